@@ -1,0 +1,5 @@
+//! Quickstart: prints the IPT framework (filled in as the crate grows).
+
+fn main() {
+    println!("interpersonal quickstart");
+}

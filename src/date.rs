@@ -1,0 +1,299 @@
+//! Dates a clinician may know only to the month: [`PartialDate`] and the
+//! [`EpisodeOnset`] of the current depressive episode.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// A date known to the day (`2026-03-14`) or only to the month (`2026-03`).
+///
+/// Patients often remember "it started in March" but not the day. A month-precision
+/// date stands for every day of that month: [`PartialDate::earliest`] and
+/// [`PartialDate::latest`] give the range, and comparisons that cannot be decided
+/// inside the range say so instead of guessing.
+///
+/// JSON: the ISO-8601 text, `"2026-03-14"` or `"2026-03"`.
+///
+/// ```
+/// use interpersonal::PartialDate;
+/// use chrono::NaiveDate;
+///
+/// let march: PartialDate = "2026-03".parse()?;
+/// assert_eq!(march.earliest(), NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+/// assert_eq!(march.latest(), NaiveDate::from_ymd_opt(2026, 3, 31).unwrap());
+/// assert_eq!(march.to_string(), "2026-03");
+///
+/// let day: PartialDate = "2026-03-14".parse()?;
+/// assert_eq!(day.earliest(), day.latest());
+/// # Ok::<(), interpersonal::DateError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum PartialDate {
+    /// Known to the day.
+    Day(NaiveDate),
+    /// Known to the month: the first day of that month is stored.
+    Month(NaiveDate),
+}
+
+/// Text that is not a date in the form `YYYY-MM-DD` or `YYYY-MM`, or that names a
+/// day or month that does not exist.
+///
+/// ```
+/// use interpersonal::PartialDate;
+/// let err = "2026-02-30".parse::<PartialDate>().unwrap_err();
+/// assert_eq!(err.to_string(), "invalid date: expected YYYY-MM-DD or YYYY-MM");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid date: expected YYYY-MM-DD or YYYY-MM")]
+#[non_exhaustive]
+pub struct DateError;
+
+impl PartialDate {
+    /// A date known to the day.
+    ///
+    /// ```
+    /// use interpersonal::PartialDate;
+    /// use chrono::NaiveDate;
+    /// let d = PartialDate::day(NaiveDate::from_ymd_opt(2026, 1, 5).unwrap());
+    /// assert_eq!(d.to_string(), "2026-01-05");
+    /// ```
+    pub fn day(date: NaiveDate) -> Self {
+        PartialDate::Day(date)
+    }
+
+    /// A date known to the month.
+    ///
+    /// ```
+    /// use interpersonal::PartialDate;
+    /// assert_eq!(PartialDate::month(2026, 2)?.to_string(), "2026-02");
+    /// assert!(PartialDate::month(2026, 13).is_err());
+    /// # Ok::<(), interpersonal::DateError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns [`DateError`] when the month is not 1 to 12 or the year is out of
+    /// chrono's range.
+    pub fn month(year: i32, month: u32) -> Result<Self, DateError> {
+        NaiveDate::from_ymd_opt(year, month, 1)
+            .map(PartialDate::Month)
+            .ok_or(DateError)
+    }
+
+    /// The first day the date can stand for.
+    ///
+    /// ```
+    /// use interpersonal::PartialDate;
+    /// let d: PartialDate = "2024-02".parse()?;
+    /// assert_eq!(d.earliest().to_string(), "2024-02-01");
+    /// # Ok::<(), interpersonal::DateError>(())
+    /// ```
+    pub fn earliest(self) -> NaiveDate {
+        match self {
+            PartialDate::Day(d) | PartialDate::Month(d) => d,
+        }
+    }
+
+    /// The last day the date can stand for.
+    ///
+    /// ```
+    /// use interpersonal::PartialDate;
+    /// let d: PartialDate = "2024-02".parse()?;
+    /// assert_eq!(d.latest().to_string(), "2024-02-29");
+    /// # Ok::<(), interpersonal::DateError>(())
+    /// ```
+    pub fn latest(self) -> NaiveDate {
+        match self {
+            PartialDate::Day(d) => d,
+            PartialDate::Month(first) => last_of_month(first),
+        }
+    }
+
+    /// Whether the date is known only to the month.
+    ///
+    /// ```
+    /// use interpersonal::PartialDate;
+    /// assert!("2026-03".parse::<PartialDate>()?.is_month_only());
+    /// # Ok::<(), interpersonal::DateError>(())
+    /// ```
+    pub fn is_month_only(self) -> bool {
+        matches!(self, PartialDate::Month(_))
+    }
+}
+
+fn last_of_month(first: NaiveDate) -> NaiveDate {
+    // The day before the first of the next month; both exist for every month
+    // chrono can represent except the very last, where `first` is returned.
+    let (y, m) = if first.month() == 12 {
+        (first.year().saturating_add(1), 1)
+    } else {
+        (first.year(), first.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .and_then(|next| next.pred_opt())
+        .unwrap_or(first)
+}
+
+impl FromStr for PartialDate {
+    type Err = DateError;
+    fn from_str(s: &str) -> Result<Self, DateError> {
+        let bytes = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| {
+            bytes
+                .get(r)
+                .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+        };
+        match s.len() {
+            10 if digits(0..4) && digits(5..7) && digits(8..10) => {
+                NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .map(PartialDate::Day)
+                    .map_err(|_| DateError)
+            }
+            7 if digits(0..4) && digits(5..7) && bytes.get(4) == Some(&b'-') => {
+                let year: i32 = s.get(0..4).and_then(|y| y.parse().ok()).ok_or(DateError)?;
+                let month: u32 = s.get(5..7).and_then(|m| m.parse().ok()).ok_or(DateError)?;
+                PartialDate::month(year, month)
+            }
+            _ => Err(DateError),
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PartialDate::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            PartialDate::Month(d) => write!(f, "{}", d.format("%Y-%m")),
+        }
+    }
+}
+
+impl TryFrom<String> for PartialDate {
+    type Error = DateError;
+    fn try_from(value: String) -> Result<Self, DateError> {
+        value.parse()
+    }
+}
+
+impl From<PartialDate> for String {
+    fn from(d: PartialDate) -> String {
+        d.to_string()
+    }
+}
+
+impl From<NaiveDate> for PartialDate {
+    fn from(d: NaiveDate) -> Self {
+        PartialDate::Day(d)
+    }
+}
+
+/// When the current depressive episode began, as far as it is known.
+///
+/// IPT links the onset of the current episode to an interpersonal problem area
+/// (ipt-domain.md §2.5 rule 1 [S: Pocket-Guide; Markowitz-phases]), so the onset
+/// anchors every time window the rule engine uses. When it is unknown, rules that
+/// need it do not fire, and the assessment says so (DESIGN.md decision 5).
+///
+/// JSON: `"2026-03-14"`, `"2026-03"` or `"unknown"`.
+///
+/// ```
+/// use interpersonal::{EpisodeOnset, PartialDate};
+///
+/// let onset: EpisodeOnset = serde_json::from_str(r#""2026-03""#).unwrap();
+/// assert_eq!(onset.date(), Some("2026-03".parse::<PartialDate>().unwrap()));
+///
+/// let unknown: EpisodeOnset = serde_json::from_str(r#""unknown""#).unwrap();
+/// assert_eq!(unknown, EpisodeOnset::Unknown);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum EpisodeOnset {
+    /// Known to the day or the month.
+    Known(PartialDate),
+    /// Not known.
+    #[default]
+    Unknown,
+}
+
+impl EpisodeOnset {
+    /// The onset date, when known.
+    ///
+    /// ```
+    /// use interpersonal::EpisodeOnset;
+    /// assert_eq!(EpisodeOnset::Unknown.date(), None);
+    /// ```
+    pub fn date(self) -> Option<PartialDate> {
+        match self {
+            EpisodeOnset::Known(d) => Some(d),
+            EpisodeOnset::Unknown => None,
+        }
+    }
+}
+
+impl From<PartialDate> for EpisodeOnset {
+    fn from(d: PartialDate) -> Self {
+        EpisodeOnset::Known(d)
+    }
+}
+
+impl TryFrom<String> for EpisodeOnset {
+    type Error = DateError;
+    fn try_from(value: String) -> Result<Self, DateError> {
+        if value == "unknown" {
+            Ok(EpisodeOnset::Unknown)
+        } else {
+            value.parse().map(EpisodeOnset::Known)
+        }
+    }
+}
+
+impl From<EpisodeOnset> for String {
+    fn from(o: EpisodeOnset) -> String {
+        match o {
+            EpisodeOnset::Known(d) => d.to_string(),
+            EpisodeOnset::Unknown => String::from("unknown"),
+        }
+    }
+}
+
+impl fmt::Display for EpisodeOnset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EpisodeOnset::Known(d) => d.fmt(f),
+            EpisodeOnset::Unknown => f.write_str("unknown"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints() {
+        for s in ["2026-03-14", "2026-03", "0001-01", "2024-02-29"] {
+            let d: PartialDate = s.parse().unwrap();
+            assert_eq!(d.to_string(), s);
+        }
+        for s in [
+            "2026-3",
+            "2026-13",
+            "2025-02-29",
+            "26-03-01",
+            "",
+            "2026-03-1x",
+            "+2026-03",
+        ] {
+            assert!(s.parse::<PartialDate>().is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn month_range() {
+        let d: PartialDate = "2026-12".parse().unwrap();
+        assert_eq!(d.latest().to_string(), "2026-12-31");
+    }
+}

@@ -1,0 +1,410 @@
+//! The crate's shared error types: a problem at a JSON path, a list of problems
+//! found by one validation, and a JSON parse error.
+//!
+//! Each subsystem has its own error enum beside its code (a refused goal status
+//! change lives in [`goal`](crate::goal), a refused phase transition in
+//! [`phase`](crate::phase)); they all follow the rules here (DESIGN.md decision 9):
+//! a message names ids and JSON paths, never patient text, and says what was
+//! expected.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// The location of a value inside a JSON document, written the way people read
+/// it: `$` is the document, `.name` a field, `[2]` an array element.
+///
+/// Paths are built from field names and indices only, so they never carry
+/// patient text.
+///
+/// ```
+/// use interpersonal::JsonPath;
+///
+/// let path = JsonPath::root().field("people").index(2).field("conflict");
+/// assert_eq!(path.as_str(), "$.people[2].conflict");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct JsonPath(String);
+
+impl JsonPath {
+    /// The document itself, `$`.
+    ///
+    /// ```
+    /// assert_eq!(interpersonal::JsonPath::root().as_str(), "$");
+    /// ```
+    pub fn root() -> Self {
+        JsonPath(String::from("$"))
+    }
+
+    /// This path extended by a field name.
+    ///
+    /// ```
+    /// use interpersonal::JsonPath;
+    /// assert_eq!(JsonPath::root().field("assessed_on").as_str(), "$.assessed_on");
+    /// ```
+    #[must_use]
+    pub fn field(&self, name: &str) -> Self {
+        JsonPath(format!("{}.{name}", self.0))
+    }
+
+    /// This path extended by an array index.
+    ///
+    /// ```
+    /// use interpersonal::JsonPath;
+    /// assert_eq!(JsonPath::root().field("events").index(0).as_str(), "$.events[0]");
+    /// ```
+    #[must_use]
+    pub fn index(&self, index: usize) -> Self {
+        JsonPath(format!("{}[{index}]", self.0))
+    }
+
+    /// The path as text.
+    ///
+    /// ```
+    /// assert_eq!(interpersonal::JsonPath::root().as_str(), "$");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Converts a path reported by `serde_path_to_error` (`people[2].label`,
+    /// or `.` for the root) to this notation.
+    fn from_serde(path: &serde_path_to_error::Path) -> Self {
+        let text = path.to_string();
+        if text == "." || text.is_empty() {
+            JsonPath::root()
+        } else if text.starts_with('[') {
+            JsonPath(format!("${text}"))
+        } else {
+            JsonPath(format!("$.{text}"))
+        }
+    }
+}
+
+impl fmt::Display for JsonPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One problem found in an input: where it is, and what was expected there.
+///
+/// ```
+/// use interpersonal::{JsonPath, Problem};
+///
+/// let problem = Problem::new(
+///     JsonPath::root().field("events").index(1).field("person"),
+///     "an id of a person in $.people; found an unknown id `p9`",
+/// );
+/// assert_eq!(
+///     problem.to_string(),
+///     "$.events[1].person: expected an id of a person in $.people; found an unknown id `p9`",
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Problem {
+    /// Where the problem is.
+    pub path: JsonPath,
+    /// What was expected there, and what was found when that is not patient
+    /// text (an id, a date, a number).
+    pub expected: String,
+}
+
+impl Problem {
+    /// A problem at `path`; `expected` says what should have been there.
+    ///
+    /// ```
+    /// use interpersonal::{JsonPath, Problem};
+    /// let p = Problem::new(JsonPath::root().field("sessions"), "a number from 12 to 16");
+    /// assert_eq!(p.path.as_str(), "$.sessions");
+    /// ```
+    pub fn new(path: JsonPath, expected: impl Into<String>) -> Self {
+        Problem {
+            path,
+            expected: expected.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: expected {}", self.path, self.expected)
+    }
+}
+
+/// Every problem that one validation found, in document order. Never empty when
+/// returned as an error.
+///
+/// ```
+/// use interpersonal::{JsonPath, Problem, Problems};
+///
+/// let mut problems = Problems::default();
+/// problems.push(Problem::new(JsonPath::root().field("a"), "a date"));
+/// problems.push(Problem::new(JsonPath::root().field("b"), "a person id"));
+/// assert_eq!(problems.len(), 2);
+/// assert!(problems.to_string().starts_with("2 problems: $.a: expected a date;"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Problems(Vec<Problem>);
+
+impl Problems {
+    /// Adds a problem.
+    ///
+    /// ```
+    /// use interpersonal::{JsonPath, Problem, Problems};
+    /// let mut problems = Problems::default();
+    /// problems.push(Problem::new(JsonPath::root(), "an object"));
+    /// assert!(!problems.is_empty());
+    /// ```
+    pub fn push(&mut self, problem: Problem) {
+        self.0.push(problem);
+    }
+
+    /// Adds a problem at `path`.
+    ///
+    /// ```
+    /// use interpersonal::{JsonPath, Problems};
+    /// let mut problems = Problems::default();
+    /// problems.at(JsonPath::root().field("x"), "a number");
+    /// assert_eq!(problems.len(), 1);
+    /// ```
+    pub fn at(&mut self, path: JsonPath, expected: impl Into<String>) {
+        self.0.push(Problem::new(path, expected));
+    }
+
+    /// How many problems there are.
+    ///
+    /// ```
+    /// assert_eq!(interpersonal::Problems::default().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    ///
+    /// ```
+    /// assert!(interpersonal::Problems::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The problems, in the order found.
+    ///
+    /// ```
+    /// assert!(interpersonal::Problems::default().as_slice().is_empty());
+    /// ```
+    pub fn as_slice(&self) -> &[Problem] {
+        &self.0
+    }
+
+    /// An iterator over the problems.
+    ///
+    /// ```
+    /// assert_eq!(interpersonal::Problems::default().iter().count(), 0);
+    /// ```
+    pub fn iter(&self) -> std::slice::Iter<'_, Problem> {
+        self.0.iter()
+    }
+
+    /// `Ok(value)` when there are no problems, else `Err(self)`.
+    ///
+    /// ```
+    /// use interpersonal::Problems;
+    /// assert_eq!(Problems::default().into_result(7), Ok(7));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns `self` when it holds at least one problem.
+    pub fn into_result<T>(self, value: T) -> Result<T, Problems> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.len();
+        write!(f, "{n} problem{}: ", if n == 1 { "" } else { "s" })?;
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}
+
+impl IntoIterator for Problems {
+    type Item = Problem;
+    type IntoIter = std::vec::IntoIter<Problem>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Problems {
+    type Item = &'a Problem;
+    type IntoIter = std::slice::Iter<'a, Problem>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// A JSON document that could not be read: not JSON, the wrong type at some
+/// field, a missing or unknown field, nesting deeper than 128 levels.
+///
+/// The message is serde's description of what was expected. It may quote an
+/// unknown field's *name* or an enum tag, never a string value.
+///
+/// ```
+/// use interpersonal::{from_json, Inventory};
+///
+/// let err = from_json::<Inventory>(r#"{"schema_version": "one"}"#).unwrap_err();
+/// assert_eq!(err.path.as_str(), "$.schema_version");
+/// assert!(err.to_string().starts_with("invalid JSON at $.schema_version"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid JSON at {path} (line {line}, column {column}): {message}")]
+#[non_exhaustive]
+pub struct JsonError {
+    /// Where in the document the problem is.
+    pub path: JsonPath,
+    /// 1-based line of the problem, 0 when it is not known.
+    pub line: usize,
+    /// 1-based column of the problem, 0 when it is not known.
+    pub column: usize,
+    /// What was expected.
+    pub message: String,
+}
+
+/// Reads a JSON document into any of the crate's document types, naming the
+/// path of the first problem when it fails.
+///
+/// Unknown fields are rejected (every document type denies them), so a typo in a
+/// field name is an error, not a silently dropped value.
+///
+/// ```
+/// use interpersonal::{from_json, Inventory};
+///
+/// let inventory: Inventory = from_json(r#"{
+///     "schema_version": 1,
+///     "assessed_on": "2026-03-02",
+///     "onset": "2026-01"
+/// }"#).unwrap();
+/// assert!(inventory.people.is_empty());
+/// ```
+///
+/// # Errors
+///
+/// Returns a [`JsonError`] naming the path of the first value that could not be
+/// read.
+pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, JsonError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
+    let value = result.map_err(|e| {
+        let path = JsonPath::from_serde(e.path());
+        let inner = e.into_inner();
+        json_error(path, &inner)
+    })?;
+    de.end().map_err(|e| json_error(JsonPath::root(), &e))?;
+    Ok(value)
+}
+
+/// Reads JSON from a reader (a file, standard input); see [`from_json`].
+///
+/// ```
+/// use interpersonal::{from_json_reader, Inventory};
+///
+/// let json = br#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "unknown"}"#;
+/// let inventory: Inventory = from_json_reader(&json[..]).unwrap();
+/// assert!(inventory.events.is_empty());
+/// ```
+///
+/// # Errors
+///
+/// Returns a [`JsonError`] when the input cannot be read or is not a valid
+/// document; an I/O failure is reported at the root path.
+pub fn from_json_reader<T: DeserializeOwned, R: std::io::Read>(reader: R) -> Result<T, JsonError> {
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
+    let value = result.map_err(|e| {
+        let path = JsonPath::from_serde(e.path());
+        let inner = e.into_inner();
+        json_error(path, &inner)
+    })?;
+    de.end().map_err(|e| json_error(JsonPath::root(), &e))?;
+    Ok(value)
+}
+
+fn json_error(path: JsonPath, e: &serde_json::Error) -> JsonError {
+    // serde_json's message ends with " at line L column C"; we report those
+    // separately.
+    let full = e.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(cut) if e.line() > 0 => full.get(..cut).unwrap_or(&full).to_owned(),
+        _ => full,
+    };
+    JsonError {
+        path,
+        line: e.line(),
+        column: e.column(),
+        message: redact_quoted_values(&message),
+    }
+}
+
+/// serde quotes an offending *string value* as `invalid value: string "..."` or
+/// `invalid type: string "..."`; that string may be patient text, so it is
+/// replaced. Field names and enum variants (`unknown field `x``) are kept: they
+/// come from the schema side or are short tags.
+fn redact_quoted_values(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(start) = rest.find("string \"") {
+        let (head, tail) = rest.split_at(start + "string \"".len());
+        out.push_str(head.strip_suffix('"').unwrap_or(head));
+        match tail.find('"') {
+            Some(end) => {
+                out.push_str("(value hidden)");
+                rest = tail.get(end + 1..).unwrap_or("");
+            }
+            None => {
+                out.push_str("(value hidden)");
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_values_are_redacted() {
+        let m = redact_quoted_values(r#"invalid type: string "Maria", expected u32"#);
+        assert_eq!(m, "invalid type: string (value hidden), expected u32");
+    }
+
+    #[test]
+    fn problems_display_counts() {
+        let mut p = Problems::default();
+        p.at(JsonPath::root().field("x"), "a date");
+        assert_eq!(p.to_string(), "1 problem: $.x: expected a date");
+    }
+}

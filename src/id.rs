@@ -1,0 +1,189 @@
+//! Stable string ids: people, life events, goals, rules.
+//!
+//! Ids are how an [`Assessment`](crate::Assessment) names what it is about without
+//! copying patient text (DESIGN.md decision 2). An id is 1 to 64 characters of
+//! ASCII letters, digits, `_`, `-` and `.`, so it cannot hold a sentence; it must
+//! still never be made from a name.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The longest id accepted, in bytes.
+pub const MAX_ID_LEN: usize = 64;
+
+/// An id that is empty, too long, or holds a character other than ASCII letters,
+/// digits, `_`, `-` and `.`.
+///
+/// ```
+/// use interpersonal::PersonId;
+/// let err = PersonId::new("has space").unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid id: expected 1 to 64 ASCII letters, digits, '_', '-' or '.'",
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid id: expected 1 to 64 ASCII letters, digits, '_', '-' or '.'")]
+#[non_exhaustive]
+pub struct IdError;
+
+fn check_id(s: &str) -> Result<(), IdError> {
+    let ok = !s.is_empty()
+        && s.len() <= MAX_ID_LEN
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.');
+    if ok { Ok(()) } else { Err(IdError) }
+}
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Makes an id, checking its form.
+            ///
+            /// # Errors
+            ///
+            /// Returns [`IdError`] when the text is empty, longer than
+            #[doc = concat!("[`MAX_ID_LEN`], or holds another character. See [`", stringify!($name), "`].")]
+            pub fn new(id: impl Into<String>) -> Result<Self, IdError> {
+                let id = id.into();
+                check_id(&id)?;
+                Ok($name(id))
+            }
+
+            /// The id as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}({:?})", stringify!($name), self.0)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = IdError;
+            fn try_from(value: String) -> Result<Self, IdError> {
+                $name::new(value)
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = IdError;
+            fn try_from(value: &str) -> Result<Self, IdError> {
+                $name::new(value)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = IdError;
+            fn from_str(s: &str) -> Result<Self, IdError> {
+                $name::new(s)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+    };
+}
+
+id_type!(
+    /// The id of a person in an [`Inventory`](crate::Inventory).
+    ///
+    /// ```
+    /// use interpersonal::PersonId;
+    /// let id = PersonId::new("partner")?;
+    /// assert_eq!(id.as_str(), "partner");
+    /// assert_eq!(format!("{id:?}"), r#"PersonId("partner")"#);
+    /// # Ok::<(), interpersonal::IdError>(())
+    /// ```
+    PersonId
+);
+
+id_type!(
+    /// The id of a life event in an [`Inventory`](crate::Inventory).
+    ///
+    /// ```
+    /// use interpersonal::EventId;
+    /// let id: EventId = "e1".parse()?;
+    /// assert_eq!(id.to_string(), "e1");
+    /// # Ok::<(), interpersonal::IdError>(())
+    /// ```
+    EventId
+);
+
+id_type!(
+    /// The id of a treatment [`Goal`](crate::Goal).
+    ///
+    /// ```
+    /// use interpersonal::GoalId;
+    /// let id = GoalId::new("g-mourning")?;
+    /// assert_eq!(id.as_str(), "g-mourning");
+    /// # Ok::<(), interpersonal::IdError>(())
+    /// ```
+    GoalId
+);
+
+id_type!(
+    /// The id of a rule in a rule set, or of a rule set itself.
+    ///
+    /// ```
+    /// use interpersonal::RuleId;
+    /// let id = RuleId::new("grief.death_near_onset")?;
+    /// assert_eq!(id.as_str(), "grief.death_near_onset");
+    /// # Ok::<(), interpersonal::IdError>(())
+    /// ```
+    RuleId
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_form() {
+        assert!(PersonId::new("p1").is_ok());
+        assert!(PersonId::new("").is_err());
+        assert!(PersonId::new("a b").is_err());
+        assert!(PersonId::new("x".repeat(65)).is_err());
+        assert!(PersonId::new("x".repeat(64)).is_ok());
+        assert!(PersonId::new("é").is_err());
+    }
+
+    #[test]
+    fn serde_checks_form() {
+        assert!(serde_json::from_str::<PersonId>(r#""ok""#).is_ok());
+        assert!(serde_json::from_str::<PersonId>(r#""not ok""#).is_err());
+        let id = PersonId::new("p1").unwrap();
+        assert_eq!(serde_json::to_string(&id).unwrap(), r#""p1""#);
+    }
+}

@@ -1,0 +1,192 @@
+//! A life event in the patient's timeline.
+
+use serde::{Deserialize, Serialize};
+
+use super::person::kind_enum;
+use crate::{EventId, PartialDate, PersonId, Sensitive, TransitionKind};
+
+kind_enum! {
+    /// What happened (ipt-domain.md §2.3 and §3.1; the life changes the manuals
+    /// name [S: Pocket-Guide; Casebook ch. 4; Markowitz-phases; Casebook ch. 17]).
+    ///
+    /// ```
+    /// use interpersonal::EventKind;
+    /// assert_eq!(EventKind::BirthOfChild.to_string(), "birth_of_child");
+    /// assert!(EventKind::Death.is_death());
+    /// assert!(EventKind::Divorce.is_non_death_loss());
+    /// ```
+    #[non_exhaustive]
+    pub enum EventKind {
+        /// The death of someone.
+        Death,
+        /// A separation from a partner.
+        Separation,
+        /// A divorce.
+        Divorce,
+        /// A marriage.
+        Marriage,
+        /// A new relationship.
+        NewRelationship,
+        /// A pregnancy.
+        Pregnancy,
+        /// The birth of a child.
+        BirthOfChild,
+        /// A child leaving home.
+        ChildLeavingHome,
+        /// Starting a job.
+        JobStart,
+        /// Losing a job.
+        JobLoss,
+        /// Changing jobs.
+        JobChange,
+        /// A promotion.
+        Promotion,
+        /// A demotion.
+        Demotion,
+        /// Retirement.
+        Retirement,
+        /// A move.
+        Relocation,
+        /// Migration to another country.
+        Migration,
+        /// A serious illness or diagnosis, the patient's own.
+        SeriousIllness,
+        /// Becoming a caregiver.
+        BecomingCaregiver,
+        /// Graduation.
+        Graduation,
+        /// A change of school.
+        SchoolChange,
+        /// A financial loss.
+        FinancialLoss,
+        /// Something else.
+        Other,
+    }
+}
+
+impl EventKind {
+    /// A death. In IPT a death links to grief, and only a death does
+    /// (ipt-domain.md §2.5 rule 4 [S: Guide-2018 summary]).
+    ///
+    /// ```
+    /// use interpersonal::EventKind;
+    /// assert!(EventKind::Death.is_death());
+    /// assert!(!EventKind::JobLoss.is_death());
+    /// ```
+    pub fn is_death(self) -> bool {
+        self == EventKind::Death
+    }
+
+    /// A loss that is not a death: a separation, a divorce, a job lost, a
+    /// demotion, a financial loss, a serious illness (the loss of health). In
+    /// the Weissman/Markowitz model these are role transitions, not grief
+    /// (ipt-domain.md §2.1 and §2.5 rule 4 [S: Guide-2018 summary]).
+    ///
+    /// ```
+    /// use interpersonal::EventKind;
+    /// assert!(EventKind::JobLoss.is_non_death_loss());
+    /// assert!(!EventKind::Promotion.is_non_death_loss());
+    /// ```
+    pub fn is_non_death_loss(self) -> bool {
+        matches!(
+            self,
+            EventKind::Separation
+                | EventKind::Divorce
+                | EventKind::JobLoss
+                | EventKind::Demotion
+                | EventKind::FinancialLoss
+                | EventKind::SeriousIllness
+        )
+    }
+
+    /// The role transition this event is, if it is one. Every event but a death
+    /// changes a social role; `Other` maps to [`TransitionKind::Other`].
+    ///
+    /// ```
+    /// use interpersonal::{EventKind, TransitionKind};
+    /// assert_eq!(EventKind::Divorce.transition(), Some(TransitionKind::DivorceOrSeparation));
+    /// assert_eq!(EventKind::Death.transition(), None);
+    /// ```
+    pub fn transition(self) -> Option<TransitionKind> {
+        Some(match self {
+            EventKind::Death => return None,
+            EventKind::Separation | EventKind::Divorce => TransitionKind::DivorceOrSeparation,
+            EventKind::Marriage => TransitionKind::Marriage,
+            EventKind::NewRelationship => TransitionKind::Other,
+            EventKind::Pregnancy => TransitionKind::Pregnancy,
+            EventKind::BirthOfChild => TransitionKind::BecomingAParent,
+            EventKind::ChildLeavingHome => TransitionKind::ChildrenLeavingHome,
+            EventKind::JobStart => TransitionKind::JobStart,
+            EventKind::JobLoss => TransitionKind::JobLoss,
+            EventKind::JobChange | EventKind::Promotion | EventKind::Demotion => {
+                TransitionKind::JobChange
+            }
+            EventKind::Retirement => TransitionKind::Retirement,
+            EventKind::Relocation => TransitionKind::Relocation,
+            EventKind::Migration => TransitionKind::Migration,
+            EventKind::SeriousIllness => TransitionKind::SeriousIllness,
+            EventKind::BecomingCaregiver => TransitionKind::BecomingACaregiver,
+            EventKind::Graduation
+            | EventKind::SchoolChange
+            | EventKind::FinancialLoss
+            | EventKind::Other => TransitionKind::Other,
+        })
+    }
+}
+
+/// A life event on the patient's timeline (ipt-domain.md §3.1 "recent losses,
+/// recent life changes … a timeline of symptom onset against life events").
+///
+/// ```
+/// use interpersonal::{EventId, EventKind, LifeEvent};
+///
+/// let e: LifeEvent = serde_json::from_str(r#"{
+///     "id": "e1", "kind": "death", "date": "2025-11", "person": "father",
+///     "linked_to_onset": true
+/// }"#).unwrap();
+/// assert_eq!(e.kind, EventKind::Death);
+/// assert_eq!(e.person.as_ref().map(|p| p.as_str()), Some("father"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LifeEvent {
+    /// The event's id.
+    pub id: EventId,
+    /// What happened.
+    pub kind: EventKind,
+    /// When, to the day or the month, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// The person it concerns, if any (the person who died, the partner who
+    /// left).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<PersonId>,
+    /// Whether the patient connects the event with the episode, if asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linked_to_onset: Option<bool>,
+    /// Free notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Sensitive<String>>,
+}
+
+impl LifeEvent {
+    /// An event with only its id, kind and date.
+    ///
+    /// ```
+    /// use interpersonal::{EventId, EventKind, LifeEvent};
+    /// let e = LifeEvent::new(EventId::new("move")?, EventKind::Relocation, Some("2026-01".parse()?));
+    /// assert!(e.person.is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(id: EventId, kind: EventKind, date: Option<PartialDate>) -> Self {
+        LifeEvent {
+            id,
+            kind,
+            date,
+            person: None,
+            linked_to_onset: None,
+            notes: None,
+        }
+    }
+}

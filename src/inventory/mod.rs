@@ -1,0 +1,191 @@
+//! The interpersonal inventory: one patient's important people, their
+//! relationships, life events and the onset of the current episode.
+//!
+//! The inventory is "the IPT form of the psychiatric history", taken in the
+//! initial phase; it is not a structured instrument (ipt-domain.md §3
+//! [S: Markowitz-phases]). This module holds it as data, so that the
+//! [`Engine`](crate::Engine) can read it.
+
+mod event;
+mod person;
+
+pub use event::{EventKind, LifeEvent};
+pub(crate) use person::kind_enum;
+pub use person::{
+    Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
+    Expectations, ExpectationsMet, Person, PersonStatus, RelationshipChange, RelationshipKind,
+    RelativeToOnset,
+};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::EpisodeOnset;
+
+/// The inventory schema version this crate reads and writes.
+pub const INVENTORY_SCHEMA_VERSION: u32 = 1;
+
+kind_enum! {
+    /// The patient's social functioning before the episode, from the inventory's
+    /// history (ipt-domain.md §2.4: "distinguish depression-driven decline … from a
+    /// lifelong pattern … via the inventory's history of prior functioning"
+    /// [S: Guide-2018; Casebook ch. 5]).
+    ///
+    /// ```
+    /// use interpersonal::PriorFunctioning;
+    /// assert_eq!(
+    ///     PriorFunctioning::LifelongFewRelationships.to_string(),
+    ///     "lifelong_few_relationships",
+    /// );
+    /// ```
+    #[non_exhaustive]
+    pub enum PriorFunctioning {
+        /// A lifelong pattern of few relationships (shyness, avoidance, isolation).
+        LifelongFewRelationships,
+        /// Relationships were adequate and declined after the episode began.
+        DeclinedSinceOnset,
+        /// Adequate relationships before and since.
+        Adequate,
+    }
+}
+
+/// The patient's social context, beyond the people listed.
+///
+/// ```
+/// use interpersonal::{PriorFunctioning, SocialContext};
+///
+/// let c: SocialContext = serde_json::from_str(
+///     r#"{"prior_functioning": "lifelong_few_relationships", "lives_alone": true, "confidants": 0}"#,
+/// ).unwrap();
+/// assert_eq!(c.confidants, Some(0));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SocialContext {
+    /// Social functioning before the episode, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior_functioning: Option<PriorFunctioning>,
+    /// Whether the patient lives alone, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lives_alone: Option<bool>,
+    /// How many people the patient can confide in, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidants: Option<u32>,
+}
+
+/// What the assessment found about safety. A reported suicidal thought is
+/// surfaced first, as critical, on every assessment and report; nothing
+/// suppresses it (DESIGN.md decision 8; ipt-domain.md §9).
+///
+/// ```
+/// use interpersonal::SafetyScreen;
+/// let s: SafetyScreen = serde_json::from_str(r#"{"suicidal_thoughts_reported": true}"#).unwrap();
+/// assert!(s.suicidal_thoughts_reported);
+/// assert!(!SafetyScreen::default().suicidal_thoughts_reported);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SafetyScreen {
+    /// The patient reported thoughts of death or self-harm.
+    #[serde(default)]
+    pub suicidal_thoughts_reported: bool,
+}
+
+/// One patient's interpersonal inventory, as of a date.
+///
+/// Build one in code with [`Inventory::builder`] or read one from JSON with
+/// [`from_json`](crate::from_json); check it with [`Inventory::validate`].
+///
+/// ```
+/// use interpersonal::{from_json, Inventory};
+///
+/// let inventory: Inventory = from_json(r#"{
+///   "schema_version": 1,
+///   "assessed_on": "2026-03-02",
+///   "onset": "2026-01",
+///   "people": [
+///     {"id": "father", "label": "Dad", "relationship": "parent",
+///      "status": {"deceased": {"date": "2025-12"}}}
+///   ],
+///   "events": [
+///     {"id": "e1", "kind": "death", "date": "2025-12", "person": "father",
+///      "linked_to_onset": true}
+///   ]
+/// }"#).unwrap();
+/// assert_eq!(inventory.people.len(), 1);
+/// assert!(format!("{inventory:?}").contains("Sensitive(..)"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Inventory {
+    /// The schema version, [`INVENTORY_SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The date the inventory describes: the as-of date for every time window.
+    pub assessed_on: NaiveDate,
+    /// The onset of the current episode.
+    pub onset: EpisodeOnset,
+    /// The important people.
+    #[serde(default)]
+    pub people: Vec<Person>,
+    /// The life events.
+    #[serde(default)]
+    pub events: Vec<LifeEvent>,
+    /// The social context.
+    #[serde(default)]
+    pub social_context: SocialContext,
+    /// The safety screen.
+    #[serde(default)]
+    pub safety: SafetyScreen,
+}
+
+impl Inventory {
+    /// An empty inventory as of `assessed_on`.
+    ///
+    /// ```
+    /// use interpersonal::{EpisodeOnset, Inventory};
+    /// use chrono::NaiveDate;
+    /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+    /// assert!(inv.people.is_empty());
+    /// ```
+    pub fn new(assessed_on: NaiveDate, onset: EpisodeOnset) -> Self {
+        Inventory {
+            schema_version: INVENTORY_SCHEMA_VERSION,
+            assessed_on,
+            onset,
+            people: Vec::new(),
+            events: Vec::new(),
+            social_context: SocialContext::default(),
+            safety: SafetyScreen::default(),
+        }
+    }
+
+    /// The person with this id, if any.
+    ///
+    /// ```
+    /// use interpersonal::{EpisodeOnset, Inventory, Person, PersonId, RelationshipKind};
+    /// use chrono::NaiveDate;
+    /// let mut inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+    /// inv.people.push(Person::new(PersonId::new("p1")?, "A", RelationshipKind::Friend));
+    /// assert!(inv.person(&PersonId::new("p1")?).is_some());
+    /// # Ok::<(), interpersonal::IdError>(())
+    /// ```
+    pub fn person(&self, id: &crate::PersonId) -> Option<&Person> {
+        self.people.iter().find(|p| &p.id == id)
+    }
+
+    /// The event with this id, if any.
+    ///
+    /// ```
+    /// use interpersonal::{EpisodeOnset, EventId, Inventory};
+    /// use chrono::NaiveDate;
+    /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+    /// assert!(inv.event(&EventId::new("e1")?).is_none());
+    /// # Ok::<(), interpersonal::IdError>(())
+    /// ```
+    pub fn event(&self, id: &crate::EventId) -> Option<&LifeEvent> {
+        self.events.iter().find(|e| &e.id == id)
+    }
+}

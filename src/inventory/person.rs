@@ -1,0 +1,482 @@
+//! A person in the interpersonal inventory, and what the inventory asks about them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{PartialDate, PersonId, Sensitive};
+
+macro_rules! kind_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident,)+ }) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+            strum::Display, strum::EnumString, strum::EnumIter, strum::IntoStaticStr,
+            strum::EnumCount,
+        )]
+        #[serde(rename_all = "snake_case")]
+        #[strum(serialize_all = "snake_case")]
+        pub enum $name { $($(#[$vmeta])* $variant,)+ }
+    };
+}
+pub(crate) use kind_enum;
+
+kind_enum! {
+    /// Who the person is to the patient (ipt-domain.md §3.1 "identity & role").
+    ///
+    /// ```
+    /// use interpersonal::RelationshipKind;
+    /// assert_eq!(RelationshipKind::ExPartner.to_string(), "ex_partner");
+    /// assert!(RelationshipKind::Spouse.is_partner());
+    /// ```
+    #[non_exhaustive]
+    pub enum RelationshipKind {
+        /// A partner the patient is not married to.
+        Partner,
+        /// A husband or wife.
+        Spouse,
+        /// A former partner or spouse.
+        ExPartner,
+        /// A parent or step-parent.
+        Parent,
+        /// A son or daughter.
+        Child,
+        /// A brother or sister.
+        Sibling,
+        /// Another relative.
+        OtherFamily,
+        /// A friend.
+        Friend,
+        /// A co-worker.
+        Colleague,
+        /// A boss or supervisor.
+        Supervisor,
+        /// A neighbour.
+        Neighbour,
+        /// Anyone else.
+        Other,
+    }
+}
+
+impl RelationshipKind {
+    /// A partner or spouse.
+    ///
+    /// ```
+    /// use interpersonal::RelationshipKind;
+    /// assert!(RelationshipKind::Partner.is_partner());
+    /// assert!(!RelationshipKind::ExPartner.is_partner());
+    /// ```
+    pub fn is_partner(self) -> bool {
+        matches!(self, RelationshipKind::Partner | RelationshipKind::Spouse)
+    }
+
+    /// A member of the family: partner, spouse, parent, child, sibling or other
+    /// relative.
+    ///
+    /// ```
+    /// use interpersonal::RelationshipKind;
+    /// assert!(RelationshipKind::Sibling.is_family());
+    /// assert!(!RelationshipKind::Friend.is_family());
+    /// ```
+    pub fn is_family(self) -> bool {
+        matches!(
+            self,
+            RelationshipKind::Partner
+                | RelationshipKind::Spouse
+                | RelationshipKind::Parent
+                | RelationshipKind::Child
+                | RelationshipKind::Sibling
+                | RelationshipKind::OtherFamily
+        )
+    }
+}
+
+kind_enum! {
+    /// How close the person is, as placed on the closeness circle
+    /// (ipt-domain.md §3.2 [S: CEBC; K: Stuart-Robertson]).
+    ///
+    /// ```
+    /// use interpersonal::Closeness;
+    /// assert_eq!(Closeness::Inner.to_string(), "inner");
+    /// ```
+    pub enum Closeness {
+        /// The inner circle: the closest people.
+        Inner,
+        /// The middle circle.
+        Middle,
+        /// The outer circle.
+        Outer,
+    }
+}
+
+kind_enum! {
+    /// How often the patient is in contact with the person (§3.1 "contact frequency").
+    ///
+    /// ```
+    /// use interpersonal::ContactFrequency;
+    /// assert_eq!(ContactFrequency::Weekly.to_string(), "weekly");
+    /// ```
+    #[non_exhaustive]
+    pub enum ContactFrequency {
+        /// Every day or nearly.
+        Daily,
+        /// About weekly.
+        Weekly,
+        /// About monthly.
+        Monthly,
+        /// A few times a year or less.
+        Rarely,
+        /// No contact now.
+        None,
+    }
+}
+
+/// Whether the person is living, has died, or is estranged.
+///
+/// JSON: `"living"`, `"estranged"`, or `{"deceased": {"date": "2025-11"}}` (the
+/// date may be omitted when not known; validation then looks for a death event).
+///
+/// ```
+/// use interpersonal::PersonStatus;
+///
+/// let s: PersonStatus = serde_json::from_str(r#"{"deceased": {"date": "2025-11"}}"#).unwrap();
+/// assert!(s.is_deceased());
+/// let living: PersonStatus = serde_json::from_str(r#""living""#).unwrap();
+/// assert_eq!(living, PersonStatus::Living);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PersonStatus {
+    /// Living and in the patient's life.
+    #[default]
+    Living,
+    /// Has died.
+    Deceased {
+        /// When, if known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        date: Option<PartialDate>,
+    },
+    /// Living, but estranged from the patient.
+    Estranged,
+}
+
+impl PersonStatus {
+    /// Whether the person has died.
+    ///
+    /// ```
+    /// use interpersonal::PersonStatus;
+    /// assert!(PersonStatus::Deceased { date: None }.is_deceased());
+    /// assert!(!PersonStatus::Estranged.is_deceased());
+    /// ```
+    pub fn is_deceased(self) -> bool {
+        matches!(self, PersonStatus::Deceased { .. })
+    }
+}
+
+kind_enum! {
+    /// Whether reciprocal expectations are met (§3.1 "reciprocal expectations";
+    /// non-reciprocal expectations define a role dispute, §2.2
+    /// [S: Casebook-2012 ch. 3]).
+    ///
+    /// ```
+    /// use interpersonal::ExpectationsMet;
+    /// assert_eq!(ExpectationsMet::PartlyMet.to_string(), "partly_met");
+    /// ```
+    pub enum ExpectationsMet {
+        /// Both sides' expectations are met.
+        Met,
+        /// Partly met.
+        PartlyMet,
+        /// Not met: the expectations are non-reciprocal.
+        Unmet,
+        /// Not known yet.
+        Unknown,
+    }
+}
+
+/// What the patient and the other person expect of each other, and whether it is
+/// met.
+///
+/// ```
+/// use interpersonal::{Expectations, ExpectationsMet};
+///
+/// let e: Expectations = serde_json::from_str(
+///     r#"{"patient_expects": "help at home", "met": "unmet"}"#,
+/// ).unwrap();
+/// assert_eq!(e.met, ExpectationsMet::Unmet);
+/// assert!(format!("{e:?}").contains("Sensitive(..)"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Expectations {
+    /// What the patient expects of the other person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patient_expects: Option<Sensitive<String>>,
+    /// What the other person expects of the patient.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_expects: Option<Sensitive<String>>,
+    /// Whether the expectations are met.
+    pub met: ExpectationsMet,
+}
+
+impl Expectations {
+    /// Expectations whose text is not recorded, only whether they are met.
+    ///
+    /// ```
+    /// use interpersonal::{Expectations, ExpectationsMet};
+    /// assert_eq!(Expectations::new(ExpectationsMet::Met).met, ExpectationsMet::Met);
+    /// ```
+    pub fn new(met: ExpectationsMet) -> Self {
+        Expectations {
+            patient_expects: None,
+            other_expects: None,
+            met,
+        }
+    }
+}
+
+kind_enum! {
+    /// How strong a conflict is.
+    ///
+    /// ```
+    /// use interpersonal::ConflictLevel;
+    /// assert!(ConflictLevel::High > ConflictLevel::Low);
+    /// ```
+    pub enum ConflictLevel {
+        /// No conflict.
+        None,
+        /// Low.
+        Low,
+        /// Moderate.
+        Moderate,
+        /// High.
+        High,
+    }
+}
+
+kind_enum! {
+    /// Whether a conflict is open or hidden. IPT counts both
+    /// (§2.2 [S: pdfslide deck]; WHO: "open or hidden").
+    ///
+    /// ```
+    /// use interpersonal::ConflictVisibility;
+    /// assert_eq!(ConflictVisibility::Covert.to_string(), "covert");
+    /// ```
+    pub enum ConflictVisibility {
+        /// Open disagreement.
+        Overt,
+        /// Hidden: smouldering resentment, things left unsaid.
+        Covert,
+    }
+}
+
+kind_enum! {
+    /// Where a dispute stands; this is what stages it (§2.2 [S: Guide-2018]).
+    ///
+    /// ```
+    /// use interpersonal::ConflictCourse;
+    /// assert_eq!(ConflictCourse::Stalled.to_string(), "stalled");
+    /// ```
+    pub enum ConflictCourse {
+        /// Both are still actively negotiating: renegotiation.
+        Negotiating,
+        /// Negotiation has stopped: impasse.
+        Stalled,
+        /// The patient is ending the relationship: dissolution.
+        Ending,
+    }
+}
+
+kind_enum! {
+    /// When something began relative to the onset of the current episode.
+    ///
+    /// ```
+    /// use interpersonal::RelativeToOnset;
+    /// assert_eq!(RelativeToOnset::AfterOnset.to_string(), "after_onset");
+    /// ```
+    pub enum RelativeToOnset {
+        /// Before the episode began.
+        BeforeOnset,
+        /// After the episode began.
+        AfterOnset,
+    }
+}
+
+/// A conflict with the person (§3.1 "conflicts"; §2.2 indicators).
+///
+/// ```
+/// use interpersonal::{Conflict, ConflictCourse, ConflictLevel, ConflictVisibility};
+///
+/// let c: Conflict = serde_json::from_str(
+///     r#"{"level": "high", "visibility": "overt", "course": "stalled", "began": "before_onset"}"#,
+/// ).unwrap();
+/// assert_eq!(c.course, Some(ConflictCourse::Stalled));
+/// assert_eq!(c.visibility, Some(ConflictVisibility::Overt));
+/// assert_eq!(c.level, ConflictLevel::High);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Conflict {
+    /// How strong it is.
+    pub level: ConflictLevel,
+    /// Open or hidden, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visibility: Option<ConflictVisibility>,
+    /// Still negotiated, stalled, or being ended, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course: Option<ConflictCourse>,
+    /// Whether it began before or after the onset, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub began: Option<RelativeToOnset>,
+    /// What it is about, in the patient's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<Sensitive<String>>,
+}
+
+impl Conflict {
+    /// A conflict of the given level with nothing else known.
+    ///
+    /// ```
+    /// use interpersonal::{Conflict, ConflictLevel};
+    /// let c = Conflict::new(ConflictLevel::Moderate);
+    /// assert!(c.course.is_none());
+    /// ```
+    pub fn new(level: ConflictLevel) -> Self {
+        Conflict {
+            level,
+            visibility: None,
+            course: None,
+            began: None,
+            topic: None,
+        }
+    }
+}
+
+kind_enum! {
+    /// How the relationship changed around the onset of the episode (§3.1
+    /// "change around onset"; §1.1 task 7 [S: Markowitz-phases]).
+    ///
+    /// ```
+    /// use interpersonal::RelationshipChange;
+    /// assert_eq!(RelationshipChange::Worse.to_string(), "worse");
+    /// ```
+    pub enum RelationshipChange {
+        /// The relationship is new.
+        New,
+        /// The relationship was lost.
+        Lost,
+        /// It got worse.
+        Worse,
+        /// It got better.
+        Better,
+        /// No change.
+        Unchanged,
+    }
+}
+
+/// An important person in the patient's life, with what the interpersonal
+/// inventory asks about them (ipt-domain.md §3.1 [K: Comprehensive-2000;
+/// S: Markowitz-phases; CITC]).
+///
+/// Everything but the id, label and relationship is optional or may be empty: a
+/// clinician records what is known, and the engine treats what is missing as
+/// missing, not as false (DESIGN.md decision 5).
+///
+/// ```
+/// use interpersonal::{Person, PersonId, RelationshipKind};
+///
+/// let p = Person::new(PersonId::new("sister")?, "Maria", RelationshipKind::Sibling);
+/// assert_eq!(p.label.expose(), "Maria");
+/// assert!(!format!("{p:?}").contains("Maria"));
+/// # Ok::<(), interpersonal::IdError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Person {
+    /// The person's id.
+    pub id: PersonId,
+    /// How the patient names the person.
+    pub label: Sensitive<String>,
+    /// Who the person is to the patient.
+    pub relationship: RelationshipKind,
+    /// Place on the closeness circle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closeness: Option<Closeness>,
+    /// How often they are in contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<ContactFrequency>,
+    /// Living, deceased or estranged.
+    #[serde(default)]
+    pub status: PersonStatus,
+    /// Whether the patient can confide in them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidant: Option<bool>,
+    /// Whether the patient can turn to them for help.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supportive: Option<bool>,
+    /// Whether they know the patient has been depressed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub knows_about_episode: Option<bool>,
+    /// What they do together.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared_activities: Vec<Sensitive<String>>,
+    /// What the patient likes about the relationship.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub satisfactions: Vec<Sensitive<String>>,
+    /// What the patient does not like about it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dissatisfactions: Vec<Sensitive<String>>,
+    /// How the patient feels when with them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feelings: Vec<Sensitive<String>>,
+    /// Reciprocal expectations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expectations: Option<Expectations>,
+    /// A conflict with them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<Conflict>,
+    /// How the relationship changed around the onset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_around_onset: Option<RelationshipChange>,
+    /// What the patient would like to change, in themselves or the other.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub desired_changes: Vec<Sensitive<String>>,
+    /// Free notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Sensitive<String>>,
+}
+
+impl Person {
+    /// A person with only an id, label and relationship known.
+    ///
+    /// ```
+    /// use interpersonal::{Person, PersonId, PersonStatus, RelationshipKind};
+    /// let p = Person::new(PersonId::new("boss")?, "Mr K", RelationshipKind::Supervisor);
+    /// assert_eq!(p.status, PersonStatus::Living);
+    /// # Ok::<(), interpersonal::IdError>(())
+    /// ```
+    pub fn new(id: PersonId, label: impl Into<String>, relationship: RelationshipKind) -> Self {
+        Person {
+            id,
+            label: Sensitive::new(label.into()),
+            relationship,
+            closeness: None,
+            contact: None,
+            status: PersonStatus::Living,
+            confidant: None,
+            supportive: None,
+            knows_about_episode: None,
+            shared_activities: Vec::new(),
+            satisfactions: Vec::new(),
+            dissatisfactions: Vec::new(),
+            feelings: Vec::new(),
+            expectations: None,
+            conflict: None,
+            change_around_onset: None,
+            desired_changes: Vec::new(),
+            notes: None,
+        }
+    }
+}
