@@ -134,6 +134,42 @@ impl EventKind {
     }
 }
 
+kind_enum! {
+    /// A sign, noted about a death, that the grief may be complicated
+    /// (ipt-domain.md §2.1: avoided or postponed mourning, the "professional
+    /// mourner", a severe phase longer than about two months [S: Guide-2018
+    /// summary]; and the risk indicators of the 1984/2000 manuals
+    /// [K: Comprehensive-2000]).
+    ///
+    /// ```
+    /// use interpersonal::GriefSign;
+    /// assert_eq!(GriefSign::AvoidedMourning.to_string(), "avoided_mourning");
+    /// ```
+    #[non_exhaustive]
+    pub enum GriefSign {
+        /// Mourning avoided or postponed: "keeping busy", numbing, avoiding the
+        /// funeral or the grave.
+        AvoidedMourning,
+        /// Other symptoms (e.g. somatic) in place of sadness.
+        SymptomsInsteadOfSadness,
+        /// Life organised around the dead person; the environment preserved as it
+        /// was (a room kept unchanged).
+        EnvironmentPreserved,
+        /// Severe grief whose severe phase has lasted longer than about two months.
+        ProlongedSevereGrief,
+        /// Symptoms around anniversaries.
+        AnniversaryReaction,
+        /// Several losses.
+        MultipleLosses,
+        /// Inadequate grieving during the bereavement period.
+        InadequateGrieving,
+        /// Family or social support absent during bereavement.
+        AbsentSupport,
+        /// Fear of the illness that caused the death.
+        FearOfSameIllness,
+    }
+}
+
 /// A life event on the patient's timeline (ipt-domain.md §3.1 "recent losses,
 /// recent life changes … a timeline of symptom onset against life events").
 ///
@@ -165,6 +201,9 @@ pub struct LifeEvent {
     /// Whether the patient connects the event with the episode, if asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub linked_to_onset: Option<bool>,
+    /// For a death: signs that the grief may be complicated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grief_signs: Vec<GriefSign>,
     /// Free notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Sensitive<String>>,
@@ -186,6 +225,7 @@ impl LifeEvent {
             date,
             person: None,
             linked_to_onset: None,
+            grief_signs: Vec::new(),
             notes: None,
         }
     }

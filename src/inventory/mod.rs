@@ -9,7 +9,7 @@
 mod event;
 mod person;
 
-pub use event::{EventKind, LifeEvent};
+pub use event::{EventKind, GriefSign, LifeEvent};
 pub(crate) use person::kind_enum;
 pub use person::{
     Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
