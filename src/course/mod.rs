@@ -13,7 +13,13 @@
 mod cadence;
 mod contract;
 mod modality;
+mod schedule;
+mod schedule_options;
+mod session;
 
 pub use cadence::Cadence;
 pub use contract::{Agreement, TreatmentContract, TreatmentContractBuilder};
 pub use modality::{Modality, UnknownModality};
+pub use schedule::{Schedule, ScheduleError};
+pub use schedule_options::{ScheduleOptions, SkipPolicy};
+pub use session::{SchedulePhase, ScheduledSession};
