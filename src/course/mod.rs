@@ -1,1 +1,25 @@
-//! Placeholder: filled by its own change.
+//! A course of treatment: its modality, the treatment contract, and the session
+//! schedule made from it.
+//!
+//! * [`Modality`]: standard IPT or one of its adaptations (ipt-domain.md §1, §7).
+//! * [`TreatmentContract`]: sessions, cadence, start, session length, focus,
+//!   goals, practicalities and the patient's [`Agreement`] (ipt-domain.md §5).
+//! * [`Schedule`]: the session dates from a contract, with skipped dates, phases
+//!   by session number, rescheduling, and monthly maintenance after the acute
+//!   course (ipt-domain.md §1.1, §7.6).
+//!
+//! Every date is an input: nothing here reads a clock.
+
+mod cadence;
+mod contract;
+mod modality;
+mod schedule;
+mod schedule_options;
+mod session;
+
+pub use cadence::Cadence;
+pub use contract::{Agreement, TreatmentContract, TreatmentContractBuilder};
+pub use modality::{Modality, UnknownModality};
+pub use schedule::{Schedule, ScheduleError};
+pub use schedule_options::{ScheduleOptions, SkipPolicy};
+pub use session::{SchedulePhase, ScheduledSession};

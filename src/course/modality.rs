@@ -1,0 +1,247 @@
+//! The modality of a course of treatment: standard IPT or one of its published
+//! adaptations.
+
+use std::fmt;
+use std::ops::RangeInclusive;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The form of IPT a course follows: standard individual IPT, or one of the
+/// adaptations of ipt-domain.md §7.
+///
+/// `Modality` is a small value with named constants, in the style of
+/// `http::Method`, not a public enum: the set of adaptations will grow (IPSRT,
+/// IPT for dysthymia, telephone IPT, ... ipt-domain.md §7.7), and a
+/// `#[non_exhaustive]` enum would force a wildcard arm on every `match` in every
+/// user's code while giving them nothing in return. Compare with `==`, or match
+/// on the constants:
+///
+/// ```
+/// use interpersonal::Modality;
+///
+/// let m: Modality = "standard_ipt".parse()?;
+/// assert_eq!(m, Modality::STANDARD_IPT);
+/// let weeks = match m {
+///     Modality::STANDARD_IPT => "12 to 16",
+///     Modality::ADOLESCENT_IPT => "12",
+///     _ => "see the adaptation's manual",
+/// };
+/// assert_eq!(weeks, "12 to 16");
+/// # Ok::<(), interpersonal::UnknownModality>(())
+/// ```
+///
+/// JSON: the snake_case name, e.g. `"standard_ipt"`. An unknown name is an error
+/// when read, so a stored course never holds a modality this crate does not know.
+///
+/// Only [`Modality::STANDARD_IPT`] is accepted by a
+/// [`TreatmentContract`](crate::TreatmentContract) today; the others are named so
+/// that data can already say which adaptation it is about, and their session
+/// counts are recorded in [`Modality::session_range`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Modality(Kind);
+
+/// The private set behind [`Modality`]; adding a variant is not a breaking
+/// change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+enum Kind {
+    #[default]
+    Standard,
+    Brief,
+    Adolescent,
+    Group,
+    Maintenance,
+}
+
+impl Modality {
+    /// Standard individual IPT for depression: time-limited, usually 12 to 16
+    /// weekly sessions of about 50 minutes (ipt-domain.md §1.1 [S: Pocket-Guide
+    /// "sessions 1–3 in a 12–16-session weekly treatment"]).
+    ///
+    /// ```
+    /// use interpersonal::Modality;
+    /// assert_eq!(Modality::STANDARD_IPT.as_str(), "standard_ipt");
+    /// assert_eq!(Modality::STANDARD_IPT.session_range(), Some(12..=16));
+    /// ```
+    pub const STANDARD_IPT: Modality = Modality(Kind::Standard);
+
+    /// Brief IPT (IPT-B): an engagement session followed by 8 IPT sessions,
+    /// optionally followed by monthly maintenance (ipt-domain.md §7.5
+    /// [K: Swartz, Frank et al. 2004; Grote et al.]). The engagement session is
+    /// not counted in [`Modality::session_range`].
+    ///
+    /// ```
+    /// use interpersonal::Modality;
+    /// assert_eq!(Modality::BRIEF_IPT.session_range(), Some(8..=8));
+    /// ```
+    pub const BRIEF_IPT: Modality = Modality(Kind::Brief);
+
+    /// IPT for depressed adolescents (IPT-A), ages 12 to 18: 12 weekly sessions of
+    /// 35 to 50 minutes, parents involved (ipt-domain.md §7.3 [S: NREPP]).
+    ///
+    /// ```
+    /// use interpersonal::Modality;
+    /// assert_eq!(Modality::ADOLESCENT_IPT.session_range(), Some(12..=12));
+    /// ```
+    pub const ADOLESCENT_IPT: Modality = Modality(Kind::Adolescent);
+
+    /// Group IPT in the WHO form: 8 group sessions, preceded by an individual
+    /// pre-group meeting (ipt-domain.md §7.4 [S: WHO-GIPT-2016, as described by
+    /// mhinnovation and mhpss]).
+    /// The pre-group meeting is not counted in [`Modality::session_range`]. Other
+    /// group models differ (16 sessions in Casebook ch. 18; IPT-G adds mid- and
+    /// post-treatment individual meetings); the range here is the WHO one.
+    ///
+    /// ```
+    /// use interpersonal::Modality;
+    /// assert_eq!(Modality::GROUP_IPT.session_range(), Some(8..=8));
+    /// ```
+    pub const GROUP_IPT: Modality = Modality(Kind::Group);
+
+    /// Maintenance IPT (IPT-M): monthly sessions after acute response, for months
+    /// to years, to prevent recurrence (ipt-domain.md §1.1 and §7.6
+    /// [S: Casebook-2012 ch. 17 "monthly maintenance IPT phase"; K: Frank et al.
+    /// 1990]). It has no fixed number of sessions.
+    ///
+    /// ```
+    /// use interpersonal::Modality;
+    /// assert_eq!(Modality::MAINTENANCE_IPT.session_range(), None);
+    /// ```
+    pub const MAINTENANCE_IPT: Modality = Modality(Kind::Maintenance);
+
+    /// Every modality this version knows, in a stable order.
+    ///
+    /// ```
+    /// use interpersonal::Modality;
+    /// assert_eq!(Modality::ALL.first(), Some(&Modality::STANDARD_IPT));
+    /// assert_eq!(Modality::ALL.len(), 5);
+    /// ```
+    pub const ALL: [Modality; 5] = [
+        Modality::STANDARD_IPT,
+        Modality::BRIEF_IPT,
+        Modality::ADOLESCENT_IPT,
+        Modality::GROUP_IPT,
+        Modality::MAINTENANCE_IPT,
+    ];
+
+    /// The modality's snake_case name, as in JSON.
+    ///
+    /// ```
+    /// use interpersonal::Modality;
+    /// assert_eq!(Modality::GROUP_IPT.as_str(), "group_ipt");
+    /// assert_eq!(Modality::GROUP_IPT.to_string(), "group_ipt");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self.0 {
+            Kind::Standard => "standard_ipt",
+            Kind::Brief => "brief_ipt",
+            Kind::Adolescent => "adolescent_ipt",
+            Kind::Group => "group_ipt",
+            Kind::Maintenance => "maintenance_ipt",
+        }
+    }
+
+    /// The number of treatment sessions the modality's sources give, not counting
+    /// an engagement or pre-group meeting; `None` when the sources give no fixed
+    /// number (maintenance). Each constant's documentation cites its source.
+    ///
+    /// ```
+    /// use interpersonal::Modality;
+    /// let range = Modality::STANDARD_IPT.session_range().unwrap();
+    /// assert!(range.contains(&12) && range.contains(&16) && !range.contains(&17));
+    /// ```
+    pub const fn session_range(self) -> Option<RangeInclusive<u8>> {
+        match self.0 {
+            Kind::Standard => Some(12..=16),
+            Kind::Brief | Kind::Group => Some(8..=8),
+            Kind::Adolescent => Some(12..=12),
+            Kind::Maintenance => None,
+        }
+    }
+}
+
+impl fmt::Debug for Modality {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Modality({})", self.as_str())
+    }
+}
+
+impl fmt::Display for Modality {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Text that is not the name of a [`Modality`] this version knows.
+///
+/// ```
+/// use interpersonal::Modality;
+/// let err = "ipt_deluxe".parse::<Modality>().unwrap_err();
+/// assert!(err.to_string().starts_with("unknown modality: expected one of standard_ipt,"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown modality: expected one of standard_ipt, brief_ipt, adolescent_ipt, group_ipt, maintenance_ipt"
+)]
+#[non_exhaustive]
+pub struct UnknownModality;
+
+impl FromStr for Modality {
+    type Err = UnknownModality;
+
+    fn from_str(s: &str) -> Result<Self, UnknownModality> {
+        Modality::ALL
+            .into_iter()
+            .find(|m| m.as_str() == s)
+            .ok_or(UnknownModality)
+    }
+}
+
+impl Serialize for Modality {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Modality {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const NAMES: &[&str] = &[
+            "standard_ipt",
+            "brief_ipt",
+            "adolescent_ipt",
+            "group_ipt",
+            "maintenance_ipt",
+        ];
+        let text = String::deserialize(deserializer)?;
+        text.parse()
+            .map_err(|_| serde::de::Error::unknown_variant(&text, NAMES))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for m in Modality::ALL {
+            assert_eq!(m.as_str().parse::<Modality>(), Ok(m));
+            let json = serde_json::to_string(&m).unwrap();
+            assert_eq!(json, format!("\"{}\"", m.as_str()));
+            assert_eq!(serde_json::from_str::<Modality>(&json).unwrap(), m);
+        }
+    }
+
+    #[test]
+    fn unknown_names_are_refused() {
+        assert!("Standard_IPT".parse::<Modality>().is_err());
+        assert!(serde_json::from_str::<Modality>(r#""ipsrt""#).is_err());
+        assert!(serde_json::from_str::<Modality>("3").is_err());
+    }
+
+    #[test]
+    fn default_is_standard() {
+        assert_eq!(Modality::default(), Modality::STANDARD_IPT);
+        assert_eq!(format!("{:?}", Modality::BRIEF_IPT), "Modality(brief_ipt)");
+    }
+}
