@@ -1,14 +1,40 @@
-//! The four IPT problem areas and their sub-types.
+//! The four IPT problem areas, their sub-types, and the catalogue of each
+//! area's definition, goals, strategies and indicators.
+//!
+//! Every catalogue entry is a [`CatalogueEntry`]: a sentence and the
+//! [`Source`] it comes from, with the marker of `ipt-domain.md` (stated, known
+//! or inferred). The catalogue knows no patient; it is what the
+//! [`Engine`](crate::Engine) explains with and what a report prints.
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use crate::{Basis, Source};
+
 /// One of the four interpersonal problem areas that IPT links a depressive
-/// episode to (ipt-domain.md §2 [S: MW-2004; Pocket-Guide]).
+/// episode to (ipt-domain.md §2 [S: MW-2004; Pocket-Guide]). Three are life
+/// events (a death, a dispute, a life change); the fourth, interpersonal
+/// deficits, is the absence of them and is chosen only when none of the others
+/// is found.
+///
+/// Each area carries its catalogue: a [`definition`](ProblemArea::definition),
+/// the manuals' [`goals`](ProblemArea::goals),
+/// [`strategies`](ProblemArea::strategies) and
+/// [`indicators`](ProblemArea::indicators), every entry with its [`Source`].
 ///
 /// ```
-/// use interpersonal::ProblemArea;
+/// use interpersonal::{Basis, ProblemArea};
+///
 /// assert_eq!(ProblemArea::RoleDispute.to_string(), "role_dispute");
 /// assert_eq!("grief".parse::<ProblemArea>().unwrap(), ProblemArea::Grief);
+///
+/// let area = ProblemArea::RoleTransition;
+/// assert_eq!(area.who_name(), "life changes");
+/// let goal = &area.goals()[0];
+/// assert_eq!(goal.text, "Mourn and accept the loss of the old role.");
+/// // Comprehensive-2000 could not be re-read for the reference: marked known.
+/// assert_eq!(goal.source.basis, Basis::Known);
 /// ```
 #[derive(
     Debug,
@@ -174,4 +200,754 @@ pub enum TransitionKind {
     BecomingACaregiver,
     /// Another change in social role.
     Other,
+}
+
+/// One sentence of clinical knowledge and the source it comes from: a goal,
+/// a strategy or an indicator of a problem area, as the manuals list them.
+///
+/// The crate's tables hold borrowed text; a `CatalogueEntry` read from JSON
+/// owns its text.
+///
+/// ```
+/// use interpersonal::{Basis, CatalogueEntry, ProblemArea};
+///
+/// let first: &CatalogueEntry = &ProblemArea::RoleDispute.goals()[0];
+/// assert_eq!(first.text, "Identify the dispute.");
+/// assert_eq!(first.source.basis, Basis::Stated);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueEntry {
+    /// The statement, one sentence.
+    pub text: Cow<'static, str>,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+impl CatalogueEntry {
+    /// An entry with borrowed text, for `const` and `static` tables.
+    ///
+    /// ```
+    /// use interpersonal::{Basis, CatalogueEntry, Source};
+    ///
+    /// const ENTRY: CatalogueEntry = CatalogueEntry::new(
+    ///     "Reduce the patient's social isolation.",
+    ///     Source::new("Comprehensive-2000", Basis::Known),
+    /// );
+    /// assert_eq!(ENTRY.source.label, "Comprehensive-2000");
+    /// ```
+    pub const fn new(text: &'static str, source: Source) -> Self {
+        CatalogueEntry {
+            text: Cow::Borrowed(text),
+            source,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Sources (ipt-domain.md §0 and §2). One constant per source and locator.
+
+const CASEBOOK_2: Source = Source::with_url(
+    "Casebook-2012, ch. 2 (Law)",
+    "https://ebrary.net/75297/health/mood_disorders",
+    Basis::Stated,
+);
+const CASEBOOK_3: Source = Source::with_url(
+    "Casebook-2012, ch. 3",
+    "https://ebrary.net/75306/health/interpersonal_psychotherapy_major_depression_role_dispute",
+    Basis::Stated,
+);
+const CASEBOOK_4: Source = Source::with_url(
+    "Casebook-2012, ch. 4",
+    "https://ebrary.net/75313/health/major_depressive_disorder_role_transition",
+    Basis::Stated,
+);
+const CASEBOOK_5: Source = Source::with_url(
+    "Casebook-2012, ch. 5 (Luty)",
+    "https://ebrary.net/75317/health/major_depressive_disorder_interpersonal_deficits",
+    Basis::Stated,
+);
+const POCKET_GUIDE_TRANSITIONS: Source = Source::with_url(
+    "Pocket-Guide, p. 45; Casebook-2012, ch. 4",
+    "https://ebrary.net/75313/health/major_depressive_disorder_role_transition",
+    Basis::Stated,
+);
+const POCKET_GUIDE_DIRECTION: Source = Source::with_url(
+    "Pocket-Guide, p. 45",
+    "http://hozir.org/interpersonal-psychotherapy-for-posttraumatic-stress-disorder/hozir.org/interpersonal-psychotherapy-for-posttraumatic-stress-disorder.html?page=21",
+    Basis::Stated,
+);
+const TRANSITION_EXAMPLES: Source = Source::with_url(
+    "Pocket-Guide; Casebook-2012, ch. 4; Markowitz-phases; Casebook-2012, ch. 17",
+    "https://ebrary.net/75313/health/major_depressive_disorder_role_transition",
+    Basis::Stated,
+);
+const GUIDE_DISPUTES: Source = Source::with_url(
+    "Guide-2018, ch. Role Disputes",
+    "https://www.scribd.com/document/662184680/Weissman-Cap-6",
+    Basis::Stated,
+);
+const GUIDE_DISPUTE_STAGES: Source = Source::with_url(
+    "Guide-2018, ch. Role Disputes; role-disputes slide deck (pdfslide); CITC summary",
+    "https://www.scribd.com/document/662184680/Weissman-Cap-6",
+    Basis::Stated,
+);
+const GUIDE_DEFICITS: Source = Source::with_url(
+    "Guide-2018, ch. Interpersonal Deficits (Social Isolation; No Life Events)",
+    "https://scribd.com/document/662184683/Weissman-Cap-8",
+    Basis::Stated,
+);
+const GUIDE_SUMMARY: Source = Source::with_url(
+    "Guide-2018 (study-notes summary of the problem areas)",
+    "https://scribd.com/document/727056814/Problem-Areas-of-ITP",
+    Basis::Stated,
+);
+const GRIEF_CHAPTER: Source = Source::with_url(
+    "IPT chapter \"Grief\" (abstract; attribution to Guide-2018 inferred); HK Practitioner 2022",
+    "https://discovery.researcher.life/article/grief/fefd49ef499b319f946b3739440592ab",
+    Basis::Stated,
+);
+const PDFSLIDE_DISPUTES: Source = Source::with_url(
+    "Role-disputes slide deck (pdfslide)",
+    "https://pdfslide.us/amp/documents/interpersonal-therapy-of-depression-role-disputes.html",
+    Basis::Stated,
+);
+const CITC_DISPUTES: Source = Source::with_url(
+    "CITC summary of role disputes",
+    "https://www.citcassociates.com/treatment/interpersonal-psychotherapy/role-disputes/",
+    Basis::Stated,
+);
+const MARKOWITZ_PHASES: Source = Source::with_url(
+    "Markowitz-phases",
+    "https://www.alpfmedical.info/bipolar-disorder/phases-of-treatment.html",
+    Basis::Stated,
+);
+const COMPREHENSIVE: Source = Source::new("Comprehensive-2000", Basis::Known);
+const COMPREHENSIVE_GRIEF_RISK: Source =
+    Source::new("Comprehensive-2000; Klerman et al. 1984", Basis::Known);
+const COMPREHENSIVE_TRANSITIONS: Source = Source::new(
+    "Comprehensive-2000 (consistent with Casebook-2012, ch. 4 discussion)",
+    Basis::Known,
+);
+const COMPREHENSIVE_DEFICITS: Source = Source::new(
+    "Comprehensive-2000 (paraphrased by treatmentfordepressionmemphis.com)",
+    Basis::Known,
+);
+const COMPREHENSIVE_GRIEF_KINDS: Source =
+    Source::new("Comprehensive-2000; Klerman et al. 1984", Basis::Known);
+
+// ---------------------------------------------------------------------------
+// Goals (ipt-domain.md §2.1–§2.4). Named so that the goal templates of
+// `goal.rs` are built from the same entries.
+
+pub(crate) const GOAL_GRIEF_MOURNING: CatalogueEntry =
+    CatalogueEntry::new("Facilitate the mourning process.", GRIEF_CHAPTER);
+pub(crate) const GOAL_GRIEF_RELATIONSHIPS: CatalogueEntry = CatalogueEntry::new(
+    "Help the patient re-establish interests and relationships that can partly substitute for what was lost.",
+    GRIEF_CHAPTER,
+);
+pub(crate) const GOAL_DISPUTE_IDENTIFY: CatalogueEntry =
+    CatalogueEntry::new("Identify the dispute.", GUIDE_DISPUTES);
+pub(crate) const GOAL_DISPUTE_PLAN: CatalogueEntry =
+    CatalogueEntry::new("Choose a plan of action.", GUIDE_DISPUTES);
+pub(crate) const GOAL_DISPUTE_MODIFY: CatalogueEntry = CatalogueEntry::new(
+    "Modify communication or expectations, or both, to resolve the dispute.",
+    GUIDE_DISPUTES,
+);
+pub(crate) const GOAL_TRANSITION_MOURN_OLD_ROLE: CatalogueEntry = CatalogueEntry::new(
+    "Mourn and accept the loss of the old role.",
+    COMPREHENSIVE_TRANSITIONS,
+);
+pub(crate) const GOAL_TRANSITION_NEW_ROLE: CatalogueEntry = CatalogueEntry::new(
+    "Help the patient regard the new role as more positive, seeing its opportunities.",
+    COMPREHENSIVE_TRANSITIONS,
+);
+pub(crate) const GOAL_TRANSITION_MASTERY: CatalogueEntry = CatalogueEntry::new(
+    "Restore self-esteem by developing a sense of mastery of the new role's demands.",
+    COMPREHENSIVE_TRANSITIONS,
+);
+pub(crate) const GOAL_DEFICITS_ISOLATION: CatalogueEntry = CatalogueEntry::new(
+    "Reduce the patient's social isolation.",
+    COMPREHENSIVE_DEFICITS,
+);
+pub(crate) const GOAL_DEFICITS_RELATIONSHIPS: CatalogueEntry = CatalogueEntry::new(
+    "Encourage the formation of new relationships and strengthen existing ones.",
+    COMPREHENSIVE_DEFICITS,
+);
+
+static GRIEF_GOALS: [CatalogueEntry; 2] = [GOAL_GRIEF_MOURNING, GOAL_GRIEF_RELATIONSHIPS];
+static DISPUTE_GOALS: [CatalogueEntry; 3] = [
+    GOAL_DISPUTE_IDENTIFY,
+    GOAL_DISPUTE_PLAN,
+    GOAL_DISPUTE_MODIFY,
+];
+static TRANSITION_GOALS: [CatalogueEntry; 3] = [
+    GOAL_TRANSITION_MOURN_OLD_ROLE,
+    GOAL_TRANSITION_NEW_ROLE,
+    GOAL_TRANSITION_MASTERY,
+];
+static DEFICITS_GOALS: [CatalogueEntry; 2] = [GOAL_DEFICITS_ISOLATION, GOAL_DEFICITS_RELATIONSHIPS];
+
+// ---------------------------------------------------------------------------
+// Strategies (ipt-domain.md §2.1–§2.4).
+
+static GRIEF_STRATEGIES: [CatalogueEntry; 7] = [
+    CatalogueEntry::new("Review depressive symptoms.", COMPREHENSIVE),
+    CatalogueEntry::new(
+        "Relate the onset of symptoms to the death of the significant other.",
+        COMPREHENSIVE,
+    ),
+    CatalogueEntry::new(
+        "Reconstruct the patient's relationship with the deceased, its good and its bad sides.",
+        COMPREHENSIVE,
+    ),
+    CatalogueEntry::new(
+        "Describe the sequence and consequences of events just before, during and after the death.",
+        COMPREHENSIVE,
+    ),
+    CatalogueEntry::new(
+        "Explore the feelings that go with them, including negative and ambivalent ones such as anger and guilt.",
+        COMPREHENSIVE,
+    ),
+    CatalogueEntry::new(
+        "Consider ways of becoming involved with others again.",
+        COMPREHENSIVE,
+    ),
+    CatalogueEntry::new(
+        "Help the patient find new supports and a new purpose and direction, such as volunteering linked to the cause of the death.",
+        POCKET_GUIDE_DIRECTION,
+    ),
+];
+
+static DISPUTE_STRATEGIES: [CatalogueEntry; 7] = [
+    CatalogueEntry::new("Review depressive symptoms.", COMPREHENSIVE),
+    CatalogueEntry::new(
+        "Relate the onset of symptoms to the overt or covert dispute with the significant other.",
+        COMPREHENSIVE,
+    ),
+    CatalogueEntry::new(
+        "Determine the stage of the dispute: renegotiation, impasse or dissolution.",
+        GUIDE_DISPUTES,
+    ),
+    CatalogueEntry::new(
+        "Understand how non-reciprocal role expectations relate to the dispute: the issues, the differences in expectations and values, the options, how likely the alternatives are, and what resources exist to bring change.",
+        COMPREHENSIVE,
+    ),
+    CatalogueEntry::new(
+        "Ask how the relationship was before, what changed, what each person expects, what the patient wishes would change, and what stops a resolution.",
+        CITC_DISPUTES,
+    ),
+    CatalogueEntry::new("Look for parallels in other relationships.", COMPREHENSIVE),
+    CatalogueEntry::new(
+        "Ask what the patient gains from the dispute, what unspoken assumptions lie behind the behaviour, and how the dispute is perpetuated.",
+        COMPREHENSIVE,
+    ),
+];
+
+static TRANSITION_STRATEGIES: [CatalogueEntry; 8] = [
+    CatalogueEntry::new("Review depressive symptoms.", COMPREHENSIVE),
+    CatalogueEntry::new(
+        "Relate the onset of symptoms to difficulty in coping with the life change.",
+        COMPREHENSIVE,
+    ),
+    CatalogueEntry::new(
+        "Review the positive and negative aspects of the old and the new roles; the old role is usually idealised and the new one devalued.",
+        COMPREHENSIVE_TRANSITIONS,
+    ),
+    CatalogueEntry::new(
+        "Explore the patient's feelings about what was lost and about the change itself.",
+        COMPREHENSIVE,
+    ),
+    CatalogueEntry::new("Explore the opportunities in the new role.", COMPREHENSIVE),
+    CatalogueEntry::new("Realistically evaluate what was lost.", COMPREHENSIVE),
+    CatalogueEntry::new("Encourage appropriate release of affect.", COMPREHENSIVE),
+    CatalogueEntry::new(
+        "Help build a social-support system and the new skills the new role requires.",
+        COMPREHENSIVE,
+    ),
+];
+
+static DEFICITS_STRATEGIES: [CatalogueEntry; 6] = [
+    CatalogueEntry::new("Review depressive symptoms.", COMPREHENSIVE),
+    CatalogueEntry::new(
+        "Relate depressive symptoms to social isolation or unfulfilment.",
+        COMPREHENSIVE,
+    ),
+    CatalogueEntry::new(
+        "Review the patient's past significant relationships, positive and negative.",
+        COMPREHENSIVE,
+    ),
+    CatalogueEntry::new(
+        "Explore repetitive patterns in relationships.",
+        COMPREHENSIVE,
+    ),
+    CatalogueEntry::new(
+        "Discuss the patient's feelings about the therapist and look for parallels in other relationships.",
+        COMPREHENSIVE,
+    ),
+    CatalogueEntry::new(
+        "Use role play to practise making new contacts.",
+        COMPREHENSIVE,
+    ),
+];
+
+// ---------------------------------------------------------------------------
+// Indicators (ipt-domain.md §2.1, §2.2, §2.5).
+
+static GRIEF_INDICATORS: [CatalogueEntry; 11] = [
+    CatalogueEntry::new("The death of a significant other.", CASEBOOK_2),
+    CatalogueEntry::new(
+        "The onset of symptoms is temporally associated with the death.",
+        CASEBOOK_2,
+    ),
+    CatalogueEntry::new(
+        "Mourning avoided or postponed: keeping busy, numbing.",
+        GUIDE_SUMMARY,
+    ),
+    CatalogueEntry::new(
+        "A life organised around the dead person, such as a room kept unchanged.",
+        GUIDE_SUMMARY,
+    ),
+    CatalogueEntry::new(
+        "Severe grief whose severe phase has lasted longer than about two months.",
+        GUIDE_SUMMARY,
+    ),
+    CatalogueEntry::new(
+        "Symptoms around anniversaries of the death.",
+        COMPREHENSIVE_GRIEF_RISK,
+    ),
+    CatalogueEntry::new("Multiple losses.", COMPREHENSIVE_GRIEF_RISK),
+    CatalogueEntry::new(
+        "Inadequate grieving during the bereavement period.",
+        COMPREHENSIVE_GRIEF_RISK,
+    ),
+    CatalogueEntry::new(
+        "Avoidance of the death, such as of the funeral or the grave.",
+        COMPREHENSIVE_GRIEF_RISK,
+    ),
+    CatalogueEntry::new(
+        "Fear of the illness that caused the death.",
+        COMPREHENSIVE_GRIEF_RISK,
+    ),
+    CatalogueEntry::new(
+        "No family or social support during the bereavement.",
+        COMPREHENSIVE_GRIEF_RISK,
+    ),
+];
+
+static DISPUTE_INDICATORS: [CatalogueEntry; 6] = [
+    CatalogueEntry::new(
+        "A current conflict with a significant other, overt or covert.",
+        PDFSLIDE_DISPUTES,
+    ),
+    CatalogueEntry::new(
+        "Non-reciprocal expectations about the relationship.",
+        CASEBOOK_3,
+    ),
+    CatalogueEntry::new(
+        "Marital or other strife that worsened around the onset of the episode.",
+        MARKOWITZ_PHASES,
+    ),
+    CatalogueEntry::new(
+        "The dispute is stalled or repetitive, with little hope of improvement.",
+        PDFSLIDE_DISPUTES,
+    ),
+    CatalogueEntry::new(
+        "The patient feels unable to control the dispute and fears losing what the relationship provides.",
+        PDFSLIDE_DISPUTES,
+    ),
+    CatalogueEntry::new(
+        "An important relationship omitted or glossed over in the inventory, a sign of covert conflict.",
+        PDFSLIDE_DISPUTES,
+    ),
+];
+
+static TRANSITION_INDICATORS: [CatalogueEntry; 3] = [
+    CatalogueEntry::new(
+        "A life change that alters the patient's social role, such as a move, a new or lost job, a birth, a divorce, an illness, retirement, migration or becoming a caregiver, before the onset.",
+        TRANSITION_EXAMPLES,
+    ),
+    CatalogueEntry::new(
+        "A loss that is not a death, such as of a marriage, a job or health.",
+        GUIDE_SUMMARY,
+    ),
+    CatalogueEntry::new(
+        "Limited social support or insecure attachment, which raise the risk a transition carries.",
+        CASEBOOK_4,
+    ),
+];
+
+static DEFICITS_INDICATORS: [CatalogueEntry; 4] = [
+    CatalogueEntry::new(
+        "No acute life event: no death, no dispute, no life change.",
+        GUIDE_DEFICITS,
+    ),
+    CatalogueEntry::new(
+        "Long-standing social isolation, a paucity of attachments.",
+        GUIDE_DEFICITS,
+    ),
+    CatalogueEntry::new(
+        "A depression that came \"out of the blue\", with no precipitant.",
+        GUIDE_DEFICITS,
+    ),
+    CatalogueEntry::new(
+        "A lifelong pattern of few relationships, shyness or avoidance, rather than a decline since the onset.",
+        CASEBOOK_5,
+    ),
+];
+
+impl ProblemArea {
+    /// Where the WHO group IPT manual's plain-language names of the areas come
+    /// from (ipt-domain.md §2.5 rule 7 [S: WHO-GIPT-2016 via mhpss.net]).
+    ///
+    /// ```
+    /// use interpersonal::{Basis, ProblemArea};
+    /// assert!(ProblemArea::WHO_NAME_SOURCE.label.starts_with("WHO-GIPT-2016"));
+    /// assert_eq!(ProblemArea::WHO_NAME_SOURCE.basis, Basis::Stated);
+    /// ```
+    pub const WHO_NAME_SOURCE: Source = Source::with_url(
+        "WHO-GIPT-2016 (mhpss.net description)",
+        "https://mhpss.net/toolkit/curated-space-for-psychological-interventions/resource/interpersonal-psychotherapy-ipt",
+        Basis::Stated,
+    );
+
+    /// The area's name in the clinic's words, for reports: "grief",
+    /// "role dispute", "role transition", "interpersonal deficits".
+    ///
+    /// ```
+    /// use interpersonal::ProblemArea;
+    /// assert_eq!(ProblemArea::RoleDispute.name(), "role dispute");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            ProblemArea::Grief => "grief",
+            ProblemArea::RoleDispute => "role dispute",
+            ProblemArea::RoleTransition => "role transition",
+            ProblemArea::InterpersonalDeficits => "interpersonal deficits",
+        }
+    }
+
+    /// The name WHO group IPT gives the area in plain language: "grief",
+    /// "disputes", "life changes", "loneliness and social isolation"
+    /// (ipt-domain.md §2.5 rule 7; see [`ProblemArea::WHO_NAME_SOURCE`]).
+    ///
+    /// ```
+    /// use interpersonal::ProblemArea;
+    /// assert_eq!(ProblemArea::RoleTransition.who_name(), "life changes");
+    /// assert_eq!(
+    ///     ProblemArea::InterpersonalDeficits.who_name(),
+    ///     "loneliness and social isolation",
+    /// );
+    /// ```
+    pub const fn who_name(self) -> &'static str {
+        match self {
+            ProblemArea::Grief => "grief",
+            ProblemArea::RoleDispute => "disputes",
+            ProblemArea::RoleTransition => "life changes",
+            ProblemArea::InterpersonalDeficits => "loneliness and social isolation",
+        }
+    }
+
+    /// When the area is chosen, in one sentence (ipt-domain.md §2.1–§2.4); its
+    /// source is [`ProblemArea::source`].
+    ///
+    /// In the Weissman/Markowitz model only a death is grief; a loss that is
+    /// not a death is a role transition [S: Guide-2018 summary].
+    ///
+    /// ```
+    /// use interpersonal::ProblemArea;
+    /// assert!(ProblemArea::Grief.definition().contains("death"));
+    /// assert!(ProblemArea::RoleDispute.definition().contains("non-reciprocal expectations"));
+    /// ```
+    pub const fn definition(self) -> &'static str {
+        match self {
+            ProblemArea::Grief => {
+                "The onset of depressive symptoms is associated with the death of a significant other, and the patient is struggling to come to terms with it."
+            }
+            ProblemArea::RoleDispute => {
+                "The patient and at least one significant other have non-reciprocal expectations about their relationship, about what each owes the other."
+            }
+            ProblemArea::RoleTransition => {
+                "The patient has difficulty coping with a life change that alters his or her social roles."
+            }
+            ProblemArea::InterpersonalDeficits => {
+                "None of the other three areas exists (no death, no dispute, no life change) and the patient has a paucity of attachments; the focal area of last resort."
+            }
+        }
+    }
+
+    /// The source of [`ProblemArea::definition`]: Casebook-2012 ch. 2 (grief),
+    /// ch. 3 (disputes), the Pocket-Guide and Casebook-2012 ch. 4 (transitions),
+    /// Guide-2018's deficits chapter (deficits), all stated.
+    ///
+    /// ```
+    /// use interpersonal::{Basis, ProblemArea};
+    /// let s = ProblemArea::InterpersonalDeficits.source();
+    /// assert!(s.label.starts_with("Guide-2018"));
+    /// assert_eq!(s.basis, Basis::Stated);
+    /// ```
+    pub const fn source(self) -> Source {
+        match self {
+            ProblemArea::Grief => CASEBOOK_2,
+            ProblemArea::RoleDispute => CASEBOOK_3,
+            ProblemArea::RoleTransition => POCKET_GUIDE_TRANSITIONS,
+            ProblemArea::InterpersonalDeficits => GUIDE_DEFICITS,
+        }
+    }
+
+    /// The goals of treatment in this area, as the manuals list them
+    /// (ipt-domain.md §2.1–§2.4), each with its source. The disputes goals are
+    /// stated in Guide-2018; the transitions and deficits goals are the
+    /// canonical lists of Comprehensive-2000, marked known.
+    ///
+    /// [`GoalTemplate::for_area`](crate::GoalTemplate::for_area) turns these
+    /// into goals for a course.
+    ///
+    /// ```
+    /// use interpersonal::ProblemArea;
+    /// let goals = ProblemArea::Grief.goals();
+    /// assert_eq!(goals.len(), 2);
+    /// assert_eq!(goals[0].text, "Facilitate the mourning process.");
+    /// ```
+    pub fn goals(self) -> &'static [CatalogueEntry] {
+        match self {
+            ProblemArea::Grief => &GRIEF_GOALS,
+            ProblemArea::RoleDispute => &DISPUTE_GOALS,
+            ProblemArea::RoleTransition => &TRANSITION_GOALS,
+            ProblemArea::InterpersonalDeficits => &DEFICITS_GOALS,
+        }
+    }
+
+    /// The strategies the therapist uses in this area, in the manuals' order
+    /// (ipt-domain.md §2.1–§2.4). Most come from Comprehensive-2000's tables
+    /// and are marked known; the rest cite the source that states them.
+    ///
+    /// ```
+    /// use interpersonal::ProblemArea;
+    /// let strategies = ProblemArea::RoleDispute.strategies();
+    /// assert!(strategies.iter().any(|s| s.text.contains("stage of the dispute")));
+    /// ```
+    pub fn strategies(self) -> &'static [CatalogueEntry] {
+        match self {
+            ProblemArea::Grief => &GRIEF_STRATEGIES,
+            ProblemArea::RoleDispute => &DISPUTE_STRATEGIES,
+            ProblemArea::RoleTransition => &TRANSITION_STRATEGIES,
+            ProblemArea::InterpersonalDeficits => &DEFICITS_STRATEGIES,
+        }
+    }
+
+    /// What in the inventory and the timeline points to this area
+    /// (ipt-domain.md §2.5 table, with the details of §2.1 and §2.2). All
+    /// hinge on a temporal link to the onset of the current episode.
+    ///
+    /// ```
+    /// use interpersonal::ProblemArea;
+    /// let indicators = ProblemArea::InterpersonalDeficits.indicators();
+    /// assert!(indicators[0].text.starts_with("No acute life event"));
+    /// ```
+    pub fn indicators(self) -> &'static [CatalogueEntry] {
+        match self {
+            ProblemArea::Grief => &GRIEF_INDICATORS,
+            ProblemArea::RoleDispute => &DISPUTE_INDICATORS,
+            ProblemArea::RoleTransition => &TRANSITION_INDICATORS,
+            ProblemArea::InterpersonalDeficits => &DEFICITS_INDICATORS,
+        }
+    }
+}
+
+impl DisputeStage {
+    /// What the stage means (ipt-domain.md §2.2 table; see
+    /// [`DisputeStage::source`]).
+    ///
+    /// ```
+    /// use interpersonal::DisputeStage;
+    /// assert!(DisputeStage::Impasse.meaning().contains("stalemate"));
+    /// ```
+    pub const fn meaning(self) -> &'static str {
+        match self {
+            DisputeStage::Renegotiation => {
+                "Both parties are aware of their differences and are still actively trying to change things."
+            }
+            DisputeStage::Impasse => {
+                "Negotiation has stopped: a stalemate, a \"cold war\" of smouldering resentment."
+            }
+            DisputeStage::Dissolution => {
+                "The relationship is judged irretrievably broken and the patient is ending it."
+            }
+        }
+    }
+
+    /// What the therapist does at this stage (ipt-domain.md §2.2 table). The
+    /// therapist does not push an outcome: staying, changing and leaving are
+    /// all legitimate resolutions [S: role-disputes slide deck].
+    ///
+    /// ```
+    /// use interpersonal::DisputeStage;
+    /// assert!(DisputeStage::Impasse.therapist_task().starts_with("Reopen negotiation"));
+    /// assert!(DisputeStage::Dissolution.therapist_task().contains("mourn"));
+    /// ```
+    pub const fn therapist_task(self) -> &'static str {
+        match self {
+            DisputeStage::Renegotiation => {
+                "Calm the parties, improve their communication and facilitate a resolution."
+            }
+            DisputeStage::Impasse => {
+                "Reopen negotiation, which may for a while increase overt disagreement, or consider dissolution."
+            }
+            DisputeStage::Dissolution => {
+                "Help the patient end the relationship and mourn it, as in grief or a role transition, so as to move on."
+            }
+        }
+    }
+
+    /// The source of the stage's meaning and task: Guide-2018's role-disputes
+    /// chapter, the role-disputes slide deck and the CITC summary, stated.
+    ///
+    /// ```
+    /// use interpersonal::{Basis, DisputeStage};
+    /// assert_eq!(DisputeStage::Renegotiation.source().basis, Basis::Stated);
+    /// ```
+    pub const fn source(self) -> Source {
+        GUIDE_DISPUTE_STAGES
+    }
+}
+
+impl GriefKind {
+    /// Whether this is complicated grief: every kind but [`GriefKind::Normal`]
+    /// (ipt-domain.md §2.1).
+    ///
+    /// ```
+    /// use interpersonal::GriefKind;
+    /// assert!(!GriefKind::Normal.is_complicated());
+    /// assert!(GriefKind::Chronic.is_complicated());
+    /// ```
+    pub const fn is_complicated(self) -> bool {
+        !matches!(self, GriefKind::Normal)
+    }
+
+    /// What the kind of grief is, in one sentence; its source is
+    /// [`GriefKind::source`].
+    ///
+    /// ```
+    /// use interpersonal::GriefKind;
+    /// assert!(GriefKind::Normal.description().contains("adaptive"));
+    /// assert!(GriefKind::Distorted.description().contains("instead of sadness"));
+    /// ```
+    pub const fn description(self) -> &'static str {
+        match self {
+            GriefKind::Normal => {
+                "Grief that resembles depression but is an adaptive process and should not be pathologised."
+            }
+            GriefKind::Complicated => {
+                "Grief in which mourning is avoided or postponed, or, less commonly, a life organised around the dead person; it may be diagnosed when grief is severe and its severe phase lasts longer than about two months."
+            }
+            GriefKind::Delayed => "Complicated grief in which mourning is postponed or avoided.",
+            GriefKind::Distorted => {
+                "Complicated grief that shows as other symptoms, such as somatic ones, instead of sadness."
+            }
+            GriefKind::Chronic => "Complicated grief that is severe and does not end.",
+        }
+    }
+
+    /// The source of [`GriefKind::description`]. Normal and complicated grief
+    /// are stated in a summary of Guide-2018; the sub-types delayed, distorted
+    /// and chronic are the 1984/2000 manuals' and marked known, to be verified
+    /// against the book (ipt-domain.md §2.1).
+    ///
+    /// ```
+    /// use interpersonal::{Basis, GriefKind};
+    /// assert_eq!(GriefKind::Complicated.source().basis, Basis::Stated);
+    /// assert_eq!(GriefKind::Delayed.source().basis, Basis::Known);
+    /// ```
+    pub const fn source(self) -> Source {
+        match self {
+            GriefKind::Normal | GriefKind::Complicated => GUIDE_SUMMARY,
+            GriefKind::Delayed | GriefKind::Distorted | GriefKind::Chronic => {
+                COMPREHENSIVE_GRIEF_KINDS
+            }
+        }
+    }
+}
+
+impl TransitionKind {
+    /// What the life change is, for reports. Every kind is named as a role
+    /// transition in the sources of [`TransitionKind::source`].
+    ///
+    /// ```
+    /// use interpersonal::TransitionKind;
+    /// assert_eq!(TransitionKind::BecomingAParent.description(), "The birth of a child: becoming a parent.");
+    /// ```
+    pub const fn description(self) -> &'static str {
+        match self {
+            TransitionKind::Marriage => "Marriage.",
+            TransitionKind::DivorceOrSeparation => "Divorce or separation.",
+            TransitionKind::EndOfRelationship => "The end of a long relationship.",
+            TransitionKind::Pregnancy => "Pregnancy, including a complicated pregnancy.",
+            TransitionKind::BecomingAParent => "The birth of a child: becoming a parent.",
+            TransitionKind::JobStart => "Starting a job.",
+            TransitionKind::JobLoss => "Losing a job.",
+            TransitionKind::JobChange => "Changing a job, a promotion or a demotion.",
+            TransitionKind::Relocation => "A geographic move.",
+            TransitionKind::Migration => "Migration to another country.",
+            TransitionKind::SeriousIllness => {
+                "The diagnosis of a serious illness or of a disabling or disfiguring condition."
+            }
+            TransitionKind::Retirement => "Retirement.",
+            TransitionKind::ChildrenLeavingHome => "Children leaving home.",
+            TransitionKind::BecomingACaregiver => "Becoming a caregiver.",
+            TransitionKind::Other => "Another change in a social role.",
+        }
+    }
+
+    /// Where the kind is named as a role transition (ipt-domain.md §2.3:
+    /// Pocket-Guide; Casebook-2012 ch. 4; Markowitz-phases; Casebook-2012
+    /// ch. 17 for pregnancy), stated.
+    ///
+    /// ```
+    /// use interpersonal::{Basis, TransitionKind};
+    /// assert_eq!(TransitionKind::Retirement.source().basis, Basis::Stated);
+    /// ```
+    pub const fn source(self) -> Source {
+        TRANSITION_EXAMPLES
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::IntoEnumIterator;
+
+    #[test]
+    fn every_area_has_a_catalogue() {
+        for area in ProblemArea::iter() {
+            assert!(!area.definition().is_empty());
+            for list in [area.goals(), area.strategies(), area.indicators()] {
+                assert!(!list.is_empty(), "{area}");
+                for e in list {
+                    assert!(e.text.ends_with('.'), "{area}: {}", e.text);
+                    assert!(!e.source.label.is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_area_strategy_list_starts_with_symptom_review() {
+        for area in ProblemArea::iter() {
+            assert_eq!(area.strategies()[0].text, "Review depressive symptoms.");
+        }
+    }
+
+    #[test]
+    fn only_normal_grief_is_uncomplicated() {
+        let complicated: Vec<_> = GriefKind::iter().filter(|k| !k.is_complicated()).collect();
+        assert_eq!(complicated, vec![GriefKind::Normal]);
+    }
+
+    #[test]
+    fn delayed_distorted_chronic_are_known_not_stated() {
+        for k in [GriefKind::Delayed, GriefKind::Distorted, GriefKind::Chronic] {
+            assert_eq!(k.source().basis, Basis::Known);
+        }
+    }
 }
