@@ -5,10 +5,16 @@
 //! initial phase; it is not a structured instrument (ipt-domain.md §3
 //! [S: Markowitz-phases]). This module holds it as data, so that the
 //! [`Engine`](crate::Engine) can read it.
+//!
+//! Build one in code with [`Inventory::builder`], or read one from JSON with
+//! [`from_json`](crate::from_json); check it with [`Inventory::validate`].
 
+mod builder;
 mod event;
 mod person;
+mod validate;
 
+pub use builder::{DateInput, EventBuilder, InventoryBuilder, PersonBuilder};
 pub use event::{EventKind, GriefSign, LifeEvent};
 pub(crate) use person::kind_enum;
 pub use person::{
