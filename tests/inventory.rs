@@ -597,7 +597,7 @@ fn unusual_but_possible_data_is_not_an_error() {
 }
 
 #[test]
-fn a_large_inventory_validates_in_one_pass() {
+fn twenty_thousand_people_validate_and_a_late_duplicate_is_found() {
     let mut inventory = Inventory::new(as_of(), EpisodeOnset::Unknown);
     for (i, id) in person_ids(20_000).into_iter().enumerate() {
         inventory
