@@ -11,17 +11,21 @@
 
 mod builder;
 mod event;
+mod event_builder;
 mod person;
+mod person_builder;
 mod validate;
 
-pub use builder::{DateInput, EventBuilder, InventoryBuilder, PersonBuilder};
+pub use builder::{DateInput, InventoryBuilder};
 pub use event::{EventKind, GriefSign, LifeEvent};
+pub use event_builder::EventBuilder;
 pub(crate) use person::kind_enum;
 pub use person::{
     Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
     Expectations, ExpectationsMet, Person, PersonStatus, RelationshipChange, RelationshipKind,
     RelativeToOnset,
 };
+pub use person_builder::PersonBuilder;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -51,7 +51,7 @@ impl Inventory {
     /// things (ipt-domain.md §2.2 [S: Guide-2018 ch. Role Disputes]), which a
     /// person who has died cannot be. The reference says nothing that rules
     /// out the other courses for someone who has died, so they are not refused
-    /// [I]. Grief signs are signs about a death (ipt-domain.md §2.1
+    /// \[I\]. Grief signs are signs about a death (ipt-domain.md §2.1
     /// [S: Guide-2018 summary; K: Comprehensive-2000]).
     ///
     /// Not errors, because they are possible: a death event that names no one
