@@ -5,17 +5,27 @@
 //! initial phase; it is not a structured instrument (ipt-domain.md §3
 //! [S: Markowitz-phases]). This module holds it as data, so that the
 //! [`Engine`](crate::Engine) can read it.
+//!
+//! Build one in code with [`Inventory::builder`], or read one from JSON with
+//! [`from_json`](crate::from_json); check it with [`Inventory::validate`].
 
+mod builder;
 mod event;
+mod event_builder;
 mod person;
+mod person_builder;
+mod validate;
 
+pub use builder::{DateInput, InventoryBuilder};
 pub use event::{EventKind, GriefSign, LifeEvent};
+pub use event_builder::EventBuilder;
 pub(crate) use person::kind_enum;
 pub use person::{
     Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
     Expectations, ExpectationsMet, Person, PersonStatus, RelationshipChange, RelationshipKind,
     RelativeToOnset,
 };
+pub use person_builder::PersonBuilder;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -133,6 +133,7 @@ kind_enum! {
 ///
 /// JSON: `"living"`, `"estranged"`, or `{"deceased": {"date": "2025-11"}}` (the
 /// date may be omitted when not known; validation then looks for a death event).
+/// An unknown field inside `deceased` is rejected like any other.
 ///
 /// ```
 /// use interpersonal::PersonStatus;
@@ -143,7 +144,7 @@ kind_enum! {
 /// assert_eq!(living, PersonStatus::Living);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum PersonStatus {
     /// Living and in the patient's life.
@@ -232,6 +233,32 @@ impl Expectations {
             other_expects: None,
             met,
         }
+    }
+
+    /// These expectations with what the patient expects of the other person.
+    ///
+    /// ```
+    /// use interpersonal::{Expectations, ExpectationsMet};
+    /// let e = Expectations::new(ExpectationsMet::Unmet).with_patient_expects("help at home");
+    /// assert_eq!(e.patient_expects.map(|t| t.into_inner()), Some("help at home".into()));
+    /// ```
+    #[must_use]
+    pub fn with_patient_expects(mut self, text: impl Into<String>) -> Self {
+        self.patient_expects = Some(Sensitive::new(text.into()));
+        self
+    }
+
+    /// These expectations with what the other person expects of the patient.
+    ///
+    /// ```
+    /// use interpersonal::{Expectations, ExpectationsMet};
+    /// let e = Expectations::new(ExpectationsMet::PartlyMet).with_other_expects("more time");
+    /// assert!(e.other_expects.is_some());
+    /// ```
+    #[must_use]
+    pub fn with_other_expects(mut self, text: impl Into<String>) -> Self {
+        self.other_expects = Some(Sensitive::new(text.into()));
+        self
     }
 }
 
@@ -350,6 +377,58 @@ impl Conflict {
             began: None,
             topic: None,
         }
+    }
+
+    /// This conflict, open or hidden.
+    ///
+    /// ```
+    /// use interpersonal::{Conflict, ConflictLevel, ConflictVisibility};
+    /// let c = Conflict::new(ConflictLevel::Moderate).with_visibility(ConflictVisibility::Covert);
+    /// assert_eq!(c.visibility, Some(ConflictVisibility::Covert));
+    /// ```
+    #[must_use]
+    pub fn with_visibility(mut self, visibility: ConflictVisibility) -> Self {
+        self.visibility = Some(visibility);
+        self
+    }
+
+    /// This conflict, with where it stands.
+    ///
+    /// ```
+    /// use interpersonal::{Conflict, ConflictCourse, ConflictLevel};
+    /// let c = Conflict::new(ConflictLevel::High).with_course(ConflictCourse::Stalled);
+    /// assert_eq!(c.course, Some(ConflictCourse::Stalled));
+    /// ```
+    #[must_use]
+    pub fn with_course(mut self, course: ConflictCourse) -> Self {
+        self.course = Some(course);
+        self
+    }
+
+    /// This conflict, with when it began relative to the onset.
+    ///
+    /// ```
+    /// use interpersonal::{Conflict, ConflictLevel, RelativeToOnset};
+    /// let c = Conflict::new(ConflictLevel::Low).with_began(RelativeToOnset::BeforeOnset);
+    /// assert_eq!(c.began, Some(RelativeToOnset::BeforeOnset));
+    /// ```
+    #[must_use]
+    pub fn with_began(mut self, began: RelativeToOnset) -> Self {
+        self.began = Some(began);
+        self
+    }
+
+    /// This conflict, with what it is about in the patient's words.
+    ///
+    /// ```
+    /// use interpersonal::{Conflict, ConflictLevel};
+    /// let c = Conflict::new(ConflictLevel::High).with_topic("money");
+    /// assert_eq!(c.topic.map(|t| t.into_inner()), Some("money".into()));
+    /// ```
+    #[must_use]
+    pub fn with_topic(mut self, topic: impl Into<String>) -> Self {
+        self.topic = Some(Sensitive::new(topic.into()));
+        self
     }
 }
 

@@ -1,0 +1,479 @@
+//! Checking an inventory for contradictions and impossible data.
+//!
+//! Validation reports hard errors only: data that contradicts itself or cannot
+//! be true as of the assessment date. Data that is unusual but possible (a
+//! death event naming nobody, a conflict with someone whose expectations are
+//! met) is left to the clinician and the engine. Every problem is reported at
+//! once, at its JSON path, in document order (DESIGN.md decision 9), and its
+//! message names ids, dates and enum values, never labels or notes.
+
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::{
+    ConflictCourse, ConflictLevel, INVENTORY_SCHEMA_VERSION, Inventory, LifeEvent, Person,
+    PersonStatus,
+};
+use crate::{JsonPath, PartialDate, Problem, Problems};
+
+impl Inventory {
+    /// Checks the inventory for contradictions and impossible data, reporting
+    /// every problem at once, each at its JSON path, in document order.
+    ///
+    /// These are errors (the message after the path says what was expected):
+    ///
+    /// | path | when |
+    /// | --- | --- |
+    /// | `$.schema_version` | it is not [`INVENTORY_SCHEMA_VERSION`] |
+    /// | `$.onset` | the onset is after `assessed_on` |
+    /// | `$.people[i].id` | an earlier person has the same id |
+    /// | `$.people[i].label` | the label is empty or only spaces |
+    /// | `$.people[i].status.deceased.date` | the death date is after `assessed_on` |
+    /// | `$.people[i].status` | the person is deceased, with no death date and no death event naming them |
+    /// | `$.people[i].conflict.visibility`, `.course`, `.began` | given although the conflict's level is `none` |
+    /// | `$.people[i].conflict.course` | `negotiating` with a person who has died |
+    /// | `$.events[j].id` | an earlier event has the same id |
+    /// | `$.events[j].date` | the date is after `assessed_on` |
+    /// | `$.events[j].date` | a death event's date does not overlap the death date of the person it names |
+    /// | `$.events[j].person` | the id names no person in `$.people` |
+    /// | `$.events[j].person` | a death event names a person whose status is not deceased |
+    /// | `$.events[j].person` | a second death event names the same person |
+    /// | `$.events[j].grief_signs` | grief signs on an event that is not a death |
+    ///
+    /// "After `assessed_on`" means after every day the date can stand for: a
+    /// date known to the month is after it only when the month's first day is
+    /// (an onset in `2026-03` is fine on `2026-03-02`). Two dates "overlap" when
+    /// the days they can stand for do (`2025-12` and `2025-12-14` agree).
+    ///
+    /// Renegotiation means both parties are still actively trying to change
+    /// things (ipt-domain.md §2.2 [S: Guide-2018 ch. Role Disputes]), which a
+    /// person who has died cannot be. The reference says nothing that rules
+    /// out the other courses for someone who has died, so they are not refused
+    /// \[I\]. Grief signs are signs about a death (ipt-domain.md §2.1
+    /// [S: Guide-2018 summary; K: Comprehensive-2000]).
+    ///
+    /// Not errors, because they are possible: a death event that names no one
+    /// (the death of someone not listed); a person named by several events; a
+    /// conflict with someone whose expectations are met; a conflict of level
+    /// `none` that has a topic; a `confidants` count that differs from the people
+    /// marked as confidants; contact with, or a conflict with, someone estranged
+    /// or dead; a grief sign on a death of someone not listed.
+    ///
+    /// ```
+    /// use interpersonal::{EventKind, Inventory, LifeEvent, Person, RelationshipKind};
+    /// use chrono::NaiveDate;
+    ///
+    /// let mut inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
+    ///     .onset("2026-01")
+    ///     .person(Person::builder("father", "Dad", RelationshipKind::Parent).deceased("2025-12"))
+    ///     .build()?;
+    /// assert_eq!(inventory.validate(), Ok(()));
+    ///
+    /// // A death event for someone not listed, dated after the assessment.
+    /// inventory.events.push(
+    ///     LifeEvent::builder("e1", EventKind::Death).date("2026-04").person("uncle").build()?,
+    /// );
+    /// let problems = inventory.validate().unwrap_err();
+    /// let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    /// assert_eq!(shown, [
+    ///     "$.events[0].date: expected an event date on or before the assessment date \
+    ///      2026-03-02; found 2026-04",
+    ///     "$.events[0].person: expected an id of a person in $.people; found an unknown \
+    ///      id `uncle`",
+    /// ]);
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns [`Problems`], never empty, listing every problem found.
+    pub fn validate(&self) -> Result<(), Problems> {
+        let mut found = Found::default();
+        check_inventory(self, &Unreadable::default(), &mut found);
+        found.into_problems().into_result(())
+    }
+}
+
+/// Where a problem sits in document order. The derived order follows the
+/// declaration order of the variants and of the fields, which is the order of
+/// the inventory's JSON fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Order {
+    SchemaVersion,
+    Onset,
+    Person(usize, PersonField),
+    Event(usize, EventField),
+}
+
+/// The fields of a person that validation or the builder can report, in
+/// document order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum PersonField {
+    Id,
+    Label,
+    Status,
+    ConflictVisibility,
+    ConflictCourse,
+    ConflictBegan,
+}
+
+/// The fields of a life event that validation or the builder can report, in
+/// document order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum EventField {
+    Id,
+    Date,
+    Person,
+    GriefSigns,
+}
+
+/// Problems found so far, each with its place in document order.
+#[derive(Debug, Default)]
+pub(crate) struct Found(Vec<(Order, Problem)>);
+
+impl Found {
+    pub(crate) fn push(&mut self, order: Order, path: JsonPath, expected: impl Into<String>) {
+        self.0.push((order, Problem::new(path, expected)));
+    }
+
+    /// The problems in document order; problems at the same place keep the
+    /// order in which they were found (the sort is stable).
+    pub(crate) fn into_problems(mut self) -> Problems {
+        self.0.sort_by_key(|(order, _)| *order);
+        let mut problems = Problems::default();
+        for (_, problem) in self.0 {
+            problems.push(problem);
+        }
+        problems
+    }
+}
+
+/// What the builder was given but could not read (a malformed id or date). The
+/// built inventory holds a placeholder or nothing there, and the checks that
+/// would need the real value are skipped, so that one typo gives one problem.
+#[derive(Debug, Default)]
+pub(crate) struct Unreadable {
+    /// People whose id could not be read.
+    pub(crate) person_ids: HashSet<usize>,
+    /// People whose death date could not be read.
+    pub(crate) death_dates: HashSet<usize>,
+    /// Events whose id could not be read.
+    pub(crate) event_ids: HashSet<usize>,
+    /// Whether some death event's person id could not be read.
+    pub(crate) death_event_person: bool,
+}
+
+/// The message for an id that is not well formed. The text is not quoted: it
+/// may be a name typed where an id belongs.
+pub(crate) const MALFORMED_ID: &str = "an id of 1 to 64 ASCII letters, digits, '_', '-' or '.'";
+
+/// The message for a date that is not well formed; the text is not quoted.
+pub(crate) const MALFORMED_DATE: &str = "a date written YYYY-MM-DD or YYYY-MM";
+
+/// Whether two partial dates can stand for the same day.
+fn overlap(a: PartialDate, b: PartialDate) -> bool {
+    a.earliest() <= b.latest() && b.earliest() <= a.latest()
+}
+
+/// Whether every day the date can stand for is after `as_of`.
+fn after(date: PartialDate, as_of: NaiveDate) -> bool {
+    date.earliest() > as_of
+}
+
+fn status_name(status: PersonStatus) -> &'static str {
+    match status {
+        PersonStatus::Living => "living",
+        PersonStatus::Deceased { .. } => "deceased",
+        PersonStatus::Estranged => "estranged",
+    }
+}
+
+/// The checks that need only the person: a label, and a conflict consistent
+/// with itself and with the person's status. `at` is the person's path and
+/// `index` its place among the people.
+pub(crate) fn check_person(person: &Person, at: &JsonPath, index: usize, found: &mut Found) {
+    if person.label.expose().trim().is_empty() {
+        found.push(
+            Order::Person(index, PersonField::Label),
+            at.field("label"),
+            "a label that is not blank: how the patient names the person",
+        );
+    }
+    let Some(conflict) = &person.conflict else {
+        return;
+    };
+    let at = at.field("conflict");
+    if conflict.level == ConflictLevel::None {
+        if let Some(visibility) = conflict.visibility {
+            found.push(
+                Order::Person(index, PersonField::ConflictVisibility),
+                at.field("visibility"),
+                format!("no visibility when the conflict level is `none`; found `{visibility}`"),
+            );
+        }
+        if let Some(course) = conflict.course {
+            found.push(
+                Order::Person(index, PersonField::ConflictCourse),
+                at.field("course"),
+                format!("no course when the conflict level is `none`; found `{course}`"),
+            );
+        }
+        if let Some(began) = conflict.began {
+            found.push(
+                Order::Person(index, PersonField::ConflictBegan),
+                at.field("began"),
+                format!("no beginning when the conflict level is `none`; found `{began}`"),
+            );
+        }
+    } else if person.status.is_deceased() && conflict.course == Some(ConflictCourse::Negotiating) {
+        found.push(
+            Order::Person(index, PersonField::ConflictCourse),
+            at.field("course"),
+            "a course other than `negotiating` for a person who has died \
+             (renegotiation needs both parties); found `negotiating`",
+        );
+    }
+}
+
+/// The checks that need only the event: grief signs belong to a death.
+/// `at` is the event's path and `index` its place among the events.
+pub(crate) fn check_event(event: &LifeEvent, at: &JsonPath, index: usize, found: &mut Found) {
+    if !event.grief_signs.is_empty() && !event.kind.is_death() {
+        found.push(
+            Order::Event(index, EventField::GriefSigns),
+            at.field("grief_signs"),
+            format!(
+                "no grief signs on an event of kind `{}`; grief signs belong to a death",
+                event.kind
+            ),
+        );
+    }
+}
+
+/// Every check of [`Inventory::validate`], skipping those that need a value
+/// the builder could not read.
+pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, found: &mut Found) {
+    let root = JsonPath::root();
+    let as_of = inventory.assessed_on;
+
+    if inventory.schema_version != INVENTORY_SCHEMA_VERSION {
+        found.push(
+            Order::SchemaVersion,
+            root.field("schema_version"),
+            format!(
+                "schema version {INVENTORY_SCHEMA_VERSION}; found {}",
+                inventory.schema_version
+            ),
+        );
+    }
+    if let Some(onset) = inventory.onset.date() {
+        if after(onset, as_of) {
+            found.push(
+                Order::Onset,
+                root.field("onset"),
+                format!("an onset on or before the assessment date {as_of}; found {onset}"),
+            );
+        }
+    }
+
+    // The people named by a death event, for the "deceased without a date" check.
+    let named_by_death: HashSet<&str> = inventory
+        .events
+        .iter()
+        .filter(|e| e.kind.is_death())
+        .filter_map(|e| e.person.as_ref().map(|p| p.as_str()))
+        .collect();
+
+    let people_at = root.field("people");
+    // The first person with each (readable) id.
+    let mut person_index: HashMap<&str, usize> = HashMap::new();
+    for (i, person) in inventory.people.iter().enumerate() {
+        let at = people_at.index(i);
+        let id_readable = !unreadable.person_ids.contains(&i);
+        if id_readable {
+            match person_index.entry(person.id.as_str()) {
+                Entry::Occupied(first) => found.push(
+                    Order::Person(i, PersonField::Id),
+                    at.field("id"),
+                    format!(
+                        "a unique person id; `{}` is already the id of $.people[{}]",
+                        person.id,
+                        first.get()
+                    ),
+                ),
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+            }
+        }
+        check_person(person, &at, i, found);
+        if let PersonStatus::Deceased { date } = person.status {
+            match date {
+                Some(date) if after(date, as_of) => found.push(
+                    Order::Person(i, PersonField::Status),
+                    at.field("status").field("deceased").field("date"),
+                    format!("a death date on or before the assessment date {as_of}; found {date}"),
+                ),
+                None if id_readable
+                    && !unreadable.death_dates.contains(&i)
+                    && !unreadable.death_event_person
+                    && !named_by_death.contains(person.id.as_str()) =>
+                {
+                    found.push(
+                        Order::Person(i, PersonField::Status),
+                        at.field("status"),
+                        format!(
+                            "a death date, or a death event in $.events naming `{}`, for a \
+                             person whose status is deceased",
+                            person.id
+                        ),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+
+    let events_at = root.field("events");
+    let mut event_index: HashMap<&str, usize> = HashMap::new();
+    let mut death_event_of: HashMap<&str, usize> = HashMap::new();
+    for (j, event) in inventory.events.iter().enumerate() {
+        let at = events_at.index(j);
+        if !unreadable.event_ids.contains(&j) {
+            match event_index.entry(event.id.as_str()) {
+                Entry::Occupied(first) => found.push(
+                    Order::Event(j, EventField::Id),
+                    at.field("id"),
+                    format!(
+                        "a unique event id; `{}` is already the id of $.events[{}]",
+                        event.id,
+                        first.get()
+                    ),
+                ),
+                Entry::Vacant(slot) => {
+                    slot.insert(j);
+                }
+            }
+        }
+        if let Some(date) = event.date {
+            if after(date, as_of) {
+                found.push(
+                    Order::Event(j, EventField::Date),
+                    at.field("date"),
+                    format!("an event date on or before the assessment date {as_of}; found {date}"),
+                );
+            }
+        }
+        if let Some(person_id) = &event.person {
+            let named = person_index
+                .get(person_id.as_str())
+                .and_then(|&i| inventory.people.get(i).map(|p| (i, p)));
+            match named {
+                None => found.push(
+                    Order::Event(j, EventField::Person),
+                    at.field("person"),
+                    format!("an id of a person in $.people; found an unknown id `{person_id}`"),
+                ),
+                Some((i, person)) if event.kind.is_death() => {
+                    check_death_event(event, &at, j, i, person, &mut death_event_of, found);
+                }
+                Some(_) => {}
+            }
+        }
+        check_event(event, &at, j, found);
+    }
+}
+
+/// The checks of a death event that names a listed person: the person has
+/// died, once, on a date that agrees with the event's.
+fn check_death_event<'a>(
+    event: &LifeEvent,
+    at: &JsonPath,
+    j: usize,
+    i: usize,
+    person: &'a Person,
+    death_event_of: &mut HashMap<&'a str, usize>,
+    found: &mut Found,
+) {
+    match person.status {
+        PersonStatus::Deceased { date: Some(died) } => {
+            if let Some(date) = event.date {
+                if !overlap(died, date) {
+                    found.push(
+                        Order::Event(j, EventField::Date),
+                        at.field("date"),
+                        format!(
+                            "a date that agrees with the death date {died} of `{}` at \
+                             $.people[{i}].status.deceased.date; found {date}",
+                            person.id
+                        ),
+                    );
+                }
+            }
+        }
+        PersonStatus::Deceased { date: None } => {}
+        other => found.push(
+            Order::Event(j, EventField::Person),
+            at.field("person"),
+            format!(
+                "a person whose status is deceased, as this is a death event; `{}` at \
+                 $.people[{i}] is `{}`",
+                person.id,
+                status_name(other)
+            ),
+        ),
+    }
+    match death_event_of.entry(person.id.as_str()) {
+        Entry::Occupied(first) => found.push(
+            Order::Event(j, EventField::Person),
+            at.field("person"),
+            format!(
+                "at most one death event per person; `{}` already died in $.events[{}]",
+                person.id,
+                first.get()
+            ),
+        ),
+        Entry::Vacant(slot) => {
+            slot.insert(j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_order_sorts_people_before_events_and_indices_numerically() {
+        let mut found = Found::default();
+        let root = JsonPath::root();
+        found.push(Order::Event(0, EventField::Id), root.field("e"), "x");
+        found.push(Order::Person(10, PersonField::Id), root.field("p10"), "x");
+        found.push(Order::Person(2, PersonField::Label), root.field("p2"), "x");
+        found.push(Order::Person(2, PersonField::Id), root.field("p2id"), "x");
+        found.push(Order::SchemaVersion, root.field("v"), "x");
+        let paths: Vec<String> = found
+            .into_problems()
+            .iter()
+            .map(|p| p.path.to_string())
+            .collect();
+        assert_eq!(paths, ["$.v", "$.p2id", "$.p2", "$.p10", "$.e"]);
+    }
+
+    #[test]
+    fn month_dates_overlap_their_days() {
+        let month: PartialDate = "2025-12".parse().unwrap();
+        let day: PartialDate = "2025-12-31".parse().unwrap();
+        let next: PartialDate = "2026-01-01".parse().unwrap();
+        assert!(overlap(month, day));
+        assert!(overlap(day, month));
+        assert!(!overlap(month, next));
+        let as_of = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        assert!(!after("2026-03".parse().unwrap(), as_of));
+        assert!(!after("2026-03-02".parse().unwrap(), as_of));
+        assert!(after("2026-03-03".parse().unwrap(), as_of));
+        assert!(after("2026-04".parse().unwrap(), as_of));
+    }
+}
