@@ -268,7 +268,13 @@ impl<'a> IntoIterator for &'a Problems {
 /// field, a missing or unknown field, nesting deeper than 128 levels.
 ///
 /// The message is serde's description of what was expected. It may quote an
-/// unknown field's *name* or an enum tag, never a string value.
+/// unknown field's *name* and the expected names, never a string value from the
+/// document: string values and unknown enum values are replaced by
+/// `(value hidden)`, since they may be patient text.
+///
+/// serde reads a struct written as an array of its field values in order
+/// (`[1, "2026-03-02", "unknown"]` for an inventory); that shape is accepted but
+/// not part of the documented schema.
 ///
 /// ```
 /// use interpersonal::{from_json, Inventory};
@@ -366,13 +372,33 @@ fn json_error(path: JsonPath, e: &serde_json::Error) -> JsonError {
     }
 }
 
+/// serde quotes an unknown enum value as ``unknown variant `...` ``; a value
+/// typed into an enum field may be patient text, so it is hidden. The list of
+/// expected variants that follows comes from the schema and is kept.
+fn redact_unknown_variant(message: &str) -> String {
+    const TAG: &str = "unknown variant `";
+    match message.find(TAG) {
+        Some(start) => {
+            let after = start + TAG.len();
+            let tail = message.get(after..).unwrap_or("");
+            let rest = tail.find('`').and_then(|end| tail.get(end + 1..)).unwrap_or("");
+            format!(
+                "{}unknown variant (value hidden){rest}",
+                message.get(..start).unwrap_or("")
+            )
+        }
+        None => message.to_owned(),
+    }
+}
+
 /// serde quotes an offending *string value* as `invalid value: string "..."` or
 /// `invalid type: string "..."`; that string may be patient text, so it is
 /// replaced. Field names and enum variants (`unknown field `x``) are kept: they
 /// come from the schema side or are short tags.
 fn redact_quoted_values(message: &str) -> String {
+    let message = redact_unknown_variant(message);
     let mut out = String::with_capacity(message.len());
-    let mut rest = message;
+    let mut rest = message.as_str();
     while let Some(start) = rest.find("string \"") {
         let (head, tail) = rest.split_at(start + "string \"".len());
         out.push_str(head.strip_suffix('"').unwrap_or(head));
@@ -399,6 +425,12 @@ mod tests {
     fn string_values_are_redacted() {
         let m = redact_quoted_values(r#"invalid type: string "Maria", expected u32"#);
         assert_eq!(m, "invalid type: string (value hidden), expected u32");
+    }
+
+    #[test]
+    fn unknown_variants_are_redacted() {
+        let m = redact_quoted_values("unknown variant `Maria`, expected `a` or `b`");
+        assert_eq!(m, "unknown variant (value hidden), expected `a` or `b`");
     }
 
     #[test]
