@@ -33,7 +33,9 @@ enum Shape {
 /// Scores are whole numbers from 0 to 255 in JSON (anything else is a JSON
 /// error); whether each is within its item's range is checked when scoring.
 /// An unknown item name or an item named twice is a JSON error. Paths are
-/// relative to the answers object.
+/// relative to the answers object. The shape is part of the value: the same
+/// scores given as an array and as an object are not equal answers, though
+/// they score the same.
 ///
 /// [`InstrumentScore::from_answers`]: crate::InstrumentScore::from_answers
 ///

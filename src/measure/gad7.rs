@@ -59,7 +59,7 @@ pub const GAD7_RELIABLE_CHANGE: u8 = 4;
 measure_enum! {
     /// The seven GAD-7 items, in the form's order, each about the last two
     /// weeks and answered on the [`FrequencyResponse`] scale, 0 to 3
-    /// (ipt-domain.md §8.2 gives the count and the scale [S]; the item wording
+    /// (ipt-domain.md §8.2 gives the count and the scale \[S\]; the item wording
     /// and order are [K: Spitzer et al. 2006]).
     ///
     /// No LOINC codes: the reference has none for the GAD-7 items.
@@ -182,7 +182,7 @@ impl Gad7Band {
 pub type Gad7Score = InstrumentScore<Gad7Item>;
 
 impl InstrumentScore<Gad7Item> {
-    /// The GAD-7 severity band of the total (ipt-domain.md §8.2 [S]).
+    /// The GAD-7 severity band of the total (ipt-domain.md §8.2 \[S\]).
     ///
     /// ```
     /// use interpersonal::{Gad7Band, Gad7Score};

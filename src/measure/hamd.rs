@@ -20,11 +20,11 @@ measure_enum! {
     /// scale's order, rated by a clinician. Nine items are rated 0–4 and eight
     /// 0–2, for a total of 0–52 (ipt-domain.md §8.3 gives the count, the two
     /// ranges and the total [K: Hamilton 1960]; which item has which range is
-    /// the standard HAM-D-17 layout, [K] as well: verify against the form in
+    /// the standard HAM-D-17 layout, \[K\] as well: verify against the form in
     /// use).
     ///
     /// Only the items' names are here, not their anchor text: structured
-    /// interview versions (GRID-HAMD, SIGH-D) have their own terms (§8.3 [K]).
+    /// interview versions (GRID-HAMD, SIGH-D) have their own terms (§8.3 \[K\]).
     ///
     /// ```
     /// use interpersonal::{Hamd17Item, InstrumentItem};
@@ -125,7 +125,7 @@ impl InstrumentItem for Hamd17Item {
 
 measure_enum! {
     /// Which of the two HAM-D-17 severity conventions in circulation to band a
-    /// total by (ipt-domain.md §8.3 [K]; the reference's advice [I]: make the
+    /// total by (ipt-domain.md §8.3 \[K\]; the reference's advice \[I\]: make the
     /// bands configurable and name the convention). The default is
     /// [`HamdBanding::Zimmerman2013`].
     ///
@@ -138,11 +138,11 @@ measure_enum! {
     #[non_exhaustive]
     pub enum HamdBanding {
         /// Zimmerman et al. 2013 (*J Affect Disord* 150:384–388): 0–7 no
-        /// depression, 8–16 mild, 17–23 moderate, 24 or more severe [K].
+        /// depression, 8–16 mild, 17–23 moderate, 24 or more severe \[K\].
         #[default]
         Zimmerman2013,
         /// The older common convention: 0–7 normal, 8–13 mild, 14–18 moderate,
-        /// 19–22 severe, 23 or more very severe [K].
+        /// 19–22 severe, 23 or more very severe \[K\].
         Classic,
     }
 }
@@ -157,6 +157,7 @@ measure_enum! {
     /// assert_eq!(HamdBand::from_total(16, HamdBanding::Classic), Some(HamdBand::Moderate));
     /// assert_eq!(HamdBand::from_total(53, HamdBanding::Classic), None);
     /// ```
+    #[non_exhaustive]
     pub enum HamdBand {
         /// 0–7: "no depression" (Zimmerman 2013), "normal" (classic).
         NoDepression,
@@ -225,7 +226,7 @@ impl HamdBand {
 
 /// A scored HAM-D-17: see [`InstrumentScore`] for what every scored instrument
 /// offers. Item 3 (suicide) rated 1 or more raises a
-/// [`SafetyFlag`](crate::SafetyFlag): an inference [I] consistent with
+/// [`SafetyFlag`](crate::SafetyFlag): an inference \[I\] consistent with
 /// ipt-domain.md §9, which asks that any positive suicide-risk item be surfaced.
 ///
 /// ```
@@ -241,7 +242,7 @@ pub type Hamd17Score = InstrumentScore<Hamd17Item>;
 
 impl InstrumentScore<Hamd17Item> {
     /// The severity band of the total under the convention given
-    /// (ipt-domain.md §8.3 [K]). Pass `HamdBanding::default()` for Zimmerman
+    /// (ipt-domain.md §8.3 \[K\]). Pass `HamdBanding::default()` for Zimmerman
     /// 2013.
     ///
     /// ```

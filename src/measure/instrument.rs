@@ -57,7 +57,7 @@ impl Instrument {
     }
 
     /// How many scored items the instrument has: 9, 7, 17 (ipt-domain.md §8.1,
-    /// §8.2 [S]; §8.3 [K]). The PHQ-9's unscored tenth question on difficulty is
+    /// §8.2 \[S\]; §8.3 \[K\]). The PHQ-9's unscored tenth question on difficulty is
     /// not an item here.
     ///
     /// ```
@@ -72,7 +72,7 @@ impl Instrument {
     }
 
     /// The highest possible total: PHQ-9 27, GAD-7 21 (ipt-domain.md §8.1, §8.2
-    /// [S]), HAM-D-17 52 (§8.3 [K: Hamilton 1960]).
+    /// \[S\]), HAM-D-17 52 (§8.3 [K: Hamilton 1960]).
     ///
     /// ```
     /// assert_eq!(interpersonal::Instrument::Hamd17.max_total(), 52);
@@ -104,7 +104,7 @@ impl Instrument {
     }
 
     /// The LOINC code of the total score, where the reference gives one: PHQ-9
-    /// `44261-6` (ipt-domain.md §8.1 [S]), GAD-7 `70274-6` (§8.2 [S]); none for
+    /// `44261-6` (ipt-domain.md §8.1 \[S\]), GAD-7 `70274-6` (§8.2 \[S\]); none for
     /// the HAM-D-17.
     ///
     /// ```

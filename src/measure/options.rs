@@ -44,7 +44,7 @@ pub enum MissingItems {
     /// `total = round(sum of answered × number of items ÷ number answered)`,
     /// halves rounded up.
     ///
-    /// This rule is the crate's choice [I]: ipt-domain.md gives no pro-rating
+    /// This rule is the crate's choice \[I\]: ipt-domain.md gives no pro-rating
     /// rule for any of the instruments. The scored result says it was pro-rated
     /// ([`ScoreAdvisory::ProRated`](crate::ScoreAdvisory::ProRated)), and an
     /// unanswered suicide-risk item is reported

@@ -222,7 +222,7 @@ impl Phq9Band {
 pub type Phq9Score = InstrumentScore<Phq9Item>;
 
 impl InstrumentScore<Phq9Item> {
-    /// The PHQ-9 severity band of the total (ipt-domain.md §8.1 [S]).
+    /// The PHQ-9 severity band of the total (ipt-domain.md §8.1 \[S\]).
     ///
     /// ```
     /// use interpersonal::{Phq9Band, Phq9Score};

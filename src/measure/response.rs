@@ -4,7 +4,7 @@ measure_enum! {
     /// An answer on the PHQ-9 / GAD-7 scale: how often, over the last two weeks,
     /// the person has been bothered by the problem. Scored 0 to 3
     /// (ipt-domain.md §8.1 [S: michaelframpton; oskarflygare summary of Kroenke
-    /// 2001]; the GAD-7 uses "the same 0–3 response scale", §8.2 [S]).
+    /// 2001]; the GAD-7 uses "the same 0–3 response scale", §8.2 \[S\]).
     ///
     /// ```
     /// use interpersonal::FrequencyResponse;
@@ -16,13 +16,13 @@ measure_enum! {
     /// assert_eq!(FrequencyResponse::from_score(4), None);
     /// ```
     pub enum FrequencyResponse {
-        /// 0: not at all. LOINC answer `LA6568-5` [S].
+        /// 0: not at all. LOINC answer `LA6568-5` \[S\].
         NotAtAll,
-        /// 1: several days. LOINC answer `LA6569-3` [K].
+        /// 1: several days. LOINC answer `LA6569-3` \[K\].
         SeveralDays,
-        /// 2: more than half the days. LOINC answer `LA6570-1` [K].
+        /// 2: more than half the days. LOINC answer `LA6570-1` \[K\].
         MoreThanHalfTheDays,
-        /// 3: nearly every day. LOINC answer `LA6571-9` [S].
+        /// 3: nearly every day. LOINC answer `LA6571-9` \[S\].
         NearlyEveryDay,
     }
 }
@@ -60,8 +60,8 @@ impl FrequencyResponse {
     }
 
     /// The LOINC answer code (ipt-domain.md §8.1): `LA6568-5` "Not at all" and
-    /// `LA6571-9` "Nearly every day" are [S]; the two middle codes, `LA6569-3`
-    /// "Several days" and `LA6570-1` "More than half the days", are [K]: verify
+    /// `LA6571-9` "Nearly every day" are \[S\]; the two middle codes, `LA6569-3`
+    /// "Several days" and `LA6570-1` "More than half the days", are \[K\]: verify
     /// them against LOINC before relying on them in a FHIR exchange.
     ///
     /// ```

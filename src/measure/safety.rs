@@ -57,7 +57,7 @@ measure_enum! {
         /// VistA record attaches a suicide-risk routine to the PHQ-9]).
         Phq9Item9,
         /// HAM-D-17 item 3, suicide, rated 1 to 4. Flagging it is an inference
-        /// [I] consistent with ipt-domain.md §9, which asks that any positive
+        /// \[I\] consistent with ipt-domain.md §9, which asks that any positive
         /// suicide-risk item be surfaced.
         Hamd17Item3,
     }
@@ -126,7 +126,7 @@ impl SafetySource {
 /// structured tool such as the Columbia Suicide Severity Rating Scale
 /// (ipt-domain.md §9 [K for the rule]); see
 /// [`SafetyFlagKind::required_action`]. It is never a conclusion of the crate:
-/// a suggestion of a focus area is no substitute for that assessment (§9 [I]).
+/// a suggestion of a focus area is no substitute for that assessment (§9 \[I\]).
 ///
 /// JSON: `{"kind": "suicidal_ideation", "source": "phq9_item9", "score": 1}`.
 /// Reading one checks that the score is between 1 and the item's maximum.

@@ -13,7 +13,7 @@ pub const MEASUREMENT_INTERVAL_SESSIONS: u32 = 4;
 ///
 /// The interval is the IPT Institute's (ipt-domain.md §9 [S: Stuart slides]);
 /// taking the baseline at session 1 and counting from session 0 is this crate's
-/// choice [I]. Nothing stops a clinician measuring more often: §9 also allows
+/// choice \[I\]. Nothing stops a clinician measuring more often: §9 also allows
 /// screening every session. Session 0 does not exist and is never due.
 ///
 /// ```

@@ -197,7 +197,7 @@ impl<I: InstrumentItem> InstrumentScore<I> {
     /// The safety flags: one when the instrument's suicide-risk item (PHQ-9
     /// item 9, HAM-D-17 item 3) scores 1 or more, whatever the total and band
     /// (ipt-domain.md §8.1, §9). Each requires a same-day clinician risk
-    /// assessment [K]. No option suppresses them.
+    /// assessment \[K\]. No option suppresses them.
     ///
     /// An unanswered suicide-risk item raises no flag but the advisory
     /// [`ScoreAdvisory::SuicideItemUnanswered`]: see
@@ -448,7 +448,15 @@ impl<I: InstrumentItem> InstrumentScore<I> {
                 r.instrument
             )));
         }
-        let max_missing = u8::try_from(r.items.len()).unwrap_or(u8::MAX);
+        let n_items = I::ALL.len();
+        if r.items.len() != n_items {
+            return Err(Disagreement(format!(
+                "{n_items} entries in $.items, one per {} item; found {}",
+                I::INSTRUMENT.label(),
+                r.items.len()
+            )));
+        }
+        let max_missing = u8::try_from(n_items).unwrap_or(u8::MAX);
         let items_path = JsonPath::root().field("items");
         let (items, total) = score_entries::<I>(
             &r.items,
@@ -522,6 +530,9 @@ mod tests {
         let out_of_range = json.replace("[0,0,0,0,0,0,0,0,2]", "[0,0,0,0,0,0,0,0,4]");
         let err = serde_json::from_str::<Phq9Score>(&out_of_range).unwrap_err();
         assert!(err.to_string().contains("$.items[8]"), "{err}");
+        let short = json.replace("[0,0,0,0,0,0,0,0,2]", "[0,0,0,0,0,0,0,2]");
+        let err = serde_json::from_str::<Phq9Score>(&short).unwrap_err();
+        assert!(err.to_string().contains("found 8"), "{err}");
         // Only the items and total are needed to read a score back.
         let minimal: Phq9Score =
             serde_json::from_str(r#"{"instrument":"phq9","items":[0,0,0,0,0,0,0,0,2],"total":2}"#)

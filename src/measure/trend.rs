@@ -305,9 +305,9 @@ impl SymptomTrend {
     }
 
     /// Response: the latest total at least 50% below the baseline
-    /// ([`RESPONSE_REDUCTION_PERCENT`]; ipt-domain.md §8.4 [K], which states it
+    /// ([`RESPONSE_REDUCTION_PERCENT`]; ipt-domain.md §8.4 \[K\], which states it
     /// for the primary depression scale, PHQ-9 or HAM-D; applying the same rule
-    /// to the GAD-7 is [I]).
+    /// to the GAD-7 is \[I\]).
     ///
     /// [`MeasureOutcome::NotApplicable`] when the baseline is 0 (no reduction
     /// is possible) or there is no measurement after it.
@@ -334,8 +334,8 @@ impl SymptomTrend {
         )
     }
 
-    /// Remission at the latest measurement: PHQ-9 below 5 [K], HAM-D-17 7 or
-    /// less [K]; not defined for the GAD-7 (see [`Instrument::remission`]).
+    /// Remission at the latest measurement: PHQ-9 below 5 \[K\], HAM-D-17 7 or
+    /// less \[K\]; not defined for the GAD-7 (see [`Instrument::remission`]).
     /// [`MeasureOutcome::NotApplicable`] while there is only the baseline.
     ///
     /// ```

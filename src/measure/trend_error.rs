@@ -27,16 +27,14 @@ use crate::{JsonPath, Problems};
 ///     "$[2].date: expected one measurement per date; found 2026-03-02 again (first at $[0])",
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "problem", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum TrendProblem {
     /// The list is empty: a trend needs a baseline.
-    #[error("$: expected at least one measurement; found none")]
     NoMeasurements,
     /// A measurement of another instrument than the first one: a trend follows
     /// one instrument.
-    #[error("$[{index}].instrument: expected {expected} like $[0]; found {found}")]
     MixedInstrument {
         /// Where the measurement is in the list.
         index: usize,
@@ -46,9 +44,6 @@ pub enum TrendProblem {
         found: Instrument,
     },
     /// A second measurement on the same date.
-    #[error(
-        "$[{index}].date: expected one measurement per date; found {date} again (first at $[{first_index}])"
-    )]
     DuplicateDate {
         /// Where the second measurement is in the list.
         index: usize,
@@ -59,7 +54,30 @@ pub enum TrendProblem {
     },
 }
 
+impl fmt::Display for TrendProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: expected {}", self.path(), self.expected())
+    }
+}
+
+impl std::error::Error for TrendProblem {}
+
 impl TrendProblem {
+    /// What was expected at [`TrendProblem::path`], and what was found.
+    fn expected(&self) -> String {
+        match self {
+            TrendProblem::NoMeasurements => String::from("at least one measurement; found none"),
+            TrendProblem::MixedInstrument {
+                expected, found, ..
+            } => format!("{expected} like $[0]; found {found}"),
+            TrendProblem::DuplicateDate {
+                first_index, date, ..
+            } => {
+                format!("one measurement per date; found {date} again (first at $[{first_index}])")
+            }
+        }
+    }
+
     /// The JSON path of the offending value, relative to the list.
     ///
     /// ```
@@ -128,11 +146,7 @@ impl TrendError {
     pub fn to_problems(&self) -> Problems {
         let mut problems = Problems::default();
         for p in &self.problems {
-            let text = p.to_string();
-            let expected = text
-                .split_once(": expected ")
-                .map_or(text.as_str(), |(_, rest)| rest);
-            problems.at(p.path(), expected);
+            problems.at(p.path(), p.expected());
         }
         problems
     }
