@@ -1,1 +1,79 @@
-//! Placeholder: filled by its own change.
+//! Symptom measures: the PHQ-9, the GAD-7 and the HAM-D-17, how each is scored
+//! and banded, the suicide-risk items that raise a [`SafetyFlag`], and the course
+//! of dated scores over a treatment ([`SymptomTrend`]): response, remission,
+//! reliable improvement and recovery (ipt-domain.md §8 and §9).
+//!
+//! The flow is: item answers in ([`ItemAnswers`], from an array in the
+//! instrument's order or a map from item name to score), a scored result out
+//! ([`InstrumentScore`]: total, severity band, safety flags), a dated
+//! [`Measurement`] kept for the course, and a [`SymptomTrend`] over the dated
+//! measurements of one instrument.
+//!
+//! Safety comes first (DESIGN.md decision 8): a positive suicide-risk item is a
+//! [`SafetyFlag`] on the scored result and on its measurement, whatever the
+//! total, and no option suppresses it. The crate is decision support: a band or
+//! a flag is for a clinician to read, not a diagnosis.
+//!
+//! ```
+//! use interpersonal::{Phq9Band, Phq9Score, SafetyFlagKind};
+//!
+//! let phq9 = Phq9Score::from_scores([1, 1, 0, 1, 0, 0, 0, 0, 1])?;
+//! assert_eq!(phq9.total(), 4);
+//! assert_eq!(phq9.band(), Phq9Band::Minimal);
+//! // Item 9 is positive: flagged although the total is minimal.
+//! assert_eq!(phq9.safety_flags()[0].kind, SafetyFlagKind::SuicidalIdeation);
+//! # Ok::<(), interpersonal::Problems>(())
+//! ```
+
+/// Derives what every unit enum of this module carries: serde and strum in
+/// `snake_case`, ordering in declaration order.
+macro_rules! measure_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident,)+ }) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize,
+            strum::Display, strum::EnumString, strum::EnumIter, strum::IntoStaticStr,
+            strum::EnumCount,
+        )]
+        #[serde(rename_all = "snake_case")]
+        #[strum(serialize_all = "snake_case")]
+        pub enum $name { $($(#[$vmeta])* $variant,)+ }
+    };
+}
+
+mod answers;
+mod band;
+mod gad7;
+mod hamd;
+mod instrument;
+mod measurement;
+mod options;
+mod phq9;
+mod response;
+mod safety;
+mod schedule;
+mod score;
+mod trend;
+mod trend_error;
+
+pub use answers::{Gad7Answers, Hamd17Ratings, ItemAnswers, Phq9Answers};
+pub use band::SeverityBand;
+pub use gad7::{
+    GAD7_CASENESS, GAD7_PANEL_LOINC, GAD7_PROBABLE_GAD, GAD7_RELIABLE_CHANGE, GAD7_TOTAL_LOINC,
+    Gad7Band, Gad7Item, Gad7Score,
+};
+pub use hamd::{HAMD17_REMISSION_AT_MOST, Hamd17Item, Hamd17Score, HamdBand, HamdBanding};
+pub use instrument::{Instrument, InstrumentItem};
+pub use measurement::Measurement;
+pub use options::{MissingItems, ScoringOptions};
+pub use phq9::{
+    PHQ9_CASENESS, PHQ9_PANEL_LOINC, PHQ9_RELIABLE_CHANGE, PHQ9_REMISSION_BELOW, PHQ9_TOTAL_LOINC,
+    Phq9Band, Phq9Item, Phq9Score,
+};
+pub use response::FrequencyResponse;
+pub use safety::{SafetyFlag, SafetyFlagKind, SafetySource, ScoreAdvisory};
+pub use schedule::{MEASUREMENT_INTERVAL_SESSIONS, measurement_due};
+pub use score::InstrumentScore;
+pub use trend::{MeasureOutcome, RESPONSE_REDUCTION_PERCENT, SymptomTrend, TrendSummary};
+pub use trend_error::{TrendError, TrendProblem};

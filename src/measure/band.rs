@@ -1,0 +1,145 @@
+//! The severity band of a total, whichever the instrument.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Gad7Band, HamdBand, HamdBanding, Instrument, Phq9Band};
+
+/// The severity band of a total on any instrument, naming the instrument (and,
+/// for the HAM-D-17, the banding convention) so that a report can print it as
+/// is.
+///
+/// JSON: `{"instrument": "phq9", "band": "moderately_severe"}`,
+/// `{"instrument": "hamd17", "banding": "zimmerman2013", "band": "mild"}`.
+///
+/// ```
+/// use interpersonal::{HamdBanding, Instrument, Phq9Band, SeverityBand};
+///
+/// let band = Instrument::Phq9.severity(17, HamdBanding::default()).unwrap();
+/// assert_eq!(band, SeverityBand::Phq9 { band: Phq9Band::ModeratelySevere });
+/// assert_eq!(band.to_string(), "moderately_severe (PHQ-9)");
+/// assert_eq!(band.range(), (15, 19));
+/// assert_eq!(
+///     serde_json::to_string(&band).unwrap(),
+///     r#"{"instrument":"phq9","band":"moderately_severe"}"#,
+/// );
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumCount,
+)]
+#[serde(tag = "instrument", rename_all = "snake_case", deny_unknown_fields)]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum SeverityBand {
+    /// A PHQ-9 band (ipt-domain.md §8.1 \[S\]).
+    Phq9 {
+        /// The band.
+        band: Phq9Band,
+    },
+    /// A GAD-7 band (ipt-domain.md §8.2 \[S\]).
+    Gad7 {
+        /// The band.
+        band: Gad7Band,
+    },
+    /// A HAM-D-17 band under a named convention (ipt-domain.md §8.3 \[K\]).
+    Hamd17 {
+        /// The convention the band is under.
+        banding: HamdBanding,
+        /// The band.
+        band: HamdBand,
+    },
+}
+
+impl SeverityBand {
+    /// The instrument the band belongs to.
+    ///
+    /// ```
+    /// use interpersonal::{Gad7Band, Instrument, SeverityBand};
+    /// let band = SeverityBand::Gad7 { band: Gad7Band::Mild };
+    /// assert_eq!(band.instrument(), Instrument::Gad7);
+    /// ```
+    pub const fn instrument(self) -> Instrument {
+        match self {
+            SeverityBand::Phq9 { .. } => Instrument::Phq9,
+            SeverityBand::Gad7 { .. } => Instrument::Gad7,
+            SeverityBand::Hamd17 { .. } => Instrument::Hamd17,
+        }
+    }
+
+    /// The band's name in `snake_case`, as in JSON.
+    ///
+    /// ```
+    /// use interpersonal::{HamdBand, HamdBanding, SeverityBand};
+    /// let band = SeverityBand::Hamd17 { banding: HamdBanding::Classic, band: HamdBand::VerySevere };
+    /// assert_eq!(band.band_name(), "very_severe");
+    /// ```
+    pub fn band_name(self) -> &'static str {
+        match self {
+            SeverityBand::Phq9 { band } => band.into(),
+            SeverityBand::Gad7 { band } => band.into(),
+            SeverityBand::Hamd17 { band, .. } => band.into(),
+        }
+    }
+
+    /// The lowest and highest total of the band.
+    ///
+    /// ```
+    /// use interpersonal::{HamdBand, HamdBanding, SeverityBand};
+    /// let band = SeverityBand::Hamd17 { banding: HamdBanding::Zimmerman2013, band: HamdBand::Moderate };
+    /// assert_eq!(band.range(), (17, 23));
+    /// ```
+    pub fn range(self) -> (u8, u8) {
+        match self {
+            SeverityBand::Phq9 { band } => band.range(),
+            SeverityBand::Gad7 { band } => band.range(),
+            // A band its convention lacks (VerySevere under Zimmerman 2013)
+            // covers no total.
+            SeverityBand::Hamd17 { banding, band } => band.range(banding).unwrap_or((0, 0)),
+        }
+    }
+}
+
+impl fmt::Display for SeverityBand {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SeverityBand::Hamd17 { banding, band } => {
+                write!(f, "{band} ({}, {banding})", self.instrument().label())
+            }
+            _ => write!(f, "{} ({})", self.band_name(), self.instrument().label()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hamd_display_names_the_convention() {
+        let band = SeverityBand::Hamd17 {
+            banding: HamdBanding::Zimmerman2013,
+            band: HamdBand::Mild,
+        };
+        assert_eq!(band.to_string(), "mild (HAM-D-17, zimmerman2013)");
+        let json = serde_json::to_string(&band).unwrap();
+        assert_eq!(
+            json,
+            r#"{"instrument":"hamd17","banding":"zimmerman2013","band":"mild"}"#
+        );
+        assert_eq!(serde_json::from_str::<SeverityBand>(&json).unwrap(), band);
+        assert!(
+            serde_json::from_str::<SeverityBand>(r#"{"instrument":"phq9","band":"mild","x":1}"#)
+                .is_err()
+        );
+    }
+}

@@ -1,0 +1,96 @@
+//! How to score a form with unanswered items.
+
+use serde::{Deserialize, Serialize};
+
+/// What to do when items are unanswered.
+///
+/// The default is [`MissingItems::Reject`]: a missing item is an error, never a
+/// silent 0. Pro-rating must be asked for.
+///
+/// JSON: `"reject"`, or `{"pro_rate": {"max_missing": 1}}`.
+///
+/// ```
+/// use interpersonal::MissingItems;
+/// assert_eq!(MissingItems::default(), MissingItems::Reject);
+/// let json = serde_json::to_string(&MissingItems::ProRate { max_missing: 1 }).unwrap();
+/// assert_eq!(json, r#"{"pro_rate":{"max_missing":1}}"#);
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumCount,
+)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum MissingItems {
+    /// Any unanswered item is an error that names it (the default).
+    #[default]
+    Reject,
+    /// Up to `max_missing` unanswered items are allowed, and the total is
+    /// pro-rated from the answered ones:
+    ///
+    /// `total = round(sum of answered × number of items ÷ number answered)`,
+    /// halves rounded up.
+    ///
+    /// This rule is the crate's choice \[I\]: ipt-domain.md gives no pro-rating
+    /// rule for any of the instruments. The scored result says it was pro-rated
+    /// ([`ScoreAdvisory::ProRated`](crate::ScoreAdvisory::ProRated)), and an
+    /// unanswered suicide-risk item is reported
+    /// ([`ScoreAdvisory::SuicideItemUnanswered`](crate::ScoreAdvisory::SuicideItemUnanswered)),
+    /// never read as "no risk". At least one item must be answered.
+    ProRate {
+        /// The most unanswered items allowed; more is an error.
+        max_missing: u8,
+    },
+}
+
+/// Options for scoring an instrument.
+///
+/// ```
+/// use interpersonal::{MissingItems, Phq9Answers, Phq9Score, ScoringOptions};
+///
+/// let answers = Phq9Answers::from_optional_scores([
+///     Some(2), Some(2), None, Some(2), Some(2), Some(2), Some(2), Some(2), Some(0),
+/// ]);
+/// assert!(Phq9Score::from_answers(&answers, &ScoringOptions::default()).is_err());
+///
+/// let options = ScoringOptions::default().with_missing(MissingItems::ProRate { max_missing: 1 });
+/// let phq9 = Phq9Score::from_answers(&answers, &options)?;
+/// assert_eq!(phq9.total(), 16); // round(14 × 9 ÷ 8) = round(15.75)
+/// assert!(phq9.is_prorated());
+/// # Ok::<(), interpersonal::Problems>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ScoringOptions {
+    /// What to do with unanswered items; reject them by default.
+    pub missing: MissingItems,
+}
+
+impl ScoringOptions {
+    /// These options with `missing` set.
+    ///
+    /// ```
+    /// use interpersonal::{MissingItems, ScoringOptions};
+    /// let o = ScoringOptions::default().with_missing(MissingItems::ProRate { max_missing: 2 });
+    /// assert_eq!(o.missing, MissingItems::ProRate { max_missing: 2 });
+    /// ```
+    #[must_use]
+    pub fn with_missing(mut self, missing: MissingItems) -> Self {
+        self.missing = missing;
+        self
+    }
+}

@@ -1,0 +1,28 @@
+//! When to give the symptom measures during a course of treatment.
+
+/// How often, in sessions, the IPT Institute re-administers the PHQ-9 and
+/// GAD-7: every 4 sessions (ipt-domain.md §9 [S: Stuart slides]).
+///
+/// ```
+/// assert_eq!(interpersonal::MEASUREMENT_INTERVAL_SESSIONS, 4);
+/// ```
+pub const MEASUREMENT_INTERVAL_SESSIONS: u32 = 4;
+
+/// Whether the measures are due at a session (numbered from 1): at session 1,
+/// for the baseline, and at every 4th session after that (4, 8, 12, 16, …).
+///
+/// The interval is the IPT Institute's (ipt-domain.md §9 [S: Stuart slides]);
+/// taking the baseline at session 1 and counting from session 0 is this crate's
+/// choice \[I\]. Nothing stops a clinician measuring more often: §9 also allows
+/// screening every session. Session 0 does not exist and is never due.
+///
+/// ```
+/// use interpersonal::measurement_due;
+///
+/// let due: Vec<u32> = (0..=13).filter(|&s| measurement_due(s)).collect();
+/// assert_eq!(due, [1, 4, 8, 12]);
+/// ```
+pub const fn measurement_due(session_number: u32) -> bool {
+    session_number == 1
+        || (session_number > 0 && session_number % MEASUREMENT_INTERVAL_SESSIONS == 0)
+}
