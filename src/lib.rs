@@ -38,15 +38,10 @@ pub use inventory::*;
 pub use sensitive::*;
 pub use source::*;
 
-#[allow(unused_imports)]
 pub use course::*;
 #[allow(unused_imports)]
 pub use engine::*;
-#[allow(unused_imports)]
 pub use goal::*;
-#[allow(unused_imports)]
 pub use measure::*;
-#[allow(unused_imports)]
 pub use phase::*;
-#[allow(unused_imports)]
 pub use technique::*;
