@@ -12,14 +12,29 @@
 
 mod cadence;
 mod contract;
+// The course itself is one concept of the course subsystem.
+#[allow(clippy::module_inception)]
+mod course;
+mod course_error;
+mod course_json;
+mod course_safety;
 mod modality;
+mod progression;
 mod schedule;
 mod schedule_options;
 mod session;
+mod session_record;
+mod termination;
 
 pub use cadence::Cadence;
 pub use contract::{Agreement, TreatmentContract, TreatmentContractBuilder};
+pub use course::{COURSE_SCHEMA_VERSION, Course};
+pub use course_error::CourseError;
+pub use course_safety::{CourseSafetyFlag, SafetyFlagOrigin};
 pub use modality::{Modality, UnknownModality};
+pub use progression::{CompletedTask, PhaseChange};
 pub use schedule::{Schedule, ScheduleError};
 pub use schedule_options::{ScheduleOptions, SkipPolicy};
 pub use session::{SchedulePhase, ScheduledSession};
+pub use session_record::SessionRecord;
+pub use termination::{TerminationChecklist, TerminationItem};

@@ -1,0 +1,443 @@
+//! A course as JSON, and the checks made when one is read.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    COURSE_SCHEMA_VERSION, CompletedTask, Course, Goal, GoalId, Instrument, JsonPath, Measurement,
+    Phase, PhaseChange, PhaseTransitionError, Problem, Problems, Schedule, SessionRecord,
+    TreatmentContract,
+};
+
+/// A course as written to and read from JSON, before it is checked.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CourseRecord {
+    schema_version: u32,
+    contract: TreatmentContract,
+    schedule: Schedule,
+    phase: Phase,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    phase_changes: Vec<PhaseChange>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    tasks_done: Vec<CompletedTask>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sessions: Vec<SessionRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    goals: Vec<Goal>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    measurements: Vec<Measurement>,
+}
+
+impl From<Course> for CourseRecord {
+    fn from(c: Course) -> Self {
+        CourseRecord {
+            schema_version: COURSE_SCHEMA_VERSION,
+            contract: c.contract,
+            schedule: c.schedule,
+            phase: c.phase,
+            phase_changes: c.phase_changes,
+            tasks_done: c.tasks_done,
+            sessions: c.sessions,
+            goals: c.goals,
+            measurements: c.measurements,
+        }
+    }
+}
+
+impl TryFrom<CourseRecord> for Course {
+    type Error = Problems;
+
+    /// Checks every invariant a [`Course`] keeps and reports every problem at
+    /// once, each at its JSON path.
+    fn try_from(r: CourseRecord) -> Result<Self, Problems> {
+        let root = JsonPath::root();
+        let mut problems = Problems::default();
+        if r.schema_version != COURSE_SCHEMA_VERSION {
+            problems.at(
+                root.field("schema_version"),
+                format!("{COURSE_SCHEMA_VERSION}; found {}", r.schema_version),
+            );
+        }
+        if let Err(p) = r.contract.validate() {
+            reroot(p, &root.field("contract"), &mut problems);
+        }
+        check_schedule(&r.contract, &r.schedule, &mut problems);
+        let phase = check_phase_changes(&r, &mut problems);
+        check_tasks(&r, phase, &mut problems);
+        check_sessions(&r, phase, &mut problems);
+        check_measurement_dates(&r, &mut problems);
+        check_goals(&r.contract.goals, &r.goals, &mut problems);
+        problems.into_result(Course {
+            contract: r.contract,
+            schedule: r.schedule,
+            phase: r.phase,
+            phase_changes: r.phase_changes,
+            tasks_done: r.tasks_done,
+            sessions: r.sessions,
+            goals: r.goals,
+            measurements: r.measurements,
+        })
+    }
+}
+
+/// Adds `problems`, found in a part of the document at `base`, with their
+/// paths made relative to the whole document: `$.sessions` under
+/// `$.contract` becomes `$.contract.sessions`.
+pub(super) fn reroot(problems: Problems, base: &JsonPath, into: &mut Problems) {
+    for p in problems {
+        into.push(Problem::new(rebase(&p.path, base), p.expected));
+    }
+}
+
+fn rebase(path: &JsonPath, base: &JsonPath) -> JsonPath {
+    let mut out = base.clone();
+    let mut rest = path.as_str().strip_prefix('$').unwrap_or("");
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('.') {
+            let end = after.find(['.', '[']).unwrap_or(after.len());
+            let (name, tail) = after.split_at(end);
+            out = out.field(name);
+            rest = tail;
+        } else if let Some(after) = rest.strip_prefix('[') {
+            let end = after.find(']').unwrap_or(after.len());
+            let (digits, tail) = after.split_at(end);
+            match digits.parse::<usize>() {
+                Ok(i) => out = out.index(i),
+                Err(_) => out = out.field(digits),
+            }
+            rest = tail.strip_prefix(']').unwrap_or(tail);
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// Goals and the contract's goal ids match one to one.
+pub(super) fn check_goals(contract_goals: &[GoalId], goals: &[Goal], problems: &mut Problems) {
+    let path = JsonPath::root().field("goals");
+    for (i, goal) in goals.iter().enumerate() {
+        let at = path.index(i).field("id");
+        if let Some(first) = goals
+            .iter()
+            .position(|g| g.id == goal.id)
+            .filter(|&f| f < i)
+        {
+            problems.at(
+                at,
+                format!(
+                    "a goal id not already used at {}; found `{}` again",
+                    path.index(first),
+                    goal.id
+                ),
+            );
+        } else if !contract_goals.contains(&goal.id) {
+            problems.at(
+                at,
+                format!(
+                    "the id of a goal listed in $.contract.goals; found `{}`",
+                    goal.id
+                ),
+            );
+        }
+    }
+    let listed = JsonPath::root().field("contract").field("goals");
+    for (i, id) in contract_goals.iter().enumerate() {
+        if !goals.iter().any(|g| &g.id == id) {
+            problems.at(
+                listed.index(i),
+                format!("the id of a goal in $.goals; found `{id}`, which has no goal"),
+            );
+        }
+    }
+}
+
+fn check_schedule(contract: &TreatmentContract, schedule: &Schedule, problems: &mut Problems) {
+    let path = JsonPath::root().field("schedule");
+    if schedule.session_count() != contract.sessions {
+        problems.at(
+            path.field("sessions"),
+            format!(
+                "{} sessions, as $.contract.sessions says; found {}",
+                contract.sessions,
+                schedule.session_count()
+            ),
+        );
+    }
+    if schedule.cadence() != contract.cadence {
+        problems.at(
+            path.field("cadence"),
+            format!(
+                "`{}`, the contract's cadence; found `{}`",
+                contract.cadence,
+                schedule.cadence()
+            ),
+        );
+    }
+    if let Some(first) = schedule.session(1) {
+        let planned = first.moved_from.unwrap_or(first.date);
+        if planned != contract.starts_on {
+            problems.at(
+                path.field("sessions").index(0),
+                format!(
+                    "a first session planned for {}, the contract's start; found {planned}",
+                    contract.starts_on
+                ),
+            );
+        }
+    }
+}
+
+/// Replays the phase changes and returns the phase they lead to.
+fn check_phase_changes(r: &CourseRecord, problems: &mut Problems) -> Phase {
+    let path = JsonPath::root().field("phase_changes");
+    let mut current = Phase::Assessment;
+    let mut previous_on: Option<NaiveDate> = None;
+    for (i, change) in r.phase_changes.iter().enumerate() {
+        let at = path.index(i);
+        if change.from != current {
+            problems.at(
+                at.field("from"),
+                format!(
+                    "`{current}`, the phase the course was in; found `{}`",
+                    change.from
+                ),
+            );
+        }
+        if let Some(previous) = previous_on.filter(|p| change.on < *p) {
+            problems.at(
+                at.field("on"),
+                format!("a date on or after {previous}, the previous change's"),
+            );
+        }
+        let done: Vec<_> = r
+            .tasks_done
+            .iter()
+            .filter(|t| t.on <= change.on)
+            .map(|t| t.task)
+            .collect();
+        match change.from.advance(&done) {
+            Ok(to) if to == change.to => {}
+            Ok(to) => problems.at(
+                at.field("to"),
+                format!(
+                    "`{to}`, the phase after `{}`; found `{}`",
+                    change.from, change.to
+                ),
+            ),
+            Err(PhaseTransitionError::TasksOpen { open, .. }) => problems.at(
+                at,
+                format!(
+                    "the required tasks of `{}` done on or before {}; still open: {}",
+                    change.from,
+                    change.on,
+                    open.iter()
+                        .map(|t| format!("`{t}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
+            Err(_) => problems.at(
+                at.field("to"),
+                format!("a phase that follows `{}` in the acute course", change.from),
+            ),
+        }
+        if change.to == Phase::ActiveTreatment
+            && r.contract.agreement.is_none_or(|a| a.on > change.on)
+        {
+            problems.at(
+                JsonPath::root().field("contract").field("agreement"),
+                format!(
+                    "the patient's agreement on or before {}, when active treatment began",
+                    change.on
+                ),
+            );
+        }
+        current = change.to;
+        previous_on = Some(change.on);
+    }
+    if r.phase != current {
+        problems.at(
+            JsonPath::root().field("phase"),
+            format!(
+                "`{current}`, the phase the last change led to; found `{}`",
+                r.phase
+            ),
+        );
+    }
+    current
+}
+
+fn began(r: &CourseRecord, phase: Phase) -> Option<NaiveDate> {
+    r.phase_changes.iter().find(|c| c.to == phase).map(|c| c.on)
+}
+
+fn check_tasks(r: &CourseRecord, phase: Phase, problems: &mut Problems) {
+    let path = JsonPath::root().field("tasks_done");
+    for (i, done) in r.tasks_done.iter().enumerate() {
+        let at = path.index(i);
+        if let Some(first) = r
+            .tasks_done
+            .iter()
+            .position(|t| t.task == done.task)
+            .filter(|&f| f < i)
+        {
+            problems.at(
+                at.field("task"),
+                format!(
+                    "a task not already listed at {}; found `{}` again",
+                    path.index(first),
+                    done.task
+                ),
+            );
+        }
+        let task_phase = done.task.phase();
+        if task_phase > phase {
+            problems.at(
+                at.field("task"),
+                format!(
+                    "a task of phase `{phase}` or an earlier one; found `{}`, a task of `{task_phase}`",
+                    done.task
+                ),
+            );
+        } else if let Some(b) = began(r, task_phase).filter(|b| done.on < *b) {
+            problems.at(
+                at.field("on"),
+                format!("a date on or after {b}, when phase `{task_phase}` began"),
+            );
+        }
+    }
+}
+
+fn check_sessions(r: &CourseRecord, phase: Phase, problems: &mut Problems) {
+    let path = JsonPath::root().field("sessions");
+    let sessions = r.contract.sessions;
+    let mut previous: Option<&SessionRecord> = None;
+    for (i, s) in r.sessions.iter().enumerate() {
+        let at = path.index(i);
+        if s.number == 0 || s.number > sessions {
+            problems.at(
+                at.field("number"),
+                format!("a session number from 1 to {sessions}; found {}", s.number),
+            );
+        }
+        if let Some(p) = previous {
+            if s.number <= p.number {
+                problems.at(
+                    at.field("number"),
+                    format!(
+                        "a number above {}, the session before; found {}",
+                        p.number, s.number
+                    ),
+                );
+            }
+            if s.date <= p.date {
+                problems.at(
+                    at.field("date"),
+                    format!(
+                        "a date after {}, the session before; found {}",
+                        p.date, s.date
+                    ),
+                );
+            }
+            if s.phase < p.phase {
+                problems.at(
+                    at.field("phase"),
+                    format!(
+                        "`{}` or a later phase, as the session before; found `{}`",
+                        p.phase, s.phase
+                    ),
+                );
+            }
+        }
+        if s.phase > phase {
+            problems.at(
+                at.field("phase"),
+                format!(
+                    "`{phase}`, the course's phase, or an earlier one; found `{}`",
+                    s.phase
+                ),
+            );
+        } else if let Some(b) = began(r, s.phase).filter(|b| s.date < *b) {
+            problems.at(
+                at.field("date"),
+                format!("a date on or after {b}, when phase `{}` began", s.phase),
+            );
+        }
+        for (j, m) in s.measures.iter().enumerate() {
+            let date = at.field("measures").index(j).field("date");
+            if m.date() > s.date {
+                problems.at(
+                    date,
+                    format!(
+                        "a date on or before the session's, {}; found {}",
+                        s.date,
+                        m.date()
+                    ),
+                );
+            } else if let Some(p) = previous.filter(|p| m.date() <= p.date) {
+                problems.at(
+                    date,
+                    format!(
+                        "a date after the previous session's, {}; found {}",
+                        p.date,
+                        m.date()
+                    ),
+                );
+            }
+        }
+        previous = Some(s);
+    }
+}
+
+fn check_measurement_dates(r: &CourseRecord, problems: &mut Problems) {
+    let mut first: BTreeMap<(Instrument, NaiveDate), JsonPath> = BTreeMap::new();
+    let in_sessions = r.sessions.iter().enumerate().flat_map(|(i, s)| {
+        s.measures.iter().enumerate().map(move |(j, m)| {
+            let at = JsonPath::root()
+                .field("sessions")
+                .index(i)
+                .field("measures")
+                .index(j);
+            (at, m)
+        })
+    });
+    let outside = r
+        .measurements
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (JsonPath::root().field("measurements").index(i), m));
+    for (at, m) in in_sessions.chain(outside) {
+        let key = (m.instrument(), m.date());
+        if let Some(earlier) = first.get(&key) {
+            problems.at(
+                at.field("date"),
+                format!(
+                    "one {} measurement per date; found {} again (first at {earlier})",
+                    m.instrument().label(),
+                    m.date()
+                ),
+            );
+        } else {
+            first.insert(key, at);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rebase_keeps_fields_and_indices() {
+        let base = JsonPath::root().field("contract");
+        let p = JsonPath::root().field("focus").index(1);
+        assert_eq!(rebase(&p, &base).as_str(), "$.contract.focus[1]");
+        let p = JsonPath::root().field("agreement").field("on");
+        assert_eq!(rebase(&p, &base).as_str(), "$.contract.agreement.on");
+        assert_eq!(rebase(&JsonPath::root(), &base).as_str(), "$.contract");
+    }
+}
