@@ -2,6 +2,10 @@
 //! evaluation, windows, missing facts, the selection policy, explanations,
 //! reports and serialisation.
 
+// Test helpers outside #[test] functions may unwrap and index: a failure is a
+// bug in the test data, and a panic is the clearest report of it.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
 use interpersonal::{
     AdvisoryCode, Assessment, Condition, Confidence, DisputeStage, Engine, EventCondition,
     GriefKind, Indicator, Inventory, PersonCondition, ProblemArea, Report, Rule, RuleSet, Subject,
@@ -1099,4 +1103,23 @@ fn the_bundled_examples_read_as_intended() {
     assert!(n.has_advisory(AdvisoryCode::OnsetUnknown));
     assert_eq!(n.focus, [ProblemArea::RoleTransition]);
     assert!(!n.missing.is_empty());
+}
+
+#[test]
+fn many_events_are_read_like_few() {
+    // Past the inline limit of the event-to-person index, lookups are made on
+    // demand; results must not change.
+    let mut events: Vec<Value> = (0..40)
+        .map(|i| json!({"id": format!("e{i}"), "kind": "graduation", "date": "2001-01", "linked_to_onset": false}))
+        .collect();
+    events.push(json!({"id": "d", "kind": "death", "date": "2025-12", "person": "m"}));
+    let inv = inventory(json!({
+        "people": [person("m", "parent", json!({"status": {"deceased": {"date": "2025-12"}}}))],
+        "events": events
+    }));
+    let a = engine().evaluate(&inv);
+    assert_eq!(a.focus, [ProblemArea::Grief]);
+    let ev = &a.finding(ProblemArea::Grief).unwrap().evidence[0];
+    assert!(ev.subjects.contains(&Subject::Event("d".parse().unwrap())));
+    assert!(ev.subjects.contains(&Subject::Person("m".parse().unwrap())));
 }

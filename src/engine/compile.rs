@@ -12,6 +12,7 @@ use crate::{ConflictLevel, JsonPath, ProblemArea, Problems};
 
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::explain;
+use super::facts::WindowRef;
 use super::ruleset::{
     MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS, RULE_SET_SCHEMA_VERSION, RuleParameters, RuleSet,
     Window,
@@ -58,13 +59,13 @@ pub(crate) enum Leaf {
     ChangeAroundOnsetIn(u64),
     Confidant(bool),
     Supportive(bool),
-    DiedWithin(Window),
+    DiedWithin(WindowRef),
     KindIn(u64),
     Death(bool),
     NonDeathLoss(bool),
     RoleChange(bool),
-    Within(Window),
-    Linked(Window),
+    Within(WindowRef),
+    Linked(WindowRef),
     LinkedToOnset(bool),
     HasGriefSignIn(u64),
 }
@@ -88,6 +89,12 @@ pub(crate) struct Compiled {
     /// For each node, its description in words, prefixed by the quantifiers
     /// above it ("some event: dated ...").
     pub(crate) text: Vec<String>,
+    /// For each node, whether witnesses can be found at or below it (a
+    /// quantifier or an event's person outside any `not`).
+    pub(crate) yields_subjects: Vec<bool>,
+    /// The windows the conditions use, in order of first use; a leaf's
+    /// [`WindowRef::index`] points here.
+    pub(crate) windows: Vec<Window>,
 }
 
 impl Compiled {
@@ -102,6 +109,15 @@ impl Compiled {
         self.kids.get(s..s.saturating_add(l)).unwrap_or(&[])
     }
 
+    /// Whether witnesses can be found at or below node `i`.
+    pub(crate) fn yields_subjects(&self, i: u32) -> bool {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.yields_subjects.get(i))
+            .copied()
+            .unwrap_or(false)
+    }
+
     pub(crate) fn text(&self, i: u32) -> &str {
         usize::try_from(i)
             .ok()
@@ -110,7 +126,9 @@ impl Compiled {
     }
 }
 
-/// A compiled rule set, ready to evaluate inventories.
+/// The rule engine: a compiled rule set that reads an
+/// [`Inventory`](crate::Inventory) and suggests which IPT problem area(s) to
+/// focus on, saying why.
 ///
 /// Compile once, share freely: an `Engine` is immutable, `Send` and `Sync`,
 /// and evaluation is pure (DESIGN.md decisions 1 and 10). It serialises as its
@@ -124,6 +142,82 @@ impl Compiled {
 /// fn shared<T: Send + Sync>(_: &T) {}
 /// shared(&engine);
 /// # Ok::<(), interpersonal::Problems>(())
+/// ```
+///
+/// # How it works
+///
+/// 1. A [`RuleSet`] is data (JSON): an id, a version, [`RuleParameters`]
+///    (named time windows around the onset, the focus threshold, confidence
+///    bands, a nesting limit) and [`Rule`](crate::Rule)s. Each rule names the area it
+///    supports, a weight, a [`Condition`] tree, a summary and a [`Source`](crate::Source).
+///    The default IPT rule set is `rules/default.json`, embedded in the crate
+///    ([`RuleSet::standard`]).
+/// 2. [`Engine::compile`] checks a rule set, reporting every problem with its
+///    JSON path, and flattens it for fast evaluation.
+/// 3. [`Engine::evaluate`] derives facts from the inventory once, evaluates
+///    every rule with three-valued logic (a rule that needs a missing fact is
+///    *unknown*, does not fire, and lists the fact in
+///    [`Assessment::missing`](crate::Assessment::missing)), scores each area as the sum of the weights of its
+///    rules that fired, and applies the selection policy below.
+/// 4. The [`Assessment`](crate::Assessment) holds ids, paths and rule text only; a [`Report`](crate::Report)
+///    joins the patient's labels back in for reading.
+///
+/// # The selection policy
+///
+/// The manuals' policy is explicit code (DESIGN.md decision 7); every step
+/// cites `ipt-domain.md`:
+///
+/// * **Scores.** An area's score is the sum of the weights of its rules that
+///   fired, so adding evidence never lowers a score. Scores do not depend on
+///   how many people are listed, only on what is recorded about them.
+/// * **Candidates.** Areas scoring at least `min_focus_score`.
+/// * **Deficits is residual.** Interpersonal deficits is never in focus when
+///   grief, a dispute or a transition has any evidence at all (§2.4, §2.5
+///   rule 3 [S: Guide-2018 ch. 8: "only if none of the other three"; Casebook-2012
+///   ch. 5: "the focal area of last resort"]).
+/// * **Order.** Highest score first; equal scores go to the area whose
+///   evidence is linked to the onset, then to the fixed order grief, role
+///   dispute, role transition (§2.5 rule 1 [S: Pocket-Guide; Markowitz-phases];
+///   the ranking itself is \[I\]).
+/// * **At most two, usually one.** A second area joins only when its score is
+///   at least `second_focus_ratio` times the top score (§2.5 rule 2
+///   [S: Guide-2018 ch. Role Disputes; K: Comprehensive-2000]); two areas bring
+///   the advisory to ask the patient which matters most.
+/// * **A death is grief, never a transition; a loss that is not a death is a
+///   transition** (§2.5 rule 4 [S: Guide-2018 summary]). The default rules
+///   read deaths only for grief, and event predicates (`role_change`) exclude
+///   deaths by construction.
+/// * **Withdrawal since onset is not deficits.** Prior functioning that
+///   *declined since onset* is not evidence of deficits; only a lifelong
+///   pattern of few relationships is (§2.4 [S: Guide-2018; Casebook-2012 ch. 5]).
+/// * **Dispute stage** comes from the principal disputant's conflict course;
+///   **grief kind** from the signs recorded on the principal death (see
+///   [`Assessment::dispute_stage`](crate::Assessment::dispute_stage), [`Assessment::grief_kind`](crate::Assessment::grief_kind)).
+/// * **Safety first.** A reported suicidal thought is a critical advisory,
+///   always first, on every assessment; nothing suppresses it (DESIGN.md
+///   decision 8; §9).
+///
+/// The engine is decision support: it suggests and explains; the clinician
+/// decides, and the formulation is agreed with the patient (§2.5 rule 5).
+///
+/// ```
+/// use interpersonal::{from_json, AdvisoryCode, Engine, Inventory, ProblemArea, Report};
+///
+/// let inventory: Inventory = from_json(r#"{
+///   "schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
+///   "people": [{"id": "mother", "label": "Mum", "relationship": "parent",
+///               "status": {"deceased": {"date": "2025-11"}}}],
+///   "events": [{"id": "death", "kind": "death", "date": "2025-11", "person": "mother",
+///               "linked_to_onset": true}],
+///   "safety": {"suicidal_thoughts_reported": true}
+/// }"#)?;
+/// let engine = Engine::standard()?;
+/// let assessment = engine.evaluate(&inventory);
+/// assert_eq!(assessment.focus, vec![ProblemArea::Grief]);
+/// assert_eq!(assessment.advisories[0].code, AdvisoryCode::SuicidalThoughtsReported);
+/// let text = Report::new(&assessment, &inventory).to_string();
+/// assert!(text.contains("Mum"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(try_from = "RuleSet", into = "RuleSet")]
@@ -210,6 +304,7 @@ impl Engine {
             nodes: Vec::new(),
             kids: Vec::new(),
             text: Vec::new(),
+            used_windows: Vec::new(),
         };
         let mut roots = Vec::with_capacity(rules.rules.len());
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
@@ -261,14 +356,42 @@ impl Engine {
             }
         }
         let Builder {
-            nodes, kids, text, ..
+            nodes,
+            kids,
+            text,
+            used_windows,
+            ..
         } = builder;
+        let windows = used_windows.into_iter().map(|(_, w)| w).collect();
         let fingerprint = if problems.is_empty() {
             rules.fingerprint()
         } else {
             String::new()
         };
         problems.into_result(())?;
+        // Children precede their parents, so one forward pass suffices.
+        let mut yields_subjects: Vec<bool> = Vec::with_capacity(nodes.len());
+        for node in &nodes {
+            let kid = |k: u32| {
+                usize::try_from(k)
+                    .ok()
+                    .and_then(|k| yields_subjects.get(k))
+                    .copied()
+                    .unwrap_or(false)
+            };
+            let yields = match *node {
+                Node::SomePerson(_) | Node::SomeEvent(_) | Node::EventPerson(_) => true,
+                Node::All { start, len } | Node::Any { start, len } => {
+                    let (s, l) = (start as usize, len as usize);
+                    kids.get(s..s.saturating_add(l))
+                        .unwrap_or(&[])
+                        .iter()
+                        .any(|&k| kid(k))
+                }
+                Node::Not(_) | Node::Leaf(_) => false,
+            };
+            yields_subjects.push(yields);
+        }
         Ok(Engine {
             rules,
             fingerprint,
@@ -277,6 +400,8 @@ impl Engine {
                 kids,
                 roots,
                 text,
+                yields_subjects,
+                windows,
             },
         })
     }
@@ -423,6 +548,7 @@ struct Builder<'a> {
     nodes: Vec<Node>,
     kids: Vec<u32>,
     text: Vec<String>,
+    used_windows: Vec<(String, Window)>,
 }
 
 /// A placeholder pushed where a problem stops compilation of a subtree; the
@@ -467,9 +593,18 @@ impl Builder<'_> {
         }
     }
 
-    fn window(&mut self, name: &str, path: &JsonPath) -> Window {
+    fn window(&mut self, name: &str, path: &JsonPath) -> WindowRef {
         match self.windows.get(name) {
-            Some(w) => *w,
+            Some(w) => {
+                let index = match self.used_windows.iter().position(|(n, _)| n == name) {
+                    Some(i) => i,
+                    None => {
+                        self.used_windows.push((name.to_owned(), *w));
+                        self.used_windows.len() - 1
+                    }
+                };
+                WindowRef { index, window: *w }
+            }
             None => {
                 let known: Vec<&str> = self.windows.keys().map(String::as_str).collect();
                 self.problems.at(
@@ -479,7 +614,10 @@ impl Builder<'_> {
                         known.join(", ")
                     ),
                 );
-                Window::new(0, 0)
+                WindowRef {
+                    index: usize::MAX,
+                    window: Window::new(0, 0),
+                }
             }
         }
     }

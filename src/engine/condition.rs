@@ -115,7 +115,7 @@ pub enum PersonCondition {
     /// dispute's other party may be a boss or a friend as well as family
     /// (§2.2 [S: Casebook-2012 ch. 3]); the outer circle marks the less close
     /// (§3.2 [S: CEBC; K: Stuart-Robertson]). The exact line is a design
-    /// choice of this crate [I].
+    /// choice of this crate \[I\].
     Significant(bool),
     /// The recorded conflict's level is at least this (an absent conflict has
     /// level `none`).

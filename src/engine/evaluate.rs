@@ -11,11 +11,10 @@ use crate::{ConflictLevel, ExpectationsMet, Inventory, PersonStatus, ProblemArea
 use super::assessment::{AreaFinding, Assessment, Evidence, MissingFact, RuleSetInfo};
 use super::compile::{Compiled, Engine, Leaf, Node, bit};
 use super::facts::{
-    EventField, Facts, MissingRef, PersonField, SocialField, SubjectRef, Truth, death_date,
-    is_significant,
+    EventField, Facts, MissingRef, PersonField, SocialField, SubjectRef, Truth, WindowRef,
+    death_date, is_significant,
 };
 use super::policy::{self, AreaTally};
-use super::ruleset::Window;
 
 /// What a condition is being evaluated about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,33 +30,33 @@ pub(crate) enum Ctx {
     Absent,
 }
 
-/// A leaf's result and, when unknown, the fields it missed (at most three).
-#[derive(Debug, Clone, Copy)]
-struct LeafOut {
-    truth: Truth,
-    missing: [Option<MissingRef>; 3],
+/// Where a leaf reports the fields it missed when it is unknown.
+trait Sink {
+    fn missing(&mut self, m: MissingRef);
 }
 
-impl LeafOut {
-    fn known(b: bool) -> LeafOut {
-        LeafOut {
-            truth: Truth::from_bool(b),
-            missing: [None; 3],
-        }
-    }
+/// Drops reports: plain evaluation, which must not allocate.
+struct Discard;
 
-    fn unknown(m: MissingRef) -> LeafOut {
-        LeafOut {
-            truth: Truth::Unknown,
-            missing: [Some(m), None, None],
-        }
-    }
+impl Sink for Discard {
+    #[inline(always)]
+    fn missing(&mut self, _: MissingRef) {}
+}
 
-    /// `Some(b)` is known; `None` is unknown for want of `m`.
-    fn opt(value: Option<bool>, m: MissingRef) -> LeafOut {
-        match value {
-            Some(b) => LeafOut::known(b),
-            None => LeafOut::unknown(m),
+impl Sink for Vec<MissingRef> {
+    fn missing(&mut self, m: MissingRef) {
+        self.push(m);
+    }
+}
+
+/// `Some(b)` is known; `None` is unknown for want of `m`.
+#[inline]
+fn opt<S: Sink>(value: Option<bool>, m: MissingRef, sink: &mut S) -> Truth {
+    match value {
+        Some(b) => Truth::from_bool(b),
+        None => {
+            sink.missing(m);
+            Truth::Unknown
         }
     }
 }
@@ -127,7 +126,7 @@ impl Eval<'_, '_> {
                 },
                 _ => Truth::False,
             },
-            Some(Node::Leaf(leaf)) => self.leaf(leaf, ctx).truth,
+            Some(Node::Leaf(leaf)) => self.leaf(leaf, ctx, &mut Discard),
         }
     }
 
@@ -167,7 +166,7 @@ impl Eval<'_, '_> {
                 }
             }
             Some(Node::Leaf(leaf)) => {
-                out.extend(self.leaf(leaf, ctx).missing.into_iter().flatten());
+                self.leaf(leaf, ctx, out);
             }
         }
     }
@@ -180,24 +179,30 @@ impl Eval<'_, '_> {
             None | Some(Node::Not(_) | Node::Leaf(_)) => {}
             Some(Node::All { start, len } | Node::Any { start, len }) => {
                 for &k in self.compiled.kids(start, len) {
-                    if self.truth(k, ctx) == Truth::True {
+                    if self.compiled.yields_subjects(k) && self.truth(k, ctx) == Truth::True {
                         self.collect_witnesses(k, ctx, out);
                     }
                 }
             }
             Some(Node::SomePerson(k)) => {
+                let deeper = self.compiled.yields_subjects(k);
                 for i in 0..self.facts.inv.people.len() {
                     if self.truth(k, Ctx::Person(i)) == Truth::True {
                         out.push(SubjectRef::Person(i));
-                        self.collect_witnesses(k, Ctx::Person(i), out);
+                        if deeper {
+                            self.collect_witnesses(k, Ctx::Person(i), out);
+                        }
                     }
                 }
             }
             Some(Node::SomeEvent(k)) => {
+                let deeper = self.compiled.yields_subjects(k);
                 for e in 0..self.facts.inv.events.len() {
                     if self.truth(k, Ctx::Event(e)) == Truth::True {
                         out.push(SubjectRef::Event(e));
-                        self.collect_witnesses(k, Ctx::Event(e), out);
+                        if deeper {
+                            self.collect_witnesses(k, Ctx::Event(e), out);
+                        }
                     }
                 }
             }
@@ -205,191 +210,217 @@ impl Eval<'_, '_> {
                 if let Ctx::Event(e) = ctx {
                     if let Some(p) = self.facts.event_person(e) {
                         out.push(SubjectRef::Person(p));
-                        self.collect_witnesses(k, Ctx::Person(p), out);
+                        if self.compiled.yields_subjects(k) {
+                            self.collect_witnesses(k, Ctx::Person(p), out);
+                        }
                     }
                 }
             }
         }
     }
 
-    fn within(&self, date: Option<crate::PartialDate>, w: Window, date_ref: MissingRef) -> LeafOut {
+    /// The truth of a leaf, without reporting missing facts.
+    pub(crate) fn leaf_truth(&self, leaf: Leaf, ctx: Ctx) -> Truth {
+        self.leaf(leaf, ctx, &mut Discard)
+    }
+
+    fn within<S: Sink>(
+        &self,
+        date: Option<crate::PartialDate>,
+        w: WindowRef,
+        date_ref: MissingRef,
+        sink: &mut S,
+    ) -> Truth {
         match (date, self.facts.onset_known()) {
-            (None, true) => LeafOut::unknown(date_ref),
-            (None, false) => LeafOut {
-                truth: Truth::Unknown,
-                missing: [Some(MissingRef::Onset), Some(date_ref), None],
-            },
-            (Some(_), false) => LeafOut::unknown(MissingRef::Onset),
-            (Some(d), true) => match self.facts.date_within(d, w) {
-                Truth::Unknown => LeafOut::unknown(date_ref),
-                t => LeafOut {
-                    truth: t,
-                    missing: [None; 3],
-                },
-            },
+            (None, true) => {
+                sink.missing(date_ref);
+                Truth::Unknown
+            }
+            (None, false) => {
+                sink.missing(MissingRef::Onset);
+                sink.missing(date_ref);
+                Truth::Unknown
+            }
+            (Some(_), false) => {
+                sink.missing(MissingRef::Onset);
+                Truth::Unknown
+            }
+            (Some(d), true) => {
+                let t = self.facts.date_within(d, w);
+                if t == Truth::Unknown {
+                    // A month straddling the window's edge: the exact date
+                    // would settle it.
+                    sink.missing(date_ref);
+                }
+                t
+            }
         }
     }
 
-    fn leaf(&self, leaf: Leaf, ctx: Ctx) -> LeafOut {
+    fn leaf<S: Sink>(&self, leaf: Leaf, ctx: Ctx, sink: &mut S) -> Truth {
         let inv = self.facts.inv;
         match ctx {
             Ctx::Root => {
                 let sc = &inv.social_context;
                 match leaf {
-                    Leaf::PriorFunctioningIn(m) => LeafOut::opt(
+                    Leaf::PriorFunctioningIn(m) => opt(
                         sc.prior_functioning.map(|v| m & bit(v as u32) != 0),
                         MissingRef::Social(SocialField::PriorFunctioning),
+                        sink,
                     ),
-                    Leaf::LivesAlone(b) => LeafOut::opt(
+                    Leaf::LivesAlone(b) => opt(
                         sc.lives_alone.map(|v| v == b),
                         MissingRef::Social(SocialField::LivesAlone),
+                        sink,
                     ),
-                    Leaf::ConfidantsAtMost(n) => LeafOut::opt(
+                    Leaf::ConfidantsAtMost(n) => opt(
                         sc.confidants.map(|c| c <= n),
                         MissingRef::Social(SocialField::Confidants),
+                        sink,
                     ),
-                    Leaf::OnsetKnown(b) => LeafOut::known(self.facts.onset_known() == b),
-                    _ => LeafOut::known(false),
+                    Leaf::OnsetKnown(b) => Truth::from_bool(self.facts.onset_known() == b),
+                    _ => Truth::False,
                 }
             }
             Ctx::Person(i) => match inv.people.get(i) {
-                Some(p) => self.person_leaf(leaf, i, p),
-                None => LeafOut::known(false),
+                Some(p) => self.person_leaf(leaf, i, p, sink),
+                None => Truth::False,
             },
             Ctx::Event(e) => match inv.events.get(e) {
-                Some(ev) => self.event_leaf(leaf, e, ev),
-                None => LeafOut::known(false),
+                Some(ev) => self.event_leaf(leaf, e, ev, sink),
+                None => Truth::False,
             },
-            Ctx::Absent => LeafOut::known(false),
+            Ctx::Absent => Truth::False,
         }
     }
 
-    fn person_leaf(&self, leaf: Leaf, i: usize, p: &crate::Person) -> LeafOut {
+    fn person_leaf<S: Sink>(&self, leaf: Leaf, i: usize, p: &crate::Person, sink: &mut S) -> Truth {
         let at = |f: PersonField| MissingRef::Person(i, f);
+        let known = Truth::from_bool;
         // A recorded conflict: present with a level above none.
         let conflict = p
             .conflict
             .as_ref()
             .filter(|c| c.level > ConflictLevel::None);
         match leaf {
-            Leaf::RelationshipIn(m) => LeafOut::known(m & bit(p.relationship as u32) != 0),
-            Leaf::ClosenessIn(m) => LeafOut::opt(
+            Leaf::RelationshipIn(m) => known(m & bit(p.relationship as u32) != 0),
+            Leaf::ClosenessIn(m) => opt(
                 p.closeness.map(|v| m & bit(v as u32) != 0),
                 at(PersonField::Closeness),
+                sink,
             ),
-            Leaf::Deceased(b) => LeafOut::known(p.status.is_deceased() == b),
-            Leaf::Estranged(b) => LeafOut::known((p.status == PersonStatus::Estranged) == b),
-            Leaf::Significant(b) => LeafOut::known(is_significant(p) == b),
+            Leaf::Deceased(b) => known(p.status.is_deceased() == b),
+            Leaf::Estranged(b) => known((p.status == PersonStatus::Estranged) == b),
+            Leaf::Significant(b) => known(is_significant(p) == b),
             Leaf::ConflictLevelAtLeast(l) => {
                 let level = p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
-                LeafOut::known(level >= l)
+                known(level >= l)
             }
             Leaf::ConflictVisibilityIn(m) => match conflict {
-                None => LeafOut::known(false),
-                Some(c) => LeafOut::opt(
+                None => Truth::False,
+                Some(c) => opt(
                     c.visibility.map(|v| m & bit(v as u32) != 0),
                     at(PersonField::ConflictVisibility),
+                    sink,
                 ),
             },
             Leaf::ConflictCourseIn(m) => match conflict {
-                None => LeafOut::known(false),
-                Some(c) => LeafOut::opt(
+                None => Truth::False,
+                Some(c) => opt(
                     c.course.map(|v| m & bit(v as u32) != 0),
                     at(PersonField::ConflictCourse),
+                    sink,
                 ),
             },
             Leaf::ConflictBeganIn(m) => match conflict {
-                None => LeafOut::known(false),
-                Some(c) => LeafOut::opt(
+                None => Truth::False,
+                Some(c) => opt(
                     c.began.map(|v| m & bit(v as u32) != 0),
                     at(PersonField::ConflictBegan),
+                    sink,
                 ),
             },
             Leaf::ExpectationsMetIn(m) => {
                 let lists_unknown = m & bit(ExpectationsMet::Unknown as u32) != 0;
                 match &p.expectations {
-                    None if lists_unknown => LeafOut::known(true),
-                    None => LeafOut::unknown(at(PersonField::Expectations)),
-                    Some(e) if m & bit(e.met as u32) != 0 => LeafOut::known(true),
+                    None if lists_unknown => Truth::True,
+                    None => opt(None, at(PersonField::Expectations), sink),
+                    Some(e) if m & bit(e.met as u32) != 0 => Truth::True,
                     Some(e) if e.met == ExpectationsMet::Unknown => {
-                        LeafOut::unknown(at(PersonField::ExpectationsMet))
+                        opt(None, at(PersonField::ExpectationsMet), sink)
                     }
-                    Some(_) => LeafOut::known(false),
+                    Some(_) => Truth::False,
                 }
             }
-            Leaf::ChangeAroundOnsetIn(m) => LeafOut::opt(
+            Leaf::ChangeAroundOnsetIn(m) => opt(
                 p.change_around_onset.map(|v| m & bit(v as u32) != 0),
                 at(PersonField::ChangeAroundOnset),
+                sink,
             ),
-            Leaf::Confidant(b) => {
-                LeafOut::opt(p.confidant.map(|v| v == b), at(PersonField::Confidant))
-            }
-            Leaf::Supportive(b) => {
-                LeafOut::opt(p.supportive.map(|v| v == b), at(PersonField::Supportive))
-            }
+            Leaf::Confidant(b) => opt(
+                p.confidant.map(|v| v == b),
+                at(PersonField::Confidant),
+                sink,
+            ),
+            Leaf::Supportive(b) => opt(
+                p.supportive.map(|v| v == b),
+                at(PersonField::Supportive),
+                sink,
+            ),
             Leaf::DiedWithin(w) => {
                 if p.status.is_deceased() {
-                    self.within(death_date(p), w, at(PersonField::DeceasedDate))
+                    self.within(death_date(p), w, at(PersonField::DeceasedDate), sink)
                 } else {
-                    LeafOut::known(false)
+                    Truth::False
                 }
             }
-            _ => LeafOut::known(false),
+            _ => Truth::False,
         }
     }
 
-    fn event_leaf(&self, leaf: Leaf, e: usize, ev: &crate::LifeEvent) -> LeafOut {
+    fn event_leaf<S: Sink>(
+        &self,
+        leaf: Leaf,
+        e: usize,
+        ev: &crate::LifeEvent,
+        sink: &mut S,
+    ) -> Truth {
         let at = |f: EventField| MissingRef::Event(e, f);
+        let known = Truth::from_bool;
         match leaf {
-            Leaf::KindIn(m) => LeafOut::known(m & bit(ev.kind as u32) != 0),
-            Leaf::Death(b) => LeafOut::known(ev.kind.is_death() == b),
-            Leaf::NonDeathLoss(b) => LeafOut::known(ev.kind.is_non_death_loss() == b),
+            Leaf::KindIn(m) => known(m & bit(ev.kind as u32) != 0),
+            Leaf::Death(b) => known(ev.kind.is_death() == b),
+            Leaf::NonDeathLoss(b) => known(ev.kind.is_non_death_loss() == b),
             Leaf::RoleChange(b) => {
-                LeafOut::known((ev.kind.transition().is_some() && !ev.kind.is_death()) == b)
+                known((ev.kind.transition().is_some() && !ev.kind.is_death()) == b)
             }
-            Leaf::Within(w) => self.within(ev.date, w, at(EventField::Date)),
+            Leaf::Within(w) => self.within(ev.date, w, at(EventField::Date), sink),
             Leaf::Linked(w) => {
-                let patient = match ev.linked_to_onset {
-                    Some(b) => Truth::from_bool(b),
-                    None => Truth::Unknown,
-                };
+                let patient = ev.linked_to_onset.map_or(Truth::Unknown, Truth::from_bool);
                 if patient == Truth::True {
-                    return LeafOut::known(true);
+                    return Truth::True;
                 }
-                let window = self.within(ev.date, w, at(EventField::Date));
-                let truth = patient.or(window.truth);
-                if truth != Truth::Unknown {
-                    return LeafOut {
-                        truth,
-                        missing: [None; 3],
-                    };
-                }
-                // Unknown: ask for the patient's link if not given, and for
-                // whatever the window needed.
-                let mut missing = [None; 3];
-                let mut slots = missing.iter_mut();
-                if patient == Truth::Unknown {
-                    if let Some(slot) = slots.next() {
-                        *slot = Some(at(EventField::LinkedToOnset));
+                let window = self.within(ev.date, w, at(EventField::Date), &mut Discard);
+                let truth = patient.or(window);
+                if truth == Truth::Unknown {
+                    // Either fact would settle it: the window's, or the
+                    // patient's own link when not asked.
+                    self.within(ev.date, w, at(EventField::Date), sink);
+                    if patient == Truth::Unknown {
+                        sink.missing(at(EventField::LinkedToOnset));
                     }
                 }
-                if window.truth == Truth::Unknown {
-                    for m in window.missing.into_iter().flatten() {
-                        if let Some(slot) = slots.next() {
-                            *slot = Some(m);
-                        }
-                    }
-                }
-                LeafOut { truth, missing }
+                truth
             }
-            Leaf::LinkedToOnset(b) => LeafOut::opt(
+            Leaf::LinkedToOnset(b) => opt(
                 ev.linked_to_onset.map(|v| v == b),
                 at(EventField::LinkedToOnset),
+                sink,
             ),
             Leaf::HasGriefSignIn(m) => {
-                LeafOut::known(ev.grief_signs.iter().any(|&s| m & bit(s as u32) != 0))
+                known(ev.grief_signs.iter().any(|&s| m & bit(s as u32) != 0))
             }
-            _ => LeafOut::known(false),
+            _ => Truth::False,
         }
     }
 }
@@ -444,7 +475,7 @@ impl Engine {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn evaluate(&self, inventory: &Inventory) -> Assessment {
-        let facts = Facts::new(inventory);
+        let facts = Facts::new(inventory, &self.compiled.windows);
         let eval = Eval {
             compiled: &self.compiled,
             facts: &facts,
@@ -469,8 +500,11 @@ impl Engine {
         let mut scratch_subjects: Vec<SubjectRef> = Vec::new();
         let mut scratch_missing: Vec<MissingRef> = Vec::new();
 
+        let mut truths: Vec<Truth> = Vec::with_capacity(rules.len());
         for (ri, (rule, &root)) in rules.iter().zip(&self.compiled.roots).enumerate() {
-            match eval.truth(root, Ctx::Root) {
+            let truth = eval.truth(root, Ctx::Root);
+            truths.push(truth);
+            match truth {
                 Truth::True => {
                     scratch_subjects.clear();
                     eval.collect_witnesses(root, Ctx::Root, &mut scratch_subjects);
@@ -515,7 +549,7 @@ impl Engine {
             f.score = t.score;
             f.confidence = policy::confidence(params, t.score);
             if !focus.contains(&f.area) {
-                f.near_misses = eval.near_misses(f.area, rules, NEAR_MISS_LIMIT);
+                f.near_misses = eval.near_misses(f.area, rules, &truths, NEAR_MISS_LIMIT);
             }
         }
 

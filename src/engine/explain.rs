@@ -7,7 +7,6 @@
 //! window lengths in months), never from patient text.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use crate::ProblemArea;
 
@@ -254,7 +253,8 @@ impl Eval<'_, '_> {
         };
         match self.compiled.node(n) {
             None => atomic(Truth::Unknown),
-            Some(Node::Leaf(_) | Node::Not(_)) => atomic(self.truth(n, ctx)),
+            Some(Node::Leaf(leaf)) => atomic(self.leaf_truth(leaf, ctx)),
+            Some(Node::Not(k)) => atomic(self.truth(k, ctx).not()),
             Some(Node::All { start, len }) => {
                 let mut acc = Proximity {
                     satisfied: 0,
@@ -330,21 +330,23 @@ impl Eval<'_, '_> {
         best.unwrap_or_else(|| self.proximity(k, Ctx::Absent))
     }
 
-    /// The near misses of one area: its rules that did not fire, closest
-    /// first, at most `limit`.
+    /// The near misses of one area: its rules that did not fire (`truths`
+    /// holds each rule's result), closest first, at most `limit`.
     pub(crate) fn near_misses(
         &self,
         area: ProblemArea,
         rules: &[Rule],
+        truths: &[Truth],
         limit: usize,
     ) -> Vec<NearMiss> {
         let mut found: Vec<(Proximity, usize, Truth)> = Vec::new();
-        for (i, (rule, &root)) in rules.iter().zip(&self.compiled.roots).enumerate() {
-            if rule.area != area {
-                continue;
-            }
-            let truth = self.truth(root, Ctx::Root);
-            if truth == Truth::True {
+        for (i, ((rule, &root), &truth)) in rules
+            .iter()
+            .zip(&self.compiled.roots)
+            .zip(truths)
+            .enumerate()
+        {
+            if rule.area != area || truth == Truth::True {
                 continue;
             }
             found.push((self.proximity(root, Ctx::Root), i, truth));
@@ -367,11 +369,9 @@ impl Eval<'_, '_> {
                 let (node, t) = p
                     .failed
                     .unwrap_or((self.compiled.roots.get(i).copied()?, truth));
-                let mut failed = String::new();
-                let _ = write!(failed, "{}", self.compiled.text(node));
                 Some(NearMiss {
                     rule: rule.clone(),
-                    failed,
+                    failed: self.compiled.text(node).to_owned(),
                     satisfied: p.satisfied,
                     total: p.total,
                     unknown: t == Truth::Unknown,

@@ -172,6 +172,18 @@ enum EventPeople {
     Lookup,
 }
 
+/// A window as compiled: its index among the rule set's windows (for the
+/// ranges precomputed per inventory) and its length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WindowRef {
+    pub(crate) index: usize,
+    pub(crate) window: Window,
+}
+
+/// How many windows' date ranges are precomputed inline (no allocation);
+/// further windows are computed when asked for.
+const INLINE_WINDOWS: usize = 8;
+
 /// Facts derived once per inventory.
 #[derive(Debug)]
 pub(crate) struct Facts<'a> {
@@ -180,10 +192,15 @@ pub(crate) struct Facts<'a> {
     onset: Option<(NaiveDate, NaiveDate)>,
     onset_month_only: bool,
     event_people: EventPeople,
+    /// The date range of each of the first windows, when the onset is known.
+    ranges: [(NaiveDate, NaiveDate); INLINE_WINDOWS],
+    range_count: usize,
 }
 
 impl<'a> Facts<'a> {
-    pub(crate) fn new(inv: &'a Inventory) -> Facts<'a> {
+    /// Derives the facts of `inv`, with the date ranges of `windows` (the
+    /// rule set's windows, in compiled order).
+    pub(crate) fn new(inv: &'a Inventory, windows: &[Window]) -> Facts<'a> {
         let onset_date = inv.onset.date();
         let event_people = if inv.events.len() <= INLINE_EVENTS {
             let mut idx = [NO_PERSON; INLINE_EVENTS];
@@ -198,12 +215,25 @@ impl<'a> Facts<'a> {
         } else {
             EventPeople::Lookup
         };
-        Facts {
+        let mut facts = Facts {
             inv,
             onset: onset_date.map(|d| (d.earliest(), d.latest())),
             onset_month_only: onset_date.is_some_and(PartialDate::is_month_only),
             event_people,
+            ranges: [(NaiveDate::MIN, NaiveDate::MAX); INLINE_WINDOWS],
+            range_count: 0,
+        };
+        if facts.onset.is_some() {
+            let mut ranges = facts.ranges;
+            for (slot, w) in ranges.iter_mut().zip(windows) {
+                if let Some(r) = facts.window(*w) {
+                    *slot = r;
+                }
+            }
+            facts.ranges = ranges;
+            facts.range_count = windows.len().min(INLINE_WINDOWS);
         }
+        facts
     }
 
     /// The index of the person event `e` names, if it names one in the
@@ -251,8 +281,13 @@ impl<'a> Facts<'a> {
     /// Whether a date lies inside a window: true when every day it can stand
     /// for is inside, false when every day is outside, unknown otherwise (a
     /// month straddling an edge) or when the onset is unknown.
-    pub(crate) fn date_within(&self, date: PartialDate, w: Window) -> Truth {
-        let Some((lo, hi)) = self.window(w) else {
+    pub(crate) fn date_within(&self, date: PartialDate, w: WindowRef) -> Truth {
+        let range = if w.index < self.range_count {
+            self.ranges.get(w.index).copied()
+        } else {
+            self.window(w.window)
+        };
+        let Some((lo, hi)) = range else {
             return Truth::Unknown;
         };
         let (a, b) = (date.earliest(), date.latest());
@@ -308,6 +343,34 @@ mod tests {
         s.parse().unwrap()
     }
 
+    /// A window not precomputed: computed on demand.
+    fn wr(window: Window) -> WindowRef {
+        WindowRef { index: 99, window }
+    }
+
+    #[test]
+    fn precomputed_ranges_match_computed_ones() {
+        let inv = inventory("2026-01-15");
+        let windows = [Window::new(6, 3), Window::new(24, 0)];
+        let f = Facts::new(&inv, &windows);
+        for (index, window) in windows.into_iter().enumerate() {
+            for date in [
+                "2025-07",
+                "2025-07-15",
+                "2024-01-15",
+                "2024-01",
+                "2026-04-15",
+                "2026-04-16",
+            ] {
+                assert_eq!(
+                    f.date_within(d(date), WindowRef { index, window }),
+                    f.date_within(d(date), wr(window)),
+                    "{date}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn kleene_tables() {
         use Truth::*;
@@ -321,40 +384,40 @@ mod tests {
     #[test]
     fn month_onset_window_spans_whole_months() {
         let inv = inventory("2026-01");
-        let f = Facts::new(&inv);
+        let f = Facts::new(&inv, &[]);
         let w = Window::new(6, 3);
         let (lo, hi) = f.window(w).unwrap();
         assert_eq!(lo.to_string(), "2025-07-01");
         assert_eq!(hi.to_string(), "2026-04-30");
-        assert_eq!(f.date_within(d("2025-07"), w), Truth::True);
-        assert_eq!(f.date_within(d("2025-06"), w), Truth::False);
-        assert_eq!(f.date_within(d("2026-05-01"), w), Truth::False);
+        assert_eq!(f.date_within(d("2025-07"), wr(w)), Truth::True);
+        assert_eq!(f.date_within(d("2025-06"), wr(w)), Truth::False);
+        assert_eq!(f.date_within(d("2026-05-01"), wr(w)), Truth::False);
         // February + 3 months ends on 31 May, not 28 May.
         let inv2 = inventory("2026-02");
-        let f2 = Facts::new(&inv2);
-        assert_eq!(f2.date_within(d("2026-05"), w), Truth::True);
+        let f2 = Facts::new(&inv2, &[]);
+        assert_eq!(f2.date_within(d("2026-05"), wr(w)), Truth::True);
     }
 
     #[test]
     fn day_onset_month_event_straddles() {
         let inv = inventory("2026-01-15");
-        let f = Facts::new(&inv);
+        let f = Facts::new(&inv, &[]);
         let w = Window::new(6, 0);
         // 2025-07-15 .. 2026-01-15: July 2025 straddles the edge.
-        assert_eq!(f.date_within(d("2025-07"), w), Truth::Unknown);
-        assert_eq!(f.date_within(d("2025-07-15"), w), Truth::True);
-        assert_eq!(f.date_within(d("2025-07-14"), w), Truth::False);
-        assert_eq!(f.date_within(d("2026-01"), w), Truth::Unknown);
-        assert_eq!(f.date_within(d("2025-08"), w), Truth::True);
+        assert_eq!(f.date_within(d("2025-07"), wr(w)), Truth::Unknown);
+        assert_eq!(f.date_within(d("2025-07-15"), wr(w)), Truth::True);
+        assert_eq!(f.date_within(d("2025-07-14"), wr(w)), Truth::False);
+        assert_eq!(f.date_within(d("2026-01"), wr(w)), Truth::Unknown);
+        assert_eq!(f.date_within(d("2025-08"), wr(w)), Truth::True);
     }
 
     #[test]
     fn unknown_onset_makes_windows_unknown() {
         let inv = inventory("unknown");
-        let f = Facts::new(&inv);
+        let f = Facts::new(&inv, &[]);
         assert!(!f.onset_known());
         assert_eq!(
-            f.date_within(d("2025-07"), Window::new(6, 3)),
+            f.date_within(d("2025-07"), wr(Window::new(6, 3))),
             Truth::Unknown
         );
     }

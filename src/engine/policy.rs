@@ -44,7 +44,7 @@ fn fixed_rank(area: ProblemArea) -> u8 {
 ///    dispute, role transition. The link to onset decides between candidates
 ///    (§2.5 rule 1 [S: Pocket-Guide; Markowitz-phases]); ranking by qualifying
 ///    event, then proximity to onset, is the reference's suggestion
-///    [I: ipt-domain.md §2.5]; the fixed order is this crate's [I].
+///    [I: ipt-domain.md §2.5]; the fixed order is this crate's \[I\].
 /// 4. At most two areas, usually one: the second joins only when its score is
 ///    at least `second_focus_ratio` times the top score ("try to focus
 ///    treatment on only one problem area"; 12–16 sessions support one, at most
@@ -102,7 +102,7 @@ fn names(evidence: &Evidence, subject: &Subject) -> bool {
 /// The principal disputant is, among the living people the dispute evidence
 /// names, the one with the strongest conflict, then the most evidence weight,
 /// then the first in the inventory; when the evidence names nobody, the
-/// living significant other with the strongest recorded conflict [I]. When
+/// living significant other with the strongest recorded conflict \[I\]. When
 /// that person's course is not recorded the stage is left unset and the
 /// course is reported missing.
 pub(crate) fn dispute_stage(
@@ -170,7 +170,7 @@ pub(crate) fn dispute_stage(
 /// The principal death is, among the deaths the grief evidence names (death
 /// events first, then deceased people), the one named by a rule that links
 /// it to the onset, then with the most evidence weight, then the first in the
-/// inventory [I]. Its signs are those of every death event about the same
+/// inventory \[I\]. Its signs are those of every death event about the same
 /// person.
 ///
 /// Signs map to the manuals' sub-types of complicated grief
@@ -182,7 +182,7 @@ pub(crate) fn dispute_stage(
 /// same illness) is *complicated*, sub-type not determined. When several signs
 /// are present the precedence is delayed, distorted, chronic, complicated: the
 /// manuals' own order of the sub-types, with the named sub-types before the
-/// general risk indicators [I]. With no sign, a death linked to the onset is
+/// general risk indicators \[I\]. With no sign, a death linked to the onset is
 /// *normal* grief, and a death not linked to it (evidence of possible delayed
 /// grief) is *delayed* [I: reading of the brief's "possible delayed grief"].
 pub(crate) fn grief_kind(inv: &Inventory, evidence: &[Evidence]) -> Option<GriefKind> {
@@ -362,4 +362,117 @@ pub(crate) fn advisories(
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tallies(scores: [f64; 4], linked: [bool; 4]) -> Vec<AreaTally> {
+        [
+            ProblemArea::Grief,
+            ProblemArea::RoleDispute,
+            ProblemArea::RoleTransition,
+            ProblemArea::InterpersonalDeficits,
+        ]
+        .into_iter()
+        .zip(scores.into_iter().zip(linked))
+        .map(|(area, (score, linked))| AreaTally {
+            area,
+            score,
+            linked,
+        })
+        .collect()
+    }
+
+    #[test]
+    fn focus_threshold_and_ratio() {
+        let p = RuleParameters::default();
+        let none = [false; 4];
+        assert!(select_focus(&p, &tallies([1.9, 1.0, 0.0, 0.0], none)).is_empty());
+        assert_eq!(
+            select_focus(&p, &tallies([2.0, 0.0, 0.0, 0.0], none)),
+            [ProblemArea::Grief]
+        );
+        // 3 >= 0.75 * 4: two areas; 2.9 < 0.75 * 4: one.
+        assert_eq!(
+            select_focus(&p, &tallies([0.0, 4.0, 3.0, 0.0], none)),
+            [ProblemArea::RoleDispute, ProblemArea::RoleTransition]
+        );
+        assert_eq!(
+            select_focus(&p, &tallies([0.0, 4.0, 2.9, 0.0], none)),
+            [ProblemArea::RoleDispute]
+        );
+        // Never more than two.
+        assert_eq!(
+            select_focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], none)).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn deficits_is_residual() {
+        let p = RuleParameters::default();
+        let none = [false; 4];
+        assert_eq!(
+            select_focus(&p, &tallies([0.0, 0.0, 0.0, 5.0], none)),
+            [ProblemArea::InterpersonalDeficits]
+        );
+        assert!(select_focus(&p, &tallies([0.5, 0.0, 0.0, 5.0], none)).is_empty());
+        assert_eq!(
+            select_focus(&p, &tallies([0.0, 0.0, 2.0, 5.0], none)),
+            [ProblemArea::RoleTransition]
+        );
+    }
+
+    #[test]
+    fn ties_break_on_onset_link_then_fixed_order() {
+        let p = RuleParameters::default();
+        assert_eq!(
+            select_focus(
+                &p,
+                &tallies([3.0, 3.0, 3.0, 0.0], [false, false, true, false])
+            ),
+            [ProblemArea::RoleTransition, ProblemArea::Grief]
+        );
+        assert_eq!(
+            select_focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], [false; 4])),
+            [ProblemArea::Grief, ProblemArea::RoleDispute]
+        );
+    }
+
+    #[test]
+    fn confidence_bands() {
+        let p = RuleParameters::default();
+        assert_eq!(confidence(&p, 0.0), Confidence::None);
+        assert_eq!(confidence(&p, 2.9), Confidence::Low);
+        assert_eq!(confidence(&p, 3.0), Confidence::Moderate);
+        assert_eq!(confidence(&p, 5.0), Confidence::High);
+        assert_eq!(confidence(&p, f64::NAN), Confidence::None);
+    }
+
+    #[test]
+    fn safety_is_first_and_critical() {
+        let mut inv = Inventory::new(
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            crate::EpisodeOnset::Unknown,
+        );
+        inv.safety.suicidal_thoughts_reported = true;
+        let all = advisories(
+            &inv,
+            &[ProblemArea::InterpersonalDeficits, ProblemArea::Grief],
+            false,
+        );
+        let codes: Vec<AdvisoryCode> = all.iter().map(|a| a.code).collect();
+        assert_eq!(
+            codes,
+            [
+                AdvisoryCode::SuicidalThoughtsReported,
+                AdvisoryCode::OnsetUnknown,
+                AdvisoryCode::LookForHiddenGriefOrDispute,
+                AdvisoryCode::AskPatientWhichMatters,
+            ]
+        );
+        assert!(all.windows(2).all(|w| w[0].indicator >= w[1].indicator));
+    }
 }

@@ -321,3 +321,44 @@ impl fmt::Display for Report<'_> {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Engine, from_json};
+
+    #[test]
+    fn questions_name_the_person_by_label() {
+        let inv: Inventory = from_json(
+            r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
+                "people": [{"id": "w", "label": "Robin", "relationship": "spouse",
+                            "conflict": {"level": "high", "visibility": "overt"}}],
+                "events": [{"id": "e", "kind": "job_loss"}]}"#,
+        )
+        .unwrap();
+        let a = Engine::standard().unwrap().evaluate(&inv);
+        let text = Report::new(&a, &inv).to_string();
+        assert!(
+            text.contains("Did the conflict with Robin (spouse) begin before or after the onset?")
+        );
+        assert!(text.contains("When exactly did the job loss happen?"));
+        assert!(text.contains("($.people[0].conflict.began)"));
+        assert!(text.contains("would settle: dispute.conflict_around_onset"));
+    }
+
+    #[test]
+    fn long_lists_of_questions_are_cut_short() {
+        let people: Vec<String> = (0..20)
+            .map(|i| format!(r#"{{"id": "p{i}", "label": "P{i}", "relationship": "friend"}}"#))
+            .collect();
+        let inv: Inventory = from_json(&format!(
+            r#"{{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01", "people": [{}]}}"#,
+            people.join(",")
+        ))
+        .unwrap();
+        let a = Engine::standard().unwrap().evaluate(&inv);
+        assert!(a.missing.len() > QUESTION_LIMIT);
+        let text = Report::new(&a, &inv).to_string();
+        assert!(text.contains(&format!("and {} more", a.missing.len() - QUESTION_LIMIT)));
+    }
+}

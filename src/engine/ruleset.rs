@@ -130,7 +130,7 @@ pub struct ConfidenceThresholds {
 
 impl Default for ConfidenceThresholds {
     /// The bands of the default rule set: moderate from 3 (one rule that links
-    /// a qualifying event to the onset), high from 5 [I].
+    /// a qualifying event to the onset), high from 5 \[I\].
     fn default() -> Self {
         ConfidenceThresholds {
             moderate: 3.0,
@@ -307,6 +307,32 @@ pub struct RuleSet {
 
 impl RuleSet {
     /// The default IPT rule set, `rules/default.json`, embedded in the crate.
+    ///
+    /// It implements the clinical indicators of ipt-domain.md §2.5 in the
+    /// Weissman/Markowitz model (a death is grief; a loss that is not a death is
+    /// a transition). Each rule cites its source; the weights, windows and
+    /// thresholds are design choices of this crate \[I\].
+    ///
+    /// | rule | area | weight | fires when |
+    /// |---|---|---|---|
+    /// | `grief.death_near_onset` | grief | 3 | a significant other died, linked to onset (the patient links it, or it is dated in the onset window) |
+    /// | `grief.complicated_grief_signs` | grief | 2 | a significant other's death carries a complicated-grief sign |
+    /// | `grief.recent_death_not_linked` | grief | 1 | a significant other died in the 24 months before onset, not linked to it (possible delayed grief) |
+    /// | `dispute.conflict_around_onset` | role dispute | 3 | a living significant other has a conflict (moderate or worse, or covert at any level) that began before or after onset, or the relationship worsened around onset |
+    /// | `dispute.non_reciprocal_expectations` | role dispute | 1 | expectations with a living significant other are unmet or partly met, with some conflict or a worsening |
+    /// | `dispute.stalled_conflict` | role dispute | 1 | such a conflict is stalled |
+    /// | `dispute.relationship_worse_around_onset` | role dispute | 1 | a relationship with a living significant other worsened around onset |
+    /// | `transition.life_change_near_onset` | role transition | 3 | a life event that changes a social role (never a death) is linked to onset |
+    /// | `transition.relationship_lost_around_onset` | role transition | 2 | a relationship with a living significant other was lost around onset |
+    /// | `transition.non_death_loss_near_onset` | role transition | 1 | a loss that is not a death is linked to onset |
+    /// | `deficits.lifelong_few_relationships` | interpersonal deficits | 3 | prior functioning is a lifelong pattern of few relationships |
+    /// | `deficits.no_confidant` | interpersonal deficits | 1 | that, and no confidant |
+    /// | `deficits.lives_alone` | interpersonal deficits | 1 | that, and the patient lives alone |
+    ///
+    /// Parameters: the `onset` window runs from 6 months before to 3 months
+    /// after the onset, the `bereavement` window the 24 months before it; an area
+    /// needs a score of 2 to be in focus; a second area needs three quarters of
+    /// the top score; confidence is moderate from 3 and high from 5.
     ///
     /// The embedded file is parsed and compiled by the crate's own tests, so
     /// this does not fail in a released crate. Were it ever unreadable, the
