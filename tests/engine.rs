@@ -244,6 +244,17 @@ fn compile_refuses_nesting_too_deep() {
 }
 
 #[test]
+fn compile_survives_conditions_built_very_deep_in_code() {
+    let mut c = Condition::OnsetKnown(true);
+    for _ in 0..2_000 {
+        c = Condition::Not(Box::new(c));
+    }
+    let problems = problems_of(|r| r.rules[0].when = c);
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].1.contains("nesting too deep"));
+}
+
+#[test]
 fn compile_refuses_empty_groups_and_lists() {
     let p = paths_of(|r| {
         r.rules[0].when = Condition::All(vec![]);

@@ -15,7 +15,7 @@ use super::compile::Node;
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::evaluate::{Ctx, Eval};
 use super::facts::Truth;
-use super::ruleset::{Rule, Window};
+use super::ruleset::{MAX_CONDITION_DEPTH_LIMIT, Rule, Window};
 
 impl Condition {
     /// The condition in words, with window names resolved to their lengths
@@ -99,28 +99,38 @@ fn group(parts: Vec<String>, any: bool, nested: bool) -> String {
 }
 
 pub(crate) fn describe_condition(c: &Condition, w: &BTreeMap<String, Window>) -> String {
-    condition_text(c, w, false)
+    condition_text(c, w, false, 1)
 }
 
-fn condition_text(c: &Condition, w: &BTreeMap<String, Window>, nested: bool) -> String {
+fn condition_text(c: &Condition, w: &BTreeMap<String, Window>, nested: bool, depth: u32) -> String {
+    if depth > MAX_CONDITION_DEPTH_LIMIT {
+        return String::from("(...)");
+    }
+    let d = depth + 1;
     match c {
         Condition::All(parts) => group(
-            parts.iter().map(|p| condition_text(p, w, true)).collect(),
+            parts
+                .iter()
+                .map(|p| condition_text(p, w, true, d))
+                .collect(),
             false,
             nested,
         ),
         Condition::Any(parts) => group(
-            parts.iter().map(|p| condition_text(p, w, true)).collect(),
+            parts
+                .iter()
+                .map(|p| condition_text(p, w, true, d))
+                .collect(),
             true,
             nested,
         ),
-        Condition::Not(inner) => format!("not ({})", condition_text(inner, w, false)),
+        Condition::Not(inner) => format!("not ({})", condition_text(inner, w, false, d)),
         Condition::SomePerson(inner) => {
-            let t = format!("some person: {}", person_text(inner, w, false));
+            let t = format!("some person: {}", person_text(inner, w, false, d));
             if nested { format!("({t})") } else { t }
         }
         Condition::SomeEvent(inner) => {
-            let t = format!("some event: {}", event_text(inner, w, false));
+            let t = format!("some event: {}", event_text(inner, w, false, d));
             if nested { format!("({t})") } else { t }
         }
         Condition::PriorFunctioningIn(v) => format!("prior functioning is {}", list(v)),
@@ -133,23 +143,32 @@ fn condition_text(c: &Condition, w: &BTreeMap<String, Window>, nested: bool) -> 
 }
 
 pub(crate) fn describe_person(c: &PersonCondition, w: &BTreeMap<String, Window>) -> String {
-    person_text(c, w, false)
+    person_text(c, w, false, 1)
 }
 
-fn person_text(c: &PersonCondition, w: &BTreeMap<String, Window>, nested: bool) -> String {
+fn person_text(
+    c: &PersonCondition,
+    w: &BTreeMap<String, Window>,
+    nested: bool,
+    depth: u32,
+) -> String {
+    if depth > MAX_CONDITION_DEPTH_LIMIT {
+        return String::from("(...)");
+    }
+    let d = depth + 1;
     let yes_no = |b: bool, yes: &str, no: &str| String::from(if b { yes } else { no });
     match c {
         PersonCondition::All(parts) => group(
-            parts.iter().map(|p| person_text(p, w, true)).collect(),
+            parts.iter().map(|p| person_text(p, w, true, d)).collect(),
             false,
             nested,
         ),
         PersonCondition::Any(parts) => group(
-            parts.iter().map(|p| person_text(p, w, true)).collect(),
+            parts.iter().map(|p| person_text(p, w, true, d)).collect(),
             true,
             nested,
         ),
-        PersonCondition::Not(inner) => format!("not ({})", person_text(inner, w, false)),
+        PersonCondition::Not(inner) => format!("not ({})", person_text(inner, w, false, d)),
         PersonCondition::RelationshipIn(v) => format!("relationship is {}", list(v)),
         PersonCondition::ClosenessIn(v) => format!("on the {} circle", list(v)),
         PersonCondition::Deceased(b) => yes_no(*b, "has died", "has not died"),
@@ -174,23 +193,32 @@ fn person_text(c: &PersonCondition, w: &BTreeMap<String, Window>, nested: bool) 
 }
 
 pub(crate) fn describe_event(c: &EventCondition, w: &BTreeMap<String, Window>) -> String {
-    event_text(c, w, false)
+    event_text(c, w, false, 1)
 }
 
-fn event_text(c: &EventCondition, w: &BTreeMap<String, Window>, nested: bool) -> String {
+fn event_text(
+    c: &EventCondition,
+    w: &BTreeMap<String, Window>,
+    nested: bool,
+    depth: u32,
+) -> String {
+    if depth > MAX_CONDITION_DEPTH_LIMIT {
+        return String::from("(...)");
+    }
+    let d = depth + 1;
     let yes_no = |b: bool, yes: &str, no: &str| String::from(if b { yes } else { no });
     match c {
         EventCondition::All(parts) => group(
-            parts.iter().map(|p| event_text(p, w, true)).collect(),
+            parts.iter().map(|p| event_text(p, w, true, d)).collect(),
             false,
             nested,
         ),
         EventCondition::Any(parts) => group(
-            parts.iter().map(|p| event_text(p, w, true)).collect(),
+            parts.iter().map(|p| event_text(p, w, true, d)).collect(),
             true,
             nested,
         ),
-        EventCondition::Not(inner) => format!("not ({})", event_text(inner, w, false)),
+        EventCondition::Not(inner) => format!("not ({})", event_text(inner, w, false, d)),
         EventCondition::KindIn(v) => format!("kind is {}", list(v)),
         EventCondition::Death(b) => yes_no(*b, "is a death", "is not a death"),
         EventCondition::NonDeathLoss(b) => yes_no(
@@ -215,7 +243,7 @@ fn event_text(c: &EventCondition, w: &BTreeMap<String, Window>, nested: bool) ->
             format!("shows a complicated-grief sign: {}", list(v))
         }
         EventCondition::Person(inner) => {
-            let t = format!("its person: {}", person_text(inner, w, false));
+            let t = format!("its person: {}", person_text(inner, w, false, d));
             if nested { format!("({t})") } else { t }
         }
     }
@@ -320,14 +348,66 @@ impl Eval<'_, '_> {
     }
 
     fn best_over(&self, k: u32, ctxs: impl Iterator<Item = Ctx>) -> Proximity {
+        // When the condition on each subject is an `all` of atomic parts (the
+        // common case), every subject has the same total, so a subject can be
+        // abandoned as soon as it can no longer beat the best so far.
+        let flat = match self.compiled.node(k) {
+            Some(Node::All { start, len }) => {
+                let kids = self.compiled.kids(start, len);
+                let atomic = kids
+                    .iter()
+                    .all(|&c| matches!(self.compiled.node(c), Some(Node::Leaf(_) | Node::Not(_))));
+                atomic.then_some(kids)
+            }
+            _ => None,
+        };
         let mut best: Option<Proximity> = None;
         for ctx in ctxs {
-            let p = self.proximity(k, ctx);
+            let p = match flat {
+                Some(kids) => self.flat_all(kids, ctx, best.as_ref()),
+                None => self.proximity(k, ctx),
+            };
             if best.is_none_or(|b| p.closer_than(&b)) {
                 best = Some(p);
             }
         }
         best.unwrap_or_else(|| self.proximity(k, Ctx::Absent))
+    }
+
+    /// The proximity of an `all` of atomic parts, abandoned early (with a
+    /// result that does not beat `best`) once it cannot beat `best`.
+    fn flat_all(&self, kids: &[u32], ctx: Ctx, best: Option<&Proximity>) -> Proximity {
+        let total = u32::try_from(kids.len()).unwrap_or(u32::MAX);
+        let mut acc = Proximity {
+            satisfied: 0,
+            total,
+            prefix: 0,
+            failed: None,
+        };
+        for (done, &k) in (1u32..).zip(kids) {
+            let t = match self.compiled.node(k) {
+                Some(Node::Leaf(leaf)) => self.leaf_truth(leaf, ctx),
+                Some(Node::Not(c)) => self.truth(c, ctx).not(),
+                _ => self.truth(k, ctx),
+            };
+            if t == Truth::True {
+                acc.satisfied += 1;
+                if acc.failed.is_none() {
+                    acc.prefix += 1;
+                }
+            } else if acc.failed.is_none() {
+                acc.failed = Some((k, t));
+            }
+            if let Some(b) = best {
+                let reachable = acc.satisfied.saturating_add(total.saturating_sub(done));
+                let loses = reachable < b.satisfied
+                    || (reachable == b.satisfied && acc.failed.is_some() && acc.prefix <= b.prefix);
+                if loses {
+                    return acc;
+                }
+            }
+        }
+        acc
     }
 
     /// The near misses of one area: its rules that did not fire (`truths`
@@ -410,6 +490,63 @@ mod tests {
             "some person: is a significant other, and (conflict level is at least moderate, \
              or conflict course is stalled or ending)"
         );
+    }
+
+    #[test]
+    fn pruned_search_finds_the_same_best_subject() {
+        use crate::engine::facts::Facts;
+        let engine = crate::Engine::standard().unwrap();
+        let compiled = &engine.compiled;
+        for json in [
+            include_str!("../../examples/data/quickstart.json"),
+            include_str!("../../examples/data/delayed_grief.json"),
+            include_str!("../../examples/data/deficits.json"),
+            include_str!("../../examples/data/new_parent_incomplete.json"),
+        ] {
+            let inv: crate::Inventory = crate::from_json(json).unwrap();
+            let facts = Facts::new(&inv, &compiled.windows);
+            let eval = Eval {
+                compiled,
+                facts: &facts,
+            };
+            for node in &compiled.nodes {
+                let (k, ctxs): (u32, Vec<Ctx>) = match *node {
+                    Node::SomePerson(k) => (k, (0..inv.people.len()).map(Ctx::Person).collect()),
+                    Node::SomeEvent(k) => (k, (0..inv.events.len()).map(Ctx::Event).collect()),
+                    _ => continue,
+                };
+                let pruned = eval.best_over(k, ctxs.iter().copied());
+                let mut full: Option<Proximity> = None;
+                for ctx in ctxs {
+                    let p = eval.proximity(k, ctx);
+                    if full.is_none_or(|b| p.closer_than(&b)) {
+                        full = Some(p);
+                    }
+                }
+                let full = full.unwrap_or_else(|| eval.proximity(k, Ctx::Absent));
+                assert_eq!(
+                    (pruned.satisfied, pruned.total, pruned.prefix, pruned.failed),
+                    (full.satisfied, full.total, full.prefix, full.failed)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn very_deep_conditions_are_cut_short() {
+        let mut c = Condition::OnsetKnown(true);
+        for _ in 0..10_000 {
+            c = Condition::Not(Box::new(c));
+        }
+        let text = c.describe(&windows());
+        assert!(text.contains("(...)"));
+        assert!(text.len() < 400);
+        // Dropping a tree this deep recursively could itself overflow the
+        // stack; unwind it by hand.
+        let mut cur = c;
+        while let Condition::Not(inner) = cur {
+            cur = *inner;
+        }
     }
 
     #[test]
