@@ -381,7 +381,10 @@ fn redact_unknown_variant(message: &str) -> String {
         Some(start) => {
             let after = start + TAG.len();
             let tail = message.get(after..).unwrap_or("");
-            let rest = tail.find('`').and_then(|end| tail.get(end + 1..)).unwrap_or("");
+            let rest = tail
+                .find('`')
+                .and_then(|end| tail.get(end + 1..))
+                .unwrap_or("");
             format!(
                 "{}unknown variant (value hidden){rest}",
                 message.get(..start).unwrap_or("")

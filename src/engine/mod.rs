@@ -1,1 +1,27 @@
-//! Placeholder: filled by its own change.
+//! The rule engine: reads an [`Inventory`](crate::Inventory) and suggests
+//! which IPT problem area(s) to focus on, saying why.
+//!
+//! The engine's workings and the selection policy are documented on
+//! [`Engine`](crate::Engine), the public face of this module.
+
+mod assessment;
+mod compile;
+mod condition;
+mod evaluate;
+mod explain;
+mod facts;
+mod policy;
+mod report;
+mod ruleset;
+
+pub use assessment::{
+    Advisory, AdvisoryCode, AreaFinding, Assessment, Confidence, Evidence, MissingFact, NearMiss,
+    NeededFor, RuleSetInfo, Subject,
+};
+pub use compile::Engine;
+pub use condition::{Condition, EventCondition, PersonCondition};
+pub use report::Report;
+pub use ruleset::{
+    ConfidenceThresholds, Indicator, MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS,
+    RULE_SET_SCHEMA_VERSION, Rule, RuleParameters, RuleSet, Window,
+};

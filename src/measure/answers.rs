@@ -316,7 +316,11 @@ mod tests {
         let err = from_json::<Phq9Answers>(r#"{"items":[1,2,-1]}"#).unwrap_err();
         assert_eq!(err.path.as_str(), "$.items[2]");
         let err = from_json::<Phq9Answers>(r#"{"items":{"sleepy":1}}"#).unwrap_err();
-        assert!(err.message.contains("sleepy"), "{err}");
+        assert!(err.message.contains("unknown variant"), "{err}");
+        assert!(
+            !err.message.contains("sleepy"),
+            "unknown values are hidden: {err}"
+        );
         let err = from_json::<Phq9Answers>(r#"{"items":{"sleep":1,"sleep":2}}"#).unwrap_err();
         assert!(err.message.contains("twice"), "{err}");
         let err = from_json::<Phq9Answers>(r#"{"items":[],"total":3}"#).unwrap_err();

@@ -1,0 +1,459 @@
+//! What the engine says about one inventory: an [`Assessment`] and its parts.
+//!
+//! An assessment names people, events and fields by id and JSON path; it never
+//! copies patient text (DESIGN.md decision 2), so it is safe to store or log.
+//! A [`Report`](crate::Report) joins the text back in.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{DisputeStage, EventId, GriefKind, PersonId, ProblemArea, RuleId, Source};
+
+use super::ruleset::Indicator;
+
+/// Which rule set made an assessment: its id, version and content
+/// fingerprint, so a stored suggestion can be traced to the exact rules
+/// (DESIGN.md decision 4).
+///
+/// ```
+/// use interpersonal::{Engine, EpisodeOnset, Inventory};
+/// use chrono::NaiveDate;
+///
+/// let engine = Engine::standard()?;
+/// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+/// let info = engine.evaluate(&inv).rule_set;
+/// assert_eq!(info.fingerprint, engine.rule_set().fingerprint());
+/// # Ok::<(), interpersonal::Problems>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct RuleSetInfo {
+    /// The rule set's id.
+    pub id: RuleId,
+    /// The rule set's version.
+    pub version: String,
+    /// [`RuleSet::fingerprint`](crate::RuleSet::fingerprint) of the rule set.
+    pub fingerprint: String,
+}
+
+/// How strongly the evidence supports an area, from its score and the rule
+/// set's [`ConfidenceThresholds`](crate::ConfidenceThresholds).
+///
+/// ```
+/// use interpersonal::Confidence;
+/// assert_eq!(Confidence::Moderate.to_string(), "moderate");
+/// assert!(Confidence::High > Confidence::Low);
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumCount,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum Confidence {
+    /// No evidence.
+    None,
+    /// Some evidence, below the moderate band.
+    Low,
+    /// A score in the moderate band.
+    Moderate,
+    /// A score in the high band.
+    High,
+}
+
+/// What a piece of evidence or a missing fact is about: a person or a life
+/// event, by id.
+///
+/// JSON: `{"person": "p1"}` or `{"event": "e1"}`.
+///
+/// ```
+/// use interpersonal::{PersonId, Subject};
+/// let s = Subject::Person(PersonId::new("sister")?);
+/// assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"person":"sister"}"#);
+/// # Ok::<(), interpersonal::IdError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    /// A person of the inventory.
+    Person(PersonId),
+    /// A life event of the inventory.
+    Event(EventId),
+}
+
+/// One rule that fired: a CDS Hooks card's content (summary, detail,
+/// indicator, source) plus the rule's id and version, the people and events it
+/// is about, and the weight it added (DESIGN.md decision 6).
+///
+/// The subjects are the witnesses: the people and events for which the rule's
+/// `some_person` / `some_event` conditions held (and the person an event
+/// names, when a condition on that person held), people first, each in
+/// inventory order.
+///
+/// ```
+/// use interpersonal::{from_json, Engine, Inventory, ProblemArea};
+///
+/// let inv: Inventory = from_json(r#"{"schema_version": 1, "assessed_on": "2026-03-02",
+///   "onset": "2026-01", "social_context": {"prior_functioning": "lifelong_few_relationships"}}"#)?;
+/// let a = Engine::standard()?.evaluate(&inv);
+/// let ev = &a.finding(ProblemArea::InterpersonalDeficits).unwrap().evidence[0];
+/// assert_eq!(ev.rule.as_str(), "deficits.lifelong_few_relationships");
+/// assert!(ev.subjects.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Evidence {
+    /// The rule that fired.
+    pub rule: RuleId,
+    /// Its version.
+    pub rule_version: u32,
+    /// The area it supports.
+    pub area: ProblemArea,
+    /// The rule's summary.
+    pub summary: String,
+    /// The rule's detail.
+    pub detail: String,
+    /// The rule's indicator.
+    pub indicator: Indicator,
+    /// The rule's source.
+    pub source: Source,
+    /// The people and events it is about.
+    pub subjects: Vec<Subject>,
+    /// The weight it added to the area's score.
+    pub weight: f64,
+    /// Whether the rule ties the evidence to the onset of the episode
+    /// ([`Rule::links_onset`](crate::Rule::links_onset)).
+    #[serde(default)]
+    pub links_onset: bool,
+}
+
+/// A rule of an area not in focus that came close: how many of the leaf
+/// conditions on its best path held, and the first that did not, in words
+/// (DESIGN.md decision 6).
+///
+/// ```
+/// use interpersonal::{Engine, EpisodeOnset, Inventory, ProblemArea};
+/// use chrono::NaiveDate;
+///
+/// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+/// let a = Engine::standard()?.evaluate(&inv);
+/// let miss = &a.finding(ProblemArea::InterpersonalDeficits).unwrap().near_misses[0];
+/// assert!(miss.unknown);
+/// assert!(miss.satisfied < miss.total);
+/// # Ok::<(), interpersonal::Problems>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct NearMiss {
+    /// The rule.
+    pub rule: RuleId,
+    /// The first condition on the rule's best path that did not hold, in words.
+    pub failed: String,
+    /// How many leaf conditions on the best path held.
+    pub satisfied: u32,
+    /// How many leaf conditions the best path has.
+    pub total: u32,
+    /// Whether the failed condition is unknown (a fact it needs is missing;
+    /// see [`Assessment::missing`]) rather than false.
+    pub unknown: bool,
+}
+
+/// The engine's finding for one problem area.
+///
+/// ```
+/// use interpersonal::{Confidence, Engine, EpisodeOnset, Inventory, ProblemArea};
+/// use chrono::NaiveDate;
+///
+/// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+/// let a = Engine::standard()?.evaluate(&inv);
+/// let grief = a.finding(ProblemArea::Grief).unwrap();
+/// assert_eq!((grief.score, grief.confidence), (0.0, Confidence::None));
+/// # Ok::<(), interpersonal::Problems>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct AreaFinding {
+    /// The area.
+    pub area: ProblemArea,
+    /// The sum of the weights of its rules that fired.
+    pub score: f64,
+    /// The confidence band of the score.
+    pub confidence: Confidence,
+    /// The rules that fired, in rule-set order.
+    pub evidence: Vec<Evidence>,
+    /// When the area is not in focus: its rules that came closest (at most
+    /// three), closest first.
+    pub near_misses: Vec<NearMiss>,
+}
+
+/// What an advisory is about.
+///
+/// ```
+/// use interpersonal::AdvisoryCode;
+/// assert_eq!(
+///     AdvisoryCode::SuicidalThoughtsReported.to_string(),
+///     "suicidal_thoughts_reported",
+/// );
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumCount,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum AdvisoryCode {
+    /// The patient reported suicidal thoughts: a clinician's risk assessment
+    /// comes before any focus work. Critical, always first, never suppressed
+    /// (DESIGN.md decision 8; ipt-domain.md §9).
+    SuicidalThoughtsReported,
+    /// Interpersonal deficits is in focus: look hard for a hidden grief or
+    /// dispute first (ipt-domain.md §2.4 [S: Guide-2018 ch. 8; Casebook-2012
+    /// ch. 5]).
+    LookForHiddenGriefOrDispute,
+    /// Two areas are in focus: ask the patient which matters most
+    /// (ipt-domain.md §2.2 [S: Guide-2018 ch. Role Disputes]).
+    AskPatientWhichMatters,
+    /// The onset of the episode is not known, so nothing can be linked to it.
+    OnsetUnknown,
+    /// No area reached the focus threshold.
+    NoFocusFound,
+}
+
+/// A message for the clinician about the assessment as a whole.
+///
+/// ```
+/// use interpersonal::{AdvisoryCode, Engine, EpisodeOnset, Indicator, Inventory};
+/// use chrono::NaiveDate;
+///
+/// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+/// let a = Engine::standard()?.evaluate(&inv);
+/// let first = &a.advisories[0];
+/// assert_eq!((first.code, first.indicator), (AdvisoryCode::OnsetUnknown, Indicator::Warning));
+/// # Ok::<(), interpersonal::Problems>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Advisory {
+    /// What it is about.
+    pub code: AdvisoryCode,
+    /// How urgent it is.
+    pub indicator: Indicator,
+    /// What to do, in one or two sentences.
+    pub summary: String,
+    /// Where the advice comes from.
+    pub source: Source,
+    /// The people or events it is about, if any.
+    pub subjects: Vec<Subject>,
+}
+
+/// Besides rules, what a missing fact would settle.
+///
+/// ```
+/// use interpersonal::NeededFor;
+/// assert_eq!(NeededFor::DisputeStage.to_string(), "dispute_stage");
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumCount,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum NeededFor {
+    /// The stage of the dispute in focus.
+    DisputeStage,
+}
+
+/// A fact the inventory does not have that held rules back: a question worth
+/// asking next (DESIGN.md decision 5).
+///
+/// ```
+/// use interpersonal::{Engine, EpisodeOnset, Inventory};
+/// use chrono::NaiveDate;
+///
+/// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+/// let a = Engine::standard()?.evaluate(&inv);
+/// let prior = a.missing.iter().find(|m| m.path == "$.social_context.prior_functioning").unwrap();
+/// assert!(prior.held_back.iter().any(|r| r.as_str() == "deficits.lifelong_few_relationships"));
+/// # Ok::<(), interpersonal::Problems>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct MissingFact {
+    /// The JSON path of the missing field in the inventory, e.g. `$.onset`,
+    /// `$.people[2].conflict.course`, `$.events[1].date`.
+    pub path: String,
+    /// The person or event the field belongs to, if any.
+    pub subject: Option<Subject>,
+    /// The rules that ended unknown for want of it, sorted by id.
+    pub held_back: Vec<RuleId>,
+    /// What else it would settle.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needed_for: Vec<NeededFor>,
+}
+
+/// The engine's suggestion for one inventory: a finding for every area, the
+/// suggested focus (0, 1 or 2 areas), the dispute's stage and the grief's kind
+/// when those areas are in focus, advisories (a safety advisory always first)
+/// and the facts that held rules back.
+///
+/// An assessment is decision support: it suggests and explains, and the
+/// clinician decides with the patient. It holds ids, paths and rule text
+/// only, never patient text.
+///
+/// ```
+/// use interpersonal::{from_json, Engine, Inventory, ProblemArea};
+///
+/// let inv: Inventory = from_json(r#"{
+///   "schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
+///   "people": [{"id": "father", "label": "Dad", "relationship": "parent",
+///               "status": {"deceased": {"date": "2025-12"}}}],
+///   "events": [{"id": "e1", "kind": "death", "date": "2025-12", "person": "father"}]
+/// }"#)?;
+/// let a = Engine::standard()?.evaluate(&inv);
+/// assert_eq!(a.focus, vec![ProblemArea::Grief]);
+/// assert!(a.score(ProblemArea::Grief) > 0.0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Assessment {
+    /// The rule set that made it.
+    pub rule_set: RuleSetInfo,
+    /// The inventory's as-of date.
+    pub assessed_on: NaiveDate,
+    /// One finding per area, in [`ProblemArea`] declaration order.
+    pub areas: Vec<AreaFinding>,
+    /// The suggested focus, most important first: 0, 1 or 2 areas.
+    pub focus: Vec<ProblemArea>,
+    /// The stage of the dispute, when a role dispute is in focus and its
+    /// course is known.
+    pub dispute_stage: Option<DisputeStage>,
+    /// The kind of grief, when grief is in focus.
+    pub grief_kind: Option<GriefKind>,
+    /// Advisories; a safety advisory, when present, is always first.
+    pub advisories: Vec<Advisory>,
+    /// The facts that held rules back, in inventory (document) order.
+    pub missing: Vec<MissingFact>,
+}
+
+impl Assessment {
+    /// The finding for an area.
+    ///
+    /// ```
+    /// # use interpersonal::{Engine, EpisodeOnset, Inventory, ProblemArea};
+    /// # use chrono::NaiveDate;
+    /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+    /// let a = Engine::standard()?.evaluate(&inv);
+    /// assert_eq!(a.finding(ProblemArea::RoleDispute).unwrap().area, ProblemArea::RoleDispute);
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn finding(&self, area: ProblemArea) -> Option<&AreaFinding> {
+        self.areas.iter().find(|f| f.area == area)
+    }
+
+    /// The score of an area; 0.0 when it has no evidence.
+    ///
+    /// ```
+    /// # use interpersonal::{Engine, EpisodeOnset, Inventory, ProblemArea};
+    /// # use chrono::NaiveDate;
+    /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+    /// let a = Engine::standard()?.evaluate(&inv);
+    /// assert_eq!(a.score(ProblemArea::RoleTransition), 0.0);
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn score(&self, area: ProblemArea) -> f64 {
+        self.finding(area).map_or(0.0, |f| f.score)
+    }
+
+    /// Whether an advisory with this code is present.
+    ///
+    /// ```
+    /// # use interpersonal::{AdvisoryCode, Engine, EpisodeOnset, Inventory};
+    /// # use chrono::NaiveDate;
+    /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+    /// let a = Engine::standard()?.evaluate(&inv);
+    /// assert!(a.has_advisory(AdvisoryCode::NoFocusFound));
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn has_advisory(&self, code: AdvisoryCode) -> bool {
+        self.advisories.iter().any(|a| a.code == code)
+    }
+
+    /// Whether an area is in the suggested focus.
+    ///
+    /// ```
+    /// # use interpersonal::{Engine, EpisodeOnset, Inventory, ProblemArea};
+    /// # use chrono::NaiveDate;
+    /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+    /// let a = Engine::standard()?.evaluate(&inv);
+    /// assert!(!a.in_focus(ProblemArea::Grief));
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn in_focus(&self, area: ProblemArea) -> bool {
+        self.focus.contains(&area)
+    }
+
+    /// The missing fact at a path, if any.
+    ///
+    /// ```
+    /// # use interpersonal::{Engine, EpisodeOnset, Inventory};
+    /// # use chrono::NaiveDate;
+    /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+    /// let a = Engine::standard()?.evaluate(&inv);
+    /// assert!(a.missing_at("$.social_context.prior_functioning").is_some());
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn missing_at(&self, path: &str) -> Option<&MissingFact> {
+        self.missing.iter().find(|m| m.path == path)
+    }
+}

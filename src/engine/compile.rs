@@ -1,0 +1,830 @@
+//! Compiling a [`RuleSet`]: checking it, reporting every problem at once with
+//! its JSON path, and flattening each rule's condition tree into an
+//! index-based form that evaluation walks without allocating (DESIGN.md
+//! decisions 4 and 10).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use strum::IntoEnumIterator;
+
+use crate::{ConflictLevel, JsonPath, ProblemArea, Problems};
+
+use super::condition::{Condition, EventCondition, PersonCondition};
+use super::explain;
+use super::facts::WindowRef;
+use super::ruleset::{
+    MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS, RULE_SET_SCHEMA_VERSION, RuleParameters, RuleSet,
+    Window,
+};
+
+/// A compiled node. Children of `All`/`Any` are `kids[start..start + len]`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Node {
+    All {
+        start: u32,
+        len: u32,
+    },
+    Any {
+        start: u32,
+        len: u32,
+    },
+    Not(u32),
+    /// Root context: some person satisfies the person node.
+    SomePerson(u32),
+    /// Root context: some event satisfies the event node.
+    SomeEvent(u32),
+    /// Event context: the event's person satisfies the person node.
+    EventPerson(u32),
+    Leaf(Leaf),
+}
+
+/// A compiled predicate. Lists are bit masks over the enum's variants.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Leaf {
+    PriorFunctioningIn(u64),
+    LivesAlone(bool),
+    ConfidantsAtMost(u32),
+    OnsetKnown(bool),
+    RelationshipIn(u64),
+    ClosenessIn(u64),
+    Deceased(bool),
+    Estranged(bool),
+    Significant(bool),
+    ConflictLevelAtLeast(ConflictLevel),
+    ConflictVisibilityIn(u64),
+    ConflictCourseIn(u64),
+    ConflictBeganIn(u64),
+    ExpectationsMetIn(u64),
+    ChangeAroundOnsetIn(u64),
+    Confidant(bool),
+    Supportive(bool),
+    DiedWithin(WindowRef),
+    KindIn(u64),
+    Death(bool),
+    NonDeathLoss(bool),
+    RoleChange(bool),
+    Within(WindowRef),
+    Linked(WindowRef),
+    LinkedToOnset(bool),
+    HasGriefSignIn(u64),
+}
+
+/// The bit for an enum variant's discriminant.
+pub(crate) fn bit(discriminant: u32) -> u64 {
+    1u64.checked_shl(discriminant).unwrap_or(0)
+}
+
+fn mask<T: Copy>(items: &[T], discriminant: impl Fn(T) -> u32) -> u64 {
+    items.iter().fold(0, |m, &v| m | bit(discriminant(v)))
+}
+
+/// The flat form of all rules' conditions.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Compiled {
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) kids: Vec<u32>,
+    /// The root node of each rule, in rule order.
+    pub(crate) roots: Vec<u32>,
+    /// For each node, its description in words, prefixed by the quantifiers
+    /// above it ("some event: dated ...").
+    pub(crate) text: Vec<String>,
+    /// For each node, whether witnesses can be found at or below it (a
+    /// quantifier or an event's person outside any `not`).
+    pub(crate) yields_subjects: Vec<bool>,
+    /// The windows the conditions use, in order of first use; a leaf's
+    /// [`WindowRef::index`] points here.
+    pub(crate) windows: Vec<Window>,
+}
+
+impl Compiled {
+    pub(crate) fn node(&self, i: u32) -> Option<Node> {
+        self.nodes.get(usize::try_from(i).ok()?).copied()
+    }
+
+    pub(crate) fn kids(&self, start: u32, len: u32) -> &[u32] {
+        let (Ok(s), Ok(l)) = (usize::try_from(start), usize::try_from(len)) else {
+            return &[];
+        };
+        self.kids.get(s..s.saturating_add(l)).unwrap_or(&[])
+    }
+
+    /// Whether witnesses can be found at or below node `i`.
+    pub(crate) fn yields_subjects(&self, i: u32) -> bool {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.yields_subjects.get(i))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    pub(crate) fn text(&self, i: u32) -> &str {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.text.get(i))
+            .map_or("", String::as_str)
+    }
+}
+
+/// The rule engine: a compiled rule set that reads an
+/// [`Inventory`](crate::Inventory) and suggests which IPT problem area(s) to
+/// focus on, saying why.
+///
+/// Compile once, share freely: an `Engine` is immutable, `Send` and `Sync`,
+/// and evaluation is pure (DESIGN.md decisions 1 and 10). It serialises as its
+/// [`RuleSet`] and deserialises by compiling one.
+///
+/// ```
+/// use interpersonal::{Engine, RuleSet};
+///
+/// let engine = Engine::compile(RuleSet::standard())?;
+/// assert_eq!(engine.rule_set().id.as_str(), "ipt.default");
+/// fn shared<T: Send + Sync>(_: &T) {}
+/// shared(&engine);
+/// # Ok::<(), interpersonal::Problems>(())
+/// ```
+///
+/// # How it works
+///
+/// 1. A [`RuleSet`] is data (JSON): an id, a version, [`RuleParameters`]
+///    (named time windows around the onset, the focus threshold, confidence
+///    bands, a nesting limit) and [`Rule`](crate::Rule)s. Each rule names the area it
+///    supports, a weight, a [`Condition`] tree, a summary and a [`Source`](crate::Source).
+///    The default IPT rule set is `rules/default.json`, embedded in the crate
+///    ([`RuleSet::standard`]).
+/// 2. [`Engine::compile`] checks a rule set, reporting every problem with its
+///    JSON path, and flattens it for fast evaluation.
+/// 3. [`Engine::evaluate`] derives facts from the inventory once, evaluates
+///    every rule with three-valued logic (a rule that needs a missing fact is
+///    *unknown*, does not fire, and lists the fact in
+///    [`Assessment::missing`](crate::Assessment::missing)), scores each area as the sum of the weights of its
+///    rules that fired, and applies the selection policy below.
+/// 4. The [`Assessment`](crate::Assessment) holds ids, paths and rule text only; a [`Report`](crate::Report)
+///    joins the patient's labels back in for reading.
+///
+/// # The selection policy
+///
+/// The manuals' policy is explicit code (DESIGN.md decision 7); every step
+/// cites `ipt-domain.md`:
+///
+/// * **Scores.** An area's score is the sum of the weights of its rules that
+///   fired, so adding evidence never lowers a score. Scores do not depend on
+///   how many people are listed, only on what is recorded about them.
+/// * **Candidates.** Areas scoring at least `min_focus_score`.
+/// * **Deficits is residual.** Interpersonal deficits is never in focus when
+///   grief, a dispute or a transition has any evidence at all (§2.4, §2.5
+///   rule 3 [S: Guide-2018 ch. 8: "only if none of the other three"; Casebook-2012
+///   ch. 5: "the focal area of last resort"]).
+/// * **Order.** Highest score first; equal scores go to the area whose
+///   evidence is linked to the onset, then to the fixed order grief, role
+///   dispute, role transition (§2.5 rule 1 [S: Pocket-Guide; Markowitz-phases];
+///   the ranking itself is \[I\]).
+/// * **At most two, usually one.** A second area joins only when its score is
+///   at least `second_focus_ratio` times the top score (§2.5 rule 2
+///   [S: Guide-2018 ch. Role Disputes; K: Comprehensive-2000]); two areas bring
+///   the advisory to ask the patient which matters most.
+/// * **A death is grief, never a transition; a loss that is not a death is a
+///   transition** (§2.5 rule 4 [S: Guide-2018 summary]). The default rules
+///   read deaths only for grief, and event predicates (`role_change`) exclude
+///   deaths by construction.
+/// * **Withdrawal since onset is not deficits.** Prior functioning that
+///   *declined since onset* is not evidence of deficits; only a lifelong
+///   pattern of few relationships is (§2.4 [S: Guide-2018; Casebook-2012 ch. 5]).
+/// * **Dispute stage** comes from the principal disputant's conflict course;
+///   **grief kind** from the signs recorded on the principal death (see
+///   [`Assessment::dispute_stage`](crate::Assessment::dispute_stage), [`Assessment::grief_kind`](crate::Assessment::grief_kind)).
+/// * **Safety first.** A reported suicidal thought is a critical advisory,
+///   always first, on every assessment; nothing suppresses it (DESIGN.md
+///   decision 8; §9).
+///
+/// The engine is decision support: it suggests and explains; the clinician
+/// decides, and the formulation is agreed with the patient (§2.5 rule 5).
+///
+/// ```
+/// use interpersonal::{from_json, AdvisoryCode, Engine, Inventory, ProblemArea, Report};
+///
+/// let inventory: Inventory = from_json(r#"{
+///   "schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
+///   "people": [{"id": "mother", "label": "Mum", "relationship": "parent",
+///               "status": {"deceased": {"date": "2025-11"}}}],
+///   "events": [{"id": "death", "kind": "death", "date": "2025-11", "person": "mother",
+///               "linked_to_onset": true}],
+///   "safety": {"suicidal_thoughts_reported": true}
+/// }"#)?;
+/// let engine = Engine::standard()?;
+/// let assessment = engine.evaluate(&inventory);
+/// assert_eq!(assessment.focus, vec![ProblemArea::Grief]);
+/// assert_eq!(assessment.advisories[0].code, AdvisoryCode::SuicidalThoughtsReported);
+/// let text = Report::new(&assessment, &inventory).to_string();
+/// assert!(text.contains("Mum"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(try_from = "RuleSet", into = "RuleSet")]
+pub struct Engine {
+    rules: RuleSet,
+    fingerprint: String,
+    pub(crate) compiled: Compiled,
+}
+
+impl PartialEq for Engine {
+    fn eq(&self, other: &Self) -> bool {
+        self.rules == other.rules
+    }
+}
+
+impl TryFrom<RuleSet> for Engine {
+    type Error = Problems;
+    fn try_from(rules: RuleSet) -> Result<Self, Problems> {
+        Engine::compile(rules)
+    }
+}
+
+impl From<Engine> for RuleSet {
+    fn from(engine: Engine) -> RuleSet {
+        engine.rules
+    }
+}
+
+impl Engine {
+    /// Checks a rule set and compiles it.
+    ///
+    /// Every problem is reported at once, each at its JSON path in the rule
+    /// set: a schema version this crate does not read; a version that is not
+    /// `MAJOR.MINOR.PATCH`; parameters out of range (a focus threshold that is
+    /// not finite and above 0, a second-focus ratio outside (0, 1], confidence
+    /// bands that are not finite, above 0 and ordered, a depth limit outside 1
+    /// to [`MAX_CONDITION_DEPTH_LIMIT`], a window longer than
+    /// [`MAX_WINDOW_MONTHS`] or with an empty name); duplicate rule ids; a rule
+    /// version of 0; a weight that is not finite or not above 0; an empty
+    /// summary or source label; an empty `all`/`any` group or an empty list in
+    /// a predicate; a window name not among the parameters; conditions nested
+    /// deeper than `max_depth`; and an area that no rule can reach (each of the
+    /// four areas needs at least one rule).
+    ///
+    /// ```
+    /// use interpersonal::{Engine, RuleSet};
+    ///
+    /// let mut rules = RuleSet::standard();
+    /// rules.rules[1].id = rules.rules[0].id.clone();
+    /// rules.rules[2].weight = f64::NAN;
+    /// let problems = Engine::compile(rules).unwrap_err();
+    /// let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    /// assert_eq!(paths, ["$.rules[1].id", "$.rules[2].weight"]);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns [`Problems`], never empty, listing every problem found.
+    pub fn compile(rules: RuleSet) -> Result<Engine, Problems> {
+        let mut problems = Problems::default();
+        let root = JsonPath::root();
+        if rules.schema_version != RULE_SET_SCHEMA_VERSION {
+            problems.at(
+                root.field("schema_version"),
+                format!(
+                    "schema version {RULE_SET_SCHEMA_VERSION}; found {}",
+                    rules.schema_version
+                ),
+            );
+        }
+        if !is_semver_like(&rules.version) {
+            problems.at(
+                root.field("version"),
+                "a version MAJOR.MINOR.PATCH, e.g. 1.0.0, with an optional -suffix",
+            );
+        }
+        let max_depth =
+            check_parameters(&rules.parameters, &root.field("parameters"), &mut problems);
+
+        let mut builder = Builder {
+            windows: &rules.parameters.windows,
+            max_depth,
+            problems: &mut problems,
+            nodes: Vec::new(),
+            kids: Vec::new(),
+            text: Vec::new(),
+            used_windows: Vec::new(),
+        };
+        let mut roots = Vec::with_capacity(rules.rules.len());
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+        let rules_path = root.field("rules");
+        for (i, rule) in rules.rules.iter().enumerate() {
+            let path = rules_path.index(i);
+            if let Some(first) = seen.get(rule.id.as_str()) {
+                builder.problems.at(
+                    path.field("id"),
+                    format!(
+                        "a rule id not used before; `{}` is also the id of $.rules[{first}]",
+                        rule.id
+                    ),
+                );
+            } else {
+                seen.insert(rule.id.as_str(), i);
+            }
+            if rule.version == 0 {
+                builder.problems.at(
+                    path.field("version"),
+                    "a rule version of 1 or more; found 0",
+                );
+            }
+            if !(rule.weight.is_finite() && rule.weight > 0.0) {
+                builder.problems.at(
+                    path.field("weight"),
+                    format!("a finite weight above 0; found {}", rule.weight),
+                );
+            }
+            if rule.summary.trim().is_empty() {
+                builder
+                    .problems
+                    .at(path.field("summary"), "a summary that is not empty");
+            }
+            if rule.source.label.trim().is_empty() {
+                builder.problems.at(
+                    path.field("source").field("label"),
+                    "a source label that is not empty",
+                );
+            }
+            roots.push(builder.condition(&rule.when, &path.field("when"), 1, ""));
+        }
+        for area in ProblemArea::iter() {
+            if !rules.rules.iter().any(|r| r.area == area) {
+                builder.problems.at(
+                    rules_path.clone(),
+                    format!("at least one rule for the area `{area}`; no rule can reach it"),
+                );
+            }
+        }
+        let Builder {
+            nodes,
+            kids,
+            text,
+            used_windows,
+            ..
+        } = builder;
+        let windows = used_windows.into_iter().map(|(_, w)| w).collect();
+        let fingerprint = if problems.is_empty() {
+            rules.fingerprint()
+        } else {
+            String::new()
+        };
+        problems.into_result(())?;
+        // Children precede their parents, so one forward pass suffices.
+        let mut yields_subjects: Vec<bool> = Vec::with_capacity(nodes.len());
+        for node in &nodes {
+            let kid = |k: u32| {
+                usize::try_from(k)
+                    .ok()
+                    .and_then(|k| yields_subjects.get(k))
+                    .copied()
+                    .unwrap_or(false)
+            };
+            let yields = match *node {
+                Node::SomePerson(_) | Node::SomeEvent(_) | Node::EventPerson(_) => true,
+                Node::All { start, len } | Node::Any { start, len } => {
+                    let (s, l) = (start as usize, len as usize);
+                    kids.get(s..s.saturating_add(l))
+                        .unwrap_or(&[])
+                        .iter()
+                        .any(|&k| kid(k))
+                }
+                Node::Not(_) | Node::Leaf(_) => false,
+            };
+            yields_subjects.push(yields);
+        }
+        Ok(Engine {
+            rules,
+            fingerprint,
+            compiled: Compiled {
+                nodes,
+                kids,
+                roots,
+                text,
+                yields_subjects,
+                windows,
+            },
+        })
+    }
+
+    /// Compiles the default rule set, `rules/default.json`.
+    ///
+    /// ```
+    /// let engine = interpersonal::Engine::standard()?;
+    /// assert!(engine.rule_set().rules.len() >= 4);
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns [`Problems`] if the embedded rule set cannot be read or
+    /// compiled, a defect the crate's tests rule out.
+    pub fn standard() -> Result<Engine, Problems> {
+        match super::ruleset::RuleSet::try_standard() {
+            Ok(rules) => Engine::compile(rules),
+            Err(e) => {
+                let mut problems = Problems::default();
+                problems.at(e.path.clone(), e.message.clone());
+                Err(problems)
+            }
+        }
+    }
+
+    /// The rule set this engine was compiled from.
+    ///
+    /// ```
+    /// let engine = interpersonal::Engine::standard()?;
+    /// assert_eq!(engine.rule_set().schema_version, 1);
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn rule_set(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// The rule set's fingerprint, computed once at compile time.
+    ///
+    /// ```
+    /// let engine = interpersonal::Engine::standard()?;
+    /// assert_eq!(engine.fingerprint(), engine.rule_set().fingerprint());
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+}
+
+/// `MAJOR.MINOR.PATCH` with an optional `-suffix` of id characters.
+fn is_semver_like(v: &str) -> bool {
+    let (core, pre) = match v.split_once('-') {
+        Some((c, p)) => (c, Some(p)),
+        None => (v, None),
+    };
+    let parts: Vec<&str> = core.split('.').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && pre.is_none_or(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        })
+}
+
+/// Checks the parameters; returns the depth limit to enforce.
+fn check_parameters(p: &RuleParameters, path: &JsonPath, problems: &mut Problems) -> u32 {
+    if !(p.min_focus_score.is_finite() && p.min_focus_score > 0.0) {
+        problems.at(
+            path.field("min_focus_score"),
+            format!("a finite score above 0; found {}", p.min_focus_score),
+        );
+    }
+    if !(p.second_focus_ratio.is_finite()
+        && p.second_focus_ratio > 0.0
+        && p.second_focus_ratio <= 1.0)
+    {
+        problems.at(
+            path.field("second_focus_ratio"),
+            format!(
+                "a ratio above 0 and at most 1; found {}",
+                p.second_focus_ratio
+            ),
+        );
+    }
+    let c = &p.confidence;
+    let cpath = path.field("confidence");
+    for (name, value) in [("moderate", c.moderate), ("high", c.high)] {
+        if !(value.is_finite() && value > 0.0) {
+            problems.at(
+                cpath.field(name),
+                format!("a finite score above 0; found {value}"),
+            );
+        }
+    }
+    if c.moderate.is_finite() && c.high.is_finite() && c.moderate > c.high {
+        problems.at(
+            cpath.field("high"),
+            format!(
+                "a score at least `moderate` ({}); found {}",
+                c.moderate, c.high
+            ),
+        );
+    }
+    for (name, w) in &p.windows {
+        let wpath = path.field("windows").field(name);
+        if name.trim().is_empty() {
+            problems.at(wpath.clone(), "a window name that is not empty");
+        }
+        for (field, months) in [
+            ("before_months", w.before_months),
+            ("after_months", w.after_months),
+        ] {
+            if months > MAX_WINDOW_MONTHS {
+                problems.at(
+                    wpath.field(field),
+                    format!("at most {MAX_WINDOW_MONTHS} months; found {months}"),
+                );
+            }
+        }
+    }
+    if p.max_depth == 0 || p.max_depth > MAX_CONDITION_DEPTH_LIMIT {
+        problems.at(
+            path.field("max_depth"),
+            format!(
+                "a depth from 1 to {MAX_CONDITION_DEPTH_LIMIT}; found {}",
+                p.max_depth
+            ),
+        );
+        MAX_CONDITION_DEPTH_LIMIT
+    } else {
+        p.max_depth
+    }
+}
+
+/// Builds the flat form while collecting problems.
+struct Builder<'a> {
+    windows: &'a BTreeMap<String, Window>,
+    max_depth: u32,
+    problems: &'a mut Problems,
+    nodes: Vec<Node>,
+    kids: Vec<u32>,
+    text: Vec<String>,
+    used_windows: Vec<(String, Window)>,
+}
+
+/// A placeholder pushed where a problem stops compilation of a subtree; the
+/// engine is never built when there are problems.
+const BROKEN: Node = Node::Leaf(Leaf::OnsetKnown(false));
+
+impl Builder<'_> {
+    fn push(&mut self, node: Node, text: String) -> u32 {
+        let i = u32::try_from(self.nodes.len()).unwrap_or(u32::MAX);
+        self.nodes.push(node);
+        self.text.push(text);
+        i
+    }
+
+    /// Pushes a group node after compiling its children. `None` children means
+    /// the group was empty (a problem already reported).
+    fn group(&mut self, any: bool, children: &[u32], text: String) -> u32 {
+        let start = u32::try_from(self.kids.len()).unwrap_or(u32::MAX);
+        let len = u32::try_from(children.len()).unwrap_or(u32::MAX);
+        self.kids.extend_from_slice(children);
+        let node = if any {
+            Node::Any { start, len }
+        } else {
+            Node::All { start, len }
+        };
+        self.push(node, text)
+    }
+
+    /// Reports a too-deep nesting; returns whether compilation may descend.
+    fn depth_ok(&mut self, path: &JsonPath, depth: u32) -> bool {
+        if depth > self.max_depth {
+            self.problems.at(
+                path.clone(),
+                format!(
+                    "conditions nested at most {} deep; nesting too deep here (depth {depth})",
+                    self.max_depth
+                ),
+            );
+            false
+        } else {
+            true
+        }
+    }
+
+    fn window(&mut self, name: &str, path: &JsonPath) -> WindowRef {
+        match self.windows.get(name) {
+            Some(w) => {
+                let index = match self.used_windows.iter().position(|(n, _)| n == name) {
+                    Some(i) => i,
+                    None => {
+                        self.used_windows.push((name.to_owned(), *w));
+                        self.used_windows.len() - 1
+                    }
+                };
+                WindowRef { index, window: *w }
+            }
+            None => {
+                let known: Vec<&str> = self.windows.keys().map(String::as_str).collect();
+                self.problems.at(
+                    path.clone(),
+                    format!(
+                        "the name of a window in $.parameters.windows ({}); found an unknown window name",
+                        known.join(", ")
+                    ),
+                );
+                WindowRef {
+                    index: usize::MAX,
+                    window: Window::new(0, 0),
+                }
+            }
+        }
+    }
+
+    fn nonempty<T>(&mut self, list: &[T], path: &JsonPath) {
+        if list.is_empty() {
+            self.problems
+                .at(path.clone(), "a list with at least one value");
+        }
+    }
+
+    fn condition(&mut self, c: &Condition, path: &JsonPath, depth: u32, prefix: &str) -> u32 {
+        if !self.depth_ok(path, depth) {
+            return self.push(BROKEN, String::new());
+        }
+        let text = format!("{prefix}{}", explain::describe_condition(c, self.windows));
+        match c {
+            Condition::All(parts) | Condition::Any(parts) => {
+                let any = matches!(c, Condition::Any(_));
+                let gpath = path.field(if any { "any" } else { "all" });
+                if parts.is_empty() {
+                    self.problems
+                        .at(gpath.clone(), "a group with at least one condition");
+                }
+                let children: Vec<u32> = parts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| self.condition(p, &gpath.index(i), depth + 1, prefix))
+                    .collect();
+                self.group(any, &children, text)
+            }
+            Condition::Not(inner) => {
+                let child = self.condition(inner, &path.field("not"), depth + 1, prefix);
+                self.push(Node::Not(child), text)
+            }
+            Condition::SomePerson(inner) => {
+                let pre = format!("{prefix}some person: ");
+                let child = self.person(inner, &path.field("some_person"), depth + 1, &pre);
+                self.push(Node::SomePerson(child), text)
+            }
+            Condition::SomeEvent(inner) => {
+                let pre = format!("{prefix}some event: ");
+                let child = self.event(inner, &path.field("some_event"), depth + 1, &pre);
+                self.push(Node::SomeEvent(child), text)
+            }
+            Condition::PriorFunctioningIn(list) => {
+                self.nonempty(list, &path.field("prior_functioning_in"));
+                let m = mask(list, |v| v as u32);
+                self.push(Node::Leaf(Leaf::PriorFunctioningIn(m)), text)
+            }
+            Condition::LivesAlone(b) => self.push(Node::Leaf(Leaf::LivesAlone(*b)), text),
+            Condition::ConfidantsAtMost(n) => {
+                self.push(Node::Leaf(Leaf::ConfidantsAtMost(*n)), text)
+            }
+            Condition::OnsetKnown(b) => self.push(Node::Leaf(Leaf::OnsetKnown(*b)), text),
+        }
+    }
+
+    fn person(&mut self, c: &PersonCondition, path: &JsonPath, depth: u32, prefix: &str) -> u32 {
+        if !self.depth_ok(path, depth) {
+            return self.push(BROKEN, String::new());
+        }
+        let text = format!("{prefix}{}", explain::describe_person(c, self.windows));
+        let leaf = match c {
+            PersonCondition::All(parts) | PersonCondition::Any(parts) => {
+                let any = matches!(c, PersonCondition::Any(_));
+                let gpath = path.field(if any { "any" } else { "all" });
+                if parts.is_empty() {
+                    self.problems
+                        .at(gpath.clone(), "a group with at least one condition");
+                }
+                let children: Vec<u32> = parts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| self.person(p, &gpath.index(i), depth + 1, prefix))
+                    .collect();
+                return self.group(any, &children, text);
+            }
+            PersonCondition::Not(inner) => {
+                let child = self.person(inner, &path.field("not"), depth + 1, prefix);
+                return self.push(Node::Not(child), text);
+            }
+            PersonCondition::RelationshipIn(list) => {
+                self.nonempty(list, &path.field("relationship_in"));
+                Leaf::RelationshipIn(mask(list, |v| v as u32))
+            }
+            PersonCondition::ClosenessIn(list) => {
+                self.nonempty(list, &path.field("closeness_in"));
+                Leaf::ClosenessIn(mask(list, |v| v as u32))
+            }
+            PersonCondition::Deceased(b) => Leaf::Deceased(*b),
+            PersonCondition::Estranged(b) => Leaf::Estranged(*b),
+            PersonCondition::Significant(b) => Leaf::Significant(*b),
+            PersonCondition::ConflictLevelAtLeast(l) => Leaf::ConflictLevelAtLeast(*l),
+            PersonCondition::ConflictVisibilityIn(list) => {
+                self.nonempty(list, &path.field("conflict_visibility_in"));
+                Leaf::ConflictVisibilityIn(mask(list, |v| v as u32))
+            }
+            PersonCondition::ConflictCourseIn(list) => {
+                self.nonempty(list, &path.field("conflict_course_in"));
+                Leaf::ConflictCourseIn(mask(list, |v| v as u32))
+            }
+            PersonCondition::ConflictBeganIn(list) => {
+                self.nonempty(list, &path.field("conflict_began_in"));
+                Leaf::ConflictBeganIn(mask(list, |v| v as u32))
+            }
+            PersonCondition::ExpectationsMetIn(list) => {
+                self.nonempty(list, &path.field("expectations_met_in"));
+                Leaf::ExpectationsMetIn(mask(list, |v| v as u32))
+            }
+            PersonCondition::ChangeAroundOnsetIn(list) => {
+                self.nonempty(list, &path.field("change_around_onset_in"));
+                Leaf::ChangeAroundOnsetIn(mask(list, |v| v as u32))
+            }
+            PersonCondition::Confidant(b) => Leaf::Confidant(*b),
+            PersonCondition::Supportive(b) => Leaf::Supportive(*b),
+            PersonCondition::DiedWithin(name) => {
+                Leaf::DiedWithin(self.window(name, &path.field("died_within")))
+            }
+        };
+        self.push(Node::Leaf(leaf), text)
+    }
+
+    fn event(&mut self, c: &EventCondition, path: &JsonPath, depth: u32, prefix: &str) -> u32 {
+        if !self.depth_ok(path, depth) {
+            return self.push(BROKEN, String::new());
+        }
+        let text = format!("{prefix}{}", explain::describe_event(c, self.windows));
+        let leaf = match c {
+            EventCondition::All(parts) | EventCondition::Any(parts) => {
+                let any = matches!(c, EventCondition::Any(_));
+                let gpath = path.field(if any { "any" } else { "all" });
+                if parts.is_empty() {
+                    self.problems
+                        .at(gpath.clone(), "a group with at least one condition");
+                }
+                let children: Vec<u32> = parts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| self.event(p, &gpath.index(i), depth + 1, prefix))
+                    .collect();
+                return self.group(any, &children, text);
+            }
+            EventCondition::Not(inner) => {
+                let child = self.event(inner, &path.field("not"), depth + 1, prefix);
+                return self.push(Node::Not(child), text);
+            }
+            EventCondition::Person(inner) => {
+                let pre = format!("{prefix}its person: ");
+                let child = self.person(inner, &path.field("person"), depth + 1, &pre);
+                return self.push(Node::EventPerson(child), text);
+            }
+            EventCondition::KindIn(list) => {
+                self.nonempty(list, &path.field("kind_in"));
+                Leaf::KindIn(mask(list, |v| v as u32))
+            }
+            EventCondition::Death(b) => Leaf::Death(*b),
+            EventCondition::NonDeathLoss(b) => Leaf::NonDeathLoss(*b),
+            EventCondition::RoleChange(b) => Leaf::RoleChange(*b),
+            EventCondition::Within(name) => Leaf::Within(self.window(name, &path.field("within"))),
+            EventCondition::Linked(name) => Leaf::Linked(self.window(name, &path.field("linked"))),
+            EventCondition::LinkedToOnset(b) => Leaf::LinkedToOnset(*b),
+            EventCondition::HasGriefSignIn(list) => {
+                self.nonempty(list, &path.field("has_grief_sign_in"));
+                Leaf::HasGriefSignIn(mask(list, |v| v as u32))
+            }
+        };
+        self.push(Node::Leaf(leaf), text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn semver_like() {
+        for ok in ["1.0.0", "0.12.3", "2.0.0-rc.1"] {
+            assert!(is_semver_like(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "1",
+            "1.0",
+            "1.0.0.0",
+            "a.b.c",
+            "1.0.0-",
+            "1..0",
+            "1.0.0-a b",
+        ] {
+            assert!(!is_semver_like(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn bits_are_distinct() {
+        assert_eq!(bit(0), 1);
+        assert_eq!(bit(63), 1 << 63);
+        assert_eq!(bit(64), 0);
+    }
+
+    #[test]
+    fn default_compiles_flat() {
+        let engine = Engine::standard().unwrap();
+        let c = &engine.compiled;
+        assert_eq!(c.nodes.len(), c.text.len());
+        assert_eq!(c.roots.len(), engine.rule_set().rules.len());
+        assert!(!c.nodes.contains(&BROKEN));
+    }
+}

@@ -1,0 +1,198 @@
+//! The condition tree of a rule, as data.
+//!
+//! A condition is read with three-valued (Kleene) logic: each predicate is
+//! true, false or *unknown*. A predicate that needs a fact the inventory does
+//! not have (the onset, an event's date, the course of a conflict, whether
+//! expectations are met) is unknown, and the assessment lists that fact as
+//! missing (DESIGN.md decision 5: "missing is not false"). `all` is false if
+//! any part is false, else unknown if any part is unknown; `any` is true if
+//! any part is true, else unknown if any part is unknown; `not` swaps true and
+//! false and keeps unknown; `some_person` and `some_event` are `any` over the
+//! inventory's people or events. A rule fires only when its condition is true.
+//!
+//! Three kinds of condition exist, one per thing they look at: [`Condition`]
+//! (the inventory as a whole), [`PersonCondition`] (one person) and
+//! [`EventCondition`] (one life event). The JSON of each is an object with a
+//! single key: `{"all": [..]}`, `{"significant": true}`, `{"within": "onset"}`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    Closeness, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind, ExpectationsMet,
+    GriefSign, PriorFunctioning, RelationshipChange, RelationshipKind, RelativeToOnset,
+};
+
+/// A condition on the inventory as a whole: the root of every rule.
+///
+/// ```
+/// use interpersonal::{Condition, EventCondition};
+///
+/// let c: Condition = serde_json::from_str(r#"{
+///   "some_event": {"all": [{"death": true}, {"linked": "onset"}]}
+/// }"#).unwrap();
+/// assert!(matches!(c, Condition::SomeEvent(_)));
+/// assert_eq!(
+///     serde_json::to_string(&Condition::OnsetKnown(true)).unwrap(),
+///     r#"{"onset_known":true}"#,
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Condition {
+    /// Every part holds. Must not be empty.
+    All(Vec<Condition>),
+    /// At least one part holds. Must not be empty.
+    Any(Vec<Condition>),
+    /// The part does not hold.
+    Not(Box<Condition>),
+    /// Some person in the inventory satisfies the person condition. The people
+    /// who do are the evidence's subjects.
+    SomePerson(Box<PersonCondition>),
+    /// Some life event satisfies the event condition. The events that do are
+    /// the evidence's subjects.
+    SomeEvent(Box<EventCondition>),
+    /// The patient's prior social functioning is one of these. Unknown when it
+    /// is not recorded (`$.social_context.prior_functioning`).
+    PriorFunctioningIn(Vec<PriorFunctioning>),
+    /// Whether the patient lives alone is this. Unknown when not recorded.
+    LivesAlone(bool),
+    /// The patient has at most this many confidants. Unknown when not recorded.
+    ConfidantsAtMost(u32),
+    /// Whether the onset of the episode is known is this. Never unknown.
+    OnsetKnown(bool),
+}
+
+/// A condition on one person of the inventory.
+///
+/// A *recorded* conflict is the `conflict` field with a level above `none`;
+/// when the field is absent the person is read as having no conflict, so the
+/// conflict predicates are false rather than unknown (a conflict is recorded
+/// when there is one). Fields that every relationship has a value for —
+/// closeness, expectations, change around the onset, confidant, supportive — are
+/// unknown when absent.
+///
+/// ```
+/// use interpersonal::{ConflictLevel, PersonCondition};
+///
+/// let c: PersonCondition = serde_json::from_str(r#"{"all": [
+///   {"significant": true},
+///   {"conflict_level_at_least": "moderate"}
+/// ]}"#).unwrap();
+/// assert_eq!(
+///     c,
+///     PersonCondition::All(vec![
+///         PersonCondition::Significant(true),
+///         PersonCondition::ConflictLevelAtLeast(ConflictLevel::Moderate),
+///     ]),
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum PersonCondition {
+    /// Every part holds. Must not be empty.
+    All(Vec<PersonCondition>),
+    /// At least one part holds. Must not be empty.
+    Any(Vec<PersonCondition>),
+    /// The part does not hold.
+    Not(Box<PersonCondition>),
+    /// The relationship is one of these.
+    RelationshipIn(Vec<RelationshipKind>),
+    /// The place on the closeness circle is one of these. Unknown when not
+    /// recorded.
+    ClosenessIn(Vec<Closeness>),
+    /// Whether the person has died is this.
+    Deceased(bool),
+    /// Whether the person is estranged is this.
+    Estranged(bool),
+    /// Whether the person is a *significant other* is this. Never unknown.
+    ///
+    /// Significant means: a partner, spouse or family member, or an
+    /// ex-partner, whatever their place on the closeness circle; anyone else
+    /// unless placed on the outer circle. The inventory lists the patient's
+    /// important relationships (ipt-domain.md §3 [S: Markowitz-phases]), and a
+    /// dispute's other party may be a boss or a friend as well as family
+    /// (§2.2 [S: Casebook-2012 ch. 3]); the outer circle marks the less close
+    /// (§3.2 [S: CEBC; K: Stuart-Robertson]). The exact line is a design
+    /// choice of this crate \[I\].
+    Significant(bool),
+    /// The recorded conflict's level is at least this (an absent conflict has
+    /// level `none`).
+    ConflictLevelAtLeast(ConflictLevel),
+    /// There is a recorded conflict and it is open or hidden as listed.
+    /// Unknown when the conflict's visibility is not recorded.
+    ConflictVisibilityIn(Vec<ConflictVisibility>),
+    /// There is a recorded conflict and its course is one of these. Unknown
+    /// when the course is not recorded.
+    ConflictCourseIn(Vec<ConflictCourse>),
+    /// There is a recorded conflict and it began as listed relative to the
+    /// onset. Unknown when that is not recorded.
+    ConflictBeganIn(Vec<RelativeToOnset>),
+    /// Whether expectations are met is one of these. Unknown when the
+    /// expectations are not recorded or recorded as `unknown` (unless `unknown`
+    /// is listed).
+    ExpectationsMetIn(Vec<ExpectationsMet>),
+    /// How the relationship changed around the onset is one of these. Unknown
+    /// when not recorded.
+    ChangeAroundOnsetIn(Vec<RelationshipChange>),
+    /// Whether the patient can confide in the person is this. Unknown when not
+    /// recorded.
+    Confidant(bool),
+    /// Whether the person is supportive is this. Unknown when not recorded.
+    Supportive(bool),
+    /// The person has died, on a date inside the named window. Unknown when
+    /// the date of death or the onset is not known, or when a month-precision
+    /// date straddles the window's edge.
+    DiedWithin(String),
+}
+
+/// A condition on one life event of the inventory.
+///
+/// ```
+/// use interpersonal::EventCondition;
+///
+/// let c: EventCondition = serde_json::from_str(r#"{"all": [
+///   {"role_change": true},
+///   {"linked": "onset"}
+/// ]}"#).unwrap();
+/// assert!(matches!(c, EventCondition::All(_)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum EventCondition {
+    /// Every part holds. Must not be empty.
+    All(Vec<EventCondition>),
+    /// At least one part holds. Must not be empty.
+    Any(Vec<EventCondition>),
+    /// The part does not hold.
+    Not(Box<EventCondition>),
+    /// The event's kind is one of these.
+    KindIn(Vec<EventKind>),
+    /// Whether the event is a death is this ([`EventKind::is_death`]).
+    Death(bool),
+    /// Whether the event is a loss that is not a death is this
+    /// ([`EventKind::is_non_death_loss`]).
+    NonDeathLoss(bool),
+    /// Whether the event changes a social role is this: it has a
+    /// [`EventKind::transition`], so it is never a death
+    /// (ipt-domain.md §2.5 rule 4 [S: Guide-2018 summary]).
+    RoleChange(bool),
+    /// The event's date lies inside the named window around the onset. Unknown
+    /// when the date or the onset is not known, or when a month-precision date
+    /// straddles the window's edge.
+    Within(String),
+    /// The event is linked to the onset: the patient links it, or it lies
+    /// inside the named window. Unknown when neither is settled.
+    Linked(String),
+    /// Whether the patient links the event to the episode is this. Unknown when
+    /// not asked.
+    LinkedToOnset(bool),
+    /// The event carries at least one of these complicated-grief signs (no
+    /// signs recorded reads as none).
+    HasGriefSignIn(Vec<GriefSign>),
+    /// The event's person satisfies the person condition. Unknown when the
+    /// event names no person, or a person not in the inventory.
+    Person(Box<PersonCondition>),
+}

@@ -1,0 +1,582 @@
+//! Conditions in words, and near misses: for an area that was not suggested,
+//! which of its rules came closest and which condition failed (DESIGN.md
+//! decision 6).
+//!
+//! Descriptions are deterministic: the same condition always reads the same,
+//! built from the condition's own values (enum names with `_` read as spaces,
+//! window lengths in months), never from patient text.
+
+use std::collections::BTreeMap;
+
+use crate::ProblemArea;
+
+use super::assessment::NearMiss;
+use super::compile::Node;
+use super::condition::{Condition, EventCondition, PersonCondition};
+use super::evaluate::{Ctx, Eval};
+use super::facts::Truth;
+use super::ruleset::{MAX_CONDITION_DEPTH_LIMIT, Rule, Window};
+
+impl Condition {
+    /// The condition in words, with window names resolved to their lengths
+    /// from `windows` (an unknown name is shown as such).
+    ///
+    /// ```
+    /// use interpersonal::{Condition, RuleSet};
+    ///
+    /// let c: Condition = serde_json::from_str(
+    ///     r#"{"some_event": {"all": [{"death": true}, {"within": "onset"}]}}"#,
+    /// ).unwrap();
+    /// assert_eq!(
+    ///     c.describe(&RuleSet::standard().parameters.windows),
+    ///     "some event: is a death, and dated from 6 months before to 3 months after onset",
+    /// );
+    /// ```
+    pub fn describe(&self, windows: &BTreeMap<String, Window>) -> String {
+        describe_condition(self, windows)
+    }
+}
+
+impl PersonCondition {
+    /// The person condition in words; see [`Condition::describe`].
+    ///
+    /// ```
+    /// use interpersonal::{ConflictLevel, PersonCondition};
+    /// let c = PersonCondition::ConflictLevelAtLeast(ConflictLevel::Moderate);
+    /// assert_eq!(c.describe(&Default::default()), "conflict level is at least moderate");
+    /// ```
+    pub fn describe(&self, windows: &BTreeMap<String, Window>) -> String {
+        describe_person(self, windows)
+    }
+}
+
+impl EventCondition {
+    /// The event condition in words; see [`Condition::describe`].
+    ///
+    /// ```
+    /// use interpersonal::EventCondition;
+    /// assert_eq!(EventCondition::RoleChange(true).describe(&Default::default()), "changes a social role");
+    /// ```
+    pub fn describe(&self, windows: &BTreeMap<String, Window>) -> String {
+        describe_event(self, windows)
+    }
+}
+
+/// An enum value's snake_case name with spaces.
+fn words<T: Into<&'static str>>(v: T) -> String {
+    let s: &'static str = v.into();
+    s.replace('_', " ")
+}
+
+fn list<T: Copy + Into<&'static str>>(items: &[T]) -> String {
+    let names: Vec<String> = items.iter().map(|&v| words(v)).collect();
+    match names.as_slice() {
+        [] => String::from("(nothing)"),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+fn window_text(name: &str, windows: &BTreeMap<String, Window>) -> String {
+    match windows.get(name) {
+        None => format!("within the unknown window `{name}`"),
+        Some(w) => match (w.before_months, w.after_months) {
+            (0, 0) => String::from("in the month of onset"),
+            (b, 0) => format!("in the {b} months before onset"),
+            (0, a) => format!("in the {a} months after onset"),
+            (b, a) => format!("from {b} months before to {a} months after onset"),
+        },
+    }
+}
+
+fn group(parts: Vec<String>, any: bool, nested: bool) -> String {
+    let joined = parts.join(if any { ", or " } else { ", and " });
+    if nested && parts.len() > 1 {
+        format!("({joined})")
+    } else {
+        joined
+    }
+}
+
+pub(crate) fn describe_condition(c: &Condition, w: &BTreeMap<String, Window>) -> String {
+    condition_text(c, w, false, 1)
+}
+
+fn condition_text(c: &Condition, w: &BTreeMap<String, Window>, nested: bool, depth: u32) -> String {
+    if depth > MAX_CONDITION_DEPTH_LIMIT {
+        return String::from("(...)");
+    }
+    let d = depth + 1;
+    match c {
+        Condition::All(parts) => group(
+            parts
+                .iter()
+                .map(|p| condition_text(p, w, true, d))
+                .collect(),
+            false,
+            nested,
+        ),
+        Condition::Any(parts) => group(
+            parts
+                .iter()
+                .map(|p| condition_text(p, w, true, d))
+                .collect(),
+            true,
+            nested,
+        ),
+        Condition::Not(inner) => format!("not ({})", condition_text(inner, w, false, d)),
+        Condition::SomePerson(inner) => {
+            let t = format!("some person: {}", person_text(inner, w, false, d));
+            if nested { format!("({t})") } else { t }
+        }
+        Condition::SomeEvent(inner) => {
+            let t = format!("some event: {}", event_text(inner, w, false, d));
+            if nested { format!("({t})") } else { t }
+        }
+        Condition::PriorFunctioningIn(v) => format!("prior functioning is {}", list(v)),
+        Condition::LivesAlone(true) => String::from("the patient lives alone"),
+        Condition::LivesAlone(false) => String::from("the patient does not live alone"),
+        Condition::ConfidantsAtMost(n) => format!("the patient has at most {n} confidants"),
+        Condition::OnsetKnown(true) => String::from("the onset is known"),
+        Condition::OnsetKnown(false) => String::from("the onset is not known"),
+    }
+}
+
+pub(crate) fn describe_person(c: &PersonCondition, w: &BTreeMap<String, Window>) -> String {
+    person_text(c, w, false, 1)
+}
+
+fn person_text(
+    c: &PersonCondition,
+    w: &BTreeMap<String, Window>,
+    nested: bool,
+    depth: u32,
+) -> String {
+    if depth > MAX_CONDITION_DEPTH_LIMIT {
+        return String::from("(...)");
+    }
+    let d = depth + 1;
+    let yes_no = |b: bool, yes: &str, no: &str| String::from(if b { yes } else { no });
+    match c {
+        PersonCondition::All(parts) => group(
+            parts.iter().map(|p| person_text(p, w, true, d)).collect(),
+            false,
+            nested,
+        ),
+        PersonCondition::Any(parts) => group(
+            parts.iter().map(|p| person_text(p, w, true, d)).collect(),
+            true,
+            nested,
+        ),
+        PersonCondition::Not(inner) => format!("not ({})", person_text(inner, w, false, d)),
+        PersonCondition::RelationshipIn(v) => format!("relationship is {}", list(v)),
+        PersonCondition::ClosenessIn(v) => format!("on the {} circle", list(v)),
+        PersonCondition::Deceased(b) => yes_no(*b, "has died", "has not died"),
+        PersonCondition::Estranged(b) => yes_no(*b, "is estranged", "is not estranged"),
+        PersonCondition::Significant(b) => {
+            yes_no(*b, "is a significant other", "is not a significant other")
+        }
+        PersonCondition::ConflictLevelAtLeast(l) => {
+            format!("conflict level is at least {}", words(*l))
+        }
+        PersonCondition::ConflictVisibilityIn(v) => format!("conflict is {}", list(v)),
+        PersonCondition::ConflictCourseIn(v) => format!("conflict course is {}", list(v)),
+        PersonCondition::ConflictBeganIn(v) => format!("conflict began {}", list(v)),
+        PersonCondition::ExpectationsMetIn(v) => format!("expectations are {}", list(v)),
+        PersonCondition::ChangeAroundOnsetIn(v) => {
+            format!("relationship around onset: {}", list(v))
+        }
+        PersonCondition::Confidant(b) => yes_no(*b, "is a confidant", "is not a confidant"),
+        PersonCondition::Supportive(b) => yes_no(*b, "is supportive", "is not supportive"),
+        PersonCondition::DiedWithin(name) => format!("died {}", window_text(name, w)),
+    }
+}
+
+pub(crate) fn describe_event(c: &EventCondition, w: &BTreeMap<String, Window>) -> String {
+    event_text(c, w, false, 1)
+}
+
+fn event_text(
+    c: &EventCondition,
+    w: &BTreeMap<String, Window>,
+    nested: bool,
+    depth: u32,
+) -> String {
+    if depth > MAX_CONDITION_DEPTH_LIMIT {
+        return String::from("(...)");
+    }
+    let d = depth + 1;
+    let yes_no = |b: bool, yes: &str, no: &str| String::from(if b { yes } else { no });
+    match c {
+        EventCondition::All(parts) => group(
+            parts.iter().map(|p| event_text(p, w, true, d)).collect(),
+            false,
+            nested,
+        ),
+        EventCondition::Any(parts) => group(
+            parts.iter().map(|p| event_text(p, w, true, d)).collect(),
+            true,
+            nested,
+        ),
+        EventCondition::Not(inner) => format!("not ({})", event_text(inner, w, false, d)),
+        EventCondition::KindIn(v) => format!("kind is {}", list(v)),
+        EventCondition::Death(b) => yes_no(*b, "is a death", "is not a death"),
+        EventCondition::NonDeathLoss(b) => yes_no(
+            *b,
+            "is a loss that is not a death",
+            "is not a loss other than a death",
+        ),
+        EventCondition::RoleChange(b) => {
+            yes_no(*b, "changes a social role", "does not change a social role")
+        }
+        EventCondition::Within(name) => format!("dated {}", window_text(name, w)),
+        EventCondition::Linked(name) => format!(
+            "linked to onset (the patient links it, or it is dated {})",
+            window_text(name, w)
+        ),
+        EventCondition::LinkedToOnset(b) => yes_no(
+            *b,
+            "the patient links it to the onset",
+            "the patient does not link it to the onset",
+        ),
+        EventCondition::HasGriefSignIn(v) => {
+            format!("shows a complicated-grief sign: {}", list(v))
+        }
+        EventCondition::Person(inner) => {
+            let t = format!("its person: {}", person_text(inner, w, false, d));
+            if nested { format!("({t})") } else { t }
+        }
+    }
+}
+
+/// How close a condition came: leaves satisfied and total on its best path,
+/// and the first leaf on that path that did not hold.
+#[derive(Debug, Clone, Copy)]
+struct Proximity {
+    satisfied: u32,
+    total: u32,
+    /// Leaves that held before the first that did not.
+    prefix: u32,
+    failed: Option<(u32, Truth)>,
+}
+
+impl Proximity {
+    /// Whether `self` is closer than `other`: a higher fraction satisfied,
+    /// then more satisfied, then a later first failure. Ties keep the earlier
+    /// one.
+    fn closer_than(&self, other: &Proximity) -> bool {
+        let lhs = u64::from(self.satisfied) * u64::from(other.total.max(1));
+        let rhs = u64::from(other.satisfied) * u64::from(self.total.max(1));
+        (lhs, self.satisfied, self.prefix) > (rhs, other.satisfied, other.prefix)
+    }
+}
+
+impl Eval<'_, '_> {
+    fn proximity(&self, n: u32, ctx: Ctx) -> Proximity {
+        let atomic = |t: Truth| Proximity {
+            satisfied: u32::from(t == Truth::True),
+            total: 1,
+            prefix: u32::from(t == Truth::True),
+            failed: (t != Truth::True).then_some((n, t)),
+        };
+        match self.compiled.node(n) {
+            None => atomic(Truth::Unknown),
+            Some(Node::Leaf(leaf)) => atomic(self.leaf_truth(leaf, ctx)),
+            Some(Node::Not(k)) => atomic(self.truth(k, ctx).not()),
+            Some(Node::All { start, len }) => {
+                let mut acc = Proximity {
+                    satisfied: 0,
+                    total: 0,
+                    prefix: 0,
+                    failed: None,
+                };
+                for &k in self.compiled.kids(start, len) {
+                    let p = self.proximity(k, ctx);
+                    acc.satisfied = acc.satisfied.saturating_add(p.satisfied);
+                    acc.total = acc.total.saturating_add(p.total);
+                    if acc.failed.is_none() {
+                        acc.prefix = acc.prefix.saturating_add(p.prefix);
+                    }
+                    acc.failed = acc.failed.or(p.failed);
+                }
+                acc
+            }
+            Some(Node::Any { start, len }) => {
+                let mut best: Option<Proximity> = None;
+                for &k in self.compiled.kids(start, len) {
+                    let p = self.proximity(k, ctx);
+                    if best.is_none_or(|b| p.closer_than(&b)) {
+                        best = Some(p);
+                    }
+                }
+                best.unwrap_or_else(|| atomic(Truth::False))
+            }
+            Some(Node::SomePerson(k)) => {
+                let count = match ctx {
+                    Ctx::Absent => 0,
+                    _ => self.facts.inv.people.len(),
+                };
+                self.best_over(k, (0..count).map(Ctx::Person))
+            }
+            Some(Node::SomeEvent(k)) => {
+                let count = match ctx {
+                    Ctx::Absent => 0,
+                    _ => self.facts.inv.events.len(),
+                };
+                self.best_over(k, (0..count).map(Ctx::Event))
+            }
+            Some(Node::EventPerson(k)) => {
+                let person = match ctx {
+                    Ctx::Event(e) => self.facts.event_person(e),
+                    _ => None,
+                };
+                match person {
+                    Some(p) => self.proximity(k, Ctx::Person(p)),
+                    None => {
+                        let mut p = self.proximity(k, Ctx::Absent);
+                        let t = if matches!(ctx, Ctx::Absent) {
+                            Truth::False
+                        } else {
+                            Truth::Unknown
+                        };
+                        p.failed = Some((n, t));
+                        p
+                    }
+                }
+            }
+        }
+    }
+
+    fn best_over(&self, k: u32, ctxs: impl Iterator<Item = Ctx>) -> Proximity {
+        // When the condition on each subject is an `all` of atomic parts (the
+        // common case), every subject has the same total, so a subject can be
+        // abandoned as soon as it can no longer beat the best so far.
+        let flat = match self.compiled.node(k) {
+            Some(Node::All { start, len }) => {
+                let kids = self.compiled.kids(start, len);
+                let atomic = kids
+                    .iter()
+                    .all(|&c| matches!(self.compiled.node(c), Some(Node::Leaf(_) | Node::Not(_))));
+                atomic.then_some(kids)
+            }
+            _ => None,
+        };
+        let mut best: Option<Proximity> = None;
+        for ctx in ctxs {
+            let p = match flat {
+                Some(kids) => self.flat_all(kids, ctx, best.as_ref()),
+                None => self.proximity(k, ctx),
+            };
+            if best.is_none_or(|b| p.closer_than(&b)) {
+                best = Some(p);
+            }
+        }
+        best.unwrap_or_else(|| self.proximity(k, Ctx::Absent))
+    }
+
+    /// The proximity of an `all` of atomic parts, abandoned early (with a
+    /// result that does not beat `best`) once it cannot beat `best`.
+    fn flat_all(&self, kids: &[u32], ctx: Ctx, best: Option<&Proximity>) -> Proximity {
+        let total = u32::try_from(kids.len()).unwrap_or(u32::MAX);
+        let mut acc = Proximity {
+            satisfied: 0,
+            total,
+            prefix: 0,
+            failed: None,
+        };
+        for (done, &k) in (1u32..).zip(kids) {
+            let t = match self.compiled.node(k) {
+                Some(Node::Leaf(leaf)) => self.leaf_truth(leaf, ctx),
+                Some(Node::Not(c)) => self.truth(c, ctx).not(),
+                _ => self.truth(k, ctx),
+            };
+            if t == Truth::True {
+                acc.satisfied += 1;
+                if acc.failed.is_none() {
+                    acc.prefix += 1;
+                }
+            } else if acc.failed.is_none() {
+                acc.failed = Some((k, t));
+            }
+            if let Some(b) = best {
+                let reachable = acc.satisfied.saturating_add(total.saturating_sub(done));
+                let loses = reachable < b.satisfied
+                    || (reachable == b.satisfied && acc.failed.is_some() && acc.prefix <= b.prefix);
+                if loses {
+                    return acc;
+                }
+            }
+        }
+        acc
+    }
+
+    /// The near misses of one area: its rules that did not fire (`truths`
+    /// holds each rule's result), closest first, at most `limit`.
+    pub(crate) fn near_misses(
+        &self,
+        area: ProblemArea,
+        rules: &[Rule],
+        truths: &[Truth],
+        limit: usize,
+    ) -> Vec<NearMiss> {
+        let mut found: Vec<(Proximity, usize, Truth)> = Vec::new();
+        for (i, ((rule, &root), &truth)) in rules
+            .iter()
+            .zip(&self.compiled.roots)
+            .zip(truths)
+            .enumerate()
+        {
+            if rule.area != area || truth == Truth::True {
+                continue;
+            }
+            found.push((self.proximity(root, Ctx::Root), i, truth));
+        }
+        // Closest first; ties keep rule-set order (the sort is stable).
+        found.sort_by(|(a, ..), (b, ..)| {
+            if a.closer_than(b) {
+                std::cmp::Ordering::Less
+            } else if b.closer_than(a) {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        });
+        found
+            .into_iter()
+            .take(limit)
+            .filter_map(|(p, i, truth)| {
+                let rule = &rules.get(i)?.id;
+                let (node, t) = p
+                    .failed
+                    .unwrap_or((self.compiled.roots.get(i).copied()?, truth));
+                Some(NearMiss {
+                    rule: rule.clone(),
+                    failed: self.compiled.text(node).to_owned(),
+                    satisfied: p.satisfied,
+                    total: p.total,
+                    unknown: t == Truth::Unknown,
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ConflictCourse, ConflictLevel, EventKind, GriefSign, PriorFunctioning};
+
+    fn windows() -> BTreeMap<String, Window> {
+        let mut w = BTreeMap::new();
+        w.insert(String::from("onset"), Window::new(6, 3));
+        w.insert(String::from("recent"), Window::new(24, 0));
+        w
+    }
+
+    #[test]
+    fn nested_groups_are_parenthesised() {
+        let c = Condition::SomePerson(Box::new(PersonCondition::All(vec![
+            PersonCondition::Significant(true),
+            PersonCondition::Any(vec![
+                PersonCondition::ConflictLevelAtLeast(ConflictLevel::Moderate),
+                PersonCondition::ConflictCourseIn(vec![
+                    ConflictCourse::Stalled,
+                    ConflictCourse::Ending,
+                ]),
+            ]),
+        ])));
+        assert_eq!(
+            c.describe(&windows()),
+            "some person: is a significant other, and (conflict level is at least moderate, \
+             or conflict course is stalled or ending)"
+        );
+    }
+
+    #[test]
+    fn pruned_search_finds_the_same_best_subject() {
+        use crate::engine::facts::Facts;
+        let engine = crate::Engine::standard().unwrap();
+        let compiled = &engine.compiled;
+        for json in [
+            include_str!("../../examples/data/quickstart.json"),
+            include_str!("../../examples/data/delayed_grief.json"),
+            include_str!("../../examples/data/deficits.json"),
+            include_str!("../../examples/data/new_parent_incomplete.json"),
+        ] {
+            let inv: crate::Inventory = crate::from_json(json).unwrap();
+            let facts = Facts::new(&inv, &compiled.windows);
+            let eval = Eval {
+                compiled,
+                facts: &facts,
+            };
+            for node in &compiled.nodes {
+                let (k, ctxs): (u32, Vec<Ctx>) = match *node {
+                    Node::SomePerson(k) => (k, (0..inv.people.len()).map(Ctx::Person).collect()),
+                    Node::SomeEvent(k) => (k, (0..inv.events.len()).map(Ctx::Event).collect()),
+                    _ => continue,
+                };
+                let pruned = eval.best_over(k, ctxs.iter().copied());
+                let mut full: Option<Proximity> = None;
+                for ctx in ctxs {
+                    let p = eval.proximity(k, ctx);
+                    if full.is_none_or(|b| p.closer_than(&b)) {
+                        full = Some(p);
+                    }
+                }
+                let full = full.unwrap_or_else(|| eval.proximity(k, Ctx::Absent));
+                assert_eq!(
+                    (pruned.satisfied, pruned.total, pruned.prefix, pruned.failed),
+                    (full.satisfied, full.total, full.prefix, full.failed)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn very_deep_conditions_are_cut_short() {
+        let mut c = Condition::OnsetKnown(true);
+        for _ in 0..10_000 {
+            c = Condition::Not(Box::new(c));
+        }
+        let text = c.describe(&windows());
+        assert!(text.contains("(...)"));
+        assert!(text.len() < 400);
+        // Dropping a tree this deep recursively could itself overflow the
+        // stack; unwind it by hand.
+        let mut cur = c;
+        while let Condition::Not(inner) = cur {
+            cur = *inner;
+        }
+    }
+
+    #[test]
+    fn windows_and_lists_read_naturally() {
+        let w = windows();
+        assert_eq!(
+            EventCondition::Within(String::from("recent")).describe(&w),
+            "dated in the 24 months before onset"
+        );
+        assert_eq!(
+            EventCondition::Within(String::from("nope")).describe(&w),
+            "dated within the unknown window `nope`"
+        );
+        assert_eq!(
+            EventCondition::KindIn(vec![
+                EventKind::JobLoss,
+                EventKind::Divorce,
+                EventKind::Death
+            ])
+            .describe(&w),
+            "kind is job loss, divorce or death"
+        );
+        assert_eq!(
+            EventCondition::HasGriefSignIn(vec![GriefSign::AvoidedMourning]).describe(&w),
+            "shows a complicated-grief sign: avoided mourning"
+        );
+        assert_eq!(
+            Condition::PriorFunctioningIn(vec![PriorFunctioning::LifelongFewRelationships])
+                .describe(&w),
+            "prior functioning is lifelong few relationships"
+        );
+    }
+}

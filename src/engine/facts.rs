@@ -1,0 +1,447 @@
+//! Facts derived once per inventory before the rules run, three-valued truth,
+//! and the references to inventory fields that a rule may find missing.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use crate::{Inventory, PartialDate, Person, PersonId, PersonStatus, RelationshipKind};
+
+use super::assessment::Subject;
+use super::ruleset::Window;
+
+/// Three-valued (Kleene) truth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Truth {
+    False,
+    Unknown,
+    True,
+}
+
+impl Truth {
+    pub(crate) fn from_bool(b: bool) -> Truth {
+        if b { Truth::True } else { Truth::False }
+    }
+
+    pub(crate) fn not(self) -> Truth {
+        match self {
+            Truth::True => Truth::False,
+            Truth::False => Truth::True,
+            Truth::Unknown => Truth::Unknown,
+        }
+    }
+
+    /// Kleene "or": the larger of the two under False < Unknown < True.
+    pub(crate) fn or(self, other: Truth) -> Truth {
+        self.max(other)
+    }
+
+    /// Kleene "and": the smaller of the two.
+    pub(crate) fn and(self, other: Truth) -> Truth {
+        self.min(other)
+    }
+}
+
+/// A person field a rule may need.
+///
+/// Declared in the order the fields appear in a person's JSON, so sorting
+/// [`MissingRef`]s gives document order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum PersonField {
+    Closeness,
+    DeceasedDate,
+    Confidant,
+    Supportive,
+    Expectations,
+    ExpectationsMet,
+    ConflictVisibility,
+    ConflictCourse,
+    ConflictBegan,
+    ChangeAroundOnset,
+}
+
+impl PersonField {
+    fn suffix(self) -> &'static str {
+        match self {
+            PersonField::Closeness => "closeness",
+            PersonField::DeceasedDate => "status.deceased.date",
+            PersonField::Confidant => "confidant",
+            PersonField::Supportive => "supportive",
+            PersonField::Expectations => "expectations",
+            PersonField::ExpectationsMet => "expectations.met",
+            PersonField::ConflictVisibility => "conflict.visibility",
+            PersonField::ConflictCourse => "conflict.course",
+            PersonField::ConflictBegan => "conflict.began",
+            PersonField::ChangeAroundOnset => "change_around_onset",
+        }
+    }
+}
+
+/// An event field a rule may need, in JSON order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum EventField {
+    Date,
+    Person,
+    LinkedToOnset,
+}
+
+impl EventField {
+    fn suffix(self) -> &'static str {
+        match self {
+            EventField::Date => "date",
+            EventField::Person => "person",
+            EventField::LinkedToOnset => "linked_to_onset",
+        }
+    }
+}
+
+/// A social-context field a rule may need, in JSON order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum SocialField {
+    PriorFunctioning,
+    LivesAlone,
+    Confidants,
+}
+
+impl SocialField {
+    fn suffix(self) -> &'static str {
+        match self {
+            SocialField::PriorFunctioning => "prior_functioning",
+            SocialField::LivesAlone => "lives_alone",
+            SocialField::Confidants => "confidants",
+        }
+    }
+}
+
+/// A reference to an inventory field that was needed and missing. The
+/// derived order is the inventory's document order: onset, people, events,
+/// social context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum MissingRef {
+    Onset,
+    Person(usize, PersonField),
+    Event(usize, EventField),
+    Social(SocialField),
+}
+
+impl MissingRef {
+    /// The JSON path of the field.
+    pub(crate) fn path(self) -> String {
+        match self {
+            MissingRef::Onset => String::from("$.onset"),
+            MissingRef::Person(i, f) => format!("$.people[{i}].{}", f.suffix()),
+            MissingRef::Event(i, f) => format!("$.events[{i}].{}", f.suffix()),
+            MissingRef::Social(f) => format!("$.social_context.{}", f.suffix()),
+        }
+    }
+
+    /// The person or event the field belongs to.
+    pub(crate) fn subject(self, inv: &Inventory) -> Option<Subject> {
+        match self {
+            MissingRef::Onset | MissingRef::Social(_) => None,
+            MissingRef::Person(i, _) => inv.people.get(i).map(|p| Subject::Person(p.id.clone())),
+            MissingRef::Event(i, _) => inv.events.get(i).map(|e| Subject::Event(e.id.clone())),
+        }
+    }
+}
+
+/// A subject by position in the inventory: people before events, each in
+/// document order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum SubjectRef {
+    Person(usize),
+    Event(usize),
+}
+
+impl SubjectRef {
+    pub(crate) fn resolve(self, inv: &Inventory) -> Option<Subject> {
+        match self {
+            SubjectRef::Person(i) => inv.people.get(i).map(|p| Subject::Person(p.id.clone())),
+            SubjectRef::Event(i) => inv.events.get(i).map(|e| Subject::Event(e.id.clone())),
+        }
+    }
+}
+
+/// How many events' person indices are kept inline (no allocation).
+const INLINE_EVENTS: usize = 24;
+const NO_PERSON: u32 = u32::MAX;
+
+/// For each event, the index of the person it names (or none).
+#[derive(Debug)]
+enum EventPeople {
+    Inline([u32; INLINE_EVENTS]),
+    /// More events than fit inline: looked up on demand.
+    Lookup,
+}
+
+/// A window as compiled: its index among the rule set's windows (for the
+/// ranges precomputed per inventory) and its length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WindowRef {
+    pub(crate) index: usize,
+    pub(crate) window: Window,
+}
+
+/// How many windows' date ranges are precomputed inline (no allocation);
+/// further windows are computed when asked for.
+const INLINE_WINDOWS: usize = 8;
+
+/// Facts derived once per inventory.
+#[derive(Debug)]
+pub(crate) struct Facts<'a> {
+    pub(crate) inv: &'a Inventory,
+    /// The first and last day the onset can be, when known.
+    onset: Option<(NaiveDate, NaiveDate)>,
+    onset_month_only: bool,
+    event_people: EventPeople,
+    /// The date range of each of the first windows, when the onset is known.
+    ranges: [(NaiveDate, NaiveDate); INLINE_WINDOWS],
+    range_count: usize,
+}
+
+impl<'a> Facts<'a> {
+    /// Derives the facts of `inv`, with the date ranges of `windows` (the
+    /// rule set's windows, in compiled order).
+    pub(crate) fn new(inv: &'a Inventory, windows: &[Window]) -> Facts<'a> {
+        let onset_date = inv.onset.date();
+        let event_people = if inv.events.len() <= INLINE_EVENTS {
+            let mut idx = [NO_PERSON; INLINE_EVENTS];
+            for (slot, event) in idx.iter_mut().zip(&inv.events) {
+                if let Some(pid) = &event.person {
+                    if let Some(i) = find_person(inv, pid) {
+                        *slot = u32::try_from(i).unwrap_or(NO_PERSON);
+                    }
+                }
+            }
+            EventPeople::Inline(idx)
+        } else {
+            EventPeople::Lookup
+        };
+        let mut facts = Facts {
+            inv,
+            onset: onset_date.map(|d| (d.earliest(), d.latest())),
+            onset_month_only: onset_date.is_some_and(PartialDate::is_month_only),
+            event_people,
+            ranges: [(NaiveDate::MIN, NaiveDate::MAX); INLINE_WINDOWS],
+            range_count: 0,
+        };
+        if facts.onset.is_some() {
+            let mut ranges = facts.ranges;
+            for (slot, w) in ranges.iter_mut().zip(windows) {
+                if let Some(r) = facts.window(*w) {
+                    *slot = r;
+                }
+            }
+            facts.ranges = ranges;
+            facts.range_count = windows.len().min(INLINE_WINDOWS);
+        }
+        facts
+    }
+
+    /// The index of the person event `e` names, if it names one in the
+    /// inventory.
+    pub(crate) fn event_person(&self, e: usize) -> Option<usize> {
+        match &self.event_people {
+            EventPeople::Inline(idx) => match idx.get(e) {
+                Some(&i) if i != NO_PERSON => usize::try_from(i).ok(),
+                _ => None,
+            },
+            EventPeople::Lookup => {
+                let pid = self.inv.events.get(e)?.person.as_ref()?;
+                find_person(self.inv, pid)
+            }
+        }
+    }
+
+    pub(crate) fn onset_known(&self) -> bool {
+        self.onset.is_some()
+    }
+
+    /// The first and last day of a window around the onset, when the onset is
+    /// known. A month-precision onset anchors the window on its whole month.
+    pub(crate) fn window(&self, w: Window) -> Option<(NaiveDate, NaiveDate)> {
+        let (first, last) = self.onset?;
+        if self.onset_month_only {
+            let lo = first
+                .checked_sub_months(Months::new(w.before_months))
+                .unwrap_or(NaiveDate::MIN);
+            let hi = first
+                .checked_add_months(Months::new(w.after_months))
+                .map_or(NaiveDate::MAX, last_day_of_month);
+            Some((lo, hi))
+        } else {
+            let lo = first
+                .checked_sub_months(Months::new(w.before_months))
+                .unwrap_or(NaiveDate::MIN);
+            let hi = last
+                .checked_add_months(Months::new(w.after_months))
+                .unwrap_or(NaiveDate::MAX);
+            Some((lo, hi))
+        }
+    }
+
+    /// Whether a date lies inside a window: true when every day it can stand
+    /// for is inside, false when every day is outside, unknown otherwise (a
+    /// month straddling an edge) or when the onset is unknown.
+    pub(crate) fn date_within(&self, date: PartialDate, w: WindowRef) -> Truth {
+        let range = if w.index < self.range_count {
+            self.ranges.get(w.index).copied()
+        } else {
+            self.window(w.window)
+        };
+        let Some((lo, hi)) = range else {
+            return Truth::Unknown;
+        };
+        let (a, b) = (date.earliest(), date.latest());
+        if a >= lo && b <= hi {
+            Truth::True
+        } else if b < lo || a > hi {
+            Truth::False
+        } else {
+            Truth::Unknown
+        }
+    }
+}
+
+fn last_day_of_month(d: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(d.year(), d.month(), 1)
+        .and_then(|first| first.checked_add_months(Months::new(1)))
+        .and_then(|next| next.pred_opt())
+        .unwrap_or(d)
+}
+
+pub(crate) fn find_person(inv: &Inventory, id: &PersonId) -> Option<usize> {
+    inv.people.iter().position(|p| &p.id == id)
+}
+
+/// Whether a person is a significant other: partner, spouse, family or
+/// ex-partner on any circle; anyone else unless on the outer circle
+/// (see [`PersonCondition::Significant`](crate::PersonCondition::Significant)).
+pub(crate) fn is_significant(p: &Person) -> bool {
+    p.relationship.is_family()
+        || p.relationship == RelationshipKind::ExPartner
+        || p.closeness != Some(crate::Closeness::Outer)
+}
+
+/// The date of death, if the person has died and it is recorded.
+pub(crate) fn death_date(p: &Person) -> Option<PartialDate> {
+    match p.status {
+        PersonStatus::Deceased { date } => date,
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{EpisodeOnset, PartialDate};
+
+    fn inventory(onset: &str) -> Inventory {
+        let onset: EpisodeOnset = serde_json::from_str(&format!("\"{onset}\"")).unwrap();
+        Inventory::new(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(), onset)
+    }
+
+    fn d(s: &str) -> PartialDate {
+        s.parse().unwrap()
+    }
+
+    /// A window not precomputed: computed on demand.
+    fn wr(window: Window) -> WindowRef {
+        WindowRef { index: 99, window }
+    }
+
+    #[test]
+    fn precomputed_ranges_match_computed_ones() {
+        let inv = inventory("2026-01-15");
+        let windows = [Window::new(6, 3), Window::new(24, 0)];
+        let f = Facts::new(&inv, &windows);
+        for (index, window) in windows.into_iter().enumerate() {
+            for date in [
+                "2025-07",
+                "2025-07-15",
+                "2024-01-15",
+                "2024-01",
+                "2026-04-15",
+                "2026-04-16",
+            ] {
+                assert_eq!(
+                    f.date_within(d(date), WindowRef { index, window }),
+                    f.date_within(d(date), wr(window)),
+                    "{date}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn kleene_tables() {
+        use Truth::*;
+        assert_eq!(Unknown.and(False), False);
+        assert_eq!(Unknown.and(True), Unknown);
+        assert_eq!(Unknown.or(True), True);
+        assert_eq!(Unknown.or(False), Unknown);
+        assert_eq!(Unknown.not(), Unknown);
+    }
+
+    #[test]
+    fn month_onset_window_spans_whole_months() {
+        let inv = inventory("2026-01");
+        let f = Facts::new(&inv, &[]);
+        let w = Window::new(6, 3);
+        let (lo, hi) = f.window(w).unwrap();
+        assert_eq!(lo.to_string(), "2025-07-01");
+        assert_eq!(hi.to_string(), "2026-04-30");
+        assert_eq!(f.date_within(d("2025-07"), wr(w)), Truth::True);
+        assert_eq!(f.date_within(d("2025-06"), wr(w)), Truth::False);
+        assert_eq!(f.date_within(d("2026-05-01"), wr(w)), Truth::False);
+        // February + 3 months ends on 31 May, not 28 May.
+        let inv2 = inventory("2026-02");
+        let f2 = Facts::new(&inv2, &[]);
+        assert_eq!(f2.date_within(d("2026-05"), wr(w)), Truth::True);
+    }
+
+    #[test]
+    fn day_onset_month_event_straddles() {
+        let inv = inventory("2026-01-15");
+        let f = Facts::new(&inv, &[]);
+        let w = Window::new(6, 0);
+        // 2025-07-15 .. 2026-01-15: July 2025 straddles the edge.
+        assert_eq!(f.date_within(d("2025-07"), wr(w)), Truth::Unknown);
+        assert_eq!(f.date_within(d("2025-07-15"), wr(w)), Truth::True);
+        assert_eq!(f.date_within(d("2025-07-14"), wr(w)), Truth::False);
+        assert_eq!(f.date_within(d("2026-01"), wr(w)), Truth::Unknown);
+        assert_eq!(f.date_within(d("2025-08"), wr(w)), Truth::True);
+    }
+
+    #[test]
+    fn unknown_onset_makes_windows_unknown() {
+        let inv = inventory("unknown");
+        let f = Facts::new(&inv, &[]);
+        assert!(!f.onset_known());
+        assert_eq!(
+            f.date_within(d("2025-07"), wr(Window::new(6, 3))),
+            Truth::Unknown
+        );
+    }
+
+    #[test]
+    fn missing_refs_sort_in_document_order() {
+        let mut refs = vec![
+            MissingRef::Social(SocialField::PriorFunctioning),
+            MissingRef::Event(0, EventField::Date),
+            MissingRef::Person(1, PersonField::ConflictCourse),
+            MissingRef::Person(0, PersonField::ChangeAroundOnset),
+            MissingRef::Onset,
+        ];
+        refs.sort();
+        let paths: Vec<String> = refs.into_iter().map(MissingRef::path).collect();
+        assert_eq!(
+            paths,
+            [
+                "$.onset",
+                "$.people[0].change_around_onset",
+                "$.people[1].conflict.course",
+                "$.events[0].date",
+                "$.social_context.prior_functioning"
+            ]
+        );
+    }
+}

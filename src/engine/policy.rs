@@ -1,0 +1,478 @@
+//! The manuals' selection policy as explicit code (DESIGN.md decision 7):
+//! which areas are in focus, the dispute's stage, the kind of grief, and the
+//! advisories. Each step cites its source in `ipt-domain.md`.
+
+use crate::{
+    Basis, ConflictCourse, ConflictLevel, DisputeStage, EventKind, GriefKind, GriefSign, Inventory,
+    NeededFor, ProblemArea, RuleParameters, Source, Subject,
+};
+
+use super::assessment::{Advisory, AdvisoryCode, Confidence, Evidence};
+use super::facts::{MissingRef, PersonField, is_significant};
+use super::ruleset::Indicator;
+
+/// An area's score and whether any of its fired rules links it to the onset.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct AreaTally {
+    pub(crate) area: ProblemArea,
+    pub(crate) score: f64,
+    pub(crate) linked: bool,
+}
+
+/// The rank of an area in the fixed tie-break order: grief, role dispute, role
+/// transition, interpersonal deficits.
+fn fixed_rank(area: ProblemArea) -> u8 {
+    match area {
+        ProblemArea::Grief => 0,
+        ProblemArea::RoleDispute => 1,
+        ProblemArea::RoleTransition => 2,
+        ProblemArea::InterpersonalDeficits => 3,
+    }
+}
+
+/// Selects the focus.
+///
+/// 1. An area is a candidate when its score (the sum of its fired rules'
+///    weights) is at least `min_focus_score`.
+/// 2. Interpersonal deficits is not a candidate when grief, a role dispute or
+///    a role transition has *any* evidence (score above 0): it is chosen "only
+///    if none of the other three areas exists" (ipt-domain.md §2.4, §2.5 rule 3
+///    [S: Guide-2018 ch. 8; Casebook-2012 ch. 5]).
+/// 3. Candidates are ordered by score, highest first; equal scores by whether
+///    the area's evidence is linked to the onset (a fired rule with
+///    `links_onset`), linked first, then by the fixed order grief, role
+///    dispute, role transition. The link to onset decides between candidates
+///    (§2.5 rule 1 [S: Pocket-Guide; Markowitz-phases]); ranking by qualifying
+///    event, then proximity to onset, is the reference's suggestion
+///    [I: ipt-domain.md §2.5]; the fixed order is this crate's \[I\].
+/// 4. At most two areas, usually one: the second joins only when its score is
+///    at least `second_focus_ratio` times the top score ("try to focus
+///    treatment on only one problem area"; 12–16 sessions support one, at most
+///    two [S: Guide-2018 ch. Role Disputes; K: Comprehensive-2000]).
+pub(crate) fn select_focus(params: &RuleParameters, tallies: &[AreaTally]) -> Vec<ProblemArea> {
+    let other_evidence = tallies
+        .iter()
+        .any(|t| t.area != ProblemArea::InterpersonalDeficits && t.score > 0.0);
+    let mut candidates: Vec<&AreaTally> = tallies
+        .iter()
+        .filter(|t| t.score >= params.min_focus_score)
+        .filter(|t| !(t.area == ProblemArea::InterpersonalDeficits && other_evidence))
+        .collect();
+    candidates.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.linked.cmp(&a.linked))
+            .then(fixed_rank(a.area).cmp(&fixed_rank(b.area)))
+    });
+    let mut focus = Vec::with_capacity(2);
+    if let Some(top) = candidates.first() {
+        focus.push(top.area);
+        if let Some(second) = candidates.get(1) {
+            if second.score >= params.second_focus_ratio * top.score {
+                focus.push(second.area);
+            }
+        }
+    }
+    focus
+}
+
+/// The confidence band of a score: none at 0, then low, moderate from
+/// `confidence.moderate`, high from `confidence.high`.
+pub(crate) fn confidence(params: &RuleParameters, score: f64) -> Confidence {
+    if score <= 0.0 || score.is_nan() {
+        Confidence::None
+    } else if score >= params.confidence.high {
+        Confidence::High
+    } else if score >= params.confidence.moderate {
+        Confidence::Moderate
+    } else {
+        Confidence::Low
+    }
+}
+
+fn names(evidence: &Evidence, subject: &Subject) -> bool {
+    evidence.subjects.contains(subject)
+}
+
+/// The stage of the dispute in focus, from the principal disputant's conflict
+/// course: negotiating is renegotiation, stalled is impasse, ending is
+/// dissolution (ipt-domain.md §2.2 [S: Guide-2018; pdfslide deck; CITC
+/// summary]).
+///
+/// The principal disputant is, among the living people the dispute evidence
+/// names, the one with the strongest conflict, then the most evidence weight,
+/// then the first in the inventory; when the evidence names nobody, the
+/// living significant other with the strongest recorded conflict \[I\]. When
+/// that person's course is not recorded the stage is left unset and the
+/// course is reported missing.
+pub(crate) fn dispute_stage(
+    inv: &Inventory,
+    evidence: &[Evidence],
+) -> (Option<DisputeStage>, Vec<(MissingRef, NeededFor)>) {
+    let level = |p: &crate::Person| p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
+    let mut best: Option<(ConflictLevel, f64, usize)> = None;
+    for (i, p) in inv.people.iter().enumerate() {
+        if p.status.is_deceased() {
+            continue;
+        }
+        let subject = Subject::Person(p.id.clone());
+        let weight: f64 = evidence
+            .iter()
+            .filter(|e| names(e, &subject))
+            .map(|e| e.weight)
+            .sum();
+        if weight <= 0.0 {
+            continue;
+        }
+        let key = (level(p), weight, i);
+        if best.is_none_or(|b| key.0 > b.0 || (key.0 == b.0 && key.1 > b.1)) {
+            best = Some(key);
+        }
+    }
+    let principal = best.map(|(_, _, i)| i).or_else(|| {
+        let mut fallback: Option<(ConflictLevel, usize)> = None;
+        for (i, p) in inv.people.iter().enumerate() {
+            let l = level(p);
+            if p.status.is_deceased() || !is_significant(p) || l == ConflictLevel::None {
+                continue;
+            }
+            if fallback.is_none_or(|(fl, _)| l > fl) {
+                fallback = Some((l, i));
+            }
+        }
+        fallback.map(|(_, i)| i)
+    });
+    let Some(i) = principal else {
+        return (None, Vec::new());
+    };
+    let course = inv
+        .people
+        .get(i)
+        .and_then(|p| p.conflict.as_ref())
+        .and_then(|c| c.course);
+    match course {
+        Some(ConflictCourse::Negotiating) => (Some(DisputeStage::Renegotiation), Vec::new()),
+        Some(ConflictCourse::Stalled) => (Some(DisputeStage::Impasse), Vec::new()),
+        Some(ConflictCourse::Ending) => (Some(DisputeStage::Dissolution), Vec::new()),
+        None => (
+            None,
+            vec![(
+                MissingRef::Person(i, PersonField::ConflictCourse),
+                NeededFor::DisputeStage,
+            )],
+        ),
+    }
+}
+
+/// The kind of grief in focus, from the signs recorded on the principal
+/// death.
+///
+/// The principal death is, among the deaths the grief evidence names (death
+/// events first, then deceased people), the one named by a rule that links
+/// it to the onset, then with the most evidence weight, then the first in the
+/// inventory \[I\]. Its signs are those of every death event about the same
+/// person.
+///
+/// Signs map to the manuals' sub-types of complicated grief
+/// [K: Comprehensive-2000; S: Guide-2018 summary for avoided mourning and the
+/// "professional mourner"]: avoided mourning is *delayed*; symptoms instead of
+/// sadness is *distorted*; an environment preserved as it was, or severe grief
+/// prolonged past about two months, is *chronic*; any other sign (anniversary
+/// reactions, multiple losses, inadequate grieving, absent support, fear of the
+/// same illness) is *complicated*, sub-type not determined. When several signs
+/// are present the precedence is delayed, distorted, chronic, complicated: the
+/// manuals' own order of the sub-types, with the named sub-types before the
+/// general risk indicators \[I\]. With no sign, a death linked to the onset is
+/// *normal* grief, and a death not linked to it (evidence of possible delayed
+/// grief) is *delayed* [I: reading of the brief's "possible delayed grief"].
+pub(crate) fn grief_kind(inv: &Inventory, evidence: &[Evidence]) -> Option<GriefKind> {
+    // (linked, weight, is_person, index)
+    let mut best: Option<(bool, f64, bool, usize)> = None;
+    let mut consider = |subject: &Subject, is_person: bool, index: usize| {
+        let linked = evidence
+            .iter()
+            .any(|e| e.links_onset && e.subjects.contains(subject));
+        let weight: f64 = evidence
+            .iter()
+            .filter(|e| e.subjects.contains(subject))
+            .map(|e| e.weight)
+            .sum();
+        if weight <= 0.0 {
+            return;
+        }
+        let key = (linked, weight, is_person, index);
+        let better = best.is_none_or(|b| {
+            (key.0, !key.2)
+                .cmp(&(b.0, !b.2))
+                .then(key.1.total_cmp(&b.1))
+                == std::cmp::Ordering::Greater
+        });
+        if better {
+            best = Some(key);
+        }
+    };
+    for (e, ev) in inv.events.iter().enumerate() {
+        if ev.kind == EventKind::Death {
+            consider(&Subject::Event(ev.id.clone()), false, e);
+        }
+    }
+    for (i, p) in inv.people.iter().enumerate() {
+        if p.status.is_deceased() {
+            consider(&Subject::Person(p.id.clone()), true, i);
+        }
+    }
+    let (linked, _, is_person, index) = best?;
+    // The deceased person, and the death events about them.
+    let person = if is_person {
+        inv.people.get(index).map(|p| p.id.clone())
+    } else {
+        inv.events.get(index).and_then(|e| e.person.clone())
+    };
+    let mut signs: Vec<GriefSign> = Vec::new();
+    for (e, ev) in inv.events.iter().enumerate() {
+        let same = (!is_person && e == index)
+            || (ev.kind == EventKind::Death && person.is_some() && ev.person == person);
+        if same {
+            signs.extend(ev.grief_signs.iter().copied());
+        }
+    }
+    let has = |s: GriefSign| signs.contains(&s);
+    Some(if has(GriefSign::AvoidedMourning) {
+        GriefKind::Delayed
+    } else if has(GriefSign::SymptomsInsteadOfSadness) {
+        GriefKind::Distorted
+    } else if has(GriefSign::EnvironmentPreserved) || has(GriefSign::ProlongedSevereGrief) {
+        GriefKind::Chronic
+    } else if !signs.is_empty() {
+        GriefKind::Complicated
+    } else if linked {
+        GriefKind::Normal
+    } else {
+        GriefKind::Delayed
+    })
+}
+
+/// The source of the safety advisory: the Casebook's adolescent case checked
+/// ideation, plan and intent and made a safety plan before starting IPT-A
+/// (ipt-domain.md §9 [S]).
+const SAFETY_SOURCE: Source = Source::with_url(
+    "Casebook-2012, IPT-A case (diagnosis and treatment planning); ipt-domain.md §9",
+    "https://ebrary.net/75386/health/diagnosis_treatment_planning",
+    Basis::Stated,
+);
+
+const ONSET_SOURCE: Source = Source::with_url(
+    "Markowitz-phases (changes proximal to the onset); Pocket-Guide",
+    "https://www.alpfmedical.info/bipolar-disorder/phases-of-treatment.html",
+    Basis::Stated,
+);
+
+const DEFICITS_SOURCE: Source = Source::with_url(
+    "Guide-2018, ch. 8 (the \"Hidden Death\" case); Casebook-2012, ch. 5 (Luty)",
+    "https://ebrary.net/75317/health/major_depressive_disorder_interpersonal_deficits",
+    Basis::Stated,
+);
+
+const ONE_AREA_SOURCE: Source = Source::with_url(
+    "Guide-2018, ch. Role Disputes",
+    "https://www.scribd.com/document/662184680/Weissman-Cap-6",
+    Basis::Stated,
+);
+
+const NO_FOCUS_SOURCE: Source = Source::with_url(
+    "Markowitz-phases (interpersonal inventory and timeline of onset)",
+    "https://www.alpfmedical.info/bipolar-disorder/phases-of-treatment.html",
+    Basis::Inferred,
+);
+
+/// The advisories, in a fixed order: the safety advisory first (critical),
+/// then warnings, then information.
+///
+/// * `suicidal_thoughts_reported` (critical) whenever the inventory's safety
+///   screen reports suicidal thoughts; no option suppresses it (DESIGN.md
+///   decision 8; ipt-domain.md §9).
+/// * `onset_unknown` (warning) when the onset is not known: IPT links the focus
+///   to the onset (§2.5 rule 1).
+/// * `look_for_hidden_grief_or_dispute` (warning) when deficits is in focus
+///   (§2.4 [S: Guide-2018 ch. 8; Casebook-2012 ch. 5]).
+/// * `ask_patient_which_matters` (info) when two areas are in focus (§2.2
+///   [S: Guide-2018 ch. Role Disputes]).
+/// * `no_focus_found` (info) when no area reached the threshold.
+pub(crate) fn advisories(
+    inv: &Inventory,
+    focus: &[ProblemArea],
+    onset_known: bool,
+) -> Vec<Advisory> {
+    let mut out = Vec::new();
+    let advisory = |code, indicator, summary: &str, source: Source| Advisory {
+        code,
+        indicator,
+        summary: summary.to_owned(),
+        source,
+        subjects: Vec::new(),
+    };
+    if inv.safety.suicidal_thoughts_reported {
+        out.push(advisory(
+            AdvisoryCode::SuicidalThoughtsReported,
+            Indicator::Critical,
+            "The patient reported thoughts of death or self-harm. A clinician's suicide risk \
+             assessment (ideation, plan, intent) and, where needed, a safety plan come before \
+             any focus work; no focus suggestion substitutes for it.",
+            SAFETY_SOURCE,
+        ));
+    }
+    if !onset_known {
+        out.push(advisory(
+            AdvisoryCode::OnsetUnknown,
+            Indicator::Warning,
+            "The onset of the current episode is not known, so no event or change can be \
+             linked to it. IPT links the focus to the onset: ask when the symptoms began.",
+            ONSET_SOURCE,
+        ));
+    }
+    if focus.contains(&ProblemArea::InterpersonalDeficits) {
+        out.push(advisory(
+            AdvisoryCode::LookForHiddenGriefOrDispute,
+            Indicator::Warning,
+            "Interpersonal deficits is the focal area of last resort. Before settling on it, \
+             look hard for a hidden grief or dispute: the Guide's \"Hidden Death\" case looked \
+             like deficits until a concealed, unresolved grief emerged. Outcomes are poorer \
+             with this focus; if there is no improvement, consider alternatives (another \
+             therapy, adding medication).",
+            DEFICITS_SOURCE,
+        ));
+    }
+    if focus.len() >= 2 {
+        out.push(advisory(
+            AdvisoryCode::AskPatientWhichMatters,
+            Indicator::Info,
+            "Two areas are in focus. The Guide advises focusing on one area where possible, \
+             whichever seems most important to the patient: ask the patient which matters \
+             most, and agree the focus with them.",
+            ONE_AREA_SOURCE,
+        ));
+    }
+    if focus.is_empty() {
+        out.push(advisory(
+            AdvisoryCode::NoFocusFound,
+            Indicator::Info,
+            "No problem area reached the focus threshold. Complete the inventory (see the \
+             missing facts) and review the timeline of symptom onset against life events.",
+            NO_FOCUS_SOURCE,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tallies(scores: [f64; 4], linked: [bool; 4]) -> Vec<AreaTally> {
+        [
+            ProblemArea::Grief,
+            ProblemArea::RoleDispute,
+            ProblemArea::RoleTransition,
+            ProblemArea::InterpersonalDeficits,
+        ]
+        .into_iter()
+        .zip(scores.into_iter().zip(linked))
+        .map(|(area, (score, linked))| AreaTally {
+            area,
+            score,
+            linked,
+        })
+        .collect()
+    }
+
+    #[test]
+    fn focus_threshold_and_ratio() {
+        let p = RuleParameters::default();
+        let none = [false; 4];
+        assert!(select_focus(&p, &tallies([1.9, 1.0, 0.0, 0.0], none)).is_empty());
+        assert_eq!(
+            select_focus(&p, &tallies([2.0, 0.0, 0.0, 0.0], none)),
+            [ProblemArea::Grief]
+        );
+        // 3 >= 0.75 * 4: two areas; 2.9 < 0.75 * 4: one.
+        assert_eq!(
+            select_focus(&p, &tallies([0.0, 4.0, 3.0, 0.0], none)),
+            [ProblemArea::RoleDispute, ProblemArea::RoleTransition]
+        );
+        assert_eq!(
+            select_focus(&p, &tallies([0.0, 4.0, 2.9, 0.0], none)),
+            [ProblemArea::RoleDispute]
+        );
+        // Never more than two.
+        assert_eq!(
+            select_focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], none)).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn deficits_is_residual() {
+        let p = RuleParameters::default();
+        let none = [false; 4];
+        assert_eq!(
+            select_focus(&p, &tallies([0.0, 0.0, 0.0, 5.0], none)),
+            [ProblemArea::InterpersonalDeficits]
+        );
+        assert!(select_focus(&p, &tallies([0.5, 0.0, 0.0, 5.0], none)).is_empty());
+        assert_eq!(
+            select_focus(&p, &tallies([0.0, 0.0, 2.0, 5.0], none)),
+            [ProblemArea::RoleTransition]
+        );
+    }
+
+    #[test]
+    fn ties_break_on_onset_link_then_fixed_order() {
+        let p = RuleParameters::default();
+        assert_eq!(
+            select_focus(
+                &p,
+                &tallies([3.0, 3.0, 3.0, 0.0], [false, false, true, false])
+            ),
+            [ProblemArea::RoleTransition, ProblemArea::Grief]
+        );
+        assert_eq!(
+            select_focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], [false; 4])),
+            [ProblemArea::Grief, ProblemArea::RoleDispute]
+        );
+    }
+
+    #[test]
+    fn confidence_bands() {
+        let p = RuleParameters::default();
+        assert_eq!(confidence(&p, 0.0), Confidence::None);
+        assert_eq!(confidence(&p, 2.9), Confidence::Low);
+        assert_eq!(confidence(&p, 3.0), Confidence::Moderate);
+        assert_eq!(confidence(&p, 5.0), Confidence::High);
+        assert_eq!(confidence(&p, f64::NAN), Confidence::None);
+    }
+
+    #[test]
+    fn safety_is_first_and_critical() {
+        let mut inv = Inventory::new(
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            crate::EpisodeOnset::Unknown,
+        );
+        inv.safety.suicidal_thoughts_reported = true;
+        let all = advisories(
+            &inv,
+            &[ProblemArea::InterpersonalDeficits, ProblemArea::Grief],
+            false,
+        );
+        let codes: Vec<AdvisoryCode> = all.iter().map(|a| a.code).collect();
+        assert_eq!(
+            codes,
+            [
+                AdvisoryCode::SuicidalThoughtsReported,
+                AdvisoryCode::OnsetUnknown,
+                AdvisoryCode::LookForHiddenGriefOrDispute,
+                AdvisoryCode::AskPatientWhichMatters,
+            ]
+        );
+        assert!(all.windows(2).all(|w| w[0].indicator >= w[1].indicator));
+    }
+}

@@ -1,0 +1,364 @@
+//! A readable report of an assessment: the one place where the engine's
+//! explanations and the patient's text meet (DESIGN.md "How data flows").
+
+use std::fmt;
+
+use crate::{Inventory, ProblemArea, Subject};
+
+use super::assessment::{Assessment, MissingFact};
+use super::ruleset::Indicator;
+
+/// How many missing facts the report turns into questions before summarising
+/// the rest.
+const QUESTION_LIMIT: usize = 12;
+
+/// A human-readable report of an [`Assessment`], with the inventory's labels
+/// joined back in.
+///
+/// The report lists, in order: the safety advisory (when present, always
+/// first), the suggested focus with the dispute's stage or the grief's kind,
+/// each area's score, confidence and evidence (with the people and events it
+/// is about, by their labels) or the rules that came closest, the other
+/// advisories, the missing facts as questions worth asking next, the rule set's
+/// id, version and fingerprint, and a line saying this is decision support,
+/// not a diagnosis.
+///
+/// Labels are read with [`Sensitive::expose`](crate::Sensitive::expose) here
+/// and nowhere else in the engine, so a report holds patient text and must be
+/// handled as such; the [`Assessment`] does not. `Debug` shows no patient text.
+///
+/// ```
+/// use interpersonal::{from_json, Engine, Inventory, Report};
+///
+/// let inventory: Inventory = from_json(r#"{
+///   "schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
+///   "events": [{"id": "move", "kind": "relocation", "date": "2025-12", "linked_to_onset": true}]
+/// }"#)?;
+/// let assessment = Engine::standard()?.evaluate(&inventory);
+/// let text = Report::new(&assessment, &inventory).to_string();
+/// assert!(text.contains("Suggested focus"));
+/// assert!(text.contains("role transition"));
+/// assert!(text.contains("decision support, not a diagnosis"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Report<'a> {
+    assessment: &'a Assessment,
+    inventory: &'a Inventory,
+}
+
+impl<'a> Report<'a> {
+    /// A report of `assessment`, which was made from `inventory`.
+    ///
+    /// ```
+    /// use interpersonal::{Engine, EpisodeOnset, Inventory, Report};
+    /// use chrono::NaiveDate;
+    /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+    /// let a = Engine::standard()?.evaluate(&inv);
+    /// assert!(Report::new(&a, &inv).to_string().contains("No area reached"));
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn new(assessment: &'a Assessment, inventory: &'a Inventory) -> Self {
+        Report {
+            assessment,
+            inventory,
+        }
+    }
+
+    /// The assessment reported on.
+    ///
+    /// ```
+    /// # use interpersonal::{Engine, EpisodeOnset, Inventory, Report};
+    /// # use chrono::NaiveDate;
+    /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+    /// let a = Engine::standard()?.evaluate(&inv);
+    /// assert_eq!(Report::new(&a, &inv).assessment(), &a);
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn assessment(&self) -> &'a Assessment {
+        self.assessment
+    }
+
+    /// A subject by its label: "Maria (sibling)", "the divorce (2025-11) of Tom".
+    fn subject(&self, s: &Subject) -> String {
+        match s {
+            Subject::Person(id) => match self.inventory.person(id) {
+                Some(p) => format!("{} ({})", p.label.expose(), words(p.relationship)),
+                None => format!("person `{id}`"),
+            },
+            Subject::Event(id) => match self.inventory.event(id) {
+                Some(e) => {
+                    let mut t = format!("the {}", words(e.kind));
+                    if let Some(d) = e.date {
+                        t.push_str(&format!(" ({d})"));
+                    }
+                    if let Some(p) = e.person.as_ref().and_then(|p| self.inventory.person(p)) {
+                        t.push_str(&format!(" of {}", p.label.expose()));
+                    }
+                    t
+                }
+                None => format!("event `{id}`"),
+            },
+        }
+    }
+
+    fn subjects(&self, subjects: &[Subject]) -> String {
+        subjects
+            .iter()
+            .map(|s| self.subject(s))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The question a missing fact asks.
+    fn question(&self, m: &MissingFact) -> String {
+        let who = m
+            .subject
+            .as_ref()
+            .map_or_else(String::new, |s| self.subject(s));
+        let tail = m.path.rsplit_once(']').map_or(m.path.as_str(), |(_, t)| t);
+        match (m.path.as_str(), tail) {
+            ("$.onset", _) => String::from("When did the current episode begin?"),
+            ("$.social_context.prior_functioning", _) => String::from(
+                "How were the patient's relationships before the episode: a lifelong pattern \
+                 of few relationships, or a decline since the onset?",
+            ),
+            ("$.social_context.lives_alone", _) => String::from("Does the patient live alone?"),
+            ("$.social_context.confidants", _) => {
+                String::from("How many people can the patient confide in?")
+            }
+            (_, ".closeness") => format!("Where is {who} on the closeness circle?"),
+            (_, ".status.deceased.date") => format!("When did {who} die?"),
+            (_, ".confidant") => format!("Can the patient confide in {who}?"),
+            (_, ".supportive") => format!("Can the patient turn to {who} for help?"),
+            (_, ".expectations" | ".expectations.met") => format!(
+                "What do the patient and {who} expect of each other, and are those \
+                 expectations met?"
+            ),
+            (_, ".conflict.visibility") => {
+                format!("Is the conflict with {who} open or hidden?")
+            }
+            (_, ".conflict.course") => format!(
+                "Where does the conflict with {who} stand: still negotiating, stalled, or \
+                 ending?"
+            ),
+            (_, ".conflict.began") => {
+                format!("Did the conflict with {who} begin before or after the onset?")
+            }
+            (_, ".change_around_onset") => {
+                format!("How did the relationship with {who} change around the onset?")
+            }
+            (_, ".date") => format!("When exactly did {who} happen?"),
+            (_, ".person") => format!("Whom does {who} concern?"),
+            (_, ".linked_to_onset") => {
+                format!("Does the patient connect {who} with the episode?")
+            }
+            _ => format!("Record {}.", m.path),
+        }
+    }
+}
+
+fn words<T: Into<&'static str>>(v: T) -> String {
+    let s: &'static str = v.into();
+    s.replace('_', " ")
+}
+
+fn score(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+fn tag(i: Indicator) -> &'static str {
+    match i {
+        Indicator::Info => "info",
+        Indicator::Warning => "WARNING",
+        Indicator::Critical => "CRITICAL",
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let a = self.assessment;
+        writeln!(
+            f,
+            "IPT problem-area suggestion (decision support, not a diagnosis)"
+        )?;
+        writeln!(f, "Inventory as of {}", a.assessed_on)?;
+
+        // Safety first, before anything else.
+        let (critical, others): (Vec<_>, Vec<_>) = a
+            .advisories
+            .iter()
+            .partition(|x| x.indicator == Indicator::Critical);
+        for x in &critical {
+            writeln!(f)?;
+            writeln!(f, "!! {}: {}", tag(x.indicator), x.summary)?;
+            writeln!(f, "   Source: {}", x.source.label)?;
+        }
+
+        writeln!(f)?;
+        writeln!(f, "Suggested focus")?;
+        if a.focus.is_empty() {
+            writeln!(f, "  No area reached the focus threshold.")?;
+        }
+        for (n, area) in a.focus.iter().enumerate() {
+            let finding = a.finding(*area);
+            write!(
+                f,
+                "  {}. {} (score {}, {} confidence)",
+                n + 1,
+                words(*area),
+                score(finding.map_or(0.0, |x| x.score)),
+                finding.map_or_else(|| String::from("no"), |x| x.confidence.to_string()),
+            )?;
+            match area {
+                ProblemArea::RoleDispute => match a.dispute_stage {
+                    Some(stage) => write!(f, "; stage: {stage}")?,
+                    None => write!(f, "; stage: not yet known")?,
+                },
+                ProblemArea::Grief => {
+                    if let Some(kind) = a.grief_kind {
+                        write!(f, "; grief: {kind}")?;
+                    }
+                }
+                _ => {}
+            }
+            writeln!(f)?;
+        }
+
+        writeln!(f)?;
+        writeln!(f, "Areas")?;
+        for finding in &a.areas {
+            writeln!(
+                f,
+                "  {}: score {}, confidence {}{}",
+                words(finding.area),
+                score(finding.score),
+                finding.confidence,
+                if a.focus.contains(&finding.area) {
+                    " (in focus)"
+                } else {
+                    ""
+                },
+            )?;
+            for e in &finding.evidence {
+                writeln!(
+                    f,
+                    "    + {} [{} v{}, +{}]",
+                    e.summary,
+                    e.rule,
+                    e.rule_version,
+                    score(e.weight)
+                )?;
+                if !e.subjects.is_empty() {
+                    writeln!(f, "      about: {}", self.subjects(&e.subjects))?;
+                }
+                match &e.source.url {
+                    Some(url) => writeln!(
+                        f,
+                        "      source: {} ({}) {url}",
+                        e.source.label, e.source.basis
+                    )?,
+                    None => writeln!(f, "      source: {} ({})", e.source.label, e.source.basis)?,
+                }
+            }
+            for m in &finding.near_misses {
+                writeln!(
+                    f,
+                    "    - closest: {} ({} of {} conditions held); {}: {}",
+                    m.rule,
+                    m.satisfied,
+                    m.total,
+                    if m.unknown {
+                        "not known"
+                    } else {
+                        "did not hold"
+                    },
+                    m.failed,
+                )?;
+            }
+        }
+
+        if !others.is_empty() {
+            writeln!(f)?;
+            writeln!(f, "Advisories")?;
+            for x in &others {
+                writeln!(f, "  [{}] {}", tag(x.indicator), x.summary)?;
+                writeln!(f, "      source: {}", x.source.label)?;
+            }
+        }
+
+        if !a.missing.is_empty() {
+            writeln!(f)?;
+            writeln!(f, "Worth asking next")?;
+            for m in a.missing.iter().take(QUESTION_LIMIT) {
+                let mut settles: Vec<String> =
+                    m.held_back.iter().map(ToString::to_string).collect();
+                settles.extend(m.needed_for.iter().map(|n| n.to_string()));
+                writeln!(f, "  ? {} ({})", self.question(m), m.path)?;
+                if !settles.is_empty() {
+                    writeln!(f, "      would settle: {}", settles.join(", "))?;
+                }
+            }
+            if a.missing.len() > QUESTION_LIMIT {
+                writeln!(
+                    f,
+                    "  ... and {} more (see the assessment's missing facts)",
+                    a.missing.len() - QUESTION_LIMIT
+                )?;
+            }
+        }
+
+        writeln!(f)?;
+        writeln!(
+            f,
+            "Rule set {} {} (fingerprint {})",
+            a.rule_set.id, a.rule_set.version, a.rule_set.fingerprint
+        )?;
+        writeln!(
+            f,
+            "This is decision support, not a diagnosis: the clinician decides, and the focus \
+             is agreed with the patient."
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Engine, from_json};
+
+    #[test]
+    fn questions_name_the_person_by_label() {
+        let inv: Inventory = from_json(
+            r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
+                "people": [{"id": "w", "label": "Robin", "relationship": "spouse",
+                            "conflict": {"level": "high", "visibility": "overt"}}],
+                "events": [{"id": "e", "kind": "job_loss"}]}"#,
+        )
+        .unwrap();
+        let a = Engine::standard().unwrap().evaluate(&inv);
+        let text = Report::new(&a, &inv).to_string();
+        assert!(
+            text.contains("Did the conflict with Robin (spouse) begin before or after the onset?")
+        );
+        assert!(text.contains("When exactly did the job loss happen?"));
+        assert!(text.contains("($.people[0].conflict.began)"));
+        assert!(text.contains("would settle: dispute.conflict_around_onset"));
+    }
+
+    #[test]
+    fn long_lists_of_questions_are_cut_short() {
+        let people: Vec<String> = (0..20)
+            .map(|i| format!(r#"{{"id": "p{i}", "label": "P{i}", "relationship": "friend"}}"#))
+            .collect();
+        let inv: Inventory = from_json(&format!(
+            r#"{{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01", "people": [{}]}}"#,
+            people.join(",")
+        ))
+        .unwrap();
+        let a = Engine::standard().unwrap().evaluate(&inv);
+        assert!(a.missing.len() > QUESTION_LIMIT);
+        let text = Report::new(&a, &inv).to_string();
+        assert!(text.contains(&format!("and {} more", a.missing.len() - QUESTION_LIMIT)));
+    }
+}

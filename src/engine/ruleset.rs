@@ -1,0 +1,465 @@
+//! A rule set as data: its id, version, parameters (time windows, the focus
+//! threshold, confidence bands) and rules (DESIGN.md decision 4).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{JsonError, ProblemArea, RuleId, Source};
+
+use super::condition::Condition;
+
+/// The rule-set schema version this crate reads and writes.
+///
+/// ```
+/// assert_eq!(interpersonal::RULE_SET_SCHEMA_VERSION, 1);
+/// ```
+pub const RULE_SET_SCHEMA_VERSION: u32 = 1;
+
+/// The deepest condition nesting any rule set may ask for in
+/// [`RuleParameters::max_depth`]; it bounds how deep evaluation recurses.
+///
+/// ```
+/// assert_eq!(interpersonal::MAX_CONDITION_DEPTH_LIMIT, 32);
+/// ```
+pub const MAX_CONDITION_DEPTH_LIMIT: u32 = 32;
+
+/// The longest time window, in months, a rule set may name (100 years).
+///
+/// ```
+/// assert_eq!(interpersonal::MAX_WINDOW_MONTHS, 1200);
+/// ```
+pub const MAX_WINDOW_MONTHS: u32 = 1200;
+
+/// The default rule set, embedded at build time from `rules/default.json`.
+const DEFAULT_RULES_JSON: &str = include_str!("../../rules/default.json");
+
+/// How urgent a piece of evidence or an advisory is: the `indicator` of a CDS
+/// Hooks card (DESIGN.md decision 6).
+///
+/// ```
+/// use interpersonal::Indicator;
+/// assert_eq!(Indicator::Critical.to_string(), "critical");
+/// assert!(Indicator::Critical > Indicator::Info);
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumCount,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Indicator {
+    /// For information.
+    #[default]
+    Info,
+    /// Worth the clinician's attention.
+    Warning,
+    /// Must be acted on before anything else.
+    Critical,
+}
+
+/// A time window around the onset of the current episode, in whole months.
+///
+/// An event is *inside* the window when every day its date can stand for lies
+/// from `before_months` before the onset to `after_months` after it. When the
+/// onset is known only to the month, the window runs from `before_months` before
+/// the first day of the onset month to `after_months` after its last day (the
+/// episode began some time in that month) [I: design choice of this crate].
+///
+/// ```
+/// use interpersonal::Window;
+/// let w = Window::new(6, 3);
+/// assert_eq!((w.before_months, w.after_months), (6, 3));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    /// How many months before the onset the window opens.
+    pub before_months: u32,
+    /// How many months after the onset the window closes.
+    pub after_months: u32,
+}
+
+impl Window {
+    /// A window from `before_months` before to `after_months` after the onset.
+    ///
+    /// ```
+    /// use interpersonal::Window;
+    /// assert_eq!(Window::new(24, 0).before_months, 24);
+    /// ```
+    pub const fn new(before_months: u32, after_months: u32) -> Self {
+        Window {
+            before_months,
+            after_months,
+        }
+    }
+}
+
+/// The score bands that turn an area's score into a [`Confidence`](crate::Confidence):
+/// any evidence at all is `low`, a score of at least `moderate` is moderate, at
+/// least `high` is high.
+///
+/// ```
+/// use interpersonal::ConfidenceThresholds;
+/// let t = ConfidenceThresholds::default();
+/// assert!(t.moderate <= t.high);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConfidenceThresholds {
+    /// The lowest score with moderate confidence.
+    pub moderate: f64,
+    /// The lowest score with high confidence.
+    pub high: f64,
+}
+
+impl Default for ConfidenceThresholds {
+    /// The bands of the default rule set: moderate from 3 (one rule that links
+    /// a qualifying event to the onset), high from 5 \[I\].
+    fn default() -> Self {
+        ConfidenceThresholds {
+            moderate: 3.0,
+            high: 5.0,
+        }
+    }
+}
+
+/// The tunable numbers of a rule set.
+///
+/// `Default` gives the values of the default rule set (`rules/default.json`);
+/// the crate's tests check that they agree.
+///
+/// ```
+/// use interpersonal::{RuleParameters, RuleSet};
+/// let p = RuleParameters::default();
+/// assert_eq!(p, RuleSet::standard().parameters);
+/// assert_eq!(p.windows["onset"].before_months, 6);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct RuleParameters {
+    /// Named time windows around the onset, referred to by name from
+    /// conditions (`{"within": "onset"}`).
+    pub windows: BTreeMap<String, Window>,
+    /// The lowest score an area needs to be a candidate focus. Finite, above 0.
+    pub min_focus_score: f64,
+    /// A second area joins the focus only when its score is at least this
+    /// fraction of the top score. In (0, 1].
+    pub second_focus_ratio: f64,
+    /// Score bands for confidence.
+    pub confidence: ConfidenceThresholds,
+    /// The deepest nesting of conditions a rule may use, 1 to
+    /// [`MAX_CONDITION_DEPTH_LIMIT`].
+    pub max_depth: u32,
+}
+
+impl Default for RuleParameters {
+    /// The parameters of the default rule set; see the crate's README and
+    /// `rules/default.json` for the reasons behind each value.
+    fn default() -> Self {
+        let mut windows = BTreeMap::new();
+        windows.insert(String::from("onset"), Window::new(6, 3));
+        windows.insert(String::from("bereavement"), Window::new(24, 0));
+        RuleParameters {
+            windows,
+            min_focus_score: 2.0,
+            second_focus_ratio: 0.75,
+            confidence: ConfidenceThresholds::default(),
+            max_depth: 8,
+        }
+    }
+}
+
+/// One rule: when its condition holds for an inventory, it adds `weight` to
+/// the score of `area` and becomes a piece of [`Evidence`](crate::Evidence).
+///
+/// ```
+/// use interpersonal::{Basis, Condition, ProblemArea, PriorFunctioning, Rule, RuleId, Source};
+///
+/// let rule = Rule::new(
+///     RuleId::new("deficits.lifelong")?,
+///     ProblemArea::InterpersonalDeficits,
+///     3.0,
+///     "A lifelong pattern of few relationships",
+///     Source::new("Guide-2018, ch. 8", Basis::Stated),
+///     Condition::PriorFunctioningIn(vec![PriorFunctioning::LifelongFewRelationships]),
+/// );
+/// assert_eq!(rule.version, 1);
+/// # Ok::<(), interpersonal::IdError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Rule {
+    /// The rule's id, unique in its rule set.
+    pub id: RuleId,
+    /// The rule's version, from 1; bump it when the rule's meaning changes.
+    pub version: u32,
+    /// The area the rule is evidence for.
+    pub area: ProblemArea,
+    /// How much the rule adds to the area's score. Finite, above 0.
+    pub weight: f64,
+    /// Whether the rule's condition ties its evidence to the onset of the
+    /// episode (a date in an onset window, the patient's own link, a change
+    /// around the onset). Used to break ties between areas.
+    #[serde(default)]
+    pub links_onset: bool,
+    /// One line for the clinician: what the evidence shows.
+    pub summary: String,
+    /// More detail: the clinical reasoning behind the rule.
+    #[serde(default)]
+    pub detail: String,
+    /// How urgent the evidence is.
+    #[serde(default)]
+    pub indicator: Indicator,
+    /// Where the rule comes from.
+    pub source: Source,
+    /// The condition.
+    pub when: Condition,
+}
+
+impl Rule {
+    /// A rule of version 1, not linked to onset, with no detail and an `info`
+    /// indicator; set the other fields directly.
+    ///
+    /// ```
+    /// use interpersonal::{Basis, Condition, ProblemArea, Rule, RuleId, Source};
+    /// let mut rule = Rule::new(
+    ///     RuleId::new("x")?, ProblemArea::Grief, 1.0, "Onset known",
+    ///     Source::new("example", Basis::Inferred), Condition::OnsetKnown(true),
+    /// );
+    /// rule.links_onset = true;
+    /// assert!(rule.detail.is_empty());
+    /// # Ok::<(), interpersonal::IdError>(())
+    /// ```
+    pub fn new(
+        id: RuleId,
+        area: ProblemArea,
+        weight: f64,
+        summary: impl Into<String>,
+        source: Source,
+        when: Condition,
+    ) -> Self {
+        Rule {
+            id,
+            version: 1,
+            area,
+            weight,
+            links_onset: false,
+            summary: summary.into(),
+            detail: String::new(),
+            indicator: Indicator::Info,
+            source,
+            when,
+        }
+    }
+}
+
+/// A versioned set of rules that read an [`Inventory`](crate::Inventory) and
+/// score the four problem areas (DESIGN.md decision 4).
+///
+/// Rule sets are JSON documents; the default one is `rules/default.json`,
+/// embedded in the crate and read with [`RuleSet::standard`]. Compile one with
+/// [`Engine::compile`](crate::Engine::compile) to use it.
+///
+/// ```
+/// use interpersonal::RuleSet;
+///
+/// let rules = RuleSet::standard();
+/// assert_eq!(rules.id.as_str(), "ipt.default");
+/// assert!(rules.rules.len() >= 4);
+/// let again = RuleSet::from_json(&serde_json::to_string(&rules).unwrap()).unwrap();
+/// assert_eq!(again.fingerprint(), rules.fingerprint());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSet {
+    /// The schema version, [`RULE_SET_SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The rule set's id.
+    pub id: RuleId,
+    /// Its version, `MAJOR.MINOR.PATCH` with an optional `-pre` suffix.
+    pub version: String,
+    /// What the rule set is for.
+    #[serde(default)]
+    pub description: String,
+    /// The tunable numbers.
+    pub parameters: RuleParameters,
+    /// The rules, in the order their evidence is listed.
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// The default IPT rule set, `rules/default.json`, embedded in the crate.
+    ///
+    /// It implements the clinical indicators of ipt-domain.md §2.5 in the
+    /// Weissman/Markowitz model (a death is grief; a loss that is not a death is
+    /// a transition). Each rule cites its source; the weights, windows and
+    /// thresholds are design choices of this crate \[I\].
+    ///
+    /// | rule | area | weight | fires when |
+    /// |---|---|---|---|
+    /// | `grief.death_near_onset` | grief | 3 | a significant other died, linked to onset (the patient links it, or it is dated in the onset window) |
+    /// | `grief.complicated_grief_signs` | grief | 2 | a significant other's death carries a complicated-grief sign |
+    /// | `grief.recent_death_not_linked` | grief | 1 | a significant other died in the 24 months before onset, not linked to it (possible delayed grief) |
+    /// | `dispute.conflict_around_onset` | role dispute | 3 | a living significant other has a conflict (moderate or worse, or covert at any level) that began before or after onset, or the relationship worsened around onset |
+    /// | `dispute.non_reciprocal_expectations` | role dispute | 1 | expectations with a living significant other are unmet or partly met, with some conflict or a worsening |
+    /// | `dispute.stalled_conflict` | role dispute | 1 | such a conflict is stalled |
+    /// | `dispute.relationship_worse_around_onset` | role dispute | 1 | a relationship with a living significant other worsened around onset |
+    /// | `transition.life_change_near_onset` | role transition | 3 | a life event that changes a social role (never a death) is linked to onset |
+    /// | `transition.relationship_lost_around_onset` | role transition | 2 | a relationship with a living significant other was lost around onset |
+    /// | `transition.non_death_loss_near_onset` | role transition | 1 | a loss that is not a death is linked to onset |
+    /// | `deficits.lifelong_few_relationships` | interpersonal deficits | 3 | prior functioning is a lifelong pattern of few relationships |
+    /// | `deficits.no_confidant` | interpersonal deficits | 1 | that, and no confidant |
+    /// | `deficits.lives_alone` | interpersonal deficits | 1 | that, and the patient lives alone |
+    ///
+    /// Parameters: the `onset` window runs from 6 months before to 3 months
+    /// after the onset, the `bereavement` window the 24 months before it; an area
+    /// needs a score of 2 to be in focus; a second area needs three quarters of
+    /// the top score; confidence is moderate from 3 and high from 5.
+    ///
+    /// The embedded file is parsed and compiled by the crate's own tests, so
+    /// this does not fail in a released crate. Were it ever unreadable, the
+    /// result would be a rule set with id `invalid` and no rules, which
+    /// [`Engine::compile`](crate::Engine::compile) refuses (one problem per
+    /// unreachable area); use [`RuleSet::try_standard`] to see the error instead.
+    ///
+    /// ```
+    /// let rules = interpersonal::RuleSet::standard();
+    /// assert_eq!(rules.schema_version, 1);
+    /// ```
+    pub fn standard() -> RuleSet {
+        match Self::try_standard() {
+            Ok(rules) => rules,
+            Err(_) => RuleSet {
+                schema_version: RULE_SET_SCHEMA_VERSION,
+                id: invalid_id(),
+                version: String::from("0.0.0"),
+                description: String::new(),
+                parameters: RuleParameters::default(),
+                rules: Vec::new(),
+            },
+        }
+    }
+
+    /// The default rule set, or the error that reading it gave.
+    ///
+    /// ```
+    /// assert!(interpersonal::RuleSet::try_standard().is_ok());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`JsonError`] if the embedded `rules/default.json` cannot be
+    /// read (a defect the crate's tests rule out).
+    pub fn try_standard() -> Result<RuleSet, JsonError> {
+        Self::from_json(DEFAULT_RULES_JSON)
+    }
+
+    /// Reads a rule set from JSON. This checks the shape only; compile it with
+    /// [`Engine::compile`](crate::Engine::compile) to check its content.
+    ///
+    /// ```
+    /// use interpersonal::RuleSet;
+    /// let err = RuleSet::from_json(r#"{"schema_version": 1, "idd": "x"}"#).unwrap_err();
+    /// assert_eq!(err.path.as_str(), "$.idd");
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`JsonError`] naming the path of the first value that could
+    /// not be read (an unknown field, a wrong type, an unknown condition).
+    pub fn from_json(json: &str) -> Result<RuleSet, JsonError> {
+        crate::from_json(json)
+    }
+
+    /// The JSON text of the default rule set, as embedded.
+    ///
+    /// ```
+    /// assert!(interpersonal::RuleSet::standard_json().contains("\"ipt.default\""));
+    /// ```
+    pub fn standard_json() -> &'static str {
+        DEFAULT_RULES_JSON
+    }
+
+    /// A fingerprint of the rule set's content: FNV-1a (64 bit) of its compact
+    /// JSON serialisation, as 16 lower-case hex digits. Any change to a rule, a
+    /// parameter or the version changes it; formatting of the source file does
+    /// not.
+    ///
+    /// ```
+    /// use interpersonal::RuleSet;
+    /// let a = RuleSet::standard();
+    /// let mut b = a.clone();
+    /// assert_eq!(a.fingerprint(), b.fingerprint());
+    /// assert_eq!(a.fingerprint().len(), 16);
+    /// b.parameters.min_focus_score += 1.0;
+    /// assert_ne!(a.fingerprint(), b.fingerprint());
+    /// ```
+    pub fn fingerprint(&self) -> String {
+        let json = serde_json::to_string(self).unwrap_or_default();
+        format!("{:016x}", fnv1a64(json.as_bytes()))
+    }
+}
+
+fn invalid_id() -> RuleId {
+    // `RuleId` has no infallible constructor. "invalid" is ASCII letters only, so
+    // the first attempt always succeeds; the loop exists only to keep this
+    // function total without a panic path.
+    loop {
+        if let Ok(id) = RuleId::new("invalid") {
+            return id;
+        }
+    }
+}
+
+/// FNV-1a, 64 bit.
+pub(crate) fn fnv1a64(bytes: &[u8]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    bytes
+        .iter()
+        .fold(OFFSET, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(PRIME))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv_known_values() {
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn standard_parses_and_matches_default_parameters() {
+        let rules = RuleSet::try_standard().unwrap();
+        assert_eq!(rules.parameters, RuleParameters::default());
+        assert_eq!(rules.schema_version, RULE_SET_SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn unknown_fields_are_refused() {
+        let mut v: serde_json::Value = serde_json::from_str(DEFAULT_RULES_JSON).unwrap();
+        v["rules"][0]["wieght"] = serde_json::json!(1.0);
+        let err = RuleSet::from_json(&v.to_string()).unwrap_err();
+        assert_eq!(err.path.as_str(), "$.rules[0].wieght");
+    }
+}
