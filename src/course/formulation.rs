@@ -1,0 +1,606 @@
+//! The interpersonal formulation: the text that links the episode of
+//! depression to the problem area, presented at the end of the initial phase.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    Assessment, Basis, Cadence, Course, DisputeStage, EventKind, HamdBand, HamdBanding, Indicator,
+    Inventory, LifeEvent, Measurement, PhaseTask, ProblemArea, Sensitive, SeverityBand, Source,
+    Subject,
+};
+
+const POCKET_GUIDE_SCRIPT: Source = Source::with_url(
+    "Pocket-Guide (formulation script): ask permission first",
+    "http://hozir.org/interpersonal-psychotherapy-for-posttraumatic-stress-disorder/hozir.org/interpersonal-psychotherapy-for-posttraumatic-stress-disorder.html?page=21",
+    Basis::Stated,
+);
+const FORMULATION_CONTENTS: Source = Source::with_url(
+    "Markowitz-phases; Casebook-2012 ch. 16 (formulation example)",
+    "https://ebrary.net/75422/health/formulation",
+    Basis::Stated,
+);
+const SICK_ROLE: Source = Source::with_url(
+    "israpsych summary (treatable, not the patient's fault); Markowitz-phases (sick role)",
+    "https://www.israpsych.org/interpersonal-psychotherapy-for-depression/",
+    Basis::Stated,
+);
+const LINK_TO_AREA: Source = Source::with_url(
+    "Markowitz-phases; Pocket-Guide; WHO-GIPT-2016 plain names",
+    "https://www.alpfmedical.info/bipolar-disorder/phases-of-treatment.html",
+    Basis::Stated,
+);
+const TWO_AREAS: Source = Source::with_url(
+    "Casebook-2012, ch. 17: two areas, the more immediately concerning and manageable first",
+    "https://ebrary.net/75436/health/case_formulation",
+    Basis::Stated,
+);
+const AGREEMENT: Source = Source::with_url(
+    "Markowitz-phases (\"With the patient's explicit acceptance…\"); Pocket-Guide script",
+    "https://www.alpfmedical.info/bipolar-disorder/phases-of-treatment.html",
+    Basis::Stated,
+);
+const SAFETY: Source = Source::new(
+    "ipt-domain.md §9; DESIGN.md decision 8: safety first",
+    Basis::Known,
+);
+
+/// A part of the [`Formulation`], in the order it is presented
+/// (ipt-domain.md §5).
+///
+/// ```
+/// use interpersonal::FormulationPart;
+/// assert_eq!(FormulationPart::SickRole.to_string(), "sick_role");
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumCount,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum FormulationPart {
+    /// The course's safety flags and the assessment's critical advisories:
+    /// present only when there are any, and then always first.
+    Safety,
+    /// Asking permission: "Can I tell you how I understand your situation?"
+    Opening,
+    /// The diagnosis, which the clinician names, and the severity from the
+    /// latest PHQ-9 or HAM-D-17 score.
+    Diagnosis,
+    /// A treatable illness, not the patient's fault; the sick role.
+    SickRole,
+    /// The link between the episode and the problem area(s), in plain words,
+    /// with the people and events of the inventory.
+    ProblemArea,
+    /// The time-limited treatment and its aim.
+    TimeLimit,
+    /// The explicit check that the patient agrees.
+    AgreementCheck,
+}
+
+/// One part of a [`Formulation`]: its text and where the part comes from.
+///
+/// The text joins labels from the inventory back in (a name, "your divorce
+/// from Tom"), so it is patient text: [`Sensitive`], never in `Debug` output.
+///
+/// ```
+/// use interpersonal::{FormulationPart, FormulationSection, Basis, Source};
+/// let s = FormulationSection::new(FormulationPart::Opening, "Can I tell you…", Source::new("x", Basis::Stated));
+/// assert_eq!(s.text.expose(), "Can I tell you…");
+/// assert!(!format!("{s:?}").contains("Can I"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FormulationSection {
+    /// Which part it is.
+    pub part: FormulationPart,
+    /// What to say.
+    pub text: Sensitive<String>,
+    /// Where the part comes from.
+    pub source: Source,
+}
+
+impl FormulationSection {
+    /// A section of `part` saying `text`.
+    ///
+    /// ```
+    /// use interpersonal::{Basis, FormulationPart, FormulationSection, Source};
+    /// let s = FormulationSection::new(FormulationPart::SickRole, "…", Source::new("x", Basis::Known));
+    /// assert_eq!(s.part, FormulationPart::SickRole);
+    /// ```
+    pub fn new(part: FormulationPart, text: impl Into<String>, source: Source) -> Self {
+        FormulationSection {
+            part,
+            text: Sensitive::new(text.into()),
+            source,
+        }
+    }
+}
+
+/// The interpersonal formulation (ipt-domain.md §5 [S: Markowitz-phases;
+/// Pocket-Guide script; Casebook-2012 ch. 16, 17]): a draft, in plain words
+/// addressed to the patient, of what the clinician presents at the end of the
+/// initial phase, after asking permission:
+///
+/// 1. the diagnosis and its severity;
+/// 2. that depression is a treatable illness and not the patient's fault (the
+///    sick role);
+/// 3. the link between the episode and the problem area, one or at most two,
+///    in the WHO's plain names ([`ProblemArea::who_name`]: grief, disputes,
+///    life changes, loneliness and social isolation) and with the patient's
+///    own labels for the people and events involved;
+/// 4. the time-limited treatment (sessions, cadence, end date from the
+///    schedule) and its aim: resolve the interpersonal problem and so relieve
+///    the depression;
+/// 5. the question whether the patient agrees.
+///
+/// A safety flag on the course, or a critical advisory of the assessment,
+/// comes first, before all of these (DESIGN.md decision 8).
+///
+/// **Naming the diagnosis is the clinician's task.** The crate cannot make a
+/// diagnosis: the text says "[the clinician's diagnosis]" where the clinician
+/// names it, and gives only the severity band of the latest PHQ-9 (or, without
+/// one, HAM-D-17) score dated on or before the formulation (the day
+/// [`PhaseTask::PresentFormulation`] was done, or the latest score when it is
+/// not done yet).
+///
+/// The areas are the contract's agreed focus, in its order; the people and
+/// events are the subjects of the assessment's evidence for each area, joined
+/// back to their labels in the inventory. When the focus holds two areas, the
+/// text names both and says that the two of you will decide together which to
+/// work on first [S: Casebook-2012 ch. 17].
+///
+/// The output is deterministic: the same course, assessment and inventory give
+/// the same text, byte for byte. Its `Display` is the whole text; the
+/// structured form is [`Formulation::sections`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use interpersonal::{
+///     from_json, Course, Engine, FormulationPart, Formulation, Inventory, Phase, Phq9Score,
+///     SessionRecord, TreatmentContract,
+/// };
+///
+/// let inventory: Inventory = from_json(r#"{
+///   "schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
+///   "people": [{"id": "ex", "label": "Sam", "relationship": "ex_partner",
+///               "conflict": {"level": "high", "visibility": "overt", "course": "stalled",
+///                            "began": "before_onset"},
+///               "change_around_onset": "worse", "expectations": {"met": "unmet"}}],
+///   "events": [{"id": "divorce", "kind": "divorce", "date": "2025-12", "person": "ex",
+///               "linked_to_onset": true}]
+/// }"#)?;
+/// let assessment = Engine::standard()?.evaluate(&inventory);
+/// let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+/// let contract = TreatmentContract::builder(start, assessment.focus.clone()).build()?;
+/// let mut course = Course::new(contract, Vec::new())?;
+/// let phq9 = Phq9Score::from_scores([2, 2, 2, 2, 2, 2, 2, 1, 0])?;
+/// course.record_session(SessionRecord::new(1, start, Phase::Assessment).with_measure(phq9.measurement(start)))?;
+///
+/// let formulation = Formulation::new(&course, &assessment, &inventory);
+/// let text = formulation.to_string();
+/// assert!(text.contains("[the clinician's diagnosis]"));
+/// assert!(text.contains("moderately severe depression (PHQ-9 15"));
+/// assert!(text.contains("Sam"));
+/// assert!(formulation.section(FormulationPart::AgreementCheck).is_some());
+/// // Patient text stays out of Debug output.
+/// assert!(!format!("{formulation:?}").contains("Sam"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Formulation {
+    /// The parts, in the order they are presented.
+    pub sections: Vec<FormulationSection>,
+}
+
+impl Formulation {
+    /// The formulation for `course`, whose focus the `assessment` of
+    /// `inventory` supports. See [`Formulation`] for what it says.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use interpersonal::{Course, Engine, EpisodeOnset, Formulation, FormulationPart, Inventory, ProblemArea, TreatmentContract};
+    ///
+    /// let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    /// let inventory = Inventory::new(start, EpisodeOnset::Unknown);
+    /// let assessment = Engine::standard()?.evaluate(&inventory);
+    /// let contract = TreatmentContract::builder(start, [ProblemArea::RoleTransition]).build()?;
+    /// let course = Course::new(contract, Vec::new())?;
+    /// let f = Formulation::new(&course, &assessment, &inventory);
+    /// let parts: Vec<FormulationPart> = f.sections.iter().map(|s| s.part).collect();
+    /// assert_eq!(parts[0], FormulationPart::Opening); // no safety flag
+    /// assert!(f.to_string().contains("life changes"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(course: &Course, assessment: &Assessment, inventory: &Inventory) -> Formulation {
+        let mut sections = Vec::with_capacity(7);
+        if let Some(safety) = safety_text(course, assessment) {
+            sections.push(FormulationSection::new(
+                FormulationPart::Safety,
+                safety,
+                SAFETY,
+            ));
+        }
+        sections.push(FormulationSection::new(
+            FormulationPart::Opening,
+            "Can I tell you how I understand your situation?",
+            POCKET_GUIDE_SCRIPT,
+        ));
+        sections.push(FormulationSection::new(
+            FormulationPart::Diagnosis,
+            diagnosis_text(course),
+            FORMULATION_CONTENTS,
+        ));
+        sections.push(FormulationSection::new(
+            FormulationPart::SickRole,
+            "Depression is a common illness, and a treatable one, with a good chance of getting better. \
+             It is not your fault. While you recover, it is fine to let some obligations go for a while; \
+             your part is to work with me on getting better.",
+            SICK_ROLE,
+        ));
+        let focus = &course.contract().focus;
+        sections.push(FormulationSection::new(
+            FormulationPart::ProblemArea,
+            area_text(focus, assessment, inventory),
+            if focus.len() > 1 {
+                TWO_AREAS
+            } else {
+                LINK_TO_AREA
+            },
+        ));
+        sections.push(FormulationSection::new(
+            FormulationPart::TimeLimit,
+            time_text(course),
+            FORMULATION_CONTENTS,
+        ));
+        sections.push(FormulationSection::new(
+            FormulationPart::AgreementCheck,
+            agreement_text(course),
+            AGREEMENT,
+        ));
+        Formulation { sections }
+    }
+
+    /// The section of `part`, if the formulation has one ([`FormulationPart::Safety`]
+    /// only when there is a flag).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use interpersonal::{Course, Engine, EpisodeOnset, Formulation, FormulationPart, Inventory, ProblemArea, TreatmentContract};
+    ///
+    /// let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    /// let inventory = Inventory::new(start, EpisodeOnset::Unknown);
+    /// let assessment = Engine::standard()?.evaluate(&inventory);
+    /// let course = Course::new(TreatmentContract::builder(start, [ProblemArea::Grief]).build()?, Vec::new())?;
+    /// let f = Formulation::new(&course, &assessment, &inventory);
+    /// assert!(f.section(FormulationPart::Safety).is_none());
+    /// assert!(f.section(FormulationPart::SickRole).unwrap().text.expose().contains("not your fault"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn section(&self, part: FormulationPart) -> Option<&FormulationSection> {
+        self.sections.iter().find(|s| s.part == part)
+    }
+}
+
+impl fmt::Display for Formulation {
+    /// The whole text, one paragraph per section, safety first. This is where
+    /// the patient text is read ([`Sensitive::expose`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "Interpersonal formulation (a draft for the clinician to present; decision support, not a diagnosis)"
+        )?;
+        for s in &self.sections {
+            writeln!(f)?;
+            writeln!(f, "{}", s.text.expose())?;
+        }
+        Ok(())
+    }
+}
+
+fn safety_text(course: &Course, assessment: &Assessment) -> Option<String> {
+    let mut lines: Vec<String> = assessment
+        .advisories
+        .iter()
+        .filter(|a| a.indicator == Indicator::Critical)
+        .map(|a| a.summary.clone())
+        .collect();
+    lines.extend(course.safety_flags().iter().map(ToString::to_string));
+    if lines.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "SAFETY FIRST (for the clinician, before the formulation): {}. A clinician assesses suicide risk the same day; this formulation is no substitute for that assessment.",
+        lines.join("; ")
+    ))
+}
+
+/// The day the formulation is presented: when
+/// [`PhaseTask::PresentFormulation`] was done, or no limit.
+fn formulation_date(course: &Course) -> NaiveDate {
+    course
+        .task_done_on(PhaseTask::PresentFormulation)
+        .unwrap_or(NaiveDate::MAX)
+}
+
+fn latest_depression_score(course: &Course) -> Option<Measurement> {
+    let trend = course.depression_trend(formulation_date(course))?;
+    Some(trend.latest().clone())
+}
+
+fn diagnosis_text(course: &Course) -> String {
+    match latest_depression_score(course) {
+        Some(m) => {
+            let severity = m.severity(HamdBanding::default());
+            let band = severity.band_name().replace('_', " ");
+            let score = format!("{} {} on {}", m.instrument().label(), m.total(), m.date());
+            let symptoms = if severity
+                == (SeverityBand::Hamd17 {
+                    banding: HamdBanding::default(),
+                    band: HamdBand::NoDepression,
+                }) {
+                format!("Your symptoms are below the range of depression on this scale ({score})")
+            } else if band.ends_with("severe") {
+                format!("Your symptoms are consistent with {band} depression ({score})")
+            } else {
+                format!("Your symptoms are consistent with depression of {band} severity ({score})")
+            };
+            format!("You have [the clinician's diagnosis]. {symptoms}.")
+        }
+        None => String::from(
+            "You have [the clinician's diagnosis]. [No PHQ-9 or HAM-D-17 score is recorded yet: rate the symptoms to give their severity.]",
+        ),
+    }
+}
+
+fn area_text(focus: &[ProblemArea], assessment: &Assessment, inventory: &Inventory) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let [first, second] = focus {
+        parts.push(format!(
+            "Two problems seem connected with your depression: \"{}\" and \"{}\".",
+            first.who_name(),
+            second.who_name()
+        ));
+    }
+    let mut mentioned = Vec::new();
+    for area in focus {
+        parts.push(one_area(*area, assessment, inventory, &mut mentioned));
+    }
+    if focus.len() > 1 {
+        parts.push(String::from(
+            "We will decide together which one to work on first.",
+        ));
+    }
+    if focus.is_empty() {
+        parts.push(String::from(
+            "[No problem area is agreed yet: select one before presenting the formulation.]",
+        ));
+    }
+    parts.join(" ")
+}
+
+/// The people and events the assessment's evidence for `area` is about, in
+/// order, without repeats; then the inventory's events that the patient links
+/// to the onset and that concern one of those people (the divorce from the
+/// ex-husband of a dispute), in inventory order.
+fn subjects(area: ProblemArea, assessment: &Assessment, inventory: &Inventory) -> Vec<Subject> {
+    let mut out: Vec<Subject> = Vec::new();
+    if let Some(finding) = assessment.finding(area) {
+        for e in &finding.evidence {
+            for s in &e.subjects {
+                if !out.contains(s) {
+                    out.push(s.clone());
+                }
+            }
+        }
+    }
+    let people: Vec<&crate::PersonId> = out
+        .iter()
+        .filter_map(|s| match s {
+            Subject::Person(id) => Some(id),
+            Subject::Event(_) => None,
+        })
+        .collect();
+    let joined: Vec<Subject> = inventory
+        .events
+        .iter()
+        .filter(|e| e.linked_to_onset == Some(true))
+        .filter(|e| e.person.as_ref().is_some_and(|p| people.contains(&p)))
+        .map(|e| Subject::Event(e.id.clone()))
+        .filter(|s| !out.contains(s))
+        .collect();
+    out.extend(joined);
+    out
+}
+
+fn label(inventory: &Inventory, id: &crate::PersonId) -> Option<String> {
+    inventory.person(id).map(|p| p.label.expose().clone())
+}
+
+/// "your divorce from Tom", "the death of Ana", "your relocation".
+fn event_phrase(event: &LifeEvent, inventory: &Inventory) -> String {
+    let who = event.person.as_ref().and_then(|p| label(inventory, p));
+    let kind: &'static str = event.kind.into();
+    let kind = kind.replace('_', " ");
+    match (event.kind, who) {
+        (EventKind::Death, Some(who)) => format!("the death of {who}"),
+        (EventKind::Divorce | EventKind::Separation, Some(who)) => {
+            format!("your {kind} from {who}")
+        }
+        (_, Some(who)) => format!("your {kind} (with {who})"),
+        (_, None) => format!("your {kind}"),
+    }
+}
+
+fn join_words(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn one_area(
+    area: ProblemArea,
+    assessment: &Assessment,
+    inventory: &Inventory,
+    mentioned: &mut Vec<String>,
+) -> String {
+    let subjects = subjects(area, assessment, inventory);
+    let events: Vec<&LifeEvent> = subjects
+        .iter()
+        .filter_map(|s| match s {
+            Subject::Event(id) => inventory.event(id),
+            Subject::Person(_) => None,
+        })
+        .collect();
+    let people: Vec<String> = subjects
+        .iter()
+        .filter_map(|s| match s {
+            Subject::Person(id) => label(inventory, id),
+            Subject::Event(_) => None,
+        })
+        .collect();
+    let all_events: Vec<String> = events.iter().map(|e| event_phrase(e, inventory)).collect();
+    // The onset is told once; an event is linked to it once.
+    let new_links: Vec<String> = events
+        .iter()
+        .filter(|e| e.linked_to_onset == Some(true))
+        .map(|e| event_phrase(e, inventory))
+        .filter(|l| !mentioned.contains(l))
+        .collect();
+
+    let mut s = String::new();
+    if !new_links.is_empty() {
+        if mentioned.is_empty() {
+            s.push_str(&format!(
+                "Your depression began around the time of {}. ",
+                join_words(&new_links)
+            ));
+        } else {
+            s.push_str(&format!(
+                "Around the same time came {}. ",
+                join_words(&new_links)
+            ));
+        }
+        mentioned.extend(new_links);
+    }
+    s.push_str(&format!("This is what we call \"{}\"", area.who_name()));
+    match area {
+        ProblemArea::Grief => {
+            if !people.is_empty() {
+                s.push_str(&format!(": mourning {}", join_words(&people)));
+            }
+            s.push_str(". Grieving is hard, and it can get stuck; we will work on mourning the loss and, in time, on finding your way back to other people.");
+        }
+        ProblemArea::RoleDispute => {
+            // The person with the strongest conflict first: the stage is
+            // theirs (the engine's principal disputant).
+            let mut disputants: Vec<&crate::Person> = subjects
+                .iter()
+                .filter_map(|s| match s {
+                    Subject::Person(id) => inventory.person(id),
+                    Subject::Event(_) => None,
+                })
+                .filter(|p| !p.status.is_deceased())
+                .collect();
+            disputants.sort_by_key(|p| std::cmp::Reverse(p.conflict.as_ref().map(|c| c.level)));
+            let mut names = disputants.iter().map(|p| p.label.expose());
+            if let Some(first) = names.next() {
+                s.push_str(&format!(
+                    ": you and {first} expect different things of each other"
+                ));
+            }
+            match assessment.dispute_stage {
+                Some(DisputeStage::Renegotiation) => {
+                    s.push_str(", and you are both still trying to sort it out");
+                }
+                Some(DisputeStage::Impasse) => {
+                    s.push_str(", and the arguments seem to have got stuck");
+                }
+                Some(DisputeStage::Dissolution) => {
+                    s.push_str(", and the relationship may be ending");
+                }
+                None => {}
+            }
+            s.push('.');
+            for other in names {
+                s.push_str(&format!(
+                    " You and {other} also expect different things of each other."
+                ));
+            }
+            s.push_str(" We will look at what each of you wants, and at how you could get more of what you want.");
+        }
+        ProblemArea::RoleTransition => {
+            if !all_events.is_empty() {
+                s.push_str(&format!(
+                    ": {} changed your role in life",
+                    join_words(&all_events)
+                ));
+            }
+            s.push_str(". Changes like these are hard even when they are expected; we will look at what you lost, at what the new situation asks of you, and at how to manage it.");
+        }
+        ProblemArea::InterpersonalDeficits => {
+            s.push_str(": you have had few people to turn to. We will look at your relationships, past and present, and at ways to build new ones.");
+        }
+    }
+    s
+}
+
+fn cadence_words(cadence: Cadence) -> &'static str {
+    match cadence {
+        Cadence::Weekly => "weekly",
+        Cadence::Fortnightly => "fortnightly",
+        Cadence::Monthly => "monthly",
+    }
+}
+
+fn time_text(course: &Course) -> String {
+    let c = course.contract();
+    let schedule = course.schedule();
+    let areas: Vec<String> = c.focus.iter().map(|a| a.who_name().to_owned()).collect();
+    let aim = if areas.is_empty() {
+        String::from("this problem")
+    } else {
+        join_words(&areas)
+    };
+    format!(
+        "I suggest we meet for {} {} sessions of {} minutes, from {} to {}, and work on {aim}. As that gets better, your depression should lift too.",
+        c.sessions,
+        cadence_words(c.cadence),
+        c.session_minutes,
+        schedule.start_date(),
+        schedule.end_date()
+    )
+}
+
+fn agreement_text(course: &Course) -> String {
+    let c = course.contract();
+    let mut s = format!(
+        "Does this make sense to you? Would you like to work on this together for the next {} sessions?",
+        c.sessions
+    );
+    if let Some(a) = c.agreement {
+        s.push_str(&format!(" [The patient agreed on {}.]", a.on));
+    }
+    s
+}

@@ -1,0 +1,163 @@
+//! What a progress review points out: safety flags, no response by
+//! mid-treatment, a measurement due, goals without progress.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Basis, GoalId, Indicator, Source};
+
+/// What a [`ReviewAdvisory`] is about.
+///
+/// ```
+/// use interpersonal::ReviewAdvisoryCode;
+/// assert_eq!(ReviewAdvisoryCode::NoResponseByMidTreatment.to_string(), "no_response_by_mid_treatment");
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumCount,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum ReviewAdvisoryCode {
+    /// A safety flag is on the course (critical, always first).
+    SafetyFlag,
+    /// At or after mid-treatment, the primary depression scale has not fallen
+    /// by half from baseline (warning).
+    NoResponseByMidTreatment,
+    /// The symptom measures are due at the next session (info).
+    MeasurementDue,
+    /// A goal in progress has no progress recorded (info).
+    GoalWithoutProgress,
+}
+
+impl ReviewAdvisoryCode {
+    /// How urgent advisories of this code are: critical for a safety flag,
+    /// warning for no response, info otherwise.
+    ///
+    /// ```
+    /// use interpersonal::{Indicator, ReviewAdvisoryCode};
+    /// assert_eq!(ReviewAdvisoryCode::SafetyFlag.indicator(), Indicator::Critical);
+    /// assert_eq!(ReviewAdvisoryCode::MeasurementDue.indicator(), Indicator::Info);
+    /// ```
+    pub const fn indicator(self) -> Indicator {
+        match self {
+            ReviewAdvisoryCode::SafetyFlag => Indicator::Critical,
+            ReviewAdvisoryCode::NoResponseByMidTreatment => Indicator::Warning,
+            ReviewAdvisoryCode::MeasurementDue | ReviewAdvisoryCode::GoalWithoutProgress => {
+                Indicator::Info
+            }
+        }
+    }
+
+    /// Where the advice comes from.
+    ///
+    /// * Safety flag: any positive suicide-risk item requires a same-day
+    ///   clinician risk assessment (ipt-domain.md §8.1, §9 [K: standard PHQ
+    ///   guidance]).
+    /// * No response by mid-treatment: response is a drop of at least 50% on
+    ///   the primary scale (§8.4 \[K\]); the initial phase evaluates the need
+    ///   for medication (§1.1 task 5 [S: Markowitz-phases]); the interpersonal
+    ///   deficits chapter says to consider alternatives, other therapy or
+    ///   adding medication, if there is no improvement (§2.4 [S: Guide-2018;
+    ///   Casebook-2012 ch. 5]), and termination considers other treatments on
+    ///   non-response (§1.1 [K: Comprehensive-2000]). Checking at
+    ///   mid-treatment, and for every area, is this crate's inference \[I\].
+    /// * Measurement due: PHQ-9 and GAD-7 every 4 sessions [S: Stuart slides].
+    /// * Goal without progress: the contract's agreed goals (§5 [K:
+    ///   Comprehensive-2000]); asking for recorded progress is this crate's
+    ///   \[I\].
+    ///
+    /// ```
+    /// use interpersonal::{Basis, ReviewAdvisoryCode};
+    /// assert_eq!(ReviewAdvisoryCode::NoResponseByMidTreatment.source().basis, Basis::Inferred);
+    /// assert_eq!(ReviewAdvisoryCode::MeasurementDue.source().basis, Basis::Stated);
+    /// ```
+    pub const fn source(self) -> Source {
+        match self {
+            ReviewAdvisoryCode::SafetyFlag => Source::new(
+                "ipt-domain.md §8.1, §9: a positive suicide-risk item requires a same-day clinician risk assessment (standard PHQ guidance)",
+                Basis::Known,
+            ),
+            ReviewAdvisoryCode::NoResponseByMidTreatment => Source::new(
+                "ipt-domain.md §8.4 (response: a 50% drop); §1.1 (evaluate need for medication: Markowitz-phases; on non-response consider other treatments: Comprehensive-2000); §2.4 (consider alternatives if no improvement: Guide-2018, Casebook-2012 ch. 5); the mid-treatment check is this crate's",
+                Basis::Inferred,
+            ),
+            ReviewAdvisoryCode::MeasurementDue => Source::with_url(
+                "Stuart-Robertson (IPT Institute training slides): PHQ-9 and GAD-7 every 4 sessions",
+                "https://studylib.net/doc/25532296/ipt-slides",
+                Basis::Stated,
+            ),
+            ReviewAdvisoryCode::GoalWithoutProgress => Source::new(
+                "ipt-domain.md §5: the contract's agreed goals (Comprehensive-2000); asking for recorded progress is this crate's",
+                Basis::Inferred,
+            ),
+        }
+    }
+}
+
+/// One thing a [`ProgressReview`](crate::ProgressReview) points out, shaped
+/// like a CDS Hooks card: a code, an indicator, a one-line summary with
+/// numbers, dates and ids only, and a source.
+///
+/// ```
+/// use interpersonal::{Indicator, ReviewAdvisory, ReviewAdvisoryCode};
+/// let a = ReviewAdvisory::new(ReviewAdvisoryCode::MeasurementDue, "PHQ-9 due at session 4", None);
+/// assert_eq!(a.indicator, Indicator::Info);
+/// assert_eq!(a.to_string(), "[info] measurement_due: PHQ-9 due at session 4");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ReviewAdvisory {
+    /// What it is about.
+    pub code: ReviewAdvisoryCode,
+    /// How urgent it is ([`ReviewAdvisoryCode::indicator`]).
+    pub indicator: Indicator,
+    /// One line, with numbers, dates and ids only.
+    pub summary: String,
+    /// Where the advice comes from ([`ReviewAdvisoryCode::source`]).
+    pub source: Source,
+    /// The goal it is about, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<GoalId>,
+}
+
+impl ReviewAdvisory {
+    /// An advisory of `code`, with the code's indicator and source.
+    ///
+    /// ```
+    /// use interpersonal::{GoalId, ReviewAdvisory, ReviewAdvisoryCode};
+    /// let id = GoalId::new("g1")?;
+    /// let a = ReviewAdvisory::new(ReviewAdvisoryCode::GoalWithoutProgress, "goal `g1`: no progress", Some(id.clone()));
+    /// assert_eq!(a.goal, Some(id));
+    /// # Ok::<(), interpersonal::IdError>(())
+    /// ```
+    pub fn new(code: ReviewAdvisoryCode, summary: impl Into<String>, goal: Option<GoalId>) -> Self {
+        ReviewAdvisory {
+            code,
+            indicator: code.indicator(),
+            summary: summary.into(),
+            source: code.source(),
+            goal,
+        }
+    }
+}
+
+impl std::fmt::Display for ReviewAdvisory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "[{}] {}: {}", self.indicator, self.code, self.summary)
+    }
+}
