@@ -827,3 +827,39 @@ proptest! {
         prop_assert_eq!(back, c);
     }
 }
+
+#[test]
+fn course_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Course>();
+    check::<CourseError>();
+    check::<SessionRecord>();
+    check::<interpersonal::ProgressReview>();
+    check::<interpersonal::TerminationChecklist>();
+    check::<interpersonal::CourseSafetyFlag>();
+}
+
+#[test]
+fn a_new_course_has_a_stable_json_shape() {
+    let contract = TreatmentContract::builder(start(), [ProblemArea::Grief])
+        .sessions(12)
+        .build()
+        .unwrap();
+    let c = Course::new(contract, Vec::new()).unwrap();
+    let value = serde_json::to_value(&c).unwrap();
+    let keys: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    // serde_json's map sorts keys; the written order is checked on the text.
+    assert_eq!(keys, ["contract", "phase", "schedule", "schema_version"]);
+    let text = serde_json::to_string(&c).unwrap();
+    assert!(
+        text.starts_with(r#"{"schema_version":1,"contract":{"#),
+        "{text}"
+    );
+    assert_eq!(value["schema_version"], 1);
+    assert_eq!(value["phase"], "assessment");
+}

@@ -446,6 +446,7 @@ fn event_phrase(event: &LifeEvent, inventory: &Inventory) -> String {
         (EventKind::Divorce | EventKind::Separation, Some(who)) => {
             format!("your {kind} from {who}")
         }
+        (EventKind::Death, None) => String::from("a death"),
         (_, Some(who)) => format!("your {kind} (with {who})"),
         (_, None) => format!("your {kind}"),
     }
@@ -603,4 +604,56 @@ fn agreement_text(course: &Course) -> String {
         s.push_str(&format!(" [The patient agreed on {}.]", a.on));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{EventId, Person, PersonId, RelationshipKind};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn join_words_reads_as_a_list() {
+        let w = |v: &[&str]| join_words(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(w(&[]), "");
+        assert_eq!(w(&["a"]), "a");
+        assert_eq!(w(&["a", "b"]), "a and b");
+        assert_eq!(w(&["a", "b", "c"]), "a, b and c");
+    }
+
+    #[test]
+    fn event_phrases_name_the_person_the_way_the_event_needs() {
+        let day = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        let mut inv = Inventory::new(day, crate::EpisodeOnset::Unknown);
+        inv.people.push(Person::new(
+            PersonId::new("p").unwrap(),
+            "Ana",
+            RelationshipKind::Parent,
+        ));
+        let event = |kind, person: bool| {
+            let mut e = LifeEvent::new(EventId::new("e").unwrap(), kind, None);
+            e.person = person.then(|| PersonId::new("p").unwrap());
+            e
+        };
+        assert_eq!(
+            event_phrase(&event(EventKind::Death, true), &inv),
+            "the death of Ana"
+        );
+        assert_eq!(
+            event_phrase(&event(EventKind::Separation, true), &inv),
+            "your separation from Ana"
+        );
+        assert_eq!(
+            event_phrase(&event(EventKind::BecomingCaregiver, true), &inv),
+            "your becoming caregiver (with Ana)"
+        );
+        assert_eq!(
+            event_phrase(&event(EventKind::JobLoss, false), &inv),
+            "your job loss"
+        );
+        // An event naming a person the inventory lacks is phrased without them.
+        let mut unknown = event(EventKind::Death, false);
+        unknown.person = Some(PersonId::new("nobody").unwrap());
+        assert_eq!(event_phrase(&unknown, &inv), "a death");
+    }
 }

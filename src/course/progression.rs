@@ -331,3 +331,49 @@ impl Course {
         Ok(next)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ProblemArea, TreatmentContract};
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+    }
+
+    #[test]
+    fn obtaining_agreement_keeps_an_agreement_already_on_the_contract() {
+        let contract = TreatmentContract::builder(day(2), [ProblemArea::Grief])
+            .agreed_on(day(1))
+            .build()
+            .unwrap();
+        let mut course = Course::new(contract, Vec::new()).unwrap();
+        for task in Phase::Assessment.tasks() {
+            course.complete_task(*task, day(2)).unwrap();
+        }
+        course.advance_phase(day(2)).unwrap();
+        course
+            .complete_task(PhaseTask::ObtainAgreement, day(9))
+            .unwrap();
+        assert_eq!(course.contract.agreement.map(|a| a.on), Some(day(1)));
+    }
+
+    #[test]
+    fn an_agreement_after_the_planned_end_is_refused_and_nothing_changes() {
+        let contract = TreatmentContract::builder(day(2), [ProblemArea::Grief])
+            .build()
+            .unwrap();
+        let mut course = Course::new(contract, Vec::new()).unwrap();
+        for task in Phase::Assessment.tasks() {
+            course.complete_task(*task, day(2)).unwrap();
+        }
+        course.advance_phase(day(2)).unwrap();
+        let late = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        assert!(matches!(
+            course.complete_task(PhaseTask::ObtainAgreement, late),
+            Err(CourseError::Contract(_))
+        ));
+        assert!(course.task_done_on(PhaseTask::ObtainAgreement).is_none());
+        assert!(!course.contract.is_agreed());
+    }
+}

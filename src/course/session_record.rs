@@ -318,3 +318,26 @@ impl Course {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clear_safety_screen_is_left_out_of_the_json() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let clear = SessionRecord::new(1, day, Phase::Assessment);
+        let json = serde_json::to_string(&clear).unwrap();
+        assert_eq!(
+            json,
+            r#"{"number":1,"date":"2026-03-02","phase":"assessment"}"#
+        );
+        let flagged = clear.with_suicidal_thoughts_reported();
+        let json = serde_json::to_string(&flagged).unwrap();
+        assert!(json.contains(r#""safety":{"suicidal_thoughts_reported":true}"#));
+        assert_eq!(
+            serde_json::from_str::<SessionRecord>(&json).unwrap(),
+            flagged
+        );
+    }
+}
