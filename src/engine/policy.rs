@@ -394,13 +394,13 @@ mod tests {
             select_focus(&p, &tallies([2.0, 0.0, 0.0, 0.0], none)),
             [ProblemArea::Grief]
         );
-        // 3 >= 0.75 * 4: two areas; 2.9 < 0.75 * 4: one.
+        // 3 >= 0.6 * 5: two areas; 2.9 < 0.6 * 5: one.
         assert_eq!(
-            select_focus(&p, &tallies([0.0, 4.0, 3.0, 0.0], none)),
+            select_focus(&p, &tallies([0.0, 5.0, 3.0, 0.0], none)),
             [ProblemArea::RoleDispute, ProblemArea::RoleTransition]
         );
         assert_eq!(
-            select_focus(&p, &tallies([0.0, 4.0, 2.9, 0.0], none)),
+            select_focus(&p, &tallies([0.0, 5.0, 2.9, 0.0], none)),
             [ProblemArea::RoleDispute]
         );
         // Never more than two.
