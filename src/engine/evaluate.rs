@@ -583,6 +583,7 @@ impl Engine {
             },
             assessed_on: inventory.assessed_on,
             areas: findings,
+            recommendations: crate::Recommendations::for_focus(&focus),
             focus,
             dispute_stage,
             grief_kind,
