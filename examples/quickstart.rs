@@ -1,5 +1,65 @@
-//! Quickstart: prints the IPT framework (filled in as the crate grows).
+//! Quickstart: the main job of `interpersonal` on a bundled case.
+//!
+//! ```text
+//! cargo run --example quickstart
+//! ```
+//!
+//! It reads a realistic, fictional interpersonal inventory
+//! (`examples/data/quickstart.json`), checks it, runs the standard IPT rule
+//! engine on it and prints the report: the suggested focus with its evidence
+//! and sources, advisories, the facts worth asking next, and what the manuals
+//! offer for the focus. Then it shows the assessment as the JSON an app would
+//! store: ids and rule text, no patient text.
+//!
+//! The crate is decision support, not diagnosis: the clinician decides, and
+//! the focus is agreed with the patient.
 
-fn main() {
-    println!("interpersonal quickstart");
+use interpersonal::{Engine, Inventory, ProblemArea, Report, from_json};
+use strum::IntoEnumIterator;
+
+const CASE: &str = include_str!("data/quickstart.json");
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // 1. Read and check the inventory. Every problem is reported with its JSON
+    //    path; none of them quotes patient text.
+    let inventory: Inventory = from_json(CASE)?;
+    inventory.validate()?;
+    println!(
+        "Inventory as of {}: {} people, {} life events, onset {}.\n",
+        inventory.assessed_on,
+        inventory.people.len(),
+        inventory.events.len(),
+        inventory.onset,
+    );
+
+    // 2. Compile the standard IPT rules once; evaluate as many inventories as
+    //    you like with it.
+    let engine = Engine::standard()?;
+    let assessment = engine.evaluate(&inventory);
+
+    // 3. The report joins the patient's labels back in, for the clinician.
+    print!("{}", Report::new(&assessment, &inventory));
+
+    // 4. The problem areas, in the plain words of WHO group IPT.
+    println!("\nThe four problem areas (WHO group IPT names):");
+    for area in ProblemArea::iter() {
+        let mark = if assessment.focus.contains(&area) {
+            "*"
+        } else {
+            " "
+        };
+        println!("  {mark} {:<24} \"{}\"", area.to_string(), area.who_name());
+    }
+
+    // 5. The assessment as an app would store it: no patient text inside.
+    let json = serde_json::to_string(&assessment)?;
+    println!(
+        "\nThe assessment as JSON is {} bytes, names people and events by id, and holds no label: {}.",
+        json.len(),
+        inventory
+            .people
+            .iter()
+            .all(|p| !json.contains(p.label.expose().as_str()))
+    );
+    Ok(())
 }

@@ -7,8 +7,9 @@
 //! cat inventory.json | cargo run --example suggest
 //! ```
 //!
-//! Bad input prints the problem, with its JSON path, to standard error and
-//! exits with status 2.
+//! Bad input (unreadable JSON, or an inventory that fails validation) prints
+//! every problem, each with its JSON path, to standard error and exits with
+//! status 2.
 
 use std::io::Read;
 use std::process::exit;
@@ -46,10 +47,12 @@ fn main() {
     };
 
     let inventory: Inventory = from_json(&text).unwrap_or_else(|e| fail(&e.to_string()));
-    // TODO(validate): call `inventory.validate()` here and fail on its problems
-    // once `Inventory::validate` lands on main (it is being added to
-    // src/inventory/ in parallel); until then the engine evaluates the
-    // inventory as read, treating dangling references as unknown.
+    if let Err(problems) = inventory.validate() {
+        for problem in &problems {
+            eprintln!("error: {problem}");
+        }
+        fail(&format!("the inventory has {} problem(s)", problems.len()));
+    }
 
     let engine = Engine::standard().unwrap_or_else(|problems| fail(&problems.to_string()));
     let assessment = engine.evaluate(&inventory);

@@ -10,6 +10,12 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// The longest id accepted, in bytes.
+///
+/// ```
+/// use interpersonal::{MAX_ID_LEN, PersonId};
+/// assert!(PersonId::new("x".repeat(MAX_ID_LEN)).is_ok());
+/// assert!(PersonId::new("x".repeat(MAX_ID_LEN + 1)).is_err());
+/// ```
 pub const MAX_ID_LEN: usize = 64;
 
 /// An id that is empty, too long, or holds a character other than ASCII letters,
@@ -49,7 +55,9 @@ macro_rules! id_type {
             /// # Errors
             ///
             /// Returns [`IdError`] when the text is empty, longer than
-            #[doc = concat!("[`MAX_ID_LEN`], or holds another character. See [`", stringify!($name), "`].")]
+            #[doc = concat!("[`MAX_ID_LEN`], or holds another character.")]
+            ///
+            #[doc = concat!("```\nuse interpersonal::", stringify!($name), ";\nassert!(", stringify!($name), "::new(\"ok_1\").is_ok());\nassert!(", stringify!($name), "::new(\"not ok\").is_err());\n```")]
             pub fn new(id: impl Into<String>) -> Result<Self, IdError> {
                 let id = id.into();
                 check_id(&id)?;
@@ -57,6 +65,8 @@ macro_rules! id_type {
             }
 
             /// The id as text.
+            ///
+            #[doc = concat!("```\nlet id = interpersonal::", stringify!($name), "::new(\"x-1\").unwrap();\nassert_eq!(id.as_str(), \"x-1\");\n```")]
             pub fn as_str(&self) -> &str {
                 &self.0
             }

@@ -1,7 +1,142 @@
 //! `interpersonal`: a typed, tested, explainable model of Interpersonal
-//! Psychotherapy (IPT).
+//! Psychotherapy (IPT), for the people who build clinical and digital
+//! mental-health software.
 //!
-//! (The guided tour is written once the engine lands.)
+//! IPT is a time-limited psychotherapy, usually 12 to 16 weekly sessions, that
+//! links a depressive episode to one of four interpersonal problem areas (grief,
+//! role disputes, role transitions, interpersonal deficits) and works on that
+//! area through an initial phase, a middle phase and termination, sometimes
+//! followed by maintenance (Weissman, Markowitz & Klerman, *The Guide to
+//! Interpersonal Psychotherapy*, 2018; Markowitz & Weissman, *World Psychiatry*
+//! 2004).
+//!
+//! **This crate is decision support, not diagnosis.** It suggests and explains;
+//! the clinician decides, and the formulation is agreed with the patient. A
+//! reported suicidal thought or a positive PHQ-9 item 9 is surfaced first, as
+//! critical, everywhere, and nothing suppresses it.
+//!
+//! # A guided tour
+//!
+//! The crate follows the data as it flows through a course of IPT. Each step
+//! reads the one before it and nothing after it.
+//!
+//! ## 1. The vocabulary
+//!
+//! [`ProblemArea`] names the four areas; [`DisputeStage`], [`GriefKind`] and
+//! [`TransitionKind`] their sub-types. Each area carries its definition, goals,
+//! strategies and clinical indicators from the manuals, every entry citing its
+//! [`Source`]. [`Phase`] and [`PhaseTask`] lay out the phases;
+//! [`Technique`] and [`Intervention`] what the therapist does; [`Goal`] and
+//! [`GoalTemplate`] specific, measurable treatment goals.
+//!
+//! ```
+//! use interpersonal::{Intervention, Phase, PhaseTask, ProblemArea};
+//!
+//! let area = ProblemArea::RoleDispute;
+//! assert_eq!(area.who_name(), "disputes");
+//! assert!(!area.goals().is_empty());
+//! assert!(Intervention::for_area(area).contains(&Intervention::CommunicationSkillsTraining));
+//!
+//! // A phase is left only when its required tasks are done.
+//! let err = Phase::Assessment.advance(&[PhaseTask::ReviewSymptoms]).unwrap_err();
+//! assert!(err.to_string().contains("take_interpersonal_inventory"));
+//! ```
+//!
+//! ## 2. The interpersonal inventory
+//!
+//! An [`Inventory`] holds one patient's important people ([`Person`]), life
+//! events ([`LifeEvent`]), the onset of the current episode ([`EpisodeOnset`])
+//! and social context, as of a date. Build one in code with
+//! [`Inventory::builder`], or read one from JSON with [`from_json`]; either way
+//! [`Inventory::validate`] reports every problem at once, each at its
+//! [`JsonPath`]. Patient text is [`Sensitive`]: it never shows in `Debug`
+//! output or in an error.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use interpersonal::{ConflictCourse, ConflictLevel, Conflict, EventKind, Inventory, LifeEvent, Person, RelationshipKind};
+//!
+//! let inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
+//!     .onset("2026-01")
+//!     .person(
+//!         Person::builder("spouse", "Sam", RelationshipKind::Spouse)
+//!             .conflict(Conflict::new(ConflictLevel::High).with_course(ConflictCourse::Stalled)),
+//!     )
+//!     .event(LifeEvent::builder("move", EventKind::Relocation).date("2025-11").linked_to_onset(true))
+//!     .build()?;
+//! assert_eq!(inventory.people.len(), 1);
+//! assert!(!format!("{inventory:?}").contains("Sam"));
+//! # Ok::<(), interpersonal::Problems>(())
+//! ```
+//!
+//! ## 3. The rule engine
+//!
+//! A [`RuleSet`] is data: JSON rules, each supporting one area with a weight, a
+//! condition tree and a source. [`Engine::standard`] compiles the default IPT
+//! rules (`rules/default.json`); [`Engine::compile`] compiles your own. An
+//! [`Engine`] evaluates an inventory into an [`Assessment`]: a score and
+//! confidence for every area with its [`Evidence`], the suggested focus (one
+//! area, or two when they are close), the dispute stage and grief kind,
+//! advisories, and the missing facts that held rules back. The assessment holds
+//! ids, never patient text; a [`Report`] joins the labels back in.
+//!
+//! ```
+//! use interpersonal::{Engine, ProblemArea, from_json, Inventory, Report};
+//!
+//! let inventory: Inventory = from_json(r#"{
+//!   "schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
+//!   "people": [{"id": "father", "label": "Dad", "relationship": "parent",
+//!               "closeness": "inner", "status": {"deceased": {"date": "2025-12"}}}],
+//!   "events": [{"id": "e1", "kind": "death", "date": "2025-12", "person": "father",
+//!               "linked_to_onset": true}]
+//! }"#)?;
+//! let engine = Engine::standard()?;
+//! let assessment = engine.evaluate(&inventory);
+//! assert_eq!(assessment.focus, vec![ProblemArea::Grief]);
+//! let text = Report::new(&assessment, &inventory).to_string();
+//! assert!(text.contains("Dad"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## 4. A course of treatment
+//!
+//! A [`TreatmentContract`] fixes the modality, number of sessions, cadence,
+//! start date, focus and goals; a [`Schedule`] lays out the session dates and
+//! which sessions fall in each phase; a [`Course`] records sessions, phase
+//! progression, goals and symptom measures, reviews progress, and renders the
+//! interpersonal formulation.
+//!
+//! ## 5. Symptom measures
+//!
+//! [`Phq9Score`], [`Gad7Score`] and [`Hamd17Score`] score the PHQ-9,
+//! GAD-7 and HAM-D-17 with their severity bands and LOINC codes; a missing item
+//! is an error unless pro-rating is asked for. PHQ-9 item 9 at 1 or more raises
+//! a [`SafetyFlag`]. [`SymptomTrend`] tells response, remission, reliable
+//! improvement and recovery over dated scores.
+//!
+//! ```
+//! use interpersonal::{Phq9Band, Phq9Score};
+//!
+//! let score = Phq9Score::from_scores([2, 2, 1, 2, 1, 1, 1, 0, 1])?;
+//! assert_eq!(score.total(), 11);
+//! assert_eq!(score.band(), Phq9Band::Moderate);
+//! assert!(!score.safety_flags().is_empty()); // item 9 at 1
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Design
+//!
+//! * **Pure and deterministic.** No clock, randomness, I/O or logging; the
+//!   as-of date is an input, and the same input gives the same output.
+//! * **Ids, not text.** Evidence names people and events by id and fields by
+//!   JSON path; patient text lives in [`Sensitive`] values.
+//! * **Errors are API.** Every error names the field by its JSON path and
+//!   says what was expected; a validation reports all its problems at once.
+//! * **Stable JSON.** `snake_case` names, ISO-8601 dates, a `schema_version`
+//!   in inventories and rule sets, unknown fields rejected with their path.
+//! * **Sources.** Each catalogue entry, rule and threshold cites its source and
+//!   whether it is stated in it, known from the literature, or inferred
+//!   ([`Basis`]).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -144,7 +144,8 @@ fn every_default_rule_can_fire() {
         ),
         (
             "dispute.relationship_worse_around_onset",
-            json!({"people": [person("w", "spouse", json!({"change_around_onset": "worse"}))]}),
+            json!({"people": [person("w", "spouse", json!({"change_around_onset": "worse",
+                "expectations": {"met": "partly_met"}}))]}),
         ),
         (
             "transition.life_change_near_onset",
@@ -786,13 +787,23 @@ fn deficits_only_when_nothing_else_and_with_an_advisory() {
     let a = assess(json!({"social_context": base}));
     assert_eq!(a.focus, [ProblemArea::InterpersonalDeficits]);
     assert!(a.has_advisory(AdvisoryCode::LookForHiddenGriefOrDispute));
-    // Any evidence elsewhere, even below the focus threshold, rules deficits out.
+    // Any evidence elsewhere, even below the focus threshold, rules deficits
+    // out, and says to look there first.
     let a = assess(json!({"social_context": base,
-        "people": [person("w", "spouse", json!({"change_around_onset": "worse"}))]}));
+        "people": [person("w", "spouse", json!({"change_around_onset": "worse",
+            "conflict": {"level": "low"}}))]}));
     assert!(a.score(ProblemArea::RoleDispute) > 0.0);
     assert!(a.score(ProblemArea::RoleDispute) < 2.0);
     assert!(!a.focus.contains(&ProblemArea::InterpersonalDeficits));
     assert!(a.has_advisory(AdvisoryCode::NoFocusFound));
+    assert!(a.has_advisory(AdvisoryCode::LookForHiddenGriefOrDispute));
+    // A relationship that only worsened since onset, with no strife and met
+    // expectations, is withdrawal, not a dispute: deficits stays in focus.
+    let a = assess(json!({"social_context": base,
+        "people": [person("m", "parent", json!({"change_around_onset": "worse",
+            "expectations": {"met": "met"}}))]}));
+    assert_eq!(a.score(ProblemArea::RoleDispute), 0.0);
+    assert_eq!(a.focus, [ProblemArea::InterpersonalDeficits]);
 }
 
 #[test]
@@ -863,8 +874,10 @@ fn confidence_bands() {
         a.finding(ProblemArea::Grief).unwrap().confidence,
         Confidence::None
     );
-    let a =
-        assess(json!({"people": [person("w", "spouse", json!({"change_around_onset": "worse"}))]}));
+    let a = assess(
+        json!({"people": [person("w", "spouse", json!({"change_around_onset": "worse",
+        "conflict": {"level": "low"}}))]}),
+    );
     assert_eq!(
         a.finding(ProblemArea::RoleDispute).unwrap().confidence,
         Confidence::Low

@@ -384,6 +384,8 @@ pub struct Assessment {
     pub advisories: Vec<Advisory>,
     /// The facts that held rules back, in inventory (document) order.
     pub missing: Vec<MissingFact>,
+    /// Interventions and goal templates for the focus.
+    pub recommendations: crate::Recommendations,
 }
 
 impl Assessment {

@@ -572,7 +572,12 @@ impl Engine {
         } else {
             None
         };
-        let advisories = policy::advisories(inventory, &focus, facts.onset_known());
+        let deficits_held_back = focus.is_empty()
+            && findings
+                .get(area_index(ProblemArea::InterpersonalDeficits))
+                .is_some_and(|f| f.score >= self.rule_set().parameters.min_focus_score);
+        let advisories =
+            policy::advisories(inventory, &focus, facts.onset_known(), deficits_held_back);
         let missing = merge_missing(inventory, rules, missing_raw, &extra_missing);
 
         Assessment {
@@ -583,6 +588,7 @@ impl Engine {
             },
             assessed_on: inventory.assessed_on,
             areas: findings,
+            recommendations: crate::Recommendations::for_focus(&focus),
             focus,
             dispute_stage,
             grief_kind,

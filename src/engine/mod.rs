@@ -11,6 +11,7 @@ mod evaluate;
 mod explain;
 mod facts;
 mod policy;
+mod recommend;
 mod report;
 mod ruleset;
 
@@ -20,6 +21,7 @@ pub use assessment::{
 };
 pub use compile::Engine;
 pub use condition::{Condition, EventCondition, PersonCondition};
+pub use recommend::Recommendations;
 pub use report::Report;
 pub use ruleset::{
     ConfidenceThresholds, Indicator, MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS,

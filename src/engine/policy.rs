@@ -302,6 +302,7 @@ pub(crate) fn advisories(
     inv: &Inventory,
     focus: &[ProblemArea],
     onset_known: bool,
+    deficits_held_back: bool,
 ) -> Vec<Advisory> {
     let mut out = Vec::new();
     let advisory = |code, indicator, summary: &str, source: Source| Advisory {
@@ -339,6 +340,22 @@ pub(crate) fn advisories(
              like deficits until a concealed, unresolved grief emerged. Outcomes are poorer \
              with this focus; if there is no improvement, consider alternatives (another \
              therapy, adding medication).",
+            DEFICITS_SOURCE,
+        ));
+    }
+    if deficits_held_back {
+        // Deficits reached the threshold but is residual: some grief, dispute or
+        // transition evidence exists, too weak for focus. That is exactly where
+        // a hidden grief or dispute may be (§2.4 [S: Guide-2018 ch. 8; Casebook-2012
+        // ch. 5]).
+        out.push(advisory(
+            AdvisoryCode::LookForHiddenGriefOrDispute,
+            Indicator::Warning,
+            "A lifelong pattern of few relationships points to interpersonal deficits, but \
+             there is some evidence of grief, a dispute or a transition, too weak to suggest \
+             as a focus. Deficits is the focal area of last resort, chosen only when none of \
+             the other three exists: explore that evidence first (see the areas' evidence and \
+             the missing facts).",
             DEFICITS_SOURCE,
         ));
     }
@@ -394,13 +411,13 @@ mod tests {
             select_focus(&p, &tallies([2.0, 0.0, 0.0, 0.0], none)),
             [ProblemArea::Grief]
         );
-        // 3 >= 0.75 * 4: two areas; 2.9 < 0.75 * 4: one.
+        // 3 >= 0.6 * 5: two areas; 2.9 < 0.6 * 5: one.
         assert_eq!(
-            select_focus(&p, &tallies([0.0, 4.0, 3.0, 0.0], none)),
+            select_focus(&p, &tallies([0.0, 5.0, 3.0, 0.0], none)),
             [ProblemArea::RoleDispute, ProblemArea::RoleTransition]
         );
         assert_eq!(
-            select_focus(&p, &tallies([0.0, 4.0, 2.9, 0.0], none)),
+            select_focus(&p, &tallies([0.0, 5.0, 2.9, 0.0], none)),
             [ProblemArea::RoleDispute]
         );
         // Never more than two.
@@ -461,6 +478,7 @@ mod tests {
         let all = advisories(
             &inv,
             &[ProblemArea::InterpersonalDeficits, ProblemArea::Grief],
+            false,
             false,
         );
         let codes: Vec<AdvisoryCode> = all.iter().map(|a| a.code).collect();

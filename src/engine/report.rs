@@ -278,6 +278,20 @@ impl fmt::Display for Report<'_> {
             }
         }
 
+        let rec = &a.recommendations;
+        if !rec.interventions.is_empty() || !rec.goal_templates.is_empty() {
+            writeln!(f)?;
+            writeln!(f, "For the focus, the manuals offer")?;
+            for i in &rec.interventions {
+                writeln!(f, "  * {}: {}", i, i.description())?;
+            }
+            for key in &rec.goal_templates {
+                if let Some(t) = crate::GoalTemplate::by_key(key) {
+                    writeln!(f, "  goal: {} [{}]", t.text(), key)?;
+                }
+            }
+        }
+
         if !others.is_empty() {
             writeln!(f)?;
             writeln!(f, "Advisories")?;

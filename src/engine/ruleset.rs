@@ -179,7 +179,7 @@ impl Default for RuleParameters {
         RuleParameters {
             windows,
             min_focus_score: 2.0,
-            second_focus_ratio: 0.75,
+            second_focus_ratio: 0.6,
             confidence: ConfidenceThresholds::default(),
             max_depth: 8,
         }
@@ -331,8 +331,10 @@ impl RuleSet {
     ///
     /// Parameters: the `onset` window runs from 6 months before to 3 months
     /// after the onset, the `bereavement` window the 24 months before it; an area
-    /// needs a score of 2 to be in focus; a second area needs three quarters of
-    /// the top score; confidence is moderate from 3 and high from 5.
+    /// needs a score of 2 to be in focus; a second area needs 0.6 of the top
+    /// score (disputes and transitions often co-occur and the manuals leave the
+    /// choice to the patient, so a close second is offered, with the advisory to
+    /// ask; Guide-2018 ch. Role Disputes); confidence is moderate from 3 and high from 5.
     ///
     /// The embedded file is parsed and compiled by the crate's own tests, so
     /// this does not fail in a released crate. Were it ever unreadable, the

@@ -33,6 +33,12 @@ use serde::{Deserialize, Serialize};
 use crate::EpisodeOnset;
 
 /// The inventory schema version this crate reads and writes.
+///
+/// ```
+/// use interpersonal::{EpisodeOnset, INVENTORY_SCHEMA_VERSION, Inventory};
+/// let inv = Inventory::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+/// assert_eq!(inv.schema_version, INVENTORY_SCHEMA_VERSION);
+/// ```
 pub const INVENTORY_SCHEMA_VERSION: u32 = 1;
 
 kind_enum! {

@@ -1,0 +1,65 @@
+//! What the manuals recommend for the suggested focus: interventions and goal
+//! templates.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{GoalTemplate, Intervention, ProblemArea};
+
+/// The interventions and goal templates the catalogue offers for the
+/// suggested focus, a starting point for the treatment plan that the clinician
+/// agrees with the patient (ipt-domain.md §1.1 tasks 8–10, §2.1–§2.4 goals,
+/// §4.1 interventions).
+///
+/// Interventions come from [`Intervention::for_area`] (only those compatible
+/// with IPT), goal templates from [`GoalTemplate::for_area`] and are named by
+/// their stable [`GoalTemplate::key`]; both follow the order of the focus, then
+/// the catalogue's order, without repeats. Empty when nothing is in focus.
+///
+/// ```
+/// use interpersonal::{Intervention, ProblemArea, Recommendations};
+///
+/// let r = Recommendations::for_focus(&[ProblemArea::Grief]);
+/// assert_eq!(r.interventions, [Intervention::GriefWork]);
+/// assert!(r.goal_templates.iter().all(|k| k.starts_with("grief.")));
+/// assert!(Recommendations::for_focus(&[]).interventions.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Recommendations {
+    /// Interventions for the focus, most relevant area first.
+    pub interventions: Vec<Intervention>,
+    /// Keys of the goal templates for the focus ([`GoalTemplate::by_key`]
+    /// turns a key back into its template).
+    pub goal_templates: Vec<String>,
+}
+
+impl Recommendations {
+    /// The recommendations for a focus (usually an
+    /// [`Assessment::focus`](crate::Assessment::focus)).
+    ///
+    /// ```
+    /// use interpersonal::{GoalTemplate, ProblemArea, Recommendations};
+    ///
+    /// let r = Recommendations::for_focus(&[ProblemArea::RoleDispute, ProblemArea::RoleTransition]);
+    /// let first = GoalTemplate::by_key(&r.goal_templates[0]).unwrap();
+    /// assert_eq!(first.area(), ProblemArea::RoleDispute);
+    /// ```
+    pub fn for_focus(focus: &[ProblemArea]) -> Self {
+        let mut out = Recommendations::default();
+        for &area in focus {
+            for intervention in Intervention::for_area(area) {
+                if !out.interventions.contains(&intervention) {
+                    out.interventions.push(intervention);
+                }
+            }
+            for template in GoalTemplate::for_area(area) {
+                let key = template.key();
+                if !out.goal_templates.iter().any(|k| k == key) {
+                    out.goal_templates.push(key.to_owned());
+                }
+            }
+        }
+        out
+    }
+}
