@@ -125,6 +125,12 @@ fn main() -> Result<(), Box<dyn Error>> {
                 course.complete_task(PhaseTask::PresentFormulation, date)?;
                 println!("\n== Session 3: the interpersonal formulation");
                 print!("{}", Formulation::new(&course, &assessment, &inventory));
+                if assessment.focus.len() > 1 {
+                    println!(
+                        "\n(Decided together at session 3: \"{}\" first.)",
+                        first_area.who_name()
+                    );
+                }
                 course.complete_task(PhaseTask::ObtainAgreement, date)?;
                 course.complete_task(PhaseTask::SetTreatmentContract, date)?;
                 course.advance_phase(date)?;

@@ -554,7 +554,7 @@ fn one_area(
         ProblemArea::RoleTransition => {
             if !all_events.is_empty() {
                 s.push_str(&format!(
-                    ": {} changed your role in life",
+                    ": {} altered your role in life",
                     join_words(&all_events)
                 ));
             }
