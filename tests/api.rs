@@ -134,6 +134,22 @@ fn every_public_type_is_send_and_sync() {
     assert_send_sync::<Phq9Score>();
     assert_send_sync::<Gad7Score>();
     assert_send_sync::<Hamd17Score>();
+    assert_send_sync::<CompletedTask>();
+    assert_send_sync::<Course>();
+    assert_send_sync::<CourseError>();
+    assert_send_sync::<CourseSafetyFlag>();
+    assert_send_sync::<Formulation>();
+    assert_send_sync::<FormulationPart>();
+    assert_send_sync::<FormulationSection>();
+    assert_send_sync::<GoalReview>();
+    assert_send_sync::<PhaseChange>();
+    assert_send_sync::<ProgressReview>();
+    assert_send_sync::<ReviewAdvisory>();
+    assert_send_sync::<ReviewAdvisoryCode>();
+    assert_send_sync::<SafetyFlagOrigin>();
+    assert_send_sync::<SessionRecord>();
+    assert_send_sync::<TerminationChecklist>();
+    assert_send_sync::<TerminationItem>();
     assert_send_sync::<Sensitive<String>>();
     assert_send_sync::<Report<'static>>();
 }

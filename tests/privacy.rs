@@ -156,3 +156,39 @@ fn goals_and_contracts_hide_their_text() {
         .unwrap();
     assert_hidden("TreatmentContract Debug", &format!("{contract:?}"));
 }
+
+#[test]
+fn courses_and_formulations_hide_their_text() {
+    let inv = sentinel_inventory();
+    let assessment = Engine::standard().unwrap().evaluate(&inv);
+    let goal_id = GoalId::new("g1").unwrap();
+    let contract = TreatmentContract::builder(day(2026, 3, 2), assessment.focus.clone())
+        .goal(goal_id.clone())
+        .practicalities(SENTINEL)
+        .build()
+        .unwrap();
+    let goal = GoalTemplate::for_area(assessment.focus[0])[0].goal(
+        goal_id,
+        GoalTarget::Described(Sensitive::new(SENTINEL.to_owned())),
+    );
+    let mut course = Course::new(contract, vec![goal]).unwrap();
+    course
+        .record_session(
+            SessionRecord::new(1, day(2026, 3, 2), Phase::Assessment).with_notes(SENTINEL),
+        )
+        .unwrap();
+    assert_hidden("Course Debug", &format!("{course:?}"));
+    assert_hidden(
+        "ProgressReview Debug",
+        &format!("{:?}", course.review(day(2026, 3, 2))),
+    );
+    let formulation = Formulation::new(&course, &assessment, &inv);
+    assert_hidden("Formulation Debug", &format!("{formulation:?}"));
+    // A refused session record names numbers and dates, never the notes.
+    let err = course
+        .record_session(
+            SessionRecord::new(1, day(2026, 3, 1), Phase::Assessment).with_notes(SENTINEL),
+        )
+        .unwrap_err();
+    assert_hidden("CourseError", &format!("{err} {err:?}"));
+}
