@@ -319,15 +319,7 @@ pub struct JsonError {
 /// Returns a [`JsonError`] naming the path of the first value that could not be
 /// read.
 pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, JsonError> {
-    let mut de = serde_json::Deserializer::from_str(json);
-    let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
-    let value = result.map_err(|e| {
-        let path = JsonPath::from_serde(e.path());
-        let inner = e.into_inner();
-        json_error(path, &inner)
-    })?;
-    de.end().map_err(|e| json_error(JsonPath::root(), &e))?;
-    Ok(value)
+    read_document(serde_json::Deserializer::from_str(json))
 }
 
 /// Reads JSON from a reader (a file, standard input); see [`from_json`].
@@ -345,7 +337,13 @@ pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, JsonError> {
 /// Returns a [`JsonError`] when the input cannot be read or is not a valid
 /// document; an I/O failure is reported at the root path.
 pub fn from_json_reader<T: DeserializeOwned, R: std::io::Read>(reader: R) -> Result<T, JsonError> {
-    let mut de = serde_json::Deserializer::from_reader(reader);
+    read_document(serde_json::Deserializer::from_reader(reader))
+}
+
+/// Reads one document and checks that nothing but white space follows it.
+fn read_document<'de, T: DeserializeOwned, R: serde_json::de::Read<'de>>(
+    mut de: serde_json::Deserializer<R>,
+) -> Result<T, JsonError> {
     let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
     let value = result.map_err(|e| {
         let path = JsonPath::from_serde(e.path());

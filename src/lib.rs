@@ -150,6 +150,8 @@
     )
 )]
 
+mod macros;
+
 mod area;
 mod date;
 mod error;

@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::person::kind_enum;
+use crate::macros::vocabulary_enum;
 use crate::{EventId, PartialDate, PersonId, Sensitive, TransitionKind};
 
-kind_enum! {
+vocabulary_enum! {
     /// What happened (ipt-domain.md §2.3 and §3.1; the life changes the manuals
     /// name [S: Pocket-Guide; Casebook ch. 4; Markowitz-phases; Casebook ch. 17]).
     ///
@@ -134,7 +134,7 @@ impl EventKind {
     }
 }
 
-kind_enum! {
+vocabulary_enum! {
     /// A sign, noted about a death, that the grief may be complicated
     /// (ipt-domain.md §2.1: avoided or postponed mourning, the "professional
     /// mourner", a severe phase longer than about two months [S: Guide-2018

@@ -16,10 +16,10 @@ mod person;
 mod person_builder;
 mod validate;
 
+use crate::macros::vocabulary_enum;
 pub use builder::{DateInput, InventoryBuilder};
 pub use event::{EventKind, GriefSign, LifeEvent};
 pub use event_builder::EventBuilder;
-pub(crate) use person::kind_enum;
 pub use person::{
     Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
     Expectations, ExpectationsMet, Person, PersonStatus, RelationshipChange, RelationshipKind,
@@ -41,7 +41,7 @@ use crate::EpisodeOnset;
 /// ```
 pub const INVENTORY_SCHEMA_VERSION: u32 = 1;
 
-kind_enum! {
+vocabulary_enum! {
     /// The patient's social functioning before the episode, from the inventory's
     /// history (ipt-domain.md §2.4: "distinguish depression-driven decline … from a
     /// lifelong pattern … via the inventory's history of prior functioning"

@@ -4,22 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::{PartialDate, PersonId, Sensitive};
 
-macro_rules! kind_enum {
-    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident,)+ }) => {
-        $(#[$meta])*
-        #[derive(
-            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-            strum::Display, strum::EnumString, strum::EnumIter, strum::IntoStaticStr,
-            strum::EnumCount,
-        )]
-        #[serde(rename_all = "snake_case")]
-        #[strum(serialize_all = "snake_case")]
-        pub enum $name { $($(#[$vmeta])* $variant,)+ }
-    };
-}
-pub(crate) use kind_enum;
+use crate::macros::vocabulary_enum;
 
-kind_enum! {
+vocabulary_enum! {
     /// Who the person is to the patient (ipt-domain.md §3.1 "identity & role").
     ///
     /// ```
@@ -89,7 +76,7 @@ impl RelationshipKind {
     }
 }
 
-kind_enum! {
+vocabulary_enum! {
     /// How close the person is, as placed on the closeness circle
     /// (ipt-domain.md §3.2 [S: CEBC; K: Stuart-Robertson]).
     ///
@@ -107,7 +94,7 @@ kind_enum! {
     }
 }
 
-kind_enum! {
+vocabulary_enum! {
     /// How often the patient is in contact with the person (§3.1 "contact frequency").
     ///
     /// ```
@@ -173,7 +160,7 @@ impl PersonStatus {
     }
 }
 
-kind_enum! {
+vocabulary_enum! {
     /// Whether reciprocal expectations are met (§3.1 "reciprocal expectations";
     /// non-reciprocal expectations define a role dispute, §2.2
     /// [S: Casebook-2012 ch. 3]).
@@ -262,7 +249,7 @@ impl Expectations {
     }
 }
 
-kind_enum! {
+vocabulary_enum! {
     /// How strong a conflict is.
     ///
     /// ```
@@ -281,7 +268,7 @@ kind_enum! {
     }
 }
 
-kind_enum! {
+vocabulary_enum! {
     /// Whether a conflict is open or hidden. IPT counts both
     /// (§2.2 [S: pdfslide deck]; WHO: "open or hidden").
     ///
@@ -297,7 +284,7 @@ kind_enum! {
     }
 }
 
-kind_enum! {
+vocabulary_enum! {
     /// Where a dispute stands; this is what stages it (§2.2 [S: Guide-2018]).
     ///
     /// ```
@@ -314,7 +301,7 @@ kind_enum! {
     }
 }
 
-kind_enum! {
+vocabulary_enum! {
     /// When something began relative to the onset of the current episode.
     ///
     /// ```
@@ -432,7 +419,7 @@ impl Conflict {
     }
 }
 
-kind_enum! {
+vocabulary_enum! {
     /// How the relationship changed around the onset of the episode (§3.1
     /// "change around onset"; §1.1 task 7 [S: Markowitz-phases]).
     ///

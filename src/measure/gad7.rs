@@ -3,6 +3,7 @@
 
 use super::instrument::sealed::Sealed;
 use super::{FrequencyResponse, Instrument, InstrumentItem, InstrumentScore};
+use crate::macros::vocabulary_enum;
 
 /// LOINC code of the GAD-7 panel (ipt-domain.md §8.2 [S: public FHIR profiles]).
 ///
@@ -56,7 +57,7 @@ pub const GAD7_PROBABLE_GAD: u8 = 10;
 /// ```
 pub const GAD7_RELIABLE_CHANGE: u8 = 4;
 
-measure_enum! {
+vocabulary_enum! {
     /// The seven GAD-7 items, in the form's order, each about the last two
     /// weeks and answered on the [`FrequencyResponse`] scale, 0 to 3
     /// (ipt-domain.md §8.2 gives the count and the scale \[S\]; the item wording
@@ -111,7 +112,7 @@ impl InstrumentItem for Gad7Item {
     }
 }
 
-measure_enum! {
+vocabulary_enum! {
     /// GAD-7 severity bands: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–21
     /// severe (ipt-domain.md §8.2 [S: bands in a public implementation spec]).
     ///

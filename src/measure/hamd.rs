@@ -3,6 +3,7 @@
 
 use super::instrument::sealed::Sealed;
 use super::{Instrument, InstrumentItem, InstrumentScore};
+use crate::macros::vocabulary_enum;
 
 /// HAM-D-17 remission: a total of 7 or less (ipt-domain.md §8.3, §8.4 [K: Frank
 /// et al. 1991 consensus definitions]). Other thresholds are in use: the IPT-A
@@ -15,7 +16,7 @@ use super::{Instrument, InstrumentItem, InstrumentScore};
 /// ```
 pub const HAMD17_REMISSION_AT_MOST: u8 = 7;
 
-measure_enum! {
+vocabulary_enum! {
     /// The 17 scored items of the Hamilton Rating Scale for Depression, in the
     /// scale's order, rated by a clinician. Nine items are rated 0–4 and eight
     /// 0–2, for a total of 0–52 (ipt-domain.md §8.3 gives the count, the two
@@ -123,7 +124,7 @@ impl InstrumentItem for Hamd17Item {
     }
 }
 
-measure_enum! {
+vocabulary_enum! {
     /// Which of the two HAM-D-17 severity conventions in circulation to band a
     /// total by (ipt-domain.md §8.3 \[K\]; the reference's advice \[I\]: make the
     /// bands configurable and name the convention). The default is
@@ -147,7 +148,7 @@ measure_enum! {
     }
 }
 
-measure_enum! {
+vocabulary_enum! {
     /// A HAM-D-17 severity band, under one of the [`HamdBanding`] conventions.
     /// [`HamdBand::VerySevere`] exists only in the classic convention.
     ///

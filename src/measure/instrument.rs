@@ -1,5 +1,6 @@
 //! The instruments the crate scores, and what every instrument's items share.
 
+use crate::macros::vocabulary_enum;
 use std::fmt;
 use std::hash::Hash;
 
@@ -13,7 +14,7 @@ use super::{
     Phq9Item, SeverityBand,
 };
 
-measure_enum! {
+vocabulary_enum! {
     /// A symptom measure (ipt-domain.md §8).
     ///
     /// - [`Instrument::Phq9`]: the Patient Health Questionnaire-9, self-report,

@@ -25,23 +25,6 @@
 //! # Ok::<(), interpersonal::Problems>(())
 //! ```
 
-/// Derives what every unit enum of this module carries: serde and strum in
-/// `snake_case`, ordering in declaration order.
-macro_rules! measure_enum {
-    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident,)+ }) => {
-        $(#[$meta])*
-        #[derive(
-            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
-            serde::Serialize, serde::Deserialize,
-            strum::Display, strum::EnumString, strum::EnumIter, strum::IntoStaticStr,
-            strum::EnumCount,
-        )]
-        #[serde(rename_all = "snake_case")]
-        #[strum(serialize_all = "snake_case")]
-        pub enum $name { $($(#[$vmeta])* $variant,)+ }
-    };
-}
-
 mod answers;
 mod band;
 mod gad7;

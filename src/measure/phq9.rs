@@ -3,6 +3,7 @@
 
 use super::instrument::sealed::Sealed;
 use super::{FrequencyResponse, Instrument, InstrumentItem, InstrumentScore};
+use crate::macros::vocabulary_enum;
 
 /// LOINC code of the PHQ-9 panel (ipt-domain.md §8.1 [S: public FHIR
 /// implementations]).
@@ -52,7 +53,7 @@ pub const PHQ9_REMISSION_BELOW: u8 = 5;
 /// ```
 pub const PHQ9_RELIABLE_CHANGE: u8 = 6;
 
-measure_enum! {
+vocabulary_enum! {
     /// The nine PHQ-9 items, in the form's order, one per DSM-IV criterion of
     /// major depression, each about the last two weeks (ipt-domain.md §8.1 [S:
     /// Kroenke 2001 via michaelframpton]). Each is answered on the
@@ -141,7 +142,7 @@ impl InstrumentItem for Phq9Item {
     }
 }
 
-measure_enum! {
+vocabulary_enum! {
     /// PHQ-9 severity bands: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–19
     /// moderately severe, 20–27 severe (ipt-domain.md §8.1 [S: VA VistA
     /// instrument record; michaelframpton]). The provisional action guide of the

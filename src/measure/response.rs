@@ -1,6 +1,7 @@
 //! The four-point answer scale shared by the PHQ-9 and the GAD-7.
+use crate::macros::vocabulary_enum;
 
-measure_enum! {
+vocabulary_enum! {
     /// An answer on the PHQ-9 / GAD-7 scale: how often, over the last two weeks,
     /// the person has been bothered by the problem. Scored 0 to 3
     /// (ipt-domain.md §8.1 [S: michaelframpton; oskarflygare summary of Kroenke

@@ -1,11 +1,12 @@
 //! Safety flags raised by suicide-risk items, and advisories about how a form
 //! was scored (ipt-domain.md §8.1 item 9, §9).
 
+use crate::macros::vocabulary_enum;
 use serde::{Deserialize, Serialize};
 
 use super::Instrument;
 
-measure_enum! {
+vocabulary_enum! {
     /// What a [`SafetyFlag`] is about.
     ///
     /// ```
@@ -39,7 +40,7 @@ impl SafetyFlagKind {
     }
 }
 
-measure_enum! {
+vocabulary_enum! {
     /// The item that raised a [`SafetyFlag`].
     ///
     /// JSON: `"phq9_item9"`, `"hamd17_item3"`.
@@ -208,7 +209,7 @@ impl TryFrom<SafetyFlagRecord> for SafetyFlag {
     }
 }
 
-measure_enum! {
+vocabulary_enum! {
     /// Something a reader of a scored form must know about how it was scored.
     ///
     /// ```

@@ -2,6 +2,7 @@
 //! baseline, response, remission, reliable improvement and recovery
 //! (ipt-domain.md §8.4).
 
+use crate::macros::vocabulary_enum;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -18,7 +19,7 @@ use super::{HamdBanding, Instrument, Measurement, SeverityBand, TrendError, Tren
 /// ```
 pub const RESPONSE_REDUCTION_PERCENT: u8 = 50;
 
-measure_enum! {
+vocabulary_enum! {
     /// Whether an outcome definition is met, and whether it applies at all.
     ///
     /// ```
