@@ -276,6 +276,9 @@ impl<'a> IntoIterator for &'a Problems {
 /// (`[1, "2026-03-02", "unknown"]` for an inventory); that shape is accepted but
 /// not part of the documented schema.
 ///
+/// A `JsonError` serialises (`{"path", "line", "column", "message"}`), so a
+/// service can hand it to a client that sent the document.
+///
 /// ```
 /// use interpersonal::{from_json, Inventory};
 ///
@@ -283,7 +286,8 @@ impl<'a> IntoIterator for &'a Problems {
 /// assert_eq!(err.path.as_str(), "$.schema_version");
 /// assert!(err.to_string().starts_with("invalid JSON at $.schema_version"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[error("invalid JSON at {path} (line {line}, column {column}): {message}")]
 #[non_exhaustive]
 pub struct JsonError {
