@@ -577,7 +577,6 @@ fn missing_facts_are_merged_by_path_in_document_order() {
             "$.people[0].expectations",
             "$.people[0].conflict.visibility",
             "$.people[0].conflict.course",
-            "$.people[0].conflict.began",
             "$.people[0].change_around_onset",
             "$.people[1].change_around_onset",
             "$.social_context.prior_functioning",

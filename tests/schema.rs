@@ -1241,7 +1241,6 @@ fn sweep_default_rule_set() {
         "$.rules[*].when..conflict_visibility_in",
         "$.rules[*].when..expectations_met_in",
         "$.rules[*].when..conflict_course_in",
-        "$.rules[*].when..conflict_began_in",
         "$.rules[*].when..has_grief_sign_in",
     ]);
     let doc: Value = serde_json::from_str(RuleSet::standard_json()).unwrap();

@@ -352,12 +352,12 @@ mod tests {
         .unwrap();
         let a = Engine::standard().unwrap().evaluate(&inv);
         let text = Report::new(&a, &inv).to_string();
-        assert!(
-            text.contains("Did the conflict with Robin (spouse) begin before or after the onset?")
-        );
+        assert!(text.contains(
+            "Where does the conflict with Robin (spouse) stand: still negotiating, stalled, or ending?"
+        ));
         assert!(text.contains("When exactly did the job loss happen?"));
-        assert!(text.contains("($.people[0].conflict.began)"));
-        assert!(text.contains("would settle: dispute.conflict_around_onset"));
+        assert!(text.contains("($.people[0].conflict.course)"));
+        assert!(text.contains("would settle: dispute.stalled_conflict, dispute_stage"));
     }
 
     #[test]

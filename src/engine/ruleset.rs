@@ -317,11 +317,11 @@ impl RuleSet {
     /// |---|---|---|---|
     /// | `grief.death_near_onset` | grief | 3 | a significant other died, linked to onset (the patient links it, or it is dated in the onset window) |
     /// | `grief.complicated_grief_signs` | grief | 2 | a significant other's death carries a complicated-grief sign |
-    /// | `grief.recent_death_not_linked` | grief | 1 | a significant other died in the 24 months before onset, not linked to it (possible delayed grief) |
-    /// | `dispute.conflict_around_onset` | role dispute | 3 | a living significant other has a conflict (moderate or worse, or covert at any level) that began before or after onset, or the relationship worsened around onset |
+    /// | `grief.recent_death_not_linked` | grief | 1 | a significant other died in the 24 months before onset, earlier than the onset window (possible delayed grief); dates only |
+    /// | `dispute.conflict_around_onset` | role dispute | 3 | a living significant other has a current conflict (moderate or worse, or covert at any level); whether it began before or after onset does not matter |
     /// | `dispute.non_reciprocal_expectations` | role dispute | 1 | expectations with a living significant other are unmet or partly met, with some conflict or a worsening |
     /// | `dispute.stalled_conflict` | role dispute | 1 | such a conflict is stalled |
-    /// | `dispute.relationship_worse_around_onset` | role dispute | 1 | a relationship with a living significant other worsened around onset |
+    /// | `dispute.relationship_worse_around_onset` | role dispute | 1 | a relationship with a living significant other worsened around onset, with some conflict or unmet expectations |
     /// | `transition.life_change_near_onset` | role transition | 3 | a life event that changes a social role (never a death) is linked to onset |
     /// | `transition.relationship_lost_around_onset` | role transition | 2 | a relationship with a living significant other was lost around onset |
     /// | `transition.non_death_loss_near_onset` | role transition | 1 | a loss that is not a death is linked to onset |
