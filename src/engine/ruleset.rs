@@ -315,7 +315,7 @@ impl RuleSet {
     ///
     /// | rule | area | weight | fires when |
     /// |---|---|---|---|
-    /// | `grief.death_near_onset` | grief | 3 | a significant other died, linked to onset (the patient links it, or it is dated in the onset window) |
+    /// | `grief.death_near_onset` | grief | 4 | a significant other died, linked to onset (the patient links it, or it is dated in the onset window) |
     /// | `grief.complicated_grief_signs` | grief | 2 | a significant other's death carries a complicated-grief sign |
     /// | `grief.recent_death_not_linked` | grief | 1 | a significant other died in the 24 months before onset, earlier than the onset window (possible delayed grief); dates only |
     /// | `dispute.conflict_around_onset` | role dispute | 3 | a living significant other has a current conflict (moderate or worse, or covert at any level); whether it began before or after onset does not matter |
