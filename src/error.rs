@@ -69,18 +69,35 @@ impl JsonPath {
         &self.0
     }
 
-    /// Converts a path reported by `serde_path_to_error` (`people[2].label`,
-    /// or `.` for the root) to this notation.
+    /// Converts a path reported by `serde_path_to_error` to this notation.
+    /// A map key that is not a schema-like name (lowercase ASCII letters,
+    /// digits and `_`, at most 40) is written `?`: an unknown key may be
+    /// patient text typed in the wrong place.
     fn from_serde(path: &serde_path_to_error::Path) -> Self {
-        let text = path.to_string();
-        if text == "." || text.is_empty() {
-            JsonPath::root()
-        } else if text.starts_with('[') {
-            JsonPath(format!("${text}"))
-        } else {
-            JsonPath(format!("$.{text}"))
+        use serde_path_to_error::Segment;
+        let mut out = String::from("$");
+        for segment in path.iter() {
+            match segment {
+                Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+                Segment::Map { key } | Segment::Enum { variant: key } => {
+                    out.push('.');
+                    out.push_str(if is_schema_name(key) { key } else { "?" });
+                }
+                Segment::Unknown => out.push_str(".?"),
+            }
         }
+        JsonPath(out)
     }
+}
+
+/// Whether a name read from a document looks like one of the schema's own
+/// field or variant names, and so cannot be patient text.
+fn is_schema_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 40
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 impl fmt::Display for JsonPath {
@@ -370,56 +387,73 @@ fn json_error(path: JsonPath, e: &serde_json::Error) -> JsonError {
         path,
         line: e.line(),
         column: e.column(),
-        message: redact_quoted_values(&message),
+        message: hide_document_text(&message),
     }
 }
 
-/// serde quotes an unknown enum value as ``unknown variant `...` ``; a value
-/// typed into an enum field may be patient text, so it is hidden. The list of
-/// expected variants that follows comes from the schema and is kept.
-fn redact_unknown_variant(message: &str) -> String {
-    const TAG: &str = "unknown variant `";
-    match message.find(TAG) {
-        Some(start) => {
-            let after = start + TAG.len();
-            let tail = message.get(after..).unwrap_or("");
-            let rest = tail
-                .find('`')
-                .and_then(|end| tail.get(end + 1..))
-                .unwrap_or("");
-            format!(
-                "{}unknown variant (value hidden){rest}",
-                message.get(..start).unwrap_or("")
-            )
+/// serde's messages quote what it found in the document: a string value
+/// (`invalid type: string "…", expected …`), an unknown enum value or field
+/// name (``unknown variant `…`, expected …``). Any of these may be patient
+/// text typed in the wrong place, so the found part is replaced (an unknown
+/// field name is kept when it looks like a schema name, to help with typos);
+/// what was expected comes from the schema and is kept. The message is rebuilt from
+/// its parts rather than searched for quotes, so an escaped quote or a
+/// backtick inside the value cannot end the hiding early.
+fn hide_document_text(message: &str) -> String {
+    const FOUND: [&str; 4] = [
+        "invalid type: ",
+        "invalid value: ",
+        "unknown variant ",
+        "unknown field ",
+    ];
+    for prefix in FOUND {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            // The expected part is the schema's; it follows the last
+            // ", expected " (or ", there are no ...").
+            let cut = rest
+                .rfind(", expected ")
+                .or_else(|| rest.rfind(", there are no "))
+                .unwrap_or(rest.len());
+            let (found, expected) = rest.split_at(cut);
+            let shown = match prefix {
+                "invalid type: " | "invalid value: " => describe_found(found),
+                // An enum value is a string value of the document.
+                "unknown variant " => String::from("(value hidden)"),
+                _ => {
+                    let name = found.trim_matches('`');
+                    if is_schema_name(name) {
+                        found.to_owned()
+                    } else {
+                        String::from("(value hidden)")
+                    }
+                }
+            };
+            return format!("{prefix}{shown}{expected}");
         }
-        None => message.to_owned(),
     }
+    message.to_owned()
 }
 
-/// serde quotes an offending *string value* as `invalid value: string "..."` or
-/// `invalid type: string "..."`; that string may be patient text, so it is
-/// replaced. Field names and enum variants (`unknown field `x``) are kept: they
-/// come from the schema side or are short tags.
-fn redact_quoted_values(message: &str) -> String {
-    let message = redact_unknown_variant(message);
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message.as_str();
-    while let Some(start) = rest.find("string \"") {
-        let (head, tail) = rest.split_at(start + "string \"".len());
-        out.push_str(head.strip_suffix('"').unwrap_or(head));
-        match tail.find('"') {
-            Some(end) => {
-                out.push_str("(value hidden)");
-                rest = tail.get(end + 1..).unwrap_or("");
-            }
-            None => {
-                out.push_str("(value hidden)");
-                rest = "";
-            }
-        }
+/// serde's description of an unexpected value, with any text hidden: strings
+/// and characters lose their content; numbers, booleans, null, maps and
+/// sequences are kept.
+fn describe_found(found: &str) -> String {
+    if found.starts_with("string ") {
+        String::from("string (value hidden)")
+    } else if found.starts_with("character ") {
+        String::from("character (value hidden)")
+    } else if found.starts_with("integer ")
+        || found.starts_with("floating point ")
+        || found.starts_with("boolean ")
+        || matches!(
+            found,
+            "null" | "map" | "sequence" | "unit value" | "unit variant"
+        )
+    {
+        found.to_owned()
+    } else {
+        String::from("(value hidden)")
     }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -427,15 +461,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn string_values_are_redacted() {
-        let m = redact_quoted_values(r#"invalid type: string "Maria", expected u32"#);
+    fn string_values_are_hidden() {
+        let m = hide_document_text(r#"invalid type: string "Maria", expected u32"#);
         assert_eq!(m, "invalid type: string (value hidden), expected u32");
+        // An escaped quote inside the value does not end the hiding.
+        let m = hide_document_text(
+            r#"invalid type: string "Maria \" Lopez, expected x", expected a sequence"#,
+        );
+        assert_eq!(
+            m,
+            "invalid type: string (value hidden), expected a sequence"
+        );
+        let m = hide_document_text("invalid type: integer `5`, expected a string");
+        assert_eq!(m, "invalid type: integer `5`, expected a string");
     }
 
     #[test]
-    fn unknown_variants_are_redacted() {
-        let m = redact_quoted_values("unknown variant `Maria`, expected `a` or `b`");
+    fn unknown_variants_and_fields_are_hidden_unless_schema_like() {
+        let m = hide_document_text("unknown variant `Maria`, expected `a` or `b`");
         assert_eq!(m, "unknown variant (value hidden), expected `a` or `b`");
+        let m = hide_document_text("unknown variant `abusive` husband`, expected `a`");
+        assert_eq!(m, "unknown variant (value hidden), expected `a`");
+        let m = hide_document_text("unknown field `clossness`, expected one of `closeness`");
+        assert_eq!(m, "unknown field `clossness`, expected one of `closeness`");
+        let m = hide_document_text("unknown field `Maria Lopez`, expected one of `closeness`");
+        assert_eq!(
+            m,
+            "unknown field (value hidden), expected one of `closeness`"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_hidden_in_paths() {
+        let json = r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "unknown",
+                       "people": [{"Maria Lopez": 1}]}"#;
+        let err = from_json::<crate::Inventory>(json).unwrap_err();
+        assert!(!err.to_string().contains("Maria"), "{err}");
+        assert!(err.path.as_str().starts_with("$.people[0]"), "{err}");
     }
 
     #[test]

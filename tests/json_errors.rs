@@ -590,14 +590,18 @@ fn other_malformed_text() {
 }
 
 /// serde quotes an unknown enum tag in its message, so patient text typed into
-/// an enum field would show in the error. `JsonError` should hide it as it
-/// hides other string values; this needs a change in `src/error.rs`.
+/// an enum field would show in the error; `JsonError` hides it as it hides
+/// other string values, also when the text holds an escaped quote or a
+/// backtick, and an unknown key that is not schema-like is hidden in the path.
 #[test]
 fn patient_text_in_an_enum_field_is_not_quoted() {
     for json in [
         with_person("").replace("\"friend\"", &format!("\"{SENTINEL}\"")),
         with_person(&format!(r#", "status": "{SENTINEL}""#)),
         with_event("").replace("\"other\"", &format!("\"{SENTINEL}\"")),
+        with_person("").replace("\"friend\"", &format!("\"{SENTINEL}` x\"")),
+        with_person(&format!(r#", "closeness": ["a \" {SENTINEL}"]"#)),
+        with_person(&format!(r#", "{SENTINEL} Lopez": 1"#)),
     ] {
         error(&json);
     }
