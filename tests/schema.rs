@@ -1242,6 +1242,7 @@ fn sweep_default_rule_set() {
         "$.rules[*].when..expectations_met_in",
         "$.rules[*].when..conflict_course_in",
         "$.rules[*].when..has_grief_sign_in",
+        "$.rules[*].when..kind_in",
     ]);
     let doc: Value = serde_json::from_str(RuleSet::standard_json()).unwrap();
     let found = sweep::<RuleSet>("rule_set", &doc);

@@ -317,7 +317,7 @@ impl RuleSet {
     /// |---|---|---|---|
     /// | `grief.death_near_onset` | grief | 4 | a significant other died, linked to onset (the patient links it, or it is dated in the onset window) |
     /// | `grief.complicated_grief_signs` | grief | 2 | a significant other's death carries a complicated-grief sign |
-    /// | `grief.recent_death_not_linked` | grief | 1 | a significant other died in the 24 months before onset, earlier than the onset window (possible delayed grief); dates only |
+    /// | `grief.death_in_bereavement_window` | grief | 1 | a significant other died in the 24 months before onset, earlier than the onset window (possible delayed grief); dates only |
     /// | `dispute.conflict_around_onset` | role dispute | 3 | a living significant other has a current conflict (moderate or worse, or covert at any level); whether it began before or after onset does not matter |
     /// | `dispute.non_reciprocal_expectations` | role dispute | 1 | expectations with a living significant other are unmet or partly met, with some conflict or a worsening |
     /// | `dispute.stalled_conflict` | role dispute | 1 | such a conflict is stalled |
