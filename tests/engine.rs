@@ -668,11 +668,18 @@ fn a_dispute_needs_a_significant_living_other() {
         "conflict": {"level": "high", "visibility": "overt", "began": "before_onset"}}))]}),
     );
     assert_eq!(outer.score(ProblemArea::RoleDispute), 0.0);
-    let outer_family = assess(
+    // A sibling the patient placed on the outer circle is not a significant
+    // other; a parent is, wherever placed.
+    let outer_sibling = assess(
         json!({"people": [person("b", "sibling", json!({"closeness": "outer",
         "conflict": {"level": "high", "visibility": "overt", "began": "before_onset"}}))]}),
     );
-    assert!(outer_family.score(ProblemArea::RoleDispute) > 0.0);
+    assert_eq!(outer_sibling.score(ProblemArea::RoleDispute), 0.0);
+    let outer_parent = assess(
+        json!({"people": [person("m", "parent", json!({"closeness": "outer",
+        "conflict": {"level": "high", "visibility": "overt", "began": "before_onset"}}))]}),
+    );
+    assert!(outer_parent.score(ProblemArea::RoleDispute) > 0.0);
     let dead = assess(
         json!({"people": [person("f", "parent", json!({"status": {"deceased": {"date": "2010-01"}},
         "conflict": {"level": "high", "visibility": "overt", "began": "before_onset"}}))]}),
@@ -1153,4 +1160,64 @@ fn many_events_are_read_like_few() {
     let ev = &a.finding(ProblemArea::Grief).unwrap().evidence[0];
     assert!(ev.subjects.contains(&Subject::Event("d".parse().unwrap())));
     assert!(ev.subjects.contains(&Subject::Person("m".parse().unwrap())));
+}
+
+// ------------------------------------------- policy found in review
+
+/// §2.4: deficits "only if none of the other three areas exists"; a death or
+/// a life event whose timing or link is not known means grief or a
+/// transition cannot be ruled out (missing is not false).
+#[test]
+fn an_event_of_unknown_timing_holds_deficits_back() {
+    let lifelong = json!({"prior_functioning": "lifelong_few_relationships", "lives_alone": true, "confidants": 0});
+    // A death whose person and link are not recorded.
+    let a = assess(json!({"social_context": lifelong,
+        "events": [{"id": "d", "kind": "death", "date": "2025-12"}]}));
+    assert!(a.focus.is_empty(), "{:?}", a.focus);
+    assert!(a.has_advisory(AdvisoryCode::LookForHiddenGriefOrDispute));
+    assert!(a.missing_at("$.events[0].linked_to_onset").is_some());
+    // A job loss outside the onset window whose link was not asked.
+    let a = assess(json!({"social_context": lifelong,
+        "events": [{"id": "j", "kind": "job_loss", "date": "2025-01"}]}));
+    assert!(a.focus.is_empty(), "{:?}", a.focus);
+    // Once the patient says it is not linked, deficits is the focus again.
+    let a = assess(json!({"social_context": lifelong,
+        "events": [{"id": "j", "kind": "job_loss", "date": "2025-01", "linked_to_onset": false}]}));
+    assert_eq!(a.focus, [ProblemArea::InterpersonalDeficits]);
+}
+
+/// A death the patient links to an onset long after it is delayed grief; a
+/// complicated-grief sign on any death the grief evidence names counts.
+#[test]
+fn grief_kind_reads_the_timing_and_every_death() {
+    let a = assess(json!({
+        "people": [person("son", "child", json!({"status": {"deceased": {"date": "2024-02"}}}))],
+        "events": [{"id": "d", "kind": "death", "date": "2024-02", "person": "son", "linked_to_onset": true}]
+    }));
+    assert_eq!(a.focus, [ProblemArea::Grief]);
+    assert_eq!(a.grief_kind, Some(GriefKind::Delayed));
+    let a = assess(json!({
+        "people": [
+            person("mother", "parent", json!({"status": {"deceased": {"date": "2025-11"}}})),
+            person("father", "parent", json!({"status": {"deceased": {"date": "2024-06"}}}))
+        ],
+        "events": [
+            {"id": "dm", "kind": "death", "date": "2025-11", "person": "mother"},
+            {"id": "df", "kind": "death", "date": "2024-06", "person": "father", "grief_signs": ["avoided_mourning"]}
+        ]
+    }));
+    assert_eq!(a.grief_kind, Some(GriefKind::Delayed));
+}
+
+/// The stage comes from the person the dispute evidence weighs most, not
+/// merely the loudest conflict (§2.2 [S: Guide-2018]).
+#[test]
+fn the_stage_comes_from_the_principal_disputant() {
+    let a = assess(json!({"people": [
+        person("h", "spouse", json!({"conflict": {"level": "moderate", "course": "ending", "began": "before_onset"},
+            "expectations": {"met": "unmet"}, "change_around_onset": "worse"})),
+        person("b", "supervisor", json!({"conflict": {"level": "high", "course": "negotiating", "began": "after_onset"}}))
+    ]}));
+    assert_eq!(a.focus, [ProblemArea::RoleDispute]);
+    assert_eq!(a.dispute_stage, Some(DisputeStage::Dissolution));
 }

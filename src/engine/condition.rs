@@ -108,9 +108,9 @@ pub enum PersonCondition {
     Estranged(bool),
     /// Whether the person is a *significant other* is this. Never unknown.
     ///
-    /// Significant means: a partner, spouse or family member, or an
-    /// ex-partner, whatever their place on the closeness circle; anyone else
-    /// unless placed on the outer circle. The inventory lists the patient's
+    /// Significant means: a partner, spouse, ex-partner, parent or child,
+    /// whatever their place on the closeness circle; anyone else (a sibling,
+    /// other family, a friend, a boss) unless placed on the outer circle. The inventory lists the patient's
     /// important relationships (ipt-domain.md §3 [S: Markowitz-phases]), and a
     /// dispute's other party may be a boss or a friend as well as family
     /// (§2.2 [S: Casebook-2012 ch. 3]); the outer circle marks the less close

@@ -544,7 +544,25 @@ impl Engine {
         }
 
         let params = &self.rule_set().parameters;
-        let focus = policy::select_focus(params, &tallies);
+        // A death or life event whose timing or link is not known, held back a
+        // rule that could put grief or a transition in focus by itself: the
+        // other areas cannot be ruled out, so deficits is not suggested
+        // (§2.4: deficits "only if none of the other three areas exists";
+        // DESIGN.md decision 5: missing is not false).
+        let trigger_undecided = missing_raw.iter().any(|&(m, ri)| {
+            let about_an_event = matches!(
+                m,
+                MissingRef::Onset
+                    | MissingRef::Event(..)
+                    | MissingRef::Person(_, PersonField::DeceasedDate)
+            );
+            about_an_event
+                && rules.get(ri).is_some_and(|r| {
+                    r.area != ProblemArea::InterpersonalDeficits
+                        && r.weight >= params.min_focus_score
+                })
+        });
+        let focus = policy::select_focus(params, &tallies, trigger_undecided);
         for (f, t) in findings.iter_mut().zip(&tallies) {
             f.score = t.score;
             f.confidence = policy::confidence(params, t.score);
@@ -568,7 +586,7 @@ impl Engine {
             let evidence = findings
                 .get(area_index(ProblemArea::Grief))
                 .map_or(&[][..], |f| f.evidence.as_slice());
-            policy::grief_kind(inventory, evidence)
+            policy::grief_kind(inventory, evidence, params)
         } else {
             None
         };

@@ -312,13 +312,19 @@ pub(crate) fn find_person(inv: &Inventory, id: &PersonId) -> Option<usize> {
     inv.people.iter().position(|p| &p.id == id)
 }
 
-/// Whether a person is a significant other: partner, spouse, family or
-/// ex-partner on any circle; anyone else unless on the outer circle
+/// Whether a person is a significant other: a partner, spouse, ex-partner,
+/// parent or child on any circle; anyone else (siblings, other family,
+/// friends, colleagues) unless the patient placed them on the outer circle
 /// (see [`PersonCondition::Significant`](crate::PersonCondition::Significant)).
 pub(crate) fn is_significant(p: &Person) -> bool {
-    p.relationship.is_family()
-        || p.relationship == RelationshipKind::ExPartner
-        || p.closeness != Some(crate::Closeness::Outer)
+    matches!(
+        p.relationship,
+        RelationshipKind::Partner
+            | RelationshipKind::Spouse
+            | RelationshipKind::ExPartner
+            | RelationshipKind::Parent
+            | RelationshipKind::Child
+    ) || p.closeness != Some(crate::Closeness::Outer)
 }
 
 /// The date of death, if the person has died and it is recorded.

@@ -45,14 +45,23 @@ fn fixed_rank(area: ProblemArea) -> u8 {
 ///    (§2.5 rule 1 [S: Pocket-Guide; Markowitz-phases]); ranking by qualifying
 ///    event, then proximity to onset, is the reference's suggestion
 ///    [I: ipt-domain.md §2.5]; the fixed order is this crate's \[I\].
+///    Nor is it a candidate when a death or life event whose date or link to
+///    the onset is not known held back a rule that could put grief or a
+///    transition in focus by itself (`trigger_undecided`): the other areas
+///    cannot be ruled out yet (missing is not false, DESIGN.md decision 5).
 /// 4. At most two areas, usually one: the second joins only when its score is
 ///    at least `second_focus_ratio` times the top score ("try to focus
 ///    treatment on only one problem area"; 12–16 sessions support one, at most
 ///    two [S: Guide-2018 ch. Role Disputes; K: Comprehensive-2000]).
-pub(crate) fn select_focus(params: &RuleParameters, tallies: &[AreaTally]) -> Vec<ProblemArea> {
-    let other_evidence = tallies
-        .iter()
-        .any(|t| t.area != ProblemArea::InterpersonalDeficits && t.score > 0.0);
+pub(crate) fn select_focus(
+    params: &RuleParameters,
+    tallies: &[AreaTally],
+    trigger_undecided: bool,
+) -> Vec<ProblemArea> {
+    let other_evidence = trigger_undecided
+        || tallies
+            .iter()
+            .any(|t| t.area != ProblemArea::InterpersonalDeficits && t.score > 0.0);
     let mut candidates: Vec<&AreaTally> = tallies
         .iter()
         .filter(|t| t.score >= params.min_focus_score)
@@ -100,7 +109,7 @@ fn names(evidence: &Evidence, subject: &Subject) -> bool {
 /// summary]).
 ///
 /// The principal disputant is, among the living people the dispute evidence
-/// names, the one with the strongest conflict, then the most evidence weight,
+/// names, the one with the most evidence weight, then the strongest conflict,
 /// then the first in the inventory; when the evidence names nobody, the
 /// living significant other with the strongest recorded conflict \[I\]. When
 /// that person's course is not recorded the stage is left unset and the
@@ -125,7 +134,7 @@ pub(crate) fn dispute_stage(
             continue;
         }
         let key = (level(p), weight, i);
-        if best.is_none_or(|b| key.0 > b.0 || (key.0 == b.0 && key.1 > b.1)) {
+        if best.is_none_or(|b| key.1 > b.1 || (key.1 == b.1 && key.0 > b.0)) {
             best = Some(key);
         }
     }
@@ -182,10 +191,20 @@ pub(crate) fn dispute_stage(
 /// same illness) is *complicated*, sub-type not determined. When several signs
 /// are present the precedence is delayed, distorted, chronic, complicated: the
 /// manuals' own order of the sub-types, with the named sub-types before the
-/// general risk indicators \[I\]. With no sign, a death linked to the onset is
-/// *normal* grief, and a death not linked to it (evidence of possible delayed
-/// grief) is *delayed* [I: reading of the brief's "possible delayed grief"].
-pub(crate) fn grief_kind(inv: &Inventory, evidence: &[Evidence]) -> Option<GriefKind> {
+/// general risk indicators \[I\]. Signs are read from every death the grief
+/// evidence names, not only the principal one.
+///
+/// With no sign, the principal death is *normal* grief when it is linked to
+/// the onset and falls inside the rule set's `onset` window (or its date is
+/// not known), and *delayed* grief when it is not linked, or when it is
+/// linked but dated before that window: the depression came long after the
+/// death, the mourning postponed [K: Comprehensive-2000, delayed grief; the
+/// reading of dates is \[I\]].
+pub(crate) fn grief_kind(
+    inv: &Inventory,
+    evidence: &[Evidence],
+    params: &RuleParameters,
+) -> Option<GriefKind> {
     // (linked, weight, is_person, index)
     let mut best: Option<(bool, f64, bool, usize)> = None;
     let mut consider = |subject: &Subject, is_person: bool, index: usize| {
@@ -230,12 +249,34 @@ pub(crate) fn grief_kind(inv: &Inventory, evidence: &[Evidence]) -> Option<Grief
     };
     let mut signs: Vec<GriefSign> = Vec::new();
     for (e, ev) in inv.events.iter().enumerate() {
-        let same = (!is_person && e == index)
-            || (ev.kind == EventKind::Death && person.is_some() && ev.person == person);
-        if same {
+        if ev.kind != EventKind::Death {
+            continue;
+        }
+        let principal = (!is_person && e == index) || (person.is_some() && ev.person == person);
+        let named = evidence.iter().any(|x| {
+            x.subjects.contains(&Subject::Event(ev.id.clone()))
+                || ev
+                    .person
+                    .as_ref()
+                    .is_some_and(|p| x.subjects.contains(&Subject::Person(p.clone())))
+        });
+        if principal || named {
             signs.extend(ev.grief_signs.iter().copied());
         }
     }
+    // The principal death's date, from the person or the death event.
+    let death_date = if is_person {
+        inv.people.get(index).and_then(super::facts::death_date)
+    } else {
+        inv.events.get(index).and_then(|ev| ev.date)
+    };
+    let long_before_onset = match (death_date, inv.onset.date(), params.windows.get("onset")) {
+        (Some(death), Some(onset), Some(window)) => onset
+            .earliest()
+            .checked_sub_months(chrono::Months::new(window.before_months))
+            .is_some_and(|start| death.latest() < start),
+        _ => false,
+    };
     let has = |s: GriefSign| signs.contains(&s);
     Some(if has(GriefSign::AvoidedMourning) {
         GriefKind::Delayed
@@ -245,7 +286,7 @@ pub(crate) fn grief_kind(inv: &Inventory, evidence: &[Evidence]) -> Option<Grief
         GriefKind::Chronic
     } else if !signs.is_empty() {
         GriefKind::Complicated
-    } else if linked {
+    } else if linked && !long_before_onset {
         GriefKind::Normal
     } else {
         GriefKind::Delayed
@@ -352,10 +393,11 @@ pub(crate) fn advisories(
             AdvisoryCode::LookForHiddenGriefOrDispute,
             Indicator::Warning,
             "A lifelong pattern of few relationships points to interpersonal deficits, but \
-             there is some evidence of grief, a dispute or a transition, too weak to suggest \
-             as a focus. Deficits is the focal area of last resort, chosen only when none of \
-             the other three exists: explore that evidence first (see the areas' evidence and \
-             the missing facts).",
+             grief, a dispute or a transition cannot be ruled out: there is some evidence of \
+             one, too weak to suggest as a focus, or a death or life event whose timing or \
+             link to the onset is not known. Deficits is the focal area of last resort, chosen \
+             only when none of the other three exists: explore that first (see the areas' \
+             evidence and the missing facts).",
             DEFICITS_SOURCE,
         ));
     }
@@ -406,23 +448,23 @@ mod tests {
     fn focus_threshold_and_ratio() {
         let p = RuleParameters::default();
         let none = [false; 4];
-        assert!(select_focus(&p, &tallies([1.9, 1.0, 0.0, 0.0], none)).is_empty());
+        assert!(select_focus(&p, &tallies([1.9, 1.0, 0.0, 0.0], none), false).is_empty());
         assert_eq!(
-            select_focus(&p, &tallies([2.0, 0.0, 0.0, 0.0], none)),
+            select_focus(&p, &tallies([2.0, 0.0, 0.0, 0.0], none), false),
             [ProblemArea::Grief]
         );
         // 3 >= 0.6 * 5: two areas; 2.9 < 0.6 * 5: one.
         assert_eq!(
-            select_focus(&p, &tallies([0.0, 5.0, 3.0, 0.0], none)),
+            select_focus(&p, &tallies([0.0, 5.0, 3.0, 0.0], none), false),
             [ProblemArea::RoleDispute, ProblemArea::RoleTransition]
         );
         assert_eq!(
-            select_focus(&p, &tallies([0.0, 5.0, 2.9, 0.0], none)),
+            select_focus(&p, &tallies([0.0, 5.0, 2.9, 0.0], none), false),
             [ProblemArea::RoleDispute]
         );
         // Never more than two.
         assert_eq!(
-            select_focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], none)).len(),
+            select_focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], none), false).len(),
             2
         );
     }
@@ -432,12 +474,14 @@ mod tests {
         let p = RuleParameters::default();
         let none = [false; 4];
         assert_eq!(
-            select_focus(&p, &tallies([0.0, 0.0, 0.0, 5.0], none)),
+            select_focus(&p, &tallies([0.0, 0.0, 0.0, 5.0], none), false),
             [ProblemArea::InterpersonalDeficits]
         );
-        assert!(select_focus(&p, &tallies([0.5, 0.0, 0.0, 5.0], none)).is_empty());
+        assert!(select_focus(&p, &tallies([0.5, 0.0, 0.0, 5.0], none), false).is_empty());
+        // A death or event whose timing is unknown also holds deficits back.
+        assert!(select_focus(&p, &tallies([0.0, 0.0, 0.0, 5.0], none), true).is_empty());
         assert_eq!(
-            select_focus(&p, &tallies([0.0, 0.0, 2.0, 5.0], none)),
+            select_focus(&p, &tallies([0.0, 0.0, 2.0, 5.0], none), false),
             [ProblemArea::RoleTransition]
         );
     }
@@ -448,12 +492,13 @@ mod tests {
         assert_eq!(
             select_focus(
                 &p,
-                &tallies([3.0, 3.0, 3.0, 0.0], [false, false, true, false])
+                &tallies([3.0, 3.0, 3.0, 0.0], [false, false, true, false]),
+                false,
             ),
             [ProblemArea::RoleTransition, ProblemArea::Grief]
         );
         assert_eq!(
-            select_focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], [false; 4])),
+            select_focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], [false; 4]), false),
             [ProblemArea::Grief, ProblemArea::RoleDispute]
         );
     }
