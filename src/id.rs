@@ -64,6 +64,13 @@ macro_rules! id_type {
                 Ok($name(id))
             }
 
+            /// An id from text known at compile time to be well formed; for
+            /// the crate's own constants only.
+            #[allow(dead_code)]
+            pub(crate) fn from_known(id: &'static str) -> Self {
+                $name(id.to_owned())
+            }
+
             /// The id as text.
             ///
             #[doc = concat!("```\nlet id = interpersonal::", stringify!($name), "::new(\"x-1\").unwrap();\nassert_eq!(id.as_str(), \"x-1\");\n```")]

@@ -802,7 +802,7 @@ fn deficits_only_when_nothing_else_and_with_an_advisory() {
     assert!(a.score(ProblemArea::RoleDispute) < 2.0);
     assert!(!a.focus.contains(&ProblemArea::InterpersonalDeficits));
     assert!(a.has_advisory(AdvisoryCode::NoFocusFound));
-    assert!(a.has_advisory(AdvisoryCode::LookForHiddenGriefOrDispute));
+    assert!(a.has_advisory(AdvisoryCode::DeficitsHeldBack));
     // A relationship that only worsened since onset, with no strife and met
     // expectations, is withdrawal, not a dispute: deficits stays in focus.
     let a = assess(json!({"social_context": base,
@@ -1174,7 +1174,7 @@ fn an_event_of_unknown_timing_holds_deficits_back() {
     let a = assess(json!({"social_context": lifelong,
         "events": [{"id": "d", "kind": "death", "date": "2025-12"}]}));
     assert!(a.focus.is_empty(), "{:?}", a.focus);
-    assert!(a.has_advisory(AdvisoryCode::LookForHiddenGriefOrDispute));
+    assert!(a.has_advisory(AdvisoryCode::DeficitsHeldBack));
     assert!(a.missing_at("$.events[0].linked_to_onset").is_some());
     // A job loss outside the onset window whose link was not asked.
     let a = assess(json!({"social_context": lifelong,

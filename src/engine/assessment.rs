@@ -250,6 +250,12 @@ pub enum AdvisoryCode {
     OnsetUnknown,
     /// No area reached the focus threshold.
     NoFocusFound,
+    /// A lifelong pattern of few relationships reached the focus threshold,
+    /// but interpersonal deficits was held back: some grief, dispute or
+    /// transition evidence, or a death or life event of unknown timing, means
+    /// the other areas cannot be ruled out yet (ipt-domain.md §2.4
+    /// [S: Guide-2018 ch. 8: "only if none of the other three"]).
+    DeficitsHeldBack,
 }
 
 /// A message for the clinician about the assessment as a whole.

@@ -336,6 +336,9 @@ const NO_FOCUS_SOURCE: Source = Source::with_url(
 ///   to the onset (§2.5 rule 1).
 /// * `look_for_hidden_grief_or_dispute` (warning) when deficits is in focus
 ///   (§2.4 [S: Guide-2018 ch. 8; Casebook-2012 ch. 5]).
+/// * `deficits_held_back` (warning) when nothing is in focus and a lifelong
+///   pattern of few relationships reached the threshold, but grief, a dispute
+///   or a transition cannot be ruled out (§2.4).
 /// * `ask_patient_which_matters` (info) when two areas are in focus (§2.2
 ///   [S: Guide-2018 ch. Role Disputes]).
 /// * `no_focus_found` (info) when no area reached the threshold.
@@ -390,7 +393,7 @@ pub(crate) fn advisories(
         // a hidden grief or dispute may be (§2.4 [S: Guide-2018 ch. 8; Casebook-2012
         // ch. 5]).
         out.push(advisory(
-            AdvisoryCode::LookForHiddenGriefOrDispute,
+            AdvisoryCode::DeficitsHeldBack,
             Indicator::Warning,
             "A lifelong pattern of few relationships points to interpersonal deficits, but \
              grief, a dispute or a transition cannot be ruled out: there is some evidence of \

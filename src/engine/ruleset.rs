@@ -421,14 +421,7 @@ impl RuleSet {
 }
 
 fn invalid_id() -> RuleId {
-    // `RuleId` has no infallible constructor. "invalid" is ASCII letters only, so
-    // the first attempt always succeeds; the loop exists only to keep this
-    // function total without a panic path.
-    loop {
-        if let Ok(id) = RuleId::new("invalid") {
-            return id;
-        }
-    }
+    RuleId::from_known("invalid")
 }
 
 /// FNV-1a, 64 bit.
