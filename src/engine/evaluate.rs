@@ -6,7 +6,10 @@
 //! subjects), the missing facts of rules that ended unknown, and the near
 //! misses of areas not in focus.
 
-use crate::{ConflictLevel, ExpectationsMet, Inventory, PersonStatus, ProblemArea, Subject};
+use crate::{
+    ConflictLevel, ExpectationsMet, Inventory, NeededFor, PersonStatus, ProblemArea, RuleId,
+    Subject,
+};
 
 use super::assessment::{AreaFinding, Assessment, Evidence, MissingFact, RuleSetInfo};
 use super::compile::{Compiled, Engine, Leaf, Node, bit};
@@ -510,10 +513,8 @@ impl Engine {
                     eval.collect_witnesses(root, Ctx::Root, &mut scratch_subjects);
                     scratch_subjects.sort_unstable();
                     scratch_subjects.dedup();
-                    let subjects: Vec<Subject> = scratch_subjects
-                        .iter()
-                        .filter_map(|s| s.resolve(inventory))
-                        .collect();
+                    let mut subjects: Vec<Subject> = Vec::with_capacity(scratch_subjects.len());
+                    subjects.extend(scratch_subjects.iter().filter_map(|s| s.resolve(inventory)));
                     let ai = area_index(rule.area);
                     if let Some(t) = tallies.get_mut(ai) {
                         t.score += rule.weight;
@@ -553,13 +554,13 @@ impl Engine {
             }
         }
 
-        let mut extra_missing = Vec::new();
+        let mut extra_missing = None;
         let dispute_stage = if focus.contains(&ProblemArea::RoleDispute) {
             let evidence = findings
                 .get(area_index(ProblemArea::RoleDispute))
                 .map_or(&[][..], |f| f.evidence.as_slice());
             let (stage, missing) = policy::dispute_stage(inventory, evidence);
-            extra_missing.extend(missing);
+            extra_missing = missing;
             stage
         } else {
             None
@@ -573,7 +574,7 @@ impl Engine {
             None
         };
         let advisories = policy::advisories(inventory, &focus, facts.onset_known());
-        let missing = merge_missing(inventory, rules, missing_raw, &extra_missing);
+        let missing = merge_missing(inventory, rules, &mut missing_raw, extra_missing);
 
         Assessment {
             rule_set: RuleSetInfo {
@@ -611,40 +612,54 @@ impl Engine {
 
 /// Merges missing fields by path: document order, held-back rule ids sorted
 /// and deduplicated; `extra` adds what the policy needed (the dispute stage).
+/// `raw` pairs each missing field with the index of a rule it held back; it
+/// is sorted in place. Only the output allocates, each part at its final size.
 fn merge_missing(
     inv: &Inventory,
     rules: &[crate::Rule],
-    mut raw: Vec<(MissingRef, usize)>,
-    extra: &[(MissingRef, crate::NeededFor)],
+    raw: &mut [(MissingRef, usize)],
+    extra: Option<(MissingRef, NeededFor)>,
 ) -> Vec<MissingFact> {
-    raw.extend(extra.iter().map(|&(m, _)| (m, usize::MAX)));
     raw.sort_unstable();
-    raw.dedup();
-    let mut out: Vec<MissingFact> = Vec::new();
-    let mut current: Option<MissingRef> = None;
-    for (m, ri) in raw {
-        if current != Some(m) {
-            current = Some(m);
-            out.push(MissingFact {
-                path: m.path(),
-                subject: m.subject(inv),
-                held_back: Vec::new(),
-                needed_for: extra
-                    .iter()
-                    .filter(|(r, _)| *r == m)
-                    .map(|&(_, n)| n)
-                    .collect(),
-            });
+    let distinct = raw.chunk_by(|a, b| a.0 == b.0).count();
+    let extra_alone = extra.filter(|(m, _)| raw.binary_search_by(|(r, _)| r.cmp(m)).is_err());
+    let mut out: Vec<MissingFact> =
+        Vec::with_capacity(distinct + usize::from(extra_alone.is_some()));
+    let fact = |m: MissingRef, held_back: Vec<RuleId>| MissingFact {
+        path: m.path(),
+        subject: m.subject(inv),
+        held_back,
+        needed_for: match extra {
+            Some((r, n)) if r == m => vec![n],
+            _ => Vec::new(),
+        },
+    };
+    let mut pending = extra_alone;
+    for group in raw.chunk_by(|a, b| a.0 == b.0) {
+        let Some(&(m, _)) = group.first() else {
+            continue;
+        };
+        if let Some((e, _)) = pending.filter(|(e, _)| *e < m) {
+            out.push(fact(e, Vec::new()));
+            pending = None;
         }
-        if let (Some(fact), Some(rule)) = (out.last_mut(), rules.get(ri)) {
-            fact.held_back.push(rule.id.clone());
+        let rules_held = group
+            .chunk_by(|a, b| a.1 == b.1)
+            .filter(|g| g.first().is_some_and(|&(_, ri)| ri < rules.len()))
+            .count();
+        let mut held_back: Vec<RuleId> = Vec::with_capacity(rules_held);
+        for g in group.chunk_by(|a, b| a.1 == b.1) {
+            if let Some(rule) = g.first().and_then(|&(_, ri)| rules.get(ri)) {
+                held_back.push(rule.id.clone());
+            }
         }
+        // Rule ids are unique in a rule set, so an unstable sort is stable here.
+        held_back.sort_unstable();
+        held_back.dedup();
+        out.push(fact(m, held_back));
     }
-    for fact in &mut out {
-        fact.held_back.sort();
-        fact.held_back.dedup();
-        fact.needed_for.sort();
-        fact.needed_for.dedup();
+    if let Some((e, _)) = pending {
+        out.push(fact(e, Vec::new()));
     }
     out
 }

@@ -1,6 +1,8 @@
 //! Facts derived once per inventory before the rules run, three-valued truth,
 //! and the references to inventory fields that a rule may find missing.
 
+use std::fmt::Write;
+
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::{Inventory, PartialDate, Person, PersonId, PersonStatus, RelationshipKind};
@@ -124,13 +126,25 @@ pub(crate) enum MissingRef {
 
 impl MissingRef {
     /// The JSON path of the field.
+    /// Allocates the path once, at its final length.
     pub(crate) fn path(self) -> String {
-        match self {
-            MissingRef::Onset => String::from("$.onset"),
-            MissingRef::Person(i, f) => format!("$.people[{i}].{}", f.suffix()),
-            MissingRef::Event(i, f) => format!("$.events[{i}].{}", f.suffix()),
-            MissingRef::Social(f) => format!("$.social_context.{}", f.suffix()),
+        let (head, index, suffix) = match self {
+            MissingRef::Onset => return String::from("$.onset"),
+            MissingRef::Person(i, f) => ("$.people[", Some(i), f.suffix()),
+            MissingRef::Event(i, f) => ("$.events[", Some(i), f.suffix()),
+            MissingRef::Social(f) => ("$.social_context.", None, f.suffix()),
+        };
+        let digits = index.map_or(0, |i| i.checked_ilog10().map_or(1, |d| d as usize + 1));
+        let closing = if index.is_some() { 2 } else { 0 };
+        let mut path = String::with_capacity(head.len() + digits + closing + suffix.len());
+        path.push_str(head);
+        if let Some(i) = index {
+            // Writing to a String cannot fail.
+            let _ = write!(path, "{i}");
+            path.push_str("].");
         }
+        path.push_str(suffix);
+        path
     }
 
     /// The person or event the field belongs to.
