@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
-use crate::{ConflictLevel, JsonPath, ProblemArea, Problems};
+use crate::{ConflictLevel, EventKind, JsonPath, ProblemArea, Problems};
 
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::explain;
@@ -60,10 +60,9 @@ pub(crate) enum Leaf {
     Confidant(bool),
     Supportive(bool),
     DiedWithin(WindowRef),
+    /// `kind_in`, and `death`, `non_death_loss` and `role_change` as the
+    /// kinds for which they hold.
     KindIn(u64),
-    Death(bool),
-    NonDeathLoss(bool),
-    RoleChange(bool),
     Within(WindowRef),
     Linked(WindowRef),
     LinkedToOnset(bool),
@@ -77,6 +76,24 @@ pub(crate) fn bit(discriminant: u32) -> u64 {
 
 fn mask<T: Copy>(items: &[T], discriminant: impl Fn(T) -> u32) -> u64 {
     items.iter().fold(0, |m, &v| m | bit(discriminant(v)))
+}
+
+/// The event kinds for which `holds` is true, as a mask.
+fn kinds_where(holds: impl Fn(EventKind) -> bool) -> u64 {
+    EventKind::iter()
+        .filter(|&k| holds(k))
+        .fold(0, |m, k| m | bit(k as u32))
+}
+
+/// What a node is evaluated about: the inventory as a whole, each person
+/// (under `some_person`), each event (under `some_event`), or the person each
+/// event names (under an event's `person`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Space {
+    Root,
+    Person,
+    Event,
+    EventPerson,
 }
 
 /// The flat form of all rules' conditions.
@@ -95,6 +112,10 @@ pub(crate) struct Compiled {
     /// The windows the conditions use, in order of first use; a leaf's
     /// [`WindowRef::index`] points here.
     pub(crate) windows: Vec<Window>,
+    /// For each node, what it is evaluated about.
+    pub(crate) space: Vec<Space>,
+    /// Whether any condition reads the person an event names.
+    pub(crate) reads_event_people: bool,
 }
 
 impl Compiled {
@@ -392,6 +413,8 @@ impl Engine {
             };
             yields_subjects.push(yields);
         }
+        let space = spaces(&nodes, &kids, &roots);
+        let reads_event_people = nodes.iter().any(|n| matches!(n, Node::EventPerson(_)));
         Ok(Engine {
             rules,
             fingerprint,
@@ -402,6 +425,8 @@ impl Engine {
                 text,
                 yields_subjects,
                 windows,
+                space,
+                reads_event_people,
             },
         })
     }
@@ -450,6 +475,40 @@ impl Engine {
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
     }
+}
+
+/// The space of every node. Parents follow their children, so one backward
+/// pass from the roots suffices.
+fn spaces(nodes: &[Node], kids: &[u32], roots: &[u32]) -> Vec<Space> {
+    let mut space = vec![Space::Root; nodes.len()];
+    let index = |k: u32| usize::try_from(k).ok();
+    for &r in roots {
+        if let Some(s) = index(r).and_then(|r| space.get_mut(r)) {
+            *s = Space::Root;
+        }
+    }
+    for i in (0..nodes.len()).rev() {
+        let (Some(node), Some(&here)) = (nodes.get(i), space.get(i)) else {
+            continue;
+        };
+        let (children, below): (&[u32], Space) = match node {
+            Node::All { start, len } | Node::Any { start, len } => {
+                let (s, l) = (*start as usize, *len as usize);
+                (kids.get(s..s.saturating_add(l)).unwrap_or(&[]), here)
+            }
+            Node::Not(k) => (std::slice::from_ref(k), here),
+            Node::SomePerson(k) => (std::slice::from_ref(k), Space::Person),
+            Node::SomeEvent(k) => (std::slice::from_ref(k), Space::Event),
+            Node::EventPerson(k) => (std::slice::from_ref(k), Space::EventPerson),
+            Node::Leaf(_) => (&[], here),
+        };
+        for &k in children {
+            if let Some(s) = index(k).and_then(|k| space.get_mut(k)) {
+                *s = below;
+            }
+        }
+    }
+    space
 }
 
 /// `MAJOR.MINOR.PATCH` with an optional `-suffix` of id characters.
@@ -774,9 +833,13 @@ impl Builder<'_> {
                 self.nonempty(list, &path.field("kind_in"));
                 Leaf::KindIn(mask(list, |v| v as u32))
             }
-            EventCondition::Death(b) => Leaf::Death(*b),
-            EventCondition::NonDeathLoss(b) => Leaf::NonDeathLoss(*b),
-            EventCondition::RoleChange(b) => Leaf::RoleChange(*b),
+            EventCondition::Death(b) => Leaf::KindIn(kinds_where(|k| k.is_death() == *b)),
+            EventCondition::NonDeathLoss(b) => {
+                Leaf::KindIn(kinds_where(|k| k.is_non_death_loss() == *b))
+            }
+            EventCondition::RoleChange(b) => Leaf::KindIn(kinds_where(|k| {
+                (k.transition().is_some() && !k.is_death()) == *b
+            })),
             EventCondition::Within(name) => Leaf::Within(self.window(name, &path.field("within"))),
             EventCondition::Linked(name) => Leaf::Linked(self.window(name, &path.field("linked"))),
             EventCondition::LinkedToOnset(b) => Leaf::LinkedToOnset(*b),

@@ -1,10 +1,13 @@
 //! Evaluating a compiled rule set against an inventory.
 //!
-//! Facts are derived once per inventory ([`Facts`]); each rule's flat
-//! condition is then walked with three-valued logic without allocating. Only
-//! building the output allocates: the evidence of rules that fired (with their
-//! subjects), the missing facts of rules that ended unknown, and the near
-//! misses of areas not in focus.
+//! Facts are derived once per inventory: scalar ones ([`Facts`]) and lane
+//! masks over the people and events ([`SubjectMasks`]). One forward pass over
+//! the compiled nodes (children come before their parents) then decides every
+//! node for every person or event at once, with bit operations, and keeps the
+//! result per node; the evidence's subjects, the missing facts and the near
+//! misses are read from those results without deciding anything twice. Only
+//! building the output allocates, for typical inventories (up to 64 people
+//! and 64 events, rule sets of up to [`INLINE_NODES`] nodes).
 
 use crate::{
     ConflictLevel, ExpectationsMet, Inventory, NeededFor, PersonStatus, ProblemArea, RuleId,
@@ -12,14 +15,18 @@ use crate::{
 };
 
 use super::assessment::{AreaFinding, Assessment, Evidence, MissingFact, RuleSetInfo};
-use super::compile::{Compiled, Engine, Leaf, Node, bit};
+use super::buffers::{SpillVec, SubjectBits};
+use super::compile::{Compiled, Engine, Leaf, Node, Space, bit};
+use super::explain::NearMisses;
 use super::facts::{
-    EventField, Facts, MissingRef, PersonField, SocialField, SubjectRef, Truth, WindowRef,
-    death_date, is_significant,
+    EventField, Facts, MissingRef, PersonField, SocialField, Truth, WindowRef, death_date,
+    is_significant,
 };
+use super::masks::{LANES, Mask, SubjectMasks, Tri, lanes_of};
 use super::policy::{self, AreaTally};
 
-/// What a condition is being evaluated about.
+/// What a condition is being evaluated about, when a single person or event
+/// must be looked at (to report the facts a leaf missed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Ctx {
     /// The inventory as a whole.
@@ -34,12 +41,12 @@ pub(crate) enum Ctx {
 }
 
 /// Where a leaf reports the fields it missed when it is unknown.
-trait Sink {
+pub(crate) trait Sink {
     fn missing(&mut self, m: MissingRef);
 }
 
-/// Drops reports: plain evaluation, which must not allocate.
-struct Discard;
+/// Drops reports.
+pub(crate) struct Discard;
 
 impl Sink for Discard {
     #[inline(always)]
@@ -49,6 +56,25 @@ impl Sink for Discard {
 impl Sink for Vec<MissingRef> {
     fn missing(&mut self, m: MissingRef) {
         self.push(m);
+    }
+}
+
+/// How many (missing field, rule) pairs are kept on the stack.
+const INLINE_MISSING: usize = 64;
+
+/// The missing fields of all rules, each with the index of the rule it held
+/// back.
+type MissingList = SpillVec<(MissingRef, usize), INLINE_MISSING>;
+
+/// Collects the fields one rule missed.
+struct HeldBack<'a> {
+    list: &'a mut MissingList,
+    rule: usize,
+}
+
+impl Sink for HeldBack<'_> {
+    fn missing(&mut self, m: MissingRef) {
+        self.list.push((m, self.rule));
     }
 }
 
@@ -64,14 +90,321 @@ fn opt<S: Sink>(value: Option<bool>, m: MissingRef, sink: &mut S) -> Truth {
     }
 }
 
+/// How many node results (nodes times chunks) are kept on the stack.
+pub(crate) const INLINE_NODES: usize = 128;
+
+/// The truth of every node in every chunk, `c * nodes + n`; root nodes are
+/// kept in chunk 0.
+struct NodeTruths {
+    nodes: usize,
+    inline: [Tri; INLINE_NODES],
+    heap: Vec<Tri>,
+}
+
+impl NodeTruths {
+    fn new(nodes: usize, chunks: usize) -> NodeTruths {
+        let size = nodes.saturating_mul(chunks);
+        NodeTruths {
+            nodes,
+            inline: [Tri::FALSE; INLINE_NODES],
+            heap: if size > INLINE_NODES {
+                vec![Tri::FALSE; size]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    fn slot(&self, c: usize, n: u32) -> Option<usize> {
+        let n = usize::try_from(n).ok()?;
+        c.checked_mul(self.nodes)?.checked_add(n)
+    }
+
+    fn get(&self, c: usize, n: u32) -> Tri {
+        let Some(i) = self.slot(c, n) else {
+            return Tri::FALSE;
+        };
+        let all = if self.heap.is_empty() {
+            &self.inline[..]
+        } else {
+            &self.heap[..]
+        };
+        all.get(i).copied().unwrap_or(Tri::FALSE)
+    }
+
+    fn set(&mut self, c: usize, n: u32, tri: Tri) {
+        let Some(i) = self.slot(c, n) else {
+            return;
+        };
+        let all = if self.heap.is_empty() {
+            &mut self.inline[..]
+        } else {
+            &mut self.heap[..]
+        };
+        if let Some(slot) = all.get_mut(i) {
+            *slot = tri;
+        }
+    }
+}
+
 /// An evaluation of one compiled rule set against one inventory's facts.
 pub(crate) struct Eval<'e, 'i> {
     pub(crate) compiled: &'e Compiled,
     pub(crate) facts: &'e Facts<'i>,
+    masks: &'e SubjectMasks,
+    chunks: usize,
+    truths: NodeTruths,
 }
 
-impl Eval<'_, '_> {
-    /// The truth of node `n` about `ctx`. Allocation-free.
+impl<'e, 'i> Eval<'e, 'i> {
+    /// Decides every node: one pass per chunk over the nodes about people
+    /// and events, then one over the nodes about the inventory as a whole.
+    pub(crate) fn new(
+        compiled: &'e Compiled,
+        facts: &'e Facts<'i>,
+        masks: &'e SubjectMasks,
+    ) -> Eval<'e, 'i> {
+        let chunks = masks.chunks();
+        let mut eval = Eval {
+            compiled,
+            facts,
+            masks,
+            chunks,
+            truths: NodeTruths::new(compiled.nodes.len(), chunks),
+        };
+        let nodes = compiled.nodes.iter().zip(&compiled.space);
+        if chunks == 1 {
+            for (n, (&node, &space)) in (0u32..).zip(nodes) {
+                let tri = eval.decide(node, space, 0);
+                eval.truths.set(0, n, tri);
+            }
+        } else {
+            for c in 0..chunks {
+                for (n, (&node, &space)) in (0u32..).zip(nodes.clone()) {
+                    if space != Space::Root {
+                        let tri = eval.decide(node, space, c);
+                        eval.truths.set(c, n, tri);
+                    }
+                }
+            }
+            for (n, (&node, &space)) in (0u32..).zip(nodes) {
+                if space == Space::Root {
+                    let tri = eval.decide(node, space, 0);
+                    eval.truths.set(0, n, tri);
+                }
+            }
+        }
+        eval
+    }
+
+    /// The lanes of chunk `c` in a space.
+    fn lanes(&self, space: Space, c: usize) -> Mask {
+        match space {
+            Space::Root => 1,
+            Space::Person => self.masks.people(c).map_or(0, |m| m.lanes),
+            Space::Event | Space::EventPerson => self.masks.events(c).map_or(0, |m| m.lanes),
+        }
+    }
+
+    /// Decides one node in chunk `c` from its children's results.
+    fn decide(&self, node: Node, space: Space, c: usize) -> Tri {
+        match node {
+            Node::All { start, len } => self
+                .compiled
+                .kids(start, len)
+                .iter()
+                .fold(Tri::all(self.lanes(space, c)), |acc, &k| {
+                    acc.and(self.truths.get(c, k))
+                }),
+            Node::Any { start, len } => self
+                .compiled
+                .kids(start, len)
+                .iter()
+                .fold(Tri::FALSE, |acc, &k| acc.or(self.truths.get(c, k))),
+            Node::Not(k) => self.truths.get(c, k).not(self.lanes(space, c)),
+            Node::SomePerson(k) | Node::SomeEvent(k) => {
+                let any = (0..self.chunks).fold(Tri::FALSE, |acc, c| acc.or(self.truths.get(c, k)));
+                Tri {
+                    t: Mask::from(any.t != 0),
+                    nf: Mask::from(any.nf != 0),
+                }
+            }
+            Node::EventPerson(k) => match self.masks.events(c) {
+                // Unknown when the event names nobody known.
+                Some(ev) => {
+                    let person = self.truths.get(c, k);
+                    Tri {
+                        t: person.t & ev.has_person,
+                        nf: (person.nf & ev.has_person) | (ev.present & !ev.has_person),
+                    }
+                }
+                None => Tri::FALSE,
+            },
+            Node::Leaf(leaf) => match space {
+                Space::Root => Tri::from_truth(self.leaf(leaf, Ctx::Root, &mut Discard), 1),
+                Space::Person => self
+                    .masks
+                    .people(c)
+                    .map_or(Tri::FALSE, |m| m.leaf(leaf, self.facts)),
+                Space::Event => self
+                    .masks
+                    .events(c)
+                    .map_or(Tri::FALSE, |m| m.leaf(leaf, self.facts)),
+                Space::EventPerson => self
+                    .masks
+                    .events(c)
+                    .map_or(Tri::FALSE, |m| m.people.leaf(leaf, self.facts)),
+            },
+        }
+    }
+
+    /// The result of node `n` in chunk `c`.
+    pub(crate) fn tri(&self, c: usize, n: u32) -> Tri {
+        self.truths.get(c, n)
+    }
+
+    /// The truth of a rule whose root is `root`.
+    pub(crate) fn rule_truth(&self, root: u32) -> Truth {
+        self.truths.get(0, root).lane(0)
+    }
+
+    /// Collects the witnesses that made root-level node `n` true: the people
+    /// and events for which quantifiers held, and the person of an event whose
+    /// person condition held. Call only when `n` is true.
+    fn witnesses(&self, n: u32, people: &mut SubjectBits, events: &mut SubjectBits) {
+        match self.compiled.node(n) {
+            Some(Node::All { start, len } | Node::Any { start, len }) => {
+                for &k in self.compiled.kids(start, len) {
+                    if self.compiled.yields_subjects(k) && self.tri(0, k).t & 1 != 0 {
+                        self.witnesses(k, people, events);
+                    }
+                }
+            }
+            Some(Node::SomePerson(k)) => {
+                let deeper = self.compiled.yields_subjects(k);
+                for c in 0..self.chunks {
+                    let t = self.tri(c, k).t;
+                    people.add_lanes(c, t);
+                    if deeper && t != 0 {
+                        self.lane_witnesses(k, c, t, people);
+                    }
+                }
+            }
+            Some(Node::SomeEvent(k)) => {
+                let deeper = self.compiled.yields_subjects(k);
+                for c in 0..self.chunks {
+                    let t = self.tri(c, k).t;
+                    events.add_lanes(c, t);
+                    if deeper && t != 0 {
+                        self.lane_witnesses(k, c, t, people);
+                    }
+                }
+            }
+            None | Some(Node::Not(_) | Node::Leaf(_) | Node::EventPerson(_)) => {}
+        }
+    }
+
+    /// The witnesses below a quantifier: node `n` holds in the `active` lanes
+    /// of chunk `c`.
+    fn lane_witnesses(&self, n: u32, c: usize, active: Mask, people: &mut SubjectBits) {
+        match self.compiled.node(n) {
+            Some(Node::All { start, len } | Node::Any { start, len }) => {
+                for &k in self.compiled.kids(start, len) {
+                    if self.compiled.yields_subjects(k) {
+                        let a = active & self.tri(c, k).t;
+                        if a != 0 {
+                            self.lane_witnesses(k, c, a, people);
+                        }
+                    }
+                }
+            }
+            Some(Node::EventPerson(k)) => {
+                for j in lanes_of(active) {
+                    if let Some(p) = self.facts.event_person(c * LANES + j) {
+                        people.add(p);
+                    }
+                }
+                if self.compiled.yields_subjects(k) {
+                    self.lane_witnesses(k, c, active, people);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Collects the missing fields that made root-level node `n` unknown.
+    /// Call only when `n` is unknown.
+    fn missing<S: Sink>(&self, n: u32, sink: &mut S) {
+        match self.compiled.node(n) {
+            Some(Node::All { start, len } | Node::Any { start, len }) => {
+                for &k in self.compiled.kids(start, len) {
+                    if self.tri(0, k).unknown() & 1 != 0 {
+                        self.missing(k, sink);
+                    }
+                }
+            }
+            Some(Node::Not(k)) => self.missing(k, sink),
+            Some(Node::SomePerson(k) | Node::SomeEvent(k)) => {
+                for c in 0..self.chunks {
+                    let u = self.tri(c, k).unknown();
+                    if u != 0 {
+                        self.lane_missing(k, c, u, sink);
+                    }
+                }
+            }
+            Some(Node::Leaf(leaf)) => {
+                self.leaf(leaf, Ctx::Root, sink);
+            }
+            None | Some(Node::EventPerson(_)) => {}
+        }
+    }
+
+    /// The missing fields below a quantifier: node `n` is unknown in the
+    /// `active` lanes of chunk `c`.
+    fn lane_missing<S: Sink>(&self, n: u32, c: usize, active: Mask, sink: &mut S) {
+        match self.compiled.node(n) {
+            Some(Node::All { start, len } | Node::Any { start, len }) => {
+                for &k in self.compiled.kids(start, len) {
+                    let a = active & self.tri(c, k).unknown();
+                    if a != 0 {
+                        self.lane_missing(k, c, a, sink);
+                    }
+                }
+            }
+            Some(Node::Not(k)) => self.lane_missing(k, c, active, sink),
+            Some(Node::EventPerson(k)) => {
+                let has_person = self.masks.events(c).map_or(0, |ev| ev.has_person);
+                for j in lanes_of(active & !has_person) {
+                    sink.missing(MissingRef::Event(c * LANES + j, EventField::Person));
+                }
+                let a = active & has_person;
+                if a != 0 {
+                    self.lane_missing(k, c, a, sink);
+                }
+            }
+            Some(Node::Leaf(leaf)) => {
+                let space = usize::try_from(n)
+                    .ok()
+                    .and_then(|n| self.compiled.space.get(n).copied());
+                for j in lanes_of(active) {
+                    let i = c * LANES + j;
+                    let ctx = match space {
+                        Some(Space::Person) => Ctx::Person(i),
+                        Some(Space::Event) => Ctx::Event(i),
+                        Some(Space::EventPerson) => match self.facts.event_person(i) {
+                            Some(p) => Ctx::Person(p),
+                            None => continue,
+                        },
+                        Some(Space::Root) | None => Ctx::Root,
+                    };
+                    self.leaf(leaf, ctx, sink);
+                }
+            }
+            None | Some(Node::SomePerson(_) | Node::SomeEvent(_)) => {}
+        }
+    }
+
+    /// The truth of node `n` about one `ctx`, decided afresh.
     pub(crate) fn truth(&self, n: u32, ctx: Ctx) -> Truth {
         match self.compiled.node(n) {
             None => Truth::Unknown,
@@ -130,95 +463,6 @@ impl Eval<'_, '_> {
                 _ => Truth::False,
             },
             Some(Node::Leaf(leaf)) => self.leaf(leaf, ctx, &mut Discard),
-        }
-    }
-
-    /// Collects the missing fields that made node `n` unknown about `ctx`.
-    /// Call only when `truth(n, ctx)` is unknown.
-    fn collect_missing(&self, n: u32, ctx: Ctx, out: &mut Vec<MissingRef>) {
-        match self.compiled.node(n) {
-            None => {}
-            Some(Node::All { start, len } | Node::Any { start, len }) => {
-                for &k in self.compiled.kids(start, len) {
-                    if self.truth(k, ctx) == Truth::Unknown {
-                        self.collect_missing(k, ctx, out);
-                    }
-                }
-            }
-            Some(Node::Not(k)) => self.collect_missing(k, ctx, out),
-            Some(Node::SomePerson(k)) => {
-                for i in 0..self.facts.inv.people.len() {
-                    if self.truth(k, Ctx::Person(i)) == Truth::Unknown {
-                        self.collect_missing(k, Ctx::Person(i), out);
-                    }
-                }
-            }
-            Some(Node::SomeEvent(k)) => {
-                for e in 0..self.facts.inv.events.len() {
-                    if self.truth(k, Ctx::Event(e)) == Truth::Unknown {
-                        self.collect_missing(k, Ctx::Event(e), out);
-                    }
-                }
-            }
-            Some(Node::EventPerson(k)) => {
-                if let Ctx::Event(e) = ctx {
-                    match self.facts.event_person(e) {
-                        Some(p) => self.collect_missing(k, Ctx::Person(p), out),
-                        None => out.push(MissingRef::Event(e, EventField::Person)),
-                    }
-                }
-            }
-            Some(Node::Leaf(leaf)) => {
-                self.leaf(leaf, ctx, out);
-            }
-        }
-    }
-
-    /// Collects the witnesses that made node `n` true about `ctx`: the people
-    /// and events for which quantifiers held, and the person of an event whose
-    /// person condition held. Call only when `truth(n, ctx)` is true.
-    fn collect_witnesses(&self, n: u32, ctx: Ctx, out: &mut Vec<SubjectRef>) {
-        match self.compiled.node(n) {
-            None | Some(Node::Not(_) | Node::Leaf(_)) => {}
-            Some(Node::All { start, len } | Node::Any { start, len }) => {
-                for &k in self.compiled.kids(start, len) {
-                    if self.compiled.yields_subjects(k) && self.truth(k, ctx) == Truth::True {
-                        self.collect_witnesses(k, ctx, out);
-                    }
-                }
-            }
-            Some(Node::SomePerson(k)) => {
-                let deeper = self.compiled.yields_subjects(k);
-                for i in 0..self.facts.inv.people.len() {
-                    if self.truth(k, Ctx::Person(i)) == Truth::True {
-                        out.push(SubjectRef::Person(i));
-                        if deeper {
-                            self.collect_witnesses(k, Ctx::Person(i), out);
-                        }
-                    }
-                }
-            }
-            Some(Node::SomeEvent(k)) => {
-                let deeper = self.compiled.yields_subjects(k);
-                for e in 0..self.facts.inv.events.len() {
-                    if self.truth(k, Ctx::Event(e)) == Truth::True {
-                        out.push(SubjectRef::Event(e));
-                        if deeper {
-                            self.collect_witnesses(k, Ctx::Event(e), out);
-                        }
-                    }
-                }
-            }
-            Some(Node::EventPerson(k)) => {
-                if let Ctx::Event(e) = ctx {
-                    if let Some(p) = self.facts.event_person(e) {
-                        out.push(SubjectRef::Person(p));
-                        if self.compiled.yields_subjects(k) {
-                            self.collect_witnesses(k, Ctx::Person(p), out);
-                        }
-                    }
-                }
-            }
         }
     }
 
@@ -392,11 +636,6 @@ impl Eval<'_, '_> {
         let known = Truth::from_bool;
         match leaf {
             Leaf::KindIn(m) => known(m & bit(ev.kind as u32) != 0),
-            Leaf::Death(b) => known(ev.kind.is_death() == b),
-            Leaf::NonDeathLoss(b) => known(ev.kind.is_non_death_loss() == b),
-            Leaf::RoleChange(b) => {
-                known((ev.kind.transition().is_some() && !ev.kind.is_death()) == b)
-            }
             Leaf::Within(w) => self.within(ev.date, w, at(EventField::Date), sink),
             Leaf::Linked(w) => {
                 let patient = ev.linked_to_onset.map_or(Truth::Unknown, Truth::from_bool);
@@ -446,9 +685,6 @@ pub(crate) const AREAS: [ProblemArea; 4] = [
     ProblemArea::InterpersonalDeficits,
 ];
 
-/// How many near misses are listed per area.
-const NEAR_MISS_LIMIT: usize = 3;
-
 impl Engine {
     /// Evaluates the rules against an inventory and applies the selection
     /// policy: scores and evidence for every area, the suggested focus (at most
@@ -478,48 +714,70 @@ impl Engine {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn evaluate(&self, inventory: &Inventory) -> Assessment {
-        let facts = Facts::new(inventory, &self.compiled.windows);
-        let eval = Eval {
-            compiled: &self.compiled,
-            facts: &facts,
-        };
+        let compiled = &self.compiled;
+        let facts = Facts::new(inventory, &compiled.windows);
+        let masks = SubjectMasks::new(&facts, &compiled.windows, compiled.reads_event_people);
+        let eval = Eval::new(compiled, &facts, &masks);
         let rules = &self.rule_set().rules;
-        let mut findings: Vec<AreaFinding> = AREAS
-            .iter()
-            .map(|&area| AreaFinding {
-                area,
-                score: 0.0,
-                confidence: crate::Confidence::None,
-                evidence: Vec::new(),
-                near_misses: Vec::new(),
-            })
-            .collect();
+        let params = &self.rule_set().parameters;
+
         let mut tallies = AREAS.map(|area| AreaTally {
             area,
             score: 0.0,
             linked: false,
         });
-        let mut missing_raw: Vec<(MissingRef, usize)> = Vec::new();
-        let mut scratch_subjects: Vec<SubjectRef> = Vec::new();
-        let mut scratch_missing: Vec<MissingRef> = Vec::new();
+        let mut fired = [0usize; AREAS.len()];
+        for (rule, &root) in rules.iter().zip(&compiled.roots) {
+            if eval.rule_truth(root) == Truth::True {
+                let ai = area_index(rule.area);
+                if let Some(t) = tallies.get_mut(ai) {
+                    t.score += rule.weight;
+                    t.linked |= rule.links_onset;
+                }
+                if let Some(n) = fired.get_mut(ai) {
+                    *n += 1;
+                }
+            }
+        }
+        let focus = policy::select_focus(params, &tallies);
 
-        let mut truths: Vec<Truth> = Vec::with_capacity(rules.len());
-        for (ri, (rule, &root)) in rules.iter().zip(&self.compiled.roots).enumerate() {
-            let truth = eval.truth(root, Ctx::Root);
-            truths.push(truth);
+        let mut findings: Vec<AreaFinding> = tallies
+            .iter()
+            .zip(fired)
+            .map(|(t, fired)| AreaFinding {
+                area: t.area,
+                score: t.score,
+                confidence: policy::confidence(params, t.score),
+                evidence: Vec::with_capacity(fired),
+                near_misses: Vec::new(),
+            })
+            .collect();
+        let mut near_misses = AREAS.map(|_| NearMisses::default());
+        let mut people = SubjectBits::new(inventory.people.len());
+        let mut events = SubjectBits::new(inventory.events.len());
+        let mut missing_raw = MissingList::new((MissingRef::Onset, 0));
+        for (ri, (rule, &root)) in rules.iter().zip(&compiled.roots).enumerate() {
+            let ai = area_index(rule.area);
+            let truth = eval.rule_truth(root);
             match truth {
                 Truth::True => {
-                    scratch_subjects.clear();
-                    eval.collect_witnesses(root, Ctx::Root, &mut scratch_subjects);
-                    scratch_subjects.sort_unstable();
-                    scratch_subjects.dedup();
-                    let mut subjects: Vec<Subject> = Vec::with_capacity(scratch_subjects.len());
-                    subjects.extend(scratch_subjects.iter().filter_map(|s| s.resolve(inventory)));
-                    let ai = area_index(rule.area);
-                    if let Some(t) = tallies.get_mut(ai) {
-                        t.score += rule.weight;
-                        t.linked |= rule.links_onset;
-                    }
+                    people.clear();
+                    events.clear();
+                    eval.witnesses(root, &mut people, &mut events);
+                    let mut subjects: Vec<Subject> =
+                        Vec::with_capacity(people.count() + events.count());
+                    subjects.extend(
+                        people
+                            .iter()
+                            .filter_map(|i| inventory.people.get(i))
+                            .map(|p| Subject::Person(p.id.clone())),
+                    );
+                    subjects.extend(
+                        events
+                            .iter()
+                            .filter_map(|e| inventory.events.get(e))
+                            .map(|e| Subject::Event(e.id.clone())),
+                    );
                     if let Some(f) = findings.get_mut(ai) {
                         f.evidence.push(Evidence {
                             rule: rule.id.clone(),
@@ -535,22 +793,24 @@ impl Engine {
                         });
                     }
                 }
-                Truth::Unknown => {
-                    scratch_missing.clear();
-                    eval.collect_missing(root, Ctx::Root, &mut scratch_missing);
-                    missing_raw.extend(scratch_missing.iter().map(|&m| (m, ri)));
-                }
+                Truth::Unknown => eval.missing(
+                    root,
+                    &mut HeldBack {
+                        list: &mut missing_raw,
+                        rule: ri,
+                    },
+                ),
                 Truth::False => {}
             }
+            if truth != Truth::True && !focus.contains(&rule.area) {
+                if let Some(near) = near_misses.get_mut(ai) {
+                    near.offer(eval.proximity(root, Ctx::Root), ri, truth);
+                }
+            }
         }
-
-        let params = &self.rule_set().parameters;
-        let focus = policy::select_focus(params, &tallies);
-        for (f, t) in findings.iter_mut().zip(&tallies) {
-            f.score = t.score;
-            f.confidence = policy::confidence(params, t.score);
+        for (f, near) in findings.iter_mut().zip(&near_misses) {
             if !focus.contains(&f.area) {
-                f.near_misses = eval.near_misses(f.area, rules, &truths, NEAR_MISS_LIMIT);
+                f.near_misses = near.listed(rules, compiled);
             }
         }
 
@@ -574,7 +834,7 @@ impl Engine {
             None
         };
         let advisories = policy::advisories(inventory, &focus, facts.onset_known());
-        let missing = merge_missing(inventory, rules, &mut missing_raw, extra_missing);
+        let missing = merge_missing(inventory, rules, missing_raw.as_mut_slice(), extra_missing);
 
         Assessment {
             rule_set: RuleSetInfo {
@@ -662,4 +922,260 @@ fn merge_missing(
         out.push(fact(e, Vec::new()));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        Basis, Closeness, Condition, ConflictCourse, ConflictVisibility, EpisodeOnset,
+        EventCondition, EventId, EventKind, GriefSign, PartialDate, PersonCondition, PersonId,
+        PriorFunctioning, RelationshipChange, RelationshipKind, RelativeToOnset, Rule, RuleSet,
+        Source, Window,
+    };
+    use strum::IntoEnumIterator;
+
+    fn each<T: IntoEnumIterator + Copy>() -> Vec<Vec<T>> {
+        let all: Vec<T> = T::iter().collect();
+        let mut lists: Vec<Vec<T>> = all.iter().map(|&v| vec![v]).collect();
+        lists.push(all.iter().copied().step_by(2).collect());
+        lists
+    }
+
+    /// Every person leaf, with values and windows (past the inline ones too).
+    fn person_leaves(windows: &[String]) -> Vec<PersonCondition> {
+        let mut out = Vec::new();
+        for b in [true, false] {
+            out.extend([
+                PersonCondition::Deceased(b),
+                PersonCondition::Estranged(b),
+                PersonCondition::Significant(b),
+                PersonCondition::Confidant(b),
+                PersonCondition::Supportive(b),
+            ]);
+        }
+        out.extend(
+            each::<RelationshipKind>()
+                .into_iter()
+                .map(PersonCondition::RelationshipIn),
+        );
+        out.extend(
+            each::<Closeness>()
+                .into_iter()
+                .map(PersonCondition::ClosenessIn),
+        );
+        out.extend(ConflictLevel::iter().map(PersonCondition::ConflictLevelAtLeast));
+        out.extend(
+            each::<ConflictVisibility>()
+                .into_iter()
+                .map(PersonCondition::ConflictVisibilityIn),
+        );
+        out.extend(
+            each::<ConflictCourse>()
+                .into_iter()
+                .map(PersonCondition::ConflictCourseIn),
+        );
+        out.extend(
+            each::<RelativeToOnset>()
+                .into_iter()
+                .map(PersonCondition::ConflictBeganIn),
+        );
+        out.extend(
+            each::<ExpectationsMet>()
+                .into_iter()
+                .map(PersonCondition::ExpectationsMetIn),
+        );
+        out.push(PersonCondition::ExpectationsMetIn(vec![
+            ExpectationsMet::Met,
+            ExpectationsMet::Unknown,
+        ]));
+        out.extend(
+            each::<RelationshipChange>()
+                .into_iter()
+                .map(PersonCondition::ChangeAroundOnsetIn),
+        );
+        out.extend(windows.iter().cloned().map(PersonCondition::DiedWithin));
+        out
+    }
+
+    fn event_leaves(windows: &[String]) -> Vec<EventCondition> {
+        let mut out = Vec::new();
+        for b in [true, false] {
+            out.extend([
+                EventCondition::Death(b),
+                EventCondition::NonDeathLoss(b),
+                EventCondition::RoleChange(b),
+                EventCondition::LinkedToOnset(b),
+            ]);
+        }
+        out.extend(each::<EventKind>().into_iter().map(EventCondition::KindIn));
+        out.extend(
+            each::<GriefSign>()
+                .into_iter()
+                .map(EventCondition::HasGriefSignIn),
+        );
+        out.extend(windows.iter().cloned().map(EventCondition::Within));
+        out.extend(windows.iter().cloned().map(EventCondition::Linked));
+        out
+    }
+
+    /// A rule set whose nodes cover every leaf in every space, under `not`,
+    /// `all` and `any`.
+    fn every_leaf() -> Engine {
+        let mut rules = RuleSet::standard();
+        rules.parameters.max_depth = 16;
+        let mut names = Vec::new();
+        for i in 0..11u32 {
+            let name = format!("w{i}");
+            rules
+                .parameters
+                .windows
+                .insert(name.clone(), Window::new(i * 3, i % 4));
+            names.push(name);
+        }
+        let person: Vec<PersonCondition> = person_leaves(&names);
+        let mut person_groups = person.clone();
+        for pair in person.chunks(2) {
+            person_groups.push(PersonCondition::Not(Box::new(PersonCondition::All(
+                pair.to_vec(),
+            ))));
+        }
+        let event: Vec<EventCondition> = event_leaves(&names);
+        let mut event_groups = event.clone();
+        for pair in event.chunks(2) {
+            event_groups.push(EventCondition::Not(Box::new(EventCondition::Any(
+                pair.to_vec(),
+            ))));
+        }
+        event_groups.push(EventCondition::Person(Box::new(PersonCondition::Any(
+            person_groups.clone(),
+        ))));
+        event_groups.push(EventCondition::Not(Box::new(EventCondition::Person(
+            Box::new(PersonCondition::All(person.clone())),
+        ))));
+        let mut root = vec![
+            Condition::SomePerson(Box::new(PersonCondition::Any(person_groups))),
+            Condition::SomeEvent(Box::new(EventCondition::All(event_groups))),
+            Condition::LivesAlone(true),
+            Condition::LivesAlone(false),
+            Condition::ConfidantsAtMost(0),
+            Condition::ConfidantsAtMost(2),
+            Condition::OnsetKnown(true),
+            Condition::OnsetKnown(false),
+        ];
+        root.extend(
+            each::<PriorFunctioning>()
+                .into_iter()
+                .map(Condition::PriorFunctioningIn),
+        );
+        let when = Condition::Any(vec![
+            Condition::All(root.clone()),
+            Condition::Not(Box::new(Condition::Any(root))),
+        ]);
+        rules.rules.truncate(4);
+        for (rule, area) in rules.rules.iter_mut().zip(AREAS) {
+            rule.area = area;
+            rule.when = when.clone();
+        }
+        rules.rules.push(Rule::new(
+            RuleId::new("t.extra").unwrap(),
+            ProblemArea::Grief,
+            1.0,
+            "extra",
+            Source::new("test", Basis::Inferred),
+            Condition::OnsetKnown(true),
+        ));
+        Engine::compile(rules).unwrap()
+    }
+
+    /// The case and example inventories, each also with an unknown and a
+    /// month-precision onset and an event naming nobody known, and one large
+    /// inventory of several chunks.
+    fn inventories() -> Vec<Inventory> {
+        let mut out = Vec::new();
+        let root = env!("CARGO_MANIFEST_DIR");
+        for dir in ["tests/cases", "examples/data"] {
+            let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            paths.sort();
+            for path in paths {
+                let inv: Inventory =
+                    crate::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+                let mut unknown = inv.clone();
+                unknown.onset = EpisodeOnset::Unknown;
+                let mut month = inv.clone();
+                if let Some(d) = inv.onset.date() {
+                    use chrono::Datelike;
+                    let first = d.earliest();
+                    month.onset = EpisodeOnset::Known(
+                        PartialDate::month(first.year(), first.month()).unwrap(),
+                    );
+                }
+                let mut ghost = inv.clone();
+                if let Some(e) = ghost.events.first_mut() {
+                    e.person = Some(PersonId::new("ghost").unwrap());
+                }
+                out.extend([inv, unknown, month, ghost]);
+            }
+        }
+        let mut big = out[0].clone();
+        let (people, events) = (big.people.clone(), big.events.clone());
+        for i in 0..150 {
+            let mut p = people[i % people.len().max(1)].clone();
+            p.id = PersonId::new(format!("big-p{i}")).unwrap();
+            big.people.push(p);
+        }
+        for i in 0..70 {
+            let mut e = events[i % events.len().max(1)].clone();
+            e.id = EventId::new(format!("big-e{i}")).unwrap();
+            e.person = Some(PersonId::new(format!("big-p{}", i * 2)).unwrap());
+            big.events.push(e);
+        }
+        out.push(big);
+        out
+    }
+
+    #[test]
+    fn lane_masks_agree_with_deciding_each_subject_alone() {
+        let engine = every_leaf();
+        let compiled = &engine.compiled;
+        let mut seen = [0usize; 3];
+        for inv in inventories() {
+            let facts = Facts::new(&inv, &compiled.windows);
+            let masks = SubjectMasks::new(&facts, &compiled.windows, compiled.reads_event_people);
+            let eval = Eval::new(compiled, &facts, &masks);
+            for (n, &space) in (0u32..).zip(&compiled.space) {
+                let subjects = match space {
+                    Space::Root => 1,
+                    Space::Person => inv.people.len(),
+                    Space::Event | Space::EventPerson => inv.events.len(),
+                };
+                for i in 0..subjects {
+                    let (c, j) = if space == Space::Root {
+                        (0, 0)
+                    } else {
+                        (i / LANES, i % LANES)
+                    };
+                    let ctx = match space {
+                        Space::Root => Ctx::Root,
+                        Space::Person => Ctx::Person(i),
+                        Space::Event => Ctx::Event(i),
+                        Space::EventPerson => {
+                            facts.event_person(i).map_or(Ctx::Absent, Ctx::Person)
+                        }
+                    };
+                    let truth = eval.truth(n, ctx);
+                    assert_eq!(
+                        eval.tri(c, n).lane(j),
+                        truth,
+                        "node {n} {space:?} subject {i}"
+                    );
+                    seen[truth as usize] += 1;
+                }
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 10_000), "{seen:?}");
+    }
 }

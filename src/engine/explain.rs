@@ -8,10 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::ProblemArea;
-
 use super::assessment::NearMiss;
-use super::compile::Node;
+use super::compile::{Compiled, Node};
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::evaluate::{Ctx, Eval};
 use super::facts::Truth;
@@ -251,8 +249,8 @@ fn event_text(
 
 /// How close a condition came: leaves satisfied and total on its best path,
 /// and the first leaf on that path that did not hold.
-#[derive(Debug, Clone, Copy)]
-struct Proximity {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Proximity {
     satisfied: u32,
     total: u32,
     /// Leaves that held before the first that did not.
@@ -272,7 +270,7 @@ impl Proximity {
 }
 
 impl Eval<'_, '_> {
-    fn proximity(&self, n: u32, ctx: Ctx) -> Proximity {
+    pub(crate) fn proximity(&self, n: u32, ctx: Ctx) -> Proximity {
         let atomic = |t: Truth| Proximity {
             satisfied: u32::from(t == Truth::True),
             total: 1,
@@ -409,55 +407,52 @@ impl Eval<'_, '_> {
         }
         acc
     }
+}
 
-    /// The near misses of one area: its rules that did not fire (`truths`
-    /// holds each rule's result), closest first, at most `limit`.
-    pub(crate) fn near_misses(
-        &self,
-        area: ProblemArea,
-        rules: &[Rule],
-        truths: &[Truth],
-        limit: usize,
-    ) -> Vec<NearMiss> {
-        let mut found: Vec<(Proximity, usize, Truth)> = Vec::new();
-        for (i, ((rule, &root), &truth)) in rules
+/// How many near misses are listed per area.
+pub(crate) const NEAR_MISS_LIMIT: usize = 3;
+
+/// The rules of one area that came closest, closest first: kept while the
+/// rules are evaluated, in a fixed array.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct NearMisses {
+    /// How close, the rule's index and its truth.
+    closest: [Option<(Proximity, usize, Truth)>; NEAR_MISS_LIMIT],
+}
+
+impl NearMisses {
+    /// Offers rule `rule` (which did not fire): it takes its place among the
+    /// closest, after those at least as close, so that ties keep rule-set
+    /// order (a stable sort, cut at the limit).
+    pub(crate) fn offer(&mut self, p: Proximity, rule: usize, truth: Truth) {
+        let at = self
+            .closest
             .iter()
-            .zip(&self.compiled.roots)
-            .zip(truths)
-            .enumerate()
-        {
-            if rule.area != area || truth == Truth::True {
-                continue;
+            .position(|slot| slot.is_none_or(|(q, ..)| p.closer_than(&q)));
+        if let Some(tail) = at.and_then(|at| self.closest.get_mut(at..)) {
+            tail.rotate_right(1);
+            if let Some(first) = tail.first_mut() {
+                *first = Some((p, rule, truth));
             }
-            found.push((self.proximity(root, Ctx::Root), i, truth));
         }
-        // Closest first; ties keep rule-set order (the sort is stable).
-        found.sort_by(|(a, ..), (b, ..)| {
-            if a.closer_than(b) {
-                std::cmp::Ordering::Less
-            } else if b.closer_than(a) {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        });
-        found
-            .into_iter()
-            .take(limit)
-            .filter_map(|(p, i, truth)| {
-                let rule = &rules.get(i)?.id;
-                let (node, t) = p
-                    .failed
-                    .unwrap_or((self.compiled.roots.get(i).copied()?, truth));
-                Some(NearMiss {
-                    rule: rule.clone(),
-                    failed: self.compiled.text(node).to_owned(),
-                    satisfied: p.satisfied,
-                    total: p.total,
-                    unknown: t == Truth::Unknown,
-                })
+    }
+
+    /// The near misses, closest first.
+    pub(crate) fn listed(&self, rules: &[Rule], compiled: &Compiled) -> Vec<NearMiss> {
+        let count = self.closest.iter().flatten().count();
+        let mut out = Vec::with_capacity(count);
+        out.extend(self.closest.iter().flatten().filter_map(|&(p, i, truth)| {
+            let rule = &rules.get(i)?.id;
+            let (node, t) = p.failed.unwrap_or((compiled.roots.get(i).copied()?, truth));
+            Some(NearMiss {
+                rule: rule.clone(),
+                failed: compiled.text(node).to_owned(),
+                satisfied: p.satisfied,
+                total: p.total,
+                unknown: t == Truth::Unknown,
             })
-            .collect()
+        }));
+        out
     }
 }
 
@@ -495,6 +490,7 @@ mod tests {
     #[test]
     fn pruned_search_finds_the_same_best_subject() {
         use crate::engine::facts::Facts;
+        use crate::engine::masks::SubjectMasks;
         let engine = crate::Engine::standard().unwrap();
         let compiled = &engine.compiled;
         for json in [
@@ -505,10 +501,8 @@ mod tests {
         ] {
             let inv: crate::Inventory = crate::from_json(json).unwrap();
             let facts = Facts::new(&inv, &compiled.windows);
-            let eval = Eval {
-                compiled,
-                facts: &facts,
-            };
+            let masks = SubjectMasks::new(&facts, &compiled.windows, compiled.reads_event_people);
+            let eval = Eval::new(compiled, &facts, &masks);
             for node in &compiled.nodes {
                 let (k, ctxs): (u32, Vec<Ctx>) = match *node {
                     Node::SomePerson(k) => (k, (0..inv.people.len()).map(Ctx::Person).collect()),

@@ -157,33 +157,16 @@ impl MissingRef {
     }
 }
 
-/// A subject by position in the inventory: people before events, each in
-/// document order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum SubjectRef {
-    Person(usize),
-    Event(usize),
-}
-
-impl SubjectRef {
-    pub(crate) fn resolve(self, inv: &Inventory) -> Option<Subject> {
-        match self {
-            SubjectRef::Person(i) => inv.people.get(i).map(|p| Subject::Person(p.id.clone())),
-            SubjectRef::Event(i) => inv.events.get(i).map(|e| Subject::Event(e.id.clone())),
-        }
-    }
-}
-
 /// How many events' person indices are kept inline (no allocation).
-const INLINE_EVENTS: usize = 24;
+const INLINE_EVENTS: usize = 64;
 const NO_PERSON: u32 = u32::MAX;
 
-/// For each event, the index of the person it names (or none).
+/// For each event, the index of the person it names (or none): kept inline
+/// up to [`INLINE_EVENTS`] events, looked up on demand past that.
 #[derive(Debug)]
-enum EventPeople {
-    Inline([u32; INLINE_EVENTS]),
-    /// More events than fit inline: looked up on demand.
-    Lookup,
+struct EventPeople {
+    inline: bool,
+    index: [u32; INLINE_EVENTS],
 }
 
 /// A window as compiled: its index among the rule set's windows (for the
@@ -196,7 +179,7 @@ pub(crate) struct WindowRef {
 
 /// How many windows' date ranges are precomputed inline (no allocation);
 /// further windows are computed when asked for.
-const INLINE_WINDOWS: usize = 8;
+pub(crate) const INLINE_WINDOWS: usize = 8;
 
 /// Facts derived once per inventory.
 #[derive(Debug)]
@@ -216,19 +199,18 @@ impl<'a> Facts<'a> {
     /// rule set's windows, in compiled order).
     pub(crate) fn new(inv: &'a Inventory, windows: &[Window]) -> Facts<'a> {
         let onset_date = inv.onset.date();
-        let event_people = if inv.events.len() <= INLINE_EVENTS {
-            let mut idx = [NO_PERSON; INLINE_EVENTS];
-            for (slot, event) in idx.iter_mut().zip(&inv.events) {
+        let inline = inv.events.len() <= INLINE_EVENTS;
+        let mut index = [NO_PERSON; INLINE_EVENTS];
+        if inline {
+            for (slot, event) in index.iter_mut().zip(&inv.events) {
                 if let Some(pid) = &event.person {
                     if let Some(i) = find_person(inv, pid) {
                         *slot = u32::try_from(i).unwrap_or(NO_PERSON);
                     }
                 }
             }
-            EventPeople::Inline(idx)
-        } else {
-            EventPeople::Lookup
-        };
+        }
+        let event_people = EventPeople { inline, index };
         let mut facts = Facts {
             inv,
             onset: onset_date.map(|d| (d.earliest(), d.latest())),
@@ -253,15 +235,14 @@ impl<'a> Facts<'a> {
     /// The index of the person event `e` names, if it names one in the
     /// inventory.
     pub(crate) fn event_person(&self, e: usize) -> Option<usize> {
-        match &self.event_people {
-            EventPeople::Inline(idx) => match idx.get(e) {
+        if self.event_people.inline {
+            match self.event_people.index.get(e) {
                 Some(&i) if i != NO_PERSON => usize::try_from(i).ok(),
                 _ => None,
-            },
-            EventPeople::Lookup => {
-                let pid = self.inv.events.get(e)?.person.as_ref()?;
-                find_person(self.inv, pid)
             }
+        } else {
+            let pid = self.inv.events.get(e)?.person.as_ref()?;
+            find_person(self.inv, pid)
         }
     }
 
@@ -289,6 +270,15 @@ impl<'a> Facts<'a> {
                 .checked_add_months(Months::new(w.after_months))
                 .unwrap_or(NaiveDate::MAX);
             Some((lo, hi))
+        }
+    }
+
+    /// Whether a recorded date lies inside a window around the onset: unknown
+    /// when the date or the onset is not recorded; see [`Facts::date_within`].
+    pub(crate) fn within(&self, date: Option<PartialDate>, w: WindowRef) -> Truth {
+        match date {
+            Some(d) if self.onset_known() => self.date_within(d, w),
+            _ => Truth::Unknown,
         }
     }
 

@@ -5,11 +5,13 @@
 //! [`Engine`](crate::Engine), the public face of this module.
 
 mod assessment;
+mod buffers;
 mod compile;
 mod condition;
 mod evaluate;
 mod explain;
 mod facts;
+mod masks;
 mod policy;
 mod report;
 mod ruleset;
