@@ -11,8 +11,8 @@ use strum::IntoEnumIterator;
 use crate::{ConflictLevel, EventKind, JsonPath, ProblemArea, Problems};
 
 use super::condition::{Condition, EventCondition, PersonCondition};
-use super::explain;
-use super::facts::WindowRef;
+use super::explain::{self, Proximity};
+use super::facts::{Truth, WindowRef};
 use super::ruleset::{
     MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS, RULE_SET_SCHEMA_VERSION, RuleParameters, RuleSet,
     Window,
@@ -116,6 +116,11 @@ pub(crate) struct Compiled {
     pub(crate) space: Vec<Space>,
     /// Whether any condition reads the person an event names.
     pub(crate) reads_event_people: bool,
+    /// For each node, how close it comes about nobody (see
+    /// [`explain::absent_proximities`]).
+    pub(crate) absent: Vec<Proximity>,
+    /// For each node, whether it is an `all` of leaves and `not`s only.
+    pub(crate) flat: Vec<bool>,
 }
 
 impl Compiled {
@@ -137,6 +142,28 @@ impl Compiled {
             .and_then(|i| self.yields_subjects.get(i))
             .copied()
             .unwrap_or(false)
+    }
+
+    /// How close node `i` comes about nobody.
+    pub(crate) fn absent(&self, i: u32) -> Proximity {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.absent.get(i))
+            .copied()
+            .unwrap_or(Proximity::atomic(i, Truth::Unknown))
+    }
+
+    /// The parts of node `i` when it is an `all` of leaves and `not`s only.
+    pub(crate) fn flat_kids(&self, i: u32) -> Option<&[u32]> {
+        let flat = usize::try_from(i)
+            .ok()
+            .and_then(|i| self.flat.get(i))
+            .copied()
+            .unwrap_or(false);
+        match self.node(i) {
+            Some(Node::All { start, len }) if flat => Some(self.kids(start, len)),
+            _ => None,
+        }
     }
 
     pub(crate) fn text(&self, i: u32) -> &str {
@@ -415,6 +442,21 @@ impl Engine {
         }
         let space = spaces(&nodes, &kids, &roots);
         let reads_event_people = nodes.iter().any(|n| matches!(n, Node::EventPerson(_)));
+        let absent = explain::absent_proximities(&nodes, &kids);
+        let flat = nodes
+            .iter()
+            .map(|node| match *node {
+                Node::All { start, len } => {
+                    let (s, l) = (start as usize, len as usize);
+                    kids.get(s..s.saturating_add(l)).is_some_and(|parts| {
+                        parts.iter().all(|&k| {
+                            matches!(nodes.get(k as usize), Some(Node::Leaf(_) | Node::Not(_)))
+                        })
+                    })
+                }
+                _ => false,
+            })
+            .collect();
         Ok(Engine {
             rules,
             fingerprint,
@@ -427,6 +469,8 @@ impl Engine {
                 windows,
                 space,
                 reads_event_people,
+                absent,
+                flat,
             },
         })
     }

@@ -35,8 +35,9 @@ pub(crate) enum Ctx {
     Person(usize),
     /// One event, by index.
     Event(usize),
-    /// Nothing (used to measure how close a quantifier with no subjects came):
-    /// every leaf is false.
+    /// Nothing (the person of an event that names nobody): every leaf is
+    /// false. Only the tests' reference evaluation looks at it.
+    #[cfg(test)]
     Absent,
 }
 
@@ -198,7 +199,7 @@ impl<'e, 'i> Eval<'e, 'i> {
     }
 
     /// The lanes of chunk `c` in a space.
-    fn lanes(&self, space: Space, c: usize) -> Mask {
+    pub(crate) fn lanes(&self, space: Space, c: usize) -> Mask {
         match space {
             Space::Root => 1,
             Space::Person => self.masks.people(c).map_or(0, |m| m.lanes),
@@ -261,6 +262,18 @@ impl<'e, 'i> Eval<'e, 'i> {
     /// The result of node `n` in chunk `c`.
     pub(crate) fn tri(&self, c: usize, n: u32) -> Tri {
         self.truths.get(c, n)
+    }
+
+    /// How many chunks of people and events there are.
+    pub(crate) fn chunks(&self) -> usize {
+        self.chunks
+    }
+
+    /// Whether event `c * LANES + j` names a person of the inventory.
+    pub(crate) fn event_has_person(&self, c: usize, j: usize) -> bool {
+        self.masks
+            .events(c)
+            .is_some_and(|ev| ev.has_person & super::masks::lane_bit(j) != 0)
     }
 
     /// The truth of a rule whose root is `root`.
@@ -404,7 +417,9 @@ impl<'e, 'i> Eval<'e, 'i> {
         }
     }
 
-    /// The truth of node `n` about one `ctx`, decided afresh.
+    /// The truth of node `n` about one `ctx`, decided afresh: the reference
+    /// the lane results are tested against.
+    #[cfg(test)]
     pub(crate) fn truth(&self, n: u32, ctx: Ctx) -> Truth {
         match self.compiled.node(n) {
             None => Truth::Unknown,
@@ -464,11 +479,6 @@ impl<'e, 'i> Eval<'e, 'i> {
             },
             Some(Node::Leaf(leaf)) => self.leaf(leaf, ctx, &mut Discard),
         }
-    }
-
-    /// The truth of a leaf, without reporting missing facts.
-    pub(crate) fn leaf_truth(&self, leaf: Leaf, ctx: Ctx) -> Truth {
-        self.leaf(leaf, ctx, &mut Discard)
     }
 
     fn within<S: Sink>(
@@ -537,6 +547,7 @@ impl<'e, 'i> Eval<'e, 'i> {
                 Some(ev) => self.event_leaf(leaf, e, ev, sink),
                 None => Truth::False,
             },
+            #[cfg(test)]
             Ctx::Absent => Truth::False,
         }
     }
@@ -804,7 +815,7 @@ impl Engine {
             }
             if truth != Truth::True && !focus.contains(&rule.area) {
                 if let Some(near) = near_misses.get_mut(ai) {
-                    near.offer(eval.proximity(root, Ctx::Root), ri, truth);
+                    near.offer(eval.proximity(root), ri, truth);
                 }
             }
         }
@@ -925,7 +936,7 @@ fn merge_missing(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::{
         Basis, Closeness, Condition, ConflictCourse, ConflictVisibility, EpisodeOnset,
@@ -1021,7 +1032,7 @@ mod tests {
 
     /// A rule set whose nodes cover every leaf in every space, under `not`,
     /// `all` and `any`.
-    fn every_leaf() -> Engine {
+    pub(crate) fn every_leaf() -> Engine {
         let mut rules = RuleSet::standard();
         rules.parameters.max_depth = 16;
         let mut names = Vec::new();
@@ -1091,7 +1102,7 @@ mod tests {
     /// The case and example inventories, each also with an unknown and a
     /// month-precision onset and an event naming nobody known, and one large
     /// inventory of several chunks.
-    fn inventories() -> Vec<Inventory> {
+    pub(crate) fn inventories() -> Vec<Inventory> {
         let mut out = Vec::new();
         let root = env!("CARGO_MANIFEST_DIR");
         for dir in ["tests/cases", "examples/data"] {

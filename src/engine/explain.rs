@@ -9,10 +9,11 @@
 use std::collections::BTreeMap;
 
 use super::assessment::NearMiss;
-use super::compile::{Compiled, Node};
+use super::compile::{Compiled, Node, Space};
 use super::condition::{Condition, EventCondition, PersonCondition};
-use super::evaluate::{Ctx, Eval};
+use super::evaluate::Eval;
 use super::facts::Truth;
+use super::masks::lanes_of;
 use super::ruleset::{MAX_CONDITION_DEPTH_LIMIT, Rule, Window};
 
 impl Condition {
@@ -251,143 +252,228 @@ fn event_text(
 /// and the first leaf on that path that did not hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Proximity {
-    satisfied: u32,
-    total: u32,
+    pub(crate) satisfied: u32,
+    pub(crate) total: u32,
     /// Leaves that held before the first that did not.
-    prefix: u32,
-    failed: Option<(u32, Truth)>,
+    pub(crate) prefix: u32,
+    pub(crate) failed: Option<(u32, Truth)>,
 }
 
 impl Proximity {
+    /// An empty `all`.
+    const NONE: Proximity = Proximity {
+        satisfied: 0,
+        total: 0,
+        prefix: 0,
+        failed: None,
+    };
+
+    /// One condition that is not looked into (a leaf or a `not`), node `n`.
+    pub(crate) fn atomic(n: u32, t: Truth) -> Proximity {
+        Proximity {
+            satisfied: u32::from(t == Truth::True),
+            total: 1,
+            prefix: u32::from(t == Truth::True),
+            failed: (t != Truth::True).then_some((n, t)),
+        }
+    }
+
+    /// `self` and then `next`, as parts of an `all`.
+    pub(crate) fn then(self, next: Proximity) -> Proximity {
+        Proximity {
+            satisfied: self.satisfied.saturating_add(next.satisfied),
+            total: self.total.saturating_add(next.total),
+            prefix: if self.failed.is_none() {
+                self.prefix.saturating_add(next.prefix)
+            } else {
+                self.prefix
+            },
+            failed: self.failed.or(next.failed),
+        }
+    }
+
     /// Whether `self` is closer than `other`: a higher fraction satisfied,
     /// then more satisfied, then a later first failure. Ties keep the earlier
     /// one.
-    fn closer_than(&self, other: &Proximity) -> bool {
+    pub(crate) fn closer_than(&self, other: &Proximity) -> bool {
         let lhs = u64::from(self.satisfied) * u64::from(other.total.max(1));
         let rhs = u64::from(other.satisfied) * u64::from(self.total.max(1));
         (lhs, self.satisfied, self.prefix) > (rhs, other.satisfied, other.prefix)
     }
 }
 
-impl Eval<'_, '_> {
-    pub(crate) fn proximity(&self, n: u32, ctx: Ctx) -> Proximity {
-        let atomic = |t: Truth| Proximity {
-            satisfied: u32::from(t == Truth::True),
-            total: 1,
-            prefix: u32::from(t == Truth::True),
-            failed: (t != Truth::True).then_some((n, t)),
+/// The closest of the parts of an `any` (the first of equals), node `n`.
+fn closest(n: u32, parts: impl Iterator<Item = Proximity>) -> Proximity {
+    let mut best: Option<Proximity> = None;
+    for p in parts {
+        if best.is_none_or(|b| p.closer_than(&b)) {
+            best = Some(p);
+        }
+    }
+    best.unwrap_or_else(|| Proximity::atomic(n, Truth::False))
+}
+
+/// How close each node comes about nobody (a quantifier over no people or
+/// events, the person of an event that names nobody): every leaf is false
+/// there, so this depends on the rule set alone and is computed once, when it
+/// is compiled. Children precede their parents, so one forward pass suffices.
+pub(crate) fn absent_proximities(nodes: &[Node], kids: &[u32]) -> Vec<Proximity> {
+    let mut truths: Vec<Truth> = Vec::with_capacity(nodes.len());
+    let mut proximities: Vec<Proximity> = Vec::with_capacity(nodes.len());
+    for (n, node) in (0u32..).zip(nodes) {
+        let truth = |k: u32| {
+            usize::try_from(k)
+                .ok()
+                .and_then(|k| truths.get(k))
+                .copied()
+                .unwrap_or(Truth::Unknown)
         };
+        let proximity = |k: u32| {
+            usize::try_from(k)
+                .ok()
+                .and_then(|k| proximities.get(k))
+                .copied()
+                .unwrap_or(Proximity::atomic(k, Truth::Unknown))
+        };
+        let parts = |start: u32, len: u32| {
+            let (s, l) = (start as usize, len as usize);
+            kids.get(s..s.saturating_add(l)).unwrap_or(&[])
+        };
+        let (t, p) = match *node {
+            Node::Leaf(_) => (Truth::False, Proximity::atomic(n, Truth::False)),
+            Node::Not(k) => {
+                let t = truth(k).not();
+                (t, Proximity::atomic(n, t))
+            }
+            Node::All { start, len } => {
+                let parts = parts(start, len);
+                (
+                    parts.iter().fold(Truth::True, |acc, &k| acc.and(truth(k))),
+                    parts
+                        .iter()
+                        .fold(Proximity::NONE, |acc, &k| acc.then(proximity(k))),
+                )
+            }
+            Node::Any { start, len } => {
+                let parts = parts(start, len);
+                (
+                    parts.iter().fold(Truth::False, |acc, &k| acc.or(truth(k))),
+                    closest(n, parts.iter().map(|&k| proximity(k))),
+                )
+            }
+            Node::SomePerson(k) | Node::SomeEvent(k) => (Truth::False, proximity(k)),
+            Node::EventPerson(k) => (
+                Truth::False,
+                Proximity {
+                    failed: Some((n, Truth::False)),
+                    ..proximity(k)
+                },
+            ),
+        };
+        truths.push(t);
+        proximities.push(p);
+    }
+    proximities
+}
+
+impl Eval<'_, '_> {
+    /// How close root-level node `n` came, read from the lane results.
+    pub(crate) fn proximity(&self, n: u32) -> Proximity {
         match self.compiled.node(n) {
-            None => atomic(Truth::Unknown),
-            Some(Node::Leaf(leaf)) => atomic(self.leaf_truth(leaf, ctx)),
-            Some(Node::Not(k)) => atomic(self.truth(k, ctx).not()),
-            Some(Node::All { start, len }) => {
-                let mut acc = Proximity {
-                    satisfied: 0,
-                    total: 0,
-                    prefix: 0,
-                    failed: None,
-                };
-                for &k in self.compiled.kids(start, len) {
-                    let p = self.proximity(k, ctx);
-                    acc.satisfied = acc.satisfied.saturating_add(p.satisfied);
-                    acc.total = acc.total.saturating_add(p.total);
-                    if acc.failed.is_none() {
-                        acc.prefix = acc.prefix.saturating_add(p.prefix);
-                    }
-                    acc.failed = acc.failed.or(p.failed);
-                }
-                acc
-            }
-            Some(Node::Any { start, len }) => {
-                let mut best: Option<Proximity> = None;
-                for &k in self.compiled.kids(start, len) {
-                    let p = self.proximity(k, ctx);
-                    if best.is_none_or(|b| p.closer_than(&b)) {
-                        best = Some(p);
-                    }
-                }
-                best.unwrap_or_else(|| atomic(Truth::False))
-            }
-            Some(Node::SomePerson(k)) => {
-                let count = match ctx {
-                    Ctx::Absent => 0,
-                    _ => self.facts.inv.people.len(),
-                };
-                self.best_over(k, (0..count).map(Ctx::Person))
-            }
-            Some(Node::SomeEvent(k)) => {
-                let count = match ctx {
-                    Ctx::Absent => 0,
-                    _ => self.facts.inv.events.len(),
-                };
-                self.best_over(k, (0..count).map(Ctx::Event))
-            }
-            Some(Node::EventPerson(k)) => {
-                let person = match ctx {
-                    Ctx::Event(e) => self.facts.event_person(e),
-                    _ => None,
-                };
-                match person {
-                    Some(p) => self.proximity(k, Ctx::Person(p)),
-                    None => {
-                        let mut p = self.proximity(k, Ctx::Absent);
-                        let t = if matches!(ctx, Ctx::Absent) {
-                            Truth::False
-                        } else {
-                            Truth::Unknown
-                        };
-                        p.failed = Some((n, t));
-                        p
-                    }
-                }
-            }
+            Some(Node::All { start, len }) => self
+                .compiled
+                .kids(start, len)
+                .iter()
+                .fold(Proximity::NONE, |acc, &k| acc.then(self.proximity(k))),
+            Some(Node::Any { start, len }) => closest(
+                n,
+                self.compiled
+                    .kids(start, len)
+                    .iter()
+                    .map(|&k| self.proximity(k)),
+            ),
+            Some(Node::SomePerson(k)) => self.best_over(k, Space::Person),
+            Some(Node::SomeEvent(k)) => self.best_over(k, Space::Event),
+            // Not about an event: as for an event that names nobody.
+            Some(Node::EventPerson(k)) => self.nobody(n, k),
+            Some(Node::Leaf(_) | Node::Not(_)) => Proximity::atomic(n, self.tri(0, n).lane(0)),
+            None => Proximity::atomic(n, Truth::Unknown),
         }
     }
 
-    fn best_over(&self, k: u32, ctxs: impl Iterator<Item = Ctx>) -> Proximity {
+    /// How close node `n` came in lane `j` of chunk `c`.
+    fn lane_proximity(&self, n: u32, c: usize, j: usize) -> Proximity {
+        match self.compiled.node(n) {
+            Some(Node::All { start, len }) => self
+                .compiled
+                .kids(start, len)
+                .iter()
+                .fold(Proximity::NONE, |acc, &k| {
+                    acc.then(self.lane_proximity(k, c, j))
+                }),
+            Some(Node::Any { start, len }) => closest(
+                n,
+                self.compiled
+                    .kids(start, len)
+                    .iter()
+                    .map(|&k| self.lane_proximity(k, c, j)),
+            ),
+            Some(Node::EventPerson(k)) => {
+                if self.event_has_person(c, j) {
+                    self.lane_proximity(k, c, j)
+                } else {
+                    self.nobody(n, k)
+                }
+            }
+            Some(Node::SomePerson(k)) => self.best_over(k, Space::Person),
+            Some(Node::SomeEvent(k)) => self.best_over(k, Space::Event),
+            Some(Node::Leaf(_) | Node::Not(_)) => Proximity::atomic(n, self.tri(c, n).lane(j)),
+            None => Proximity::atomic(n, Truth::Unknown),
+        }
+    }
+
+    /// An event's person condition `n` (on `k`) when the event names nobody
+    /// known: as close as `k` comes about nobody, failed at `n`, unknown.
+    fn nobody(&self, n: u32, k: u32) -> Proximity {
+        Proximity {
+            failed: Some((n, Truth::Unknown)),
+            ..self.compiled.absent(k)
+        }
+    }
+
+    /// The closest of the people or events (the first of equals) for the
+    /// condition `k` under a quantifier; about nobody when there are none.
+    pub(crate) fn best_over(&self, k: u32, space: Space) -> Proximity {
         // When the condition on each subject is an `all` of atomic parts (the
         // common case), every subject has the same total, so a subject can be
         // abandoned as soon as it can no longer beat the best so far.
-        let flat = match self.compiled.node(k) {
-            Some(Node::All { start, len }) => {
-                let kids = self.compiled.kids(start, len);
-                let atomic = kids
-                    .iter()
-                    .all(|&c| matches!(self.compiled.node(c), Some(Node::Leaf(_) | Node::Not(_))));
-                atomic.then_some(kids)
-            }
-            _ => None,
-        };
+        let flat = self.compiled.flat_kids(k);
         let mut best: Option<Proximity> = None;
-        for ctx in ctxs {
-            let p = match flat {
-                Some(kids) => self.flat_all(kids, ctx, best.as_ref()),
-                None => self.proximity(k, ctx),
-            };
-            if best.is_none_or(|b| p.closer_than(&b)) {
-                best = Some(p);
+        for c in 0..self.chunks() {
+            for j in lanes_of(self.lanes(space, c)) {
+                let p = match flat {
+                    Some(kids) => self.flat_all(kids, c, j, best.as_ref()),
+                    None => self.lane_proximity(k, c, j),
+                };
+                if best.is_none_or(|b| p.closer_than(&b)) {
+                    best = Some(p);
+                }
             }
         }
-        best.unwrap_or_else(|| self.proximity(k, Ctx::Absent))
+        best.unwrap_or_else(|| self.compiled.absent(k))
     }
 
-    /// The proximity of an `all` of atomic parts, abandoned early (with a
-    /// result that does not beat `best`) once it cannot beat `best`.
-    fn flat_all(&self, kids: &[u32], ctx: Ctx, best: Option<&Proximity>) -> Proximity {
+    /// The proximity of an `all` of atomic parts in lane `j` of chunk `c`,
+    /// abandoned early (with a result that does not beat `best`) once it
+    /// cannot beat `best`.
+    fn flat_all(&self, kids: &[u32], c: usize, j: usize, best: Option<&Proximity>) -> Proximity {
         let total = u32::try_from(kids.len()).unwrap_or(u32::MAX);
         let mut acc = Proximity {
-            satisfied: 0,
             total,
-            prefix: 0,
-            failed: None,
+            ..Proximity::NONE
         };
         for (done, &k) in (1u32..).zip(kids) {
-            let t = match self.compiled.node(k) {
-                Some(Node::Leaf(leaf)) => self.leaf_truth(leaf, ctx),
-                Some(Node::Not(c)) => self.truth(c, ctx).not(),
-                _ => self.truth(k, ctx),
-            };
+            let t = self.tri(c, k).lane(j);
             if t == Truth::True {
                 acc.satisfied += 1;
                 if acc.failed.is_none() {
@@ -459,6 +545,7 @@ impl NearMisses {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::evaluate::Ctx;
     use crate::{ConflictCourse, ConflictLevel, EventKind, GriefSign, PriorFunctioning};
 
     fn windows() -> BTreeMap<String, Window> {
@@ -487,43 +574,101 @@ mod tests {
         );
     }
 
-    #[test]
-    fn pruned_search_finds_the_same_best_subject() {
-        use crate::engine::facts::Facts;
-        use crate::engine::masks::SubjectMasks;
-        let engine = crate::Engine::standard().unwrap();
-        let compiled = &engine.compiled;
-        for json in [
-            include_str!("../../examples/data/quickstart.json"),
-            include_str!("../../examples/data/delayed_grief.json"),
-            include_str!("../../examples/data/deficits.json"),
-            include_str!("../../examples/data/new_parent_incomplete.json"),
-        ] {
-            let inv: crate::Inventory = crate::from_json(json).unwrap();
-            let facts = Facts::new(&inv, &compiled.windows);
-            let masks = SubjectMasks::new(&facts, &compiled.windows, compiled.reads_event_people);
-            let eval = Eval::new(compiled, &facts, &masks);
-            for node in &compiled.nodes {
-                let (k, ctxs): (u32, Vec<Ctx>) = match *node {
-                    Node::SomePerson(k) => (k, (0..inv.people.len()).map(Ctx::Person).collect()),
-                    Node::SomeEvent(k) => (k, (0..inv.events.len()).map(Ctx::Event).collect()),
-                    _ => continue,
+    /// How close node `n` comes about `ctx`, measured subject by subject
+    /// with the reference evaluation and no pruning: what the lane results
+    /// must reproduce.
+    fn alone(eval: &Eval<'_, '_>, n: u32, ctx: Ctx) -> Proximity {
+        let compiled = eval.compiled;
+        let inv = eval.facts.inv;
+        let best = |k: u32, ctxs: Vec<Ctx>| {
+            let mut best: Option<Proximity> = None;
+            for ctx in ctxs {
+                let p = alone(eval, k, ctx);
+                if best.is_none_or(|b| p.closer_than(&b)) {
+                    best = Some(p);
+                }
+            }
+            best.unwrap_or_else(|| alone(eval, k, Ctx::Absent))
+        };
+        match compiled.node(n) {
+            None => Proximity::atomic(n, Truth::Unknown),
+            Some(Node::Leaf(_)) => Proximity::atomic(n, eval.truth(n, ctx)),
+            Some(Node::Not(k)) => Proximity::atomic(n, eval.truth(k, ctx).not()),
+            Some(Node::All { start, len }) => compiled
+                .kids(start, len)
+                .iter()
+                .fold(Proximity::NONE, |acc, &k| acc.then(alone(eval, k, ctx))),
+            Some(Node::Any { start, len }) => closest(
+                n,
+                compiled
+                    .kids(start, len)
+                    .iter()
+                    .map(|&k| alone(eval, k, ctx)),
+            ),
+            Some(Node::SomePerson(k)) => {
+                let count = if ctx == Ctx::Absent {
+                    0
+                } else {
+                    inv.people.len()
                 };
-                let pruned = eval.best_over(k, ctxs.iter().copied());
-                let mut full: Option<Proximity> = None;
-                for ctx in ctxs {
-                    let p = eval.proximity(k, ctx);
-                    if full.is_none_or(|b| p.closer_than(&b)) {
-                        full = Some(p);
+                best(k, (0..count).map(Ctx::Person).collect())
+            }
+            Some(Node::SomeEvent(k)) => {
+                let count = if ctx == Ctx::Absent {
+                    0
+                } else {
+                    inv.events.len()
+                };
+                best(k, (0..count).map(Ctx::Event).collect())
+            }
+            Some(Node::EventPerson(k)) => {
+                let person = match ctx {
+                    Ctx::Event(e) => eval.facts.event_person(e),
+                    _ => None,
+                };
+                match person {
+                    Some(p) => alone(eval, k, Ctx::Person(p)),
+                    None => {
+                        let t = if ctx == Ctx::Absent {
+                            Truth::False
+                        } else {
+                            Truth::Unknown
+                        };
+                        Proximity {
+                            failed: Some((n, t)),
+                            ..alone(eval, k, Ctx::Absent)
+                        }
                     }
                 }
-                let full = full.unwrap_or_else(|| eval.proximity(k, Ctx::Absent));
-                assert_eq!(
-                    (pruned.satisfied, pruned.total, pruned.prefix, pruned.failed),
-                    (full.satisfied, full.total, full.prefix, full.failed)
-                );
             }
         }
+    }
+
+    #[test]
+    fn near_misses_agree_with_measuring_each_subject_alone() {
+        use crate::engine::evaluate::tests::{every_leaf, inventories};
+        use crate::engine::facts::Facts;
+        use crate::engine::masks::SubjectMasks;
+        let standard = crate::Engine::standard().unwrap();
+        let every = every_leaf();
+        let mut checked = 0;
+        for engine in [&standard, &every] {
+            let compiled = &engine.compiled;
+            for inv in inventories() {
+                let facts = Facts::new(&inv, &compiled.windows);
+                let masks =
+                    SubjectMasks::new(&facts, &compiled.windows, compiled.reads_event_people);
+                let eval = Eval::new(compiled, &facts, &masks);
+                for (n, &space) in (0u32..).zip(&compiled.space) {
+                    assert_eq!(compiled.absent(n), alone(&eval, n, Ctx::Absent), "node {n}");
+                    if space == Space::Root {
+                        assert_eq!(eval.proximity(n), alone(&eval, n, Ctx::Root), "node {n}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]
