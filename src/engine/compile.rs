@@ -119,8 +119,9 @@ pub(crate) struct Compiled {
     /// For each node, how close it comes about nobody (see
     /// [`explain::absent_proximities`]).
     pub(crate) absent: Vec<Proximity>,
-    /// For each node, whether it is an `all` of leaves and `not`s only.
-    pub(crate) flat: Vec<bool>,
+    /// For each node, whether it always counts as one condition when
+    /// measuring how close a rule came (see [`Compiled::unit_parts`]).
+    pub(crate) unit: Vec<bool>,
 }
 
 impl Compiled {
@@ -144,6 +145,15 @@ impl Compiled {
             .unwrap_or(false)
     }
 
+    /// Whether node `i` is a leaf or a `not`: decided as one condition.
+    #[inline]
+    pub(crate) fn is_atomic(&self, i: u32) -> bool {
+        matches!(
+            self.nodes.get(i as usize),
+            Some(Node::Leaf(_) | Node::Not(_))
+        )
+    }
+
     /// How close node `i` comes about nobody.
     pub(crate) fn absent(&self, i: u32) -> Proximity {
         usize::try_from(i)
@@ -153,15 +163,24 @@ impl Compiled {
             .unwrap_or(Proximity::atomic(i, Truth::Unknown))
     }
 
-    /// The parts of node `i` when it is an `all` of leaves and `not`s only.
-    pub(crate) fn flat_kids(&self, i: u32) -> Option<&[u32]> {
-        let flat = usize::try_from(i)
-            .ok()
-            .and_then(|i| self.flat.get(i))
-            .copied()
-            .unwrap_or(false);
+    /// Whether node `i` always counts as one condition when measuring how
+    /// close a rule came: a leaf, a `not`, an `any` of such, an event's
+    /// person condition on such, or an `all` of one such.
+    pub(crate) fn is_unit(&self, i: u32) -> bool {
+        self.unit.get(i as usize).copied().unwrap_or(false)
+    }
+
+    /// The parts of node `i` when it is an `all` of at most
+    /// [`MAX_UNIT_PARTS`] parts that each count as one condition: then every
+    /// subject has the same total, and the closest is found with bit
+    /// operations over all subjects at once.
+    pub(crate) fn unit_parts(&self, i: u32) -> Option<&[u32]> {
         match self.node(i) {
-            Some(Node::All { start, len }) if flat => Some(self.kids(start, len)),
+            Some(Node::All { start, len }) => {
+                let parts = self.kids(start, len);
+                (parts.len() <= MAX_UNIT_PARTS && parts.iter().all(|&k| self.is_unit(k)))
+                    .then_some(parts)
+            }
             _ => None,
         }
     }
@@ -443,20 +462,7 @@ impl Engine {
         let space = spaces(&nodes, &kids, &roots);
         let reads_event_people = nodes.iter().any(|n| matches!(n, Node::EventPerson(_)));
         let absent = explain::absent_proximities(&nodes, &kids);
-        let flat = nodes
-            .iter()
-            .map(|node| match *node {
-                Node::All { start, len } => {
-                    let (s, l) = (start as usize, len as usize);
-                    kids.get(s..s.saturating_add(l)).is_some_and(|parts| {
-                        parts.iter().all(|&k| {
-                            matches!(nodes.get(k as usize), Some(Node::Leaf(_) | Node::Not(_)))
-                        })
-                    })
-                }
-                _ => false,
-            })
-            .collect();
+        let unit = units(&nodes, &kids);
         Ok(Engine {
             rules,
             fingerprint,
@@ -470,7 +476,7 @@ impl Engine {
                 space,
                 reads_event_people,
                 absent,
-                flat,
+                unit,
             },
         })
     }
@@ -519,6 +525,35 @@ impl Engine {
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
     }
+}
+
+/// The most parts of an `all` whose closest subject is found with bit
+/// operations (counts up to 255 fit the counter's eight bit planes).
+pub(crate) const MAX_UNIT_PARTS: usize = 255;
+
+/// Whether each node always counts as one condition (see
+/// [`Compiled::is_unit`]). Children precede their parents.
+fn units(nodes: &[Node], kids: &[u32]) -> Vec<bool> {
+    let mut unit: Vec<bool> = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        let is = |k: &u32| unit.get(*k as usize).copied().unwrap_or(false);
+        let parts = |start: u32, len: u32| {
+            let (s, l) = (start as usize, len as usize);
+            kids.get(s..s.saturating_add(l)).unwrap_or(&[])
+        };
+        let u = match *node {
+            Node::Leaf(_) | Node::Not(_) => true,
+            Node::Any { start, len } => {
+                let parts = parts(start, len);
+                !parts.is_empty() && parts.iter().all(is)
+            }
+            Node::All { start, len } => matches!(parts(start, len), [only] if is(only)),
+            Node::EventPerson(k) => is(&k),
+            Node::SomePerson(_) | Node::SomeEvent(_) => false,
+        };
+        unit.push(u);
+    }
+    unit
 }
 
 /// The space of every node. Parents follow their children, so one backward

@@ -94,56 +94,29 @@ fn opt<S: Sink>(value: Option<bool>, m: MissingRef, sink: &mut S) -> Truth {
 /// How many node results (nodes times chunks) are kept on the stack.
 pub(crate) const INLINE_NODES: usize = 128;
 
-/// The truth of every node in every chunk, `c * nodes + n`; root nodes are
-/// kept in chunk 0.
-struct NodeTruths {
-    nodes: usize,
+/// Room for the result of every node in every chunk: on the stack up to
+/// [`INLINE_NODES`] results, on the heap past that.
+pub(crate) struct NodeTruths {
     inline: [Tri; INLINE_NODES],
     heap: Vec<Tri>,
 }
 
 impl NodeTruths {
-    fn new(nodes: usize, chunks: usize) -> NodeTruths {
-        let size = nodes.saturating_mul(chunks);
+    pub(crate) fn new() -> NodeTruths {
         NodeTruths {
-            nodes,
             inline: [Tri::FALSE; INLINE_NODES],
-            heap: if size > INLINE_NODES {
-                vec![Tri::FALSE; size]
-            } else {
-                Vec::new()
-            },
+            heap: Vec::new(),
         }
     }
 
-    fn slot(&self, c: usize, n: u32) -> Option<usize> {
-        let n = usize::try_from(n).ok()?;
-        c.checked_mul(self.nodes)?.checked_add(n)
-    }
-
-    fn get(&self, c: usize, n: u32) -> Tri {
-        let Some(i) = self.slot(c, n) else {
-            return Tri::FALSE;
-        };
-        let all = if self.heap.is_empty() {
-            &self.inline[..]
+    /// Room for `size` results.
+    fn slice(&mut self, size: usize) -> &mut [Tri] {
+        if size <= INLINE_NODES {
+            self.inline.get_mut(..size).unwrap_or(&mut [])
         } else {
-            &self.heap[..]
-        };
-        all.get(i).copied().unwrap_or(Tri::FALSE)
-    }
-
-    fn set(&mut self, c: usize, n: u32, tri: Tri) {
-        let Some(i) = self.slot(c, n) else {
-            return;
-        };
-        let all = if self.heap.is_empty() {
-            &mut self.inline[..]
-        } else {
-            &mut self.heap[..]
-        };
-        if let Some(slot) = all.get_mut(i) {
-            *slot = tri;
+            self.heap.clear();
+            self.heap.resize(size, Tri::FALSE);
+            &mut self.heap
         }
     }
 }
@@ -154,48 +127,110 @@ pub(crate) struct Eval<'e, 'i> {
     pub(crate) facts: &'e Facts<'i>,
     masks: &'e SubjectMasks,
     chunks: usize,
-    truths: NodeTruths,
+    nodes: usize,
+    /// The result of node `n` in chunk `c` at `c * nodes + n`; root-level
+    /// nodes are kept in chunk 0.
+    truths: &'e mut [Tri],
 }
 
 impl<'e, 'i> Eval<'e, 'i> {
-    /// Decides every node: one pass per chunk over the nodes about people
-    /// and events, then one over the nodes about the inventory as a whole.
+    /// Decides every node, keeping the results in `store`: one pass per
+    /// chunk over the nodes about people and events, then one over the nodes
+    /// about the inventory as a whole (a single pass for a single chunk).
     pub(crate) fn new(
         compiled: &'e Compiled,
         facts: &'e Facts<'i>,
         masks: &'e SubjectMasks,
+        store: &'e mut NodeTruths,
     ) -> Eval<'e, 'i> {
         let chunks = masks.chunks();
+        let nodes = compiled.nodes.len();
         let mut eval = Eval {
             compiled,
             facts,
             masks,
             chunks,
-            truths: NodeTruths::new(compiled.nodes.len(), chunks),
+            nodes,
+            truths: store.slice(nodes.saturating_mul(chunks)),
         };
-        let nodes = compiled.nodes.iter().zip(&compiled.space);
         if chunks == 1 {
-            for (n, (&node, &space)) in (0u32..).zip(nodes) {
-                let tri = eval.decide(node, space, 0);
-                eval.truths.set(0, n, tri);
-            }
+            eval.pass(0, None);
         } else {
             for c in 0..chunks {
-                for (n, (&node, &space)) in (0u32..).zip(nodes.clone()) {
-                    if space != Space::Root {
-                        let tri = eval.decide(node, space, c);
-                        eval.truths.set(c, n, tri);
-                    }
-                }
+                eval.pass(c, Some(false));
             }
-            for (n, (&node, &space)) in (0u32..).zip(nodes) {
-                if space == Space::Root {
-                    let tri = eval.decide(node, space, 0);
-                    eval.truths.set(0, n, tri);
-                }
-            }
+            eval.pass(0, Some(true));
         }
         eval
+    }
+
+    /// Decides the nodes of chunk `c` from their children's results, in one
+    /// forward pass: all nodes, or only the root-level ones (`Some(true)`), or
+    /// only the others (`Some(false)`).
+    fn pass(&mut self, c: usize, root_level: Option<bool>) {
+        let compiled = self.compiled;
+        let people = self.masks.people(c);
+        let events = self.masks.events(c);
+        let person_lanes = people.map_or(0, |m| m.lanes);
+        let event_lanes = events.map_or(0, |m| m.lanes);
+        let base = c * self.nodes;
+        for (n, (&node, &space)) in compiled.nodes.iter().zip(&compiled.space).enumerate() {
+            if root_level.is_some_and(|root| root != (space == Space::Root)) {
+                continue;
+            }
+            let truths = &*self.truths;
+            let at = |c: usize, k: u32| {
+                truths
+                    .get(c * self.nodes + k as usize)
+                    .copied()
+                    .unwrap_or(Tri::FALSE)
+            };
+            let lanes = match space {
+                Space::Root => 1,
+                Space::Person => person_lanes,
+                Space::Event | Space::EventPerson => event_lanes,
+            };
+            let tri = match node {
+                Node::All { start, len } => compiled
+                    .kids(start, len)
+                    .iter()
+                    .fold(Tri::all(lanes), |acc, &k| acc.and(at(c, k))),
+                Node::Any { start, len } => compiled
+                    .kids(start, len)
+                    .iter()
+                    .fold(Tri::FALSE, |acc, &k| acc.or(at(c, k))),
+                Node::Not(k) => at(c, k).not(lanes),
+                Node::SomePerson(k) | Node::SomeEvent(k) => {
+                    let any = (0..self.chunks).fold(Tri::FALSE, |acc, c| acc.or(at(c, k)));
+                    Tri {
+                        t: Mask::from(any.t != 0),
+                        nf: Mask::from(any.nf != 0),
+                    }
+                }
+                Node::EventPerson(k) => match events {
+                    // Unknown when the event names nobody known.
+                    Some(ev) => {
+                        let person = at(c, k);
+                        Tri {
+                            t: person.t & ev.has_person,
+                            nf: (person.nf & ev.has_person) | (ev.present & !ev.has_person),
+                        }
+                    }
+                    None => Tri::FALSE,
+                },
+                Node::Leaf(leaf) => match space {
+                    Space::Root => Tri::from_truth(self.leaf(leaf, Ctx::Root, &mut Discard), 1),
+                    Space::Person => people.map_or(Tri::FALSE, |m| m.leaf(leaf, self.facts)),
+                    Space::Event => events.map_or(Tri::FALSE, |m| m.leaf(leaf, self.facts)),
+                    Space::EventPerson => {
+                        events.map_or(Tri::FALSE, |m| m.people.leaf(leaf, self.facts))
+                    }
+                },
+            };
+            if let Some(slot) = self.truths.get_mut(base + n) {
+                *slot = tri;
+            }
+        }
     }
 
     /// The lanes of chunk `c` in a space.
@@ -207,66 +242,25 @@ impl<'e, 'i> Eval<'e, 'i> {
         }
     }
 
-    /// Decides one node in chunk `c` from its children's results.
-    fn decide(&self, node: Node, space: Space, c: usize) -> Tri {
-        match node {
-            Node::All { start, len } => self
-                .compiled
-                .kids(start, len)
-                .iter()
-                .fold(Tri::all(self.lanes(space, c)), |acc, &k| {
-                    acc.and(self.truths.get(c, k))
-                }),
-            Node::Any { start, len } => self
-                .compiled
-                .kids(start, len)
-                .iter()
-                .fold(Tri::FALSE, |acc, &k| acc.or(self.truths.get(c, k))),
-            Node::Not(k) => self.truths.get(c, k).not(self.lanes(space, c)),
-            Node::SomePerson(k) | Node::SomeEvent(k) => {
-                let any = (0..self.chunks).fold(Tri::FALSE, |acc, c| acc.or(self.truths.get(c, k)));
-                Tri {
-                    t: Mask::from(any.t != 0),
-                    nf: Mask::from(any.nf != 0),
-                }
-            }
-            Node::EventPerson(k) => match self.masks.events(c) {
-                // Unknown when the event names nobody known.
-                Some(ev) => {
-                    let person = self.truths.get(c, k);
-                    Tri {
-                        t: person.t & ev.has_person,
-                        nf: (person.nf & ev.has_person) | (ev.present & !ev.has_person),
-                    }
-                }
-                None => Tri::FALSE,
-            },
-            Node::Leaf(leaf) => match space {
-                Space::Root => Tri::from_truth(self.leaf(leaf, Ctx::Root, &mut Discard), 1),
-                Space::Person => self
-                    .masks
-                    .people(c)
-                    .map_or(Tri::FALSE, |m| m.leaf(leaf, self.facts)),
-                Space::Event => self
-                    .masks
-                    .events(c)
-                    .map_or(Tri::FALSE, |m| m.leaf(leaf, self.facts)),
-                Space::EventPerson => self
-                    .masks
-                    .events(c)
-                    .map_or(Tri::FALSE, |m| m.people.leaf(leaf, self.facts)),
-            },
-        }
-    }
-
     /// The result of node `n` in chunk `c`.
     pub(crate) fn tri(&self, c: usize, n: u32) -> Tri {
-        self.truths.get(c, n)
+        self.truths
+            .get(c * self.nodes + n as usize)
+            .copied()
+            .unwrap_or(Tri::FALSE)
     }
 
     /// How many chunks of people and events there are.
     pub(crate) fn chunks(&self) -> usize {
         self.chunks
+    }
+
+    /// The lanes of chunk `c` with an event, and those whose event names a
+    /// person of the inventory.
+    pub(crate) fn event_people(&self, c: usize) -> (Mask, Mask) {
+        self.masks
+            .events(c)
+            .map_or((0, 0), |ev| (ev.present, ev.has_person))
     }
 
     /// Whether event `c * LANES + j` names a person of the inventory.
@@ -278,7 +272,7 @@ impl<'e, 'i> Eval<'e, 'i> {
 
     /// The truth of a rule whose root is `root`.
     pub(crate) fn rule_truth(&self, root: u32) -> Truth {
-        self.truths.get(0, root).lane(0)
+        self.tri(0, root).lane(0)
     }
 
     /// Collects the witnesses that made root-level node `n` true: the people
@@ -728,7 +722,8 @@ impl Engine {
         let compiled = &self.compiled;
         let facts = Facts::new(inventory, &compiled.windows);
         let masks = SubjectMasks::new(&facts, &compiled.windows, compiled.reads_event_people);
-        let eval = Eval::new(compiled, &facts, &masks);
+        let mut store = NodeTruths::new();
+        let eval = Eval::new(compiled, &facts, &masks, &mut store);
         let rules = &self.rule_set().rules;
         let params = &self.rule_set().parameters;
 
@@ -1156,7 +1151,8 @@ pub(crate) mod tests {
         for inv in inventories() {
             let facts = Facts::new(&inv, &compiled.windows);
             let masks = SubjectMasks::new(&facts, &compiled.windows, compiled.reads_event_people);
-            let eval = Eval::new(compiled, &facts, &masks);
+            let mut store = NodeTruths::new();
+            let eval = Eval::new(compiled, &facts, &masks, &mut store);
             for (n, &space) in (0u32..).zip(&compiled.space) {
                 let subjects = match space {
                     Space::Root => 1,

@@ -13,7 +13,7 @@ use super::compile::{Compiled, Node, Space};
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::evaluate::Eval;
 use super::facts::Truth;
-use super::masks::lanes_of;
+use super::masks::{Mask, lanes_of};
 use super::ruleset::{MAX_CONDITION_DEPTH_LIMIT, Rule, Window};
 
 impl Condition {
@@ -403,32 +403,46 @@ impl Eval<'_, '_> {
 
     /// How close node `n` came in lane `j` of chunk `c`.
     fn lane_proximity(&self, n: u32, c: usize, j: usize) -> Proximity {
-        match self.compiled.node(n) {
-            Some(Node::All { start, len }) => self
-                .compiled
-                .kids(start, len)
-                .iter()
-                .fold(Proximity::NONE, |acc, &k| {
-                    acc.then(self.lane_proximity(k, c, j))
-                }),
-            Some(Node::Any { start, len }) => closest(
-                n,
-                self.compiled
-                    .kids(start, len)
-                    .iter()
-                    .map(|&k| self.lane_proximity(k, c, j)),
-            ),
-            Some(Node::EventPerson(k)) => {
+        match self.compiled.nodes.get(n as usize) {
+            Some(&Node::All { start, len }) => {
+                let mut acc = Proximity::NONE;
+                for &k in self.compiled.kids(start, len) {
+                    acc = acc.then(self.lane_part(k, c, j));
+                }
+                acc
+            }
+            Some(&Node::Any { start, len }) => {
+                let mut best: Option<Proximity> = None;
+                for &k in self.compiled.kids(start, len) {
+                    let p = self.lane_part(k, c, j);
+                    if best.is_none_or(|b| p.closer_than(&b)) {
+                        best = Some(p);
+                    }
+                }
+                best.unwrap_or_else(|| Proximity::atomic(n, Truth::False))
+            }
+            Some(&Node::EventPerson(k)) => {
                 if self.event_has_person(c, j) {
-                    self.lane_proximity(k, c, j)
+                    self.lane_part(k, c, j)
                 } else {
                     self.nobody(n, k)
                 }
             }
-            Some(Node::SomePerson(k)) => self.best_over(k, Space::Person),
-            Some(Node::SomeEvent(k)) => self.best_over(k, Space::Event),
+            Some(&Node::SomePerson(k)) => self.best_over(k, Space::Person),
+            Some(&Node::SomeEvent(k)) => self.best_over(k, Space::Event),
             Some(Node::Leaf(_) | Node::Not(_)) => Proximity::atomic(n, self.tri(c, n).lane(j)),
             None => Proximity::atomic(n, Truth::Unknown),
+        }
+    }
+
+    /// [`Eval::lane_proximity`] of a part of a group, with leaves and `not`s
+    /// (most parts) read in place.
+    #[inline(always)]
+    fn lane_part(&self, k: u32, c: usize, j: usize) -> Proximity {
+        if self.compiled.is_atomic(k) {
+            Proximity::atomic(k, self.tri(c, k).lane(j))
+        } else {
+            self.lane_proximity(k, c, j)
         }
     }
 
@@ -444,17 +458,17 @@ impl Eval<'_, '_> {
     /// The closest of the people or events (the first of equals) for the
     /// condition `k` under a quantifier; about nobody when there are none.
     pub(crate) fn best_over(&self, k: u32, space: Space) -> Proximity {
-        // When the condition on each subject is an `all` of atomic parts (the
-        // common case), every subject has the same total, so a subject can be
-        // abandoned as soon as it can no longer beat the best so far.
-        let flat = self.compiled.flat_kids(k);
+        if let Some(parts) = self.compiled.unit_parts(k) {
+            // The common case: found for all subjects at once.
+            return match self.closest_lane(parts, space) {
+                Some((c, j)) => self.lane_proximity(k, c, j),
+                None => self.compiled.absent(k),
+            };
+        }
         let mut best: Option<Proximity> = None;
         for c in 0..self.chunks() {
             for j in lanes_of(self.lanes(space, c)) {
-                let p = match flat {
-                    Some(kids) => self.flat_all(kids, c, j, best.as_ref()),
-                    None => self.lane_proximity(k, c, j),
-                };
+                let p = self.lane_proximity(k, c, j);
                 if best.is_none_or(|b| p.closer_than(&b)) {
                     best = Some(p);
                 }
@@ -463,35 +477,83 @@ impl Eval<'_, '_> {
         best.unwrap_or_else(|| self.compiled.absent(k))
     }
 
-    /// The proximity of an `all` of atomic parts in lane `j` of chunk `c`,
-    /// abandoned early (with a result that does not beat `best`) once it
-    /// cannot beat `best`.
-    fn flat_all(&self, kids: &[u32], c: usize, j: usize, best: Option<&Proximity>) -> Proximity {
-        let total = u32::try_from(kids.len()).unwrap_or(u32::MAX);
-        let mut acc = Proximity {
-            total,
-            ..Proximity::NONE
-        };
-        for (done, &k) in (1u32..).zip(kids) {
-            let t = self.tri(c, k).lane(j);
-            if t == Truth::True {
-                acc.satisfied += 1;
-                if acc.failed.is_none() {
-                    acc.prefix += 1;
-                }
-            } else if acc.failed.is_none() {
-                acc.failed = Some((k, t));
+    /// The lanes where unit node `n` (see [`Compiled::is_unit`]) counts as
+    /// satisfied in chunk `c`.
+    fn unit_mask(&self, n: u32, c: usize) -> Mask {
+        match self.compiled.nodes.get(n as usize) {
+            Some(Node::Leaf(_) | Node::Not(_)) => self.tri(c, n).t,
+            Some(&Node::Any { start, len }) => self
+                .compiled
+                .kids(start, len)
+                .iter()
+                .fold(0, |m, &k| m | self.unit_mask(k, c)),
+            Some(&Node::All { start, len }) => self
+                .compiled
+                .kids(start, len)
+                .first()
+                .map_or(0, |&k| self.unit_mask(k, c)),
+            Some(&Node::EventPerson(k)) => {
+                let (present, has_person) = self.event_people(c);
+                let nobody = if self.compiled.absent(k).satisfied > 0 {
+                    present & !has_person
+                } else {
+                    0
+                };
+                (self.unit_mask(k, c) & has_person) | nobody
             }
-            if let Some(b) = best {
-                let reachable = acc.satisfied.saturating_add(total.saturating_sub(done));
-                let loses = reachable < b.satisfied
-                    || (reachable == b.satisfied && acc.failed.is_some() && acc.prefix <= b.prefix);
-                if loses {
-                    return acc;
+            _ => 0,
+        }
+    }
+
+    /// The chunk and lane closest for an `all` of unit parts: every lane has
+    /// the same total, so the closest has the most parts satisfied, then the
+    /// longest run of them from the first, then comes first. Counted for all
+    /// lanes at once with a vertical counter (one bit plane per binary digit).
+    fn closest_lane(&self, parts: &[u32], space: Space) -> Option<(usize, usize)> {
+        let mut best: Option<(u32, u32, usize, usize)> = None;
+        for c in 0..self.chunks() {
+            let lanes = self.lanes(space, c);
+            if lanes == 0 {
+                continue;
+            }
+            let mut planes: [Mask; 8] = [0; 8];
+            for &p in parts {
+                let mut carry = self.unit_mask(p, c) & lanes;
+                for plane in &mut planes {
+                    if carry == 0 {
+                        break;
+                    }
+                    let next = *plane & carry;
+                    *plane ^= carry;
+                    carry = next;
                 }
+            }
+            let mut most = lanes;
+            for plane in planes.iter().rev() {
+                if most & plane != 0 {
+                    most &= plane;
+                }
+            }
+            let first = most.trailing_zeros();
+            let satisfied = (0u32..).zip(&planes).fold(0u32, |s, (b, plane)| {
+                s | (u32::from(plane.checked_shr(first).unwrap_or(0) & 1 != 0) << b)
+            });
+            let mut alive = most;
+            let mut prefix = 0u32;
+            for &p in parts {
+                let next = alive & self.unit_mask(p, c);
+                if next == 0 {
+                    break;
+                }
+                alive = next;
+                prefix += 1;
+            }
+            let j = alive.trailing_zeros() as usize;
+            if best.is_none_or(|(s, pre, ..)| (satisfied, prefix) > (s, pre)) {
+                best = Some((satisfied, prefix, c, j));
             }
         }
-        acc
+        best.map(|(.., c, j)| (c, j))
     }
 }
 
@@ -651,6 +713,26 @@ mod tests {
         use crate::engine::masks::SubjectMasks;
         let standard = crate::Engine::standard().unwrap();
         let every = every_leaf();
+        // Both ways of finding the closest subject are exercised.
+        let bodies: Vec<u32> = every
+            .compiled
+            .nodes
+            .iter()
+            .filter_map(|n| match *n {
+                Node::SomePerson(k) | Node::SomeEvent(k) => Some(k),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            bodies
+                .iter()
+                .any(|&k| every.compiled.unit_parts(k).is_some())
+        );
+        assert!(
+            bodies
+                .iter()
+                .any(|&k| every.compiled.unit_parts(k).is_none())
+        );
         let mut checked = 0;
         for engine in [&standard, &every] {
             let compiled = &engine.compiled;
@@ -658,7 +740,8 @@ mod tests {
                 let facts = Facts::new(&inv, &compiled.windows);
                 let masks =
                     SubjectMasks::new(&facts, &compiled.windows, compiled.reads_event_people);
-                let eval = Eval::new(compiled, &facts, &masks);
+                let mut store = crate::engine::evaluate::NodeTruths::new();
+                let eval = Eval::new(compiled, &facts, &masks, &mut store);
                 for (n, &space) in (0u32..).zip(&compiled.space) {
                     assert_eq!(compiled.absent(n), alone(&eval, n, Ctx::Absent), "node {n}");
                     if space == Space::Root {

@@ -125,14 +125,15 @@ impl Tri {
     }
 
     /// The truth in lane `j`.
+    #[inline]
     pub(crate) fn lane(self, j: usize) -> Truth {
-        let b = lane_bit(j);
-        if self.t & b != 0 {
-            Truth::True
-        } else if self.nf & b != 0 {
-            Truth::Unknown
-        } else {
-            Truth::False
+        let shift = u32::try_from(j).unwrap_or(u32::MAX);
+        let t = self.t.checked_shr(shift).unwrap_or(0) & 1;
+        let nf = self.nf.checked_shr(shift).unwrap_or(0) & 1;
+        match (t, nf) {
+            (0, 0) => Truth::False,
+            (0, _) => Truth::Unknown,
+            _ => Truth::True,
         }
     }
 }
