@@ -13,6 +13,7 @@ use crate::{ConflictLevel, EventKind, JsonPath, ProblemArea, Problems};
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::explain::{self, Proximity};
 use super::facts::{Truth, WindowRef};
+use super::masks::PersonNeeds;
 use super::ruleset::{
     MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS, RULE_SET_SCHEMA_VERSION, RuleParameters, RuleSet,
     Window,
@@ -114,8 +115,10 @@ pub(crate) struct Compiled {
     pub(crate) windows: Vec<Window>,
     /// For each node, what it is evaluated about.
     pub(crate) space: Vec<Space>,
-    /// Whether any condition reads the person an event names.
-    pub(crate) reads_event_people: bool,
+    /// The facts conditions read about people (under `some_person`).
+    pub(crate) person_needs: PersonNeeds,
+    /// The facts conditions read about the people events name.
+    pub(crate) event_person_needs: PersonNeeds,
     /// For each node, how close it comes about nobody (see
     /// [`explain::absent_proximities`]).
     pub(crate) absent: Vec<Proximity>,
@@ -460,7 +463,17 @@ impl Engine {
             yields_subjects.push(yields);
         }
         let space = spaces(&nodes, &kids, &roots);
-        let reads_event_people = nodes.iter().any(|n| matches!(n, Node::EventPerson(_)));
+        let needs = |wanted: Space| {
+            nodes
+                .iter()
+                .zip(&space)
+                .fold(PersonNeeds::default(), |needs, (node, &s)| match node {
+                    Node::Leaf(leaf) if s == wanted => needs.and(PersonNeeds::of(*leaf)),
+                    _ => needs,
+                })
+        };
+        let person_needs = needs(Space::Person);
+        let event_person_needs = needs(Space::EventPerson);
         let absent = explain::absent_proximities(&nodes, &kids);
         let unit = units(&nodes, &kids);
         Ok(Engine {
@@ -474,7 +487,8 @@ impl Engine {
                 yields_subjects,
                 windows,
                 space,
-                reads_event_people,
+                person_needs,
+                event_person_needs,
                 absent,
                 unit,
             },

@@ -721,7 +721,12 @@ impl Engine {
     pub fn evaluate(&self, inventory: &Inventory) -> Assessment {
         let compiled = &self.compiled;
         let facts = Facts::new(inventory, &compiled.windows);
-        let masks = SubjectMasks::new(&facts, &compiled.windows, compiled.reads_event_people);
+        let masks = SubjectMasks::new(
+            &facts,
+            &compiled.windows,
+            compiled.person_needs,
+            compiled.event_person_needs,
+        );
         let mut store = NodeTruths::new();
         let eval = Eval::new(compiled, &facts, &masks, &mut store);
         let rules = &self.rule_set().rules;
@@ -1150,7 +1155,12 @@ pub(crate) mod tests {
         let mut seen = [0usize; 3];
         for inv in inventories() {
             let facts = Facts::new(&inv, &compiled.windows);
-            let masks = SubjectMasks::new(&facts, &compiled.windows, compiled.reads_event_people);
+            let masks = SubjectMasks::new(
+                &facts,
+                &compiled.windows,
+                compiled.person_needs,
+                compiled.event_person_needs,
+            );
             let mut store = NodeTruths::new();
             let eval = Eval::new(compiled, &facts, &masks, &mut store);
             for (n, &space) in (0u32..).zip(&compiled.space) {

@@ -738,8 +738,12 @@ mod tests {
             let compiled = &engine.compiled;
             for inv in inventories() {
                 let facts = Facts::new(&inv, &compiled.windows);
-                let masks =
-                    SubjectMasks::new(&facts, &compiled.windows, compiled.reads_event_people);
+                let masks = SubjectMasks::new(
+                    &facts,
+                    &compiled.windows,
+                    compiled.person_needs,
+                    compiled.event_person_needs,
+                );
                 let mut store = crate::engine::evaluate::NodeTruths::new();
                 let eval = Eval::new(compiled, &facts, &masks, &mut store);
                 for (n, &space) in (0u32..).zip(&compiled.space) {

@@ -282,10 +282,24 @@ impl<'a> Facts<'a> {
         }
     }
 
+    /// [`Facts::within`] for a date given as its first and last day, worked
+    /// out once for several windows.
+    pub(crate) fn days_within(&self, days: Option<(NaiveDate, NaiveDate)>, w: WindowRef) -> Truth {
+        match days {
+            Some(days) if self.onset_known() => self.range_within(days, w),
+            _ => Truth::Unknown,
+        }
+    }
+
     /// Whether a date lies inside a window: true when every day it can stand
     /// for is inside, false when every day is outside, unknown otherwise (a
     /// month straddling an edge) or when the onset is unknown.
     pub(crate) fn date_within(&self, date: PartialDate, w: WindowRef) -> Truth {
+        self.range_within((date.earliest(), date.latest()), w)
+    }
+
+    /// [`Facts::date_within`] for a date given as its first and last day.
+    fn range_within(&self, (a, b): (NaiveDate, NaiveDate), w: WindowRef) -> Truth {
         let range = if w.index < self.range_count {
             self.ranges.get(w.index).copied()
         } else {
@@ -294,7 +308,6 @@ impl<'a> Facts<'a> {
         let Some((lo, hi)) = range else {
             return Truth::Unknown;
         };
-        let (a, b) = (date.earliest(), date.latest());
         if a >= lo && b <= hi {
             Truth::True
         } else if b < lo || a > hi {
@@ -313,7 +326,16 @@ fn last_day_of_month(d: NaiveDate) -> NaiveDate {
 }
 
 pub(crate) fn find_person(inv: &Inventory, id: &PersonId) -> Option<usize> {
-    inv.people.iter().position(|p| &p.id == id)
+    inv.people
+        .iter()
+        .position(|p| same_id(p.id.as_str(), id.as_str()))
+}
+
+/// Whether two ids are equal, looking at their lengths and last bytes first
+/// (ids that differ mostly differ there, and a full comparison costs a call).
+#[inline]
+pub(crate) fn same_id(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
 }
 
 /// Whether a person is a significant other: partner, spouse, family or

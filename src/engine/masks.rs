@@ -186,6 +186,58 @@ fn inline_windows(windows: &[Window]) -> impl Iterator<Item = WindowRef> + '_ {
         .map(|(index, &window)| WindowRef { index, window })
 }
 
+/// Which facts about people a rule set reads in one space, one bit per
+/// group of facts: only those are derived.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct PersonNeeds(u16);
+
+impl PersonNeeds {
+    const RELATIONSHIP: u16 = 1;
+    const CLOSENESS: u16 = 1 << 1;
+    const STATUS: u16 = 1 << 2;
+    const SIGNIFICANT: u16 = 1 << 3;
+    const LEVEL: u16 = 1 << 4;
+    const CONFLICT: u16 = 1 << 5;
+    const EXPECTATIONS: u16 = 1 << 6;
+    const CHANGE: u16 = 1 << 7;
+    const CONFIDANT: u16 = 1 << 8;
+    const SUPPORTIVE: u16 = 1 << 9;
+    const DIED: u16 = 1 << 10;
+
+    /// What a leaf reads (nothing for a leaf that is not about a person).
+    pub(crate) fn of(leaf: Leaf) -> PersonNeeds {
+        PersonNeeds(match leaf {
+            Leaf::RelationshipIn(_) => Self::RELATIONSHIP,
+            Leaf::ClosenessIn(_) => Self::CLOSENESS,
+            Leaf::Deceased(_) | Leaf::Estranged(_) => Self::STATUS,
+            Leaf::Significant(_) => Self::SIGNIFICANT,
+            Leaf::ConflictLevelAtLeast(_) => Self::LEVEL,
+            Leaf::ConflictVisibilityIn(_)
+            | Leaf::ConflictCourseIn(_)
+            | Leaf::ConflictBeganIn(_) => Self::CONFLICT,
+            Leaf::ExpectationsMetIn(_) => Self::EXPECTATIONS,
+            Leaf::ChangeAroundOnsetIn(_) => Self::CHANGE,
+            Leaf::Confidant(_) => Self::CONFIDANT,
+            Leaf::Supportive(_) => Self::SUPPORTIVE,
+            Leaf::DiedWithin(_) => Self::STATUS | Self::DIED,
+            _ => 0,
+        })
+    }
+
+    /// Both needs.
+    pub(crate) fn and(self, other: PersonNeeds) -> PersonNeeds {
+        PersonNeeds(self.0 | other.0)
+    }
+
+    fn has(self, bit: u16) -> bool {
+        self.0 & bit != 0
+    }
+
+    fn any(self) -> bool {
+        self.0 != 0
+    }
+}
+
 /// Where a chunk's lanes come from, to find a lane's person or event when a
 /// leaf must be decided lane by lane.
 #[derive(Debug, Clone, Copy)]
@@ -237,11 +289,11 @@ pub(crate) struct PeopleMasks {
 }
 
 impl PeopleMasks {
-    fn empty(lanes: Mask, origin: Origin, windows: usize) -> PeopleMasks {
+    fn empty(windows: usize) -> PeopleMasks {
         PeopleMasks {
-            lanes,
+            lanes: 0,
             present: 0,
-            origin,
+            origin: Origin::People { base: 0 },
             windows,
             relationship: Values::EMPTY,
             closeness: Values::EMPTY,
@@ -269,66 +321,93 @@ impl PeopleMasks {
         }
     }
 
-    /// Records person `p` in lane `j`.
-    fn add(&mut self, j: usize, p: &Person, facts: &Facts<'_>, windows: &[Window]) {
+    /// Records person `p` in lane `j`: the facts in `needs`.
+    fn add(
+        &mut self,
+        j: usize,
+        p: &Person,
+        facts: &Facts<'_>,
+        needs: PersonNeeds,
+        windows: &[Window],
+    ) {
         let b = lane_bit(j);
         self.present |= b;
-        self.relationship.add(p.relationship as u32, b);
-        match p.closeness {
-            Some(c) => self.closeness.add(c as u32, b),
-            None => self.closeness_unknown |= b,
+        if needs.has(PersonNeeds::RELATIONSHIP) {
+            self.relationship.add(p.relationship as u32, b);
         }
-        if p.status.is_deceased() {
-            self.deceased |= b;
-            let date = death_date(p);
-            for (w, slot) in inline_windows(windows).zip(&mut self.died) {
-                *slot = slot.or(Tri::from_truth(facts.within(date, w), b));
+        if needs.has(PersonNeeds::CLOSENESS) {
+            match p.closeness {
+                Some(c) => self.closeness.add(c as u32, b),
+                None => self.closeness_unknown |= b,
             }
         }
-        if p.status == PersonStatus::Estranged {
-            self.estranged |= b;
+        if needs.has(PersonNeeds::STATUS) {
+            if p.status.is_deceased() {
+                self.deceased |= b;
+                if needs.has(PersonNeeds::DIED) {
+                    let days = death_date(p).map(|d| (d.earliest(), d.latest()));
+                    for (w, slot) in inline_windows(windows).zip(&mut self.died) {
+                        *slot = slot.or(Tri::from_truth(facts.days_within(days, w), b));
+                    }
+                }
+            }
+            if p.status == PersonStatus::Estranged {
+                self.estranged |= b;
+            }
         }
-        if is_significant(p) {
+        if needs.has(PersonNeeds::SIGNIFICANT) && is_significant(p) {
             self.significant |= b;
         }
-        let level = p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
-        self.level.add(level as u32, b);
-        if let Some(c) = p
-            .conflict
-            .as_ref()
-            .filter(|c| c.level > ConflictLevel::None)
-        {
-            self.conflict |= b;
-            match c.visibility {
-                Some(v) => self.visibility.add(v as u32, b),
-                None => self.visibility_unknown |= b,
+        if needs.has(PersonNeeds::LEVEL) {
+            let level = p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
+            self.level.add(level as u32, b);
+        }
+        if needs.has(PersonNeeds::CONFLICT) {
+            if let Some(c) = p
+                .conflict
+                .as_ref()
+                .filter(|c| c.level > ConflictLevel::None)
+            {
+                self.conflict |= b;
+                match c.visibility {
+                    Some(v) => self.visibility.add(v as u32, b),
+                    None => self.visibility_unknown |= b,
+                }
+                match c.course {
+                    Some(v) => self.course.add(v as u32, b),
+                    None => self.course_unknown |= b,
+                }
+                match c.began {
+                    Some(v) => self.began.add(v as u32, b),
+                    None => self.began_unknown |= b,
+                }
             }
-            match c.course {
-                Some(v) => self.course.add(v as u32, b),
-                None => self.course_unknown |= b,
-            }
-            match c.began {
-                Some(v) => self.began.add(v as u32, b),
-                None => self.began_unknown |= b,
+        }
+        if needs.has(PersonNeeds::EXPECTATIONS) {
+            match &p.expectations {
+                Some(e) => self.met.add(e.met as u32, b),
+                None => self.no_expectations |= b,
             }
         }
-        match &p.expectations {
-            Some(e) => self.met.add(e.met as u32, b),
-            None => self.no_expectations |= b,
+        if needs.has(PersonNeeds::CHANGE) {
+            match p.change_around_onset {
+                Some(v) => self.change.add(v as u32, b),
+                None => self.change_unknown |= b,
+            }
         }
-        match p.change_around_onset {
-            Some(v) => self.change.add(v as u32, b),
-            None => self.change_unknown |= b,
+        if needs.has(PersonNeeds::CONFIDANT) {
+            match p.confidant {
+                Some(true) => self.confidant |= b,
+                Some(false) => self.not_confidant |= b,
+                None => {}
+            }
         }
-        match p.confidant {
-            Some(true) => self.confidant |= b,
-            Some(false) => self.not_confidant |= b,
-            None => {}
-        }
-        match p.supportive {
-            Some(true) => self.supportive |= b,
-            Some(false) => self.not_supportive |= b,
-            None => {}
+        if needs.has(PersonNeeds::SUPPORTIVE) {
+            match p.supportive {
+                Some(true) => self.supportive |= b,
+                Some(false) => self.not_supportive |= b,
+                None => {}
+            }
         }
     }
 
@@ -420,6 +499,22 @@ pub(crate) struct EventMasks {
 }
 
 impl EventMasks {
+    fn empty(windows: usize) -> EventMasks {
+        EventMasks {
+            lanes: 0,
+            present: 0,
+            origin: Origin::Events { base: 0 },
+            windows,
+            kind: Values::EMPTY,
+            within: [Tri::FALSE; INLINE_WINDOWS],
+            linked: 0,
+            not_linked: 0,
+            signs: Values::EMPTY,
+            has_person: 0,
+            people: PeopleMasks::empty(windows),
+        }
+    }
+
     /// Records event `e` in lane `j`.
     fn add(
         &mut self,
@@ -428,13 +523,14 @@ impl EventMasks {
         ev: &LifeEvent,
         facts: &Facts<'_>,
         windows: &[Window],
-        with_people: bool,
+        people_needs: PersonNeeds,
     ) {
         let b = lane_bit(j);
         self.present |= b;
         self.kind.add(ev.kind as u32, b);
+        let days = ev.date.map(|d| (d.earliest(), d.latest()));
         for (w, slot) in inline_windows(windows).zip(&mut self.within) {
-            *slot = slot.or(Tri::from_truth(facts.within(ev.date, w), b));
+            *slot = slot.or(Tri::from_truth(facts.days_within(days, w), b));
         }
         match ev.linked_to_onset {
             Some(true) => self.linked |= b,
@@ -446,9 +542,9 @@ impl EventMasks {
         }
         if let Some(p) = facts.event_person(e) {
             self.has_person |= b;
-            if with_people {
+            if people_needs.any() {
                 if let Some(person) = facts.inv.people.get(p) {
-                    self.people.add(j, person, facts, windows);
+                    self.people.add(j, person, facts, people_needs, windows);
                 }
             }
         }
@@ -532,58 +628,81 @@ pub(crate) struct SubjectMasks {
 }
 
 impl SubjectMasks {
-    /// Derives the masks; `windows` are the rule set's (in compiled order)
-    /// and `with_event_people` whether the rules read the people events name.
+    /// Derives the masks, in place: `windows` are the rule set's (in
+    /// compiled order); `needs` the facts read about people (under
+    /// `some_person`) and `event_needs` those read about the people events
+    /// name.
     pub(crate) fn new(
         facts: &Facts<'_>,
         windows: &[Window],
-        with_event_people: bool,
+        needs: PersonNeeds,
+        event_needs: PersonNeeds,
     ) -> SubjectMasks {
         let inv = facts.inv;
         let inline = windows.len().min(INLINE_WINDOWS);
-        let people_chunk = |c: usize| {
+        let fill_people = |m: &mut PeopleMasks, c: usize| {
             let base = c.saturating_mul(LANES);
             let chunk = inv.people.get(base..).unwrap_or(&[]);
             let chunk = chunk.get(..LANES).unwrap_or(chunk);
-            let origin = Origin::People { base };
-            let mut m = PeopleMasks::empty(first_lanes(chunk.len()), origin, inline);
+            m.lanes = first_lanes(chunk.len());
+            m.origin = Origin::People { base };
             for (j, p) in chunk.iter().enumerate() {
-                m.add(j, p, facts, windows);
+                m.add(j, p, facts, needs, windows);
             }
-            m
         };
-        let event_chunk = |c: usize| {
+        let fill_events = |m: &mut EventMasks, c: usize| {
             let base = c.saturating_mul(LANES);
             let chunk = inv.events.get(base..).unwrap_or(&[]);
             let chunk = chunk.get(..LANES).unwrap_or(chunk);
-            let lanes = first_lanes(chunk.len());
-            let mut m = EventMasks {
-                lanes,
-                present: 0,
-                origin: Origin::Events { base },
-                windows: inline,
-                kind: Values::EMPTY,
-                within: [Tri::FALSE; INLINE_WINDOWS],
-                linked: 0,
-                not_linked: 0,
-                signs: Values::EMPTY,
-                has_person: 0,
-                people: PeopleMasks::empty(lanes, Origin::EventPeople { base }, inline),
-            };
+            m.lanes = first_lanes(chunk.len());
+            m.origin = Origin::Events { base };
+            m.people.lanes = m.lanes;
+            m.people.origin = Origin::EventPeople { base };
             for (j, ev) in chunk.iter().enumerate() {
-                m.add(j, base + j, ev, facts, windows, with_event_people);
+                m.add(j, base + j, ev, facts, windows, event_needs);
             }
-            m
         };
-        let people = match chunk_count(inv.people.len()) {
-            1 => Chunks::One(people_chunk(0)),
-            n => Chunks::Many((0..n).map(people_chunk).collect()),
+        let mut masks = SubjectMasks {
+            people: Chunks::One(PeopleMasks::empty(inline)),
+            events: Chunks::One(EventMasks::empty(inline)),
         };
-        let events = match chunk_count(inv.events.len()) {
-            1 => Chunks::One(event_chunk(0)),
-            n => Chunks::Many((0..n).map(event_chunk).collect()),
-        };
-        SubjectMasks { people, events }
+        match chunk_count(inv.people.len()) {
+            1 => {
+                if let Chunks::One(m) = &mut masks.people {
+                    fill_people(m, 0);
+                }
+            }
+            n => {
+                masks.people = Chunks::Many(
+                    (0..n)
+                        .map(|c| {
+                            let mut m = PeopleMasks::empty(inline);
+                            fill_people(&mut m, c);
+                            m
+                        })
+                        .collect(),
+                );
+            }
+        }
+        match chunk_count(inv.events.len()) {
+            1 => {
+                if let Chunks::One(m) = &mut masks.events {
+                    fill_events(m, 0);
+                }
+            }
+            n => {
+                masks.events = Chunks::Many(
+                    (0..n)
+                        .map(|c| {
+                            let mut m = EventMasks::empty(inline);
+                            fill_events(&mut m, c);
+                            m
+                        })
+                        .collect(),
+                );
+            }
+        }
+        masks
     }
 
     /// How many chunks evaluation walks: enough for the people and events.

@@ -11,7 +11,7 @@ use strum::EnumCount;
 
 use super::assessment::{Advisory, AdvisoryCode, Confidence, Evidence};
 use super::compile::bit;
-use super::facts::{MissingRef, PersonField, is_significant};
+use super::facts::{MissingRef, PersonField, is_significant, same_id};
 use super::ruleset::Indicator;
 
 /// An area's score and whether any of its fired rules links it to the onset.
@@ -115,8 +115,8 @@ enum Named<'a> {
 /// Whether a piece of evidence names the person or event.
 fn names(evidence: &Evidence, who: Named<'_>) -> bool {
     evidence.subjects.iter().any(|s| match (s, who) {
-        (Subject::Person(a), Named::Person(b)) => a == b,
-        (Subject::Event(a), Named::Event(b)) => a == b,
+        (Subject::Person(a), Named::Person(b)) => same_id(a.as_str(), b.as_str()),
+        (Subject::Event(a), Named::Event(b)) => same_id(a.as_str(), b.as_str()),
         _ => false,
     })
 }
