@@ -20,7 +20,7 @@ use super::ruleset::{
 };
 
 /// A compiled node. Children of `All`/`Any` are `kids[start..start + len]`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Node {
     All {
         start: u32,
@@ -41,7 +41,7 @@ pub(crate) enum Node {
 }
 
 /// A compiled predicate. Lists are bit masks over the enum's variants.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Leaf {
     PriorFunctioningIn(u64),
     LivesAlone(bool),
@@ -375,6 +375,7 @@ impl Engine {
             kids: Vec::new(),
             text: Vec::new(),
             used_windows: Vec::new(),
+            shared: BTreeMap::new(),
         };
         let mut roots = Vec::with_capacity(rules.rules.len());
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
@@ -701,6 +702,18 @@ struct Builder<'a> {
     kids: Vec<u32>,
     text: Vec<String>,
     used_windows: Vec<(String, Window)>,
+    /// The first node pushed of each shape: a condition that occurs again
+    /// (the same shape, in the same context with the same words) is compiled
+    /// once and shared, so evaluation decides it once.
+    shared: BTreeMap<Shape, u32>,
+}
+
+/// What makes two nodes the same: their kind with their parts (not the
+/// parts' place in `kids`), or their predicate.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Shape {
+    Group { any: bool, parts: Vec<u32> },
+    Node(Node),
 }
 
 /// A placeholder pushed where a problem stops compilation of a subtree; the
@@ -709,24 +722,45 @@ const BROKEN: Node = Node::Leaf(Leaf::OnsetKnown(false));
 
 impl Builder<'_> {
     fn push(&mut self, node: Node, text: String) -> u32 {
+        self.share(Shape::Node(node), text, |_| node)
+    }
+
+    /// The node of `shape` and `text`: the one pushed before, or a new one
+    /// made by `make` (given the builder, to lay out a group's parts).
+    fn share(&mut self, shape: Shape, text: String, make: impl FnOnce(&mut Self) -> Node) -> u32 {
+        let same = self.shared.get(&shape).copied().filter(|&i| {
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| self.text.get(i))
+                .is_some_and(|t| *t == text)
+        });
+        if let Some(i) = same {
+            return i;
+        }
         let i = u32::try_from(self.nodes.len()).unwrap_or(u32::MAX);
+        let node = make(self);
         self.nodes.push(node);
         self.text.push(text);
+        self.shared.entry(shape).or_insert(i);
         i
     }
 
-    /// Pushes a group node after compiling its children. `None` children means
-    /// the group was empty (a problem already reported).
+    /// Pushes a group node after compiling its children.
     fn group(&mut self, any: bool, children: &[u32], text: String) -> u32 {
-        let start = u32::try_from(self.kids.len()).unwrap_or(u32::MAX);
-        let len = u32::try_from(children.len()).unwrap_or(u32::MAX);
-        self.kids.extend_from_slice(children);
-        let node = if any {
-            Node::Any { start, len }
-        } else {
-            Node::All { start, len }
+        let shape = Shape::Group {
+            any,
+            parts: children.to_vec(),
         };
-        self.push(node, text)
+        self.share(shape, text, |b| {
+            let start = u32::try_from(b.kids.len()).unwrap_or(u32::MAX);
+            let len = u32::try_from(children.len()).unwrap_or(u32::MAX);
+            b.kids.extend_from_slice(children);
+            if any {
+                Node::Any { start, len }
+            } else {
+                Node::All { start, len }
+            }
+        })
     }
 
     /// Reports a too-deep nesting; returns whether compilation may descend.

@@ -177,6 +177,28 @@ pub(crate) struct WindowRef {
     pub(crate) window: Window,
 }
 
+impl WindowRef {
+    fn key(self) -> (usize, u32, u32) {
+        (
+            self.index,
+            self.window.before_months,
+            self.window.after_months,
+        )
+    }
+}
+
+impl PartialOrd for WindowRef {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for WindowRef {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
 /// How many windows' date ranges are precomputed inline (no allocation);
 /// further windows are computed when asked for.
 pub(crate) const INLINE_WINDOWS: usize = 8;
