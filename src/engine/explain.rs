@@ -516,9 +516,16 @@ impl Eval<'_, '_> {
             if lanes == 0 {
                 continue;
             }
+            // The parts' masks, kept for the second look below (the first
+            // parts; any further ones are worked out again).
+            let mut seen: [Mask; 16] = [0; 16];
             let mut planes: [Mask; 8] = [0; 8];
-            for &p in parts {
-                let mut carry = self.unit_mask(p, c) & lanes;
+            for (i, &p) in parts.iter().enumerate() {
+                let unit = self.unit_mask(p, c);
+                if let Some(slot) = seen.get_mut(i) {
+                    *slot = unit;
+                }
+                let mut carry = unit & lanes;
                 for plane in &mut planes {
                     if carry == 0 {
                         break;
@@ -540,8 +547,12 @@ impl Eval<'_, '_> {
             });
             let mut alive = most;
             let mut prefix = 0u32;
-            for &p in parts {
-                let next = alive & self.unit_mask(p, c);
+            for (i, &p) in parts.iter().enumerate() {
+                let unit = match seen.get(i) {
+                    Some(&unit) => unit,
+                    None => self.unit_mask(p, c),
+                };
+                let next = alive & unit;
                 if next == 0 {
                     break;
                 }
