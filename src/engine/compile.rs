@@ -11,9 +11,10 @@ use strum::IntoEnumIterator;
 use crate::{ConflictLevel, EventKind, JsonPath, ProblemArea, Problems};
 
 use super::condition::{Condition, EventCondition, PersonCondition};
-use super::explain::{self, Proximity};
+use super::explain;
 use super::facts::{Truth, WindowRef};
 use super::masks::PersonNeeds;
+use super::proximity::{self, Proximity};
 use super::ruleset::{
     MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS, RULE_SET_SCHEMA_VERSION, RuleParameters, RuleSet,
     Window,
@@ -120,7 +121,7 @@ pub(crate) struct Compiled {
     /// The facts conditions read about the people events name.
     pub(crate) event_person_needs: PersonNeeds,
     /// For each node, how close it comes about nobody (see
-    /// [`explain::absent_proximities`]).
+    /// [`proximity::absent_proximities`]).
     pub(crate) absent: Vec<Proximity>,
     /// For each node, whether it always counts as one condition when
     /// measuring how close a rule came (see [`Compiled::unit_parts`]).
@@ -475,7 +476,7 @@ impl Engine {
         };
         let person_needs = needs(Space::Person);
         let event_person_needs = needs(Space::EventPerson);
-        let absent = explain::absent_proximities(&nodes, &kids);
+        let absent = proximity::absent_proximities(&nodes, &kids);
         let unit = units(&nodes, &kids);
         Ok(Engine {
             rules,

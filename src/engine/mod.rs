@@ -8,11 +8,14 @@ mod assessment;
 mod buffers;
 mod compile;
 mod condition;
+mod decide;
 mod evaluate;
 mod explain;
 mod facts;
+mod leaves;
 mod masks;
 mod policy;
+mod proximity;
 mod report;
 mod ruleset;
 
