@@ -2,7 +2,7 @@
 //! which IPT problem area(s) to focus on, saying why.
 //!
 //! The engine's workings and the selection policy are documented on
-//! [`Engine`](crate::Engine), the public face of this module.
+//! [`Engine`], the public face of this module.
 
 mod assessment;
 mod buffers;

@@ -281,7 +281,7 @@ pub(crate) fn grief_kind(inv: &Inventory, evidence: &[Evidence]) -> Option<Grief
 
 /// The source of the safety advisory: the Casebook's adolescent case checked
 /// ideation, plan and intent and made a safety plan before starting IPT-A
-/// (ipt-domain.md §9 [S]).
+/// (ipt-domain.md §9 \[S\]).
 const SAFETY_SOURCE: Source = Source::with_url(
     "Casebook-2012, IPT-A case (diagnosis and treatment planning); ipt-domain.md §9",
     "https://ebrary.net/75386/health/diagnosis_treatment_planning",
