@@ -8,18 +8,20 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
-use crate::{ConflictLevel, JsonPath, ProblemArea, Problems};
+use crate::{ConflictLevel, EventKind, JsonPath, ProblemArea, Problems};
 
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::explain;
-use super::facts::WindowRef;
+use super::facts::{Truth, WindowRef};
+use super::masks::PersonNeeds;
+use super::proximity::{self, Proximity};
 use super::ruleset::{
     MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS, RULE_SET_SCHEMA_VERSION, RuleParameters, RuleSet,
     Window,
 };
 
 /// A compiled node. Children of `All`/`Any` are `kids[start..start + len]`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Node {
     All {
         start: u32,
@@ -40,7 +42,7 @@ pub(crate) enum Node {
 }
 
 /// A compiled predicate. Lists are bit masks over the enum's variants.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Leaf {
     PriorFunctioningIn(u64),
     LivesAlone(bool),
@@ -60,10 +62,9 @@ pub(crate) enum Leaf {
     Confidant(bool),
     Supportive(bool),
     DiedWithin(WindowRef),
+    /// `kind_in`, and `death`, `non_death_loss` and `role_change` as the
+    /// kinds for which they hold.
     KindIn(u64),
-    Death(bool),
-    NonDeathLoss(bool),
-    RoleChange(bool),
     Within(WindowRef),
     Linked(WindowRef),
     LinkedToOnset(bool),
@@ -77,6 +78,24 @@ pub(crate) fn bit(discriminant: u32) -> u64 {
 
 fn mask<T: Copy>(items: &[T], discriminant: impl Fn(T) -> u32) -> u64 {
     items.iter().fold(0, |m, &v| m | bit(discriminant(v)))
+}
+
+/// The event kinds for which `holds` is true, as a mask.
+fn kinds_where(holds: impl Fn(EventKind) -> bool) -> u64 {
+    EventKind::iter()
+        .filter(|&k| holds(k))
+        .fold(0, |m, k| m | bit(k as u32))
+}
+
+/// What a node is evaluated about: the inventory as a whole, each person
+/// (under `some_person`), each event (under `some_event`), or the person each
+/// event names (under an event's `person`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Space {
+    Root,
+    Person,
+    Event,
+    EventPerson,
 }
 
 /// The flat form of all rules' conditions.
@@ -95,6 +114,18 @@ pub(crate) struct Compiled {
     /// The windows the conditions use, in order of first use; a leaf's
     /// [`WindowRef::index`] points here.
     pub(crate) windows: Vec<Window>,
+    /// For each node, what it is evaluated about.
+    pub(crate) space: Vec<Space>,
+    /// The facts conditions read about people (under `some_person`).
+    pub(crate) person_needs: PersonNeeds,
+    /// The facts conditions read about the people events name.
+    pub(crate) event_person_needs: PersonNeeds,
+    /// For each node, how close it comes about nobody (see
+    /// [`proximity::absent_proximities`]).
+    pub(crate) absent: Vec<Proximity>,
+    /// For each node, whether it always counts as one condition when
+    /// measuring how close a rule came (see [`Compiled::unit_parts`]).
+    pub(crate) unit: Vec<bool>,
 }
 
 impl Compiled {
@@ -116,6 +147,46 @@ impl Compiled {
             .and_then(|i| self.yields_subjects.get(i))
             .copied()
             .unwrap_or(false)
+    }
+
+    /// Whether node `i` is a leaf or a `not`: decided as one condition.
+    #[inline]
+    pub(crate) fn is_atomic(&self, i: u32) -> bool {
+        matches!(
+            self.nodes.get(i as usize),
+            Some(Node::Leaf(_) | Node::Not(_))
+        )
+    }
+
+    /// How close node `i` comes about nobody.
+    pub(crate) fn absent(&self, i: u32) -> Proximity {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.absent.get(i))
+            .copied()
+            .unwrap_or(Proximity::atomic(i, Truth::Unknown))
+    }
+
+    /// Whether node `i` always counts as one condition when measuring how
+    /// close a rule came: a leaf, a `not`, an `any` of such, an event's
+    /// person condition on such, or an `all` of one such.
+    pub(crate) fn is_unit(&self, i: u32) -> bool {
+        self.unit.get(i as usize).copied().unwrap_or(false)
+    }
+
+    /// The parts of node `i` when it is an `all` of at most
+    /// [`MAX_UNIT_PARTS`] parts that each count as one condition: then every
+    /// subject has the same total, and the closest is found with bit
+    /// operations over all subjects at once.
+    pub(crate) fn unit_parts(&self, i: u32) -> Option<&[u32]> {
+        match self.node(i) {
+            Some(Node::All { start, len }) => {
+                let parts = self.kids(start, len);
+                (parts.len() <= MAX_UNIT_PARTS && parts.iter().all(|&k| self.is_unit(k)))
+                    .then_some(parts)
+            }
+            _ => None,
+        }
     }
 
     pub(crate) fn text(&self, i: u32) -> &str {
@@ -305,6 +376,7 @@ impl Engine {
             kids: Vec::new(),
             text: Vec::new(),
             used_windows: Vec::new(),
+            shared: BTreeMap::new(),
         };
         let mut roots = Vec::with_capacity(rules.rules.len());
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
@@ -392,6 +464,20 @@ impl Engine {
             };
             yields_subjects.push(yields);
         }
+        let space = spaces(&nodes, &kids, &roots);
+        let needs = |wanted: Space| {
+            nodes
+                .iter()
+                .zip(&space)
+                .fold(PersonNeeds::default(), |needs, (node, &s)| match node {
+                    Node::Leaf(leaf) if s == wanted => needs.and(PersonNeeds::of(*leaf)),
+                    _ => needs,
+                })
+        };
+        let person_needs = needs(Space::Person);
+        let event_person_needs = needs(Space::EventPerson);
+        let absent = proximity::absent_proximities(&nodes, &kids);
+        let unit = units(&nodes, &kids);
         Ok(Engine {
             rules,
             fingerprint,
@@ -402,6 +488,11 @@ impl Engine {
                 text,
                 yields_subjects,
                 windows,
+                space,
+                person_needs,
+                event_person_needs,
+                absent,
+                unit,
             },
         })
     }
@@ -450,6 +541,69 @@ impl Engine {
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
     }
+}
+
+/// The most parts of an `all` whose closest subject is found with bit
+/// operations (counts up to 255 fit the counter's eight bit planes).
+pub(crate) const MAX_UNIT_PARTS: usize = 255;
+
+/// Whether each node always counts as one condition (see
+/// [`Compiled::is_unit`]). Children precede their parents.
+fn units(nodes: &[Node], kids: &[u32]) -> Vec<bool> {
+    let mut unit: Vec<bool> = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        let is = |k: &u32| unit.get(*k as usize).copied().unwrap_or(false);
+        let parts = |start: u32, len: u32| {
+            let (s, l) = (start as usize, len as usize);
+            kids.get(s..s.saturating_add(l)).unwrap_or(&[])
+        };
+        let u = match *node {
+            Node::Leaf(_) | Node::Not(_) => true,
+            Node::Any { start, len } => {
+                let parts = parts(start, len);
+                !parts.is_empty() && parts.iter().all(is)
+            }
+            Node::All { start, len } => matches!(parts(start, len), [only] if is(only)),
+            Node::EventPerson(k) => is(&k),
+            Node::SomePerson(_) | Node::SomeEvent(_) => false,
+        };
+        unit.push(u);
+    }
+    unit
+}
+
+/// The space of every node. Parents follow their children, so one backward
+/// pass from the roots suffices.
+fn spaces(nodes: &[Node], kids: &[u32], roots: &[u32]) -> Vec<Space> {
+    let mut space = vec![Space::Root; nodes.len()];
+    let index = |k: u32| usize::try_from(k).ok();
+    for &r in roots {
+        if let Some(s) = index(r).and_then(|r| space.get_mut(r)) {
+            *s = Space::Root;
+        }
+    }
+    for i in (0..nodes.len()).rev() {
+        let (Some(node), Some(&here)) = (nodes.get(i), space.get(i)) else {
+            continue;
+        };
+        let (children, below): (&[u32], Space) = match node {
+            Node::All { start, len } | Node::Any { start, len } => {
+                let (s, l) = (*start as usize, *len as usize);
+                (kids.get(s..s.saturating_add(l)).unwrap_or(&[]), here)
+            }
+            Node::Not(k) => (std::slice::from_ref(k), here),
+            Node::SomePerson(k) => (std::slice::from_ref(k), Space::Person),
+            Node::SomeEvent(k) => (std::slice::from_ref(k), Space::Event),
+            Node::EventPerson(k) => (std::slice::from_ref(k), Space::EventPerson),
+            Node::Leaf(_) => (&[], here),
+        };
+        for &k in children {
+            if let Some(s) = index(k).and_then(|k| space.get_mut(k)) {
+                *s = below;
+            }
+        }
+    }
+    space
 }
 
 /// `MAJOR.MINOR.PATCH` with an optional `-suffix` of id characters.
@@ -549,6 +703,18 @@ struct Builder<'a> {
     kids: Vec<u32>,
     text: Vec<String>,
     used_windows: Vec<(String, Window)>,
+    /// The first node pushed of each shape: a condition that occurs again
+    /// (the same shape, in the same context with the same words) is compiled
+    /// once and shared, so evaluation decides it once.
+    shared: BTreeMap<Shape, u32>,
+}
+
+/// What makes two nodes the same: their kind with their parts (not the
+/// parts' place in `kids`), or their predicate.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Shape {
+    Group { any: bool, parts: Vec<u32> },
+    Node(Node),
 }
 
 /// A placeholder pushed where a problem stops compilation of a subtree; the
@@ -557,24 +723,45 @@ const BROKEN: Node = Node::Leaf(Leaf::OnsetKnown(false));
 
 impl Builder<'_> {
     fn push(&mut self, node: Node, text: String) -> u32 {
+        self.share(Shape::Node(node), text, |_| node)
+    }
+
+    /// The node of `shape` and `text`: the one pushed before, or a new one
+    /// made by `make` (given the builder, to lay out a group's parts).
+    fn share(&mut self, shape: Shape, text: String, make: impl FnOnce(&mut Self) -> Node) -> u32 {
+        let same = self.shared.get(&shape).copied().filter(|&i| {
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| self.text.get(i))
+                .is_some_and(|t| *t == text)
+        });
+        if let Some(i) = same {
+            return i;
+        }
         let i = u32::try_from(self.nodes.len()).unwrap_or(u32::MAX);
+        let node = make(self);
         self.nodes.push(node);
         self.text.push(text);
+        self.shared.entry(shape).or_insert(i);
         i
     }
 
-    /// Pushes a group node after compiling its children. `None` children means
-    /// the group was empty (a problem already reported).
+    /// Pushes a group node after compiling its children.
     fn group(&mut self, any: bool, children: &[u32], text: String) -> u32 {
-        let start = u32::try_from(self.kids.len()).unwrap_or(u32::MAX);
-        let len = u32::try_from(children.len()).unwrap_or(u32::MAX);
-        self.kids.extend_from_slice(children);
-        let node = if any {
-            Node::Any { start, len }
-        } else {
-            Node::All { start, len }
+        let shape = Shape::Group {
+            any,
+            parts: children.to_vec(),
         };
-        self.push(node, text)
+        self.share(shape, text, |b| {
+            let start = u32::try_from(b.kids.len()).unwrap_or(u32::MAX);
+            let len = u32::try_from(children.len()).unwrap_or(u32::MAX);
+            b.kids.extend_from_slice(children);
+            if any {
+                Node::Any { start, len }
+            } else {
+                Node::All { start, len }
+            }
+        })
     }
 
     /// Reports a too-deep nesting; returns whether compilation may descend.
@@ -774,9 +961,13 @@ impl Builder<'_> {
                 self.nonempty(list, &path.field("kind_in"));
                 Leaf::KindIn(mask(list, |v| v as u32))
             }
-            EventCondition::Death(b) => Leaf::Death(*b),
-            EventCondition::NonDeathLoss(b) => Leaf::NonDeathLoss(*b),
-            EventCondition::RoleChange(b) => Leaf::RoleChange(*b),
+            EventCondition::Death(b) => Leaf::KindIn(kinds_where(|k| k.is_death() == *b)),
+            EventCondition::NonDeathLoss(b) => {
+                Leaf::KindIn(kinds_where(|k| k.is_non_death_loss() == *b))
+            }
+            EventCondition::RoleChange(b) => Leaf::KindIn(kinds_where(|k| {
+                (k.transition().is_some() && !k.is_death()) == *b
+            })),
             EventCondition::Within(name) => Leaf::Within(self.window(name, &path.field("within"))),
             EventCondition::Linked(name) => Leaf::Linked(self.window(name, &path.field("linked"))),
             EventCondition::LinkedToOnset(b) => Leaf::LinkedToOnset(*b),

@@ -1,6 +1,8 @@
 //! Facts derived once per inventory before the rules run, three-valued truth,
 //! and the references to inventory fields that a rule may find missing.
 
+use std::fmt::Write;
+
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::{Inventory, PartialDate, Person, PersonId, PersonStatus, RelationshipKind};
@@ -124,13 +126,25 @@ pub(crate) enum MissingRef {
 
 impl MissingRef {
     /// The JSON path of the field.
+    /// Allocates the path once, at its final length.
     pub(crate) fn path(self) -> String {
-        match self {
-            MissingRef::Onset => String::from("$.onset"),
-            MissingRef::Person(i, f) => format!("$.people[{i}].{}", f.suffix()),
-            MissingRef::Event(i, f) => format!("$.events[{i}].{}", f.suffix()),
-            MissingRef::Social(f) => format!("$.social_context.{}", f.suffix()),
+        let (head, index, suffix) = match self {
+            MissingRef::Onset => return String::from("$.onset"),
+            MissingRef::Person(i, f) => ("$.people[", Some(i), f.suffix()),
+            MissingRef::Event(i, f) => ("$.events[", Some(i), f.suffix()),
+            MissingRef::Social(f) => ("$.social_context.", None, f.suffix()),
+        };
+        let digits = index.map_or(0, |i| i.checked_ilog10().map_or(1, |d| d as usize + 1));
+        let closing = if index.is_some() { 2 } else { 0 };
+        let mut path = String::with_capacity(head.len() + digits + closing + suffix.len());
+        path.push_str(head);
+        if let Some(i) = index {
+            // Writing to a String cannot fail.
+            let _ = write!(path, "{i}");
+            path.push_str("].");
         }
+        path.push_str(suffix);
+        path
     }
 
     /// The person or event the field belongs to.
@@ -143,33 +157,16 @@ impl MissingRef {
     }
 }
 
-/// A subject by position in the inventory: people before events, each in
-/// document order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum SubjectRef {
-    Person(usize),
-    Event(usize),
-}
-
-impl SubjectRef {
-    pub(crate) fn resolve(self, inv: &Inventory) -> Option<Subject> {
-        match self {
-            SubjectRef::Person(i) => inv.people.get(i).map(|p| Subject::Person(p.id.clone())),
-            SubjectRef::Event(i) => inv.events.get(i).map(|e| Subject::Event(e.id.clone())),
-        }
-    }
-}
-
 /// How many events' person indices are kept inline (no allocation).
-const INLINE_EVENTS: usize = 24;
+const INLINE_EVENTS: usize = 64;
 const NO_PERSON: u32 = u32::MAX;
 
-/// For each event, the index of the person it names (or none).
+/// For each event, the index of the person it names (or none): kept inline
+/// up to [`INLINE_EVENTS`] events, looked up on demand past that.
 #[derive(Debug)]
-enum EventPeople {
-    Inline([u32; INLINE_EVENTS]),
-    /// More events than fit inline: looked up on demand.
-    Lookup,
+struct EventPeople {
+    inline: bool,
+    index: [u32; INLINE_EVENTS],
 }
 
 /// A window as compiled: its index among the rule set's windows (for the
@@ -180,9 +177,31 @@ pub(crate) struct WindowRef {
     pub(crate) window: Window,
 }
 
+impl WindowRef {
+    fn key(self) -> (usize, u32, u32) {
+        (
+            self.index,
+            self.window.before_months,
+            self.window.after_months,
+        )
+    }
+}
+
+impl PartialOrd for WindowRef {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for WindowRef {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
 /// How many windows' date ranges are precomputed inline (no allocation);
 /// further windows are computed when asked for.
-const INLINE_WINDOWS: usize = 8;
+pub(crate) const INLINE_WINDOWS: usize = 8;
 
 /// Facts derived once per inventory.
 #[derive(Debug)]
@@ -202,19 +221,18 @@ impl<'a> Facts<'a> {
     /// rule set's windows, in compiled order).
     pub(crate) fn new(inv: &'a Inventory, windows: &[Window]) -> Facts<'a> {
         let onset_date = inv.onset.date();
-        let event_people = if inv.events.len() <= INLINE_EVENTS {
-            let mut idx = [NO_PERSON; INLINE_EVENTS];
-            for (slot, event) in idx.iter_mut().zip(&inv.events) {
+        let inline = inv.events.len() <= INLINE_EVENTS;
+        let mut index = [NO_PERSON; INLINE_EVENTS];
+        if inline {
+            for (slot, event) in index.iter_mut().zip(&inv.events) {
                 if let Some(pid) = &event.person {
                     if let Some(i) = find_person(inv, pid) {
                         *slot = u32::try_from(i).unwrap_or(NO_PERSON);
                     }
                 }
             }
-            EventPeople::Inline(idx)
-        } else {
-            EventPeople::Lookup
-        };
+        }
+        let event_people = EventPeople { inline, index };
         let mut facts = Facts {
             inv,
             onset: onset_date.map(|d| (d.earliest(), d.latest())),
@@ -239,15 +257,14 @@ impl<'a> Facts<'a> {
     /// The index of the person event `e` names, if it names one in the
     /// inventory.
     pub(crate) fn event_person(&self, e: usize) -> Option<usize> {
-        match &self.event_people {
-            EventPeople::Inline(idx) => match idx.get(e) {
+        if self.event_people.inline {
+            match self.event_people.index.get(e) {
                 Some(&i) if i != NO_PERSON => usize::try_from(i).ok(),
                 _ => None,
-            },
-            EventPeople::Lookup => {
-                let pid = self.inv.events.get(e)?.person.as_ref()?;
-                find_person(self.inv, pid)
             }
+        } else {
+            let pid = self.inv.events.get(e)?.person.as_ref()?;
+            find_person(self.inv, pid)
         }
     }
 
@@ -278,10 +295,33 @@ impl<'a> Facts<'a> {
         }
     }
 
+    /// Whether a recorded date lies inside a window around the onset: unknown
+    /// when the date or the onset is not recorded; see [`Facts::date_within`].
+    pub(crate) fn within(&self, date: Option<PartialDate>, w: WindowRef) -> Truth {
+        match date {
+            Some(d) if self.onset_known() => self.date_within(d, w),
+            _ => Truth::Unknown,
+        }
+    }
+
+    /// [`Facts::within`] for a date given as its first and last day, worked
+    /// out once for several windows.
+    pub(crate) fn days_within(&self, days: Option<(NaiveDate, NaiveDate)>, w: WindowRef) -> Truth {
+        match days {
+            Some(days) if self.onset_known() => self.range_within(days, w),
+            _ => Truth::Unknown,
+        }
+    }
+
     /// Whether a date lies inside a window: true when every day it can stand
     /// for is inside, false when every day is outside, unknown otherwise (a
     /// month straddling an edge) or when the onset is unknown.
     pub(crate) fn date_within(&self, date: PartialDate, w: WindowRef) -> Truth {
+        self.range_within((date.earliest(), date.latest()), w)
+    }
+
+    /// [`Facts::date_within`] for a date given as its first and last day.
+    fn range_within(&self, (a, b): (NaiveDate, NaiveDate), w: WindowRef) -> Truth {
         let range = if w.index < self.range_count {
             self.ranges.get(w.index).copied()
         } else {
@@ -290,7 +330,6 @@ impl<'a> Facts<'a> {
         let Some((lo, hi)) = range else {
             return Truth::Unknown;
         };
-        let (a, b) = (date.earliest(), date.latest());
         if a >= lo && b <= hi {
             Truth::True
         } else if b < lo || a > hi {
@@ -309,7 +348,16 @@ fn last_day_of_month(d: NaiveDate) -> NaiveDate {
 }
 
 pub(crate) fn find_person(inv: &Inventory, id: &PersonId) -> Option<usize> {
-    inv.people.iter().position(|p| &p.id == id)
+    inv.people
+        .iter()
+        .position(|p| same_id(p.id.as_str(), id.as_str()))
+}
+
+/// Whether two ids are equal, looking at their lengths and last bytes first
+/// (ids that differ mostly differ there, and a full comparison costs a call).
+#[inline]
+pub(crate) fn same_id(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
 }
 
 /// Whether a person is a significant other: a partner, spouse, ex-partner,

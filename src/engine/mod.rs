@@ -2,15 +2,20 @@
 //! which IPT problem area(s) to focus on, saying why.
 //!
 //! The engine's workings and the selection policy are documented on
-//! [`Engine`](crate::Engine), the public face of this module.
+//! [`Engine`], the public face of this module.
 
 mod assessment;
+mod buffers;
 mod compile;
 mod condition;
+mod decide;
 mod evaluate;
 mod explain;
 mod facts;
+mod leaves;
+mod masks;
 mod policy;
+mod proximity;
 mod recommend;
 mod report;
 mod ruleset;

@@ -3,12 +3,15 @@
 //! advisories. Each step cites its source in `ipt-domain.md`.
 
 use crate::{
-    Basis, ConflictCourse, ConflictLevel, DisputeStage, EventKind, GriefKind, GriefSign, Inventory,
-    NeededFor, ProblemArea, RuleParameters, Source, Subject,
+    Basis, ConflictCourse, ConflictLevel, DisputeStage, EventId, EventKind, GriefKind, GriefSign,
+    Inventory, NeededFor, PersonId, ProblemArea, RuleParameters, Source, Subject,
 };
 
+use strum::EnumCount;
+
 use super::assessment::{Advisory, AdvisoryCode, Confidence, Evidence};
-use super::facts::{MissingRef, PersonField, is_significant};
+use super::compile::bit;
+use super::facts::{MissingRef, PersonField, is_significant, same_id};
 use super::ruleset::Indicator;
 
 /// An area's score and whether any of its fired rules links it to the onset.
@@ -62,27 +65,38 @@ pub(crate) fn select_focus(
         || tallies
             .iter()
             .any(|t| t.area != ProblemArea::InterpersonalDeficits && t.score > 0.0);
-    let mut candidates: Vec<&AreaTally> = tallies
+    // The candidates, sorted in place in a fixed buffer: selecting allocates
+    // nothing but the focus itself.
+    let mut buffer = [None::<AreaTally>; ProblemArea::COUNT];
+    let mut count = 0;
+    for t in tallies
         .iter()
         .filter(|t| t.score >= params.min_focus_score)
         .filter(|t| !(t.area == ProblemArea::InterpersonalDeficits && other_evidence))
-        .collect();
-    candidates.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(b.linked.cmp(&a.linked))
-            .then(fixed_rank(a.area).cmp(&fixed_rank(b.area)))
-    });
-    let mut focus = Vec::with_capacity(2);
-    if let Some(top) = candidates.first() {
-        focus.push(top.area);
-        if let Some(second) = candidates.get(1) {
-            if second.score >= params.second_focus_ratio * top.score {
-                focus.push(second.area);
-            }
+    {
+        if let Some(slot) = buffer.get_mut(count) {
+            *slot = Some(*t);
+            count += 1;
         }
     }
-    focus
+    let candidates = buffer.get_mut(..count).unwrap_or(&mut []);
+    candidates.sort_by(|a, b| match (a, b) {
+        (Some(a), Some(b)) => b
+            .score
+            .total_cmp(&a.score)
+            .then(b.linked.cmp(&a.linked))
+            .then(fixed_rank(a.area).cmp(&fixed_rank(b.area))),
+        _ => std::cmp::Ordering::Equal,
+    });
+    let top = candidates.first().copied().flatten();
+    let second = candidates.get(1).copied().flatten();
+    match (top, second) {
+        (None, _) => Vec::new(),
+        (Some(top), Some(second)) if second.score >= params.second_focus_ratio * top.score => {
+            vec![top.area, second.area]
+        }
+        (Some(top), _) => vec![top.area],
+    }
 }
 
 /// The confidence band of a score: none at 0, then low, moderate from
@@ -99,8 +113,21 @@ pub(crate) fn confidence(params: &RuleParameters, score: f64) -> Confidence {
     }
 }
 
-fn names(evidence: &Evidence, subject: &Subject) -> bool {
-    evidence.subjects.contains(subject)
+/// A person or event of the inventory, by reference to its id: compared
+/// with evidence subjects without cloning the id.
+#[derive(Debug, Clone, Copy)]
+enum Named<'a> {
+    Person(&'a PersonId),
+    Event(&'a EventId),
+}
+
+/// Whether a piece of evidence names the person or event.
+fn names(evidence: &Evidence, who: Named<'_>) -> bool {
+    evidence.subjects.iter().any(|s| match (s, who) {
+        (Subject::Person(a), Named::Person(b)) => same_id(a.as_str(), b.as_str()),
+        (Subject::Event(a), Named::Event(b)) => same_id(a.as_str(), b.as_str()),
+        _ => false,
+    })
 }
 
 /// The stage of the dispute in focus, from the principal disputant's conflict
@@ -117,17 +144,16 @@ fn names(evidence: &Evidence, subject: &Subject) -> bool {
 pub(crate) fn dispute_stage(
     inv: &Inventory,
     evidence: &[Evidence],
-) -> (Option<DisputeStage>, Vec<(MissingRef, NeededFor)>) {
+) -> (Option<DisputeStage>, Option<(MissingRef, NeededFor)>) {
     let level = |p: &crate::Person| p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
     let mut best: Option<(ConflictLevel, f64, usize)> = None;
     for (i, p) in inv.people.iter().enumerate() {
         if p.status.is_deceased() {
             continue;
         }
-        let subject = Subject::Person(p.id.clone());
         let weight: f64 = evidence
             .iter()
-            .filter(|e| names(e, &subject))
+            .filter(|e| names(e, Named::Person(&p.id)))
             .map(|e| e.weight)
             .sum();
         if weight <= 0.0 {
@@ -152,7 +178,7 @@ pub(crate) fn dispute_stage(
         fallback.map(|(_, i)| i)
     });
     let Some(i) = principal else {
-        return (None, Vec::new());
+        return (None, None);
     };
     let course = inv
         .people
@@ -160,15 +186,15 @@ pub(crate) fn dispute_stage(
         .and_then(|p| p.conflict.as_ref())
         .and_then(|c| c.course);
     match course {
-        Some(ConflictCourse::Negotiating) => (Some(DisputeStage::Renegotiation), Vec::new()),
-        Some(ConflictCourse::Stalled) => (Some(DisputeStage::Impasse), Vec::new()),
-        Some(ConflictCourse::Ending) => (Some(DisputeStage::Dissolution), Vec::new()),
+        Some(ConflictCourse::Negotiating) => (Some(DisputeStage::Renegotiation), None),
+        Some(ConflictCourse::Stalled) => (Some(DisputeStage::Impasse), None),
+        Some(ConflictCourse::Ending) => (Some(DisputeStage::Dissolution), None),
         None => (
             None,
-            vec![(
+            Some((
                 MissingRef::Person(i, PersonField::ConflictCourse),
                 NeededFor::DisputeStage,
-            )],
+            )),
         ),
     }
 }
@@ -207,13 +233,11 @@ pub(crate) fn grief_kind(
 ) -> Option<GriefKind> {
     // (linked, weight, is_person, index)
     let mut best: Option<(bool, f64, bool, usize)> = None;
-    let mut consider = |subject: &Subject, is_person: bool, index: usize| {
-        let linked = evidence
-            .iter()
-            .any(|e| e.links_onset && e.subjects.contains(subject));
+    let mut consider = |who: Named<'_>, is_person: bool, index: usize| {
+        let linked = evidence.iter().any(|e| e.links_onset && names(e, who));
         let weight: f64 = evidence
             .iter()
-            .filter(|e| e.subjects.contains(subject))
+            .filter(|e| names(e, who))
             .map(|e| e.weight)
             .sum();
         if weight <= 0.0 {
@@ -232,38 +256,46 @@ pub(crate) fn grief_kind(
     };
     for (e, ev) in inv.events.iter().enumerate() {
         if ev.kind == EventKind::Death {
-            consider(&Subject::Event(ev.id.clone()), false, e);
+            consider(Named::Event(&ev.id), false, e);
         }
     }
     for (i, p) in inv.people.iter().enumerate() {
         if p.status.is_deceased() {
-            consider(&Subject::Person(p.id.clone()), true, i);
+            consider(Named::Person(&p.id), true, i);
         }
     }
     let (linked, _, is_person, index) = best?;
     // The deceased person, and the death events about them.
-    let person = if is_person {
-        inv.people.get(index).map(|p| p.id.clone())
+    let person: Option<&PersonId> = if is_person {
+        inv.people.get(index).map(|p| &p.id)
     } else {
-        inv.events.get(index).and_then(|e| e.person.clone())
+        inv.events.get(index).and_then(|e| e.person.as_ref())
     };
-    let mut signs: Vec<GriefSign> = Vec::new();
+    // The signs seen, as a set of bits by discriminant.
+    let mut signs: u64 = 0;
     for (e, ev) in inv.events.iter().enumerate() {
         if ev.kind != EventKind::Death {
             continue;
         }
-        let principal = (!is_person && e == index) || (person.is_some() && ev.person == person);
+        let principal =
+            (!is_person && e == index) || (person.is_some() && ev.person.as_ref() == person);
         let named = evidence.iter().any(|x| {
-            x.subjects.contains(&Subject::Event(ev.id.clone()))
-                || ev
-                    .person
-                    .as_ref()
-                    .is_some_and(|p| x.subjects.contains(&Subject::Person(p.clone())))
+            x.subjects
+                .iter()
+                .any(|s| matches!(s, Subject::Event(id) if *id == ev.id))
+                || ev.person.as_ref().is_some_and(|p| {
+                    x.subjects
+                        .iter()
+                        .any(|s| matches!(s, Subject::Person(id) if id == p))
+                })
         });
         if principal || named {
-            signs.extend(ev.grief_signs.iter().copied());
+            for &s in &ev.grief_signs {
+                signs |= bit(s as u32);
+            }
         }
     }
+    let has = |s: GriefSign| signs & bit(s as u32) != 0;
     // The principal death's date, from the person or the death event.
     let death_date = if is_person {
         inv.people.get(index).and_then(super::facts::death_date)
@@ -277,14 +309,13 @@ pub(crate) fn grief_kind(
             .is_some_and(|start| death.latest() < start),
         _ => false,
     };
-    let has = |s: GriefSign| signs.contains(&s);
     Some(if has(GriefSign::AvoidedMourning) {
         GriefKind::Delayed
     } else if has(GriefSign::SymptomsInsteadOfSadness) {
         GriefKind::Distorted
     } else if has(GriefSign::EnvironmentPreserved) || has(GriefSign::ProlongedSevereGrief) {
         GriefKind::Chronic
-    } else if !signs.is_empty() {
+    } else if signs != 0 {
         GriefKind::Complicated
     } else if linked && !long_before_onset {
         GriefKind::Normal
@@ -295,7 +326,7 @@ pub(crate) fn grief_kind(
 
 /// The source of the safety advisory: the Casebook's adolescent case checked
 /// ideation, plan and intent and made a safety plan before starting IPT-A
-/// (ipt-domain.md §9 [S]).
+/// (ipt-domain.md §9 \[S\]).
 const SAFETY_SOURCE: Source = Source::with_url(
     "Casebook-2012, IPT-A case (diagnosis and treatment planning); ipt-domain.md §9",
     "https://ebrary.net/75386/health/diagnosis_treatment_planning",

@@ -1,0 +1,147 @@
+//! Scratch space for one evaluation that lives on the stack for typical
+//! inventories and moves to the heap only for large ones, so that evaluation
+//! allocates only for its output (DESIGN.md decision 10).
+
+use super::masks::{LANES, Mask, lanes_of};
+
+/// A list kept in a fixed array, moved to the heap only past `N` items.
+#[derive(Debug, Clone)]
+pub(crate) struct SpillVec<T: Copy, const N: usize> {
+    inline: [T; N],
+    len: usize,
+    heap: Vec<T>,
+}
+
+impl<T: Copy, const N: usize> SpillVec<T, N> {
+    /// An empty list; `fill` only initialises the unused slots.
+    pub(crate) fn new(fill: T) -> Self {
+        SpillVec {
+            inline: [fill; N],
+            len: 0,
+            heap: Vec::new(),
+        }
+    }
+
+    pub(crate) fn push(&mut self, item: T) {
+        if self.heap.is_empty() {
+            if let Some(slot) = self.inline.get_mut(self.len) {
+                *slot = item;
+                self.len += 1;
+                return;
+            }
+            self.heap.reserve(N.saturating_mul(2).max(1));
+            self.heap.extend_from_slice(&self.inline);
+        }
+        self.heap.push(item);
+    }
+
+    pub(crate) fn as_mut_slice(&mut self) -> &mut [T] {
+        if self.heap.is_empty() {
+            self.inline.get_mut(..self.len).unwrap_or(&mut [])
+        } else {
+            &mut self.heap
+        }
+    }
+}
+
+/// How many subjects a [`SubjectBits`] holds without allocating.
+const INLINE_WORDS: usize = 4;
+
+/// A set of people or events by index, one bit each, in words of one chunk
+/// ([`LANES`]) so that a chunk's lanes are word `c`.
+#[derive(Debug, Clone)]
+pub(crate) struct SubjectBits {
+    inline: [Mask; INLINE_WORDS],
+    heap: Vec<Mask>,
+}
+
+impl SubjectBits {
+    /// An empty set able to hold `n` subjects.
+    pub(crate) fn new(n: usize) -> SubjectBits {
+        let words = n.div_ceil(LANES);
+        SubjectBits {
+            inline: [0; INLINE_WORDS],
+            heap: if words > INLINE_WORDS {
+                vec![0; words]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    fn words(&self) -> &[Mask] {
+        if self.heap.is_empty() {
+            &self.inline
+        } else {
+            &self.heap
+        }
+    }
+
+    fn words_mut(&mut self) -> &mut [Mask] {
+        if self.heap.is_empty() {
+            &mut self.inline
+        } else {
+            &mut self.heap
+        }
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.words_mut().fill(0);
+    }
+
+    /// Adds the lanes of chunk `c`.
+    pub(crate) fn add_lanes(&mut self, c: usize, lanes: Mask) {
+        if let Some(w) = self.words_mut().get_mut(c) {
+            *w |= lanes;
+        }
+    }
+
+    /// Adds subject `i`.
+    pub(crate) fn add(&mut self, i: usize) {
+        self.add_lanes(i / LANES, super::masks::lane_bit(i % LANES));
+    }
+
+    pub(crate) fn count(&self) -> usize {
+        self.words().iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// The subjects, in index order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.words()
+            .iter()
+            .enumerate()
+            .flat_map(|(c, &w)| lanes_of(w).map(move |j| c * LANES + j))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spill_vec_keeps_order_past_its_inline_size() {
+        let mut v: SpillVec<u32, 3> = SpillVec::new(0);
+        for i in 0..7 {
+            v.push(i);
+        }
+        assert_eq!(v.as_mut_slice(), &[0, 1, 2, 3, 4, 5, 6]);
+        let mut small: SpillVec<u32, 3> = SpillVec::new(9);
+        small.push(1);
+        assert_eq!(small.as_mut_slice(), &[1]);
+    }
+
+    #[test]
+    fn subject_bits_iterate_in_order_inline_and_on_the_heap() {
+        for n in [0, 5, 64, 300, 1000] {
+            let mut bits = SubjectBits::new(n);
+            let wanted: Vec<usize> = (0..n).filter(|i| i % 7 == 3 || i % 64 == 63).collect();
+            for &i in wanted.iter().rev() {
+                bits.add(i);
+            }
+            assert_eq!(bits.count(), wanted.len());
+            assert_eq!(bits.iter().collect::<Vec<_>>(), wanted);
+            bits.clear();
+            assert_eq!(bits.count(), 0);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! Deciding one leaf condition about one subject (the inventory as a whole,
+//! a person or an event), reporting the inventory fields it found missing:
+//! what [`Facts`] say, field by field. The lane masks decide leaves for many
+//! subjects at once; this reads one, to say which facts held a rule back.
+
+use crate::{ConflictLevel, ExpectationsMet, PersonStatus};
+
+use super::compile::{Leaf, bit};
+use super::facts::{
+    EventField, Facts, MissingRef, PersonField, SocialField, Truth, WindowRef, death_date,
+    is_significant,
+};
+
+/// What a condition is being evaluated about, when a single person or event
+/// must be looked at (to report the facts a leaf missed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ctx {
+    /// The inventory as a whole.
+    Root,
+    /// One person, by index.
+    Person(usize),
+    /// One event, by index.
+    Event(usize),
+    /// Nothing (the person of an event that names nobody): every leaf is
+    /// false. Only the tests' reference evaluation looks at it.
+    #[cfg(test)]
+    Absent,
+}
+
+/// Where a leaf reports the fields it missed when it is unknown.
+pub(crate) trait Sink {
+    fn missing(&mut self, m: MissingRef);
+}
+
+/// Drops reports.
+pub(crate) struct Discard;
+
+impl Sink for Discard {
+    #[inline(always)]
+    fn missing(&mut self, _: MissingRef) {}
+}
+
+/// `Some(b)` is known; `None` is unknown for want of `m`.
+#[inline]
+fn opt<S: Sink>(value: Option<bool>, m: MissingRef, sink: &mut S) -> Truth {
+    match value {
+        Some(b) => Truth::from_bool(b),
+        None => {
+            sink.missing(m);
+            Truth::Unknown
+        }
+    }
+}
+
+impl Facts<'_> {
+    fn report_within<S: Sink>(
+        &self,
+        date: Option<crate::PartialDate>,
+        w: WindowRef,
+        date_ref: MissingRef,
+        sink: &mut S,
+    ) -> Truth {
+        match (date, self.onset_known()) {
+            (None, true) => {
+                sink.missing(date_ref);
+                Truth::Unknown
+            }
+            (None, false) => {
+                sink.missing(MissingRef::Onset);
+                sink.missing(date_ref);
+                Truth::Unknown
+            }
+            (Some(_), false) => {
+                sink.missing(MissingRef::Onset);
+                Truth::Unknown
+            }
+            (Some(d), true) => {
+                let t = self.date_within(d, w);
+                if t == Truth::Unknown {
+                    // A month straddling the window's edge: the exact date
+                    // would settle it.
+                    sink.missing(date_ref);
+                }
+                t
+            }
+        }
+    }
+
+    /// The truth of `leaf` about `ctx`; an unknown leaf reports the fields
+    /// it missed to `sink`.
+    pub(crate) fn leaf<S: Sink>(&self, leaf: Leaf, ctx: Ctx, sink: &mut S) -> Truth {
+        let inv = self.inv;
+        match ctx {
+            Ctx::Root => {
+                let sc = &inv.social_context;
+                match leaf {
+                    Leaf::PriorFunctioningIn(m) => opt(
+                        sc.prior_functioning.map(|v| m & bit(v as u32) != 0),
+                        MissingRef::Social(SocialField::PriorFunctioning),
+                        sink,
+                    ),
+                    Leaf::LivesAlone(b) => opt(
+                        sc.lives_alone.map(|v| v == b),
+                        MissingRef::Social(SocialField::LivesAlone),
+                        sink,
+                    ),
+                    Leaf::ConfidantsAtMost(n) => opt(
+                        sc.confidants.map(|c| c <= n),
+                        MissingRef::Social(SocialField::Confidants),
+                        sink,
+                    ),
+                    Leaf::OnsetKnown(b) => Truth::from_bool(self.onset_known() == b),
+                    _ => Truth::False,
+                }
+            }
+            Ctx::Person(i) => match inv.people.get(i) {
+                Some(p) => self.person_leaf(leaf, i, p, sink),
+                None => Truth::False,
+            },
+            Ctx::Event(e) => match inv.events.get(e) {
+                Some(ev) => self.event_leaf(leaf, e, ev, sink),
+                None => Truth::False,
+            },
+            #[cfg(test)]
+            Ctx::Absent => Truth::False,
+        }
+    }
+
+    fn person_leaf<S: Sink>(&self, leaf: Leaf, i: usize, p: &crate::Person, sink: &mut S) -> Truth {
+        let at = |f: PersonField| MissingRef::Person(i, f);
+        let known = Truth::from_bool;
+        // A recorded conflict: present with a level above none.
+        let conflict = p
+            .conflict
+            .as_ref()
+            .filter(|c| c.level > ConflictLevel::None);
+        match leaf {
+            Leaf::RelationshipIn(m) => known(m & bit(p.relationship as u32) != 0),
+            Leaf::ClosenessIn(m) => opt(
+                p.closeness.map(|v| m & bit(v as u32) != 0),
+                at(PersonField::Closeness),
+                sink,
+            ),
+            Leaf::Deceased(b) => known(p.status.is_deceased() == b),
+            Leaf::Estranged(b) => known((p.status == PersonStatus::Estranged) == b),
+            Leaf::Significant(b) => known(is_significant(p) == b),
+            Leaf::ConflictLevelAtLeast(l) => {
+                let level = p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
+                known(level >= l)
+            }
+            Leaf::ConflictVisibilityIn(m) => match conflict {
+                None => Truth::False,
+                Some(c) => opt(
+                    c.visibility.map(|v| m & bit(v as u32) != 0),
+                    at(PersonField::ConflictVisibility),
+                    sink,
+                ),
+            },
+            Leaf::ConflictCourseIn(m) => match conflict {
+                None => Truth::False,
+                Some(c) => opt(
+                    c.course.map(|v| m & bit(v as u32) != 0),
+                    at(PersonField::ConflictCourse),
+                    sink,
+                ),
+            },
+            Leaf::ConflictBeganIn(m) => match conflict {
+                None => Truth::False,
+                Some(c) => opt(
+                    c.began.map(|v| m & bit(v as u32) != 0),
+                    at(PersonField::ConflictBegan),
+                    sink,
+                ),
+            },
+            Leaf::ExpectationsMetIn(m) => {
+                let lists_unknown = m & bit(ExpectationsMet::Unknown as u32) != 0;
+                match &p.expectations {
+                    None if lists_unknown => Truth::True,
+                    None => opt(None, at(PersonField::Expectations), sink),
+                    Some(e) if m & bit(e.met as u32) != 0 => Truth::True,
+                    Some(e) if e.met == ExpectationsMet::Unknown => {
+                        opt(None, at(PersonField::ExpectationsMet), sink)
+                    }
+                    Some(_) => Truth::False,
+                }
+            }
+            Leaf::ChangeAroundOnsetIn(m) => opt(
+                p.change_around_onset.map(|v| m & bit(v as u32) != 0),
+                at(PersonField::ChangeAroundOnset),
+                sink,
+            ),
+            Leaf::Confidant(b) => opt(
+                p.confidant.map(|v| v == b),
+                at(PersonField::Confidant),
+                sink,
+            ),
+            Leaf::Supportive(b) => opt(
+                p.supportive.map(|v| v == b),
+                at(PersonField::Supportive),
+                sink,
+            ),
+            Leaf::DiedWithin(w) => {
+                if p.status.is_deceased() {
+                    self.report_within(death_date(p), w, at(PersonField::DeceasedDate), sink)
+                } else {
+                    Truth::False
+                }
+            }
+            _ => Truth::False,
+        }
+    }
+
+    fn event_leaf<S: Sink>(
+        &self,
+        leaf: Leaf,
+        e: usize,
+        ev: &crate::LifeEvent,
+        sink: &mut S,
+    ) -> Truth {
+        let at = |f: EventField| MissingRef::Event(e, f);
+        let known = Truth::from_bool;
+        match leaf {
+            Leaf::KindIn(m) => known(m & bit(ev.kind as u32) != 0),
+            Leaf::Within(w) => self.report_within(ev.date, w, at(EventField::Date), sink),
+            Leaf::Linked(w) => {
+                let patient = ev.linked_to_onset.map_or(Truth::Unknown, Truth::from_bool);
+                if patient == Truth::True {
+                    return Truth::True;
+                }
+                let window = self.report_within(ev.date, w, at(EventField::Date), &mut Discard);
+                let truth = patient.or(window);
+                if truth == Truth::Unknown {
+                    // Either fact would settle it: the window's, or the
+                    // patient's own link when not asked.
+                    self.report_within(ev.date, w, at(EventField::Date), sink);
+                    if patient == Truth::Unknown {
+                        sink.missing(at(EventField::LinkedToOnset));
+                    }
+                }
+                truth
+            }
+            Leaf::LinkedToOnset(b) => opt(
+                ev.linked_to_onset.map(|v| v == b),
+                at(EventField::LinkedToOnset),
+                sink,
+            ),
+            Leaf::HasGriefSignIn(m) => {
+                known(ev.grief_signs.iter().any(|&s| m & bit(s as u32) != 0))
+            }
+            _ => Truth::False,
+        }
+    }
+}

@@ -1,0 +1,722 @@
+//! Facts as lane masks: the people and the events of an inventory in chunks
+//! of up to 64, one bit ("lane") each, so that a leaf condition is decided
+//! for a whole chunk with a few bit operations (DESIGN.md decision 10).
+//!
+//! The masks are derived once per inventory. Up to 64 people and 64 events
+//! they live on the stack; larger inventories keep one chunk per 64 on the
+//! heap.
+
+use strum::EnumCount;
+
+use crate::{
+    Closeness, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind, ExpectationsMet,
+    GriefSign, LifeEvent, Person, PersonStatus, RelationshipChange, RelationshipKind,
+    RelativeToOnset,
+};
+
+use super::compile::{Leaf, bit};
+use super::facts::{Facts, INLINE_WINDOWS, Truth, WindowRef, death_date, is_significant};
+use super::ruleset::Window;
+
+/// One bit per lane of a chunk.
+pub(crate) type Mask = u64;
+
+/// How many people or events a chunk holds: the bits of a [`Mask`].
+pub(crate) const LANES: usize = 64;
+
+/// The bit of lane `j` (none past the last lane).
+pub(crate) fn lane_bit(j: usize) -> Mask {
+    u32::try_from(j)
+        .ok()
+        .and_then(|j| 1u64.checked_shl(j))
+        .unwrap_or(0)
+}
+
+/// The bits of lanes `0..n`.
+fn first_lanes(n: usize) -> Mask {
+    if n >= LANES {
+        Mask::MAX
+    } else {
+        lane_bit(n).wrapping_sub(1)
+    }
+}
+
+/// The set lanes of a mask, lowest first.
+pub(crate) fn lanes_of(mask: Mask) -> impl Iterator<Item = usize> {
+    let mut rest = mask;
+    std::iter::from_fn(move || {
+        if rest == 0 {
+            None
+        } else {
+            let j = rest.trailing_zeros() as usize;
+            rest &= rest.wrapping_sub(1);
+            Some(j)
+        }
+    })
+}
+
+/// Three-valued truth of every lane of a chunk: `t` holds the lanes where it
+/// is true, `nf` those where it is not false (true or unknown). Always
+/// `t ⊆ nf`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Tri {
+    pub(crate) t: Mask,
+    pub(crate) nf: Mask,
+}
+
+impl Tri {
+    /// False in every lane.
+    pub(crate) const FALSE: Tri = Tri { t: 0, nf: 0 };
+
+    /// True in `lanes`.
+    pub(crate) fn all(lanes: Mask) -> Tri {
+        Tri {
+            t: lanes,
+            nf: lanes,
+        }
+    }
+
+    /// Known: true in `t`, false elsewhere.
+    fn known(t: Mask) -> Tri {
+        Tri { t, nf: t }
+    }
+
+    /// True in `t`, unknown in `unknown`, false elsewhere.
+    fn new(t: Mask, unknown: Mask) -> Tri {
+        Tri { t, nf: t | unknown }
+    }
+
+    /// `truth` in the lanes of `lanes`, false elsewhere.
+    pub(crate) fn from_truth(truth: Truth, lanes: Mask) -> Tri {
+        match truth {
+            Truth::True => Tri::all(lanes),
+            Truth::Unknown => Tri { t: 0, nf: lanes },
+            Truth::False => Tri::FALSE,
+        }
+    }
+
+    /// Kleene "and", lane by lane.
+    pub(crate) fn and(self, other: Tri) -> Tri {
+        Tri {
+            t: self.t & other.t,
+            nf: self.nf & other.nf,
+        }
+    }
+
+    /// Kleene "or", lane by lane.
+    pub(crate) fn or(self, other: Tri) -> Tri {
+        Tri {
+            t: self.t | other.t,
+            nf: self.nf | other.nf,
+        }
+    }
+
+    /// Kleene "not" in `lanes`.
+    pub(crate) fn not(self, lanes: Mask) -> Tri {
+        Tri {
+            t: lanes & !self.nf,
+            nf: lanes & !self.t,
+        }
+    }
+
+    /// The lanes where it is unknown.
+    pub(crate) fn unknown(self) -> Mask {
+        self.nf & !self.t
+    }
+
+    /// The truth in lane `j`.
+    #[inline]
+    pub(crate) fn lane(self, j: usize) -> Truth {
+        let shift = u32::try_from(j).unwrap_or(u32::MAX);
+        let t = self.t.checked_shr(shift).unwrap_or(0) & 1;
+        let nf = self.nf.checked_shr(shift).unwrap_or(0) & 1;
+        match (t, nf) {
+            (0, 0) => Truth::False,
+            (0, _) => Truth::Unknown,
+            _ => Truth::True,
+        }
+    }
+}
+
+/// For each value of an enum (by discriminant), the lanes that have it.
+#[derive(Debug, Clone, Copy)]
+struct Values<const K: usize> {
+    /// The discriminants present in some lane.
+    seen: u64,
+    by: [Mask; K],
+}
+
+impl<const K: usize> Values<K> {
+    const EMPTY: Self = Values {
+        seen: 0,
+        by: [0; K],
+    };
+
+    fn add(&mut self, discriminant: u32, lane: Mask) {
+        if let Some(m) = usize::try_from(discriminant)
+            .ok()
+            .and_then(|d| self.by.get_mut(d))
+        {
+            *m |= lane;
+            self.seen |= bit(discriminant);
+        }
+    }
+
+    /// The lanes whose value is in `set` (a mask over discriminants).
+    fn select(&self, set: u64) -> Mask {
+        let mut wanted = set & self.seen;
+        let mut lanes = 0;
+        while wanted != 0 {
+            let d = wanted.trailing_zeros() as usize;
+            lanes |= self.by.get(d).copied().unwrap_or(0);
+            wanted &= wanted.wrapping_sub(1);
+        }
+        lanes
+    }
+}
+
+/// The windows whose truth is derived per lane up front: the first
+/// [`INLINE_WINDOWS`] of the rule set's. Leaves on later windows are decided
+/// lane by lane when asked.
+fn inline_windows(windows: &[Window]) -> impl Iterator<Item = WindowRef> + '_ {
+    windows
+        .iter()
+        .take(INLINE_WINDOWS)
+        .enumerate()
+        .map(|(index, &window)| WindowRef { index, window })
+}
+
+/// Which facts about people a rule set reads in one space, one bit per
+/// group of facts: only those are derived.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct PersonNeeds(u16);
+
+impl PersonNeeds {
+    const RELATIONSHIP: u16 = 1;
+    const CLOSENESS: u16 = 1 << 1;
+    const STATUS: u16 = 1 << 2;
+    const SIGNIFICANT: u16 = 1 << 3;
+    const LEVEL: u16 = 1 << 4;
+    const CONFLICT: u16 = 1 << 5;
+    const EXPECTATIONS: u16 = 1 << 6;
+    const CHANGE: u16 = 1 << 7;
+    const CONFIDANT: u16 = 1 << 8;
+    const SUPPORTIVE: u16 = 1 << 9;
+    const DIED: u16 = 1 << 10;
+
+    /// What a leaf reads (nothing for a leaf that is not about a person).
+    pub(crate) fn of(leaf: Leaf) -> PersonNeeds {
+        PersonNeeds(match leaf {
+            Leaf::RelationshipIn(_) => Self::RELATIONSHIP,
+            Leaf::ClosenessIn(_) => Self::CLOSENESS,
+            Leaf::Deceased(_) | Leaf::Estranged(_) => Self::STATUS,
+            Leaf::Significant(_) => Self::SIGNIFICANT,
+            Leaf::ConflictLevelAtLeast(_) => Self::LEVEL,
+            Leaf::ConflictVisibilityIn(_)
+            | Leaf::ConflictCourseIn(_)
+            | Leaf::ConflictBeganIn(_) => Self::CONFLICT,
+            Leaf::ExpectationsMetIn(_) => Self::EXPECTATIONS,
+            Leaf::ChangeAroundOnsetIn(_) => Self::CHANGE,
+            Leaf::Confidant(_) => Self::CONFIDANT,
+            Leaf::Supportive(_) => Self::SUPPORTIVE,
+            Leaf::DiedWithin(_) => Self::STATUS | Self::DIED,
+            _ => 0,
+        })
+    }
+
+    /// Both needs.
+    pub(crate) fn and(self, other: PersonNeeds) -> PersonNeeds {
+        PersonNeeds(self.0 | other.0)
+    }
+
+    fn has(self, bit: u16) -> bool {
+        self.0 & bit != 0
+    }
+
+    fn any(self) -> bool {
+        self.0 != 0
+    }
+}
+
+/// Where a chunk's lanes come from, to find a lane's person or event when a
+/// leaf must be decided lane by lane.
+#[derive(Debug, Clone, Copy)]
+enum Origin {
+    /// Lane `j` is person `base + j`.
+    People { base: usize },
+    /// Lane `j` is event `base + j`.
+    Events { base: usize },
+    /// Lane `j` is the person event `base + j` names.
+    EventPeople { base: usize },
+}
+
+/// The facts about up to 64 people, one lane each.
+#[derive(Debug, Clone)]
+pub(crate) struct PeopleMasks {
+    /// The lanes of the chunk. A lane whose person is absent (an event that
+    /// names nobody) still counts: there every leaf is false and `not` true.
+    pub(crate) lanes: Mask,
+    /// The lanes with a person.
+    present: Mask,
+    origin: Origin,
+    windows: usize,
+    relationship: Values<{ RelationshipKind::COUNT }>,
+    closeness: Values<{ Closeness::COUNT }>,
+    closeness_unknown: Mask,
+    deceased: Mask,
+    estranged: Mask,
+    significant: Mask,
+    /// The conflict level, `none` when no conflict is recorded.
+    level: Values<{ ConflictLevel::COUNT }>,
+    /// A recorded conflict: present with a level above none.
+    conflict: Mask,
+    visibility: Values<{ ConflictVisibility::COUNT }>,
+    visibility_unknown: Mask,
+    course: Values<{ ConflictCourse::COUNT }>,
+    course_unknown: Mask,
+    began: Values<{ RelativeToOnset::COUNT }>,
+    began_unknown: Mask,
+    met: Values<{ ExpectationsMet::COUNT }>,
+    no_expectations: Mask,
+    change: Values<{ RelationshipChange::COUNT }>,
+    change_unknown: Mask,
+    confidant: Mask,
+    not_confidant: Mask,
+    supportive: Mask,
+    not_supportive: Mask,
+    /// `died_within` each of the inline windows.
+    died: [Tri; INLINE_WINDOWS],
+}
+
+impl PeopleMasks {
+    fn empty(windows: usize) -> PeopleMasks {
+        PeopleMasks {
+            lanes: 0,
+            present: 0,
+            origin: Origin::People { base: 0 },
+            windows,
+            relationship: Values::EMPTY,
+            closeness: Values::EMPTY,
+            closeness_unknown: 0,
+            deceased: 0,
+            estranged: 0,
+            significant: 0,
+            level: Values::EMPTY,
+            conflict: 0,
+            visibility: Values::EMPTY,
+            visibility_unknown: 0,
+            course: Values::EMPTY,
+            course_unknown: 0,
+            began: Values::EMPTY,
+            began_unknown: 0,
+            met: Values::EMPTY,
+            no_expectations: 0,
+            change: Values::EMPTY,
+            change_unknown: 0,
+            confidant: 0,
+            not_confidant: 0,
+            supportive: 0,
+            not_supportive: 0,
+            died: [Tri::FALSE; INLINE_WINDOWS],
+        }
+    }
+
+    /// Records person `p` in lane `j`: the facts in `needs`.
+    fn add(
+        &mut self,
+        j: usize,
+        p: &Person,
+        facts: &Facts<'_>,
+        needs: PersonNeeds,
+        windows: &[Window],
+    ) {
+        let b = lane_bit(j);
+        self.present |= b;
+        if needs.has(PersonNeeds::RELATIONSHIP) {
+            self.relationship.add(p.relationship as u32, b);
+        }
+        if needs.has(PersonNeeds::CLOSENESS) {
+            match p.closeness {
+                Some(c) => self.closeness.add(c as u32, b),
+                None => self.closeness_unknown |= b,
+            }
+        }
+        if needs.has(PersonNeeds::STATUS) {
+            if p.status.is_deceased() {
+                self.deceased |= b;
+                if needs.has(PersonNeeds::DIED) {
+                    let days = death_date(p).map(|d| (d.earliest(), d.latest()));
+                    for (w, slot) in inline_windows(windows).zip(&mut self.died) {
+                        *slot = slot.or(Tri::from_truth(facts.days_within(days, w), b));
+                    }
+                }
+            }
+            if p.status == PersonStatus::Estranged {
+                self.estranged |= b;
+            }
+        }
+        if needs.has(PersonNeeds::SIGNIFICANT) && is_significant(p) {
+            self.significant |= b;
+        }
+        if needs.has(PersonNeeds::LEVEL) {
+            let level = p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
+            self.level.add(level as u32, b);
+        }
+        if needs.has(PersonNeeds::CONFLICT) {
+            if let Some(c) = p
+                .conflict
+                .as_ref()
+                .filter(|c| c.level > ConflictLevel::None)
+            {
+                self.conflict |= b;
+                match c.visibility {
+                    Some(v) => self.visibility.add(v as u32, b),
+                    None => self.visibility_unknown |= b,
+                }
+                match c.course {
+                    Some(v) => self.course.add(v as u32, b),
+                    None => self.course_unknown |= b,
+                }
+                match c.began {
+                    Some(v) => self.began.add(v as u32, b),
+                    None => self.began_unknown |= b,
+                }
+            }
+        }
+        if needs.has(PersonNeeds::EXPECTATIONS) {
+            match &p.expectations {
+                Some(e) => self.met.add(e.met as u32, b),
+                None => self.no_expectations |= b,
+            }
+        }
+        if needs.has(PersonNeeds::CHANGE) {
+            match p.change_around_onset {
+                Some(v) => self.change.add(v as u32, b),
+                None => self.change_unknown |= b,
+            }
+        }
+        if needs.has(PersonNeeds::CONFIDANT) {
+            match p.confidant {
+                Some(true) => self.confidant |= b,
+                Some(false) => self.not_confidant |= b,
+                None => {}
+            }
+        }
+        if needs.has(PersonNeeds::SUPPORTIVE) {
+            match p.supportive {
+                Some(true) => self.supportive |= b,
+                Some(false) => self.not_supportive |= b,
+                None => {}
+            }
+        }
+    }
+
+    /// The person in lane `j`, if any.
+    fn person<'i>(&self, j: usize, facts: &Facts<'i>) -> Option<&'i Person> {
+        let i = match self.origin {
+            Origin::People { base } => base.checked_add(j)?,
+            Origin::EventPeople { base } => facts.event_person(base.checked_add(j)?)?,
+            Origin::Events { .. } => return None,
+        };
+        facts.inv.people.get(i)
+    }
+
+    /// The truth of a person leaf in every lane.
+    pub(crate) fn leaf(&self, leaf: Leaf, facts: &Facts<'_>) -> Tri {
+        let yes_no = |b: bool, yes: Mask| if b { yes } else { self.present & !yes };
+        let either = |b: bool, yes: Mask, no: Mask| {
+            let unknown = self.present & !(yes | no);
+            Tri::new(if b { yes } else { no }, unknown)
+        };
+        match leaf {
+            Leaf::RelationshipIn(m) => Tri::known(self.relationship.select(m)),
+            Leaf::ClosenessIn(m) => Tri::new(self.closeness.select(m), self.closeness_unknown),
+            Leaf::Deceased(b) => Tri::known(yes_no(b, self.deceased)),
+            Leaf::Estranged(b) => Tri::known(yes_no(b, self.estranged)),
+            Leaf::Significant(b) => Tri::known(yes_no(b, self.significant)),
+            Leaf::ConflictLevelAtLeast(l) => {
+                let at_least = u64::MAX.checked_shl(l as u32).unwrap_or(0);
+                Tri::known(self.level.select(at_least))
+            }
+            Leaf::ConflictVisibilityIn(m) => {
+                Tri::new(self.visibility.select(m), self.visibility_unknown)
+            }
+            Leaf::ConflictCourseIn(m) => Tri::new(self.course.select(m), self.course_unknown),
+            Leaf::ConflictBeganIn(m) => Tri::new(self.began.select(m), self.began_unknown),
+            Leaf::ExpectationsMetIn(m) => {
+                // No expectations recorded: true when the list names
+                // `unknown`, else unknown; `met: unknown` not listed: unknown.
+                let unknown_bit = bit(ExpectationsMet::Unknown as u32);
+                if m & unknown_bit != 0 {
+                    Tri::known(self.met.select(m) | self.no_expectations)
+                } else {
+                    let unknown = self.no_expectations | self.met.select(unknown_bit);
+                    Tri::new(self.met.select(m), unknown)
+                }
+            }
+            Leaf::ChangeAroundOnsetIn(m) => Tri::new(self.change.select(m), self.change_unknown),
+            Leaf::Confidant(b) => either(b, self.confidant, self.not_confidant),
+            Leaf::Supportive(b) => either(b, self.supportive, self.not_supportive),
+            Leaf::DiedWithin(w) => match self.died.get(w.index) {
+                Some(&tri) if w.index < self.windows => tri,
+                _ => {
+                    let mut tri = Tri::FALSE;
+                    for j in lanes_of(self.deceased) {
+                        if let Some(p) = self.person(j, facts) {
+                            tri = tri
+                                .or(Tri::from_truth(facts.within(death_date(p), w), lane_bit(j)));
+                        }
+                    }
+                    tri
+                }
+            },
+            _ => Tri::FALSE,
+        }
+    }
+}
+
+/// The facts about up to 64 events, one lane each, with the facts about the
+/// person each names in the same lanes.
+#[derive(Debug, Clone)]
+pub(crate) struct EventMasks {
+    /// The lanes of the chunk.
+    pub(crate) lanes: Mask,
+    /// The lanes with an event.
+    pub(crate) present: Mask,
+    origin: Origin,
+    windows: usize,
+    kind: Values<{ EventKind::COUNT }>,
+    /// `within` each of the inline windows.
+    within: [Tri; INLINE_WINDOWS],
+    linked: Mask,
+    not_linked: Mask,
+    signs: Values<{ GriefSign::COUNT }>,
+    /// The lanes whose event names a person of the inventory.
+    pub(crate) has_person: Mask,
+    /// The person each event names, by the event's lane (when the rule set
+    /// reads them).
+    pub(crate) people: PeopleMasks,
+}
+
+impl EventMasks {
+    fn empty(windows: usize) -> EventMasks {
+        EventMasks {
+            lanes: 0,
+            present: 0,
+            origin: Origin::Events { base: 0 },
+            windows,
+            kind: Values::EMPTY,
+            within: [Tri::FALSE; INLINE_WINDOWS],
+            linked: 0,
+            not_linked: 0,
+            signs: Values::EMPTY,
+            has_person: 0,
+            people: PeopleMasks::empty(windows),
+        }
+    }
+
+    /// Records event `e` in lane `j`.
+    fn add(
+        &mut self,
+        j: usize,
+        e: usize,
+        ev: &LifeEvent,
+        facts: &Facts<'_>,
+        windows: &[Window],
+        people_needs: PersonNeeds,
+    ) {
+        let b = lane_bit(j);
+        self.present |= b;
+        self.kind.add(ev.kind as u32, b);
+        let days = ev.date.map(|d| (d.earliest(), d.latest()));
+        for (w, slot) in inline_windows(windows).zip(&mut self.within) {
+            *slot = slot.or(Tri::from_truth(facts.days_within(days, w), b));
+        }
+        match ev.linked_to_onset {
+            Some(true) => self.linked |= b,
+            Some(false) => self.not_linked |= b,
+            None => {}
+        }
+        for &s in &ev.grief_signs {
+            self.signs.add(s as u32, b);
+        }
+        if let Some(p) = facts.event_person(e) {
+            self.has_person |= b;
+            if people_needs.any() {
+                if let Some(person) = facts.inv.people.get(p) {
+                    self.people.add(j, person, facts, people_needs, windows);
+                }
+            }
+        }
+    }
+
+    /// `within` a window in every lane.
+    fn within(&self, w: WindowRef, facts: &Facts<'_>) -> Tri {
+        match self.within.get(w.index) {
+            Some(&tri) if w.index < self.windows => tri,
+            _ => {
+                let Origin::Events { base } = self.origin else {
+                    return Tri::FALSE;
+                };
+                let mut tri = Tri::FALSE;
+                for j in lanes_of(self.present) {
+                    if let Some(ev) = base.checked_add(j).and_then(|e| facts.inv.events.get(e)) {
+                        tri = tri.or(Tri::from_truth(facts.within(ev.date, w), lane_bit(j)));
+                    }
+                }
+                tri
+            }
+        }
+    }
+
+    /// The truth of an event leaf in every lane.
+    pub(crate) fn leaf(&self, leaf: Leaf, facts: &Facts<'_>) -> Tri {
+        let link_unknown = self.present & !(self.linked | self.not_linked);
+        match leaf {
+            Leaf::KindIn(m) => Tri::known(self.kind.select(m)),
+            Leaf::Within(w) => self.within(w, facts),
+            Leaf::Linked(w) => {
+                // The patient's link, or else the window's (Kleene "or").
+                let window = self.within(w, facts);
+                Tri {
+                    t: self.linked | window.t,
+                    nf: self.linked | link_unknown | window.nf,
+                }
+            }
+            Leaf::LinkedToOnset(b) => {
+                Tri::new(if b { self.linked } else { self.not_linked }, link_unknown)
+            }
+            Leaf::HasGriefSignIn(m) => Tri::known(self.signs.select(m)),
+            _ => Tri::FALSE,
+        }
+    }
+}
+
+/// A chunk, or many: one inline, the rest on the heap only past 64.
+#[derive(Debug, Clone)]
+enum Chunks<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T> Chunks<T> {
+    fn get(&self, c: usize) -> Option<&T> {
+        match self {
+            Chunks::One(t) => (c == 0).then_some(t),
+            Chunks::Many(v) => v.get(c),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Chunks::One(_) => 1,
+            Chunks::Many(v) => v.len(),
+        }
+    }
+}
+
+/// How many chunks `n` lanes take (at least one).
+fn chunk_count(n: usize) -> usize {
+    n.div_ceil(LANES).max(1)
+}
+
+/// The lane masks of an inventory's people and events.
+#[derive(Debug, Clone)]
+pub(crate) struct SubjectMasks {
+    people: Chunks<PeopleMasks>,
+    events: Chunks<EventMasks>,
+}
+
+impl SubjectMasks {
+    /// Derives the masks, in place: `windows` are the rule set's (in
+    /// compiled order); `needs` the facts read about people (under
+    /// `some_person`) and `event_needs` those read about the people events
+    /// name.
+    pub(crate) fn new(
+        facts: &Facts<'_>,
+        windows: &[Window],
+        needs: PersonNeeds,
+        event_needs: PersonNeeds,
+    ) -> SubjectMasks {
+        let inv = facts.inv;
+        let inline = windows.len().min(INLINE_WINDOWS);
+        let fill_people = |m: &mut PeopleMasks, c: usize| {
+            let base = c.saturating_mul(LANES);
+            let chunk = inv.people.get(base..).unwrap_or(&[]);
+            let chunk = chunk.get(..LANES).unwrap_or(chunk);
+            m.lanes = first_lanes(chunk.len());
+            m.origin = Origin::People { base };
+            for (j, p) in chunk.iter().enumerate() {
+                m.add(j, p, facts, needs, windows);
+            }
+        };
+        let fill_events = |m: &mut EventMasks, c: usize| {
+            let base = c.saturating_mul(LANES);
+            let chunk = inv.events.get(base..).unwrap_or(&[]);
+            let chunk = chunk.get(..LANES).unwrap_or(chunk);
+            m.lanes = first_lanes(chunk.len());
+            m.origin = Origin::Events { base };
+            m.people.lanes = m.lanes;
+            m.people.origin = Origin::EventPeople { base };
+            for (j, ev) in chunk.iter().enumerate() {
+                m.add(j, base + j, ev, facts, windows, event_needs);
+            }
+        };
+        let mut masks = SubjectMasks {
+            people: Chunks::One(PeopleMasks::empty(inline)),
+            events: Chunks::One(EventMasks::empty(inline)),
+        };
+        match chunk_count(inv.people.len()) {
+            1 => {
+                if let Chunks::One(m) = &mut masks.people {
+                    fill_people(m, 0);
+                }
+            }
+            n => {
+                masks.people = Chunks::Many(
+                    (0..n)
+                        .map(|c| {
+                            let mut m = PeopleMasks::empty(inline);
+                            fill_people(&mut m, c);
+                            m
+                        })
+                        .collect(),
+                );
+            }
+        }
+        match chunk_count(inv.events.len()) {
+            1 => {
+                if let Chunks::One(m) = &mut masks.events {
+                    fill_events(m, 0);
+                }
+            }
+            n => {
+                masks.events = Chunks::Many(
+                    (0..n)
+                        .map(|c| {
+                            let mut m = EventMasks::empty(inline);
+                            fill_events(&mut m, c);
+                            m
+                        })
+                        .collect(),
+                );
+            }
+        }
+        masks
+    }
+
+    /// How many chunks evaluation walks: enough for the people and events.
+    pub(crate) fn chunks(&self) -> usize {
+        self.people.len().max(self.events.len())
+    }
+
+    /// The people of chunk `c`.
+    pub(crate) fn people(&self, c: usize) -> Option<&PeopleMasks> {
+        self.people.get(c)
+    }
+
+    /// The events of chunk `c`.
+    pub(crate) fn events(&self, c: usize) -> Option<&EventMasks> {
+        self.events.get(c)
+    }
+}
