@@ -33,6 +33,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use crate::macros::vocabulary_enum;
 use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
@@ -397,58 +398,41 @@ impl GoalTarget {
 // ---------------------------------------------------------------------------
 // GoalStatus
 
-/// Where a goal stands. A goal is proposed, agreed and made active, and then
-/// achieved, revised (and made active again) or discontinued; achieved and
-/// discontinued are final. [`Goal::set_status`] allows only these steps:
-///
-/// | from | to |
-/// | --- | --- |
-/// | proposed | active, discontinued |
-/// | active | achieved, revised, discontinued |
-/// | revised | active, discontinued |
-/// | achieved | (none) |
-/// | discontinued | (none) |
-///
-/// The graph is the crate's design \[I\]: IPT goals are agreed with the patient
-/// in the contract and can be revised, as the formulation can
-/// (ipt-domain.md §2.5 rule 5 [S: Markowitz-phases]).
-///
-/// ```
-/// use interpersonal::GoalStatus;
-/// assert!(GoalStatus::Proposed.can_change_to(GoalStatus::Active));
-/// assert!(!GoalStatus::Proposed.can_change_to(GoalStatus::Achieved));
-/// assert!(GoalStatus::Achieved.is_final());
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum GoalStatus {
-    /// Suggested, not yet agreed.
-    Proposed,
-    /// Agreed and being worked on.
-    Active,
-    /// Reached. Final.
-    Achieved,
-    /// Reformulated; to be made active again or discontinued.
-    Revised,
-    /// Given up. Final.
-    Discontinued,
+vocabulary_enum! {
+    /// Where a goal stands. A goal is proposed, agreed and made active, and then
+    /// achieved, revised (and made active again) or discontinued; achieved and
+    /// discontinued are final. [`Goal::set_status`] allows only these steps:
+    ///
+    /// | from | to |
+    /// | --- | --- |
+    /// | proposed | active, discontinued |
+    /// | active | achieved, revised, discontinued |
+    /// | revised | active, discontinued |
+    /// | achieved | (none) |
+    /// | discontinued | (none) |
+    ///
+    /// The graph is the crate's design \[I\]: IPT goals are agreed with the patient
+    /// in the contract and can be revised, as the formulation can
+    /// (ipt-domain.md §2.5 rule 5 [S: Markowitz-phases]).
+    ///
+    /// ```
+    /// use interpersonal::GoalStatus;
+    /// assert!(GoalStatus::Proposed.can_change_to(GoalStatus::Active));
+    /// assert!(!GoalStatus::Proposed.can_change_to(GoalStatus::Achieved));
+    /// assert!(GoalStatus::Achieved.is_final());
+    /// ```
+    pub enum GoalStatus {
+        /// Suggested, not yet agreed.
+        Proposed,
+        /// Agreed and being worked on.
+        Active,
+        /// Reached. Final.
+        Achieved,
+        /// Reformulated; to be made active again or discontinued.
+        Revised,
+        /// Given up. Final.
+        Discontinued,
+    }
 }
 
 impl GoalStatus {

@@ -21,6 +21,7 @@
 //! assert_eq!(phase.advance(done), Ok(Phase::GoalSetting));
 //! ```
 
+use crate::macros::vocabulary_enum;
 use std::fmt;
 use std::ops::RangeInclusive;
 
@@ -95,98 +96,64 @@ const FRANK_1990: Source = Source::new(
     Basis::Known,
 );
 
-/// A phase of a course of IPT, in the five-step view the crate works with:
-/// the seed's four phases (assessment, goal setting, active treatment,
-/// consolidation and termination) plus the optional maintenance phase
-/// (ipt-domain.md §1.2 \[I\], §7.6).
-///
-/// In IPT, assessment and goal setting are one phase, the initial phase of
-/// 1–3 sessions; [`Phase::classic`] gives the manuals' phase for each step.
-/// The enum is `#[non_exhaustive]`: adaptations add steps of their own, such
-/// as WHO group IPT's individual pre-group meeting or brief IPT's engagement
-/// session (ipt-domain.md §7.4, §7.5).
-///
-/// ```
-/// use interpersonal::{ClassicPhase, Phase};
-///
-/// assert_eq!(Phase::GoalSetting.to_string(), "goal_setting");
-/// assert_eq!(Phase::GoalSetting.classic(), ClassicPhase::Initial);
-/// assert_eq!(Phase::Assessment.next(), Some(Phase::GoalSetting));
-/// assert_eq!(Phase::Maintenance.next(), None);
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum Phase {
-    /// The first part of the initial phase (sessions 1–2): symptoms, diagnosis,
-    /// safety, medication, the interpersonal inventory.
-    Assessment,
-    /// The second part of the initial phase (sessions 2–3): the problem area,
-    /// the formulation, the patient's agreement and the treatment contract.
-    GoalSetting,
-    /// The middle phase: work on the chosen problem area.
-    ActiveTreatment,
-    /// The termination phase, the last 2–4 sessions: consolidate gains and
-    /// prepare for the end.
-    ConsolidationTermination,
-    /// Optional maintenance IPT after an acute response, usually monthly.
-    Maintenance,
+vocabulary_enum! {
+    /// A phase of a course of IPT, in the five-step view the crate works with:
+    /// the seed's four phases (assessment, goal setting, active treatment,
+    /// consolidation and termination) plus the optional maintenance phase
+    /// (ipt-domain.md §1.2 \[I\], §7.6).
+    ///
+    /// In IPT, assessment and goal setting are one phase, the initial phase of
+    /// 1–3 sessions; [`Phase::classic`] gives the manuals' phase for each step.
+    /// The enum is `#[non_exhaustive]`: adaptations add steps of their own, such
+    /// as WHO group IPT's individual pre-group meeting or brief IPT's engagement
+    /// session (ipt-domain.md §7.4, §7.5).
+    ///
+    /// ```
+    /// use interpersonal::{ClassicPhase, Phase};
+    ///
+    /// assert_eq!(Phase::GoalSetting.to_string(), "goal_setting");
+    /// assert_eq!(Phase::GoalSetting.classic(), ClassicPhase::Initial);
+    /// assert_eq!(Phase::Assessment.next(), Some(Phase::GoalSetting));
+    /// assert_eq!(Phase::Maintenance.next(), None);
+    /// ```
+    #[non_exhaustive]
+    pub enum Phase {
+        /// The first part of the initial phase (sessions 1–2): symptoms, diagnosis,
+        /// safety, medication, the interpersonal inventory.
+        Assessment,
+        /// The second part of the initial phase (sessions 2–3): the problem area,
+        /// the formulation, the patient's agreement and the treatment contract.
+        GoalSetting,
+        /// The middle phase: work on the chosen problem area.
+        ActiveTreatment,
+        /// The termination phase, the last 2–4 sessions: consolidate gains and
+        /// prepare for the end.
+        ConsolidationTermination,
+        /// Optional maintenance IPT after an acute response, usually monthly.
+        Maintenance,
+    }
 }
 
-/// A phase as the IPT manuals name it: initial, middle, termination, and the
-/// optional maintenance phase (ipt-domain.md §1.1 [S: MW-2004;
-/// Markowitz-phases; Casebook-2012 ch. 17]).
-///
-/// ```
-/// use interpersonal::ClassicPhase;
-/// assert_eq!(ClassicPhase::Middle.to_string(), "middle");
-/// assert_eq!("termination".parse::<ClassicPhase>().unwrap(), ClassicPhase::Termination);
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ClassicPhase {
-    /// Sessions 1–3: diagnosis, inventory, formulation and contract.
-    Initial,
-    /// Roughly session 4 to the last 2–4: work on the problem area.
-    Middle,
-    /// The last 2–4 sessions.
-    Termination,
-    /// Maintenance IPT (IPT-M), usually monthly.
-    Maintenance,
+vocabulary_enum! {
+    /// A phase as the IPT manuals name it: initial, middle, termination, and the
+    /// optional maintenance phase (ipt-domain.md §1.1 [S: MW-2004;
+    /// Markowitz-phases; Casebook-2012 ch. 17]).
+    ///
+    /// ```
+    /// use interpersonal::ClassicPhase;
+    /// assert_eq!(ClassicPhase::Middle.to_string(), "middle");
+    /// assert_eq!("termination".parse::<ClassicPhase>().unwrap(), ClassicPhase::Termination);
+    /// ```
+    pub enum ClassicPhase {
+        /// Sessions 1–3: diagnosis, inventory, formulation and contract.
+        Initial,
+        /// Roughly session 4 to the last 2–4: work on the problem area.
+        Middle,
+        /// The last 2–4 sessions.
+        Termination,
+        /// Maintenance IPT (IPT-M), usually monthly.
+        Maintenance,
+    }
 }
 
 impl ClassicPhase {
@@ -576,90 +543,73 @@ impl Phase {
     }
 }
 
-/// A task of a phase of IPT: the initial phase's ten tasks and the safety
-/// screen (ipt-domain.md §1.1, §1.2, §9), the middle phase's work, the
-/// termination phase's tasks, and maintenance's.
-///
-/// [`PhaseTask::phase`] says which phase a task belongs to,
-/// [`PhaseTask::is_required`] whether the phase can be left without it.
-///
-/// ```
-/// use interpersonal::{Phase, PhaseTask};
-///
-/// let task = PhaseTask::ScreenSafety;
-/// assert_eq!(task.phase(), Phase::Assessment);
-/// assert!(task.is_required());
-/// assert_eq!(task.to_string(), "screen_safety");
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum PhaseTask {
-    /// Review the depressive symptoms, often with a rating scale.
-    ReviewSymptoms,
-    /// Give the syndrome a name: make the diagnosis.
-    NameDiagnosis,
-    /// Explain depression and its treatment.
-    Psychoeducation,
-    /// Give the patient the sick role.
-    GiveSickRole,
-    /// Evaluate the need for medication.
-    EvaluateMedication,
-    /// Screen for suicide risk and other safety concerns.
-    ScreenSafety,
-    /// Take the interpersonal inventory.
-    TakeInterpersonalInventory,
-    /// Identify the relationship changes around the onset of the episode.
-    RelateChangesToOnset,
-    /// Select the problem area (at most two).
-    SelectProblemArea,
-    /// Present the interpersonal formulation.
-    PresentFormulation,
-    /// Obtain the patient's explicit agreement to the formulation and focus.
-    ObtainAgreement,
-    /// Set the treatment contract.
-    SetTreatmentContract,
-    /// Work on the chosen area with its goals and strategies.
-    WorkOnProblemArea,
-    /// Link mood to the interpersonal events since the last session.
-    LinkMoodToEvents,
-    /// Re-rate symptoms periodically.
-    RerateSymptoms,
-    /// Discuss the approaching end of treatment.
-    DiscussEnding,
-    /// Review progress and symptom change.
-    ReviewProgress,
-    /// Attribute the gains to the patient's own efforts.
-    AttributeGainsToPatient,
-    /// Anticipate future stressors and early warning symptoms.
-    AnticipateStressors,
-    /// Plan what to do if warning symptoms return.
-    PlanForWarningSigns,
-    /// On non-response: consider other treatments, without blaming the patient.
-    ConsiderOtherTreatments,
-    /// Decide on continuation or maintenance treatment.
-    DecideOnMaintenance,
-    /// Monitor for recurrence in monthly sessions.
-    MonitorForRecurrence,
-    /// Take up a new or a previously deferred problem area.
-    TakeUpDeferredArea,
+vocabulary_enum! {
+    /// A task of a phase of IPT: the initial phase's ten tasks and the safety
+    /// screen (ipt-domain.md §1.1, §1.2, §9), the middle phase's work, the
+    /// termination phase's tasks, and maintenance's.
+    ///
+    /// [`PhaseTask::phase`] says which phase a task belongs to,
+    /// [`PhaseTask::is_required`] whether the phase can be left without it.
+    ///
+    /// ```
+    /// use interpersonal::{Phase, PhaseTask};
+    ///
+    /// let task = PhaseTask::ScreenSafety;
+    /// assert_eq!(task.phase(), Phase::Assessment);
+    /// assert!(task.is_required());
+    /// assert_eq!(task.to_string(), "screen_safety");
+    /// ```
+    #[non_exhaustive]
+    pub enum PhaseTask {
+        /// Review the depressive symptoms, often with a rating scale.
+        ReviewSymptoms,
+        /// Give the syndrome a name: make the diagnosis.
+        NameDiagnosis,
+        /// Explain depression and its treatment.
+        Psychoeducation,
+        /// Give the patient the sick role.
+        GiveSickRole,
+        /// Evaluate the need for medication.
+        EvaluateMedication,
+        /// Screen for suicide risk and other safety concerns.
+        ScreenSafety,
+        /// Take the interpersonal inventory.
+        TakeInterpersonalInventory,
+        /// Identify the relationship changes around the onset of the episode.
+        RelateChangesToOnset,
+        /// Select the problem area (at most two).
+        SelectProblemArea,
+        /// Present the interpersonal formulation.
+        PresentFormulation,
+        /// Obtain the patient's explicit agreement to the formulation and focus.
+        ObtainAgreement,
+        /// Set the treatment contract.
+        SetTreatmentContract,
+        /// Work on the chosen area with its goals and strategies.
+        WorkOnProblemArea,
+        /// Link mood to the interpersonal events since the last session.
+        LinkMoodToEvents,
+        /// Re-rate symptoms periodically.
+        RerateSymptoms,
+        /// Discuss the approaching end of treatment.
+        DiscussEnding,
+        /// Review progress and symptom change.
+        ReviewProgress,
+        /// Attribute the gains to the patient's own efforts.
+        AttributeGainsToPatient,
+        /// Anticipate future stressors and early warning symptoms.
+        AnticipateStressors,
+        /// Plan what to do if warning symptoms return.
+        PlanForWarningSigns,
+        /// On non-response: consider other treatments, without blaming the patient.
+        ConsiderOtherTreatments,
+        /// Decide on continuation or maintenance treatment.
+        DecideOnMaintenance,
+        /// Monitor for recurrence in monthly sessions.
+        MonitorForRecurrence,
+        /// Take up a new or a previously deferred problem area.
+        TakeUpDeferredArea,
+    }
 }
 
 impl PhaseTask {

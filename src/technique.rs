@@ -24,7 +24,7 @@
 //! );
 //! ```
 
-use serde::{Deserialize, Serialize};
+use crate::macros::vocabulary_enum;
 
 use crate::{Basis, Phase, ProblemArea, Source};
 
@@ -67,61 +67,44 @@ const ALL_AREAS: &[ProblemArea] = &[
     ProblemArea::InterpersonalDeficits,
 ];
 
-/// A technique family of IPT (ipt-domain.md §4 [K: Comprehensive-2000
-/// techniques chapter; S: Rajhans-2020; S: Casebook-2012 ch. 3]).
-///
-/// IPT does not use transference interpretation or formal CBT homework,
-/// though it encourages patients to try new behaviours between sessions
-/// (ipt-domain.md §4 [S: CGT chapter contrast]).
-///
-/// ```
-/// use interpersonal::{ProblemArea, Technique};
-///
-/// let t = Technique::CommunicationAnalysis;
-/// assert_eq!(t.to_string(), "communication_analysis");
-/// assert_eq!(t.main_area(), Some(ProblemArea::RoleDispute));
-/// assert!(t.areas().contains(&ProblemArea::InterpersonalDeficits));
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum Technique {
-    /// Non-directive exploration and direct elicitation of material.
-    Exploratory,
-    /// Accepting, using and helping express affect.
-    EncouragementOfAffect,
-    /// Rephrasing; pointing out contradictions and implications.
-    Clarification,
-    /// Moment-by-moment reconstruction of a specific recent interaction.
-    CommunicationAnalysis,
-    /// Generating and weighing alternatives for an interpersonal problem.
-    DecisionAnalysis,
-    /// Rehearsing new communication, the therapist playing the other person.
-    RolePlay,
-    /// The patient's feelings about the therapist as a sample of interpersonal
-    /// patterns.
-    TherapeuticRelationship,
-    /// Psychoeducation, limited advice, modelling, encouraging new behaviour.
-    Directive,
-    /// Contract setting and administrative details.
-    Adjunctive,
+vocabulary_enum! {
+    /// A technique family of IPT (ipt-domain.md §4 [K: Comprehensive-2000
+    /// techniques chapter; S: Rajhans-2020; S: Casebook-2012 ch. 3]).
+    ///
+    /// IPT does not use transference interpretation or formal CBT homework,
+    /// though it encourages patients to try new behaviours between sessions
+    /// (ipt-domain.md §4 [S: CGT chapter contrast]).
+    ///
+    /// ```
+    /// use interpersonal::{ProblemArea, Technique};
+    ///
+    /// let t = Technique::CommunicationAnalysis;
+    /// assert_eq!(t.to_string(), "communication_analysis");
+    /// assert_eq!(t.main_area(), Some(ProblemArea::RoleDispute));
+    /// assert!(t.areas().contains(&ProblemArea::InterpersonalDeficits));
+    /// ```
+    #[non_exhaustive]
+    pub enum Technique {
+        /// Non-directive exploration and direct elicitation of material.
+        Exploratory,
+        /// Accepting, using and helping express affect.
+        EncouragementOfAffect,
+        /// Rephrasing; pointing out contradictions and implications.
+        Clarification,
+        /// Moment-by-moment reconstruction of a specific recent interaction.
+        CommunicationAnalysis,
+        /// Generating and weighing alternatives for an interpersonal problem.
+        DecisionAnalysis,
+        /// Rehearsing new communication, the therapist playing the other person.
+        RolePlay,
+        /// The patient's feelings about the therapist as a sample of interpersonal
+        /// patterns.
+        TherapeuticRelationship,
+        /// Psychoeducation, limited advice, modelling, encouraging new behaviour.
+        Directive,
+        /// Contract setting and administrative details.
+        Adjunctive,
+    }
 }
 
 impl Technique {
@@ -256,44 +239,27 @@ impl Technique {
     }
 }
 
-/// How an intervention of the seed article stands in IPT (ipt-domain.md
-/// §4.1).
-///
-/// ```
-/// use interpersonal::InterventionStatus;
-/// assert!(InterventionStatus::Limited.is_ipt());
-/// assert!(!InterventionStatus::NotIpt.is_ipt());
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum InterventionStatus {
-    /// A core part of IPT as it stands.
-    Core,
-    /// Core, but done in IPT's own form (a named technique), not as the seed
-    /// describes it.
-    CoreAsIptTechnique,
-    /// Used in IPT only in a limited way.
-    Limited,
-    /// Not an IPT intervention.
-    NotIpt,
+vocabulary_enum! {
+    /// How an intervention of the seed article stands in IPT (ipt-domain.md
+    /// §4.1).
+    ///
+    /// ```
+    /// use interpersonal::InterventionStatus;
+    /// assert!(InterventionStatus::Limited.is_ipt());
+    /// assert!(!InterventionStatus::NotIpt.is_ipt());
+    /// ```
+    #[non_exhaustive]
+    pub enum InterventionStatus {
+        /// A core part of IPT as it stands.
+        Core,
+        /// Core, but done in IPT's own form (a named technique), not as the seed
+        /// describes it.
+        CoreAsIptTechnique,
+        /// Used in IPT only in a limited way.
+        Limited,
+        /// Not an IPT intervention.
+        NotIpt,
+    }
 }
 
 impl InterventionStatus {
@@ -309,60 +275,43 @@ impl InterventionStatus {
     }
 }
 
-/// An intervention named by the project's seed article, with its honest
-/// standing in IPT (ipt-domain.md §4.1).
-///
-/// Communication skills training and problem solving are IPT only in IPT's
-/// form (communication analysis with role play; decision analysis); grief
-/// work, role-transition support and role play are core; exploring past
-/// relationships is limited to the inventory and the deficits strategies;
-/// challenging negative thoughts is cognitive behavioural therapy, not IPT,
-/// which treats such thoughts as symptoms of the depression.
-///
-/// ```
-/// use interpersonal::{Intervention, InterventionStatus, Phase, ProblemArea};
-///
-/// let i = Intervention::GriefWork;
-/// assert_eq!(i.status(), InterventionStatus::Core);
-/// assert_eq!(i.areas(), [ProblemArea::Grief]);
-/// assert_eq!(i.phases(), [Phase::ActiveTreatment]);
-/// assert_eq!(i.to_string(), "grief_work");
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum Intervention {
-    /// Improving how the patient communicates.
-    CommunicationSkillsTraining,
-    /// Generating and weighing options for an interpersonal problem.
-    ProblemSolving,
-    /// Working through a death and its feelings.
-    GriefWork,
-    /// Helping the patient through a life change.
-    RoleTransitionSupport,
-    /// Rehearsing new communication in role play.
-    RolePlaying,
-    /// Identifying and challenging negative thoughts (a CBT technique).
-    ChallengingNegativeThoughts,
-    /// Exploring past relationship experiences.
-    ExploringPastRelationships,
+vocabulary_enum! {
+    /// An intervention named by the project's seed article, with its honest
+    /// standing in IPT (ipt-domain.md §4.1).
+    ///
+    /// Communication skills training and problem solving are IPT only in IPT's
+    /// form (communication analysis with role play; decision analysis); grief
+    /// work, role-transition support and role play are core; exploring past
+    /// relationships is limited to the inventory and the deficits strategies;
+    /// challenging negative thoughts is cognitive behavioural therapy, not IPT,
+    /// which treats such thoughts as symptoms of the depression.
+    ///
+    /// ```
+    /// use interpersonal::{Intervention, InterventionStatus, Phase, ProblemArea};
+    ///
+    /// let i = Intervention::GriefWork;
+    /// assert_eq!(i.status(), InterventionStatus::Core);
+    /// assert_eq!(i.areas(), [ProblemArea::Grief]);
+    /// assert_eq!(i.phases(), [Phase::ActiveTreatment]);
+    /// assert_eq!(i.to_string(), "grief_work");
+    /// ```
+    #[non_exhaustive]
+    pub enum Intervention {
+        /// Improving how the patient communicates.
+        CommunicationSkillsTraining,
+        /// Generating and weighing options for an interpersonal problem.
+        ProblemSolving,
+        /// Working through a death and its feelings.
+        GriefWork,
+        /// Helping the patient through a life change.
+        RoleTransitionSupport,
+        /// Rehearsing new communication in role play.
+        RolePlaying,
+        /// Identifying and challenging negative thoughts (a CBT technique).
+        ChallengingNegativeThoughts,
+        /// Exploring past relationship experiences.
+        ExploringPastRelationships,
+    }
 }
 
 impl Intervention {

@@ -1,53 +1,36 @@
 //! How often sessions are held.
 
+use crate::macros::vocabulary_enum;
 use chrono::{Days, Months, NaiveDate};
-use serde::{Deserialize, Serialize};
 
-/// How often sessions are held.
-///
-/// The acute course of standard IPT is weekly (ipt-domain.md §1.1
-/// [S: Pocket-Guide "a 12–16-session weekly treatment"]; §5 contract "frequency
-/// (weekly)" [K: Comprehensive-2000]); maintenance IPT is usually monthly
-/// (§1.1, §7.6 [S: Casebook-2012 ch. 17 "monthly maintenance IPT phase";
-/// K: Frank et al. 1990]). Fortnightly is offered for a contract the clinician
-/// and patient agree on; the reference makes no claim about it.
-///
-/// ```
-/// use interpersonal::Cadence;
-/// assert_eq!(Cadence::default(), Cadence::Weekly);
-/// assert_eq!(Cadence::Fortnightly.to_string(), "fortnightly");
-/// assert_eq!("monthly".parse::<Cadence>().unwrap(), Cadence::Monthly);
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    Default,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum Cadence {
-    /// Every 7 days.
-    #[default]
-    Weekly,
-    /// Every 14 days.
-    Fortnightly,
-    /// The same day of every month; see [`Cadence::slot`] for months that are
-    /// too short.
-    Monthly,
+vocabulary_enum! {
+    /// How often sessions are held.
+    ///
+    /// The acute course of standard IPT is weekly (ipt-domain.md §1.1
+    /// [S: Pocket-Guide "a 12–16-session weekly treatment"]; §5 contract "frequency
+    /// (weekly)" [K: Comprehensive-2000]); maintenance IPT is usually monthly
+    /// (§1.1, §7.6 [S: Casebook-2012 ch. 17 "monthly maintenance IPT phase";
+    /// K: Frank et al. 1990]). Fortnightly is offered for a contract the clinician
+    /// and patient agree on; the reference makes no claim about it.
+    ///
+    /// ```
+    /// use interpersonal::Cadence;
+    /// assert_eq!(Cadence::default(), Cadence::Weekly);
+    /// assert_eq!(Cadence::Fortnightly.to_string(), "fortnightly");
+    /// assert_eq!("monthly".parse::<Cadence>().unwrap(), Cadence::Monthly);
+    /// ```
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub enum Cadence {
+        /// Every 7 days.
+        #[default]
+        Weekly,
+        /// Every 14 days.
+        Fortnightly,
+        /// The same day of every month; see [`Cadence::slot`] for months that are
+        /// too short.
+        Monthly,
+    }
 }
 
 impl Cadence {

@@ -1,6 +1,7 @@
 //! The interpersonal formulation: the text that links the episode of
 //! depression to the problem area, presented at the end of the initial phase.
 
+use crate::macros::vocabulary_enum;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -47,51 +48,34 @@ const SAFETY: Source = Source::new(
     Basis::Known,
 );
 
-/// A part of the [`Formulation`], in the order it is presented
-/// (ipt-domain.md §5).
-///
-/// ```
-/// use interpersonal::FormulationPart;
-/// assert_eq!(FormulationPart::SickRole.to_string(), "sick_role");
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum FormulationPart {
-    /// The course's safety flags and the assessment's critical advisories:
-    /// present only when there are any, and then always first.
-    Safety,
-    /// Asking permission: "Can I tell you how I understand your situation?"
-    Opening,
-    /// The diagnosis, which the clinician names, and the severity from the
-    /// latest PHQ-9 or HAM-D-17 score.
-    Diagnosis,
-    /// A treatable illness, not the patient's fault; the sick role.
-    SickRole,
-    /// The link between the episode and the problem area(s), in plain words,
-    /// with the people and events of the inventory.
-    ProblemArea,
-    /// The time-limited treatment and its aim.
-    TimeLimit,
-    /// The explicit check that the patient agrees.
-    AgreementCheck,
+vocabulary_enum! {
+    /// A part of the [`Formulation`], in the order it is presented
+    /// (ipt-domain.md §5).
+    ///
+    /// ```
+    /// use interpersonal::FormulationPart;
+    /// assert_eq!(FormulationPart::SickRole.to_string(), "sick_role");
+    /// ```
+    #[non_exhaustive]
+    pub enum FormulationPart {
+        /// The course's safety flags and the assessment's critical advisories:
+        /// present only when there are any, and then always first.
+        Safety,
+        /// Asking permission: "Can I tell you how I understand your situation?"
+        Opening,
+        /// The diagnosis, which the clinician names, and the severity from the
+        /// latest PHQ-9 or HAM-D-17 score.
+        Diagnosis,
+        /// A treatable illness, not the patient's fault; the sick role.
+        SickRole,
+        /// The link between the episode and the problem area(s), in plain words,
+        /// with the people and events of the inventory.
+        ProblemArea,
+        /// The time-limited treatment and its aim.
+        TimeLimit,
+        /// The explicit check that the patient agrees.
+        AgreementCheck,
+    }
 }
 
 /// One part of a [`Formulation`]: its text and where the part comes from.

@@ -1,46 +1,30 @@
 //! What a progress review points out: safety flags, no response by
 //! mid-treatment, a measurement due, goals without progress.
 
+use crate::macros::vocabulary_enum;
 use serde::{Deserialize, Serialize};
 
 use crate::{Basis, GoalId, Indicator, Source};
 
-/// What a [`ReviewAdvisory`] is about.
-///
-/// ```
-/// use interpersonal::ReviewAdvisoryCode;
-/// assert_eq!(ReviewAdvisoryCode::NoResponseByMidTreatment.to_string(), "no_response_by_mid_treatment");
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum ReviewAdvisoryCode {
-    /// A safety flag is on the course (critical, always first).
-    SafetyFlag,
-    /// At or after mid-treatment, the primary depression scale has not fallen
-    /// by half from baseline (warning).
-    NoResponseByMidTreatment,
-    /// The symptom measures are due at the next session (info).
-    MeasurementDue,
-    /// A goal in progress has no progress recorded (info).
-    GoalWithoutProgress,
+vocabulary_enum! {
+    /// What a [`ReviewAdvisory`] is about.
+    ///
+    /// ```
+    /// use interpersonal::ReviewAdvisoryCode;
+    /// assert_eq!(ReviewAdvisoryCode::NoResponseByMidTreatment.to_string(), "no_response_by_mid_treatment");
+    /// ```
+    #[non_exhaustive]
+    pub enum ReviewAdvisoryCode {
+        /// A safety flag is on the course (critical, always first).
+        SafetyFlag,
+        /// At or after mid-treatment, the primary depression scale has not fallen
+        /// by half from baseline (warning).
+        NoResponseByMidTreatment,
+        /// The symptom measures are due at the next session (info).
+        MeasurementDue,
+        /// A goal in progress has no progress recorded (info).
+        GoalWithoutProgress,
+    }
 }
 
 impl ReviewAdvisoryCode {

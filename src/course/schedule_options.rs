@@ -2,6 +2,7 @@
 //! to a session that falls on one, and how many sessions the initial and
 //! termination phases get.
 
+use crate::macros::vocabulary_enum;
 use std::ops::RangeInclusive;
 
 use chrono::NaiveDate;
@@ -9,54 +10,37 @@ use serde::{Deserialize, Serialize};
 
 use crate::{JsonPath, Problems};
 
-/// What happens to a session whose planned date is skipped (a holiday, a
-/// cancellation).
-///
-/// ```
-/// use interpersonal::SkipPolicy;
-/// assert_eq!(SkipPolicy::default(), SkipPolicy::NextFreeDay);
-/// assert_eq!(SkipPolicy::NextCadenceSlot.to_string(), "next_cadence_slot");
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    Default,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum SkipPolicy {
-    /// The default. The session moves to the next day that is not skipped and
-    /// is after the session before it; later sessions keep their planned dates
-    /// unless the moved session reaches them, in which case they move on the
-    /// same rule. The end date is kept unless the last session itself is moved,
-    /// as IPT keeps the agreed end date (ipt-domain.md §1.1 [S: Casebook-2012
-    /// ch. 3 "keeping the frame of the treatment with an end date"]).
+vocabulary_enum! {
+    /// What happens to a session whose planned date is skipped (a holiday, a
+    /// cancellation).
     ///
-    /// Weekly from Monday 2026-01-05 with 2026-01-19 skipped: session 3 moves to
-    /// Tuesday 2026-01-20, session 4 stays on Monday 2026-01-26.
-    #[default]
-    NextFreeDay,
-    /// The session takes the next cadence slot that is not skipped, and every
-    /// later session moves along by as many slots: the rhythm (the weekday) is
-    /// kept and the course ends later.
-    ///
-    /// Weekly from Monday 2026-01-05 with 2026-01-19 skipped: session 3 moves to
-    /// 2026-01-26, session 4 to 2026-02-02, and so on.
-    NextCadenceSlot,
+    /// ```
+    /// use interpersonal::SkipPolicy;
+    /// assert_eq!(SkipPolicy::default(), SkipPolicy::NextFreeDay);
+    /// assert_eq!(SkipPolicy::NextCadenceSlot.to_string(), "next_cadence_slot");
+    /// ```
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub enum SkipPolicy {
+        /// The default. The session moves to the next day that is not skipped and
+        /// is after the session before it; later sessions keep their planned dates
+        /// unless the moved session reaches them, in which case they move on the
+        /// same rule. The end date is kept unless the last session itself is moved,
+        /// as IPT keeps the agreed end date (ipt-domain.md §1.1 [S: Casebook-2012
+        /// ch. 3 "keeping the frame of the treatment with an end date"]).
+        ///
+        /// Weekly from Monday 2026-01-05 with 2026-01-19 skipped: session 3 moves to
+        /// Tuesday 2026-01-20, session 4 stays on Monday 2026-01-26.
+        #[default]
+        NextFreeDay,
+        /// The session takes the next cadence slot that is not skipped, and every
+        /// later session moves along by as many slots: the rhythm (the weekday) is
+        /// kept and the course ends later.
+        ///
+        /// Weekly from Monday 2026-01-05 with 2026-01-19 skipped: session 3 moves to
+        /// 2026-01-26, session 4 to 2026-02-02, and so on.
+        NextCadenceSlot,
+    }
 }
 
 /// Options for [`Schedule::generate`](crate::Schedule::generate) and

@@ -1,56 +1,40 @@
 //! One planned session of a [`Schedule`](crate::Schedule), and the phase it
 //! belongs to.
 
+use crate::macros::vocabulary_enum;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The phase of treatment a scheduled session belongs to: the three acute phases
-/// of IPT and the optional maintenance phase (ipt-domain.md §1.1 [S: MW-2004;
-/// Markowitz-phases; Rajhans-2020]; maintenance [S: Casebook-2012 ch. 17;
-/// K: Frank et al. 1990]).
-///
-/// This is the schedule's own view, by session number; how many sessions each
-/// acute phase gets is set in [`ScheduleOptions`](crate::ScheduleOptions).
-///
-/// ```
-/// use interpersonal::SchedulePhase;
-/// assert_eq!(SchedulePhase::Termination.to_string(), "termination");
-/// assert!(SchedulePhase::Initial < SchedulePhase::Middle);
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum SchedulePhase {
-    /// The initial phase, sessions 1 to 3 ("fewer than three if possible"):
-    /// assessment, inventory, formulation and contract (ipt-domain.md §1.1
-    /// [S: Pocket-Guide; Markowitz-phases]).
-    Initial,
-    /// The middle phase: work on the chosen problem area (ipt-domain.md §1.1
-    /// [S: MW-2004]).
-    Middle,
-    /// The termination phase, the last 2 to 4 sessions: review gains, plan for
-    /// the future (ipt-domain.md §1.1 [K: Comprehensive-2000]).
-    Termination,
-    /// Maintenance IPT after the acute course, usually monthly (ipt-domain.md
-    /// §7.6 [S: Casebook-2012 ch. 17; K: Frank et al. 1990]).
-    Maintenance,
+vocabulary_enum! {
+    /// The phase of treatment a scheduled session belongs to: the three acute phases
+    /// of IPT and the optional maintenance phase (ipt-domain.md §1.1 [S: MW-2004;
+    /// Markowitz-phases; Rajhans-2020]; maintenance [S: Casebook-2012 ch. 17;
+    /// K: Frank et al. 1990]).
+    ///
+    /// This is the schedule's own view, by session number; how many sessions each
+    /// acute phase gets is set in [`ScheduleOptions`](crate::ScheduleOptions).
+    ///
+    /// ```
+    /// use interpersonal::SchedulePhase;
+    /// assert_eq!(SchedulePhase::Termination.to_string(), "termination");
+    /// assert!(SchedulePhase::Initial < SchedulePhase::Middle);
+    /// ```
+    #[non_exhaustive]
+    pub enum SchedulePhase {
+        /// The initial phase, sessions 1 to 3 ("fewer than three if possible"):
+        /// assessment, inventory, formulation and contract (ipt-domain.md §1.1
+        /// [S: Pocket-Guide; Markowitz-phases]).
+        Initial,
+        /// The middle phase: work on the chosen problem area (ipt-domain.md §1.1
+        /// [S: MW-2004]).
+        Middle,
+        /// The termination phase, the last 2 to 4 sessions: review gains, plan for
+        /// the future (ipt-domain.md §1.1 [K: Comprehensive-2000]).
+        Termination,
+        /// Maintenance IPT after the acute course, usually monthly (ipt-domain.md
+        /// §7.6 [S: Casebook-2012 ch. 17; K: Frank et al. 1990]).
+        Maintenance,
+    }
 }
 
 /// One session in a [`Schedule`](crate::Schedule).
