@@ -367,4 +367,29 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn inventories_and_assessments_round_trip_through_json(inv in inventory()) {
+        let text = serde_json::to_string(&inv).unwrap();
+        let back: Inventory = interpersonal::from_json(&text).unwrap();
+        prop_assert_eq!(&back, &inv);
+        let a = engine().evaluate(&inv);
+        let text = serde_json::to_string(&a).unwrap();
+        let back: Assessment = interpersonal::from_json(&text).unwrap();
+        prop_assert_eq!(back, a);
+    }
+
+    #[test]
+    fn rule_sets_round_trip_through_json(weight in 0.1f64..10.0, before in 0u32..36, after in 0u32..12) {
+        let mut rules = RuleSet::standard();
+        rules.rules[0].weight = weight;
+        if let Some(w) = rules.parameters.windows.get_mut("onset") {
+            w.before_months = before;
+            w.after_months = after;
+        }
+        let text = serde_json::to_string(&rules).unwrap();
+        let back = RuleSet::from_json(&text).unwrap();
+        prop_assert_eq!(back.fingerprint(), rules.fingerprint());
+        prop_assert_eq!(back, rules);
+    }
 }
