@@ -216,9 +216,9 @@ fn unknown_fields_at_every_level() {
             "unknown field `fair`",
         ),
         (
-            with_person(r#", "conflict": {"level": "low", "frequency": "weekly"}"#),
-            "$.people[0].conflict.frequency",
-            "unknown field `frequency`",
+            with_person(r#", "conflict": {"level": "low", "how_often": "weekly"}"#),
+            "$.people[0].conflict.how_often",
+            "unknown field `how_often`",
         ),
         (
             with_person(r#", "status": {"deceased": {"date": "2025-11", "cause": "x"}}"#),

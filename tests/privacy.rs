@@ -32,6 +32,8 @@ fn sentinel_inventory() -> Inventory {
                 .satisfaction(s())
                 .dissatisfaction(s())
                 .feeling(s())
+                .can_talk_about(s())
+                .cannot_talk_about(s())
                 .desired_change(s())
                 .notes(s())
                 .expectations(

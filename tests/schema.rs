@@ -302,6 +302,14 @@ fn every_enum_lists_exactly_the_rust_variants_in_order() {
         ("conflict_visibility", names::<ConflictVisibility>()),
         ("conflict_course", names::<ConflictCourse>()),
         ("relative_to_onset", names::<RelativeToOnset>()),
+        (
+            "conflict_frequency",
+            names::<interpersonal::ConflictFrequency>(),
+        ),
+        (
+            "relationship_pattern",
+            names::<interpersonal::RelationshipPattern>(),
+        ),
         ("relationship_change", names::<RelationshipChange>()),
         ("event_kind", names::<EventKind>()),
         ("grief_sign", names::<GriefSign>()),

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use super::validate::{Found, MALFORMED_DATE, Order, Unreadable, check_inventory};
 use super::{EventBuilder, Inventory, PersonBuilder, PriorFunctioning, SocialContext};
-use crate::{DateError, EpisodeOnset, JsonPath, PartialDate, Problems};
+use crate::{DateError, EpisodeOnset, JsonPath, PartialDate, Problems, RelationshipPattern};
 
 mod sealed {
     pub trait Sealed {}
@@ -312,6 +312,23 @@ impl InventoryBuilder {
     /// ```
     pub fn confidants(mut self, confidants: u32) -> Self {
         self.inventory.social_context.confidants = Some(confidants);
+        self
+    }
+
+    /// Adds a pattern seen across the patient's relationships.
+    ///
+    /// ```
+    /// use interpersonal::{Inventory, RelationshipPattern};
+    /// use chrono::NaiveDate;
+    ///
+    /// let inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
+    ///     .pattern(RelationshipPattern::AvoidsConfrontation)
+    ///     .build()?;
+    /// assert_eq!(inventory.social_context.patterns, [RelationshipPattern::AvoidsConfrontation]);
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn pattern(mut self, pattern: RelationshipPattern) -> Self {
+        self.inventory.social_context.patterns.push(pattern);
         self
     }
 

@@ -21,9 +21,9 @@ pub use builder::{DateInput, InventoryBuilder};
 pub use event::{EventKind, GriefSign, LifeEvent};
 pub use event_builder::EventBuilder;
 pub use person::{
-    Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
-    Expectations, ExpectationsMet, Person, PersonStatus, RelationshipChange, RelationshipKind,
-    RelativeToOnset,
+    Closeness, Conflict, ConflictCourse, ConflictFrequency, ConflictLevel, ConflictVisibility,
+    ContactFrequency, Expectations, ExpectationsMet, Person, PersonStatus, RelationshipChange,
+    RelationshipKind, RelativeToOnset,
 };
 pub use person_builder::PersonBuilder;
 
@@ -65,6 +65,32 @@ vocabulary_enum! {
     }
 }
 
+vocabulary_enum! {
+    /// A pattern the inventory shows across the patient's relationships
+    /// (ipt-domain.md §3.1: "patterns across relationships (e.g. difficulty
+    /// asserting needs, avoiding confrontation, expressing anger, taking social
+    /// risks)" [K: Comprehensive-2000; S: Markowitz-phases]).
+    ///
+    /// ```
+    /// use interpersonal::RelationshipPattern;
+    /// assert_eq!(
+    ///     RelationshipPattern::AvoidsConfrontation.to_string(),
+    ///     "avoids_confrontation",
+    /// );
+    /// ```
+    #[non_exhaustive]
+    pub enum RelationshipPattern {
+        /// Difficulty asserting needs.
+        DifficultyAssertingNeeds,
+        /// Avoids confrontation.
+        AvoidsConfrontation,
+        /// Difficulty expressing anger.
+        DifficultyExpressingAnger,
+        /// Avoids taking social risks.
+        AvoidsSocialRisks,
+    }
+}
+
 /// The patient's social context, beyond the people listed.
 ///
 /// ```
@@ -88,6 +114,9 @@ pub struct SocialContext {
     /// How many people the patient can confide in, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidants: Option<u32>,
+    /// Patterns seen across the patient's relationships.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub patterns: Vec<RelationshipPattern>,
 }
 
 /// What the assessment found about safety. A reported suicidal thought is

@@ -316,6 +316,28 @@ vocabulary_enum! {
     }
 }
 
+vocabulary_enum! {
+    /// How often the patient and the person argue (ipt-domain.md §3.1
+    /// "conflicts: do you argue; about what; how often" [K: Comprehensive-2000;
+    /// S: Markowitz-phases]).
+    ///
+    /// ```
+    /// use interpersonal::ConflictFrequency;
+    /// assert_eq!(ConflictFrequency::Weekly.to_string(), "weekly");
+    /// ```
+    #[non_exhaustive]
+    pub enum ConflictFrequency {
+        /// Every day or nearly.
+        Daily,
+        /// About weekly.
+        Weekly,
+        /// About monthly.
+        Monthly,
+        /// Now and then, less than monthly.
+        Rarely,
+    }
+}
+
 /// A conflict with the person (§3.1 "conflicts"; §2.2 indicators).
 ///
 /// ```
@@ -343,6 +365,9 @@ pub struct Conflict {
     /// Whether it began before or after the onset, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub began: Option<RelativeToOnset>,
+    /// How often they argue, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frequency: Option<ConflictFrequency>,
     /// What it is about, in the patient's words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topic: Option<Sensitive<String>>,
@@ -362,6 +387,7 @@ impl Conflict {
             visibility: None,
             course: None,
             began: None,
+            frequency: None,
             topic: None,
         }
     }
@@ -402,6 +428,19 @@ impl Conflict {
     #[must_use]
     pub fn with_began(mut self, began: RelativeToOnset) -> Self {
         self.began = Some(began);
+        self
+    }
+
+    /// This conflict, with how often they argue.
+    ///
+    /// ```
+    /// use interpersonal::{Conflict, ConflictFrequency, ConflictLevel};
+    /// let c = Conflict::new(ConflictLevel::High).with_frequency(ConflictFrequency::Weekly);
+    /// assert_eq!(c.frequency, Some(ConflictFrequency::Weekly));
+    /// ```
+    #[must_use]
+    pub fn with_frequency(mut self, frequency: ConflictFrequency) -> Self {
+        self.frequency = Some(frequency);
         self
     }
 
@@ -485,6 +524,12 @@ pub struct Person {
     /// Whether they know the patient has been depressed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub knows_about_episode: Option<bool>,
+    /// What the patient can talk to them about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub can_talk_about: Vec<Sensitive<String>>,
+    /// What the patient cannot talk to them about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cannot_talk_about: Vec<Sensitive<String>>,
     /// What they do together.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shared_activities: Vec<Sensitive<String>>,
@@ -534,6 +579,8 @@ impl Person {
             confidant: None,
             supportive: None,
             knows_about_episode: None,
+            can_talk_about: Vec::new(),
+            cannot_talk_about: Vec::new(),
             shared_activities: Vec::new(),
             satisfactions: Vec::new(),
             dissatisfactions: Vec::new(),

@@ -311,6 +311,37 @@ impl PersonBuilder {
         self.edit(|p| p.change_around_onset = Some(change))
     }
 
+    /// Adds something the patient can talk to the person about.
+    ///
+    /// ```
+    /// use interpersonal::{Person, RelationshipKind};
+    /// let p = Person::builder("p1", "A", RelationshipKind::Sibling)
+    ///     .can_talk_about("work")
+    ///     .cannot_talk_about("the depression")
+    ///     .build()?;
+    /// assert_eq!((p.can_talk_about.len(), p.cannot_talk_about.len()), (1, 1));
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn can_talk_about(self, topic: impl Into<String>) -> Self {
+        let topic = Sensitive::new(topic.into());
+        self.edit(|p| p.can_talk_about.push(topic))
+    }
+
+    /// Adds something the patient cannot talk to the person about.
+    ///
+    /// ```
+    /// use interpersonal::{Person, RelationshipKind};
+    /// let p = Person::builder("p1", "A", RelationshipKind::Parent)
+    ///     .cannot_talk_about("money")
+    ///     .build()?;
+    /// assert_eq!(p.cannot_talk_about.len(), 1);
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn cannot_talk_about(self, topic: impl Into<String>) -> Self {
+        let topic = Sensitive::new(topic.into());
+        self.edit(|p| p.cannot_talk_about.push(topic))
+    }
+
     /// Adds something the patient would like to change, in themselves or the
     /// other person.
     ///
