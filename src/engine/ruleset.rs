@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{JsonError, ProblemArea, RuleId, Source};
+use crate::{JsonError, ProblemArea, RuleId, SharedText, Source};
 
 use super::condition::Condition;
 
@@ -221,10 +221,10 @@ pub struct Rule {
     #[serde(default)]
     pub links_onset: bool,
     /// One line for the clinician: what the evidence shows.
-    pub summary: String,
+    pub summary: SharedText,
     /// More detail: the clinical reasoning behind the rule.
     #[serde(default)]
-    pub detail: String,
+    pub detail: SharedText,
     /// How urgent the evidence is.
     #[serde(default)]
     pub indicator: Indicator,
@@ -252,7 +252,7 @@ impl Rule {
         id: RuleId,
         area: ProblemArea,
         weight: f64,
-        summary: impl Into<String>,
+        summary: impl Into<SharedText>,
         source: Source,
         when: Condition,
     ) -> Self {
@@ -263,7 +263,7 @@ impl Rule {
             weight,
             links_onset: false,
             summary: summary.into(),
-            detail: String::new(),
+            detail: SharedText::default(),
             indicator: Indicator::Info,
             source,
             when,
