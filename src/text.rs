@@ -66,6 +66,14 @@ impl SharedText {
     }
 }
 
+impl SharedText {
+    /// Whether the text is static (no reference counting on clone).
+    #[cfg(test)]
+    pub(crate) fn is_static(&self) -> bool {
+        matches!(self.0, Repr::Static(_))
+    }
+}
+
 impl Default for SharedText {
     /// The empty text.
     ///
