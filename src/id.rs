@@ -7,7 +7,9 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::SharedText;
 
 /// The longest id accepted, in bytes.
 ///
@@ -45,9 +47,10 @@ fn check_id(s: &str) -> Result<(), IdError> {
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
+        ///
+        /// Cloning an id does not copy its text: clones share it.
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(SharedText);
 
         impl $name {
             /// Makes an id, checking its form.
@@ -61,14 +64,14 @@ macro_rules! id_type {
             pub fn new(id: impl Into<String>) -> Result<Self, IdError> {
                 let id = id.into();
                 check_id(&id)?;
-                Ok($name(id))
+                Ok($name(SharedText::from(id)))
             }
 
             /// An id from text known at compile time to be well formed; for
             /// the crate's own constants only.
             #[allow(dead_code)]
             pub(crate) fn from_known(id: &'static str) -> Self {
-                $name(id.to_owned())
+                $name(SharedText::from_static(id))
             }
 
             /// The id as text.
@@ -114,7 +117,7 @@ macro_rules! id_type {
 
         impl From<$name> for String {
             fn from(id: $name) -> String {
-                id.0
+                String::from(id.0)
             }
         }
 
@@ -127,6 +130,19 @@ macro_rules! id_type {
         impl std::borrow::Borrow<str> for $name {
             fn borrow(&self) -> &str {
                 &self.0
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                $name::new(text).map_err(serde::de::Error::custom)
             }
         }
 

@@ -159,6 +159,7 @@ mod id;
 mod inventory;
 mod sensitive;
 mod source;
+mod text;
 
 mod course;
 mod engine;
@@ -174,6 +175,7 @@ pub use id::*;
 pub use inventory::*;
 pub use sensitive::*;
 pub use source::*;
+pub use text::*;
 
 pub use course::*;
 #[allow(unused_imports)]

@@ -1,8 +1,8 @@
 //! Where a piece of clinical knowledge comes from.
 
-use std::borrow::Cow;
-
 use serde::{Deserialize, Serialize};
+
+use crate::SharedText;
 
 /// How firmly a source supports a statement, using the markers of the crate's
 /// clinical reference (`ipt-domain.md`).
@@ -47,8 +47,8 @@ pub enum Basis {
 /// `ipt-domain.md` §0, with a chapter or section), an optional address, and the
 /// [`Basis`] on which the statement rests.
 ///
-/// Catalogue entries use borrowed text; sources read from a JSON rule set own
-/// theirs.
+/// Catalogue entries use static text; sources read from a JSON rule set share
+/// theirs ([`SharedText`]), so cloning a source never copies its text.
 ///
 /// ```
 /// use interpersonal::{Basis, Source};
@@ -61,10 +61,10 @@ pub enum Basis {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The source's short name and locator, e.g. `"Guide-2018, ch. 8"`.
-    pub label: Cow<'static, str>,
+    pub label: SharedText,
     /// A public address for the source or an excerpt, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<Cow<'static, str>>,
+    pub url: Option<SharedText>,
     /// How firmly the source supports the statement.
     pub basis: Basis,
 }
@@ -79,7 +79,7 @@ impl Source {
     /// ```
     pub const fn new(label: &'static str, basis: Basis) -> Self {
         Source {
-            label: Cow::Borrowed(label),
+            label: SharedText::from_static(label),
             url: None,
             basis,
         }
@@ -94,8 +94,8 @@ impl Source {
     /// ```
     pub const fn with_url(label: &'static str, url: &'static str, basis: Basis) -> Self {
         Source {
-            label: Cow::Borrowed(label),
-            url: Some(Cow::Borrowed(url)),
+            label: SharedText::from_static(label),
+            url: Some(SharedText::from_static(url)),
             basis,
         }
     }

@@ -1019,7 +1019,7 @@ fn the_assessment_holds_no_patient_text_but_the_report_does() {
         assert!(!text.contains(&format!("{SENTINEL}-{field}")), "{field}");
     }
     assert!(text.contains("decision support, not a diagnosis"));
-    assert!(text.contains(&a.rule_set.fingerprint));
+    assert!(text.contains(a.rule_set.fingerprint.as_str()));
 }
 
 // ------------------------------------------- determinism and round trips

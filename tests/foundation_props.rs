@@ -45,8 +45,8 @@ fn sensitive() -> impl Strategy<Value = Sensitive<String>> {
 
 fn source() -> impl Strategy<Value = Source> {
     (text(), prop::option::of(text()), any_of::<Basis>()).prop_map(|(label, url, basis)| Source {
-        label: Cow::Owned(label),
-        url: url.map(Cow::Owned),
+        label: label.into(),
+        url: url.map(Into::into),
         basis,
     })
 }

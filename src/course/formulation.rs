@@ -306,7 +306,7 @@ fn safety_text(course: &Course, assessment: &Assessment) -> Option<String> {
         .advisories
         .iter()
         .filter(|a| a.indicator == Indicator::Critical)
-        .map(|a| a.summary.clone())
+        .map(|a| a.summary.to_string())
         .collect();
     lines.extend(course.safety_flags().iter().map(ToString::to_string));
     if lines.is_empty() {

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{DisputeStage, EventId, GriefKind, PersonId, ProblemArea, RuleId, Source};
+use crate::{DisputeStage, EventId, GriefKind, PersonId, ProblemArea, RuleId, SharedText, Source};
 
 use super::ruleset::Indicator;
 
@@ -32,9 +32,9 @@ pub struct RuleSetInfo {
     /// The rule set's id.
     pub id: RuleId,
     /// The rule set's version.
-    pub version: String,
+    pub version: SharedText,
     /// [`RuleSet::fingerprint`](crate::RuleSet::fingerprint) of the rule set.
-    pub fingerprint: String,
+    pub fingerprint: SharedText,
 }
 
 /// How strongly the evidence supports an area, from its score and the rule
@@ -127,9 +127,9 @@ pub struct Evidence {
     /// The area it supports.
     pub area: ProblemArea,
     /// The rule's summary.
-    pub summary: String,
+    pub summary: SharedText,
     /// The rule's detail.
-    pub detail: String,
+    pub detail: SharedText,
     /// The rule's indicator.
     pub indicator: Indicator,
     /// The rule's source.
@@ -166,7 +166,7 @@ pub struct NearMiss {
     /// The rule.
     pub rule: RuleId,
     /// The first condition on the rule's best path that did not hold, in words.
-    pub failed: String,
+    pub failed: SharedText,
     /// How many leaf conditions on the best path held.
     pub satisfied: u32,
     /// How many leaf conditions the best path has.
@@ -279,7 +279,7 @@ pub struct Advisory {
     /// How urgent it is.
     pub indicator: Indicator,
     /// What to do, in one or two sentences.
-    pub summary: String,
+    pub summary: SharedText,
     /// Where the advice comes from.
     pub source: Source,
     /// The people or events it is about, if any.

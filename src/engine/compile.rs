@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
-use crate::{ConflictLevel, EventKind, JsonPath, ProblemArea, Problems};
+use crate::{ConflictLevel, EventKind, JsonPath, ProblemArea, Problems, SharedText};
 
+use super::assessment::RuleSetInfo;
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::explain;
 use super::facts::{Truth, WindowRef};
@@ -107,7 +108,7 @@ pub(crate) struct Compiled {
     pub(crate) roots: Vec<u32>,
     /// For each node, its description in words, prefixed by the quantifiers
     /// above it ("some event: dated ...").
-    pub(crate) text: Vec<String>,
+    pub(crate) text: Vec<SharedText>,
     /// For each node, whether witnesses can be found at or below it (a
     /// quantifier or an event's person outside any `not`).
     pub(crate) yields_subjects: Vec<bool>,
@@ -189,11 +190,13 @@ impl Compiled {
         }
     }
 
-    pub(crate) fn text(&self, i: u32) -> &str {
+    /// The description of node `i`, shared: cloning it does not copy it.
+    pub(crate) fn text(&self, i: u32) -> SharedText {
         usize::try_from(i)
             .ok()
             .and_then(|i| self.text.get(i))
-            .map_or("", String::as_str)
+            .cloned()
+            .unwrap_or_default()
     }
 }
 
@@ -294,7 +297,9 @@ impl Compiled {
 #[serde(try_from = "RuleSet", into = "RuleSet")]
 pub struct Engine {
     rules: RuleSet,
-    fingerprint: String,
+    /// Which rule set this is, as every assessment names it: built once and
+    /// shared by every assessment.
+    pub(crate) info: RuleSetInfo,
     pub(crate) compiled: Compiled,
 }
 
@@ -435,12 +440,12 @@ impl Engine {
             ..
         } = builder;
         let windows = used_windows.into_iter().map(|(_, w)| w).collect();
-        let fingerprint = if problems.is_empty() {
-            rules.fingerprint()
-        } else {
-            String::new()
-        };
         problems.into_result(())?;
+        let info = RuleSetInfo {
+            id: rules.id.clone(),
+            version: SharedText::from(rules.version.as_str()),
+            fingerprint: SharedText::from(rules.fingerprint()),
+        };
         // Children precede their parents, so one forward pass suffices.
         let mut yields_subjects: Vec<bool> = Vec::with_capacity(nodes.len());
         for node in &nodes {
@@ -480,12 +485,12 @@ impl Engine {
         let unit = units(&nodes, &kids);
         Ok(Engine {
             rules,
-            fingerprint,
+            info,
             compiled: Compiled {
                 nodes,
                 kids,
                 roots,
-                text,
+                text: text.into_iter().map(SharedText::from).collect(),
                 yields_subjects,
                 windows,
                 space,
@@ -539,7 +544,7 @@ impl Engine {
     /// # Ok::<(), interpersonal::Problems>(())
     /// ```
     pub fn fingerprint(&self) -> &str {
-        &self.fingerprint
+        &self.info.fingerprint
     }
 }
 

@@ -11,7 +11,7 @@
 
 use crate::{Inventory, NeededFor, ProblemArea, RuleId, Subject};
 
-use super::assessment::{AreaFinding, Assessment, Evidence, MissingFact, RuleSetInfo};
+use super::assessment::{AreaFinding, Assessment, Evidence, MissingFact};
 use super::buffers::{SpillVec, SubjectBits};
 use super::compile::Engine;
 use super::decide::{Eval, NodeTruths};
@@ -250,11 +250,7 @@ impl Engine {
         let missing = merge_missing(inventory, rules, missing_raw.as_mut_slice(), extra_missing);
 
         Assessment {
-            rule_set: RuleSetInfo {
-                id: self.rule_set().id.clone(),
-                version: self.rule_set().version.clone(),
-                fingerprint: self.fingerprint().to_owned(),
-            },
+            rule_set: self.info.clone(),
             assessed_on: inventory.assessed_on,
             areas: findings,
             recommendations: crate::Recommendations::for_focus(&focus),

@@ -4,7 +4,7 @@
 
 use crate::{
     Basis, ConflictCourse, ConflictLevel, DisputeStage, EventId, EventKind, GriefKind, GriefSign,
-    Inventory, NeededFor, PersonId, ProblemArea, RuleParameters, Source, Subject,
+    Inventory, NeededFor, PersonId, ProblemArea, RuleParameters, SharedText, Source, Subject,
 };
 
 use strum::EnumCount;
@@ -380,10 +380,10 @@ pub(crate) fn advisories(
     deficits_held_back: bool,
 ) -> Vec<Advisory> {
     let mut out = Vec::new();
-    let advisory = |code, indicator, summary: &str, source: Source| Advisory {
+    let advisory = |code, indicator, summary: &'static str, source: Source| Advisory {
         code,
         indicator,
-        summary: summary.to_owned(),
+        summary: SharedText::from_static(summary),
         source,
         subjects: Vec::new(),
     };

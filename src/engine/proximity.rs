@@ -366,7 +366,7 @@ impl NearMisses {
             let (node, t) = p.failed.unwrap_or((compiled.roots.get(i).copied()?, truth));
             Some(NearMiss {
                 rule: rule.clone(),
-                failed: compiled.text(node).to_owned(),
+                failed: compiled.text(node),
                 satisfied: p.satisfied,
                 total: p.total,
                 unknown: t == Truth::Unknown,

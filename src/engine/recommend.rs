@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{GoalTemplate, Intervention, ProblemArea};
+use crate::{GoalTemplate, Intervention, ProblemArea, SharedText};
 
 /// The interventions and goal templates the catalogue offers for the
 /// suggested focus, a starting point for the treatment plan that the clinician
@@ -31,7 +31,7 @@ pub struct Recommendations {
     pub interventions: Vec<Intervention>,
     /// Keys of the goal templates for the focus ([`GoalTemplate::by_key`]
     /// turns a key back into its template).
-    pub goal_templates: Vec<String>,
+    pub goal_templates: Vec<SharedText>,
 }
 
 impl Recommendations {
@@ -56,7 +56,7 @@ impl Recommendations {
             for template in GoalTemplate::for_area(area) {
                 let key = template.key();
                 if !out.goal_templates.iter().any(|k| k == key) {
-                    out.goal_templates.push(key.to_owned());
+                    out.goal_templates.push(SharedText::from_static(key));
                 }
             }
         }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{JsonError, ProblemArea, RuleId, Source};
+use crate::{JsonError, ProblemArea, RuleId, SharedText, Source};
 
 use super::condition::Condition;
 
@@ -221,10 +221,10 @@ pub struct Rule {
     #[serde(default)]
     pub links_onset: bool,
     /// One line for the clinician: what the evidence shows.
-    pub summary: String,
+    pub summary: SharedText,
     /// More detail: the clinical reasoning behind the rule.
     #[serde(default)]
-    pub detail: String,
+    pub detail: SharedText,
     /// How urgent the evidence is.
     #[serde(default)]
     pub indicator: Indicator,
@@ -252,7 +252,7 @@ impl Rule {
         id: RuleId,
         area: ProblemArea,
         weight: f64,
-        summary: impl Into<String>,
+        summary: impl Into<SharedText>,
         source: Source,
         when: Condition,
     ) -> Self {
@@ -263,7 +263,7 @@ impl Rule {
             weight,
             links_onset: false,
             summary: summary.into(),
-            detail: String::new(),
+            detail: SharedText::default(),
             indicator: Indicator::Info,
             source,
             when,
@@ -371,7 +371,38 @@ impl RuleSet {
     /// Returns a [`JsonError`] if the embedded `rules/default.json` cannot be
     /// read (a defect the crate's tests rule out).
     pub fn try_standard() -> Result<RuleSet, JsonError> {
-        Self::from_json(DEFAULT_RULES_JSON)
+        let mut rules = Self::from_json(DEFAULT_RULES_JSON)?;
+        rules.share_static_text(DEFAULT_RULES_JSON);
+        Ok(rules)
+    }
+
+    /// Points the rules' ids and text at the same text in `json`, a document
+    /// known at compile time, wherever it occurs there verbatim: the text is
+    /// equal, but an assessment then shares it with no reference counting.
+    fn share_static_text(&mut self, json: &'static str) {
+        let find = |text: &str| -> Option<&'static str> {
+            json.find(text)
+                .and_then(|i| json.get(i..i.saturating_add(text.len())))
+        };
+        let share = |text: &mut SharedText| {
+            if let Some(found) = find(text) {
+                *text = SharedText::from_static(found);
+            }
+        };
+        if let Some(found) = find(self.id.as_str()) {
+            self.id = RuleId::from_known(found);
+        }
+        for rule in &mut self.rules {
+            if let Some(found) = find(rule.id.as_str()) {
+                rule.id = RuleId::from_known(found);
+            }
+            share(&mut rule.summary);
+            share(&mut rule.detail);
+            share(&mut rule.source.label);
+            if let Some(url) = &mut rule.source.url {
+                share(url);
+            }
+        }
     }
 
     /// Reads a rule set from JSON. This checks the shape only; compile it with
@@ -441,6 +472,46 @@ mod tests {
     fn fnv_known_values() {
         assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn standard_text_is_shared_from_the_embedded_json_unchanged() {
+        let shared = RuleSet::try_standard().unwrap();
+        let parsed = RuleSet::from_json(DEFAULT_RULES_JSON).unwrap();
+        assert_eq!(shared, parsed);
+        assert_eq!(shared.fingerprint(), parsed.fingerprint());
+        assert_eq!(
+            serde_json::to_string(&shared).unwrap(),
+            serde_json::to_string(&parsed).unwrap()
+        );
+        // Text written with escapes in the JSON does not occur verbatim; it
+        // stays reference counted.
+        let verbatim = |t: &SharedText| DEFAULT_RULES_JSON.contains(t.as_str());
+        for rule in &shared.rules {
+            assert_eq!(
+                rule.summary.is_static(),
+                verbatim(&rule.summary),
+                "{}",
+                rule.id
+            );
+            assert_eq!(
+                rule.detail.is_static(),
+                verbatim(&rule.detail),
+                "{}",
+                rule.id
+            );
+            let label = &rule.source.label;
+            assert_eq!(label.is_static(), verbatim(label), "{}", rule.id);
+        }
+        assert!(
+            shared
+                .rules
+                .iter()
+                .filter(|r| r.summary.is_static())
+                .count()
+                > 10
+        );
+        assert!(parsed.rules.iter().all(|r| !r.summary.is_static()));
     }
 
     #[test]

@@ -1,0 +1,281 @@
+//! Immutable text that is cheap to clone: rule summaries, sources, advice.
+//!
+//! An [`Assessment`](crate::Assessment) repeats text that never changes between
+//! evaluations (a rule's summary, its source); [`SharedText`] lets every copy
+//! point at the same bytes instead of allocating a new string.
+
+use std::borrow::Borrow;
+use std::cmp::Ordering;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An immutable string that is cheap to clone: either text known at compile
+/// time (`&'static str`, no allocation at all) or text shared behind an
+/// [`Arc`], so a clone only bumps a counter.
+///
+/// It compares, hashes, orders, prints and serializes exactly like the text it
+/// holds: which of the two forms holds it never shows.
+///
+/// ```
+/// use interpersonal::SharedText;
+///
+/// const FIXED: SharedText = SharedText::from_static("onset unknown");
+/// let read = SharedText::from(String::from("onset unknown"));
+/// assert_eq!(FIXED, read);
+/// assert_eq!(read.clone(), "onset unknown");
+/// assert_eq!(FIXED.len(), 13); // derefs to `str`
+/// assert_eq!(serde_json::to_string(&read)?, r#""onset unknown""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct SharedText(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Static(&'static str),
+    Shared(Arc<str>),
+}
+
+impl SharedText {
+    /// Text known at compile time; makes no allocation and works in `const`s.
+    ///
+    /// ```
+    /// use interpersonal::SharedText;
+    /// const GREETING: SharedText = SharedText::from_static("hello");
+    /// assert_eq!(GREETING.as_str(), "hello");
+    /// ```
+    pub const fn from_static(text: &'static str) -> Self {
+        SharedText(Repr::Static(text))
+    }
+
+    /// The text.
+    ///
+    /// ```
+    /// use interpersonal::SharedText;
+    /// assert_eq!(SharedText::from("abc").as_str(), "abc");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Repr::Static(s) => s,
+            Repr::Shared(s) => s,
+        }
+    }
+}
+
+impl SharedText {
+    /// Whether the text is static (no reference counting on clone).
+    #[cfg(test)]
+    pub(crate) fn is_static(&self) -> bool {
+        matches!(self.0, Repr::Static(_))
+    }
+}
+
+impl Default for SharedText {
+    /// The empty text.
+    ///
+    /// ```
+    /// use interpersonal::SharedText;
+    /// assert!(SharedText::default().is_empty());
+    /// ```
+    fn default() -> Self {
+        SharedText::from_static("")
+    }
+}
+
+impl Deref for SharedText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for SharedText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Borrow<str> for SharedText {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<String> for SharedText {
+    fn from(text: String) -> Self {
+        SharedText(Repr::Shared(Arc::from(text)))
+    }
+}
+
+impl From<&str> for SharedText {
+    fn from(text: &str) -> Self {
+        SharedText(Repr::Shared(Arc::from(text)))
+    }
+}
+
+impl From<Arc<str>> for SharedText {
+    fn from(text: Arc<str>) -> Self {
+        SharedText(Repr::Shared(text))
+    }
+}
+
+impl From<SharedText> for String {
+    fn from(text: SharedText) -> String {
+        text.as_str().to_owned()
+    }
+}
+
+impl fmt::Display for SharedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Debug for SharedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for SharedText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SharedText {}
+
+impl PartialOrd for SharedText {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SharedText {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl Hash for SharedText {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialEq<str> for SharedText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for SharedText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for SharedText {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<SharedText> for str {
+    fn eq(&self, other: &SharedText) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<SharedText> for &str {
+    fn eq(&self, other: &SharedText) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<SharedText> for String {
+    fn eq(&self, other: &SharedText) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Serialize for SharedText {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for SharedText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(SharedText::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn is_send_and_sync() {
+        assert_send_sync::<SharedText>();
+    }
+
+    #[test]
+    fn form_never_shows() {
+        let fixed = SharedText::from_static("abc");
+        let shared = SharedText::from("abc");
+        assert_eq!(fixed, shared);
+        assert_eq!(fixed.cmp(&shared), Ordering::Equal);
+        let set: HashSet<SharedText> = [fixed.clone(), shared.clone()].into_iter().collect();
+        assert_eq!(set.len(), 1);
+        assert!(set.contains("abc"));
+        assert_eq!(format!("{fixed:?}"), format!("{shared:?}"));
+        assert_eq!(format!("{fixed:?}"), r#""abc""#);
+        assert_eq!(fixed.to_string(), "abc");
+    }
+
+    #[test]
+    fn orders_by_content() {
+        let a = SharedText::from_static("a");
+        let b = SharedText::from(String::from("b"));
+        assert!(a < b);
+        assert!(SharedText::default() < a);
+    }
+
+    #[test]
+    fn clone_shares_the_bytes() {
+        let text = SharedText::from(String::from("a rule's summary"));
+        let copy = text.clone();
+        assert!(std::ptr::eq(text.as_str(), copy.as_str()));
+    }
+
+    #[test]
+    fn json_round_trip_is_a_plain_string() {
+        let text = SharedText::from_static("line \"one\"\nline two");
+        let json = serde_json::to_string(&text).unwrap();
+        assert_eq!(json, serde_json::to_string(text.as_str()).unwrap());
+        let back: SharedText = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, text);
+        assert!(serde_json::from_str::<SharedText>("1").is_err());
+    }
+
+    #[test]
+    fn compares_with_strings() {
+        let text = SharedText::from("x");
+        assert!(text == "x");
+        assert!(text == *"x");
+        let owned = String::from("x");
+        assert!(text == owned);
+        assert!("x" == text);
+        assert!(owned == text);
+        assert_eq!(String::from(text), "x");
+    }
+}
