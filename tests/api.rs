@@ -150,6 +150,7 @@ fn every_public_type_is_send_and_sync() {
     assert_send_sync::<SessionRecord>();
     assert_send_sync::<TerminationChecklist>();
     assert_send_sync::<TerminationItem>();
+    assert_send_sync::<SharedText>();
     assert_send_sync::<Sensitive<String>>();
     assert_send_sync::<Report<'static>>();
 }
