@@ -1280,6 +1280,7 @@ fn sweep_assessments() {
     assert_eq!(
         found,
         set(&[
+            "$.schema_version",
             "$.rule_set.version",
             "$.rule_set.fingerprint",
             "$.areas[*].evidence[*].source.label",

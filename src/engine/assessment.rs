@@ -346,6 +346,17 @@ pub struct MissingFact {
     pub needed_for: Vec<NeededFor>,
 }
 
+/// The assessment schema version this crate writes and reads.
+///
+/// ```
+/// use interpersonal::{ASSESSMENT_SCHEMA_VERSION, Engine, EpisodeOnset, Inventory};
+/// let inv = Inventory::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+/// let a = Engine::standard()?.evaluate(&inv);
+/// assert_eq!(a.schema_version, ASSESSMENT_SCHEMA_VERSION);
+/// # Ok::<(), interpersonal::Problems>(())
+/// ```
+pub const ASSESSMENT_SCHEMA_VERSION: u32 = 1;
+
 /// The engine's suggestion for one inventory: a finding for every area, the
 /// suggested focus (0, 1 or 2 areas), the dispute's stage and the grief's kind
 /// when those areas are in focus, advisories (a safety advisory always first)
@@ -373,6 +384,9 @@ pub struct MissingFact {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Assessment {
+    /// The assessment schema version, [`ASSESSMENT_SCHEMA_VERSION`], so that a
+    /// stored assessment says which shape it has.
+    pub schema_version: u32,
     /// The rule set that made it.
     pub rule_set: RuleSetInfo,
     /// The inventory's as-of date.

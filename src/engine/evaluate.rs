@@ -250,6 +250,7 @@ impl Engine {
         let missing = merge_missing(inventory, rules, missing_raw.as_mut_slice(), extra_missing);
 
         Assessment {
+            schema_version: super::assessment::ASSESSMENT_SCHEMA_VERSION,
             rule_set: self.info.clone(),
             assessed_on: inventory.assessed_on,
             areas: findings,

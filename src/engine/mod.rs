@@ -21,8 +21,8 @@ mod report;
 mod ruleset;
 
 pub use assessment::{
-    Advisory, AdvisoryCode, AreaFinding, Assessment, Confidence, Evidence, MissingFact, NearMiss,
-    NeededFor, RuleSetInfo, Subject,
+    ASSESSMENT_SCHEMA_VERSION, Advisory, AdvisoryCode, AreaFinding, Assessment, Confidence,
+    Evidence, MissingFact, NearMiss, NeededFor, RuleSetInfo, Subject,
 };
 pub use compile::Engine;
 pub use condition::{Condition, EventCondition, PersonCondition};
