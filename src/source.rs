@@ -1,46 +1,30 @@
 //! Where a piece of clinical knowledge comes from.
 
+use crate::macros::vocabulary_enum;
 use serde::{Deserialize, Serialize};
 
 use crate::SharedText;
 
-/// How firmly a source supports a statement, using the markers of the crate's
-/// clinical reference (`ipt-domain.md`).
-///
-/// ```
-/// use interpersonal::Basis;
-/// assert_eq!(Basis::Stated.to_string(), "stated");
-/// assert_eq!("inferred".parse::<Basis>().unwrap(), Basis::Inferred);
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum Basis {
-    /// `[S]`: stated in a source that was read for the reference.
-    Stated,
-    /// `[K]`: standard content from the cited literature whose exact passage
-    /// was not re-read; very likely right, to be verified against the book.
-    Known,
-    /// `[I]`: an inference or design choice of the reference, not a claim of
-    /// any source.
-    Inferred,
+vocabulary_enum! {
+    /// How firmly a source supports a statement, using the markers of the crate's
+    /// clinical reference (`ipt-domain.md`).
+    ///
+    /// ```
+    /// use interpersonal::Basis;
+    /// assert_eq!(Basis::Stated.to_string(), "stated");
+    /// assert_eq!("inferred".parse::<Basis>().unwrap(), Basis::Inferred);
+    /// ```
+    #[non_exhaustive]
+    pub enum Basis {
+        /// `[S]`: stated in a source that was read for the reference.
+        Stated,
+        /// `[K]`: standard content from the cited literature whose exact passage
+        /// was not re-read; very likely right, to be verified against the book.
+        Known,
+        /// `[I]`: an inference or design choice of the reference, not a claim of
+        /// any source.
+        Inferred,
+    }
 }
 
 /// A citation: a short label naming the source (the short names of

@@ -4,6 +4,7 @@
 //! copies patient text (DESIGN.md decision 2), so it is safe to store or log.
 //! A [`Report`](crate::Report) joins the text back in.
 
+use crate::macros::vocabulary_enum;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -37,43 +38,26 @@ pub struct RuleSetInfo {
     pub fingerprint: SharedText,
 }
 
-/// How strongly the evidence supports an area, from its score and the rule
-/// set's [`ConfidenceThresholds`](crate::ConfidenceThresholds).
-///
-/// ```
-/// use interpersonal::Confidence;
-/// assert_eq!(Confidence::Moderate.to_string(), "moderate");
-/// assert!(Confidence::High > Confidence::Low);
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum Confidence {
-    /// No evidence.
-    None,
-    /// Some evidence, below the moderate band.
-    Low,
-    /// A score in the moderate band.
-    Moderate,
-    /// A score in the high band.
-    High,
+vocabulary_enum! {
+    /// How strongly the evidence supports an area, from its score and the rule
+    /// set's [`ConfidenceThresholds`](crate::ConfidenceThresholds).
+    ///
+    /// ```
+    /// use interpersonal::Confidence;
+    /// assert_eq!(Confidence::Moderate.to_string(), "moderate");
+    /// assert!(Confidence::High > Confidence::Low);
+    /// ```
+    #[non_exhaustive]
+    pub enum Confidence {
+        /// No evidence.
+        None,
+        /// Some evidence, below the moderate band.
+        Low,
+        /// A score in the moderate band.
+        Moderate,
+        /// A score in the high band.
+        High,
+    }
 }
 
 /// What a piece of evidence or a missing fact is about: a person or a life
@@ -205,57 +189,40 @@ pub struct AreaFinding {
     pub near_misses: Vec<NearMiss>,
 }
 
-/// What an advisory is about.
-///
-/// ```
-/// use interpersonal::AdvisoryCode;
-/// assert_eq!(
-///     AdvisoryCode::SuicidalThoughtsReported.to_string(),
-///     "suicidal_thoughts_reported",
-/// );
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum AdvisoryCode {
-    /// The patient reported suicidal thoughts: a clinician's risk assessment
-    /// comes before any focus work. Critical, always first, never suppressed
-    /// (DESIGN.md decision 8; ipt-domain.md §9).
-    SuicidalThoughtsReported,
-    /// Interpersonal deficits is in focus: look hard for a hidden grief or
-    /// dispute first (ipt-domain.md §2.4 [S: Guide-2018 ch. 8; Casebook-2012
-    /// ch. 5]).
-    LookForHiddenGriefOrDispute,
-    /// Two areas are in focus: ask the patient which matters most
-    /// (ipt-domain.md §2.2 [S: Guide-2018 ch. Role Disputes]).
-    AskPatientWhichMatters,
-    /// The onset of the episode is not known, so nothing can be linked to it.
-    OnsetUnknown,
-    /// No area reached the focus threshold.
-    NoFocusFound,
-    /// A lifelong pattern of few relationships reached the focus threshold,
-    /// but interpersonal deficits was held back: some grief, dispute or
-    /// transition evidence, or a death or life event of unknown timing, means
-    /// the other areas cannot be ruled out yet (ipt-domain.md §2.4
-    /// [S: Guide-2018 ch. 8: "only if none of the other three"]).
-    DeficitsHeldBack,
+vocabulary_enum! {
+    /// What an advisory is about.
+    ///
+    /// ```
+    /// use interpersonal::AdvisoryCode;
+    /// assert_eq!(
+    ///     AdvisoryCode::SuicidalThoughtsReported.to_string(),
+    ///     "suicidal_thoughts_reported",
+    /// );
+    /// ```
+    #[non_exhaustive]
+    pub enum AdvisoryCode {
+        /// The patient reported suicidal thoughts: a clinician's risk assessment
+        /// comes before any focus work. Critical, always first, never suppressed
+        /// (DESIGN.md decision 8; ipt-domain.md §9).
+        SuicidalThoughtsReported,
+        /// Interpersonal deficits is in focus: look hard for a hidden grief or
+        /// dispute first (ipt-domain.md §2.4 [S: Guide-2018 ch. 8; Casebook-2012
+        /// ch. 5]).
+        LookForHiddenGriefOrDispute,
+        /// Two areas are in focus: ask the patient which matters most
+        /// (ipt-domain.md §2.2 [S: Guide-2018 ch. Role Disputes]).
+        AskPatientWhichMatters,
+        /// The onset of the episode is not known, so nothing can be linked to it.
+        OnsetUnknown,
+        /// No area reached the focus threshold.
+        NoFocusFound,
+        /// A lifelong pattern of few relationships reached the focus threshold,
+        /// but interpersonal deficits was held back: some grief, dispute or
+        /// transition evidence, or a death or life event of unknown timing, means
+        /// the other areas cannot be ruled out yet (ipt-domain.md §2.4
+        /// [S: Guide-2018 ch. 8: "only if none of the other three"]).
+        DeficitsHeldBack,
+    }
 }
 
 /// A message for the clinician about the assessment as a whole.
@@ -286,35 +253,18 @@ pub struct Advisory {
     pub subjects: Vec<Subject>,
 }
 
-/// Besides rules, what a missing fact would settle.
-///
-/// ```
-/// use interpersonal::NeededFor;
-/// assert_eq!(NeededFor::DisputeStage.to_string(), "dispute_stage");
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum NeededFor {
-    /// The stage of the dispute in focus.
-    DisputeStage,
+vocabulary_enum! {
+    /// Besides rules, what a missing fact would settle.
+    ///
+    /// ```
+    /// use interpersonal::NeededFor;
+    /// assert_eq!(NeededFor::DisputeStage.to_string(), "dispute_stage");
+    /// ```
+    #[non_exhaustive]
+    pub enum NeededFor {
+        /// The stage of the dispute in focus.
+        DisputeStage,
+    }
 }
 
 /// A fact the inventory does not have that held rules back: a question worth

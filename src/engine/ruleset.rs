@@ -1,6 +1,7 @@
 //! A rule set as data: its id, version, parameters (time windows, the focus
 //! threshold, confidence bands) and rules (DESIGN.md decision 4).
 
+use crate::macros::vocabulary_enum;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -34,42 +35,25 @@ pub const MAX_WINDOW_MONTHS: u32 = 1200;
 /// The default rule set, embedded at build time from `rules/default.json`.
 const DEFAULT_RULES_JSON: &str = include_str!("../../rules/default.json");
 
-/// How urgent a piece of evidence or an advisory is: the `indicator` of a CDS
-/// Hooks card (DESIGN.md decision 6).
-///
-/// ```
-/// use interpersonal::Indicator;
-/// assert_eq!(Indicator::Critical.to_string(), "critical");
-/// assert!(Indicator::Critical > Indicator::Info);
-/// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    Default,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Indicator {
-    /// For information.
-    #[default]
-    Info,
-    /// Worth the clinician's attention.
-    Warning,
-    /// Must be acted on before anything else.
-    Critical,
+vocabulary_enum! {
+    /// How urgent a piece of evidence or an advisory is: the `indicator` of a CDS
+    /// Hooks card (DESIGN.md decision 6).
+    ///
+    /// ```
+    /// use interpersonal::Indicator;
+    /// assert_eq!(Indicator::Critical.to_string(), "critical");
+    /// assert!(Indicator::Critical > Indicator::Info);
+    /// ```
+    #[derive(Default)]
+    pub enum Indicator {
+        /// For information.
+        #[default]
+        Info,
+        /// Worth the clinician's attention.
+        Warning,
+        /// Must be acted on before anything else.
+        Critical,
+    }
 }
 
 /// A time window around the onset of the current episode, in whole months.
