@@ -752,6 +752,29 @@ impl Builder<'_> {
     }
 
     /// Pushes a group node after compiling its children.
+    /// Compiles an `all` or `any` group at `path`: each part at its index, an
+    /// empty group reported as a problem.
+    fn group_of<T>(
+        &mut self,
+        parts: &[T],
+        any: bool,
+        path: &JsonPath,
+        text: String,
+        mut part: impl FnMut(&mut Self, &T, &JsonPath) -> u32,
+    ) -> u32 {
+        let gpath = path.field(if any { "any" } else { "all" });
+        if parts.is_empty() {
+            self.problems
+                .at(gpath.clone(), "a group with at least one condition");
+        }
+        let children: Vec<u32> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| part(self, p, &gpath.index(i)))
+            .collect();
+        self.group(any, &children, text)
+    }
+
     fn group(&mut self, any: bool, children: &[u32], text: String) -> u32 {
         let shape = Shape::Group {
             any,
@@ -829,17 +852,9 @@ impl Builder<'_> {
         match c {
             Condition::All(parts) | Condition::Any(parts) => {
                 let any = matches!(c, Condition::Any(_));
-                let gpath = path.field(if any { "any" } else { "all" });
-                if parts.is_empty() {
-                    self.problems
-                        .at(gpath.clone(), "a group with at least one condition");
-                }
-                let children: Vec<u32> = parts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| self.condition(p, &gpath.index(i), depth + 1, prefix))
-                    .collect();
-                self.group(any, &children, text)
+                self.group_of(parts, any, path, text, |this, part, at| {
+                    this.condition(part, at, depth + 1, prefix)
+                })
             }
             Condition::Not(inner) => {
                 let child = self.condition(inner, &path.field("not"), depth + 1, prefix);
@@ -876,17 +891,9 @@ impl Builder<'_> {
         let leaf = match c {
             PersonCondition::All(parts) | PersonCondition::Any(parts) => {
                 let any = matches!(c, PersonCondition::Any(_));
-                let gpath = path.field(if any { "any" } else { "all" });
-                if parts.is_empty() {
-                    self.problems
-                        .at(gpath.clone(), "a group with at least one condition");
-                }
-                let children: Vec<u32> = parts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| self.person(p, &gpath.index(i), depth + 1, prefix))
-                    .collect();
-                return self.group(any, &children, text);
+                return self.group_of(parts, any, path, text, |this, part, at| {
+                    this.person(part, at, depth + 1, prefix)
+                });
             }
             PersonCondition::Not(inner) => {
                 let child = self.person(inner, &path.field("not"), depth + 1, prefix);
@@ -941,17 +948,9 @@ impl Builder<'_> {
         let leaf = match c {
             EventCondition::All(parts) | EventCondition::Any(parts) => {
                 let any = matches!(c, EventCondition::Any(_));
-                let gpath = path.field(if any { "any" } else { "all" });
-                if parts.is_empty() {
-                    self.problems
-                        .at(gpath.clone(), "a group with at least one condition");
-                }
-                let children: Vec<u32> = parts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| self.event(p, &gpath.index(i), depth + 1, prefix))
-                    .collect();
-                return self.group(any, &children, text);
+                return self.group_of(parts, any, path, text, |this, part, at| {
+                    this.event(part, at, depth + 1, prefix)
+                });
             }
             EventCondition::Not(inner) => {
                 let child = self.event(inner, &path.field("not"), depth + 1, prefix);
