@@ -106,6 +106,21 @@
 //! progression, goals and symptom measures, reviews progress, and renders the
 //! interpersonal formulation.
 //!
+//! ```
+//! use chrono::NaiveDate;
+//! use interpersonal::{ProblemArea, Schedule, ScheduleOptions, SchedulePhase, TreatmentContract};
+//!
+//! let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+//! let contract = TreatmentContract::builder(start, [ProblemArea::RoleDispute])
+//!     .sessions(12)
+//!     .build()?;
+//! let schedule = Schedule::generate(&contract, &ScheduleOptions::default())?;
+//! assert_eq!(schedule.session_count(), 12);
+//! assert_eq!(schedule.phase_of(1), Some(SchedulePhase::Initial));
+//! assert_eq!(schedule.phase_of(12), Some(SchedulePhase::Termination));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## 5. Symptom measures
 //!
 //! [`Phq9Score`], [`Gad7Score`] and [`Hamd17Score`] score the PHQ-9,
