@@ -193,7 +193,6 @@ pub use source::*;
 pub use text::*;
 
 pub use course::*;
-#[allow(unused_imports)]
 pub use engine::*;
 pub use goal::*;
 pub use measure::*;
