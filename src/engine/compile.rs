@@ -248,7 +248,9 @@ impl Compiled {
 /// * **Deficits is residual.** Interpersonal deficits is never in focus when
 ///   grief, a dispute or a transition has any evidence at all (§2.4, §2.5
 ///   rule 3 [S: Guide-2018 ch. 8: "only if none of the other three"; Casebook-2012
-///   ch. 5: "the focal area of last resort"]).
+///   ch. 5: "the focal area of last resort"]), nor while a death or life event
+///   whose date or link to the onset is not known could still point to one
+///   (missing is not false); the assessment then advises resolving that first.
 /// * **Order.** Highest score first; equal scores go to the area whose
 ///   evidence is linked to the onset, then to the fixed order grief, role
 ///   dispute, role transition (§2.5 rule 1 [S: Pocket-Guide; Markowitz-phases];
