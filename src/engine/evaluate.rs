@@ -254,7 +254,7 @@ impl Engine {
             rule_set: self.info.clone(),
             assessed_on: inventory.assessed_on,
             areas: findings,
-            recommendations: crate::Recommendations::for_focus(&focus),
+            recommendations: compiled.recommendations.for_focus(&focus),
             focus,
             dispute_stage,
             grief_kind,
