@@ -2,7 +2,7 @@
 //! inventories and moves to the heap only for large ones, so that evaluation
 //! allocates only for its output (DESIGN.md decision 10).
 
-use super::masks::{LANES, Mask, lanes_of};
+use super::masks::{LANES, Mask};
 
 /// A list kept in a fixed array, moved to the heap only past `N` items.
 #[derive(Debug, Clone)]
@@ -105,12 +105,15 @@ impl SubjectBits {
         self.words().iter().map(|w| w.count_ones() as usize).sum()
     }
 
-    /// The subjects, in index order.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.words()
-            .iter()
-            .enumerate()
-            .flat_map(|(c, &w)| lanes_of(w).map(move |j| c * LANES + j))
+    /// Calls `f` with each subject, in index order.
+    pub(crate) fn for_each(&self, mut f: impl FnMut(usize)) {
+        for (c, &w) in self.words().iter().enumerate() {
+            let mut rest = w;
+            while rest != 0 {
+                f(c * LANES + rest.trailing_zeros() as usize);
+                rest &= rest.wrapping_sub(1);
+            }
+        }
     }
 }
 
@@ -139,7 +142,9 @@ mod tests {
                 bits.add(i);
             }
             assert_eq!(bits.count(), wanted.len());
-            assert_eq!(bits.iter().collect::<Vec<_>>(), wanted);
+            let mut each = Vec::new();
+            bits.for_each(|i| each.push(i));
+            assert_eq!(each, wanted);
             bits.clear();
             assert_eq!(bits.count(), 0);
         }
