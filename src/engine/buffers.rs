@@ -52,6 +52,8 @@ const INLINE_WORDS: usize = 4;
 #[derive(Debug, Clone)]
 pub(crate) struct SubjectBits {
     inline: [Mask; INLINE_WORDS],
+    /// How many words of `inline` are in use (when `heap` is empty).
+    used: usize,
     heap: Vec<Mask>,
 }
 
@@ -61,6 +63,7 @@ impl SubjectBits {
         let words = n.div_ceil(LANES);
         SubjectBits {
             inline: [0; INLINE_WORDS],
+            used: words.min(INLINE_WORDS),
             heap: if words > INLINE_WORDS {
                 vec![0; words]
             } else {
@@ -71,7 +74,7 @@ impl SubjectBits {
 
     fn words(&self) -> &[Mask] {
         if self.heap.is_empty() {
-            &self.inline
+            self.inline.get(..self.used).unwrap_or(&self.inline)
         } else {
             &self.heap
         }
@@ -79,7 +82,11 @@ impl SubjectBits {
 
     fn words_mut(&mut self) -> &mut [Mask] {
         if self.heap.is_empty() {
-            &mut self.inline
+            let used = self.used;
+            match self.inline.get_mut(..used) {
+                Some(words) => words,
+                None => &mut [],
+            }
         } else {
             &mut self.heap
         }
@@ -106,6 +113,7 @@ impl SubjectBits {
     }
 
     /// Calls `f` with each subject, in index order.
+    #[inline]
     pub(crate) fn for_each(&self, mut f: impl FnMut(usize)) {
         for (c, &w) in self.words().iter().enumerate() {
             let mut rest = w;
