@@ -2,7 +2,7 @@
 //! inventories and moves to the heap only for large ones, so that evaluation
 //! allocates only for its output (DESIGN.md decision 10).
 
-use super::masks::{LANES, Mask, lanes_of};
+use super::masks::{LANES, Mask};
 
 /// A list kept in a fixed array, moved to the heap only past `N` items.
 #[derive(Debug, Clone)]
@@ -52,6 +52,8 @@ const INLINE_WORDS: usize = 4;
 #[derive(Debug, Clone)]
 pub(crate) struct SubjectBits {
     inline: [Mask; INLINE_WORDS],
+    /// How many words of `inline` are in use (when `heap` is empty).
+    used: usize,
     heap: Vec<Mask>,
 }
 
@@ -61,6 +63,7 @@ impl SubjectBits {
         let words = n.div_ceil(LANES);
         SubjectBits {
             inline: [0; INLINE_WORDS],
+            used: words.min(INLINE_WORDS),
             heap: if words > INLINE_WORDS {
                 vec![0; words]
             } else {
@@ -71,7 +74,7 @@ impl SubjectBits {
 
     fn words(&self) -> &[Mask] {
         if self.heap.is_empty() {
-            &self.inline
+            self.inline.get(..self.used).unwrap_or(&self.inline)
         } else {
             &self.heap
         }
@@ -79,7 +82,11 @@ impl SubjectBits {
 
     fn words_mut(&mut self) -> &mut [Mask] {
         if self.heap.is_empty() {
-            &mut self.inline
+            let used = self.used;
+            match self.inline.get_mut(..used) {
+                Some(words) => words,
+                None => &mut [],
+            }
         } else {
             &mut self.heap
         }
@@ -105,12 +112,16 @@ impl SubjectBits {
         self.words().iter().map(|w| w.count_ones() as usize).sum()
     }
 
-    /// The subjects, in index order.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.words()
-            .iter()
-            .enumerate()
-            .flat_map(|(c, &w)| lanes_of(w).map(move |j| c * LANES + j))
+    /// Calls `f` with each subject, in index order.
+    #[inline]
+    pub(crate) fn for_each(&self, mut f: impl FnMut(usize)) {
+        for (c, &w) in self.words().iter().enumerate() {
+            let mut rest = w;
+            while rest != 0 {
+                f(c * LANES + rest.trailing_zeros() as usize);
+                rest &= rest.wrapping_sub(1);
+            }
+        }
     }
 }
 
@@ -139,7 +150,9 @@ mod tests {
                 bits.add(i);
             }
             assert_eq!(bits.count(), wanted.len());
-            assert_eq!(bits.iter().collect::<Vec<_>>(), wanted);
+            let mut each = Vec::new();
+            bits.for_each(|i| each.push(i));
+            assert_eq!(each, wanted);
             bits.clear();
             assert_eq!(bits.count(), 0);
         }

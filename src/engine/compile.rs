@@ -127,6 +127,8 @@ pub(crate) struct Compiled {
     /// For each node, whether it always counts as one condition when
     /// measuring how close a rule came (see [`Compiled::unit_parts`]).
     pub(crate) unit: Vec<bool>,
+    /// The recommendations for every focus, built once.
+    pub(crate) recommendations: super::recommend::RecommendationTable,
 }
 
 impl Compiled {
@@ -500,6 +502,7 @@ impl Engine {
                 event_person_needs,
                 absent,
                 unit,
+                recommendations: super::recommend::RecommendationTable::new(),
             },
         })
     }

@@ -174,18 +174,16 @@ impl Engine {
                     eval.witnesses(root, &mut people, &mut events);
                     let mut subjects: Vec<Subject> =
                         Vec::with_capacity(people.count() + events.count());
-                    subjects.extend(
-                        people
-                            .iter()
-                            .filter_map(|i| inventory.people.get(i))
-                            .map(|p| Subject::Person(p.id.clone())),
-                    );
-                    subjects.extend(
-                        events
-                            .iter()
-                            .filter_map(|e| inventory.events.get(e))
-                            .map(|e| Subject::Event(e.id.clone())),
-                    );
+                    people.for_each(|i| {
+                        if let Some(p) = inventory.people.get(i) {
+                            subjects.push(Subject::Person(p.id.clone()));
+                        }
+                    });
+                    events.for_each(|i| {
+                        if let Some(e) = inventory.events.get(i) {
+                            subjects.push(Subject::Event(e.id.clone()));
+                        }
+                    });
                     if let Some(f) = findings.get_mut(ai) {
                         f.evidence.push(Evidence {
                             rule: rule.id.clone(),
@@ -254,7 +252,7 @@ impl Engine {
             rule_set: self.info.clone(),
             assessed_on: inventory.assessed_on,
             areas: findings,
-            recommendations: crate::Recommendations::for_focus(&focus),
+            recommendations: compiled.recommendations.for_focus(&focus),
             focus,
             dispute_stage,
             grief_kind,

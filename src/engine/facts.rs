@@ -276,7 +276,9 @@ impl<'a> Facts<'a> {
     /// known. A month-precision onset anchors the window on its whole month.
     pub(crate) fn window(&self, w: Window) -> Option<(NaiveDate, NaiveDate)> {
         let (first, last) = self.onset?;
-        if self.onset_month_only {
+        if self.onset_month_only && first.day() == 1 {
+            Some(month_window(first, w))
+        } else if self.onset_month_only {
             let lo = first
                 .checked_sub_months(Months::new(w.before_months))
                 .unwrap_or(NaiveDate::MIN);
@@ -340,6 +342,30 @@ impl<'a> Facts<'a> {
     }
 }
 
+/// The first day of the month `months` months after (before, when negative)
+/// the month of `d`; `None` outside the dates chrono can represent.
+fn month_start(d: NaiveDate, months: i64) -> Option<NaiveDate> {
+    let total = i64::from(d.year()) * 12 + i64::from(d.month0()) + months;
+    let year = i32::try_from(total.div_euclid(12)).ok()?;
+    let month = u32::try_from(total.rem_euclid(12)).ok()? + 1;
+    NaiveDate::from_ymd_opt(year, month, 1)
+}
+
+/// The window around an onset known to the month, `first` being the first
+/// day of that month: from the first day of the month `before_months` earlier
+/// to the last day of the month `after_months` later. The same as chrono's
+/// month arithmetic followed by [`last_day_of_month`], with less work.
+fn month_window(first: NaiveDate, w: Window) -> (NaiveDate, NaiveDate) {
+    let lo = month_start(first, -i64::from(w.before_months)).unwrap_or(NaiveDate::MIN);
+    let after = i64::from(w.after_months);
+    let hi = month_start(first, after).map_or(NaiveDate::MAX, |start| {
+        month_start(first, after + 1)
+            .and_then(|next| next.pred_opt())
+            .unwrap_or(start)
+    });
+    (lo, hi)
+}
+
 fn last_day_of_month(d: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(d.year(), d.month(), 1)
         .and_then(|first| first.checked_add_months(Months::new(1)))
@@ -387,6 +413,53 @@ pub(crate) fn death_date(p: &Person) -> Option<PartialDate> {
 mod tests {
     use super::*;
     use crate::{EpisodeOnset, PartialDate};
+
+    #[test]
+    fn month_windows_match_chrono_month_arithmetic() {
+        let firsts = [
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2024, 2, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2023, 12, 1).unwrap(),
+            NaiveDate::from_ymd_opt(0, 3, 1).unwrap(),
+            NaiveDate::from_ymd_opt(NaiveDate::MIN.year(), 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(NaiveDate::MIN.year() + 1, 6, 1).unwrap(),
+            NaiveDate::from_ymd_opt(NaiveDate::MAX.year(), 12, 1).unwrap(),
+            NaiveDate::from_ymd_opt(NaiveDate::MAX.year(), 11, 1).unwrap(),
+            NaiveDate::from_ymd_opt(NaiveDate::MAX.year() - 1, 7, 1).unwrap(),
+        ];
+        let months = [
+            0,
+            1,
+            2,
+            6,
+            11,
+            12,
+            13,
+            24,
+            25,
+            120,
+            3_200_000,
+            i32::MAX as u32,
+            u32::MAX,
+        ];
+        for first in firsts {
+            for &before_months in &months {
+                for &after_months in &months {
+                    let w = Window {
+                        before_months,
+                        after_months,
+                    };
+                    let lo = first
+                        .checked_sub_months(Months::new(before_months))
+                        .unwrap_or(NaiveDate::MIN);
+                    let hi = first
+                        .checked_add_months(Months::new(after_months))
+                        .map_or(NaiveDate::MAX, last_day_of_month);
+                    assert_eq!(month_window(first, w), (lo, hi), "{first} {w:?}");
+                }
+            }
+        }
+    }
 
     fn inventory(onset: &str) -> Inventory {
         let onset: EpisodeOnset = serde_json::from_str(&format!("\"{onset}\"")).unwrap();

@@ -10,6 +10,7 @@ use crate::{
 use strum::EnumCount;
 
 use super::assessment::{Advisory, AdvisoryCode, Confidence, Evidence};
+use super::buffers::SpillVec;
 use super::compile::bit;
 use super::facts::{MissingRef, PersonField, is_significant, same_id};
 use super::ruleset::Indicator;
@@ -130,6 +131,42 @@ fn names(evidence: &Evidence, who: Named<'_>) -> bool {
     })
 }
 
+/// For each person id the evidence names, the sum of the weights of the
+/// evidence naming it, added in evidence order (each piece of evidence counts
+/// once per id, as [`names`] does).
+fn named_weights(evidence: &[Evidence]) -> SpillVec<(&str, f64), INLINE_NAMED> {
+    let mut weights = SpillVec::new(("", 0.0));
+    for e in evidence {
+        for (k, s) in e.subjects.iter().enumerate() {
+            let Subject::Person(id) = s else {
+                continue;
+            };
+            let id = id.as_str();
+            let seen_in_e = e.subjects.get(..k).is_some_and(|before| {
+                before
+                    .iter()
+                    .any(|b| matches!(b, Subject::Person(a) if same_id(a.as_str(), id)))
+            });
+            if seen_in_e {
+                continue;
+            }
+            match weights
+                .as_mut_slice()
+                .iter_mut()
+                .find(|(named, _)| same_id(named, id))
+            {
+                Some((_, w)) => *w += e.weight,
+                // As `Iterator::sum` of f64 does, start from negative zero.
+                None => weights.push((id, -0.0 + e.weight)),
+            }
+        }
+    }
+    weights
+}
+
+/// How many named people [`named_weights`] keeps on the stack.
+const INLINE_NAMED: usize = 16;
+
 /// The stage of the dispute in focus, from the principal disputant's conflict
 /// course: negotiating is renegotiation, stalled is impasse, ending is
 /// dissolution (ipt-domain.md §2.2 [S: Guide-2018; pdfslide deck; CITC
@@ -146,16 +183,17 @@ pub(crate) fn dispute_stage(
     evidence: &[Evidence],
 ) -> (Option<DisputeStage>, Option<(MissingRef, NeededFor)>) {
     let level = |p: &crate::Person| p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
+    let mut named = named_weights(evidence);
+    let weights = named.as_mut_slice();
     let mut best: Option<(ConflictLevel, f64, usize)> = None;
     for (i, p) in inv.people.iter().enumerate() {
         if p.status.is_deceased() {
             continue;
         }
-        let weight: f64 = evidence
+        let weight = weights
             .iter()
-            .filter(|e| names(e, Named::Person(&p.id)))
-            .map(|e| e.weight)
-            .sum();
+            .find(|(id, _)| same_id(id, p.id.as_str()))
+            .map_or(0.0, |&(_, w)| w);
         if weight <= 0.0 {
             continue;
         }

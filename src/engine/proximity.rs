@@ -349,10 +349,11 @@ impl NearMisses {
             .closest
             .iter()
             .position(|slot| slot.is_none_or(|(q, ..)| p.closer_than(&q)));
-        if let Some(tail) = at.and_then(|at| self.closest.get_mut(at..)) {
-            tail.rotate_right(1);
-            if let Some(first) = tail.first_mut() {
-                *first = Some((p, rule, truth));
+        if let Some(at) = at {
+            // Insert at `at`, moving the later ones down; the last drops off.
+            let mut carry = Some((p, rule, truth));
+            for slot in self.closest.iter_mut().skip(at) {
+                carry = std::mem::replace(slot, carry);
             }
         }
     }

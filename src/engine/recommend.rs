@@ -63,3 +63,60 @@ impl Recommendations {
         out
     }
 }
+
+/// The recommendations for every focus of up to two distinct areas, built
+/// once when the engine is compiled, so that evaluating only clones them.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RecommendationTable {
+    /// For one area in focus, by [`area_index`](super::evaluate::area_index).
+    single: [Recommendations; 4],
+    /// For two areas in focus, first area then second.
+    pairs: [[Recommendations; 4]; 4],
+}
+
+impl RecommendationTable {
+    /// Every focus of one or two distinct areas.
+    pub(crate) fn new() -> RecommendationTable {
+        let areas = super::evaluate::AREAS;
+        RecommendationTable {
+            single: areas.map(|a| Recommendations::for_focus(&[a])),
+            pairs: areas.map(|a| areas.map(|b| Recommendations::for_focus(&[a, b]))),
+        }
+    }
+
+    /// The same as [`Recommendations::for_focus`].
+    pub(crate) fn for_focus(&self, focus: &[ProblemArea]) -> Recommendations {
+        use super::evaluate::area_index;
+        let found = match focus {
+            [] => return Recommendations::default(),
+            [a] => self.single.get(area_index(*a)),
+            [a, b] if a != b => self
+                .pairs
+                .get(area_index(*a))
+                .and_then(|row| row.get(area_index(*b))),
+            _ => None,
+        };
+        found.map_or_else(|| Recommendations::for_focus(focus), Clone::clone)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_agrees_with_for_focus_for_every_focus() {
+        let table = RecommendationTable::new();
+        let areas = super::super::evaluate::AREAS;
+        assert_eq!(table.for_focus(&[]), Recommendations::for_focus(&[]));
+        for a in areas {
+            assert_eq!(table.for_focus(&[a]), Recommendations::for_focus(&[a]));
+            for b in areas {
+                assert_eq!(
+                    table.for_focus(&[a, b]),
+                    Recommendations::for_focus(&[a, b])
+                );
+            }
+        }
+    }
+}
