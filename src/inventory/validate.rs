@@ -293,19 +293,10 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
         let at = people_at.index(i);
         let id_readable = !unreadable.person_ids.contains(&i);
         if id_readable {
-            match person_index.entry(person.id.as_str()) {
-                Entry::Occupied(first) => found.push(
-                    Order::Person(i, PersonField::Id),
-                    at.field("id"),
-                    format!(
-                        "a unique person id; `{}` is already the id of $.people[{}]",
-                        person.id,
-                        first.get()
-                    ),
-                ),
-                Entry::Vacant(slot) => {
-                    slot.insert(i);
-                }
+            if let Some(expected) =
+                first_use(&mut person_index, person.id.as_str(), i, "person", "people")
+            {
+                found.push(Order::Person(i, PersonField::Id), at.field("id"), expected);
             }
         }
         check_person(person, &at, i, found);
@@ -342,19 +333,10 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
     for (j, event) in inventory.events.iter().enumerate() {
         let at = events_at.index(j);
         if !unreadable.event_ids.contains(&j) {
-            match event_index.entry(event.id.as_str()) {
-                Entry::Occupied(first) => found.push(
-                    Order::Event(j, EventField::Id),
-                    at.field("id"),
-                    format!(
-                        "a unique event id; `{}` is already the id of $.events[{}]",
-                        event.id,
-                        first.get()
-                    ),
-                ),
-                Entry::Vacant(slot) => {
-                    slot.insert(j);
-                }
+            if let Some(expected) =
+                first_use(&mut event_index, event.id.as_str(), j, "event", "events")
+            {
+                found.push(Order::Event(j, EventField::Id), at.field("id"), expected);
             }
         }
         if let Some(date) = event.date {
@@ -437,6 +419,27 @@ fn check_death_event<'a>(
         ),
         Entry::Vacant(slot) => {
             slot.insert(j);
+        }
+    }
+}
+
+/// Records the first use of an id at `index`; for a repeated id, says what
+/// was expected, naming the first use (`$.people[0]`).
+fn first_use<'a>(
+    seen: &mut HashMap<&'a str, usize>,
+    id: &'a str,
+    index: usize,
+    what: &str,
+    collection: &str,
+) -> Option<String> {
+    match seen.entry(id) {
+        Entry::Occupied(first) => Some(format!(
+            "a unique {what} id; `{id}` is already the id of $.{collection}[{}]",
+            first.get()
+        )),
+        Entry::Vacant(slot) => {
+            slot.insert(index);
+            None
         }
     }
 }
