@@ -30,7 +30,7 @@
 //! assert!(goal.record_progress(ProgressEntry::new(day(9))).is_err());
 //! goal.set_status(GoalStatus::Achieved, day(30))?;
 //! assert!(goal.set_status(GoalStatus::Active, day(31)).is_err());
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # Ok::<(), interpersonal::Error>(())
 //! ```
 
 use crate::macros::vocabulary_enum;
@@ -660,7 +660,7 @@ impl ProgressEntry {
 ///     err.to_string(),
 ///     "goal `g2`: progress value 14 is not a rating: expected a whole number from 0 to 10",
 /// );
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
@@ -714,9 +714,9 @@ pub enum GoalProgressError {
 ///
 /// assert_eq!(goal.status(), GoalStatus::Proposed);
 /// assert!(!format!("{goal:?}").contains("new job"));
-/// let back: Goal = serde_json::from_str(&serde_json::to_string(&goal)?)?;
+/// let back: Goal = interpersonal::from_json(&interpersonal::to_json(&goal)?)?;
 /// assert_eq!(back, goal);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "GoalRecord")]
@@ -890,7 +890,7 @@ impl Goal {
     /// let mut goal = Goal::new(GoalId::new("g1")?, ProblemArea::Grief, "…", GoalTarget::Described("…".into()));
     /// goal.set_status(GoalStatus::Active, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())?;
     /// assert_eq!(goal.status_changes()[0].from, GoalStatus::Proposed);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn status_changes(&self) -> &[GoalStatusChange] {
         &self.status_changes
@@ -905,7 +905,7 @@ impl Goal {
     /// let mut goal = Goal::new(GoalId::new("g1")?, ProblemArea::Grief, "…", GoalTarget::Described("…".into()));
     /// goal.record_progress(ProgressEntry::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()))?;
     /// assert_eq!(goal.progress().len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn progress(&self) -> &[ProgressEntry] {
         &self.progress
@@ -927,7 +927,7 @@ impl Goal {
     /// assert_eq!(goal.target_met(), None);
     /// goal.record_progress(ProgressEntry::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()).with_value(6))?;
     /// assert_eq!(goal.target_met(), Some(false));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn target_met(&self) -> Option<bool> {
         let value = self.progress.iter().rev().find_map(|e| e.value)?;
@@ -962,7 +962,7 @@ impl Goal {
     /// assert!(matches!(err, GoalStatusError::DatedBeforePrevious { .. }));
     /// goal.set_status(GoalStatus::Active, day(16))?;
     /// assert_eq!(goal.status_changes().len(), 3);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn set_status(&mut self, to: GoalStatus, on: NaiveDate) -> Result<(), GoalStatusError> {
         let from = self.status;
@@ -1010,7 +1010,7 @@ impl Goal {
     /// let err = goal.record_progress(ProgressEntry::new(day(2))).unwrap_err();
     /// assert!(matches!(err, GoalProgressError::DatedBeforePrevious { .. }));
     /// assert_eq!(goal.progress().len(), 2);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn record_progress(&mut self, entry: ProgressEntry) -> Result<(), GoalProgressError> {
         if let Some(previous) = self.progress.last().map(|e| e.date) {
@@ -1096,7 +1096,7 @@ impl GoalTemplate {
     /// assert_eq!(interpersonal::goal::GoalTemplate::all().count(), 10);
     /// ```
     pub fn all() -> impl Iterator<Item = &'static GoalTemplate> {
-        <ProblemArea as strum::IntoEnumIterator>::iter().flat_map(GoalTemplate::for_area)
+        ProblemArea::iter().flat_map(GoalTemplate::for_area)
     }
 
     /// The template with this key, if there is one.
@@ -1243,7 +1243,6 @@ static DEFICITS_TEMPLATES: [GoalTemplate; 2] = [
 #[cfg(test)]
 mod tests {
     use super::*;
-    use strum::IntoEnumIterator;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 3, d).unwrap()

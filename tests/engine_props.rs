@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use chrono::NaiveDate;
+use interpersonal::vocabulary::Vocabulary;
 use interpersonal::{
     Assessment, Engine, Inventory, LifeEvent, Person, ProblemArea, RuleSet,
     date::{EpisodeOnset, PartialDate},
@@ -19,9 +20,8 @@ use interpersonal::{
 };
 use proptest::prelude::*;
 use proptest::sample::select;
-use strum::IntoEnumIterator;
 
-fn all<T: IntoEnumIterator + Clone + std::fmt::Debug>() -> Vec<T> {
+fn all<T: Vocabulary + Clone + std::fmt::Debug>() -> Vec<T> {
     T::iter().collect()
 }
 

@@ -370,14 +370,14 @@ fn hamd_item_ranges() {
         let at_max = Hamd17Ratings::from_scores(
             Hamd17Item::ALL
                 .iter()
-                .map(|i| if i == item { expected } else { 0 }),
+                .map(|i| if *i == item { expected } else { 0 }),
         );
         let score = Hamd17Score::from_answers(&at_max, &ScoringOptions::default()).unwrap();
         assert_eq!(score.total(), expected);
         let over = Hamd17Ratings::from_scores(
             Hamd17Item::ALL
                 .iter()
-                .map(|i| if i == item { expected + 1 } else { 0 }),
+                .map(|i| if *i == item { expected + 1 } else { 0 }),
         );
         let err = Hamd17Score::from_answers(&over, &ScoringOptions::default()).unwrap_err();
         assert_eq!(paths(&err), [format!("$.items[{}]", item.position())]);

@@ -9,6 +9,7 @@
     clippy::indexing_slicing
 )]
 
+use interpersonal::vocabulary::Vocabulary;
 use std::fmt::Debug;
 
 use chrono::NaiveDate;
@@ -25,7 +26,6 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use strum::IntoEnumIterator;
 
 fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug>(value: &T) {
     let json = serde_json::to_string(value).unwrap();
@@ -414,7 +414,7 @@ proptest! {
 fn every_variant_of_every_unit_enum_round_trips() {
     fn all<T>()
     where
-        T: IntoEnumIterator + Serialize + DeserializeOwned + PartialEq + Debug + std::fmt::Display,
+        T: Vocabulary + Serialize + DeserializeOwned + PartialEq + Debug + std::fmt::Display,
     {
         for v in T::iter() {
             round_trip(&v);

@@ -22,6 +22,7 @@
     clippy::indexing_slicing
 )]
 
+use interpersonal::vocabulary::Vocabulary;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Display;
 use std::path::PathBuf;
@@ -49,7 +50,6 @@ use proptest::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
-use strum::IntoEnumIterator;
 
 #[path = "schema_support/validator.rs"]
 mod validator;
@@ -290,11 +290,11 @@ fn a_definition_shared_by_several_schemas_is_the_same_in_each() {
 
 /// The snake_case names of an enum's variants, in declaration order, checking
 /// that serde writes the same names as strum's Display.
-fn names<E: IntoEnumIterator + Display + Serialize>() -> Vec<String> {
+fn names<E: Vocabulary + Display + Serialize>() -> Vec<String> {
     E::iter()
         .map(|variant| {
             let name = variant.to_string();
-            assert_eq!(serde_json::to_value(&variant).unwrap(), json!(name));
+            assert_eq!(serde_json::to_value(variant).unwrap(), json!(name));
             name
         })
         .collect()
@@ -369,7 +369,7 @@ fn every_enum_lists_exactly_the_rust_variants_in_order() {
 }
 
 /// The item names and maxima of an answers schema agree with the instrument.
-fn check_items<I: InstrumentItem + IntoEnumIterator>(schema_name: &str) {
+fn check_items<I: InstrumentItem + Vocabulary>(schema_name: &str) {
     let s = schema(schema_name);
     let forms = s["properties"]["items"]["oneOf"].as_array().unwrap();
     let (array, object) = (&forms[0], &forms[1]);
@@ -382,13 +382,17 @@ fn check_items<I: InstrumentItem + IntoEnumIterator>(schema_name: &str) {
         s["$defs"][def]["anyOf"][1]["maximum"].as_u64().unwrap()
     };
     let prefix = array["prefixItems"].as_array().unwrap();
-    assert_eq!(prefix.len(), I::ALL.len(), "{schema_name}");
+    assert_eq!(
+        prefix.len(),
+        <I as InstrumentItem>::ALL.len(),
+        "{schema_name}"
+    );
     assert_eq!(array["items"], json!(false));
     let properties = object["properties"].as_object().unwrap();
     let names: BTreeSet<&String> = properties.keys().collect();
     let rust: Vec<String> = I::iter().map(|i| i.to_string()).collect();
     assert_eq!(names, rust.iter().collect(), "{schema_name}");
-    for (i, item) in I::ALL.iter().enumerate() {
+    for (i, item) in <I as InstrumentItem>::ALL.iter().enumerate() {
         // The array form is in the instrument's order.
         let description = prefix[i]["description"].as_str().unwrap();
         assert!(

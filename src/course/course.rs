@@ -72,10 +72,10 @@ pub const COURSE_SCHEMA_VERSION: u32 = 1;
 /// assert_eq!(course.advance_phase(day(9))?, Phase::GoalSetting);
 ///
 /// // Round trip through JSON; reading checks every invariant again.
-/// let json = serde_json::to_string(&course)?;
+/// let json = interpersonal::to_json(&course)?;
 /// let back: Course = interpersonal::from_json(&json)?;
 /// assert_eq!(back, course);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "CourseRecord", into = "CourseRecord")]
@@ -111,7 +111,7 @@ impl Course {
     ///     .build()?;
     /// let problems = Course::new(contract, Vec::new()).unwrap_err();
     /// assert_eq!(problems.as_slice()[0].path.as_str(), "$.contract.goals[0]");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -137,7 +137,7 @@ impl Course {
     /// options.skip = vec![NaiveDate::from_ymd_opt(2026, 4, 6).unwrap()];
     /// let course = Course::with_schedule_options(contract, Vec::new(), &options)?;
     /// assert_eq!(course.schedule().session(6).unwrap().date, NaiveDate::from_ymd_opt(2026, 4, 7).unwrap());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -195,7 +195,7 @@ impl Course {
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
     /// assert_eq!(course.contract().focus, [ProblemArea::Grief]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn contract(&self) -> &TreatmentContract {
         &self.contract
@@ -210,7 +210,7 @@ impl Course {
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
     /// assert_eq!(course.schedule().end_date(), NaiveDate::from_ymd_opt(2026, 5, 18).unwrap());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn schedule(&self) -> &Schedule {
         &self.schedule
@@ -225,7 +225,7 @@ impl Course {
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
     /// assert_eq!(course.phase(), Phase::Assessment);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn phase(&self) -> Phase {
         self.phase
@@ -241,7 +241,7 @@ impl Course {
     /// let mut course = Course::new(contract, Vec::new())?;
     /// course.record_session(SessionRecord::new(1, start, Phase::Assessment))?;
     /// assert_eq!(course.sessions().len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn sessions(&self) -> &[SessionRecord] {
         &self.sessions
@@ -262,7 +262,7 @@ impl Course {
     /// course.record_session(SessionRecord::new(1, start, Phase::Assessment))?;
     /// assert_eq!(course.session(1).map(|s| s.date), Some(start));
     /// assert!(course.session(2).is_none());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn session(&self, number: u8) -> Option<&SessionRecord> {
         self.sessions.iter().find(|s| s.number == number)
@@ -277,7 +277,7 @@ impl Course {
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
     /// assert!(course.goals().is_empty());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn goals(&self) -> &[Goal] {
         &self.goals
@@ -292,7 +292,7 @@ impl Course {
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
     /// assert!(course.goal(&GoalId::new("g1")?).is_none());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn goal(&self, id: &GoalId) -> Option<&Goal> {
         self.goals.iter().find(|g| &g.id == id)
@@ -311,7 +311,7 @@ impl Course {
     /// let mut course = Course::new(contract, vec![goal])?;
     /// course.record_goal_progress(&id, ProgressEntry::new(day(30)))?;
     /// assert_eq!(course.goal(&id).unwrap().progress().len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -341,7 +341,7 @@ impl Course {
     /// let mut course = Course::new(contract, vec![goal])?;
     /// course.set_goal_status(&id, GoalStatus::Active, day(16))?;
     /// assert!(course.set_goal_status(&id, GoalStatus::Proposed, day(17)).is_err());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -377,7 +377,7 @@ impl Course {
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
     /// assert!(course.measurements().is_empty());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn measurements(&self) -> &[Measurement] {
         &self.measurements
@@ -395,7 +395,7 @@ impl Course {
     /// course.record_measurement(Measurement::new(Instrument::Phq9, day, 17)?)?;
     /// let again = course.record_measurement(Measurement::new(Instrument::Phq9, day, 16)?);
     /// assert!(matches!(again, Err(CourseError::MeasureDateTaken { .. })));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -445,7 +445,7 @@ impl Course {
     /// course.record_measurement(Measurement::new(Instrument::Phq9, day(1), 16)?)?;
     /// let totals: Vec<u8> = course.measurements_of(Instrument::Phq9).iter().map(|m| m.total()).collect();
     /// assert_eq!(totals, [16, 15]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn measurements_of(&self, instrument: Instrument) -> Vec<&Measurement> {
         let mut found: Vec<&Measurement> = self
@@ -471,7 +471,7 @@ impl Course {
     /// assert_eq!(course.trend(Instrument::Phq9, day(29)).unwrap().len(), 1);
     /// assert_eq!(course.trend(Instrument::Phq9, day(30)).unwrap().change_from_baseline(), -9);
     /// assert!(course.trend(Instrument::Gad7, day(30)).is_none());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn trend(&self, instrument: Instrument, as_of: NaiveDate) -> Option<SymptomTrend> {
         let measurements: Vec<Measurement> = self
@@ -502,7 +502,7 @@ impl Course {
     /// let mut course = Course::new(contract, Vec::new())?;
     /// course.record_measurement(Measurement::new(Instrument::Hamd17, day(2), 22)?)?;
     /// assert_eq!(course.depression_trend(day(2)).unwrap().instrument(), Instrument::Hamd17);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn depression_trend(&self, as_of: NaiveDate) -> Option<SymptomTrend> {
         self.trend(Instrument::Phq9, as_of)
@@ -529,7 +529,7 @@ impl Course {
     /// let three = [ProblemArea::Grief, ProblemArea::RoleDispute, ProblemArea::RoleTransition];
     /// assert!(course.revise_focus(three, day(23)).is_err());
     /// assert_eq!(course.contract().focus.len(), 2);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -568,7 +568,7 @@ impl Course {
     /// let mut course = Course::new(contract, Vec::new())?;
     /// course.reschedule(2, day(10))?;
     /// assert_eq!(course.schedule().session(2).unwrap().moved_from, Some(day(9)));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors

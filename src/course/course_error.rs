@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 ///     err.to_string(),
 ///     "session 13 is not in the contract: expected a session number from 1 to 12",
 /// );
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]

@@ -19,18 +19,7 @@ use serde::{Deserialize, Serialize};
 /// use interpersonal::course::SafetyFlagOrigin;
 /// assert_eq!(serde_json::to_string(&SafetyFlagOrigin::Reported).unwrap(), r#""reported""#);
 /// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
@@ -64,7 +53,7 @@ pub enum SafetyFlagOrigin {
 ///     "suicidal ideation: PHQ-9 item 9 scored 2 on 2026-03-02 (session 1); \
 ///      a clinician assesses suicide risk the same day, whatever the total score",
 /// );
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -149,7 +138,7 @@ impl Course {
     /// assert_eq!(flags.len(), 2);
     /// assert_eq!((flags[0].session, flags[0].origin), (Some(2), SafetyFlagOrigin::Reported));
     /// assert_eq!(flags[1].session, Some(1));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn safety_flags(&self) -> Vec<CourseSafetyFlag> {
         let mut flags: Vec<CourseSafetyFlag> = Vec::new();

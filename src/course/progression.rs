@@ -95,7 +95,7 @@ impl Course {
     /// }
     /// course.advance_phase(start)?;
     /// assert_eq!(course.phase_changes()[0].to, Phase::GoalSetting);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn phase_changes(&self) -> &[PhaseChange] {
         &self.phase_changes
@@ -112,7 +112,7 @@ impl Course {
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
     /// assert_eq!(course.phase_began(Phase::GoalSetting), None);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn phase_began(&self, phase: Phase) -> Option<NaiveDate> {
         self.phase_changes
@@ -131,7 +131,7 @@ impl Course {
     /// let mut course = Course::new(contract, Vec::new())?;
     /// course.complete_task(PhaseTask::ScreenSafety, start)?;
     /// assert_eq!(course.tasks_done()[0].task, PhaseTask::ScreenSafety);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn tasks_done(&self) -> &[CompletedTask] {
         &self.tasks_done
@@ -148,7 +148,7 @@ impl Course {
     /// course.complete_task(PhaseTask::ScreenSafety, start)?;
     /// assert_eq!(course.task_done_on(PhaseTask::ScreenSafety), Some(start));
     /// assert_eq!(course.task_done_on(PhaseTask::ReviewSymptoms), None);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn task_done_on(&self, task: PhaseTask) -> Option<NaiveDate> {
         self.tasks_done
@@ -169,7 +169,7 @@ impl Course {
     /// assert_eq!(course.open_tasks().len(), Phase::Assessment.tasks().len());
     /// course.complete_task(PhaseTask::ReviewSymptoms, start)?;
     /// assert!(!course.open_tasks().contains(&PhaseTask::ReviewSymptoms));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn open_tasks(&self) -> Vec<PhaseTask> {
         self.phase.open_tasks(&self.done_tasks(None))
@@ -209,7 +209,7 @@ impl Course {
     ///     course.complete_task(PhaseTask::DiscussEnding, day(9)),
     ///     Err(CourseError::TaskOfLaterPhase { .. }),
     /// ));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -298,7 +298,7 @@ impl Course {
     /// }
     /// assert_eq!(course.advance_phase(day(16))?, Phase::ActiveTreatment);
     /// assert!(course.contract().is_agreed());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors

@@ -11,7 +11,6 @@ use crate::{
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use strum::IntoEnumIterator;
 
 /// Where one goal stands at a review: its status and the progress recorded
 /// by the review date. Ids and numbers only; the goal's statement stays on
@@ -91,7 +90,7 @@ impl GoalReview {
 /// assert_eq!((review.sessions_held, review.sessions_remaining), (0, 12));
 /// assert_eq!(review.measurement_due, Some(1));
 /// assert!(review.to_string().starts_with("Progress review as of 2026-03-02"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -153,7 +152,7 @@ impl ProgressReview {
     /// let review = course.review(day(3));
     /// assert_eq!(review.trends.len(), 2);
     /// assert_eq!(review.depression().unwrap().instrument, Instrument::Phq9);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn depression(&self) -> Option<&TrendSummary> {
         let of = |i: Instrument| self.trends.iter().find(|t| t.instrument == i);
@@ -213,7 +212,7 @@ impl Course {
     /// let review = course.review(week(5));
     /// assert_eq!(review.last_session, Some(6));
     /// assert_eq!(review.advisories[0].code, ReviewAdvisoryCode::NoResponseByMidTreatment);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn review(&self, as_of: NaiveDate) -> ProgressReview {
         let contracted = self.contract.sessions;

@@ -26,7 +26,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 ///     err.to_string(),
 ///     "session 2 cannot move to 2026-01-05: session 1 is on that date",
 /// );
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -137,7 +137,7 @@ pub enum ScheduleError {
 /// assert_eq!(schedule.phase_of(3), Some(SchedulePhase::Initial));
 /// assert_eq!(schedule.phase_of(4), Some(SchedulePhase::Middle));
 /// assert_eq!(schedule.sessions_in(SchedulePhase::Termination).len(), 3);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Schedule {
@@ -194,7 +194,7 @@ impl Schedule {
     /// let schedule = Schedule::generate(&contract, &ScheduleOptions::default())?;
     /// assert_eq!(schedule.session(2).unwrap().date, d(2026, 1, 19));
     /// assert_eq!(schedule.end_date(), d(2026, 6, 8));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -261,7 +261,7 @@ impl Schedule {
     /// assert_eq!(maintenance.start_date(), d(2026, 4, 23));
     /// assert_eq!(maintenance.end_date(), d(2026, 9, 23));
     /// assert_eq!(maintenance.phase_of(1), Some(SchedulePhase::Maintenance));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -317,7 +317,7 @@ impl Schedule {
     ///     schedule.reschedule(2, d(2026, 1, 20)),
     ///     Err(ScheduleError::NotBeforeNext { session: 2, next_session: 3, .. })
     /// ));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -391,7 +391,7 @@ impl Schedule {
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let schedule = Schedule::generate(&contract, &ScheduleOptions::default())?;
     /// assert!(schedule.sessions().windows(2).all(|w| w[0].date < w[1].date));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn sessions(&self) -> &[ScheduledSession] {
         &self.sessions
@@ -408,7 +408,7 @@ impl Schedule {
     /// assert_eq!(schedule.session(1).unwrap().date, start);
     /// assert!(schedule.session(0).is_none());
     /// assert!(schedule.session(13).is_none());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn session(&self, number: u8) -> Option<&ScheduledSession> {
         usize::from(number)
@@ -424,7 +424,7 @@ impl Schedule {
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).sessions(14).build()?;
     /// assert_eq!(Schedule::generate(&contract, &ScheduleOptions::default())?.session_count(), 14);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn session_count(&self) -> u8 {
         u8::try_from(self.sessions.len()).unwrap_or(u8::MAX)
@@ -442,7 +442,7 @@ impl Schedule {
     /// assert_eq!(schedule.phase_of(13), Some(SchedulePhase::Middle));
     /// assert_eq!(schedule.phase_of(14), Some(SchedulePhase::Termination));
     /// assert_eq!(schedule.phase_of(17), None);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn phase_of(&self, number: u8) -> Option<SchedulePhase> {
         self.session(number).map(|s| s.phase)
@@ -460,7 +460,7 @@ impl Schedule {
     /// let middle: Vec<u8> = schedule.sessions_in(SchedulePhase::Middle).iter().map(|s| s.number).collect();
     /// assert_eq!(middle, [4, 5, 6, 7, 8, 9]);
     /// assert!(schedule.sessions_in(SchedulePhase::Maintenance).is_empty());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn sessions_in(&self, phase: SchedulePhase) -> &[ScheduledSession] {
         let first = self.sessions.iter().position(|s| s.phase == phase);
@@ -482,7 +482,7 @@ impl Schedule {
     /// options.skip.push(start);
     /// let schedule = Schedule::generate(&contract, &options)?;
     /// assert_eq!(schedule.start_date(), NaiveDate::from_ymd_opt(2026, 1, 6).unwrap());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn start_date(&self) -> NaiveDate {
         // A schedule is never empty; MIN is never returned.
@@ -498,7 +498,7 @@ impl Schedule {
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let schedule = Schedule::generate(&contract, &ScheduleOptions::default())?;
     /// assert_eq!(Some(schedule.end_date()), contract.planned_end());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn end_date(&self) -> NaiveDate {
         // A schedule is never empty; MIN is never returned.
@@ -514,7 +514,7 @@ impl Schedule {
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let schedule = Schedule::generate(&contract, &ScheduleOptions::default())?;
     /// assert_eq!(schedule.cadence(), Cadence::Weekly);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn cadence(&self) -> Cadence {
         self.cadence
@@ -532,7 +532,7 @@ impl Schedule {
     /// options.skip = vec![holiday, holiday];
     /// let schedule = Schedule::generate(&contract, &options)?;
     /// assert_eq!(schedule.skipped(), [holiday]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn skipped(&self) -> &[NaiveDate] {
         &self.skipped

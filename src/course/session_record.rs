@@ -221,7 +221,7 @@ impl Course {
     ///
     /// let err = course.record_session(SessionRecord::new(2, day(1), Phase::Assessment)).unwrap_err();
     /// assert!(matches!(err, CourseError::SessionDateNotAfterPrevious { session: 2, .. }));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors

@@ -107,7 +107,7 @@ impl TerminationItem {
 /// assert_eq!(checklist.items.len(), 7);
 /// assert_eq!(checklist.open()[0], PhaseTask::DiscussEnding);
 /// assert!(!checklist.is_complete());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -199,7 +199,7 @@ impl Course {
     /// let tasks: Vec<PhaseTask> = course.termination_checklist().items.iter().map(|i| i.task).collect();
     /// assert!(!tasks.contains(&PhaseTask::ConsiderOtherTreatments));
     /// assert_eq!(tasks.len(), 6);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn termination_checklist(&self) -> TerminationChecklist {
         let responded = self
