@@ -3,7 +3,7 @@
 //!
 //! The schemas are written by hand. This file checks them with the
 //! `jsonschema` crate (JSON Schema 2020-12; the schemas may use only the
-//! keywords listed in `schema_support/validator.rs`, so a misspelt keyword is
+//! keywords listed in `schema/validator.rs`, so a misspelt keyword is
 //! not silently skipped) and checks that:
 //! - every bundled document is valid: the clinical cases, the example data, the
 //!   default rule set and the assessment of every case;
@@ -15,13 +15,6 @@
 //!   and stricter than the crate only where listed here;
 //! - the schema's enums list exactly the Rust variants, in order;
 //! - exactly the fields that hold patient text use `#/$defs/patient_text`.
-
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Display;
@@ -52,7 +45,6 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use strum::IntoEnumIterator;
 
-#[path = "schema_support/validator.rs"]
 mod validator;
 use validator::*;
 
