@@ -2,11 +2,10 @@
 //! passes), for any test that needs realistic inventories: the JSON round trip,
 //! the rule engine's properties, privacy checks.
 //!
-//! Use from an integration test with:
+//! Use from an integration test module with:
 //!
 //! ```ignore
-//! mod common;
-//! use common::inventory_strategy::arb_inventory;
+//! use crate::support::inventory_strategy::arb_inventory;
 //!
 //! proptest! {
 //!     #[test]

@@ -2,13 +2,6 @@
 //! type, and the invariants of goals and phases under arbitrary input.
 
 // Tests may unwrap and panic (the library may not).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use interpersonal::vocabulary::Vocabulary;
 use std::borrow::Cow;
 use std::fmt::Debug;

@@ -2,13 +2,6 @@
 //! their tasks, techniques and interventions, goals.
 
 // Tests may unwrap and panic (the library may not).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use std::collections::BTreeSet;
 use std::fmt::Debug;
 use std::str::FromStr;

@@ -4,7 +4,6 @@
 
 // Test helpers outside #[test] functions may unwrap and index: a failure is a
 // bug in the test data, and a panic is the clearest report of it.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 use interpersonal::{
     Assessment, Engine, Inventory, ProblemArea, Report, RuleSet,
     catalogue::{DisputeStage, GriefKind},

@@ -1,18 +1,11 @@
 //! The clinical cases in `tests/cases/` are valid inventories.
 //!
-//! `tests/clinical_cases.rs` runs the rule engine on these cases; this file only
+//! `clinical_cases.rs` runs the rule engine on these cases; this file only
 //! checks that every case parses with [`interpersonal::from_json`], survives a
 //! JSON round trip, and is internally consistent (ids unique, events point at
 //! listed people, a deceased person has a death event on the same date, no date
 //! after the assessment), so that an engine failure on a case is never a typo in
 //! the case.
-
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use std::collections::BTreeSet;
 
@@ -24,10 +17,7 @@ use interpersonal::{
     inventory::{EventKind, PersonStatus},
 };
 
-#[path = "support/cases.rs"]
-#[macro_use]
-mod cases;
-use cases::CASES;
+use crate::support::cases::CASES;
 
 /// Cases that deliberately list nobody.
 const EMPTY_CASES: &[&str] = &["empty_inventory", "safety_no_focus"];

@@ -2,13 +2,6 @@
 //! arbitrary start dates (up to chrono's limits), skip lists and reschedules.
 
 // Test helpers outside #[test] functions may unwrap and index too.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, Days, NaiveDate};

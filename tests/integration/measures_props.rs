@@ -2,13 +2,6 @@
 //! total, the suicide-risk flag follows its item and nothing else, no input
 //! panics, and every public type survives a JSON round trip.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use interpersonal::vocabulary::Vocabulary;
 use std::fmt::Debug;
 

@@ -1,8 +1,7 @@
-//! The list of clinical cases in `tests/cases/`, shared by the test files
-//! that read them (`#[path]`-included; not a test crate of its own).
+//! The list of clinical cases in `tests/cases/`, shared by the test modules
+//! that read them.
 
 /// The text of one case file, by name (without `.json`).
-#[allow(unused_macros)]
 macro_rules! case_text {
     ($name:literal) => {
         include_str!(concat!(
@@ -13,6 +12,7 @@ macro_rules! case_text {
         ))
     };
 }
+pub(crate) use case_text;
 
 macro_rules! cases {
     ($($name:literal),+ $(,)?) => {

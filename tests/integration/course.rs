@@ -4,13 +4,6 @@
 //! termination checklist, serde round trips and privacy of session notes.
 
 // Test helpers outside #[test] functions may unwrap and index too.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use chrono::{Days, NaiveDate};
 use interpersonal::{
     Course, Phase, Phq9Score, ProblemArea, TreatmentContract,

@@ -9,13 +9,6 @@
 //! focus areas, deficits only alone, safety first, no patient text in an
 //! assessment, and the same answer twice.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use interpersonal::{
     Assessment, Engine, Inventory, ProblemArea,
     catalogue::{DisputeStage, GriefKind},
@@ -32,10 +25,7 @@ use ProblemArea::{Grief, InterpersonalDeficits, RoleDispute, RoleTransition};
 // The cases
 // ---------------------------------------------------------------------------
 
-#[path = "support/cases.rs"]
-#[macro_use]
-mod cases;
-use cases::CASES;
+use crate::support::cases::{CASES, case_text};
 
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();

@@ -2,13 +2,6 @@
 //! and out-of-range items, the HAM-D-17's item ranges and banding conventions,
 //! and the outcome definitions of a trend (ipt-domain.md §8, §9).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use chrono::NaiveDate;
 use interpersonal::{
     Gad7Score, Hamd17Score, Phq9Score, Problems, SafetyFlag, from_json,

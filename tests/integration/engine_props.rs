@@ -3,8 +3,6 @@
 
 // Test helpers outside #[test] functions may unwrap and index: a failure is a
 // bug in the test data, and a panic is the clearest report of it.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
-
 use chrono::NaiveDate;
 use interpersonal::vocabulary::Vocabulary;
 use interpersonal::{

@@ -1,16 +1,7 @@
 //! Malformed inventory JSON: every kind of bad input gets a [`JsonError`] that
 //! names its path, never a panic, a stack overflow or a leak of patient text.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
-mod common;
-
-use common::inventory_strategy::arb_inventory;
+use crate::support::inventory_strategy::arb_inventory;
 use interpersonal::{Inventory, JsonError, error::from_json_reader, from_json};
 use proptest::prelude::*;
 

@@ -3,13 +3,6 @@
 //! the two-area case.
 
 // Test helpers outside #[test] functions may unwrap and index too.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use chrono::{Days, NaiveDate};
 use interpersonal::{
     Assessment, Course, Engine, Formulation, Inventory, Phase, Phq9Score, ProblemArea,

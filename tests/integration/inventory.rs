@@ -3,17 +3,8 @@
 //! trip of generated valid inventories, and patient text kept out of `Debug`
 //! and errors.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
-mod common;
-
+use crate::support::inventory_strategy::{arb_event, arb_inventory, arb_person, person_ids};
 use chrono::NaiveDate;
-use common::inventory_strategy::{arb_event, arb_inventory, arb_person, person_ids};
 use interpersonal::{
     Inventory, LifeEvent, Person, Problems, Sensitive,
     date::{EpisodeOnset, PartialDate},

@@ -2,13 +2,6 @@
 //! exact JSON paths), serde round trips, privacy, Send + Sync.
 
 // Test helpers outside #[test] functions may unwrap and index too.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use chrono::{Days, NaiveDate};
 use interpersonal::{
     ProblemArea, TreatmentContract,
