@@ -167,6 +167,8 @@
 
 mod macros;
 
+pub mod bibliography;
+
 mod area;
 mod date;
 mod error;
