@@ -5,7 +5,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::reference::Reference;
-use crate::{Basis, SharedText};
+use crate::SharedText;
+use crate::source::Basis;
 
 /// A claim's citation: the key of a [`Reference`] in the bibliography, a
 /// locator inside the work, and the [`Basis`] on which the claim rests.
@@ -27,7 +28,7 @@ use crate::{Basis, SharedText};
 /// that cites an unknown key is rejected when it is compiled.
 ///
 /// ```
-/// use interpersonal::Basis;
+/// use interpersonal::source::Basis;
 /// use interpersonal::bibliography::Citation;
 ///
 /// const DEFICITS: Citation = Citation::new("weissman-2018-guide", "ch. 8", Basis::Stated);
@@ -57,7 +58,7 @@ impl Citation {
     /// A citation of the work with key `key` at `locator`.
     ///
     /// ```
-    /// use interpersonal::Basis;
+    /// use interpersonal::source::Basis;
     /// use interpersonal::bibliography::Citation;
     ///
     /// const PHQ9_BANDS: Citation = Citation::new("kroenke-2001-phq9", "", Basis::Known);
@@ -74,7 +75,7 @@ impl Citation {
     /// The cited work, or `None` when the key is not in the bibliography.
     ///
     /// ```
-    /// use interpersonal::Basis;
+    /// use interpersonal::source::Basis;
     /// use interpersonal::bibliography::Citation;
     ///
     /// let known = Citation::new("hamilton-1960-hamd", "", Basis::Known);
@@ -91,7 +92,7 @@ impl Citation {
     /// shown as it is.
     ///
     /// ```
-    /// use interpersonal::Basis;
+    /// use interpersonal::source::Basis;
     /// use interpersonal::bibliography::Citation;
     ///
     /// let c = Citation::new("markowitz-2016-ptsd", "appendix (Pocket Guide), p. 45", Basis::Stated);

@@ -6,13 +6,13 @@
 //! [`Reference`] holds one work with its identifiers (DOI, PMID, PMCID, ISBN,
 //! WHO document number), each checked against the publisher's or the index's
 //! own record; [`Citation`] points into one by key, with a locator and the
-//! [`Basis`](crate::Basis) on which the claim rests.
+//! [`Basis`](crate::source::Basis) on which the claim rests.
 //!
 //! Links go only to primary records — `doi.org`, PubMed, PubMed Central, WHO
 //! IRIS — never to a copy of a book or paper.
 //!
 //! ```
-//! use interpersonal::Basis;
+//! use interpersonal::source::Basis;
 //! use interpersonal::bibliography::{self, Citation};
 //!
 //! // List the bibliography.
