@@ -205,22 +205,27 @@ impl Reference {
     /// ```
     pub fn short_label(&self) -> String {
         let base = self.base_label();
-        let mut same = crate::bibliography::all()
-            .iter()
-            .filter(|r| r.base_label() == base);
-        let (Some(_), Some(_)) = (same.next(), same.next()) else {
-            return base;
-        };
-        let position = crate::bibliography::all()
-            .iter()
-            .filter(|r| r.base_label() == base)
-            .position(|r| r.key == self.key);
+        // Only entries of the same year and first author can share a label.
+        let first = self.authors.first().map(|a| surname(a));
+        let mut position = None;
+        let mut same = 0usize;
+        for other in crate::bibliography::all() {
+            if other.year == self.year
+                && other.authors.first().map(|a| surname(a)) == first
+                && other.base_label() == base
+            {
+                if other.key == self.key {
+                    position = Some(same);
+                }
+                same += 1;
+            }
+        }
         match position
             .and_then(|i| u8::try_from(i).ok())
             .filter(|i| *i < 26)
         {
-            Some(i) => format!("{base}{}", char::from(b'a' + i)),
-            None => base,
+            Some(i) if same > 1 => format!("{base}{}", char::from(b'a' + i)),
+            _ => base,
         }
     }
 
