@@ -425,8 +425,10 @@ pub(super) const ENTRIES: &[Reference] = &[
         isbn: Some("9780190465599"),
         doi: Some("10.1093/med:psych/9780190465599.001.0001"),
         note: Some(
-            "Its appendix, \"A Pocket Guide to IPT\", is cited with this key. Copyright page \
-             2017; published July 2016. DOI seen on a library record: confirm.",
+            "Its appendix, \"A Pocket Guide to IPT\", is cited with this key (the appendix's \
+             place in the book is from the domain reference: confirm in OUP's table of \
+             contents). Copyright page 2017; published July 2016. DOI seen on a library \
+             record: confirm.",
         ),
         ..Reference::new(
             "markowitz-2016-ptsd",
