@@ -243,9 +243,11 @@ pub(super) const ENTRIES: &[Reference] = &[
         volume: Some("62"),
         issue: Some("9"),
         pages: Some("996–1004"),
+        doi: Some("10.1001/archpsyc.62.9.996"),
+        pmid: Some("16143731"),
         note: Some(
-            "Authors and title from the article's first page; journal, volume and pages from \
-             the domain reference, not yet seen on a record. No identifier confirmed.",
+            "PMID and DOI seen on a proxied copy of the PubMed page: confirm. Volume, issue and \
+             pages from the domain reference.",
         ),
         ..Reference::new(
             "frank-2005-ipsrt-trial",
@@ -587,7 +589,8 @@ pub(super) const ENTRIES: &[Reference] = &[
         volume: Some("166"),
         issue: Some("10"),
         pages: Some("1092–1097"),
-        note: Some("DOI and PMID not yet confirmed on a PubMed or publisher record, so not given."),
+        doi: Some("10.1001/archinte.166.10.1092"),
+        pmid: Some("16717171"),
         ..Reference::new(
             "spitzer-2006-gad7",
             Article,
