@@ -54,6 +54,7 @@ pub(super) const ENTRIES: &[Reference] = &[
         issue: Some("4"),
         pages: Some("348–353"),
         pmcid: Some("PMC2906530"),
+        note: Some("The publisher's page shows 8(4):348; the last page is not printed there."),
         ..Reference::new(
             "arroll-2010-phq",
             Article,
