@@ -326,10 +326,13 @@ pub(super) const ENTRIES: &[Reference] = &[
     Reference {
         container: Some("Behav Res Ther"),
         volume: Some("51"),
+        issue: Some("9"),
         pages: Some("597–606"),
+        doi: Some("10.1016/j.brat.2013.06.004"),
+        pmid: Some("23872702"),
         note: Some(
             "The NHS Talking Therapies (IAPT) definitions of caseness, reliable improvement and \
-             recovery. No identifier confirmed yet.",
+             recovery.",
         ),
         ..Reference::new(
             "gyani-2013-iapt-recovery",
@@ -542,6 +545,10 @@ pub(super) const ENTRIES: &[Reference] = &[
         container: Some("World Psychiatry"),
         volume: Some("20"),
         issue: Some("1"),
+        doi: Some("10.1002/wps.20823"),
+        pmid: Some("33432758"),
+        pmcid: Some("PMC7801836"),
+        note: Some("Identifiers seen on a copy of the PubMed record: confirm. Pages not yet seen."),
         ..Reference::new(
             "prigerson-2021-pgd-dsm5tr",
             Article,
