@@ -10,6 +10,7 @@
 mod support;
 
 mod api;
+mod bibliography;
 mod cases_parse;
 mod clinical_cases;
 mod contract;
@@ -21,6 +22,7 @@ mod foundation;
 mod foundation_props;
 mod inventory;
 mod json_errors;
+mod links;
 mod measures;
 mod measures_props;
 mod privacy;
