@@ -179,6 +179,7 @@ mod text;
 mod course;
 mod engine;
 mod goal;
+pub mod ipsrt;
 mod measure;
 mod phase;
 mod technique;
