@@ -82,22 +82,14 @@ pub struct CourseSafetyFlag {
 
 /// The words for a flag's kind in a sentence.
 pub(super) fn kind_words(kind: SafetyFlagKind) -> &'static str {
-    match kind {
-        SafetyFlagKind::SuicidalIdeation => "suicidal ideation",
-    }
+    kind.words()
 }
 
 impl fmt::Display for CourseSafetyFlag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: ", kind_words(self.kind))?;
         match self.origin {
-            SafetyFlagOrigin::Measure(flag) => write!(
-                f,
-                "{} item {} scored {}",
-                flag.source.instrument().label(),
-                flag.source.item_number(),
-                flag.score
-            )?,
+            SafetyFlagOrigin::Measure(flag) => write!(f, "{flag}")?,
             SafetyFlagOrigin::Reported => f.write_str("reported by the patient")?,
         }
         write!(f, " on {}", self.date)?;
