@@ -362,10 +362,11 @@ fn asrm_cut_off_and_flag() {
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(
         paths,
+        // The out-of-range score first, then the unanswered items.
         [
+            "$.items.sleep",
             "$.items.positive_mood",
             "$.items.self_confidence",
-            "$.items.sleep",
             "$.items.activity"
         ]
     );
