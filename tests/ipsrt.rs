@@ -251,6 +251,32 @@ fn the_45_minute_boundary_is_a_hit() {
 }
 
 #[test]
+fn moving_one_miss_onto_the_habitual_time_can_lower_the_score() {
+    // The published habitual time is a mean, so it moves with the times: moving a miss
+    // onto last reading's habitual time is not "adding a hit". Dinner at 17:00, 19:00, 22:00
+    // (1020, 1140, 1320): mean 1160 = 19:20 (with 3 times none can be left out);
+    // hits: 19:00 (20 min) only: score 1.
+    let before = [t(17, 0), t(19, 0), t(22, 0), None, None, None, None];
+    let score = week(SrmForm::Srm5, date(3, 2), &[(SrmActivity::DINNER, before)]).score();
+    assert_eq!(
+        score.activity(SrmActivity::DINNER).unwrap().habitual_time,
+        t(19, 20)
+    );
+    assert_eq!(score.value(), Some(1.0));
+    // Move the 17:00 miss to 19:20: 1160, 1140, 1320, mean 1206.7 = 20:06:40; now 19:20
+    // is 46.7 min away, 19:00 66.7 and 22:00 113.3: no hit, score 0 (still scorable).
+    let after = [t(19, 20), t(19, 0), t(22, 0), None, None, None, None];
+    let score = week(SrmForm::Srm5, date(3, 2), &[(SrmActivity::DINNER, after)]).score();
+    assert_eq!(
+        score.activity(SrmActivity::DINNER).unwrap().habitual_time,
+        t(20, 7)
+    );
+    assert_eq!(score.value(), Some(0.0));
+    // What does hold (tests/ipsrt_props.rs): moving every time of an activity onto its
+    // habitual time never lowers the score.
+}
+
+#[test]
 fn srm17_activities_and_form_checks() {
     assert_eq!(SrmForm::Srm17.activities().len(), 17);
     assert_eq!(SrmForm::Srm17.max_activity_level(), 119);

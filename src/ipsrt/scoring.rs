@@ -227,6 +227,13 @@ impl SrmWeek {
     /// minutes, integer sums), so shifting every time by the same amount
     /// shifts every habitual time by it and changes no score.
     ///
+    /// The habitual time is a mean, so it moves with the times: moving one
+    /// missed time onto the habitual time can *lower* the score (dinner at
+    /// 17:00, 19:00 and 22:00 has habitual time 19:20 and one hit; with the
+    /// 17:00 moved to 19:20 the habitual time becomes 20:07 and no time is a
+    /// hit). Moving every time of an activity onto its habitual time never
+    /// lowers it.
+    ///
     /// Time and memory are linear in the diary's size.
     ///
     /// ```
