@@ -18,18 +18,20 @@ use interpersonal::ipsrt::{
 };
 use proptest::prelude::*;
 
-/// A week's content: for each activity of the form, each day's time in
-/// minutes (or not done) and involvement code.
+/// Each day's time in minutes (or not done) and involvement code.
+type Days = Vec<Option<(u16, u8)>>;
+
+/// A week's content: the days of each activity of the form.
 #[derive(Debug, Clone)]
 struct Plan {
     form: SrmForm,
-    rows: Vec<(SrmActivity, Vec<Option<(u16, u8)>>)>,
+    rows: Vec<(SrmActivity, Days)>,
     moods: Vec<Option<i8>>,
 }
 
 /// Times around a usual time (within ±3 h, so near-midnight bedtimes wrap),
 /// or anywhere on the clock, each day done or not.
-fn any_row() -> impl Strategy<Value = Vec<Option<(u16, u8)>>> {
+fn any_row() -> impl Strategy<Value = Days> {
     (0u16..1440, prop::bool::ANY).prop_flat_map(|(usual, scattered)| {
         let time = if scattered {
             (0u16..1440).boxed()

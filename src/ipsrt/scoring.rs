@@ -289,8 +289,6 @@ impl SrmWeek {
 
 /// One way of laying an activity's times on a line, and what it gives.
 struct Layout {
-    /// n·Σx² − (Σx)²: n² times the variance; the smaller, the tighter.
-    spread: i64,
     /// Σ of the kept times and how many were kept: the habitual time is
     /// `kept_sum / kept`.
     kept_sum: i64,
@@ -324,20 +322,22 @@ fn score_activity(activity: SrmActivity, times: &[(usize, ClockTime)]) -> Activi
         .map(|(d, t)| (i64::from(t.minutes()), *d))
         .collect();
     sorted.sort_unstable();
-    let mut best: Option<Layout> = None;
+    // The tightest layout; on a tie, the one with more hits; then the first.
+    let mut best: Option<(i64, usize, usize)> = None; // (spread, hits, cut)
     for cut in 0..sorted.len() {
-        let layout = lay_out(&sorted, cut);
-        let better = match &best {
-            None => true,
-            Some(b) => {
-                layout.spread < b.spread
-                    || (layout.spread == b.spread && layout.hit_days.len() > b.hit_days.len())
+        let spread = spread_of(&sorted, cut);
+        match best {
+            Some((s, _, _)) if spread > s => {}
+            Some((s, h, _)) if spread == s => {
+                let hits = lay_out(&sorted, cut).hit_days.len();
+                if hits > h {
+                    best = Some((spread, hits, cut));
+                }
             }
-        };
-        if better {
-            best = Some(layout);
+            _ => best = Some((spread, lay_out(&sorted, cut).hit_days.len(), cut)),
         }
     }
+    let best = best.map(|(_, _, cut)| lay_out(&sorted, cut));
     let Some(best) = best else {
         return not_qualifying;
     };
@@ -358,16 +358,27 @@ fn score_activity(activity: SrmActivity, times: &[(usize, ClockTime)]) -> Activi
     }
 }
 
-/// Lays the sorted times on a line cut just before position `cut`: the times
-/// from `cut` on keep their value, those before it move a day later. Then
-/// applies the SRM rules in exact integer arithmetic.
-fn lay_out(sorted: &[(i64, usize)], cut: usize) -> Layout {
+/// The sorted times laid on a line cut just before position `cut`: the times
+/// from `cut` on keep their value, those before it move a day later.
+fn laid(sorted: &[(i64, usize)], cut: usize) -> impl Iterator<Item = (i64, usize)> + '_ {
     let day = i64::from(DAY_MINUTES);
-    let xs: Vec<(i64, usize)> = sorted
+    sorted
         .iter()
         .enumerate()
-        .map(|(i, &(m, d))| (if i < cut { m + day } else { m }, d))
-        .collect();
+        .map(move |(i, &(m, d))| (if i < cut { m + day } else { m }, d))
+}
+
+/// n·Σx² − (Σx)² of a layout.
+fn spread_of(sorted: &[(i64, usize)], cut: usize) -> i64 {
+    let n = sorted.len() as i64;
+    let (sum, sum_sq) = laid(sorted, cut).fold((0, 0), |(s, q), (x, _)| (s + x, q + x * x));
+    n * sum_sq - sum * sum
+}
+
+/// Applies the SRM rules to one layout, in exact integer arithmetic.
+fn lay_out(sorted: &[(i64, usize)], cut: usize) -> Layout {
+    let day = i64::from(DAY_MINUTES);
+    let xs: Vec<(i64, usize)> = laid(sorted, cut).collect();
     let n = xs.len() as i64;
     let sum: i64 = xs.iter().map(|(x, _)| x).sum();
     let sum_sq: i64 = xs.iter().map(|(x, _)| x * x).sum();
@@ -403,7 +414,6 @@ fn lay_out(sorted: &[(i64, usize)], cut: usize) -> Layout {
     hit_days.sort_unstable();
     discarded_days.sort_unstable();
     Layout {
-        spread,
         kept_sum,
         kept,
         hit_days,
@@ -416,7 +426,9 @@ mod tests {
     use super::*;
     use crate::ipsrt::SrmEntry;
 
-    fn week(form: SrmForm, rows: &[(SrmActivity, [Option<(u8, u8)>; 7])]) -> SrmWeek {
+    type Row = (SrmActivity, [Option<(u8, u8)>; 7]);
+
+    fn week(form: SrmForm, rows: &[Row]) -> SrmWeek {
         let mut w = SrmWeek::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), form);
         for (activity, days) in rows {
             for (d, t) in days.iter().enumerate() {
