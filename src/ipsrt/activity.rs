@@ -132,7 +132,7 @@ static TABLE: [Info; 17] = [
 /// [`FIRST_CONTACT`](Self::FIRST_CONTACT), [`START_WORK`](Self::START_WORK),
 /// [`DINNER`](Self::DINNER) and [`GO_TO_BED`](Self::GO_TO_BED) \[S\].
 ///
-/// The SRM-17 list is [K]: the form itself was not re-read. Sixteen of its
+/// The SRM-17 list is \[K\]: the form itself was not re-read. Sixteen of its
 /// activities appear, worded a little differently, on the Carnegie Mellon
 /// adaptation of the SRM; [`OTHER_TV_PROGRAM`](Self::OTHER_TV_PROGRAM) rests
 /// on the form as commonly reproduced only. See [`SrmActivity::source`].

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// Social Rhythm Metric form: 0 alone, 1 others present, 2 others actively
 /// involved, 3 others very stimulating.
 ///
-/// The codes and their meanings are [K]: standard on the SRM form (Monk et
+/// The codes and their meanings are \[K\]: standard on the SRM form (Monk et
 /// al. 1990) but not re-read for this crate. Some adaptations ask instead
 /// *which* people were involved (partner, children, friends...); this crate
 /// models the 0 to 3 code only. Scoring does not use it: the SRM score and

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A day's mood rated from -5 (very depressed) through 0 (balanced) to +5
 /// (very elated), as IPSRT forms carry beside the Social Rhythm Metric (Frank
-/// 2005 [K]: the scale is standard in IPSRT materials but was not re-read for
+/// 2005 \[K\]: the scale is standard in IPSRT materials but was not re-read for
 /// this crate).
 ///
 /// JSON: the number, `-5` to `5`.

@@ -17,7 +17,7 @@ use super::{ClockTime, SrmActivity, SrmForm, SrmWeek};
 pub const MIN_TIMES_TO_QUALIFY: usize = 3;
 
 /// A time more than this many standard deviations from the mean of an
-/// activity's times is left out of its habitual time (Monk et al. 1990 [K]).
+/// activity's times is left out of its habitual time (Monk et al. 1990 \[K\]).
 ///
 /// ```
 /// assert_eq!(interpersonal::ipsrt::OUTLIER_SD, 1.5);
@@ -25,7 +25,7 @@ pub const MIN_TIMES_TO_QUALIFY: usize = 3;
 pub const OUTLIER_SD: f64 = 1.5;
 
 /// A time within this many minutes of the activity's habitual time, either
-/// side, is a hit (Monk et al. 1990 [K]). The boundary counts: 45 minutes
+/// side, is a hit (Monk et al. 1990 \[K\]). The boundary counts: 45 minutes
 /// away is a hit \[I\].
 ///
 /// ```

@@ -145,20 +145,26 @@ pub struct DailyMood {
 /// use chrono::NaiveDate;
 /// use interpersonal::ipsrt::{ClockTime, RhythmSeries, SrmActivity, SrmEntry, SrmForm, SrmWeek, TrendDirection};
 ///
-/// let week = |start: NaiveDate, minute: u8| -> SrmWeek {
+/// let week = |start: NaiveDate, (h, m): (u8, u8)| -> SrmWeek {
 ///     let mut w = SrmWeek::new(start, SrmForm::Srm5);
 ///     for day in 0..7 {
-///         // Getting up at 07:00 on even days and later on odd ones.
-///         let m = if day % 2 == 0 { 0 } else { minute };
-///         w.record(day, SrmEntry::done(SrmActivity::OUT_OF_BED, ClockTime::from_hm(7, m).unwrap())).unwrap();
+///         // Getting up at 07:00 on even days and at h:m on odd ones.
+///         let time = if day % 2 == 0 { ClockTime::from_hm(7, 0) } else { ClockTime::from_hm(h, m) };
+///         w.record(day, SrmEntry::done(SrmActivity::OUT_OF_BED, time.unwrap())).unwrap();
 ///     }
 ///     w
 /// };
 /// let d = |day| NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
-/// let series = RhythmSeries::new(vec![week(d(2), 59), week(d(9), 30), week(d(16), 10)])?;
+/// let series = RhythmSeries::new(vec![week(d(2), (9, 0)), week(d(9), (8, 30)), week(d(16), (7, 10))])?;
+/// // Habitual 07:51 (no hit), 07:39 (the four 07:00s), 07:04 (all seven).
+/// let scores: Vec<f64> = series.scores().iter().filter_map(|s| s.value()).collect();
+/// assert_eq!(scores, [0.0, 4.0, 7.0]);
 /// let trend = series.trend();
-/// assert_eq!(trend.scorable_weeks, 3);
+/// assert_eq!(trend.change, Some(7.0));
+/// assert_eq!(trend.slope_per_week, Some(3.5));
 /// assert_eq!(trend.direction, TrendDirection::MoreRegular);
+/// // 07:51 to 07:39 is 13 minutes, 07:39 to 07:04 is 34: neither drifted.
+/// assert!(series.drift().is_empty());
 /// # Ok::<(), interpersonal::Problems>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

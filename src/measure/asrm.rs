@@ -10,7 +10,7 @@ use crate::macros::vocabulary_enum;
 /// scores greater than 5 gave a sensitivity of 85.5% and a specificity of
 /// 87.3% [S: the paper's abstract]. The abstract words the cut-off for the
 /// scale's *mania subscale*; that the five-item form in use is that subscale
-/// is [K].
+/// is \[K\].
 ///
 /// ```
 /// use interpersonal::{ASRM_CUTOFF, AsrmScore};
