@@ -13,9 +13,7 @@
 //!
 //! The crate is decision support, not diagnosis: the clinician decides, and
 //! the focus is agreed with the patient.
-
 use interpersonal::{Engine, Inventory, ProblemArea, Report, from_json};
-use strum::IntoEnumIterator;
 
 const CASE: &str = include_str!("data/quickstart.json");
 

@@ -3,9 +3,13 @@
 //!
 //! Each subsystem has its own error enum beside its code (a refused goal status
 //! change lives in [`goal`](crate::goal), a refused phase transition in
-//! [`phase`](crate::phase)); they all follow the rules here (DESIGN.md decision 9):
+//! [`phase`](crate::catalogue)); they all follow the rules here (DESIGN.md decision 9):
 //! a message names ids and JSON paths, never patient text, and says what was
 //! expected.
+
+mod any;
+
+pub use any::{Error, ErrorKind};
 
 use std::fmt;
 
@@ -109,7 +113,7 @@ impl fmt::Display for JsonPath {
 /// One problem found in an input: where it is, and what was expected there.
 ///
 /// ```
-/// use interpersonal::{JsonPath, Problem};
+/// use interpersonal::{JsonPath, error::Problem};
 ///
 /// let problem = Problem::new(
 ///     JsonPath::root().field("events").index(1).field("person"),
@@ -135,7 +139,7 @@ impl Problem {
     /// A problem at `path`; `expected` says what should have been there.
     ///
     /// ```
-    /// use interpersonal::{JsonPath, Problem};
+    /// use interpersonal::{JsonPath, error::Problem};
     /// let p = Problem::new(JsonPath::root().field("sessions"), "a number from 12 to 16");
     /// assert_eq!(p.path.as_str(), "$.sessions");
     /// ```
@@ -157,7 +161,7 @@ impl fmt::Display for Problem {
 /// returned as an error.
 ///
 /// ```
-/// use interpersonal::{JsonPath, Problem, Problems};
+/// use interpersonal::{JsonPath, error::Problem, Problems};
 ///
 /// let mut problems = Problems::default();
 /// problems.push(Problem::new(JsonPath::root().field("a"), "a date"));
@@ -173,7 +177,7 @@ impl Problems {
     /// Adds a problem.
     ///
     /// ```
-    /// use interpersonal::{JsonPath, Problem, Problems};
+    /// use interpersonal::{JsonPath, error::Problem, Problems};
     /// let mut problems = Problems::default();
     /// problems.push(Problem::new(JsonPath::root(), "an object"));
     /// assert!(!problems.is_empty());
@@ -343,10 +347,31 @@ pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, JsonError> {
     read_document(serde_json::Deserializer::from_str(json))
 }
 
+/// Writes any of the crate's document types as compact JSON, in its stable
+/// shape; [`from_json`] reads it back.
+///
+/// ```
+/// use interpersonal::{Inventory, from_json, to_json};
+///
+/// let inventory: Inventory = from_json(r#"{"schema_version": 1,
+///     "assessed_on": "2026-03-02", "onset": "unknown"}"#)?;
+/// let json = to_json(&inventory)?;
+/// assert_eq!(from_json::<Inventory>(&json)?, inventory);
+/// # Ok::<(), interpersonal::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Returns a [`JsonError`] at the root path in the rare case serde_json refuses
+/// the value (a map whose keys are not text); the crate's own types never do.
+pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, JsonError> {
+    serde_json::to_string(value).map_err(|e| json_error(JsonPath::root(), &e))
+}
+
 /// Reads JSON from a reader (a file, standard input); see [`from_json`].
 ///
 /// ```
-/// use interpersonal::{from_json_reader, Inventory};
+/// use interpersonal::{error::from_json_reader, Inventory};
 ///
 /// let json = br#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "unknown"}"#;
 /// let inventory: Inventory = from_json_reader(&json[..]).unwrap();
@@ -495,7 +520,7 @@ mod tests {
     fn unknown_keys_are_hidden_in_paths() {
         let json = r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "unknown",
                        "people": [{"Maria Lopez": 1}]}"#;
-        let err = from_json::<crate::Inventory>(json).unwrap_err();
+        let err = from_json::<crate::inventory::Inventory>(json).unwrap_err();
         assert!(!err.to_string().contains("Maria"), "{err}");
         assert!(err.path.as_str().starts_with("$.people[0]"), "{err}");
     }

@@ -14,8 +14,8 @@ use std::fmt::Debug;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use interpersonal::*;
-use strum::{EnumCount, IntoEnumIterator};
+use interpersonal::vocabulary::Vocabulary;
+use interpersonal::{catalogue::*, goal::*, id::*, source::*};
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
@@ -25,11 +25,10 @@ fn day(d: u32) -> NaiveDate {
 // Enums: text forms
 
 /// Display, FromStr, IntoStaticStr and serde agree on one snake_case name per
-/// variant, and EnumCount counts the variants.
+/// variant, and ALL lists every variant.
 fn check_enum<E>()
 where
-    E: IntoEnumIterator
-        + EnumCount
+    E: Vocabulary
         + FromStr
         + std::fmt::Display
         + Into<&'static str>
@@ -57,7 +56,7 @@ where
         assert_eq!(serde_json::from_str::<E>(&json).unwrap(), v);
         assert!(names.insert(shown));
     }
-    assert_eq!(names.len(), E::COUNT);
+    assert_eq!(names.len(), E::ALL.len());
     assert!(E::from_str("no_such_variant").is_err());
 }
 

@@ -9,20 +9,20 @@
     clippy::indexing_slicing
 )]
 
+use interpersonal::vocabulary::Vocabulary;
 use std::borrow::Cow;
 use std::fmt::Debug;
 
 use chrono::{Days, NaiveDate};
-use interpersonal::*;
+use interpersonal::{catalogue::*, goal::*, id::*, sensitive::*, source::*};
 use proptest::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use strum::IntoEnumIterator;
 
 // ---------------------------------------------------------------------------
 // Strategies
 
-fn any_of<E: IntoEnumIterator + Clone + Debug + 'static>() -> impl Strategy<Value = E> {
+fn any_of<E: Vocabulary + Clone + Debug + 'static>() -> impl Strategy<Value = E> {
     prop::sample::select(E::iter().collect::<Vec<_>>())
 }
 

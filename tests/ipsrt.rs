@@ -14,15 +14,16 @@
 )]
 
 use chrono::NaiveDate;
+use interpersonal::course::SessionRecord;
 use interpersonal::ipsrt::{
     ClockTime, Involvement, MoodRating, RhythmSeries, Scorability, SrmActivity, SrmEntry, SrmForm,
     SrmWeek, TrendDirection,
 };
-use interpersonal::{
-    ASRM_CUTOFF, AsrmAnswers, AsrmBand, AsrmItem, AsrmScore, Course, Instrument, Measurement,
-    Phase, Phq9Score, ProblemArea, SafetyFlagKind, SafetySource, ScoringOptions, SessionRecord,
-    TreatmentContract, from_json,
+use interpersonal::measure::{
+    ASRM_CUTOFF, AsrmAnswers, AsrmBand, AsrmItem, AsrmScore, Instrument, Measurement,
+    SafetyFlagKind, SafetySource, ScoringOptions,
 };
+use interpersonal::{Course, Phase, Phq9Score, ProblemArea, TreatmentContract, from_json};
 
 fn date(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, d).unwrap()
@@ -326,6 +327,28 @@ fn diary_json_reports_every_problem_at_its_path() {
     let err = from_json::<SrmWeek>(r#"{"week_start": "2026-03-02", "form": "srm6", "days": []}"#)
         .unwrap_err();
     assert_eq!(err.path.as_str(), "$.form");
+}
+
+#[test]
+fn diary_errors_convert_into_the_crate_error() {
+    use interpersonal::Error;
+    use interpersonal::error::ErrorKind;
+    fn build() -> Result<SrmWeek, Error> {
+        let mut week = SrmWeek::new(date(3, 2), SrmForm::Srm5);
+        week.record(0, SrmEntry::done(SrmActivity::DINNER, "19:00".parse()?))?;
+        week.set_mood(0, MoodRating::new(2)?)?;
+        week.record(0, SrmEntry::done(SrmActivity::LUNCH, "12:00".parse()?))?;
+        Ok(week)
+    }
+    let err = build().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Diary);
+    assert!(err.is_refused());
+    let err: Error = "7h".parse::<ClockTime>().unwrap_err().into();
+    assert_eq!(err.kind(), ErrorKind::Rhythm);
+    let err: Error = Involvement::new(4).unwrap_err().into();
+    assert!(err.is_malformed());
+    let err: Error = "brunch".parse::<SrmActivity>().unwrap_err().into();
+    assert!(err.is_malformed());
 }
 
 #[test]

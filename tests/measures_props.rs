@@ -9,21 +9,23 @@
     clippy::indexing_slicing
 )]
 
+use interpersonal::vocabulary::Vocabulary;
 use std::fmt::Debug;
 
 use chrono::NaiveDate;
 use interpersonal::{
-    AsrmBand, AsrmItem, FrequencyResponse, Gad7Band, Gad7Item, Hamd17Item, HamdBand, HamdBanding,
-    Instrument, InstrumentItem, InstrumentScore, ItemAnswers, MeasureOutcome, Measurement,
-    MissingItems, Phq9Band, Phq9Item, Phq9Score, SafetyFlag, SafetyFlagKind, SafetySource,
-    ScoreAdvisory, ScoringOptions, SeverityBand, SymptomTrend, TrendError, TrendProblem,
-    TrendSummary, from_json,
+    Phq9Score, SafetyFlag, from_json,
+    measure::{
+        AsrmBand, AsrmItem, FrequencyResponse, Gad7Band, Gad7Item, Hamd17Item, HamdBand,
+        HamdBanding, Instrument, InstrumentItem, InstrumentScore, ItemAnswers, MeasureOutcome,
+        Measurement, MissingItems, Phq9Band, Phq9Item, SafetyFlagKind, SafetySource, ScoreAdvisory,
+        ScoringOptions, SeverityBand, SymptomTrend, TrendError, TrendProblem, TrendSummary,
+    },
 };
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use strum::IntoEnumIterator;
 
 fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug>(value: &T) {
     let json = serde_json::to_string(value).unwrap();
@@ -417,7 +419,7 @@ proptest! {
 fn every_variant_of_every_unit_enum_round_trips() {
     fn all<T>()
     where
-        T: IntoEnumIterator + Serialize + DeserializeOwned + PartialEq + Debug + std::fmt::Display,
+        T: Vocabulary + Serialize + DeserializeOwned + PartialEq + Debug + std::fmt::Display,
     {
         for v in T::iter() {
             round_trip(&v);

@@ -22,6 +22,7 @@
     clippy::indexing_slicing
 )]
 
+use interpersonal::vocabulary::Vocabulary;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Display;
 use std::path::PathBuf;
@@ -30,21 +31,29 @@ use chrono::NaiveDate;
 use interpersonal::ipsrt::{
     ClockTime, Involvement, MoodRating, RhythmSeries, SrmActivity, SrmEntry, SrmForm, SrmWeek,
 };
+use interpersonal::measure::{AsrmAnswers, AsrmItem};
 use interpersonal::{
-    AdvisoryCode, Assessment, Basis, Cadence, Closeness, Confidence, Conflict, ConflictCourse,
-    ConflictLevel, ConflictVisibility, ContactFrequency, DisputeStage, Engine, EpisodeOnset,
-    EventId, EventKind, Expectations, ExpectationsMet, Gad7Answers, Gad7Item, GoalId, GriefKind,
-    GriefSign, Hamd17Item, Hamd17Ratings, Indicator, InstrumentItem, Intervention, Inventory,
-    LifeEvent, Modality, NeededFor, PartialDate, Person, PersonId, PersonStatus, Phq9Answers,
-    Phq9Item, PriorFunctioning, ProblemArea, RelationshipChange, RelationshipKind, RelativeToOnset,
-    RuleId, RuleSet, TreatmentContract, from_json,
+    Assessment, Engine, Inventory, LifeEvent, Person, ProblemArea, RuleSet, TreatmentContract,
+    catalogue::{DisputeStage, GriefKind, Intervention},
+    course::{Cadence, Modality},
+    date::{EpisodeOnset, PartialDate},
+    engine::{AdvisoryCode, Confidence, Indicator, NeededFor},
+    from_json,
+    id::{EventId, GoalId, PersonId, RuleId},
+    inventory::{
+        Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
+        EventKind, Expectations, ExpectationsMet, GriefSign, PersonStatus, PriorFunctioning,
+        RelationshipChange, RelationshipKind, RelativeToOnset,
+    },
+    measure::{
+        Gad7Answers, Gad7Item, Hamd17Item, Hamd17Ratings, InstrumentItem, Phq9Answers, Phq9Item,
+    },
+    source::Basis,
 };
-use interpersonal::{AsrmAnswers, AsrmItem};
 use proptest::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
-use strum::IntoEnumIterator;
 
 #[path = "schema_support/validator.rs"]
 mod validator;
@@ -285,11 +294,11 @@ fn a_definition_shared_by_several_schemas_is_the_same_in_each() {
 
 /// The snake_case names of an enum's variants, in declaration order, checking
 /// that serde writes the same names as strum's Display.
-fn names<E: IntoEnumIterator + Display + Serialize>() -> Vec<String> {
+fn names<E: Vocabulary + Display + Serialize>() -> Vec<String> {
     E::iter()
         .map(|variant| {
             let name = variant.to_string();
-            assert_eq!(serde_json::to_value(&variant).unwrap(), json!(name));
+            assert_eq!(serde_json::to_value(variant).unwrap(), json!(name));
             name
         })
         .collect()
@@ -308,11 +317,11 @@ fn every_enum_lists_exactly_the_rust_variants_in_order() {
         ("relative_to_onset", names::<RelativeToOnset>()),
         (
             "conflict_frequency",
-            names::<interpersonal::ConflictFrequency>(),
+            names::<interpersonal::inventory::ConflictFrequency>(),
         ),
         (
             "relationship_pattern",
-            names::<interpersonal::RelationshipPattern>(),
+            names::<interpersonal::inventory::RelationshipPattern>(),
         ),
         ("relationship_change", names::<RelationshipChange>()),
         ("event_kind", names::<EventKind>()),
@@ -373,7 +382,7 @@ fn every_enum_lists_exactly_the_rust_variants_in_order() {
 }
 
 /// The item names and maxima of an answers schema agree with the instrument.
-fn check_items<I: InstrumentItem + IntoEnumIterator>(schema_name: &str) {
+fn check_items<I: InstrumentItem + Vocabulary>(schema_name: &str) {
     let s = schema(schema_name);
     let forms = s["properties"]["items"]["oneOf"].as_array().unwrap();
     let (array, object) = (&forms[0], &forms[1]);
@@ -386,13 +395,17 @@ fn check_items<I: InstrumentItem + IntoEnumIterator>(schema_name: &str) {
         s["$defs"][def]["anyOf"][1]["maximum"].as_u64().unwrap()
     };
     let prefix = array["prefixItems"].as_array().unwrap();
-    assert_eq!(prefix.len(), I::ALL.len(), "{schema_name}");
+    assert_eq!(
+        prefix.len(),
+        <I as InstrumentItem>::ALL.len(),
+        "{schema_name}"
+    );
     assert_eq!(array["items"], json!(false));
     let properties = object["properties"].as_object().unwrap();
     let names: BTreeSet<&String> = properties.keys().collect();
     let rust: Vec<String> = I::iter().map(|i| i.to_string()).collect();
     assert_eq!(names, rust.iter().collect(), "{schema_name}");
-    for (i, item) in I::ALL.iter().enumerate() {
+    for (i, item) in <I as InstrumentItem>::ALL.iter().enumerate() {
         // The array form is in the instrument's order.
         let description = prefix[i]["description"].as_str().unwrap();
         assert!(
@@ -650,8 +663,8 @@ fn built_documents_with_every_optional_field_are_valid() {
         assert_valid(name, &format!("built answers {doc}"), &doc);
     }
     // Every schema version the crate writes is the one the schemas describe.
-    assert_eq!(interpersonal::INVENTORY_SCHEMA_VERSION, 1);
-    assert_eq!(interpersonal::RULE_SET_SCHEMA_VERSION, 1);
+    assert_eq!(interpersonal::inventory::INVENTORY_SCHEMA_VERSION, 1);
+    assert_eq!(interpersonal::engine::RULE_SET_SCHEMA_VERSION, 1);
 }
 
 #[test]

@@ -6,21 +6,27 @@ use serde::{Deserialize, Serialize};
 
 use super::course_json::{CourseRecord, check_goals, reroot};
 use crate::{
-    CompletedTask, CourseError, Goal, GoalId, GoalStatus, Instrument, JsonPath, Measurement, Phase,
-    PhaseChange, ProblemArea, Problems, ProgressEntry, Schedule, ScheduleError, ScheduleOptions,
-    SessionRecord, SymptomTrend, TreatmentContract,
+    catalogue::{Phase, ProblemArea},
+    course::{
+        CompletedTask, CourseError, PhaseChange, Schedule, ScheduleError, ScheduleOptions,
+        SessionRecord, TreatmentContract,
+    },
+    error::{JsonPath, Problems},
+    goal::{Goal, GoalStatus, ProgressEntry},
+    id::GoalId,
+    measure::{Instrument, Measurement, SymptomTrend},
 };
 
 /// The version of the course JSON document this crate reads and writes.
 ///
 /// ```
-/// assert_eq!(interpersonal::COURSE_SCHEMA_VERSION, 1);
+/// assert_eq!(interpersonal::course::COURSE_SCHEMA_VERSION, 1);
 /// ```
 pub const COURSE_SCHEMA_VERSION: u32 = 1;
 
 /// One patient's course of IPT: the [`TreatmentContract`] and the
 /// [`Schedule`] made from it, the [`Phase`] reached and when each phase began,
-/// the [phase tasks](crate::PhaseTask) done and when, the [sessions
+/// the [phase tasks](crate::catalogue::PhaseTask) done and when, the [sessions
 /// held](SessionRecord), the treatment [goals](Goal) and the symptom
 /// [measurements](Measurement) taken outside sessions.
 ///
@@ -44,10 +50,7 @@ pub const COURSE_SCHEMA_VERSION: u32 = 1;
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{
-///     Course, GoalId, GoalTarget, GoalTemplate, InstrumentId, Phase, PhaseTask, ProblemArea,
-///     SessionRecord, TreatmentContract,
-/// };
+/// use interpersonal::{Course, id::GoalId, goal::GoalTarget, goal::GoalTemplate, goal::InstrumentId, Phase, catalogue::PhaseTask, ProblemArea, course::SessionRecord, TreatmentContract};
 ///
 /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
 /// let goal_id = GoalId::new("g-dispute")?;
@@ -69,10 +72,10 @@ pub const COURSE_SCHEMA_VERSION: u32 = 1;
 /// assert_eq!(course.advance_phase(day(9))?, Phase::GoalSetting);
 ///
 /// // Round trip through JSON; reading checks every invariant again.
-/// let json = serde_json::to_string(&course)?;
+/// let json = interpersonal::to_json(&course)?;
 /// let back: Course = interpersonal::from_json(&json)?;
 /// assert_eq!(back, course);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "CourseRecord", into = "CourseRecord")]
@@ -94,12 +97,12 @@ impl Course {
     ///
     /// The contract may not be agreed yet: a course usually starts with the
     /// focus the assessment suggests, and the patient's agreement is recorded
-    /// when [`PhaseTask::ObtainAgreement`](crate::PhaseTask::ObtainAgreement)
+    /// when [`PhaseTask::ObtainAgreement`](crate::catalogue::PhaseTask::ObtainAgreement)
     /// is done.
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, GoalId, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, id::GoalId, ProblemArea, TreatmentContract};
     ///
     /// let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// // The contract names a goal the course is not given.
@@ -108,7 +111,7 @@ impl Course {
     ///     .build()?;
     /// let problems = Course::new(contract, Vec::new()).unwrap_err();
     /// assert_eq!(problems.as_slice()[0].path.as_str(), "$.contract.goals[0]");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -126,7 +129,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, ProblemArea, ScheduleOptions, TreatmentContract};
+    /// use interpersonal::{Course, ProblemArea, course::ScheduleOptions, TreatmentContract};
     ///
     /// let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
@@ -134,7 +137,7 @@ impl Course {
     /// options.skip = vec![NaiveDate::from_ymd_opt(2026, 4, 6).unwrap()];
     /// let course = Course::with_schedule_options(contract, Vec::new(), &options)?;
     /// assert_eq!(course.schedule().session(6).unwrap().date, NaiveDate::from_ymd_opt(2026, 4, 7).unwrap());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -192,7 +195,7 @@ impl Course {
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
     /// assert_eq!(course.contract().focus, [ProblemArea::Grief]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn contract(&self) -> &TreatmentContract {
         &self.contract
@@ -207,7 +210,7 @@ impl Course {
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
     /// assert_eq!(course.schedule().end_date(), NaiveDate::from_ymd_opt(2026, 5, 18).unwrap());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn schedule(&self) -> &Schedule {
         &self.schedule
@@ -222,7 +225,7 @@ impl Course {
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
     /// assert_eq!(course.phase(), Phase::Assessment);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn phase(&self) -> Phase {
         self.phase
@@ -232,13 +235,13 @@ impl Course {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use interpersonal::{Course, Phase, ProblemArea, SessionRecord, TreatmentContract};
+    /// # use interpersonal::{Course, Phase, ProblemArea, course::SessionRecord, TreatmentContract};
     /// # let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let mut course = Course::new(contract, Vec::new())?;
     /// course.record_session(SessionRecord::new(1, start, Phase::Assessment))?;
     /// assert_eq!(course.sessions().len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn sessions(&self) -> &[SessionRecord] {
         &self.sessions
@@ -252,14 +255,14 @@ impl Course {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use interpersonal::{Course, Phase, ProblemArea, SessionRecord, TreatmentContract};
+    /// # use interpersonal::{Course, Phase, ProblemArea, course::SessionRecord, TreatmentContract};
     /// # let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let mut course = Course::new(contract, Vec::new())?;
     /// course.record_session(SessionRecord::new(1, start, Phase::Assessment))?;
     /// assert_eq!(course.session(1).map(|s| s.date), Some(start));
     /// assert!(course.session(2).is_none());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn session(&self, number: u8) -> Option<&SessionRecord> {
         self.sessions.iter().find(|s| s.number == number)
@@ -274,7 +277,7 @@ impl Course {
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
     /// assert!(course.goals().is_empty());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn goals(&self) -> &[Goal] {
         &self.goals
@@ -284,12 +287,12 @@ impl Course {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use interpersonal::{Course, GoalId, ProblemArea, TreatmentContract};
+    /// # use interpersonal::{Course, id::GoalId, ProblemArea, TreatmentContract};
     /// # let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
     /// assert!(course.goal(&GoalId::new("g1")?).is_none());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn goal(&self, id: &GoalId) -> Option<&Goal> {
         self.goals.iter().find(|g| &g.id == id)
@@ -299,7 +302,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Goal, GoalId, GoalTarget, ProblemArea, ProgressEntry, TreatmentContract};
+    /// use interpersonal::{Course, Goal, id::GoalId, goal::GoalTarget, ProblemArea, goal::ProgressEntry, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let id = GoalId::new("g1")?;
@@ -308,7 +311,7 @@ impl Course {
     /// let mut course = Course::new(contract, vec![goal])?;
     /// course.record_goal_progress(&id, ProgressEntry::new(day(30)))?;
     /// assert_eq!(course.goal(&id).unwrap().progress().len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -329,7 +332,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Goal, GoalId, GoalStatus, GoalTarget, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, Goal, id::GoalId, goal::GoalStatus, goal::GoalTarget, ProblemArea, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let id = GoalId::new("g1")?;
@@ -338,7 +341,7 @@ impl Course {
     /// let mut course = Course::new(contract, vec![goal])?;
     /// course.set_goal_status(&id, GoalStatus::Active, day(16))?;
     /// assert!(course.set_goal_status(&id, GoalStatus::Proposed, day(17)).is_err());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -374,7 +377,7 @@ impl Course {
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
     /// assert!(course.measurements().is_empty());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn measurements(&self) -> &[Measurement] {
         &self.measurements
@@ -384,7 +387,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, CourseError, Instrument, Measurement, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, course::CourseError, measure::Instrument, measure::Measurement, ProblemArea, TreatmentContract};
     ///
     /// let day = NaiveDate::from_ymd_opt(2026, 2, 23).unwrap();
     /// let contract = TreatmentContract::builder(day, [ProblemArea::Grief]).build()?;
@@ -392,7 +395,7 @@ impl Course {
     /// course.record_measurement(Measurement::new(Instrument::Phq9, day, 17)?)?;
     /// let again = course.record_measurement(Measurement::new(Instrument::Phq9, day, 16)?);
     /// assert!(matches!(again, Err(CourseError::MeasureDateTaken { .. })));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -430,7 +433,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Instrument, Measurement, Phase, ProblemArea, SessionRecord, TreatmentContract};
+    /// use interpersonal::{Course, measure::Instrument, measure::Measurement, Phase, ProblemArea, course::SessionRecord, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let contract = TreatmentContract::builder(day(2), [ProblemArea::Grief]).build()?;
@@ -442,7 +445,7 @@ impl Course {
     /// course.record_measurement(Measurement::new(Instrument::Phq9, day(1), 16)?)?;
     /// let totals: Vec<u8> = course.measurements_of(Instrument::Phq9).iter().map(|m| m.total()).collect();
     /// assert_eq!(totals, [16, 15]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn measurements_of(&self, instrument: Instrument) -> Vec<&Measurement> {
         let mut found: Vec<&Measurement> = self
@@ -458,7 +461,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Instrument, Measurement, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, measure::Instrument, measure::Measurement, ProblemArea, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let contract = TreatmentContract::builder(day(2), [ProblemArea::Grief]).build()?;
@@ -468,7 +471,7 @@ impl Course {
     /// assert_eq!(course.trend(Instrument::Phq9, day(29)).unwrap().len(), 1);
     /// assert_eq!(course.trend(Instrument::Phq9, day(30)).unwrap().change_from_baseline(), -9);
     /// assert!(course.trend(Instrument::Gad7, day(30)).is_none());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn trend(&self, instrument: Instrument, as_of: NaiveDate) -> Option<SymptomTrend> {
         let measurements: Vec<Measurement> = self
@@ -492,14 +495,14 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Instrument, Measurement, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, measure::Instrument, measure::Measurement, ProblemArea, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let contract = TreatmentContract::builder(day(2), [ProblemArea::Grief]).build()?;
     /// let mut course = Course::new(contract, Vec::new())?;
     /// course.record_measurement(Measurement::new(Instrument::Hamd17, day(2), 22)?)?;
     /// assert_eq!(course.depression_trend(day(2)).unwrap().instrument(), Instrument::Hamd17);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn depression_trend(&self, as_of: NaiveDate) -> Option<SymptomTrend> {
         self.trend(Instrument::Phq9, as_of)
@@ -526,7 +529,7 @@ impl Course {
     /// let three = [ProblemArea::Grief, ProblemArea::RoleDispute, ProblemArea::RoleTransition];
     /// assert!(course.revise_focus(three, day(23)).is_err());
     /// assert_eq!(course.contract().focus.len(), 2);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -548,7 +551,7 @@ impl Course {
         }
         let mut revised = self.contract.clone();
         revised.focus = focus.into_iter().collect();
-        revised.agreement = Some(crate::Agreement::new(agreed_on));
+        revised.agreement = Some(crate::course::Agreement::new(agreed_on));
         revised.validate().map_err(CourseError::Contract)?;
         self.contract = revised;
         Ok(())
@@ -565,7 +568,7 @@ impl Course {
     /// let mut course = Course::new(contract, Vec::new())?;
     /// course.reschedule(2, day(10))?;
     /// assert_eq!(course.schedule().session(2).unwrap().moved_from, Some(day(9)));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors

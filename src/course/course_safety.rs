@@ -3,10 +3,12 @@
 
 use std::fmt;
 
+use crate::{
+    course::Course,
+    measure::{Measurement, SafetyFlag, SafetyFlagKind},
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-use crate::{Course, Measurement, SafetyFlag, SafetyFlagKind};
 
 /// Where a [`CourseSafetyFlag`] came from.
 ///
@@ -14,21 +16,10 @@ use crate::{Course, Measurement, SafetyFlag, SafetyFlagKind};
 /// "score": 1}}` or `"reported"`.
 ///
 /// ```
-/// use interpersonal::SafetyFlagOrigin;
+/// use interpersonal::course::SafetyFlagOrigin;
 /// assert_eq!(serde_json::to_string(&SafetyFlagOrigin::Reported).unwrap(), r#""reported""#);
 /// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
@@ -37,7 +28,7 @@ pub enum SafetyFlagOrigin {
     /// item 3 (ipt-domain.md §8.1, §9).
     Measure(SafetyFlag),
     /// The patient reported thoughts of death or self-harm in the session
-    /// ([`SessionRecord::safety`](crate::SessionRecord::safety)).
+    /// ([`SessionRecord::safety`](crate::course::SessionRecord::safety)).
     Reported,
 }
 
@@ -50,7 +41,7 @@ pub enum SafetyFlagOrigin {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{Course, Phase, Phq9Score, ProblemArea, SessionRecord, TreatmentContract};
+/// use interpersonal::{Course, Phase, Phq9Score, ProblemArea, course::SessionRecord, TreatmentContract};
 ///
 /// let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
 /// let contract = TreatmentContract::builder(day, [ProblemArea::Grief]).build()?;
@@ -62,7 +53,7 @@ pub enum SafetyFlagOrigin {
 ///     "suicidal ideation: PHQ-9 item 9 scored 2 on 2026-03-02 (session 1); \
 ///      a clinician assesses suicide risk the same day, whatever the total score",
 /// );
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -126,7 +117,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Phase, Phq9Score, ProblemArea, SafetyFlagOrigin, SessionRecord, TreatmentContract};
+    /// use interpersonal::{Course, Phase, Phq9Score, ProblemArea, course::SafetyFlagOrigin, course::SessionRecord, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let contract = TreatmentContract::builder(day(2), [ProblemArea::Grief]).build()?;
@@ -139,7 +130,7 @@ impl Course {
     /// assert_eq!(flags.len(), 2);
     /// assert_eq!((flags[0].session, flags[0].origin), (Some(2), SafetyFlagOrigin::Reported));
     /// assert_eq!(flags[1].session, Some(1));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn safety_flags(&self) -> Vec<CourseSafetyFlag> {
         let mut flags: Vec<CourseSafetyFlag> = Vec::new();

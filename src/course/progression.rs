@@ -1,10 +1,12 @@
 //! Moving a course through its phases: the tasks done, and the checked step
 //! from one phase to the next.
 
+use crate::{
+    catalogue::{Phase, PhaseTask},
+    course::{Agreement, Course, CourseError},
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-use crate::{Agreement, Course, CourseError, Phase, PhaseTask};
 
 /// A phase task done on a date.
 ///
@@ -12,7 +14,7 @@ use crate::{Agreement, Course, CourseError, Phase, PhaseTask};
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{CompletedTask, PhaseTask};
+/// use interpersonal::{course::CompletedTask, catalogue::PhaseTask};
 /// let done = CompletedTask::new(PhaseTask::ScreenSafety, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
 /// assert_eq!(
 ///     serde_json::to_string(&done).unwrap(),
@@ -34,7 +36,7 @@ impl CompletedTask {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{CompletedTask, PhaseTask};
+    /// use interpersonal::{course::CompletedTask, catalogue::PhaseTask};
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// assert_eq!(CompletedTask::new(PhaseTask::ReviewSymptoms, day).on, day);
     /// ```
@@ -49,7 +51,7 @@ impl CompletedTask {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{Phase, PhaseChange};
+/// use interpersonal::{Phase, course::PhaseChange};
 /// let change = PhaseChange::new(Phase::Assessment, Phase::GoalSetting, NaiveDate::from_ymd_opt(2026, 3, 9).unwrap());
 /// assert_eq!(change.to, Phase::GoalSetting);
 /// ```
@@ -70,7 +72,7 @@ impl PhaseChange {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Phase, PhaseChange};
+    /// use interpersonal::{Phase, course::PhaseChange};
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 16).unwrap();
     /// assert_eq!(PhaseChange::new(Phase::GoalSetting, Phase::ActiveTreatment, day).on, day);
     /// ```
@@ -93,7 +95,7 @@ impl Course {
     /// }
     /// course.advance_phase(start)?;
     /// assert_eq!(course.phase_changes()[0].to, Phase::GoalSetting);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn phase_changes(&self) -> &[PhaseChange] {
         &self.phase_changes
@@ -110,7 +112,7 @@ impl Course {
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
     /// assert_eq!(course.phase_began(Phase::GoalSetting), None);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn phase_began(&self, phase: Phase) -> Option<NaiveDate> {
         self.phase_changes
@@ -123,13 +125,13 @@ impl Course {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use interpersonal::{Course, PhaseTask, ProblemArea, TreatmentContract};
+    /// # use interpersonal::{Course, catalogue::PhaseTask, ProblemArea, TreatmentContract};
     /// # let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let mut course = Course::new(contract, Vec::new())?;
     /// course.complete_task(PhaseTask::ScreenSafety, start)?;
     /// assert_eq!(course.tasks_done()[0].task, PhaseTask::ScreenSafety);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn tasks_done(&self) -> &[CompletedTask] {
         &self.tasks_done
@@ -139,14 +141,14 @@ impl Course {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use interpersonal::{Course, PhaseTask, ProblemArea, TreatmentContract};
+    /// # use interpersonal::{Course, catalogue::PhaseTask, ProblemArea, TreatmentContract};
     /// # let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let mut course = Course::new(contract, Vec::new())?;
     /// course.complete_task(PhaseTask::ScreenSafety, start)?;
     /// assert_eq!(course.task_done_on(PhaseTask::ScreenSafety), Some(start));
     /// assert_eq!(course.task_done_on(PhaseTask::ReviewSymptoms), None);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn task_done_on(&self, task: PhaseTask) -> Option<NaiveDate> {
         self.tasks_done
@@ -160,14 +162,14 @@ impl Course {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use interpersonal::{Course, Phase, PhaseTask, ProblemArea, TreatmentContract};
+    /// # use interpersonal::{Course, Phase, catalogue::PhaseTask, ProblemArea, TreatmentContract};
     /// # let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let mut course = Course::new(contract, Vec::new())?;
     /// assert_eq!(course.open_tasks().len(), Phase::Assessment.tasks().len());
     /// course.complete_task(PhaseTask::ReviewSymptoms, start)?;
     /// assert!(!course.open_tasks().contains(&PhaseTask::ReviewSymptoms));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn open_tasks(&self) -> Vec<PhaseTask> {
         self.phase.open_tasks(&self.done_tasks(None))
@@ -192,7 +194,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, CourseError, PhaseTask, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, course::CourseError, catalogue::PhaseTask, ProblemArea, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let contract = TreatmentContract::builder(day(2), [ProblemArea::Grief]).build()?;
@@ -207,7 +209,7 @@ impl Course {
     ///     course.complete_task(PhaseTask::DiscussEnding, day(9)),
     ///     Err(CourseError::TaskOfLaterPhase { .. }),
     /// ));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -264,7 +266,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, CourseError, Phase, PhaseTask, PhaseTransitionError, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, course::CourseError, Phase, catalogue::PhaseTask, catalogue::PhaseTransitionError, ProblemArea, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let contract = TreatmentContract::builder(day(2), [ProblemArea::RoleDispute]).build()?;
@@ -296,7 +298,7 @@ impl Course {
     /// }
     /// assert_eq!(course.advance_phase(day(16))?, Phase::ActiveTreatment);
     /// assert!(course.contract().is_agreed());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -304,7 +306,7 @@ impl Course {
     /// * [`CourseError::DatedBeforePhase`] when `on` is before the day the
     ///   current phase began;
     /// * [`CourseError::PhaseTransition`] with
-    ///   [`PhaseTransitionError::TasksOpen`](crate::PhaseTransitionError::TasksOpen)
+    ///   [`PhaseTransitionError::TasksOpen`](crate::catalogue::PhaseTransitionError::TasksOpen)
     ///   naming the required tasks still open, or the error for a phase with
     ///   no next step in the acute course;
     /// * [`CourseError::ContractNotAgreed`] when active treatment would begin
@@ -335,7 +337,7 @@ impl Course {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{ProblemArea, TreatmentContract};
+    use crate::{catalogue::ProblemArea, course::TreatmentContract};
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 3, d).unwrap()

@@ -2,19 +2,20 @@
 
 use std::collections::BTreeSet;
 
+use crate::{
+    course::{
+        Cadence, ScheduleOptions, SchedulePhase, ScheduledSession, SkipPolicy, TreatmentContract,
+    },
+    error::{JsonPath, Problems},
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
-
-use crate::{
-    Cadence, JsonPath, Problems, ScheduleOptions, SchedulePhase, ScheduledSession, SkipPolicy,
-    TreatmentContract,
-};
 
 /// Why a schedule could not be made or changed. Messages name session numbers,
 /// dates and JSON paths, never patient text.
 ///
 /// ```
-/// use interpersonal::{ProblemArea, Schedule, ScheduleError, ScheduleOptions, TreatmentContract};
+/// use interpersonal::{ProblemArea, Schedule, course::ScheduleError, course::ScheduleOptions, TreatmentContract};
 /// use chrono::NaiveDate;
 ///
 /// let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
@@ -25,7 +26,7 @@ use crate::{
 ///     err.to_string(),
 ///     "session 2 cannot move to 2026-01-05: session 1 is on that date",
 /// );
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -117,7 +118,7 @@ pub enum ScheduleError {
 /// still ends on 2026-03-23.
 ///
 /// ```
-/// use interpersonal::{ProblemArea, Schedule, ScheduleOptions, SchedulePhase, TreatmentContract};
+/// use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, course::SchedulePhase, TreatmentContract};
 /// use chrono::NaiveDate;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -136,7 +137,7 @@ pub enum ScheduleError {
 /// assert_eq!(schedule.phase_of(3), Some(SchedulePhase::Initial));
 /// assert_eq!(schedule.phase_of(4), Some(SchedulePhase::Middle));
 /// assert_eq!(schedule.sessions_in(SchedulePhase::Termination).len(), 3);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Schedule {
@@ -183,7 +184,7 @@ impl Schedule {
     /// A fortnightly course:
     ///
     /// ```
-    /// use interpersonal::{Cadence, ProblemArea, Schedule, ScheduleOptions, TreatmentContract};
+    /// use interpersonal::{course::Cadence, ProblemArea, Schedule, course::ScheduleOptions, TreatmentContract};
     /// use chrono::NaiveDate;
     ///
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -193,7 +194,7 @@ impl Schedule {
     /// let schedule = Schedule::generate(&contract, &ScheduleOptions::default())?;
     /// assert_eq!(schedule.session(2).unwrap().date, d(2026, 1, 19));
     /// assert_eq!(schedule.end_date(), d(2026, 6, 8));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -248,7 +249,7 @@ impl Schedule {
     /// counts in `options` are ignored.
     ///
     /// ```
-    /// use interpersonal::{ProblemArea, Schedule, ScheduleOptions, SchedulePhase, TreatmentContract};
+    /// use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, course::SchedulePhase, TreatmentContract};
     /// use chrono::NaiveDate;
     ///
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -260,7 +261,7 @@ impl Schedule {
     /// assert_eq!(maintenance.start_date(), d(2026, 4, 23));
     /// assert_eq!(maintenance.end_date(), d(2026, 9, 23));
     /// assert_eq!(maintenance.phase_of(1), Some(SchedulePhase::Maintenance));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -301,7 +302,7 @@ impl Schedule {
     /// cadence planned (and is cleared if it moves back there).
     ///
     /// ```
-    /// use interpersonal::{ProblemArea, Schedule, ScheduleError, ScheduleOptions, TreatmentContract};
+    /// use interpersonal::{ProblemArea, Schedule, course::ScheduleError, course::ScheduleOptions, TreatmentContract};
     /// use chrono::NaiveDate;
     ///
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -316,7 +317,7 @@ impl Schedule {
     ///     schedule.reschedule(2, d(2026, 1, 20)),
     ///     Err(ScheduleError::NotBeforeNext { session: 2, next_session: 3, .. })
     /// ));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -384,13 +385,13 @@ impl Schedule {
     /// The sessions, in order.
     ///
     /// ```
-    /// # use interpersonal::{ProblemArea, Schedule, ScheduleOptions, TreatmentContract};
+    /// # use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let schedule = Schedule::generate(&contract, &ScheduleOptions::default())?;
     /// assert!(schedule.sessions().windows(2).all(|w| w[0].date < w[1].date));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn sessions(&self) -> &[ScheduledSession] {
         &self.sessions
@@ -399,7 +400,7 @@ impl Schedule {
     /// The session with this number (from 1), if there is one.
     ///
     /// ```
-    /// # use interpersonal::{ProblemArea, Schedule, ScheduleOptions, TreatmentContract};
+    /// # use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
@@ -407,7 +408,7 @@ impl Schedule {
     /// assert_eq!(schedule.session(1).unwrap().date, start);
     /// assert!(schedule.session(0).is_none());
     /// assert!(schedule.session(13).is_none());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn session(&self, number: u8) -> Option<&ScheduledSession> {
         usize::from(number)
@@ -418,12 +419,12 @@ impl Schedule {
     /// How many sessions there are (at least 1).
     ///
     /// ```
-    /// # use interpersonal::{ProblemArea, Schedule, ScheduleOptions, TreatmentContract};
+    /// # use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).sessions(14).build()?;
     /// assert_eq!(Schedule::generate(&contract, &ScheduleOptions::default())?.session_count(), 14);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn session_count(&self) -> u8 {
         u8::try_from(self.sessions.len()).unwrap_or(u8::MAX)
@@ -432,7 +433,7 @@ impl Schedule {
     /// The phase of session `number` (from 1), if there is such a session.
     ///
     /// ```
-    /// # use interpersonal::{ProblemArea, Schedule, ScheduleOptions, SchedulePhase, TreatmentContract};
+    /// # use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, course::SchedulePhase, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).sessions(16).build()?;
@@ -441,7 +442,7 @@ impl Schedule {
     /// assert_eq!(schedule.phase_of(13), Some(SchedulePhase::Middle));
     /// assert_eq!(schedule.phase_of(14), Some(SchedulePhase::Termination));
     /// assert_eq!(schedule.phase_of(17), None);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn phase_of(&self, number: u8) -> Option<SchedulePhase> {
         self.session(number).map(|s| s.phase)
@@ -451,7 +452,7 @@ impl Schedule {
     /// when the schedule has none in that phase.
     ///
     /// ```
-    /// # use interpersonal::{ProblemArea, Schedule, ScheduleOptions, SchedulePhase, TreatmentContract};
+    /// # use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, course::SchedulePhase, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
@@ -459,7 +460,7 @@ impl Schedule {
     /// let middle: Vec<u8> = schedule.sessions_in(SchedulePhase::Middle).iter().map(|s| s.number).collect();
     /// assert_eq!(middle, [4, 5, 6, 7, 8, 9]);
     /// assert!(schedule.sessions_in(SchedulePhase::Maintenance).is_empty());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn sessions_in(&self, phase: SchedulePhase) -> &[ScheduledSession] {
         let first = self.sessions.iter().position(|s| s.phase == phase);
@@ -473,7 +474,7 @@ impl Schedule {
     /// The date of the first session.
     ///
     /// ```
-    /// # use interpersonal::{ProblemArea, Schedule, ScheduleOptions, TreatmentContract};
+    /// # use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
@@ -481,7 +482,7 @@ impl Schedule {
     /// options.skip.push(start);
     /// let schedule = Schedule::generate(&contract, &options)?;
     /// assert_eq!(schedule.start_date(), NaiveDate::from_ymd_opt(2026, 1, 6).unwrap());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn start_date(&self) -> NaiveDate {
         // A schedule is never empty; MIN is never returned.
@@ -491,13 +492,13 @@ impl Schedule {
     /// The date of the last session: the end of the course.
     ///
     /// ```
-    /// # use interpersonal::{ProblemArea, Schedule, ScheduleOptions, TreatmentContract};
+    /// # use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let schedule = Schedule::generate(&contract, &ScheduleOptions::default())?;
     /// assert_eq!(Some(schedule.end_date()), contract.planned_end());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn end_date(&self) -> NaiveDate {
         // A schedule is never empty; MIN is never returned.
@@ -507,13 +508,13 @@ impl Schedule {
     /// The cadence the schedule was planned with (monthly for maintenance).
     ///
     /// ```
-    /// # use interpersonal::{Cadence, ProblemArea, Schedule, ScheduleOptions, TreatmentContract};
+    /// # use interpersonal::{course::Cadence, ProblemArea, Schedule, course::ScheduleOptions, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let schedule = Schedule::generate(&contract, &ScheduleOptions::default())?;
     /// assert_eq!(schedule.cadence(), Cadence::Weekly);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn cadence(&self) -> Cadence {
         self.cadence
@@ -522,7 +523,7 @@ impl Schedule {
     /// The dates no session may fall on, sorted, without repeats.
     ///
     /// ```
-    /// # use interpersonal::{ProblemArea, Schedule, ScheduleOptions, TreatmentContract};
+    /// # use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
@@ -531,7 +532,7 @@ impl Schedule {
     /// options.skip = vec![holiday, holiday];
     /// let schedule = Schedule::generate(&contract, &options)?;
     /// assert_eq!(schedule.skipped(), [holiday]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn skipped(&self) -> &[NaiveDate] {
         &self.skipped
@@ -680,7 +681,7 @@ fn number(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ProblemArea;
+    use crate::catalogue::ProblemArea;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -404,16 +404,24 @@ pub(crate) mod tests {
     use super::*;
     use crate::engine::evaluate::AREAS;
     use crate::{
-        Basis, Closeness, Condition, ConflictCourse, ConflictVisibility, EpisodeOnset,
-        EventCondition, EventId, EventKind, GriefSign, PartialDate, PersonCondition, PersonId,
-        PriorFunctioning, RelationshipChange, RelationshipKind, RelativeToOnset, Rule, RuleSet,
-        Source, Window,
+        catalogue::ProblemArea,
+        engine::Engine,
+        id::RuleId,
+        inventory::{ConflictLevel, ExpectationsMet, Inventory},
     };
-    use crate::{ConflictLevel, Engine, ExpectationsMet, Inventory, ProblemArea, RuleId};
-    use strum::IntoEnumIterator;
+    use crate::{
+        date::{EpisodeOnset, PartialDate},
+        engine::{Condition, EventCondition, PersonCondition, Rule, RuleSet, Window},
+        id::{EventId, PersonId},
+        inventory::{
+            Closeness, ConflictCourse, ConflictVisibility, EventKind, GriefSign, PriorFunctioning,
+            RelationshipChange, RelationshipKind, RelativeToOnset,
+        },
+        source::{Basis, Source},
+    };
 
-    fn each<T: IntoEnumIterator + Copy>() -> Vec<Vec<T>> {
-        let all: Vec<T> = T::iter().collect();
+    fn each<T: crate::vocabulary::Vocabulary>() -> Vec<Vec<T>> {
+        let all: Vec<T> = T::ALL.to_vec();
         let mut lists: Vec<Vec<T>> = all.iter().map(|&v| vec![v]).collect();
         lists.push(all.iter().copied().step_by(2).collect());
         lists
@@ -579,7 +587,7 @@ pub(crate) mod tests {
             paths.sort();
             for path in paths {
                 let inv: Inventory =
-                    crate::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+                    crate::error::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
                 let mut unknown = inv.clone();
                 unknown.onset = EpisodeOnset::Unknown;
                 let mut month = inv.clone();

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::macros::vocabulary_enum;
-use crate::{Basis, Source};
+use crate::source::{Basis, Source};
 
 /// The SRM-17 list (Monk et al. 1990). The exact wording of the form was not
 /// re-read for this crate: 16 of the 17 activities appear on the Carnegie
@@ -295,7 +295,7 @@ impl SrmActivity {
     /// activities \[S\], the SRM-17 form for the others \[K\].
     ///
     /// ```
-    /// use interpersonal::Basis;
+    /// use interpersonal::source::Basis;
     /// use interpersonal::ipsrt::SrmActivity;
     /// assert_eq!(SrmActivity::DINNER.source().basis, Basis::Stated);
     /// assert_eq!(SrmActivity::LUNCH.source().basis, Basis::Known);

@@ -19,7 +19,7 @@
 //! habitual time drifted ([`RhythmDrift`]) and the daily [`MoodRating`]s.
 //!
 //! This module measures routine; it does not diagnose. The mania screen that
-//! goes with it is the [Altman Self-Rating Mania Scale](crate::AsrmScore).
+//! goes with it is the [Altman Self-Rating Mania Scale](crate::measure::AsrmScore).
 //!
 //! ```
 //! use chrono::NaiveDate;

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::week::{WeekRecord, check_week};
 use super::{ClockTime, DAYS_PER_WEEK, MoodRating, SrmActivity, SrmScore, SrmWeek};
+use crate::error::{JsonPath, Problems};
 use crate::macros::vocabulary_enum;
-use crate::{JsonPath, Problems};
 
 /// The version of the rhythm series JSON this crate reads and writes.
 ///

@@ -4,7 +4,7 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::{ClockTime, Involvement, MoodRating, SrmActivity, SrmForm};
-use crate::{JsonPath, Problems};
+use crate::error::{JsonPath, Problems};
 
 /// Days in a diary week.
 pub const DAYS_PER_WEEK: usize = 7;

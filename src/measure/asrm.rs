@@ -13,7 +13,7 @@ use crate::macros::vocabulary_enum;
 /// is \[K\].
 ///
 /// ```
-/// use interpersonal::{ASRM_CUTOFF, AsrmScore};
+/// use interpersonal::{measure::ASRM_CUTOFF, measure::AsrmScore};
 /// let asrm = AsrmScore::from_scores([2, 1, 1, 1, 1])?;
 /// assert_eq!(asrm.total(), ASRM_CUTOFF);
 /// assert!(asrm.is_positive_screen());
@@ -31,7 +31,7 @@ vocabulary_enum! {
     /// No LOINC codes: none was confirmed for this crate, so none is given.
     ///
     /// ```
-    /// use interpersonal::{AsrmItem, InstrumentItem};
+    /// use interpersonal::{measure::AsrmItem, measure::InstrumentItem};
     /// assert_eq!(AsrmItem::PositiveMood.number(), 1);
     /// assert_eq!(AsrmItem::Activity.max_score(), 4);
     /// assert_eq!(AsrmItem::SelfConfidence.to_string(), "self_confidence");
@@ -79,7 +79,7 @@ vocabulary_enum! {
     /// only two bands.
     ///
     /// ```
-    /// use interpersonal::AsrmBand;
+    /// use interpersonal::measure::AsrmBand;
     /// assert_eq!(AsrmBand::from_total(5), Some(AsrmBand::NegativeScreen));
     /// assert_eq!(AsrmBand::from_total(6), Some(AsrmBand::PositiveScreen));
     /// assert_eq!(AsrmBand::from_total(21), None);
@@ -88,7 +88,7 @@ vocabulary_enum! {
         /// 0–5: below the cut-off.
         NegativeScreen,
         /// 6–20: at or above the cut-off; raises a
-        /// [`SafetyFlagKind::PossibleMania`](crate::SafetyFlagKind::PossibleMania) flag.
+        /// [`SafetyFlagKind::PossibleMania`](crate::measure::SafetyFlagKind::PossibleMania) flag.
         PositiveScreen,
     }
 }
@@ -97,7 +97,7 @@ impl AsrmBand {
     /// The band of a total, or `None` above 20.
     ///
     /// ```
-    /// use interpersonal::AsrmBand;
+    /// use interpersonal::measure::AsrmBand;
     /// assert_eq!(AsrmBand::from_total(20), Some(AsrmBand::PositiveScreen));
     /// ```
     pub const fn from_total(total: u8) -> Option<Self> {
@@ -111,7 +111,7 @@ impl AsrmBand {
     /// The lowest and highest total in the band.
     ///
     /// ```
-    /// use interpersonal::AsrmBand;
+    /// use interpersonal::measure::AsrmBand;
     /// assert_eq!(AsrmBand::PositiveScreen.range(), (6, 20));
     /// ```
     pub const fn range(self) -> (u8, u8) {
@@ -125,16 +125,16 @@ impl AsrmBand {
 /// A scored ASRM: see [`InstrumentScore`] for what every scored instrument
 /// offers. A total at or above [`ASRM_CUTOFF`] raises a
 /// [`SafetyFlag`](crate::SafetyFlag) of kind
-/// [`PossibleMania`](crate::SafetyFlagKind::PossibleMania), listed with the
+/// [`PossibleMania`](crate::measure::SafetyFlagKind::PossibleMania), listed with the
 /// safety flags so that it is surfaced first, like a suicide-risk flag. It is
 /// a screen, not a diagnosis.
 ///
 /// Scored beside the PHQ-9, it lets a course of IPSRT follow both poles of a
-/// bipolar illness: a dated [`Measurement`](crate::Measurement) of each goes
-/// into the course, and each has its own [`SymptomTrend`](crate::SymptomTrend).
+/// bipolar illness: a dated [`Measurement`](crate::measure::Measurement) of each goes
+/// into the course, and each has its own [`SymptomTrend`](crate::measure::SymptomTrend).
 ///
 /// ```
-/// use interpersonal::{AsrmBand, AsrmScore, SafetyFlagKind};
+/// use interpersonal::{measure::AsrmBand, measure::AsrmScore, measure::SafetyFlagKind};
 ///
 /// let asrm = AsrmScore::from_scores([2, 2, 1, 1, 1])?;
 /// assert_eq!(asrm.total(), 7);
@@ -149,7 +149,7 @@ impl InstrumentScore<AsrmItem> {
     /// Where the total falls against the cut-off.
     ///
     /// ```
-    /// use interpersonal::{AsrmBand, AsrmScore};
+    /// use interpersonal::{measure::AsrmBand, measure::AsrmScore};
     /// assert_eq!(AsrmScore::from_scores([0; 5])?.band(), AsrmBand::NegativeScreen);
     /// # Ok::<(), interpersonal::Problems>(())
     /// ```
@@ -161,7 +161,7 @@ impl InstrumentScore<AsrmItem> {
     /// Whether the total is at or above the cut-off, 6 ([`ASRM_CUTOFF`]).
     ///
     /// ```
-    /// use interpersonal::AsrmScore;
+    /// use interpersonal::measure::AsrmScore;
     /// assert!(!AsrmScore::from_scores([1, 1, 1, 1, 1])?.is_positive_screen());
     /// assert!(AsrmScore::from_scores([4, 0, 0, 0, 2])?.is_positive_screen());
     /// # Ok::<(), interpersonal::Problems>(())
@@ -173,7 +173,7 @@ impl InstrumentScore<AsrmItem> {
     /// The possible-mania flag of a positive screen, `None` below the cut-off.
     ///
     /// ```
-    /// use interpersonal::{AsrmScore, SafetySource};
+    /// use interpersonal::{measure::AsrmScore, measure::SafetySource};
     /// let flag = AsrmScore::from_scores([3, 3, 0, 0, 0])?.mania_flag().unwrap();
     /// assert_eq!((flag.source, flag.score), (SafetySource::AsrmTotal, 6));
     /// # Ok::<(), interpersonal::Problems>(())

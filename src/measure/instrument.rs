@@ -26,12 +26,12 @@ vocabulary_enum! {
     /// - [`Instrument::Asrm`]: the Altman Self-Rating Mania Scale, self-report,
     ///   mania and hypomania over the past week, 5 items scored 0–4, total 0–20
     ///   (Altman et al. 1997, *Biol Psychiatry* 42:948–955 [K for the items; S
-    ///   for the cut-off, see [`ASRM_CUTOFF`](crate::ASRM_CUTOFF)]).
+    ///   for the cut-off, see [`ASRM_CUTOFF`](crate::measure::ASRM_CUTOFF)]).
     ///
     /// JSON: `"phq9"`, `"gad7"`, `"hamd17"`, `"asrm"`.
     ///
     /// ```
-    /// use interpersonal::Instrument;
+    /// use interpersonal::measure::Instrument;
     /// assert_eq!(Instrument::Phq9.to_string(), "phq9");
     /// assert_eq!("hamd17".parse::<Instrument>().unwrap(), Instrument::Hamd17);
     /// assert_eq!(Instrument::Gad7.label(), "GAD-7");
@@ -53,7 +53,7 @@ impl Instrument {
     /// The name clinicians write: `"PHQ-9"`, `"GAD-7"`, `"HAM-D-17"`, `"ASRM"`.
     ///
     /// ```
-    /// assert_eq!(interpersonal::Instrument::Hamd17.label(), "HAM-D-17");
+    /// assert_eq!(interpersonal::measure::Instrument::Hamd17.label(), "HAM-D-17");
     /// ```
     pub const fn label(self) -> &'static str {
         match self {
@@ -69,7 +69,7 @@ impl Instrument {
     /// not an item here.
     ///
     /// ```
-    /// assert_eq!(interpersonal::Instrument::Phq9.item_count(), 9);
+    /// assert_eq!(interpersonal::measure::Instrument::Phq9.item_count(), 9);
     /// ```
     pub const fn item_count(self) -> usize {
         match self {
@@ -85,7 +85,7 @@ impl Instrument {
     /// 1997 \[K\]).
     ///
     /// ```
-    /// assert_eq!(interpersonal::Instrument::Hamd17.max_total(), 52);
+    /// assert_eq!(interpersonal::measure::Instrument::Hamd17.max_total(), 52);
     /// ```
     pub const fn max_total(self) -> u8 {
         match self {
@@ -103,7 +103,7 @@ impl Instrument {
     /// invented.
     ///
     /// ```
-    /// use interpersonal::Instrument;
+    /// use interpersonal::measure::Instrument;
     /// assert_eq!(Instrument::Phq9.panel_loinc(), Some("44249-1"));
     /// assert_eq!(Instrument::Hamd17.panel_loinc(), None);
     /// ```
@@ -120,7 +120,7 @@ impl Instrument {
     /// the HAM-D-17 or the ASRM.
     ///
     /// ```
-    /// use interpersonal::Instrument;
+    /// use interpersonal::measure::Instrument;
     /// assert_eq!(Instrument::Gad7.total_loinc(), Some("70274-6"));
     /// ```
     pub const fn total_loinc(self) -> Option<&'static str> {
@@ -135,10 +135,10 @@ impl Instrument {
     /// which the person counts as a clinical case: PHQ-9 10, GAD-7 8
     /// (ipt-domain.md §8.4 [S: IAPT definitions via NCT05134103; Gyani 2013]).
     /// None for the HAM-D-17 and the ASRM, which IAPT does not use (the ASRM's
-    /// screening cut-off is [`ASRM_CUTOFF`](crate::ASRM_CUTOFF)).
+    /// screening cut-off is [`ASRM_CUTOFF`](crate::measure::ASRM_CUTOFF)).
     ///
     /// ```
-    /// use interpersonal::Instrument;
+    /// use interpersonal::measure::Instrument;
     /// assert_eq!(Instrument::Phq9.caseness(), Some(10));
     /// assert_eq!(Instrument::Gad7.caseness(), Some(8));
     /// assert_eq!(Instrument::Hamd17.caseness(), None);
@@ -157,7 +157,7 @@ impl Instrument {
     /// ASRM.
     ///
     /// ```
-    /// use interpersonal::Instrument;
+    /// use interpersonal::measure::Instrument;
     /// assert_eq!(Instrument::Phq9.reliable_change(), Some(6));
     /// assert_eq!(Instrument::Hamd17.reliable_change(), None);
     /// ```
@@ -176,7 +176,7 @@ impl Instrument {
     /// so is a total above the instrument's maximum.
     ///
     /// ```
-    /// use interpersonal::{Instrument, MeasureOutcome};
+    /// use interpersonal::{measure::Instrument, measure::MeasureOutcome};
     /// assert_eq!(Instrument::Phq9.remission(4), MeasureOutcome::Met);
     /// assert_eq!(Instrument::Phq9.remission(5), MeasureOutcome::NotMet);
     /// assert_eq!(Instrument::Hamd17.remission(7), MeasureOutcome::Met);
@@ -198,7 +198,7 @@ impl Instrument {
     /// conventions, ipt-domain.md §8.3).
     ///
     /// ```
-    /// use interpersonal::{HamdBand, HamdBanding, Instrument, Phq9Band, SeverityBand};
+    /// use interpersonal::{measure::HamdBand, measure::HamdBanding, measure::Instrument, measure::Phq9Band, measure::SeverityBand};
     ///
     /// assert_eq!(
     ///     Instrument::Phq9.severity(12, HamdBanding::default()),
@@ -229,12 +229,12 @@ pub(crate) mod sealed {
 /// The items of one instrument, in the instrument's order: [`Phq9Item`],
 /// [`Gad7Item`] and [`Hamd17Item`]. Sealed: only this crate implements it.
 ///
-/// Generic code over instruments ([`ItemAnswers`](crate::ItemAnswers),
-/// [`InstrumentScore`](crate::InstrumentScore)) reads the item order, each item's
+/// Generic code over instruments ([`ItemAnswers`](crate::measure::ItemAnswers),
+/// [`InstrumentScore`](crate::measure::InstrumentScore)) reads the item order, each item's
 /// highest score and the suicide-risk item from here.
 ///
 /// ```
-/// use interpersonal::{Hamd17Item, Instrument, InstrumentItem, Phq9Item};
+/// use interpersonal::{measure::Hamd17Item, measure::Instrument, measure::InstrumentItem, measure::Phq9Item};
 ///
 /// assert_eq!(Phq9Item::INSTRUMENT, Instrument::Phq9);
 /// assert_eq!(Phq9Item::ALL.len(), 9);
@@ -260,7 +260,7 @@ pub trait InstrumentItem:
     /// The instrument these are the items of.
     ///
     /// ```
-    /// use interpersonal::{Gad7Item, Instrument, InstrumentItem};
+    /// use interpersonal::{measure::Gad7Item, measure::Instrument, measure::InstrumentItem};
     /// assert_eq!(Gad7Item::INSTRUMENT, Instrument::Gad7);
     /// ```
     const INSTRUMENT: Instrument;
@@ -268,17 +268,17 @@ pub trait InstrumentItem:
     /// Every item, in the instrument's order (item 1 first).
     ///
     /// ```
-    /// use interpersonal::{InstrumentItem, Phq9Item};
+    /// use interpersonal::{measure::InstrumentItem, measure::Phq9Item};
     /// assert_eq!(Phq9Item::ALL.first(), Some(&Phq9Item::LittleInterest));
     /// ```
     const ALL: &'static [Self];
 
     /// The item that asks about suicide or self-harm, whose positive answer
-    /// raises a [`SafetyFlag`](crate::SafetyFlag): PHQ-9 item 9, HAM-D-17 item 3;
+    /// raises a [`SafetyFlag`](crate::measure::SafetyFlag): PHQ-9 item 9, HAM-D-17 item 3;
     /// the GAD-7 has none (ipt-domain.md §9).
     ///
     /// ```
-    /// use interpersonal::{Gad7Item, Hamd17Item, InstrumentItem};
+    /// use interpersonal::{measure::Gad7Item, measure::Hamd17Item, measure::InstrumentItem};
     /// assert_eq!(Hamd17Item::SAFETY_ITEM, Some(Hamd17Item::Suicide));
     /// assert_eq!(Gad7Item::SAFETY_ITEM, None);
     /// ```
@@ -287,7 +287,7 @@ pub trait InstrumentItem:
     /// The item's number on the form, from 1.
     ///
     /// ```
-    /// use interpersonal::{Gad7Item, InstrumentItem};
+    /// use interpersonal::{measure::Gad7Item, measure::InstrumentItem};
     /// assert_eq!(Gad7Item::FeelingAfraid.number(), 7);
     /// ```
     fn number(self) -> u8;
@@ -295,7 +295,7 @@ pub trait InstrumentItem:
     /// The item's highest score (its lowest is 0).
     ///
     /// ```
-    /// use interpersonal::{Hamd17Item, InstrumentItem, Phq9Item};
+    /// use interpersonal::{measure::Hamd17Item, measure::InstrumentItem, measure::Phq9Item};
     /// assert_eq!(Phq9Item::Sleep.max_score(), 3);
     /// assert_eq!(Hamd17Item::DepressedMood.max_score(), 4);
     /// ```
@@ -304,7 +304,7 @@ pub trait InstrumentItem:
     /// The item's name in JSON, `snake_case`.
     ///
     /// ```
-    /// use interpersonal::{InstrumentItem, Phq9Item};
+    /// use interpersonal::{measure::InstrumentItem, measure::Phq9Item};
     /// assert_eq!(Phq9Item::SelfHarmThoughts.name(), "self_harm_thoughts");
     /// ```
     fn name(self) -> &'static str {
@@ -315,7 +315,7 @@ pub trait InstrumentItem:
     /// answers: its number less one.
     ///
     /// ```
-    /// use interpersonal::{InstrumentItem, Phq9Item};
+    /// use interpersonal::{measure::InstrumentItem, measure::Phq9Item};
     /// assert_eq!(Phq9Item::SelfHarmThoughts.position(), 8);
     /// ```
     fn position(self) -> usize {
@@ -326,19 +326,25 @@ pub trait InstrumentItem:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use strum::IntoEnumIterator;
 
-    fn check_items<I: InstrumentItem + IntoEnumIterator>() {
-        let iterated: Vec<I> = I::iter().collect();
-        assert_eq!(iterated.as_slice(), I::ALL, "ALL is in declaration order");
-        for (i, item) in I::ALL.iter().enumerate() {
+    fn check_items<I: InstrumentItem + crate::vocabulary::Vocabulary>() {
+        let iterated: Vec<I> = <I as crate::vocabulary::Vocabulary>::ALL.to_vec();
+        assert_eq!(
+            iterated.as_slice(),
+            <I as InstrumentItem>::ALL,
+            "ALL is in declaration order"
+        );
+        for (i, item) in <I as InstrumentItem>::ALL.iter().enumerate() {
             assert_eq!(item.position(), i);
             assert_eq!(usize::from(item.number()), i + 1);
             let json = serde_json::to_string(item).unwrap();
             assert_eq!(json, format!("\"{item}\""), "serde and strum agree");
         }
-        assert_eq!(I::ALL.len(), I::INSTRUMENT.item_count());
-        let max: u32 = I::ALL.iter().map(|i| u32::from(i.max_score())).sum();
+        assert_eq!(<I as InstrumentItem>::ALL.len(), I::INSTRUMENT.item_count());
+        let max: u32 = <I as InstrumentItem>::ALL
+            .iter()
+            .map(|i| u32::from(i.max_score()))
+            .sum();
         assert_eq!(max, u32::from(I::INSTRUMENT.max_total()));
     }
 

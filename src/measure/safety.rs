@@ -12,7 +12,7 @@ vocabulary_enum! {
     /// What a [`SafetyFlag`] is about.
     ///
     /// ```
-    /// use interpersonal::SafetyFlagKind;
+    /// use interpersonal::measure::SafetyFlagKind;
     /// assert_eq!(SafetyFlagKind::SuicidalIdeation.to_string(), "suicidal_ideation");
     /// ```
     #[non_exhaustive]
@@ -40,7 +40,7 @@ impl SafetyFlagKind {
     /// ASRM paper gives a cut-off, not an action).
     ///
     /// ```
-    /// use interpersonal::SafetyFlagKind;
+    /// use interpersonal::measure::SafetyFlagKind;
     /// assert!(SafetyFlagKind::SuicidalIdeation.required_action().contains("same day"));
     /// assert!(SafetyFlagKind::PossibleMania.required_action().contains("hypomanic"));
     /// ```
@@ -59,7 +59,7 @@ impl SafetyFlagKind {
     /// The kind in words, for a sentence.
     ///
     /// ```
-    /// use interpersonal::SafetyFlagKind;
+    /// use interpersonal::measure::SafetyFlagKind;
     /// assert_eq!(SafetyFlagKind::PossibleMania.words(), "possible mania");
     /// ```
     pub const fn words(self) -> &'static str {
@@ -77,7 +77,7 @@ vocabulary_enum! {
     /// JSON: `"phq9_item9"`, `"hamd17_item3"`, `"asrm_total"`.
     ///
     /// ```
-    /// use interpersonal::{Instrument, SafetySource};
+    /// use interpersonal::{measure::Instrument, measure::SafetySource};
     /// assert_eq!(SafetySource::Phq9Item9.instrument(), Instrument::Phq9);
     /// assert_eq!(SafetySource::Hamd17Item3.item_number(), 3);
     /// assert_eq!(SafetySource::Phq9Item9.to_string(), "phq9_item9");
@@ -103,7 +103,7 @@ impl SafetySource {
     /// The instrument the item belongs to.
     ///
     /// ```
-    /// use interpersonal::{Instrument, SafetySource};
+    /// use interpersonal::{measure::Instrument, measure::SafetySource};
     /// assert_eq!(SafetySource::Hamd17Item3.instrument(), Instrument::Hamd17);
     /// ```
     pub const fn instrument(self) -> Instrument {
@@ -118,7 +118,7 @@ impl SafetySource {
     /// items.
     ///
     /// ```
-    /// use interpersonal::SafetySource;
+    /// use interpersonal::measure::SafetySource;
     /// assert!(SafetySource::AsrmTotal.is_total());
     /// assert!(!SafetySource::Phq9Item9.is_total());
     /// ```
@@ -129,7 +129,7 @@ impl SafetySource {
     /// The item's number on its form; 0 for a total ([`SafetySource::is_total`]).
     ///
     /// ```
-    /// use interpersonal::SafetySource;
+    /// use interpersonal::measure::SafetySource;
     /// assert_eq!(SafetySource::Phq9Item9.item_number(), 9);
     /// assert_eq!(SafetySource::AsrmTotal.item_number(), 0);
     /// ```
@@ -144,7 +144,7 @@ impl SafetySource {
     /// The item's highest score, or the total's.
     ///
     /// ```
-    /// use interpersonal::SafetySource;
+    /// use interpersonal::measure::SafetySource;
     /// assert_eq!(SafetySource::Hamd17Item3.max_score(), 4);
     /// assert_eq!(SafetySource::AsrmTotal.max_score(), 20);
     /// ```
@@ -160,7 +160,7 @@ impl SafetySource {
     /// cut-off on a mania screen.
     ///
     /// ```
-    /// use interpersonal::SafetySource;
+    /// use interpersonal::measure::SafetySource;
     /// assert_eq!(SafetySource::Phq9Item9.min_flagged(), 1);
     /// assert_eq!(SafetySource::AsrmTotal.min_flagged(), 6);
     /// ```
@@ -174,7 +174,7 @@ impl SafetySource {
     /// The kind of flag this source raises.
     ///
     /// ```
-    /// use interpersonal::{SafetyFlagKind, SafetySource};
+    /// use interpersonal::{measure::SafetyFlagKind, measure::SafetySource};
     /// assert_eq!(SafetySource::AsrmTotal.kind(), SafetyFlagKind::PossibleMania);
     /// ```
     pub const fn kind(self) -> SafetyFlagKind {
@@ -188,7 +188,7 @@ impl SafetySource {
     /// the ASRM have none).
     ///
     /// ```
-    /// use interpersonal::{Instrument, SafetySource};
+    /// use interpersonal::{measure::Instrument, measure::SafetySource};
     /// assert_eq!(SafetySource::of(Instrument::Phq9), Some(SafetySource::Phq9Item9));
     /// assert_eq!(SafetySource::of(Instrument::Gad7), None);
     /// ```
@@ -203,7 +203,7 @@ impl SafetySource {
     /// The total that raises a flag on an instrument, if one does: the ASRM's.
     ///
     /// ```
-    /// use interpersonal::{Instrument, SafetySource};
+    /// use interpersonal::{measure::Instrument, measure::SafetySource};
     /// assert_eq!(SafetySource::total_of(Instrument::Asrm), Some(SafetySource::AsrmTotal));
     /// assert_eq!(SafetySource::total_of(Instrument::Phq9), None);
     /// ```
@@ -240,7 +240,7 @@ impl SafetySource {
 /// (cut-off 6)`.
 ///
 /// ```
-/// use interpersonal::{Phq9Score, SafetyFlag, SafetyFlagKind, SafetySource};
+/// use interpersonal::{Phq9Score, SafetyFlag, measure::SafetyFlagKind, measure::SafetySource};
 ///
 /// let phq9 = Phq9Score::from_scores([0, 0, 0, 0, 0, 0, 0, 0, 2])?;
 /// let flags = phq9.safety_flags();
@@ -272,7 +272,7 @@ impl SafetyFlag {
     /// is 0 (no flag) or above the item's maximum (not a valid score).
     ///
     /// ```
-    /// use interpersonal::{SafetyFlag, SafetySource};
+    /// use interpersonal::{SafetyFlag, measure::SafetySource};
     /// assert!(SafetyFlag::suicidal_ideation(SafetySource::Phq9Item9, 1).is_some());
     /// assert!(SafetyFlag::suicidal_ideation(SafetySource::Phq9Item9, 0).is_none());
     /// assert!(SafetyFlag::suicidal_ideation(SafetySource::Phq9Item9, 4).is_none());
@@ -295,7 +295,7 @@ impl SafetyFlag {
     /// from [`ASRM_CUTOFF`] (6) to 20; `None` below the cut-off or above 20.
     ///
     /// ```
-    /// use interpersonal::{SafetyFlag, SafetyFlagKind};
+    /// use interpersonal::{SafetyFlag, measure::SafetyFlagKind};
     /// let flag = SafetyFlag::possible_mania(6).unwrap();
     /// assert_eq!(flag.kind, SafetyFlagKind::PossibleMania);
     /// assert_eq!(flag.to_string(), "ASRM total 6 (cut-off 6)");
@@ -385,7 +385,7 @@ vocabulary_enum! {
     /// Something a reader of a scored form must know about how it was scored.
     ///
     /// ```
-    /// use interpersonal::{MissingItems, Phq9Answers, Phq9Score, ScoreAdvisory, ScoringOptions};
+    /// use interpersonal::{measure::MissingItems, measure::Phq9Answers, Phq9Score, measure::ScoreAdvisory, measure::ScoringOptions};
     ///
     /// let answers = Phq9Answers::from_optional_scores([
     ///     Some(1), Some(1), Some(1), Some(1), Some(1), Some(1), Some(1), Some(1), None,
@@ -407,7 +407,7 @@ vocabulary_enum! {
         /// includes suicidal ideation, is mandatory [S: Casebook ch. 6]).
         SuicideItemUnanswered,
         /// The total was pro-rated from the answered items
-        /// ([`MissingItems::ProRate`](crate::MissingItems::ProRate)).
+        /// ([`MissingItems::ProRate`](crate::measure::MissingItems::ProRate)).
         ProRated,
     }
 }

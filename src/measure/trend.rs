@@ -15,7 +15,7 @@ use super::{HamdBanding, Instrument, Measurement, SeverityBand, TrendError, Tren
 /// definition]).
 ///
 /// ```
-/// assert_eq!(interpersonal::RESPONSE_REDUCTION_PERCENT, 50);
+/// assert_eq!(interpersonal::measure::RESPONSE_REDUCTION_PERCENT, 50);
 /// ```
 pub const RESPONSE_REDUCTION_PERCENT: u8 = 50;
 
@@ -23,7 +23,7 @@ vocabulary_enum! {
     /// Whether an outcome definition is met, and whether it applies at all.
     ///
     /// ```
-    /// use interpersonal::MeasureOutcome;
+    /// use interpersonal::measure::MeasureOutcome;
     /// assert_eq!(MeasureOutcome::from(true), MeasureOutcome::Met);
     /// assert!(MeasureOutcome::Met.is_met());
     /// assert!(!MeasureOutcome::NotApplicable.is_met());
@@ -45,7 +45,7 @@ impl MeasureOutcome {
     /// Whether the outcome is [`MeasureOutcome::Met`].
     ///
     /// ```
-    /// assert!(!interpersonal::MeasureOutcome::NotMet.is_met());
+    /// assert!(!interpersonal::measure::MeasureOutcome::NotMet.is_met());
     /// ```
     pub const fn is_met(self) -> bool {
         matches!(self, MeasureOutcome::Met)
@@ -74,7 +74,7 @@ impl From<bool> for MeasureOutcome {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{Instrument, MeasureOutcome, Measurement, SymptomTrend};
+/// use interpersonal::{measure::Instrument, measure::MeasureOutcome, measure::Measurement, measure::SymptomTrend};
 ///
 /// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
 /// let trend = SymptomTrend::new(vec![
@@ -88,7 +88,7 @@ impl From<bool> for MeasureOutcome {
 /// assert_eq!(trend.reliable_improvement(), MeasureOutcome::Met);
 /// assert_eq!(trend.remission(), MeasureOutcome::NotMet);
 /// assert_eq!(trend.recovery(), MeasureOutcome::Met);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "Vec<Measurement>", into = "Vec<Measurement>")]
@@ -103,7 +103,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = SymptomTrend::new(vec![
@@ -112,7 +112,7 @@ impl SymptomTrend {
     /// ])?;
     /// assert_eq!(trend.baseline().total(), 12);
     /// assert_eq!(trend.latest().total(), 6);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -168,7 +168,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let mut trend = SymptomTrend::new(vec![Measurement::new(Instrument::Phq9, day(2), 16)?])?;
@@ -177,7 +177,7 @@ impl SymptomTrend {
     /// assert!(trend.push(Measurement::new(Instrument::Phq9, day(30), 7)?).is_err());
     /// assert!(trend.push(Measurement::new(Instrument::Gad7, day(31), 7)?).is_err());
     /// assert_eq!(trend.len(), 2);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -195,10 +195,10 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let m = Measurement::new(Instrument::Hamd17, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 20)?;
     /// assert_eq!(SymptomTrend::new(vec![m])?.instrument(), Instrument::Hamd17);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn instrument(&self) -> Instrument {
         self.baseline.instrument()
@@ -208,10 +208,10 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let m = Measurement::new(Instrument::Phq9, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 20)?;
     /// assert_eq!(SymptomTrend::new(vec![m])?.measurements().count(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn measurements(&self) -> impl DoubleEndedIterator<Item = &Measurement> + '_ {
         std::iter::once(&self.baseline).chain(self.later.iter())
@@ -221,10 +221,10 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let m = Measurement::new(Instrument::Phq9, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 20)?;
     /// assert_eq!(SymptomTrend::new(vec![m])?.len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     #[allow(clippy::len_without_is_empty)] // never empty
     pub fn len(&self) -> usize {
@@ -235,10 +235,10 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let m = Measurement::new(Instrument::Phq9, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 20)?;
     /// assert_eq!(SymptomTrend::new(vec![m])?.baseline().total(), 20);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn baseline(&self) -> &Measurement {
         &self.baseline
@@ -248,11 +248,11 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let m = Measurement::new(Instrument::Phq9, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 20)?;
     /// let trend = SymptomTrend::new(vec![m])?;
     /// assert_eq!(trend.latest(), trend.baseline());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn latest(&self) -> &Measurement {
         self.later.last().unwrap_or(&self.baseline)
@@ -271,14 +271,14 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = SymptomTrend::new(vec![
     ///     Measurement::new(Instrument::Gad7, day(2), 8)?,
     ///     Measurement::new(Instrument::Gad7, day(30), 11)?,
     /// ])?;
     /// assert_eq!(trend.change_from_baseline(), 3);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn change_from_baseline(&self) -> i16 {
         self.latest_total() - self.baseline_total()
@@ -290,14 +290,14 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = SymptomTrend::new(vec![
     ///     Measurement::new(Instrument::Phq9, day(2), 0)?,
     ///     Measurement::new(Instrument::Phq9, day(30), 3)?,
     /// ])?;
     /// assert_eq!(trend.percent_change(), None);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn percent_change(&self) -> Option<f64> {
         let baseline = self.baseline_total();
@@ -315,7 +315,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, MeasureOutcome, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::MeasureOutcome, measure::Measurement, measure::SymptomTrend};
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = |after| SymptomTrend::new(vec![
     ///     Measurement::new(Instrument::Hamd17, day(2), 20).unwrap(),
@@ -341,14 +341,14 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, MeasureOutcome, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::MeasureOutcome, measure::Measurement, measure::SymptomTrend};
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = SymptomTrend::new(vec![
     ///     Measurement::new(Instrument::Phq9, day(2), 20)?,
     ///     Measurement::new(Instrument::Phq9, day(30), 4)?,
     /// ])?;
     /// assert_eq!(trend.remission(), MeasureOutcome::Met);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn remission(&self) -> MeasureOutcome {
         if self.later.is_empty() {
@@ -363,14 +363,14 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, MeasureOutcome, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::MeasureOutcome, measure::Measurement, measure::SymptomTrend};
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = SymptomTrend::new(vec![
     ///     Measurement::new(Instrument::Phq9, day(2), 12)?,
     ///     Measurement::new(Instrument::Phq9, day(30), 7)?,
     /// ])?;
     /// assert_eq!(trend.reliable_improvement(), MeasureOutcome::NotMet); // a drop of 5
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn reliable_improvement(&self) -> MeasureOutcome {
         match self.instrument().reliable_change() {
@@ -394,14 +394,14 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, MeasureOutcome, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::MeasureOutcome, measure::Measurement, measure::SymptomTrend};
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = SymptomTrend::new(vec![
     ///     Measurement::new(Instrument::Phq9, day(2), 12)?,
     ///     Measurement::new(Instrument::Phq9, day(30), 7)?,
     /// ])?;
     /// assert_eq!(trend.recovery(), MeasureOutcome::Met);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn recovery(&self) -> MeasureOutcome {
         match self.instrument().caseness() {
@@ -416,14 +416,14 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Phq9Score, SymptomTrend};
+    /// use interpersonal::{Phq9Score, measure::SymptomTrend};
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = SymptomTrend::new(vec![
     ///     Phq9Score::from_scores([2, 2, 2, 2, 2, 2, 2, 2, 1])?.measurement(day(2)),
     ///     Phq9Score::from_scores([1, 1, 1, 1, 1, 1, 1, 1, 0])?.measurement(day(30)),
     /// ])?;
     /// assert_eq!(trend.safety_flag_dates(), vec![day(2)]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn safety_flag_dates(&self) -> Vec<NaiveDate> {
         self.measurements()
@@ -437,7 +437,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, MeasureOutcome, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::MeasureOutcome, measure::Measurement, measure::SymptomTrend};
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = SymptomTrend::new(vec![
     ///     Measurement::new(Instrument::Phq9, day(2), 20)?,
@@ -447,7 +447,7 @@ impl SymptomTrend {
     /// assert_eq!(summary.percent_change, Some(-80.0));
     /// assert_eq!(summary.remission, MeasureOutcome::Met);
     /// assert_eq!(summary.latest_severity.band_name(), "minimal");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn summary(&self) -> TrendSummary {
         self.summary_with(HamdBanding::default())
@@ -457,11 +457,11 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{HamdBanding, Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::HamdBanding, measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let m = Measurement::new(Instrument::Hamd17, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 23)?;
     /// let summary = SymptomTrend::new(vec![m])?.summary_with(HamdBanding::Classic);
     /// assert_eq!(summary.latest_severity.band_name(), "very_severe");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn summary_with(&self, banding: HamdBanding) -> TrendSummary {
         TrendSummary {
@@ -504,7 +504,7 @@ impl From<SymptomTrend> for Vec<Measurement> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{MeasureOutcome, Phq9Score, SymptomTrend};
+/// use interpersonal::{measure::MeasureOutcome, Phq9Score, measure::SymptomTrend};
 ///
 /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
 /// let trend = SymptomTrend::new(vec![
@@ -517,7 +517,7 @@ impl From<SymptomTrend> for Vec<Measurement> {
 /// assert_eq!(s.response, MeasureOutcome::Met);
 /// assert_eq!(s.safety_flag_dates, vec![day(2), day(30)]);
 /// assert_eq!(s.latest.safety_flags().len(), 1);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -24,17 +24,21 @@
 //! within three years before the assessment date.
 
 use chrono::{Datelike, Days, NaiveDate};
+use interpersonal::vocabulary::Vocabulary;
 use interpersonal::{
-    Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
-    EpisodeOnset, EventId, EventKind, Expectations, ExpectationsMet, GriefSign, Inventory,
-    LifeEvent, PartialDate, Person, PersonId, PersonStatus, PriorFunctioning, RelationshipChange,
-    RelationshipKind, RelativeToOnset, Sensitive, SocialContext,
+    Inventory, LifeEvent, Person, Sensitive,
+    date::{EpisodeOnset, PartialDate},
+    id::{EventId, PersonId},
+    inventory::{
+        Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
+        EventKind, Expectations, ExpectationsMet, GriefSign, PersonStatus, PriorFunctioning,
+        RelationshipChange, RelationshipKind, RelativeToOnset, SocialContext,
+    },
 };
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
-use strum::IntoEnumIterator;
 
 /// The assessment date assumed by [`arb_person`] and [`arb_event`]: their
 /// dates are on or before it, so they are valid in any inventory assessed on
@@ -46,7 +50,7 @@ pub fn default_as_of() -> NaiveDate {
 /// How far back generated dates go, in days (about three years).
 const LOOKBACK_DAYS: u64 = 3 * 365;
 
-fn all<T: IntoEnumIterator + Clone + std::fmt::Debug + 'static>() -> impl Strategy<Value = T> {
+fn all<T: Vocabulary + Clone + std::fmt::Debug + 'static>() -> impl Strategy<Value = T> {
     select(T::iter().collect::<Vec<_>>())
 }
 
