@@ -16,8 +16,8 @@ use std::error::Error;
 use interpersonal::from_json;
 use interpersonal::ipsrt::{RhythmSeries, Scorability};
 
-/// The bundled series (examples/data/ipsrt/rhythm_series.json).
-const SERIES: &str = include_str!("data/ipsrt/rhythm_series.json");
+/// The bundled series (examples/ipsrt_data/rhythm_series.json).
+const SERIES: &str = include_str!("ipsrt_data/rhythm_series.json");
 
 fn main() -> Result<(), Box<dyn Error>> {
     let text = match std::env::args().nth(1) {

@@ -365,7 +365,7 @@ fn typed_codes_refuse_out_of_range_values() {
 fn the_bundled_series_reads_and_trends() {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/examples/data/ipsrt/rhythm_series.json"
+        "/examples/ipsrt_data/rhythm_series.json"
     ))
     .unwrap();
     let series: RhythmSeries = from_json(&text).unwrap();

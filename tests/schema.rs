@@ -1386,12 +1386,12 @@ fn diary_weeks_and_series_are_valid() {
     }
     let doc = serde_json::to_value(built_series()).unwrap();
     assert_valid("rhythm_series", "built series", &doc);
-    let text = std::fs::read_to_string(crate_dir().join("examples/data/ipsrt/rhythm_series.json"))
+    let text = std::fs::read_to_string(crate_dir().join("examples/ipsrt_data/rhythm_series.json"))
         .unwrap();
     let bundled: Value = serde_json::from_str(&text).unwrap();
     assert_valid(
         "rhythm_series",
-        "examples/data/ipsrt/rhythm_series.json",
+        "examples/ipsrt_data/rhythm_series.json",
         &bundled,
     );
     for (i, week) in bundled["weeks"].as_array().unwrap().iter().enumerate() {

@@ -153,42 +153,161 @@ pub struct SrmActivity(u8);
 
 impl SrmActivity {
     /// SRM-17 1, SRM-5 1: out of bed.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::OUT_OF_BED.name(), "out_of_bed");
+    /// assert_eq!(SrmActivity::OUT_OF_BED.srm17_number(), 1);
+    /// assert_eq!(SrmActivity::OUT_OF_BED.srm5_number(), Some(1));
+    /// ```
     pub const OUT_OF_BED: SrmActivity = SrmActivity(0);
     /// SRM-17 2, SRM-5 2: first contact, in person or by phone, with another
     /// person.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::FIRST_CONTACT.name(), "first_contact");
+    /// assert_eq!(SrmActivity::FIRST_CONTACT.srm17_number(), 2);
+    /// assert_eq!(SrmActivity::FIRST_CONTACT.srm5_number(), Some(2));
+    /// ```
     pub const FIRST_CONTACT: SrmActivity = SrmActivity(1);
     /// SRM-17 3: have a morning beverage.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::MORNING_BEVERAGE.name(), "morning_beverage");
+    /// assert_eq!(SrmActivity::MORNING_BEVERAGE.srm17_number(), 3);
+    /// assert_eq!(SrmActivity::MORNING_BEVERAGE.srm5_number(), None);
+    /// ```
     pub const MORNING_BEVERAGE: SrmActivity = SrmActivity(2);
     /// SRM-17 4: have breakfast.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::BREAKFAST.name(), "breakfast");
+    /// assert_eq!(SrmActivity::BREAKFAST.srm17_number(), 4);
+    /// assert_eq!(SrmActivity::BREAKFAST.srm5_number(), None);
+    /// ```
     pub const BREAKFAST: SrmActivity = SrmActivity(3);
     /// SRM-17 5: go outside for the first time.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::GO_OUTSIDE.name(), "go_outside");
+    /// assert_eq!(SrmActivity::GO_OUTSIDE.srm17_number(), 5);
+    /// assert_eq!(SrmActivity::GO_OUTSIDE.srm5_number(), None);
+    /// ```
     pub const GO_OUTSIDE: SrmActivity = SrmActivity(4);
     /// SRM-17 6, SRM-5 3: start work, school, housework, volunteer
     /// activities, child or family care.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::START_WORK.name(), "start_work");
+    /// assert_eq!(SrmActivity::START_WORK.srm17_number(), 6);
+    /// assert_eq!(SrmActivity::START_WORK.srm5_number(), Some(3));
+    /// ```
     pub const START_WORK: SrmActivity = SrmActivity(5);
     /// SRM-17 7: have lunch.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::LUNCH.name(), "lunch");
+    /// assert_eq!(SrmActivity::LUNCH.srm17_number(), 7);
+    /// assert_eq!(SrmActivity::LUNCH.srm5_number(), None);
+    /// ```
     pub const LUNCH: SrmActivity = SrmActivity(6);
     /// SRM-17 8: take an afternoon nap.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::AFTERNOON_NAP.name(), "afternoon_nap");
+    /// assert_eq!(SrmActivity::AFTERNOON_NAP.srm17_number(), 8);
+    /// assert_eq!(SrmActivity::AFTERNOON_NAP.srm5_number(), None);
+    /// ```
     pub const AFTERNOON_NAP: SrmActivity = SrmActivity(7);
     /// SRM-17 9, SRM-5 4: have dinner.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::DINNER.name(), "dinner");
+    /// assert_eq!(SrmActivity::DINNER.srm17_number(), 9);
+    /// assert_eq!(SrmActivity::DINNER.srm5_number(), Some(4));
+    /// ```
     pub const DINNER: SrmActivity = SrmActivity(8);
     /// SRM-17 10: physical exercise.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::PHYSICAL_EXERCISE.name(), "physical_exercise");
+    /// assert_eq!(SrmActivity::PHYSICAL_EXERCISE.srm17_number(), 10);
+    /// assert_eq!(SrmActivity::PHYSICAL_EXERCISE.srm5_number(), None);
+    /// ```
     pub const PHYSICAL_EXERCISE: SrmActivity = SrmActivity(9);
     /// SRM-17 11: have an evening snack or drink.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::EVENING_SNACK.name(), "evening_snack");
+    /// assert_eq!(SrmActivity::EVENING_SNACK.srm17_number(), 11);
+    /// assert_eq!(SrmActivity::EVENING_SNACK.srm5_number(), None);
+    /// ```
     pub const EVENING_SNACK: SrmActivity = SrmActivity(10);
     /// SRM-17 12: watch the evening TV news programme.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::EVENING_TV_NEWS.name(), "evening_tv_news");
+    /// assert_eq!(SrmActivity::EVENING_TV_NEWS.srm17_number(), 12);
+    /// assert_eq!(SrmActivity::EVENING_TV_NEWS.srm5_number(), None);
+    /// ```
     pub const EVENING_TV_NEWS: SrmActivity = SrmActivity(11);
     /// SRM-17 13: watch another TV programme (the least certain item of the
     /// list: see the type's documentation).
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::OTHER_TV_PROGRAM.name(), "other_tv_program");
+    /// assert_eq!(SrmActivity::OTHER_TV_PROGRAM.srm17_number(), 13);
+    /// assert_eq!(SrmActivity::OTHER_TV_PROGRAM.srm5_number(), None);
+    /// ```
     pub const OTHER_TV_PROGRAM: SrmActivity = SrmActivity(12);
     /// SRM-17 14: activity A, one the patient chooses and names.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::ACTIVITY_A.name(), "activity_a");
+    /// assert_eq!(SrmActivity::ACTIVITY_A.srm17_number(), 14);
+    /// assert_eq!(SrmActivity::ACTIVITY_A.srm5_number(), None);
+    /// ```
     pub const ACTIVITY_A: SrmActivity = SrmActivity(13);
     /// SRM-17 15: activity B, a second one the patient chooses.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::ACTIVITY_B.name(), "activity_b");
+    /// assert_eq!(SrmActivity::ACTIVITY_B.srm17_number(), 15);
+    /// assert_eq!(SrmActivity::ACTIVITY_B.srm5_number(), None);
+    /// ```
     pub const ACTIVITY_B: SrmActivity = SrmActivity(14);
     /// SRM-17 16: return home for the last time.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::RETURN_HOME.name(), "return_home");
+    /// assert_eq!(SrmActivity::RETURN_HOME.srm17_number(), 16);
+    /// assert_eq!(SrmActivity::RETURN_HOME.srm5_number(), None);
+    /// ```
     pub const RETURN_HOME: SrmActivity = SrmActivity(15);
     /// SRM-17 17, SRM-5 5: go to bed. Often after midnight: scoring treats
     /// the clock as a circle (see [`SrmWeek::score`](crate::ipsrt::SrmWeek::score)).
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::SrmActivity;
+    /// assert_eq!(SrmActivity::GO_TO_BED.name(), "go_to_bed");
+    /// assert_eq!(SrmActivity::GO_TO_BED.srm17_number(), 17);
+    /// assert_eq!(SrmActivity::GO_TO_BED.srm5_number(), Some(5));
+    /// ```
     pub const GO_TO_BED: SrmActivity = SrmActivity(16);
 
     /// Every SRM-17 activity in the form's order.

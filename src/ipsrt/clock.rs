@@ -33,6 +33,11 @@ pub struct ClockTime(u16);
 
 impl ClockTime {
     /// Midnight, `00:00`.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::ClockTime;
+    /// assert_eq!(ClockTime::MIDNIGHT.to_string(), "00:00");
+    /// ```
     pub const MIDNIGHT: ClockTime = ClockTime(0);
 
     /// The time `hour:minute`, or `None` unless `hour` is 0 to 23 and

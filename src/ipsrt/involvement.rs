@@ -32,12 +32,32 @@ pub struct Involvement(u8);
 
 impl Involvement {
     /// 0: the patient was alone.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::Involvement;
+    /// assert_eq!(Involvement::ALONE.value(), 0);
+    /// ```
     pub const ALONE: Involvement = Involvement(0);
     /// 1: others were present.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::Involvement;
+    /// assert_eq!(Involvement::OTHERS_PRESENT.value(), 1);
+    /// ```
     pub const OTHERS_PRESENT: Involvement = Involvement(1);
     /// 2: others were actively involved.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::Involvement;
+    /// assert_eq!(Involvement::ACTIVELY_INVOLVED.value(), 2);
+    /// ```
     pub const ACTIVELY_INVOLVED: Involvement = Involvement(2);
     /// 3: others were very stimulating.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::Involvement;
+    /// assert_eq!(Involvement::VERY_STIMULATING.value(), 3);
+    /// ```
     pub const VERY_STIMULATING: Involvement = Involvement(3);
 
     /// The code `value`.

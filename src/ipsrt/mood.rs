@@ -26,10 +26,25 @@ pub struct MoodRating(i8);
 
 impl MoodRating {
     /// The lowest rating, -5: very depressed.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::MoodRating;
+    /// assert_eq!(MoodRating::MOST_DEPRESSED.value(), -5);
+    /// ```
     pub const MOST_DEPRESSED: MoodRating = MoodRating(-5);
     /// The middle rating, 0.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::MoodRating;
+    /// assert_eq!(MoodRating::BALANCED.value(), 0);
+    /// ```
     pub const BALANCED: MoodRating = MoodRating(0);
     /// The highest rating, +5: very elated.
+    ///
+    /// ```
+    /// use interpersonal::ipsrt::MoodRating;
+    /// assert_eq!(MoodRating::MOST_ELATED.value(), 5);
+    /// ```
     pub const MOST_ELATED: MoodRating = MoodRating(5);
 
     /// The rating `value`.

@@ -94,11 +94,22 @@ pub struct RegularityTrend {
 /// series in which it qualified both times.
 ///
 /// ```
-/// use interpersonal::ipsrt::{ClockTime, RhythmDrift, SrmActivity};
-/// # fn check(d: &RhythmDrift) {
-/// // shift_minutes is signed: later in the day is positive.
-/// assert!(d.shift_minutes.unsigned_abs() > 45);
-/// # }
+/// use chrono::NaiveDate;
+/// use interpersonal::ipsrt::{ClockTime, RhythmSeries, SrmActivity, SrmEntry, SrmForm, SrmWeek};
+///
+/// // Bed at 23:00 every night, then at 00:00 every night the week after.
+/// let week = |day, h| {
+///     let mut w = SrmWeek::new(NaiveDate::from_ymd_opt(2026, 3, day).unwrap(), SrmForm::Srm5);
+///     for d in 0..7 {
+///         w.record(d, SrmEntry::done(SrmActivity::GO_TO_BED, ClockTime::from_hm(h, 0).unwrap())).unwrap();
+///     }
+///     w
+/// };
+/// let drift = RhythmSeries::new(vec![week(2, 23), week(9, 0)])?.drift();
+/// assert_eq!(drift[0].activity, SrmActivity::GO_TO_BED);
+/// assert_eq!((drift[0].from.to_string(), drift[0].to.to_string()), ("23:00".into(), "00:00".into()));
+/// assert_eq!(drift[0].shift_minutes, 60); // later, across midnight
+/// # Ok::<(), interpersonal::Problems>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -122,8 +133,13 @@ pub struct RhythmDrift {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::ipsrt::{DailyMood, MoodRating};
-/// # fn check(m: DailyMood) { let _: NaiveDate = m.date; let _: MoodRating = m.mood; }
+/// use interpersonal::ipsrt::{MoodRating, RhythmSeries, SrmForm, SrmWeek};
+///
+/// let mut week = SrmWeek::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), SrmForm::Srm5);
+/// week.set_mood(0, MoodRating::new(4)?)?;
+/// let mood = RhythmSeries::new(vec![week])?.moods()[0];
+/// assert_eq!((mood.date, mood.mood.value()), (NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 4));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[non_exhaustive]

@@ -7,6 +7,10 @@ use super::{ClockTime, Involvement, MoodRating, SrmActivity, SrmForm};
 use crate::error::{JsonPath, Problems};
 
 /// Days in a diary week.
+///
+/// ```
+/// assert_eq!(interpersonal::ipsrt::DAYS_PER_WEEK, 7);
+/// ```
 pub const DAYS_PER_WEEK: usize = 7;
 
 /// One activity on one day of the diary: when it was done, or that it was
