@@ -18,7 +18,9 @@ use crate::error::{JsonPath, Problems};
 /// JSON: `{"instrument": "phq9", "date": "2026-03-02", "total": 12}`, plus
 /// `"advisories"` and `"safety_flags"` when there are any. Reading one checks
 /// that the total is within the instrument's range and that every flag and
-/// advisory fits the instrument.
+/// advisory fits the instrument; for the ASRM, that the possible-mania flag is
+/// there exactly when the total is at or above the cut-off (a flag that
+/// follows from the total can be neither dropped nor added).
 ///
 /// [`InstrumentScore::measurement`]: crate::measure::InstrumentScore::measurement
 ///
