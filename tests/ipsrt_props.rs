@@ -1,7 +1,9 @@
 //! Properties of Social Rhythm Metric scoring: the score stays within 0 to 7;
 //! shifting every time by the same amount (around the clock) changes no score;
 //! adding hits (making an activity regular) never lowers the score; the order of entries, and
-//! of the days, changes nothing; a week reads back from its JSON unchanged.
+//! of the days, changes nothing; a week reads back from its JSON unchanged;
+//! every bad value put into a diary is reported at its path in one error; the
+//! ASRM flags exactly at its cut-off.
 
 #![allow(
     clippy::unwrap_used,
@@ -209,5 +211,87 @@ proptest! {
         let _ = text.parse::<ClockTime>();
         let json = format!(r#"{{"week_start": "2026-03-02", "form": "srm5", "days": [{{"entries": [{{"activity": {a}, "time": {a}}}]}}]}}"#, a = serde_json::to_string(&text).unwrap());
         let _ = from_json::<SrmWeek>(&json);
+    }
+}
+
+/// A corruption to inject into a week's JSON: (day, which entry, what).
+#[derive(Debug, Clone)]
+enum Corruption {
+    Time(&'static str),
+    People(i64),
+    Mood(i64),
+}
+
+fn any_corruption() -> impl Strategy<Value = Corruption> {
+    prop_oneof![
+        prop::sample::select(vec!["24:00", "7:05", "07:60", "ab:cd", "", "07:05:00"])
+            .prop_map(Corruption::Time),
+        prop_oneof![4i64..=1000, -1000i64..=-1].prop_map(Corruption::People),
+        prop_oneof![6i64..=1000, -1000i64..=-6].prop_map(Corruption::Mood),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Every bad value put into a valid diary is reported, each at its JSON
+    /// path, all in one error.
+    #[test]
+    fn every_bad_value_is_reported_at_its_path(
+        plan in any_plan(),
+        corruptions in prop::collection::vec((0usize..7, any::<prop::sample::Index>(), any_corruption()), 1..6),
+    ) {
+        let week = build(&plan, 0, &in_order(&plan));
+        let mut doc = serde_json::to_value(&week).unwrap();
+        let mut expected = std::collections::BTreeSet::new();
+        for (day, pick, corruption) in corruptions {
+            let day_doc = &mut doc["days"][day];
+            match corruption {
+                Corruption::Mood(m) => {
+                    day_doc["mood"] = serde_json::json!(m);
+                    expected.insert(format!("$.days[{day}].mood"));
+                }
+                Corruption::Time(_) | Corruption::People(_) => {
+                    let Some(entries) = day_doc.get_mut("entries").and_then(|e| e.as_array_mut()) else {
+                        continue;
+                    };
+                    if entries.is_empty() {
+                        continue;
+                    }
+                    let e = pick.index(entries.len());
+                    let (field, value) = match corruption {
+                        Corruption::Time(t) => ("time", serde_json::json!(t)),
+                        Corruption::People(p) => ("people", serde_json::json!(p)),
+                        Corruption::Mood(_) => unreachable!(),
+                    };
+                    entries[e][field] = value;
+                    expected.insert(format!("$.days[{day}].entries[{e}].{field}"));
+                }
+            }
+        }
+        prop_assume!(!expected.is_empty());
+        let err = from_json::<SrmWeek>(&doc.to_string()).unwrap_err();
+        let n = expected.len();
+        let count = if n == 1 { String::from("1 problem: ") } else { format!("{n} problems: ") };
+        prop_assert!(err.message.starts_with(&count), "{}", err.message);
+        for path in &expected {
+            let needle = format!("{path}: expected");
+            prop_assert!(err.message.contains(&needle), "{} lacks {}", err.message, path);
+        }
+    }
+
+    /// The ASRM: the total is the sum of the five items, 0 to 20; the
+    /// possible-mania flag is raised exactly at 6 or more.
+    #[test]
+    fn asrm_flags_exactly_at_the_cut_off(items in prop::collection::vec(0u8..=4, 5)) {
+        use interpersonal::measure::{AsrmScore, SafetyFlagKind};
+        let score = AsrmScore::from_scores(items.clone()).unwrap();
+        let total: u8 = items.iter().sum();
+        prop_assert_eq!(score.total(), total);
+        let flags = score.safety_flags();
+        prop_assert_eq!(flags.len(), usize::from(total >= 6));
+        prop_assert!(flags.iter().all(|f| f.kind == SafetyFlagKind::PossibleMania && f.score == total));
+        let json = serde_json::to_string(&score).unwrap();
+        prop_assert_eq!(serde_json::from_str::<AsrmScore>(&json).unwrap(), score);
     }
 }
