@@ -198,6 +198,7 @@
 mod macros;
 mod text;
 
+pub mod bibliography;
 pub mod catalogue;
 pub mod date;
 pub mod error;
