@@ -407,13 +407,31 @@ fn subjects(area: ProblemArea, assessment: &Assessment, inventory: &Inventory) -
     let joined: Vec<Subject> = inventory
         .events
         .iter()
-        .filter(|e| e.linked_to_onset == Some(true))
+        .filter(|e| e.linked_to_onset == crate::OnsetLink::Linked)
         .filter(|e| e.person.as_ref().is_some_and(|p| people.contains(&p)))
         .map(|e| Subject::Event(e.id.clone()))
         .filter(|s| !out.contains(s))
         .collect();
     out.extend(joined);
     out
+}
+
+/// Whether the assessment's evidence for `area` links event `e` to the
+/// onset: the clinician linked it, or its link is unknown and some evidence
+/// naming it was linked (by its dates).
+fn linked_in(assessment: &Assessment, area: ProblemArea, e: &LifeEvent) -> bool {
+    match e.linked_to_onset {
+        crate::OnsetLink::Linked => true,
+        crate::OnsetLink::NotLinked => false,
+        _ => assessment.finding(area).is_some_and(|f| {
+            f.evidence.iter().any(|x| {
+                x.onset_link.is_linked()
+                    && x.subjects
+                        .iter()
+                        .any(|s| matches!(s, Subject::Event(id) if *id == e.id))
+            })
+        }),
+    }
 }
 
 fn label(inventory: &Inventory, id: &crate::PersonId) -> Option<String> {
@@ -466,10 +484,13 @@ fn one_area(
         })
         .collect();
     let all_events: Vec<String> = events.iter().map(|e| event_phrase(e, inventory)).collect();
-    // The onset is told once; an event is linked to it once.
+    // The onset is told once; an event is linked to it once. An event is
+    // named as linked when the clinician linked it, or when its link is not
+    // recorded and the assessment inferred it from its dates; never when the
+    // clinician marked it not linked.
     let new_links: Vec<String> = events
         .iter()
-        .filter(|e| e.linked_to_onset == Some(true))
+        .filter(|e| linked_in(assessment, area, e))
         .map(|e| event_phrase(e, inventory))
         .filter(|l| !mentioned.contains(l))
         .collect();

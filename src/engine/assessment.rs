@@ -8,7 +8,10 @@ use crate::macros::vocabulary_enum;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{DisputeStage, EventId, GriefKind, PersonId, ProblemArea, RuleId, SharedText, Source};
+use crate::{
+    DisputeStage, EventId, GriefKind, LinkBasis, PersonId, Problem, ProblemArea, RuleId,
+    SharedText, Source,
+};
 
 use super::ruleset::Indicator;
 
@@ -39,16 +42,27 @@ pub struct RuleSetInfo {
 }
 
 vocabulary_enum! {
-    /// How strongly the evidence supports an area, from its score and the rule
-    /// set's [`ConfidenceThresholds`](crate::ConfidenceThresholds).
+    /// How much evidence the inventory holds for an area: the band of its
+    /// score, cut by the rule set's [`StrengthBands`](crate::StrengthBands).
+    ///
+    /// This is the strength of the recorded evidence, **not a calibrated
+    /// confidence** or probability that the area is the right focus: the
+    /// weights are design choices of the rule set, not fitted to outcomes.
+    /// With the default rule set (`moderate` from 3, `high` from 5, focus
+    /// threshold 2): *low* is evidence below 3 (one supporting indicator, or
+    /// a trigger weaker than the main ones); *moderate* is one main indicator
+    /// (a death, a dispute or a life change linked to the onset, weight 3
+    /// or 4) with little support; *high* is a main indicator with its full
+    /// supporting weight. Each fact counts once, so restating one fact
+    /// through several rules does not raise the band.
     ///
     /// ```
-    /// use interpersonal::Confidence;
-    /// assert_eq!(Confidence::Moderate.to_string(), "moderate");
-    /// assert!(Confidence::High > Confidence::Low);
+    /// use interpersonal::EvidenceStrength;
+    /// assert_eq!(EvidenceStrength::Moderate.to_string(), "moderate");
+    /// assert!(EvidenceStrength::High > EvidenceStrength::Low);
     /// ```
     #[non_exhaustive]
-    pub enum Confidence {
+    pub enum EvidenceStrength {
         /// No evidence.
         None,
         /// Some evidence, below the moderate band.
@@ -120,12 +134,18 @@ pub struct Evidence {
     pub source: Source,
     /// The people and events it is about.
     pub subjects: Vec<Subject>,
-    /// The weight it added to the area's score.
+    /// The rule's weight.
     pub weight: f64,
-    /// Whether the rule ties the evidence to the onset of the episode
-    /// ([`Rule::links_onset`](crate::Rule::links_onset)).
-    #[serde(default)]
-    pub links_onset: bool,
+    /// What it added to the area's score: each fact counts once, so only the
+    /// evidence about the area's strongest fact counts, the strongest rule
+    /// in full and the others as bounded support
+    /// ([`RuleParameters::support_cap`](crate::RuleParameters::support_cap));
+    /// restatements past the cap, and evidence about other facts, add 0.
+    pub counted: f64,
+    /// How its subjects are linked to the onset of the episode: stated by the
+    /// clinician, inferred from dates (the link was not recorded), or none.
+    /// The strongest link among its subjects.
+    pub onset_link: LinkBasis,
 }
 
 /// A rule of an area not in focus that came close: how many of the leaf
@@ -163,13 +183,13 @@ pub struct NearMiss {
 /// The engine's finding for one problem area.
 ///
 /// ```
-/// use interpersonal::{Confidence, Engine, EpisodeOnset, Inventory, ProblemArea};
+/// use interpersonal::{Engine, EpisodeOnset, EvidenceStrength, Inventory, ProblemArea};
 /// use chrono::NaiveDate;
 ///
 /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
 /// let a = Engine::standard()?.evaluate(&inv);
 /// let grief = a.finding(ProblemArea::Grief).unwrap();
-/// assert_eq!((grief.score, grief.confidence), (0.0, Confidence::None));
+/// assert_eq!((grief.score, grief.strength), (0.0, EvidenceStrength::None));
 /// # Ok::<(), interpersonal::Problems>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -178,10 +198,19 @@ pub struct NearMiss {
 pub struct AreaFinding {
     /// The area.
     pub area: ProblemArea,
-    /// The sum of the weights of its rules that fired.
+    /// The strength of its evidence: the strength of its best-supported fact
+    /// (a death, a relationship, a life event, or the social context), which
+    /// is the weight of the strongest rule about that fact plus at most
+    /// [`RuleParameters::support_cap`](crate::RuleParameters::support_cap)
+    /// from the other rules about it. Evidence strength, not a calibrated
+    /// confidence.
     pub score: f64,
-    /// The confidence band of the score.
-    pub confidence: Confidence,
+    /// The band of the score.
+    pub strength: EvidenceStrength,
+    /// The strongest onset link among its facts: what orders areas whose
+    /// scores tie. An area other than interpersonal deficits is suggested as
+    /// a focus only through a fact linked to the onset (stated or inferred).
+    pub onset_link: LinkBasis,
     /// The rules that fired, in rule-set order.
     pub evidence: Vec<Evidence>,
     /// When the area is not in focus: its rules that came closest (at most
@@ -222,6 +251,22 @@ vocabulary_enum! {
         /// the other areas cannot be ruled out yet (ipt-domain.md §2.4
         /// [S: Guide-2018 ch. 8: "only if none of the other three"]).
         DeficitsHeldBack,
+        /// The inventory does not say whether the patient was asked about
+        /// thoughts of death or self-harm: the safety screen is missing. First,
+        /// always; nothing suppresses it (ipt-domain.md §9; missing is not
+        /// false).
+        SafetyScreenMissing,
+        /// Areas in or next to the focus have the same score and equally strong
+        /// links to the onset: their order is not a ranking; ask the patient
+        /// which matters most (ipt-domain.md §2.5 rule 2 [S: Guide-2018 ch. Role
+        /// Disputes]).
+        AreasTied,
+        /// The inventory failed validation: no focus is suggested until the
+        /// problems listed in [`Assessment::problems`] are fixed.
+        InventoryInvalid,
+        /// Evidence was linked to the onset only by its dates: confirm the link
+        /// with the patient (see the missing facts needed for `onset_link`).
+        OnsetLinkInferred,
     }
 }
 
@@ -264,6 +309,11 @@ vocabulary_enum! {
     pub enum NeededFor {
         /// The stage of the dispute in focus.
         DisputeStage,
+        /// The link to the onset of evidence whose link was inferred from
+        /// dates, or is not known: ask whether it goes with the episode.
+        OnsetLink,
+        /// The kind of grief in focus: whether mourning was postponed.
+        GriefKind,
     }
 }
 
@@ -356,6 +406,12 @@ pub struct Assessment {
     pub missing: Vec<MissingFact>,
     /// Interventions and goal templates for the focus.
     pub recommendations: crate::Recommendations,
+    /// When the inventory failed [`Inventory::validate`](crate::Inventory::validate):
+    /// every problem found. The assessment then suggests no focus and reads no
+    /// rule; it carries the safety advisories and an
+    /// [`AdvisoryCode::InventoryInvalid`] advisory. Empty for a valid inventory.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<Problem>,
 }
 
 impl Assessment {

@@ -70,6 +70,8 @@ pub(crate) enum Leaf {
     Linked(WindowRef),
     LinkedToOnset(bool),
     HasGriefSignIn(u64),
+    /// `onset_link_in`, about a person or an event.
+    OnsetLinkIn(u64),
 }
 
 /// The bit for an enum variant's discriminant.
@@ -223,7 +225,7 @@ impl Compiled {
 /// # How it works
 ///
 /// 1. A [`RuleSet`] is data (JSON): an id, a version, [`RuleParameters`]
-///    (named time windows around the onset, the focus threshold, confidence
+///    (named time windows around the onset, the focus threshold, evidence-strength
 ///    bands, a nesting limit) and [`Rule`](crate::Rule)s. Each rule names the area it
 ///    supports, a weight, a [`Condition`] tree, a summary and a [`Source`](crate::Source).
 ///    The default IPT rule set is `rules/default.json`, embedded in the crate
@@ -332,7 +334,8 @@ impl Engine {
     /// Every problem is reported at once, each at its JSON path in the rule
     /// set: a schema version this crate does not read; a version that is not
     /// `MAJOR.MINOR.PATCH`; parameters out of range (a focus threshold that is
-    /// not finite and above 0, a second-focus ratio outside (0, 1], confidence
+    /// not finite and above 0, a second-focus ratio outside (0, 1], a support cap that
+    /// is not finite or below 0, strength
     /// bands that are not finite, above 0 and ordered, a depth limit outside 1
     /// to [`MAX_CONDITION_DEPTH_LIMIT`], a window longer than
     /// [`MAX_WINDOW_MONTHS`] or with an empty name); duplicate rule ids; a rule
@@ -654,8 +657,14 @@ fn check_parameters(p: &RuleParameters, path: &JsonPath, problems: &mut Problems
             ),
         );
     }
-    let c = &p.confidence;
-    let cpath = path.field("confidence");
+    if !(p.support_cap.is_finite() && p.support_cap >= 0.0) {
+        problems.at(
+            path.field("support_cap"),
+            format!("a finite weight of 0 or more; found {}", p.support_cap),
+        );
+    }
+    let c = &p.strength_bands;
+    let cpath = path.field("strength_bands");
     for (name, value) in [("moderate", c.moderate), ("high", c.high)] {
         if !(value.is_finite() && value > 0.0) {
             problems.at(
@@ -941,6 +950,10 @@ impl Builder<'_> {
             PersonCondition::DiedWithin(name) => {
                 Leaf::DiedWithin(self.window(name, &path.field("died_within")))
             }
+            PersonCondition::OnsetLinkIn(list) => {
+                self.nonempty(list, &path.field("onset_link_in"));
+                Leaf::OnsetLinkIn(mask(list, |v| v as u32))
+            }
         };
         self.push(Node::Leaf(leaf), text)
     }
@@ -983,6 +996,10 @@ impl Builder<'_> {
             EventCondition::HasGriefSignIn(list) => {
                 self.nonempty(list, &path.field("has_grief_sign_in"));
                 Leaf::HasGriefSignIn(mask(list, |v| v as u32))
+            }
+            EventCondition::OnsetLinkIn(list) => {
+                self.nonempty(list, &path.field("onset_link_in"));
+                Leaf::OnsetLinkIn(mask(list, |v| v as u32))
             }
         };
         self.push(Node::Leaf(leaf), text)

@@ -93,30 +93,36 @@ impl Window {
     }
 }
 
-/// The score bands that turn an area's score into a [`Confidence`](crate::Confidence):
-/// any evidence at all is `low`, a score of at least `moderate` is moderate, at
-/// least `high` is high.
+/// The score bands that turn an area's score into an
+/// [`EvidenceStrength`](crate::EvidenceStrength): any evidence at all is
+/// `low`, a score of at least `moderate` is moderate, at least `high` is high.
+/// They band the strength of the recorded evidence; they are not a
+/// calibrated confidence.
+///
+/// JSON: `parameters.strength_bands` (rule sets that name it `confidence`, as
+/// before 0.2, still read).
 ///
 /// ```
-/// use interpersonal::ConfidenceThresholds;
-/// let t = ConfidenceThresholds::default();
+/// use interpersonal::StrengthBands;
+/// let t = StrengthBands::default();
 /// assert!(t.moderate <= t.high);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
-pub struct ConfidenceThresholds {
-    /// The lowest score with moderate confidence.
+pub struct StrengthBands {
+    /// The lowest score of moderate strength.
     pub moderate: f64,
-    /// The lowest score with high confidence.
+    /// The lowest score of high strength.
     pub high: f64,
 }
 
-impl Default for ConfidenceThresholds {
-    /// The bands of the default rule set: moderate from 3 (one rule that links
-    /// a qualifying event to the onset), high from 5 \[I\].
+impl Default for StrengthBands {
+    /// The bands of the default rule set: moderate from 3 (one main indicator
+    /// linked to the onset), high from 5 (a main indicator with its full
+    /// supporting weight) \[I\].
     fn default() -> Self {
-        ConfidenceThresholds {
+        StrengthBands {
             moderate: 3.0,
             high: 5.0,
         }
@@ -146,8 +152,15 @@ pub struct RuleParameters {
     /// A second area joins the focus only when its score is at least this
     /// fraction of the top score. In (0, 1].
     pub second_focus_ratio: f64,
-    /// Score bands for confidence.
-    pub confidence: ConfidenceThresholds,
+    /// Score bands for the strength of an area's evidence.
+    #[serde(alias = "confidence")]
+    pub strength_bands: StrengthBands,
+    /// The most the rules about one fact other than its strongest rule add
+    /// to an area's score: each fact (a death, a relationship, a life event,
+    /// the social context) counts once, through its strongest rule, plus at
+    /// most this much supporting weight. Finite, 0 or more; 1 when left out.
+    #[serde(default = "default_support_cap")]
+    pub support_cap: f64,
     /// The deepest nesting of conditions a rule may use, 1 to
     /// [`MAX_CONDITION_DEPTH_LIMIT`].
     pub max_depth: u32,
@@ -164,10 +177,15 @@ impl Default for RuleParameters {
             windows,
             min_focus_score: 2.0,
             second_focus_ratio: 0.6,
-            confidence: ConfidenceThresholds::default(),
+            strength_bands: StrengthBands::default(),
+            support_cap: 1.0,
             max_depth: 8,
         }
     }
+}
+
+fn default_support_cap() -> f64 {
+    1.0
 }
 
 /// One rule: when its condition holds for an inventory, it adds `weight` to
@@ -199,9 +217,11 @@ pub struct Rule {
     pub area: ProblemArea,
     /// How much the rule adds to the area's score. Finite, above 0.
     pub weight: f64,
-    /// Whether the rule's condition ties its evidence to the onset of the
-    /// episode (a date in an onset window, the patient's own link, a change
-    /// around the onset). Used to break ties between areas.
+    /// Whether the rule's condition asks for a link to the onset of the
+    /// episode (the clinician's link, a date in an onset window, a change
+    /// around the onset). Descriptive only: what orders areas, decides the
+    /// grief kind and names linked events is each piece of evidence's own
+    /// [`onset_link`](crate::Evidence::onset_link), read from its subjects.
     #[serde(default)]
     pub links_onset: bool,
     /// One line for the clinician: what the evidence shows.

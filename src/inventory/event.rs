@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::macros::vocabulary_enum;
-use crate::{EventId, PartialDate, PersonId, Sensitive, TransitionKind};
+use crate::{EventId, OnsetLink, PartialDate, PersonId, Sensitive, TransitionKind};
 
 vocabulary_enum! {
     /// What happened (ipt-domain.md §2.3 and §3.1; the life changes the manuals
@@ -198,9 +198,14 @@ pub struct LifeEvent {
     /// left).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<PersonId>,
-    /// Whether the patient connects the event with the episode, if asked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub linked_to_onset: Option<bool>,
+    /// Whether the clinician links the event to the onset of the episode:
+    /// JSON `true`, `false`, or left out when not known ([`OnsetLink`]).
+    #[serde(
+        default,
+        with = "super::onset_link::as_bool",
+        skip_serializing_if = "OnsetLink::is_unknown"
+    )]
+    pub linked_to_onset: OnsetLink,
     /// For a death: signs that the grief may be complicated.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grief_signs: Vec<GriefSign>,
@@ -224,7 +229,7 @@ impl LifeEvent {
             kind,
             date,
             person: None,
-            linked_to_onset: None,
+            linked_to_onset: OnsetLink::Unknown,
             grief_signs: Vec::new(),
             notes: None,
         }
