@@ -19,7 +19,7 @@
 use std::sync::OnceLock;
 
 use interpersonal::{
-    AdvisoryCode, Assessment, Confidence, DisputeStage, Engine, EpisodeOnset, EventId, GriefKind,
+    AdvisoryCode, Assessment, EvidenceStrength, DisputeStage, Engine, EpisodeOnset, EventId, GriefKind,
     Indicator, Inventory, PersonId, ProblemArea, Subject, from_json,
 };
 
@@ -529,13 +529,13 @@ fn unknown_onset_with_an_unasked_death_asks_for_the_link_instead_of_inventing_it
     }
     let grief = a.finding(Grief).unwrap();
     assert_ne!(
-        grief.confidence,
-        Confidence::High,
+        grief.strength,
+        EvidenceStrength::High,
         "the link to onset is unknown, so grief cannot be certain"
     );
     assert!(!a.focus.contains(&InterpersonalDeficits));
     // The inventory is read, not changed: the link stays unknown.
-    assert_eq!(inv.events[0].linked_to_onset, None);
+    assert_eq!(inv.events[0].linked_to_onset, interpersonal::OnsetLink::Unknown);
 }
 
 // ---------------------------------------------------------------------------
@@ -640,10 +640,10 @@ fn every_case_keeps_the_selection_policy() {
         );
         assert_eq!(
             a.has_advisory(AdvisoryCode::SuicidalThoughtsReported),
-            inv.safety.suicidal_thoughts_reported,
+            inv.safety.is_reported(),
             "{name}"
         );
-        if inv.safety.suicidal_thoughts_reported {
+        if inv.safety.is_reported() {
             assert_eq!(
                 a.advisories.first().map(|adv| adv.code),
                 Some(AdvisoryCode::SuicidalThoughtsReported),

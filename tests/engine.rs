@@ -7,7 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use interpersonal::{
-    AdvisoryCode, Assessment, Condition, Confidence, DisputeStage, Engine, EventCondition,
+    AdvisoryCode, Assessment, Condition, EvidenceStrength, DisputeStage, Engine, EventCondition,
     GriefKind, Indicator, Inventory, PersonCondition, ProblemArea, Report, Rule, RuleSet, Subject,
     from_json,
 };
@@ -327,14 +327,14 @@ fn compile_refuses_bad_parameters() {
     }
     assert_eq!(
         paths_of(|r| {
-            r.parameters.confidence.moderate = 6.0;
-            r.parameters.confidence.high = 5.0;
+            r.parameters.strength_bands.moderate = 6.0;
+            r.parameters.strength_bands.high = 5.0;
         }),
-        ["$.parameters.confidence.high"]
+        ["$.parameters.strength_bands.high"]
     );
     assert_eq!(
-        paths_of(|r| r.parameters.confidence.moderate = f64::NAN),
-        ["$.parameters.confidence.moderate"]
+        paths_of(|r| r.parameters.strength_bands.moderate = f64::NAN),
+        ["$.parameters.strength_bands.moderate"]
     );
     for depth in [0, 33] {
         assert_eq!(
@@ -876,20 +876,20 @@ fn ties_go_to_the_area_linked_to_onset() {
 fn confidence_bands() {
     let a = assess(json!({"events": [{"id": "m", "kind": "relocation", "date": "2025-11"}]}));
     assert_eq!(
-        a.finding(ProblemArea::RoleTransition).unwrap().confidence,
-        Confidence::Moderate
+        a.finding(ProblemArea::RoleTransition).unwrap().strength,
+        EvidenceStrength::Moderate
     );
     assert_eq!(
-        a.finding(ProblemArea::Grief).unwrap().confidence,
-        Confidence::None
+        a.finding(ProblemArea::Grief).unwrap().strength,
+        EvidenceStrength::None
     );
     let a = assess(
         json!({"people": [person("w", "spouse", json!({"change_around_onset": "worse",
         "conflict": {"level": "low"}}))]}),
     );
     assert_eq!(
-        a.finding(ProblemArea::RoleDispute).unwrap().confidence,
-        Confidence::Low
+        a.finding(ProblemArea::RoleDispute).unwrap().strength,
+        EvidenceStrength::Low
     );
 }
 

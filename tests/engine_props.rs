@@ -113,7 +113,7 @@ fn event(id: String, people: usize) -> impl Strategy<Value = LifeEvent> {
         .prop_map(move |(kind, date, person, linked, signs)| {
             let mut e = LifeEvent::new(EventId::new(id.clone()).unwrap(), kind, date);
             e.person = person.map(|p| PersonId::new(p).unwrap());
-            e.linked_to_onset = linked;
+            e.linked_to_onset = interpersonal::OnsetLink::from(linked);
             e.grief_signs = signs;
             e
         })
@@ -142,7 +142,7 @@ fn inventory() -> impl Strategy<Value = Inventory> {
                 inv.social_context.prior_functioning = prior;
                 inv.social_context.lives_alone = alone;
                 inv.social_context.confidants = confidants;
-                inv.safety.suicidal_thoughts_reported = suicidal;
+                inv.safety.suicidal_thoughts = interpersonal::ScreenAnswer::from(Some(suicidal));
                 inv
             },
         )
@@ -239,7 +239,7 @@ proptest! {
     #[test]
     fn safety_comes_first_whenever_reported(inv in inventory()) {
         let a = engine().evaluate(&inv);
-        if inv.safety.suicidal_thoughts_reported {
+        if inv.safety.is_reported() {
             prop_assert_eq!(a.advisories[0].indicator, Indicator::Critical);
             prop_assert_eq!(a.advisories[0].code, interpersonal::AdvisoryCode::SuicidalThoughtsReported);
         } else {
@@ -291,7 +291,7 @@ proptest! {
         g.people.push(parent);
         let mut death = LifeEvent::new(EventId::new("death").unwrap(), EventKind::Death, None);
         death.person = Some(PersonId::new("dead").unwrap());
-        death.linked_to_onset = Some(true);
+        death.linked_to_onset = interpersonal::OnsetLink::Linked;
         g.events.push(death);
         let a = e.evaluate(&g);
         prop_assert!(a.score(ProblemArea::Grief) >= before.score(ProblemArea::Grief));
@@ -313,7 +313,7 @@ proptest! {
         // Transition: a move the patient links to the episode.
         let mut t = inv.clone();
         let mut moved = LifeEvent::new(EventId::new("moved").unwrap(), EventKind::Relocation, None);
-        moved.linked_to_onset = Some(true);
+        moved.linked_to_onset = interpersonal::OnsetLink::Linked;
         t.events.push(moved);
         let a = e.evaluate(&t);
         prop_assert!(a.score(ProblemArea::RoleTransition) >= before.score(ProblemArea::RoleTransition));
@@ -332,7 +332,7 @@ proptest! {
         let before = engine().evaluate(&inv);
         let mut more = inv.clone();
         let mut death = LifeEvent::new(EventId::new("another_death").unwrap(), EventKind::Death, date);
-        death.linked_to_onset = linked;
+        death.linked_to_onset = interpersonal::OnsetLink::from(linked);
         more.events.push(death);
         let after = engine().evaluate(&more);
         prop_assert_eq!(before.score(ProblemArea::RoleTransition), after.score(ProblemArea::RoleTransition));

@@ -28,7 +28,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use interpersonal::{
-    AdvisoryCode, Assessment, Basis, Cadence, Closeness, Confidence, Conflict, ConflictCourse,
+    AdvisoryCode, Assessment, Basis, Cadence, Closeness, EvidenceStrength, Conflict, ConflictCourse,
     ConflictLevel, ConflictVisibility, ContactFrequency, DisputeStage, Engine, EpisodeOnset,
     EventId, EventKind, Expectations, ExpectationsMet, Gad7Answers, Gad7Item, GoalId, GriefKind,
     GriefSign, Hamd17Item, Hamd17Ratings, Indicator, InstrumentItem, Intervention, Inventory,
@@ -317,7 +317,7 @@ fn every_enum_lists_exactly_the_rust_variants_in_order() {
         ("problem_area", names::<ProblemArea>()),
         ("indicator", names::<Indicator>()),
         ("advisory_code", names::<AdvisoryCode>()),
-        ("confidence", names::<Confidence>()),
+        ("confidence", names::<EvidenceStrength>()),
         ("intervention", names::<Intervention>()),
         ("grief_kind", names::<GriefKind>()),
         ("dispute_stage", names::<DisputeStage>()),
@@ -543,7 +543,7 @@ fn built_inventories() -> Vec<Inventory> {
             };
             let mut e = LifeEvent::new(EventId::new(format!("e{i}")).unwrap(), kind, Some(date));
             e.person = Some(PersonId::new(format!("p{}", i % kinds.len())).unwrap());
-            e.linked_to_onset = Some(i % 2 == 0);
+            e.linked_to_onset = interpersonal::OnsetLink::from(Some(i % 2 == 0));
             e.grief_signs = GriefSign::iter().collect();
             e.notes = Some(text().into());
             inv.events.push(e);
@@ -551,7 +551,7 @@ fn built_inventories() -> Vec<Inventory> {
         inv.social_context.prior_functioning = PriorFunctioning::iter().nth(k % 3);
         inv.social_context.lives_alone = Some(k % 2 == 0);
         inv.social_context.confidants = Some(u32::MAX - k as u32);
-        inv.safety.suicidal_thoughts_reported = k % 2 == 1;
+        inv.safety.suicidal_thoughts = interpersonal::ScreenAnswer::from(Some(k % 2 == 1));
         out.push(inv);
     }
     out
@@ -1234,8 +1234,8 @@ fn sweep_default_rule_set() {
         "$.parameters.windows.onset.after_months",
         "$.parameters.min_focus_score",
         "$.parameters.second_focus_ratio",
-        "$.parameters.confidence.moderate",
-        "$.parameters.confidence.high",
+        "$.parameters.strength_bands.moderate",
+        "$.parameters.strength_bands.high",
         "$.parameters.max_depth",
         "$.rules[*].weight",
         "$.rules[*].source.label",

@@ -601,7 +601,7 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
 mod tests {
     use super::*;
 
-    fn tallies(scores: [f64; 4], linked: [bool; 4]) -> Vec<AreaTally> {
+    fn tallies(scores: [f64; 4], links: [LinkBasis; 4]) -> Vec<AreaTally> {
         [
             ProblemArea::Grief,
             ProblemArea::RoleDispute,
@@ -609,72 +609,74 @@ mod tests {
             ProblemArea::InterpersonalDeficits,
         ]
         .into_iter()
-        .zip(scores.into_iter().zip(linked))
-        .map(|(area, (score, linked))| AreaTally {
-            area,
-            score,
-            linked,
-        })
+        .zip(scores.into_iter().zip(links))
+        .map(|(area, (score, link))| AreaTally { area, score, link })
         .collect()
+    }
+
+    const S: LinkBasis = LinkBasis::Stated;
+    const I: LinkBasis = LinkBasis::InferredFromDates;
+    const N: LinkBasis = LinkBasis::None;
+
+    fn focus(p: &RuleParameters, t: &[AreaTally], others: bool) -> Vec<ProblemArea> {
+        select_focus(p, t, others).focus
     }
 
     #[test]
     fn focus_threshold_and_ratio() {
         let p = RuleParameters::default();
-        let none = [false; 4];
-        assert!(select_focus(&p, &tallies([1.9, 1.0, 0.0, 0.0], none), false).is_empty());
+        let links = [S; 4];
+        assert!(focus(&p, &tallies([1.9, 1.0, 0.0, 0.0], links), false).is_empty());
         assert_eq!(
-            select_focus(&p, &tallies([2.0, 0.0, 0.0, 0.0], none), false),
+            focus(&p, &tallies([2.0, 0.0, 0.0, 0.0], links), false),
             [ProblemArea::Grief]
         );
         // 3 >= 0.6 * 5: two areas; 2.9 < 0.6 * 5: one.
         assert_eq!(
-            select_focus(&p, &tallies([0.0, 5.0, 3.0, 0.0], none), false),
+            focus(&p, &tallies([0.0, 5.0, 3.0, 0.0], links), false),
             [ProblemArea::RoleDispute, ProblemArea::RoleTransition]
         );
         assert_eq!(
-            select_focus(&p, &tallies([0.0, 5.0, 2.9, 0.0], none), false),
+            focus(&p, &tallies([0.0, 5.0, 2.9, 0.0], links), false),
             [ProblemArea::RoleDispute]
         );
         // Never more than two.
-        assert_eq!(
-            select_focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], none), false).len(),
-            2
-        );
+        assert_eq!(focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], links), false).len(), 2);
     }
 
     #[test]
     fn deficits_is_residual() {
         let p = RuleParameters::default();
-        let none = [false; 4];
         assert_eq!(
-            select_focus(&p, &tallies([0.0, 0.0, 0.0, 5.0], none), false),
+            focus(&p, &tallies([0.0, 0.0, 0.0, 5.0], [N; 4]), false),
             [ProblemArea::InterpersonalDeficits]
         );
-        assert!(select_focus(&p, &tallies([0.5, 0.0, 0.0, 5.0], none), false).is_empty());
-        // A death or event whose timing is unknown also holds deficits back.
-        assert!(select_focus(&p, &tallies([0.0, 0.0, 0.0, 5.0], none), true).is_empty());
+        // Other evidence, or an event of unknown timing, holds deficits back.
+        assert!(focus(&p, &tallies([0.0, 0.0, 0.0, 5.0], [N; 4]), true).is_empty());
         assert_eq!(
-            select_focus(&p, &tallies([0.0, 0.0, 2.0, 5.0], none), false),
+            focus(&p, &tallies([0.0, 0.0, 2.0, 5.0], [N, N, S, N]), true),
             [ProblemArea::RoleTransition]
         );
     }
 
     #[test]
-    fn ties_break_on_onset_link_then_fixed_order() {
+    fn ties_break_on_onset_link_and_otherwise_are_ties() {
         let p = RuleParameters::default();
+        let stated_transition = select_focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], [I, I, S, N]), false);
+        assert_eq!(stated_transition.focus[0], ProblemArea::RoleTransition);
+        // The two inferred areas tie for second place.
+        assert!(stated_transition.tied);
+        let one_stated = select_focus(&p, &tallies([3.0, 3.0, 0.0, 0.0], [I, S, N, N]), false);
         assert_eq!(
-            select_focus(
-                &p,
-                &tallies([3.0, 3.0, 3.0, 0.0], [false, false, true, false]),
-                false,
-            ),
-            [ProblemArea::RoleTransition, ProblemArea::Grief]
+            one_stated.focus,
+            [ProblemArea::RoleDispute, ProblemArea::Grief]
         );
-        assert_eq!(
-            select_focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], [false; 4]), false),
-            [ProblemArea::Grief, ProblemArea::RoleDispute]
-        );
+        assert!(!one_stated.tied);
+        let tie = select_focus(&p, &tallies([3.0, 3.0, 0.0, 0.0], [S, S, N, N]), false);
+        assert_eq!(tie.focus, [ProblemArea::Grief, ProblemArea::RoleDispute]);
+        assert!(tie.tied);
+        let clear = select_focus(&p, &tallies([4.0, 3.0, 0.0, 0.0], [S, S, N, N]), false);
+        assert!(!clear.tied);
     }
 
     #[test]
@@ -687,6 +689,17 @@ mod tests {
         assert_eq!(strength(&p, f64::NAN), EvidenceStrength::None);
     }
 
+    fn situation(focus: &[ProblemArea]) -> Situation<'_> {
+        Situation {
+            focus,
+            onset_known: false,
+            deficits_held_back: false,
+            tied: false,
+            link_inferred: false,
+            invalid: false,
+        }
+    }
+
     #[test]
     fn safety_is_first_and_critical() {
         let mut inv = Inventory::new(
@@ -696,9 +709,7 @@ mod tests {
         inv.safety.suicidal_thoughts = crate::ScreenAnswer::Reported;
         let all = advisories(
             &inv,
-            &[ProblemArea::InterpersonalDeficits, ProblemArea::Grief],
-            false,
-            false,
+            &situation(&[ProblemArea::InterpersonalDeficits, ProblemArea::Grief]),
         );
         let codes: Vec<AdvisoryCode> = all.iter().map(|a| a.code).collect();
         assert_eq!(
@@ -711,5 +722,23 @@ mod tests {
             ]
         );
         assert!(all.windows(2).all(|w| w[0].indicator >= w[1].indicator));
+    }
+
+    #[test]
+    fn a_screen_not_asked_leads_and_a_denied_one_is_silent() {
+        let mut inv = Inventory::new(
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            crate::EpisodeOnset::Unknown,
+        );
+        let mut at = situation(&[]);
+        at.invalid = true;
+        let all = advisories(&inv, &at);
+        assert_eq!(all[0].code, AdvisoryCode::SafetyScreenMissing);
+        assert_eq!(all[0].indicator, Indicator::Critical);
+        assert_eq!(all[1].code, AdvisoryCode::InventoryInvalid);
+        inv.safety.suicidal_thoughts = crate::ScreenAnswer::Denied;
+        let denied = advisories(&inv, &at);
+        assert!(denied.iter().all(|a| a.code != AdvisoryCode::SafetyScreenMissing
+            && a.code != AdvisoryCode::SuicidalThoughtsReported));
     }
 }

@@ -368,7 +368,8 @@ mod tests {
         let inv: Inventory = from_json(
             r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
                 "people": [{"id": "w", "label": "Robin", "relationship": "spouse",
-                            "conflict": {"level": "high", "visibility": "overt"}}],
+                            "conflict": {"level": "high", "visibility": "overt"},
+                            "change_around_onset": "worse"}],
                 "events": [{"id": "e", "kind": "job_loss"}]}"#,
         )
         .unwrap();
@@ -380,6 +381,10 @@ mod tests {
         assert!(text.contains("When exactly did the job loss happen?"));
         assert!(text.contains("($.people[0].conflict.course)"));
         assert!(text.contains("would settle: dispute.stalled_conflict, dispute_stage"));
+        // The dispute rests on a worsening around the onset, not on the
+        // clinician's link: that is a question too.
+        assert!(text.contains("Does Robin (spouse) go with the onset of the episode"));
+        assert!(text.contains("onset link: inferred from dates, to confirm"));
     }
 
     #[test]

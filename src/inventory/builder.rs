@@ -352,6 +352,23 @@ impl InventoryBuilder {
         self
     }
 
+    /// Sets the whole safety screen, including "not asked".
+    ///
+    /// ```
+    /// use interpersonal::{Inventory, SafetyScreen, ScreenAnswer};
+    /// use chrono::NaiveDate;
+    ///
+    /// let inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
+    ///     .safety(SafetyScreen::new(ScreenAnswer::Denied))
+    ///     .build()?;
+    /// assert!(inventory.safety.is_asked());
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn safety(mut self, screen: crate::SafetyScreen) -> Self {
+        self.inventory.safety = screen;
+        self
+    }
+
     /// Builds the inventory, checking it with [`Inventory::validate`].
     ///
     /// ```
