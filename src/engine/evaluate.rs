@@ -43,18 +43,26 @@ impl Sink for HeldBack<'_> {
     }
 }
 
-/// Notes whether a rule missed the date or link of a death or life event, or
-/// the onset itself.
-struct EventTimingUnknown(bool);
+/// Notes whether a rule missed the date or link of a death or life event,
+/// the onset itself, or whether someone who died was close.
+struct EventTimingUnknown<'i> {
+    inv: &'i Inventory,
+    seen: bool,
+}
 
-impl Sink for EventTimingUnknown {
+impl Sink for EventTimingUnknown<'_> {
     fn missing(&mut self, m: MissingRef) {
-        self.0 |= matches!(
-            m,
+        self.seen |= match m {
             MissingRef::Onset
-                | MissingRef::Event(..)
-                | MissingRef::Person(_, PersonField::DeceasedDate)
-        );
+            | MissingRef::Event(..)
+            | MissingRef::Person(_, PersonField::DeceasedDate) => true,
+            MissingRef::Person(i, PersonField::Closeness) => self
+                .inv
+                .people
+                .get(i)
+                .is_some_and(|p| p.status.is_deceased()),
+            _ => false,
+        };
     }
 }
 
@@ -136,7 +144,10 @@ impl Engine {
         // missed when it was unknown.
         let mut evidence: [Vec<Evidence>; 4] = Default::default();
         let mut counted: [Vec<Counted>; 4] = Default::default();
-        let mut timing = EventTimingUnknown(false);
+        let mut timing = EventTimingUnknown {
+            inv: inventory,
+            seen: false,
+        };
         let mut people = SubjectBits::new(inventory.people.len());
         let mut events = SubjectBits::new(inventory.events.len());
         let mut missing_raw = MissingList::new((MissingRef::Onset, 0));
@@ -207,10 +218,7 @@ impl Engine {
                     // focus by itself: the other areas cannot be ruled out, so
                     // deficits is not suggested (§2.4: deficits "only if none
                     // of the other three areas exists"; missing is not false).
-                    if rule.area != ProblemArea::InterpersonalDeficits
-                        && rule.weight >= params.min_focus_score
-                        && !timing.0
-                    {
+                    if rule.area != ProblemArea::InterpersonalDeficits && !timing.seen {
                         eval.missing(root, &mut timing);
                     }
                     eval.missing(
@@ -250,7 +258,34 @@ impl Engine {
         let any_other_evidence = findings
             .iter()
             .any(|f| f.area != ProblemArea::InterpersonalDeficits && f.score > 0.0);
-        let selection = policy::select_focus(params, &tallies, timing.0 || any_other_evidence);
+        // A death or a life change whose link to the onset is not recorded:
+        // deficits is "only if none of the other three areas exists", so it
+        // waits for the clinician's answer, whatever the event's date.
+        let unresolved: Vec<usize> = inventory
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, ev)| {
+                ev.linked_to_onset.is_unknown()
+                    && (ev.kind.is_death() || ev.kind.transition().is_some())
+            })
+            .map(|(e, _)| e)
+            .collect();
+        let deficits_scored = tallies
+            .get(area_index(ProblemArea::InterpersonalDeficits))
+            .is_some_and(|t| t.score >= params.min_focus_score);
+        if deficits_scored && !any_other_evidence {
+            link_questions.extend(
+                unresolved
+                    .iter()
+                    .map(|&e| (MissingRef::Event(e, EventField::LinkedToOnset), NeededFor::OnsetLink)),
+            );
+        }
+        let selection = policy::select_focus(
+            params,
+            &tallies,
+            timing.seen || any_other_evidence || !unresolved.is_empty(),
+        );
         let focus = selection.focus;
 
         let mut near_misses = AREAS.map(|_| NearMisses::default());
