@@ -241,7 +241,7 @@ impl Engine {
         let mut findings: Vec<AreaFinding> = Vec::with_capacity(AREAS.len());
         for (ai, ((area, list), cs)) in AREAS.iter().zip(evidence).zip(&counted).enumerate() {
             let mut list = list;
-            let st = strength::count_area(*area, &mut list, cs, params.support_cap);
+            let st = strength::count_area(inventory, *area, &mut list, cs, params.support_cap);
             if let Some(t) = tallies.get_mut(ai) {
                 t.score = st.linked_score;
                 t.link = st.link;

@@ -185,7 +185,8 @@ const INLINE_NAMED: usize = 16;
 /// The principal disputant is, among the living people the dispute evidence
 /// names, the one with the most evidence weight, then the strongest conflict,
 /// then the first in the inventory; when the evidence names nobody, the
-/// living significant other with the strongest recorded conflict \[I\]. When
+/// living significant other with the strongest recorded conflict; remaining
+/// ties go to the smallest id, so the inventory's order decides nothing \[I\]. When
 /// that person's course is not recorded the stage is left unset and the
 /// course is reported missing.
 pub(crate) fn dispute_stage(
@@ -208,7 +209,13 @@ pub(crate) fn dispute_stage(
             continue;
         }
         let key = (level(p), weight, i);
-        if best.is_none_or(|b| key.1 > b.1 || (key.1 == b.1 && key.0 > b.0)) {
+        // Most weight, then strongest conflict, then the smallest id: the
+        // inventory's order decides nothing.
+        let id_of = |i: usize| inv.people.get(i).map_or("", |p| p.id.as_str());
+        if best.is_none_or(|b| {
+            key.1 > b.1
+                || (key.1 == b.1 && (key.0 > b.0 || (key.0 == b.0 && id_of(i) < id_of(b.2))))
+        }) {
             best = Some(key);
         }
     }
@@ -219,7 +226,10 @@ pub(crate) fn dispute_stage(
             if p.status.is_deceased() || !is_significant(p) || l == ConflictLevel::None {
                 continue;
             }
-            if fallback.is_none_or(|(fl, _)| l > fl) {
+            let smaller = |j: usize| {
+                inv.people.get(j).is_some_and(|q| p.id.as_str() < q.id.as_str())
+            };
+            if fallback.is_none_or(|(fl, fi)| l > fl || (l == fl && smaller(fi))) {
                 fallback = Some((l, i));
             }
         }
@@ -253,8 +263,8 @@ pub(crate) fn dispute_stage(
 /// The principal death is, among the deaths the grief evidence names (death
 /// events first, then deceased people), the one whose evidence is most
 /// strongly linked to the onset (stated by the clinician, then inferred from
-/// dates), then with the most evidence weight, then the first in the
-/// inventory \[I\]. Its signs are those of every death event about the same
+/// dates), then with the most evidence weight, then the smallest id (the
+/// inventory's order decides nothing) \[I\]. Its signs are those of every death event about the same
 /// person.
 ///
 /// Signs map to the manuals' sub-types of complicated grief
@@ -302,10 +312,18 @@ pub(crate) fn grief_kind(
             return;
         }
         let key = (link, weight, is_person, index);
+        let id_of = |is_person: bool, i: usize| {
+            if is_person {
+                inv.people.get(i).map_or("", |p| p.id.as_str())
+            } else {
+                inv.events.get(i).map_or("", |e| e.id.as_str())
+            }
+        };
         let better = best.is_none_or(|b| {
             (key.0, !key.2)
                 .cmp(&(b.0, !b.2))
                 .then(key.1.total_cmp(&b.1))
+                .then_with(|| id_of(b.2, b.3).cmp(id_of(key.2, key.3)))
                 == std::cmp::Ordering::Greater
         });
         if better {

@@ -213,6 +213,7 @@ fn fact_strength(weights: impl Iterator<Item = f64>, cap: f64) -> f64 {
 /// rule in full (the first such, in rule order) and the others' weights in
 /// rule order until the cap is spent; every other piece adds 0.
 pub(crate) fn count_area(
+    inv: &Inventory,
     area: ProblemArea,
     evidence: &mut [Evidence],
     counted: &[Counted],
@@ -237,12 +238,20 @@ pub(crate) fn count_area(
             cap,
         )
     };
-    // The best fact: highest strength, then strongest link, then first.
+    // The best fact: highest strength, then strongest link, then smallest
+    // id (the inventory's order decides nothing).
+    let id_of = |key: FactKey| match key {
+        FactKey::Context => "",
+        FactKey::Person(i) => inv.people.get(i).map_or("", |p| p.id.as_str()),
+        FactKey::Event(e) => inv.events.get(e).map_or("", |e| e.id.as_str()),
+    };
     let mut best: Option<(FactKey, f64, LinkBasis)> = None;
     let mut best_linked: Option<(f64, LinkBasis)> = None;
     for &(key, link) in &keys {
         let s = strength_of(key);
-        if best.is_none_or(|(_, bs, bl)| s > bs || (s == bs && link > bl)) {
+        if best.is_none_or(|(bk, bs, bl)| {
+            s > bs || (s == bs && (link > bl || (link == bl && id_of(key) < id_of(bk))))
+        }) {
             best = Some((key, s, link));
         }
         if link.is_linked() && best_linked.is_none_or(|(bs, bl)| s > bs || (s == bs && link > bl))
