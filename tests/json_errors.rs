@@ -187,7 +187,7 @@ fn wrong_types_at_every_depth() {
         ),
         (
             doc(r#", "safety": {"suicidal_thoughts_reported": "yes"}"#),
-            "$.safety.is_reported()",
+            "$.safety.suicidal_thoughts_reported",
             "expected a boolean",
         ),
         ("5".to_owned(), "$", "invalid type: integer `5`"),

@@ -168,9 +168,12 @@ fn every_schema_is_json_with_schema_id_title_and_description() {
             s["$schema"], "https://json-schema.org/draft/2020-12/schema",
             "{name}"
         );
+        // The assessment's shape changed in version 2 (evidence strength,
+        // onset links, counted weights, validation problems).
+        let version = if name == "assessment" { 2 } else { 1 };
         assert_eq!(
             s["$id"].as_str().unwrap(),
-            format!("https://interpersonal.invalid/schema/{name}/1"),
+            format!("https://interpersonal.invalid/schema/{name}/{version}"),
             "{name}: $id"
         );
         assert!(!s["title"].as_str().unwrap().is_empty(), "{name}: title");
@@ -317,7 +320,9 @@ fn every_enum_lists_exactly_the_rust_variants_in_order() {
         ("problem_area", names::<ProblemArea>()),
         ("indicator", names::<Indicator>()),
         ("advisory_code", names::<AdvisoryCode>()),
-        ("confidence", names::<EvidenceStrength>()),
+        ("evidence_strength", names::<EvidenceStrength>()),
+        ("link_basis", names::<interpersonal::LinkBasis>()),
+        ("onset_link", names::<interpersonal::OnsetLink>()),
         ("intervention", names::<Intervention>()),
         ("grief_kind", names::<GriefKind>()),
         ("dispute_stage", names::<DisputeStage>()),
@@ -870,9 +875,9 @@ fn invalid_rule_sets_are_refused_by_schema_and_crate() {
             "an unknown window field",
         ),
         (
-            "/parameters/confidence/low",
+            "/parameters/strength_bands/low",
             Some(json!(1.0)),
-            "an unknown confidence band",
+            "an unknown strength band",
         ),
         (
             "/rules/0/source/wibble",
@@ -970,9 +975,9 @@ fn invalid_assessments_contracts_and_answers_are_refused_by_schema_and_crate() {
             "an unknown evidence field",
         ),
         (
-            "/areas/0/confidence",
+            "/areas/0/strength",
             Some(json!("certain")),
-            "an unknown confidence",
+            "an unknown strength",
         ),
         (
             "/focus",
@@ -1236,6 +1241,7 @@ fn sweep_default_rule_set() {
         "$.parameters.second_focus_ratio",
         "$.parameters.strength_bands.moderate",
         "$.parameters.strength_bands.high",
+        "$.parameters.support_cap",
         "$.parameters.max_depth",
         "$.rules[*].weight",
         "$.rules[*].source.label",
@@ -1251,6 +1257,8 @@ fn sweep_default_rule_set() {
         "$.rules[*].when..conflict_course_in",
         "$.rules[*].when..has_grief_sign_in",
         "$.rules[*].when..kind_in",
+        "$.rules[*].when..onset_link_in",
+        "$.rules[*].when..conflict_began_in",
     ]);
     let doc: Value = serde_json::from_str(RuleSet::standard_json()).unwrap();
     let found = sweep::<RuleSet>("rule_set", &doc);

@@ -355,7 +355,7 @@ pub struct MissingFact {
 /// assert_eq!(a.schema_version, ASSESSMENT_SCHEMA_VERSION);
 /// # Ok::<(), interpersonal::Problems>(())
 /// ```
-pub const ASSESSMENT_SCHEMA_VERSION: u32 = 1;
+pub const ASSESSMENT_SCHEMA_VERSION: u32 = 2;
 
 /// The engine's suggestion for one inventory: a finding for every area, the
 /// suggested focus (0, 1 or 2 areas), the dispute's stage and the grief's kind
