@@ -17,7 +17,12 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use interpersonal::{EpisodeOnset, EventKind, Inventory, PersonStatus, from_json};
+use interpersonal::{
+    Inventory,
+    date::EpisodeOnset,
+    from_json,
+    inventory::{EventKind, PersonStatus},
+};
 
 #[path = "support/cases.rs"]
 #[macro_use]
@@ -147,7 +152,7 @@ fn every_event_the_patient_links_precedes_the_onset() {
         for e in inv
             .events
             .iter()
-            .filter(|e| e.linked_to_onset == interpersonal::OnsetLink::Linked)
+            .filter(|e| e.linked_to_onset == interpersonal::inventory::OnsetLink::Linked)
         {
             let d = e
                 .date

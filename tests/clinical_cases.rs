@@ -16,12 +16,15 @@
     clippy::indexing_slicing
 )]
 
-use std::sync::OnceLock;
-
 use interpersonal::{
-    AdvisoryCode, Assessment, EvidenceStrength, DisputeStage, Engine, EpisodeOnset, EventId, GriefKind,
-    Indicator, Inventory, PersonId, ProblemArea, Subject, from_json,
+    Assessment, Engine, Inventory, ProblemArea,
+    catalogue::{DisputeStage, GriefKind},
+    date::EpisodeOnset,
+    engine::{AdvisoryCode, EvidenceStrength, Indicator, Subject},
+    from_json,
+    id::{EventId, PersonId},
 };
+use std::sync::OnceLock;
 
 use ProblemArea::{Grief, InterpersonalDeficits, RoleDispute, RoleTransition};
 
@@ -535,7 +538,7 @@ fn unknown_onset_with_an_unasked_death_asks_for_the_link_instead_of_inventing_it
     );
     assert!(!a.focus.contains(&InterpersonalDeficits));
     // The inventory is read, not changed: the link stays unknown.
-    assert_eq!(inv.events[0].linked_to_onset, interpersonal::OnsetLink::Unknown);
+    assert_eq!(inv.events[0].linked_to_onset, interpersonal::inventory::OnsetLink::Unknown);
 }
 
 // ---------------------------------------------------------------------------

@@ -5,10 +5,13 @@
 // Test helpers outside #[test] functions may unwrap and index: a failure is a
 // bug in the test data, and a panic is the clearest report of it.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
-
 use interpersonal::{
-    AdvisoryCode, Assessment, Condition, EvidenceStrength, DisputeStage, Engine, EventCondition,
-    GriefKind, Indicator, Inventory, NeededFor, PersonCondition, ProblemArea, Report, Rule, RuleSet, Subject,
+    Assessment, Engine, Inventory, ProblemArea, Report, RuleSet,
+    catalogue::{DisputeStage, GriefKind},
+    engine::{
+        AdvisoryCode, Condition, EventCondition, EvidenceStrength, Indicator, NeededFor,
+        PersonCondition, Rule, Subject,
+    },
     from_json,
 };
 use serde_json::{Value, json};
@@ -586,13 +589,13 @@ fn linked_means_the_clinician_links_it_or_else_the_window_stands_in() {
     assert!(a.score(ProblemArea::Grief) > 0.0);
     assert_eq!(
         a.finding(ProblemArea::Grief).unwrap().evidence[0].onset_link,
-        interpersonal::LinkBasis::InferredFromDates
+        interpersonal::inventory::LinkBasis::InferredFromDates
     );
     assert_eq!(link_questions(&a), ["$.events[0].linked_to_onset"]);
     let stated = e.evaluate(&ev(json!({"date": "2019-01", "linked_to_onset": true})));
     assert_eq!(
         stated.finding(ProblemArea::Grief).unwrap().evidence[0].onset_link,
-        interpersonal::LinkBasis::Stated
+        interpersonal::inventory::LinkBasis::Stated
     );
     assert!(link_questions(&stated).is_empty());
     let a = e.evaluate(&ev(json!({"date": "2019-01"})));
@@ -680,7 +683,10 @@ fn unknown_course_leaves_the_stage_unset_and_asks_for_it() {
     assert_eq!(a.focus, [ProblemArea::RoleDispute]);
     assert_eq!(a.dispute_stage, None);
     let m = a.missing_at("$.people[0].conflict.course").unwrap();
-    assert_eq!(m.needed_for, [interpersonal::NeededFor::DisputeStage]);
+    assert_eq!(
+        m.needed_for,
+        [interpersonal::engine::NeededFor::DisputeStage]
+    );
     assert_eq!(m.subject, Some(Subject::Person("w".parse().unwrap())));
 }
 
@@ -1202,7 +1208,7 @@ fn rules_can_be_built_in_code() {
         ProblemArea::Grief,
         0.5,
         "Extra",
-        interpersonal::Source::new("test", interpersonal::Basis::Inferred),
+        interpersonal::source::Source::new("test", interpersonal::source::Basis::Inferred),
         Condition::OnsetKnown(true),
     );
     rule.links_onset = true;

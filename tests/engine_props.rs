@@ -7,10 +7,15 @@
 
 use chrono::NaiveDate;
 use interpersonal::{
-    Assessment, Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility,
-    ContactFrequency, Engine, EpisodeOnset, EventId, EventKind, Expectations, ExpectationsMet,
-    GriefSign, Indicator, Inventory, LifeEvent, PartialDate, Person, PersonId, PersonStatus,
-    PriorFunctioning, ProblemArea, RelationshipChange, RelationshipKind, RelativeToOnset, RuleSet,
+    Assessment, Engine, Inventory, LifeEvent, Person, ProblemArea, RuleSet,
+    date::{EpisodeOnset, PartialDate},
+    engine::Indicator,
+    id::{EventId, PersonId},
+    inventory::{
+        Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
+        EventKind, Expectations, ExpectationsMet, GriefSign, PersonStatus, PriorFunctioning,
+        RelationshipChange, RelationshipKind, RelativeToOnset,
+    },
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -113,7 +118,7 @@ fn event(id: String, people: usize) -> impl Strategy<Value = LifeEvent> {
         .prop_map(move |(kind, date, person, linked, signs)| {
             let mut e = LifeEvent::new(EventId::new(id.clone()).unwrap(), kind, date);
             e.person = person.map(|p| PersonId::new(p).unwrap());
-            e.linked_to_onset = interpersonal::OnsetLink::from(linked);
+            e.linked_to_onset = interpersonal::inventory::OnsetLink::from(linked);
             e.grief_signs = signs;
             e
         })
@@ -142,7 +147,7 @@ fn inventory() -> impl Strategy<Value = Inventory> {
                 inv.social_context.prior_functioning = prior;
                 inv.social_context.lives_alone = alone;
                 inv.social_context.confidants = confidants;
-                inv.safety.suicidal_thoughts = interpersonal::ScreenAnswer::from(suicidal);
+                inv.safety.suicidal_thoughts = interpersonal::inventory::ScreenAnswer::from(suicidal);
                 repair(inv)
             },
         )
@@ -212,13 +217,13 @@ fn neutral_person() -> impl Strategy<Value = Person> {
 
 /// The facts a piece of evidence is about: a person (with the events naming
 /// them), an event naming nobody, or the social context.
-fn facts_of(inv: &Inventory, e: &interpersonal::Evidence) -> Vec<String> {
+fn facts_of(inv: &Inventory, e: &interpersonal::engine::Evidence) -> Vec<String> {
     let mut out: Vec<String> = e
         .subjects
         .iter()
         .map(|s| match s {
-            interpersonal::Subject::Person(id) => format!("person {id}"),
-            interpersonal::Subject::Event(id) => match inv
+            interpersonal::engine::Subject::Person(id) => format!("person {id}"),
+            interpersonal::engine::Subject::Event(id) => match inv
                 .event(id)
                 .and_then(|ev| ev.person.as_ref())
                 .filter(|p| inv.person(p).is_some())
@@ -333,10 +338,10 @@ proptest! {
         let a = engine().evaluate(&inv);
         if inv.safety.is_reported() {
             prop_assert_eq!(a.advisories[0].indicator, Indicator::Critical);
-            prop_assert_eq!(a.advisories[0].code, interpersonal::AdvisoryCode::SuicidalThoughtsReported);
+            prop_assert_eq!(a.advisories[0].code, interpersonal::engine::AdvisoryCode::SuicidalThoughtsReported);
         } else if !inv.safety.is_asked() {
             prop_assert_eq!(a.advisories[0].indicator, Indicator::Critical);
-            prop_assert_eq!(a.advisories[0].code, interpersonal::AdvisoryCode::SafetyScreenMissing);
+            prop_assert_eq!(a.advisories[0].code, interpersonal::engine::AdvisoryCode::SafetyScreenMissing);
         } else {
             prop_assert!(a.advisories.iter().all(|x| x.indicator != Indicator::Critical));
         }
@@ -347,7 +352,7 @@ proptest! {
         let mut unscreened = inv.clone();
         unscreened.safety = Default::default();
         let a = engine().evaluate(&unscreened);
-        prop_assert_eq!(a.advisories[0].code, interpersonal::AdvisoryCode::SafetyScreenMissing);
+        prop_assert_eq!(a.advisories[0].code, interpersonal::engine::AdvisoryCode::SafetyScreenMissing);
         let text = interpersonal::Report::new(&a, &unscreened).to_string();
         let first_advisory = text.find("!! CRITICAL").unwrap();
         prop_assert!(text[first_advisory..].starts_with("!! CRITICAL: The safety screen is missing"));
@@ -361,7 +366,7 @@ proptest! {
         person in any::<bool>(),
     ) {
         let base = engine().evaluate(&inv);
-        let set = |link: interpersonal::OnsetLink| {
+        let set = |link: interpersonal::inventory::OnsetLink| {
             let mut changed = inv.clone();
             if person && !changed.people.is_empty() {
                 let i = which.index(changed.people.len());
@@ -381,8 +386,8 @@ proptest! {
             Some(engine().evaluate(&changed))
         };
         if let (Some(not), Some(linked)) = (
-            set(interpersonal::OnsetLink::NotLinked),
-            set(interpersonal::OnsetLink::Linked),
+            set(interpersonal::inventory::OnsetLink::NotLinked),
+            set(interpersonal::inventory::OnsetLink::Linked),
         ) {
             for area in AREAS {
                 prop_assert!(not.score(area) <= base.score(area), "{area}: not linked raised it");
@@ -415,7 +420,7 @@ proptest! {
         let a = engine().evaluate(&inv);
         let cap = engine().rule_set().parameters.support_cap;
         for f in &a.areas {
-            let counted: Vec<&interpersonal::Evidence> =
+            let counted: Vec<&interpersonal::engine::Evidence> =
                 f.evidence.iter().filter(|e| e.counted > 0.0).collect();
             // Everything counted is about one fact that all of it shares.
             if let Some(first) = counted.first() {
@@ -462,8 +467,8 @@ proptest! {
         // An event that states "not linked" about someone already listed is
         // the clinician taking evidence away, not adding it.
         let mut e = e;
-        if e.linked_to_onset == interpersonal::OnsetLink::NotLinked {
-            e.linked_to_onset = interpersonal::OnsetLink::Unknown;
+        if e.linked_to_onset == interpersonal::inventory::OnsetLink::NotLinked {
+            e.linked_to_onset = interpersonal::inventory::OnsetLink::Unknown;
         }
         more.events.push(e);
         if more.validate().is_err() {
@@ -488,7 +493,7 @@ proptest! {
         g.people.push(parent);
         let mut death = LifeEvent::new(EventId::new("death").unwrap(), EventKind::Death, None);
         death.person = Some(PersonId::new("dead").unwrap());
-        death.linked_to_onset = interpersonal::OnsetLink::Linked;
+        death.linked_to_onset = interpersonal::inventory::OnsetLink::Linked;
         g.events.push(death);
         let a = e.evaluate(&g);
         prop_assert!(a.score(ProblemArea::Grief) >= before.score(ProblemArea::Grief));
@@ -510,7 +515,7 @@ proptest! {
         // Transition: a move the patient links to the episode.
         let mut t = inv.clone();
         let mut moved = LifeEvent::new(EventId::new("moved").unwrap(), EventKind::Relocation, None);
-        moved.linked_to_onset = interpersonal::OnsetLink::Linked;
+        moved.linked_to_onset = interpersonal::inventory::OnsetLink::Linked;
         t.events.push(moved);
         let a = e.evaluate(&t);
         prop_assert!(a.score(ProblemArea::RoleTransition) >= before.score(ProblemArea::RoleTransition));
@@ -529,7 +534,7 @@ proptest! {
         let before = engine().evaluate(&inv);
         let mut more = inv.clone();
         let mut death = LifeEvent::new(EventId::new("another_death").unwrap(), EventKind::Death, date);
-        death.linked_to_onset = interpersonal::OnsetLink::from(linked);
+        death.linked_to_onset = interpersonal::inventory::OnsetLink::from(linked);
         more.events.push(death);
         if more.validate().is_err() {
             return Ok(());

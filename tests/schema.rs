@@ -28,13 +28,22 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use interpersonal::{
-    AdvisoryCode, Assessment, Basis, Cadence, Closeness, EvidenceStrength, Conflict, ConflictCourse,
-    ConflictLevel, ConflictVisibility, ContactFrequency, DisputeStage, Engine, EpisodeOnset,
-    EventId, EventKind, Expectations, ExpectationsMet, Gad7Answers, Gad7Item, GoalId, GriefKind,
-    GriefSign, Hamd17Item, Hamd17Ratings, Indicator, InstrumentItem, Intervention, Inventory,
-    LifeEvent, Modality, NeededFor, PartialDate, Person, PersonId, PersonStatus, Phq9Answers,
-    Phq9Item, PriorFunctioning, ProblemArea, RelationshipChange, RelationshipKind, RelativeToOnset,
-    RuleId, RuleSet, TreatmentContract, from_json,
+    Assessment, Engine, Inventory, LifeEvent, Person, ProblemArea, RuleSet, TreatmentContract,
+    catalogue::{DisputeStage, GriefKind, Intervention},
+    course::{Cadence, Modality},
+    date::{EpisodeOnset, PartialDate},
+    engine::{AdvisoryCode, EvidenceStrength, Indicator, NeededFor},
+    from_json,
+    id::{EventId, GoalId, PersonId, RuleId},
+    inventory::{
+        Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
+        EventKind, Expectations, ExpectationsMet, GriefSign, PersonStatus, PriorFunctioning,
+        RelationshipChange, RelationshipKind, RelativeToOnset,
+    },
+    measure::{
+        Gad7Answers, Gad7Item, Hamd17Item, Hamd17Ratings, InstrumentItem, Phq9Answers, Phq9Item,
+    },
+    source::Basis,
 };
 use proptest::prelude::*;
 use serde::Serialize;
@@ -307,11 +316,11 @@ fn every_enum_lists_exactly_the_rust_variants_in_order() {
         ("relative_to_onset", names::<RelativeToOnset>()),
         (
             "conflict_frequency",
-            names::<interpersonal::ConflictFrequency>(),
+            names::<interpersonal::inventory::ConflictFrequency>(),
         ),
         (
             "relationship_pattern",
-            names::<interpersonal::RelationshipPattern>(),
+            names::<interpersonal::inventory::RelationshipPattern>(),
         ),
         ("relationship_change", names::<RelationshipChange>()),
         ("event_kind", names::<EventKind>()),
@@ -321,8 +330,8 @@ fn every_enum_lists_exactly_the_rust_variants_in_order() {
         ("indicator", names::<Indicator>()),
         ("advisory_code", names::<AdvisoryCode>()),
         ("evidence_strength", names::<EvidenceStrength>()),
-        ("link_basis", names::<interpersonal::LinkBasis>()),
-        ("onset_link", names::<interpersonal::OnsetLink>()),
+        ("link_basis", names::<interpersonal::inventory::LinkBasis>()),
+        ("onset_link", names::<interpersonal::inventory::OnsetLink>()),
         ("intervention", names::<Intervention>()),
         ("grief_kind", names::<GriefKind>()),
         ("dispute_stage", names::<DisputeStage>()),
@@ -548,7 +557,7 @@ fn built_inventories() -> Vec<Inventory> {
             };
             let mut e = LifeEvent::new(EventId::new(format!("e{i}")).unwrap(), kind, Some(date));
             e.person = Some(PersonId::new(format!("p{}", i % kinds.len())).unwrap());
-            e.linked_to_onset = interpersonal::OnsetLink::from(Some(i % 2 == 0));
+            e.linked_to_onset = interpersonal::inventory::OnsetLink::from(Some(i % 2 == 0));
             e.grief_signs = GriefSign::iter().collect();
             e.notes = Some(text().into());
             inv.events.push(e);
@@ -556,7 +565,7 @@ fn built_inventories() -> Vec<Inventory> {
         inv.social_context.prior_functioning = PriorFunctioning::iter().nth(k % 3);
         inv.social_context.lives_alone = Some(k % 2 == 0);
         inv.social_context.confidants = Some(u32::MAX - k as u32);
-        inv.safety.suicidal_thoughts = interpersonal::ScreenAnswer::from(Some(k % 2 == 1));
+        inv.safety.suicidal_thoughts = interpersonal::inventory::ScreenAnswer::from(Some(k % 2 == 1));
         out.push(inv);
     }
     out
@@ -633,8 +642,8 @@ fn built_documents_with_every_optional_field_are_valid() {
         assert_valid(name, &format!("built answers {doc}"), &doc);
     }
     // Every schema version the crate writes is the one the schemas describe.
-    assert_eq!(interpersonal::INVENTORY_SCHEMA_VERSION, 1);
-    assert_eq!(interpersonal::RULE_SET_SCHEMA_VERSION, 1);
+    assert_eq!(interpersonal::inventory::INVENTORY_SCHEMA_VERSION, 1);
+    assert_eq!(interpersonal::engine::RULE_SET_SCHEMA_VERSION, 1);
 }
 
 #[test]

@@ -4,14 +4,17 @@
 use crate::macros::vocabulary_enum;
 use std::fmt;
 
+use crate::{
+    catalogue::{DisputeStage, PhaseTask, ProblemArea},
+    course::{Cadence, Course},
+    engine::{Assessment, Indicator, Subject},
+    inventory::{EventKind, Inventory, LifeEvent, OnsetLink},
+    measure::{HamdBand, HamdBanding, Measurement, SeverityBand},
+    sensitive::Sensitive,
+    source::{Basis, Source},
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-use crate::{
-    Assessment, Basis, Cadence, Course, DisputeStage, EventKind, HamdBand, HamdBanding, Indicator,
-    Inventory, LifeEvent, Measurement, PhaseTask, ProblemArea, Sensitive, SeverityBand, Source,
-    Subject,
-};
 
 const POCKET_GUIDE_SCRIPT: Source = Source::with_url(
     "Pocket-Guide (formulation script): ask permission first",
@@ -53,7 +56,7 @@ vocabulary_enum! {
     /// (ipt-domain.md §5).
     ///
     /// ```
-    /// use interpersonal::FormulationPart;
+    /// use interpersonal::course::FormulationPart;
     /// assert_eq!(FormulationPart::SickRole.to_string(), "sick_role");
     /// ```
     #[non_exhaustive]
@@ -84,7 +87,7 @@ vocabulary_enum! {
 /// from Tom"), so it is patient text: [`Sensitive`], never in `Debug` output.
 ///
 /// ```
-/// use interpersonal::{FormulationPart, FormulationSection, Basis, Source};
+/// use interpersonal::{course::FormulationPart, course::FormulationSection, source::Basis, source::Source};
 /// let s = FormulationSection::new(FormulationPart::Opening, "Can I tell you…", Source::new("x", Basis::Stated));
 /// assert_eq!(s.text.expose(), "Can I tell you…");
 /// assert!(!format!("{s:?}").contains("Can I"));
@@ -105,7 +108,7 @@ impl FormulationSection {
     /// A section of `part` saying `text`.
     ///
     /// ```
-    /// use interpersonal::{Basis, FormulationPart, FormulationSection, Source};
+    /// use interpersonal::{source::Basis, course::FormulationPart, course::FormulationSection, source::Source};
     /// let s = FormulationSection::new(FormulationPart::SickRole, "…", Source::new("x", Basis::Known));
     /// assert_eq!(s.part, FormulationPart::SickRole);
     /// ```
@@ -157,10 +160,7 @@ impl FormulationSection {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{
-///     from_json, Course, Engine, FormulationPart, Formulation, Inventory, Phase, Phq9Score,
-///     SessionRecord, TreatmentContract,
-/// };
+/// use interpersonal::{from_json, Course, Engine, course::FormulationPart, Formulation, Inventory, Phase, Phq9Score, course::SessionRecord, TreatmentContract};
 ///
 /// let inventory: Inventory = from_json(r#"{
 ///   "schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
@@ -202,16 +202,25 @@ impl Formulation {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Engine, EpisodeOnset, Formulation, FormulationPart, Inventory, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, Engine, date::EpisodeOnset, Formulation, course::FormulationPart, Inventory, ProblemArea, TreatmentContract};
     ///
     /// let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-    /// let inventory = Inventory::new(start, EpisodeOnset::Unknown);
+    /// let mut inventory = Inventory::new(start, EpisodeOnset::Unknown);
+    /// // Asked about thoughts of self-harm, which the patient denied.
+    /// inventory.safety.suicidal_thoughts = interpersonal::inventory::ScreenAnswer::Denied;
     /// let assessment = Engine::standard()?.evaluate(&inventory);
     /// let contract = TreatmentContract::builder(start, [ProblemArea::RoleTransition]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
     /// let f = Formulation::new(&course, &assessment, &inventory);
     /// let parts: Vec<FormulationPart> = f.sections.iter().map(|s| s.part).collect();
     /// assert_eq!(parts[0], FormulationPart::Opening); // no safety flag
+    ///
+    /// // A screen that was never asked comes first, as missing.
+    /// inventory.safety = Default::default();
+    /// let unscreened = Engine::standard()?.evaluate(&inventory);
+    /// let f = Formulation::new(&course, &unscreened, &inventory);
+    /// assert_eq!(f.sections[0].part, FormulationPart::Safety);
+    /// assert!(f.sections[0].text.expose().contains("safety screen is missing"));
     /// assert!(f.to_string().contains("life changes"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -265,14 +274,15 @@ impl Formulation {
     }
 
     /// The section of `part`, if the formulation has one ([`FormulationPart::Safety`]
-    /// only when there is a flag).
+    /// only when there is a flag, or the safety screen was not asked).
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Engine, EpisodeOnset, Formulation, FormulationPart, Inventory, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, Engine, date::EpisodeOnset, Formulation, course::FormulationPart, Inventory, ProblemArea, TreatmentContract};
     ///
     /// let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-    /// let inventory = Inventory::new(start, EpisodeOnset::Unknown);
+    /// let mut inventory = Inventory::new(start, EpisodeOnset::Unknown);
+    /// inventory.safety.suicidal_thoughts = interpersonal::inventory::ScreenAnswer::Denied;
     /// let assessment = Engine::standard()?.evaluate(&inventory);
     /// let course = Course::new(TreatmentContract::builder(start, [ProblemArea::Grief]).build()?, Vec::new())?;
     /// let f = Formulation::new(&course, &assessment, &inventory);
@@ -397,7 +407,7 @@ fn subjects(area: ProblemArea, assessment: &Assessment, inventory: &Inventory) -
             }
         }
     }
-    let people: Vec<&crate::PersonId> = out
+    let people: Vec<&crate::id::PersonId> = out
         .iter()
         .filter_map(|s| match s {
             Subject::Person(id) => Some(id),
@@ -407,7 +417,7 @@ fn subjects(area: ProblemArea, assessment: &Assessment, inventory: &Inventory) -
     let joined: Vec<Subject> = inventory
         .events
         .iter()
-        .filter(|e| e.linked_to_onset == crate::OnsetLink::Linked)
+        .filter(|e| e.linked_to_onset == OnsetLink::Linked)
         .filter(|e| e.person.as_ref().is_some_and(|p| people.contains(&p)))
         .map(|e| Subject::Event(e.id.clone()))
         .filter(|s| !out.contains(s))
@@ -421,8 +431,8 @@ fn subjects(area: ProblemArea, assessment: &Assessment, inventory: &Inventory) -
 /// naming it was linked (by its dates).
 fn linked_in(assessment: &Assessment, area: ProblemArea, e: &LifeEvent) -> bool {
     match e.linked_to_onset {
-        crate::OnsetLink::Linked => true,
-        crate::OnsetLink::NotLinked => false,
+        OnsetLink::Linked => true,
+        OnsetLink::NotLinked => false,
         _ => assessment.finding(area).is_some_and(|f| {
             f.evidence.iter().any(|x| {
                 x.onset_link.is_linked()
@@ -434,7 +444,7 @@ fn linked_in(assessment: &Assessment, area: ProblemArea, e: &LifeEvent) -> bool 
     }
 }
 
-fn label(inventory: &Inventory, id: &crate::PersonId) -> Option<String> {
+fn label(inventory: &Inventory, id: &crate::id::PersonId) -> Option<String> {
     inventory.person(id).map(|p| p.label.expose().clone())
 }
 
@@ -521,7 +531,7 @@ fn one_area(
         ProblemArea::RoleDispute => {
             // The person with the strongest conflict first: the stage is
             // theirs (the engine's principal disputant).
-            let mut disputants: Vec<&crate::Person> = subjects
+            let mut disputants: Vec<&crate::inventory::Person> = subjects
                 .iter()
                 .filter_map(|s| match s {
                     Subject::Person(id) => inventory.person(id),
@@ -614,7 +624,10 @@ fn agreement_text(course: &Course) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{EventId, Person, PersonId, RelationshipKind};
+    use crate::{
+        id::{EventId, PersonId},
+        inventory::{Person, RelationshipKind},
+    };
     use chrono::NaiveDate;
 
     #[test]
@@ -629,7 +642,7 @@ mod tests {
     #[test]
     fn event_phrases_name_the_person_the_way_the_event_needs() {
         let day = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
-        let mut inv = Inventory::new(day, crate::EpisodeOnset::Unknown);
+        let mut inv = Inventory::new(day, crate::date::EpisodeOnset::Unknown);
         inv.people.push(Person::new(
             PersonId::new("p").unwrap(),
             "Ana",

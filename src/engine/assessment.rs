@@ -2,16 +2,19 @@
 //!
 //! An assessment names people, events and fields by id and JSON path; it never
 //! copies patient text (DESIGN.md decision 2), so it is safe to store or log.
-//! A [`Report`](crate::Report) joins the text back in.
+//! A [`Report`](crate::engine::Report) joins the text back in.
 
 use crate::macros::vocabulary_enum;
+use crate::{
+    catalogue::{DisputeStage, GriefKind, ProblemArea},
+    id::{EventId, PersonId, RuleId},
+    source::Source,
+    text::SharedText,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{
-    DisputeStage, EventId, GriefKind, LinkBasis, PersonId, Problem, ProblemArea, RuleId,
-    SharedText, Source,
-};
+use crate::{error::Problem, inventory::LinkBasis};
 
 use super::ruleset::Indicator;
 
@@ -20,7 +23,7 @@ use super::ruleset::Indicator;
 /// (DESIGN.md decision 4).
 ///
 /// ```
-/// use interpersonal::{Engine, EpisodeOnset, Inventory};
+/// use interpersonal::{Engine, date::EpisodeOnset, Inventory};
 /// use chrono::NaiveDate;
 ///
 /// let engine = Engine::standard()?;
@@ -37,13 +40,13 @@ pub struct RuleSetInfo {
     pub id: RuleId,
     /// The rule set's version.
     pub version: SharedText,
-    /// [`RuleSet::fingerprint`](crate::RuleSet::fingerprint) of the rule set.
+    /// [`RuleSet::fingerprint`](crate::engine::RuleSet::fingerprint) of the rule set.
     pub fingerprint: SharedText,
 }
 
 vocabulary_enum! {
     /// How much evidence the inventory holds for an area: the band of its
-    /// score, cut by the rule set's [`StrengthBands`](crate::StrengthBands).
+    /// score, cut by the rule set's [`StrengthBands`](crate::engine::StrengthBands).
     ///
     /// This is the strength of the recorded evidence, **not a calibrated
     /// confidence** or probability that the area is the right focus: the
@@ -57,7 +60,7 @@ vocabulary_enum! {
     /// through several rules does not raise the band.
     ///
     /// ```
-    /// use interpersonal::EvidenceStrength;
+    /// use interpersonal::engine::EvidenceStrength;
     /// assert_eq!(EvidenceStrength::Moderate.to_string(), "moderate");
     /// assert!(EvidenceStrength::High > EvidenceStrength::Low);
     /// ```
@@ -80,10 +83,10 @@ vocabulary_enum! {
 /// JSON: `{"person": "p1"}` or `{"event": "e1"}`.
 ///
 /// ```
-/// use interpersonal::{PersonId, Subject};
+/// use interpersonal::{id::PersonId, engine::Subject};
 /// let s = Subject::Person(PersonId::new("sister")?);
 /// assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"person":"sister"}"#);
-/// # Ok::<(), interpersonal::IdError>(())
+/// # Ok::<(), interpersonal::id::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -139,7 +142,7 @@ pub struct Evidence {
     /// What it added to the area's score: each fact counts once, so only the
     /// evidence about the area's strongest fact counts, the strongest rule
     /// in full and the others as bounded support
-    /// ([`RuleParameters::support_cap`](crate::RuleParameters::support_cap));
+    /// ([`RuleParameters::support_cap`](crate::engine::RuleParameters::support_cap));
     /// restatements past the cap, and evidence about other facts, add 0.
     pub counted: f64,
     /// How its subjects are linked to the onset of the episode: stated by the
@@ -153,7 +156,7 @@ pub struct Evidence {
 /// (DESIGN.md decision 6).
 ///
 /// ```
-/// use interpersonal::{Engine, EpisodeOnset, Inventory, ProblemArea};
+/// use interpersonal::{Engine, date::EpisodeOnset, Inventory, ProblemArea};
 /// use chrono::NaiveDate;
 ///
 /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
@@ -183,7 +186,7 @@ pub struct NearMiss {
 /// The engine's finding for one problem area.
 ///
 /// ```
-/// use interpersonal::{Engine, EpisodeOnset, EvidenceStrength, Inventory, ProblemArea};
+/// use interpersonal::{engine::EvidenceStrength, Engine, date::EpisodeOnset, Inventory, ProblemArea};
 /// use chrono::NaiveDate;
 ///
 /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
@@ -201,7 +204,7 @@ pub struct AreaFinding {
     /// The strength of its evidence: the strength of its best-supported fact
     /// (a death, a relationship, a life event, or the social context), which
     /// is the weight of the strongest rule about that fact plus at most
-    /// [`RuleParameters::support_cap`](crate::RuleParameters::support_cap)
+    /// [`RuleParameters::support_cap`](crate::engine::RuleParameters::support_cap)
     /// from the other rules about it. Evidence strength, not a calibrated
     /// confidence.
     pub score: f64,
@@ -222,7 +225,7 @@ vocabulary_enum! {
     /// What an advisory is about.
     ///
     /// ```
-    /// use interpersonal::AdvisoryCode;
+    /// use interpersonal::engine::AdvisoryCode;
     /// assert_eq!(
     ///     AdvisoryCode::SuicidalThoughtsReported.to_string(),
     ///     "suicidal_thoughts_reported",
@@ -273,10 +276,16 @@ vocabulary_enum! {
 /// A message for the clinician about the assessment as a whole.
 ///
 /// ```
-/// use interpersonal::{AdvisoryCode, Engine, EpisodeOnset, Indicator, Inventory};
+/// use interpersonal::{engine::AdvisoryCode, Engine, date::EpisodeOnset, engine::Indicator, Inventory};
 /// use chrono::NaiveDate;
 ///
-/// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+/// let mut inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+/// // Nobody asked about thoughts of self-harm: that leads.
+/// let a = Engine::standard()?.evaluate(&inv);
+/// let first = &a.advisories[0];
+/// assert_eq!((first.code, first.indicator), (AdvisoryCode::SafetyScreenMissing, Indicator::Critical));
+/// // Asked, and denied: the unknown onset leads.
+/// inv.safety.suicidal_thoughts = interpersonal::inventory::ScreenAnswer::Denied;
 /// let a = Engine::standard()?.evaluate(&inv);
 /// let first = &a.advisories[0];
 /// assert_eq!((first.code, first.indicator), (AdvisoryCode::OnsetUnknown, Indicator::Warning));
@@ -302,7 +311,7 @@ vocabulary_enum! {
     /// Besides rules, what a missing fact would settle.
     ///
     /// ```
-    /// use interpersonal::NeededFor;
+    /// use interpersonal::engine::NeededFor;
     /// assert_eq!(NeededFor::DisputeStage.to_string(), "dispute_stage");
     /// ```
     #[non_exhaustive]
@@ -321,7 +330,7 @@ vocabulary_enum! {
 /// asking next (DESIGN.md decision 5).
 ///
 /// ```
-/// use interpersonal::{Engine, EpisodeOnset, Inventory};
+/// use interpersonal::{Engine, date::EpisodeOnset, Inventory};
 /// use chrono::NaiveDate;
 ///
 /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
@@ -349,7 +358,7 @@ pub struct MissingFact {
 /// The assessment schema version this crate writes and reads.
 ///
 /// ```
-/// use interpersonal::{ASSESSMENT_SCHEMA_VERSION, Engine, EpisodeOnset, Inventory};
+/// use interpersonal::{engine::ASSESSMENT_SCHEMA_VERSION, Engine, date::EpisodeOnset, Inventory};
 /// let inv = Inventory::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
 /// let a = Engine::standard()?.evaluate(&inv);
 /// assert_eq!(a.schema_version, ASSESSMENT_SCHEMA_VERSION);
@@ -405,8 +414,8 @@ pub struct Assessment {
     /// The facts that held rules back, in inventory (document) order.
     pub missing: Vec<MissingFact>,
     /// Interventions and goal templates for the focus.
-    pub recommendations: crate::Recommendations,
-    /// When the inventory failed [`Inventory::validate`](crate::Inventory::validate):
+    pub recommendations: crate::engine::Recommendations,
+    /// When the inventory failed [`Inventory::validate`](crate::inventory::Inventory::validate):
     /// every problem found. The assessment then suggests no focus and reads no
     /// rule; it carries the safety advisories and an
     /// [`AdvisoryCode::InventoryInvalid`] advisory. Empty for a valid inventory.
@@ -418,7 +427,7 @@ impl Assessment {
     /// The finding for an area.
     ///
     /// ```
-    /// # use interpersonal::{Engine, EpisodeOnset, Inventory, ProblemArea};
+    /// # use interpersonal::{Engine, date::EpisodeOnset, Inventory, ProblemArea};
     /// # use chrono::NaiveDate;
     /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// let a = Engine::standard()?.evaluate(&inv);
@@ -432,7 +441,7 @@ impl Assessment {
     /// The score of an area; 0.0 when it has no evidence.
     ///
     /// ```
-    /// # use interpersonal::{Engine, EpisodeOnset, Inventory, ProblemArea};
+    /// # use interpersonal::{Engine, date::EpisodeOnset, Inventory, ProblemArea};
     /// # use chrono::NaiveDate;
     /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// let a = Engine::standard()?.evaluate(&inv);
@@ -446,7 +455,7 @@ impl Assessment {
     /// Whether an advisory with this code is present.
     ///
     /// ```
-    /// # use interpersonal::{AdvisoryCode, Engine, EpisodeOnset, Inventory};
+    /// # use interpersonal::{engine::AdvisoryCode, Engine, date::EpisodeOnset, Inventory};
     /// # use chrono::NaiveDate;
     /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// let a = Engine::standard()?.evaluate(&inv);
@@ -460,7 +469,7 @@ impl Assessment {
     /// Whether an area is in the suggested focus.
     ///
     /// ```
-    /// # use interpersonal::{Engine, EpisodeOnset, Inventory, ProblemArea};
+    /// # use interpersonal::{Engine, date::EpisodeOnset, Inventory, ProblemArea};
     /// # use chrono::NaiveDate;
     /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// let a = Engine::standard()?.evaluate(&inv);
@@ -474,7 +483,7 @@ impl Assessment {
     /// The missing fact at a path, if any.
     ///
     /// ```
-    /// # use interpersonal::{Engine, EpisodeOnset, Inventory};
+    /// # use interpersonal::{Engine, date::EpisodeOnset, Inventory};
     /// # use chrono::NaiveDate;
     /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// let a = Engine::standard()?.evaluate(&inv);

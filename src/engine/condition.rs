@@ -17,7 +17,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{
+use crate::inventory::{
     Closeness, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind, ExpectationsMet,
     GriefSign, PriorFunctioning, RelationshipChange, RelationshipKind, RelativeToOnset,
 };
@@ -25,7 +25,7 @@ use crate::{
 /// A condition on the inventory as a whole: the root of every rule.
 ///
 /// ```
-/// use interpersonal::{Condition, EventCondition};
+/// use interpersonal::{engine::Condition, engine::EventCondition};
 ///
 /// let c: Condition = serde_json::from_str(r#"{
 ///   "some_event": {"all": [{"death": true}, {"linked": "onset"}]}
@@ -73,7 +73,7 @@ pub enum Condition {
 /// unknown when absent.
 ///
 /// ```
-/// use interpersonal::{ConflictLevel, PersonCondition};
+/// use interpersonal::{inventory::ConflictLevel, engine::PersonCondition};
 ///
 /// let c: PersonCondition = serde_json::from_str(r#"{"all": [
 ///   {"significant": true},
@@ -149,17 +149,17 @@ pub enum PersonCondition {
     /// date straddles the window's edge.
     DiedWithin(String),
     /// The clinician's link of what happened in this relationship to the
-    /// onset is one of these ([`OnsetLink`](crate::OnsetLink)): the person's
+    /// onset is one of these ([`OnsetLink`](crate::inventory::OnsetLink)): the person's
     /// own `linked_to_onset`, or for a deceased person whose own link is not
     /// recorded, the link of a death event naming them. Never unknown (an
     /// unrecorded link is the value `unknown`).
-    OnsetLinkIn(Vec<crate::OnsetLink>),
+    OnsetLinkIn(Vec<crate::inventory::OnsetLink>),
 }
 
 /// A condition on one life event of the inventory.
 ///
 /// ```
-/// use interpersonal::EventCondition;
+/// use interpersonal::engine::EventCondition;
 ///
 /// let c: EventCondition = serde_json::from_str(r#"{"all": [
 ///   {"role_change": true},
@@ -204,9 +204,9 @@ pub enum EventCondition {
     /// signs recorded reads as none).
     HasGriefSignIn(Vec<GriefSign>),
     /// The clinician's link of the event to the onset is one of these
-    /// ([`OnsetLink`](crate::OnsetLink)). Never unknown (an unrecorded link is
+    /// ([`OnsetLink`](crate::inventory::OnsetLink)). Never unknown (an unrecorded link is
     /// the value `unknown`).
-    OnsetLinkIn(Vec<crate::OnsetLink>),
+    OnsetLinkIn(Vec<crate::inventory::OnsetLink>),
     /// The event's person satisfies the person condition. Unknown when the
     /// event names no person, or a person not in the inventory.
     Person(Box<PersonCondition>),

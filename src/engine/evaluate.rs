@@ -11,7 +11,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::{Inventory, LinkBasis, NeededFor, ProblemArea, RuleId, Subject};
+use crate::{
+    catalogue::ProblemArea,
+    engine::{NeededFor, Subject},
+    id::RuleId,
+    inventory::{Inventory, LinkBasis},
+};
 
 use super::assessment::{AreaFinding, Assessment, Evidence, MissingFact};
 use super::buffers::{SpillVec, SubjectBits};
@@ -89,7 +94,7 @@ impl Engine {
     /// policy: scores and evidence for every area, the suggested focus (at most
     /// two areas), the dispute's stage and grief's kind when in focus,
     /// advisories (a safety advisory always first) and the missing facts that
-    /// held rules back. See the [crate's engine docs](crate::Engine) for the
+    /// held rules back. See the [crate's engine docs](crate::engine::Engine) for the
     /// policy.
     ///
     /// Pure and deterministic: the same inventory gives the same assessment,
@@ -98,9 +103,9 @@ impl Engine {
     /// **An invalid inventory is never assessed silently.** The inventory is
     /// checked with [`Inventory::validate`] first; when it fails, the
     /// assessment carries every problem in
-    /// [`Assessment::problems`](crate::Assessment::problems), suggests no
+    /// [`Assessment::problems`](crate::engine::Assessment::problems), suggests no
     /// focus, reads no rule, and says so in an
-    /// [`AdvisoryCode::InventoryInvalid`](crate::AdvisoryCode::InventoryInvalid)
+    /// [`AdvisoryCode::InventoryInvalid`](crate::engine::AdvisoryCode::InventoryInvalid)
     /// advisory, after the safety advisories, which never wait. This design
     /// keeps one call for users (no second, validated type to build) while
     /// making it impossible to take a focus from data that failed its checks:
@@ -108,7 +113,7 @@ impl Engine {
     /// or shows.
     ///
     /// ```
-    /// use interpersonal::{from_json, Engine, Inventory, ProblemArea, DisputeStage};
+    /// use interpersonal::{from_json, Engine, Inventory, ProblemArea, catalogue::DisputeStage};
     ///
     /// let inv: Inventory = from_json(r#"{
     ///   "schema_version": 1, "assessed_on": "2026-03-02", "onset": "2025-11",
@@ -407,7 +412,7 @@ impl Engine {
     /// [`Engine::evaluate`], in order.
     ///
     /// ```
-    /// use interpersonal::{Engine, EpisodeOnset, Inventory};
+    /// use interpersonal::{Engine, date::EpisodeOnset, Inventory};
     /// use chrono::NaiveDate;
     ///
     /// let engine = Engine::standard()?;
@@ -427,7 +432,7 @@ impl Engine {
 /// field with the index of a rule it held back; it is sorted in place.
 fn merge_missing(
     inv: &Inventory,
-    rules: &[crate::Rule],
+    rules: &[crate::engine::Rule],
     raw: &mut [(MissingRef, usize)],
     extra: &[(MissingRef, NeededFor)],
 ) -> Vec<MissingFact> {

@@ -3,11 +3,14 @@
 
 use std::fmt::Write;
 
+use crate::{
+    date::PartialDate,
+    id::PersonId,
+    inventory::{Inventory, Person, PersonStatus, RelationshipKind},
+};
 use chrono::{Datelike, Months, NaiveDate};
 
-use crate::{
-    EventKind, Inventory, OnsetLink, PartialDate, Person, PersonId, PersonStatus, RelationshipKind,
-};
+use crate::inventory::{EventKind, OnsetLink};
 
 use super::assessment::Subject;
 use super::ruleset::Window;
@@ -434,7 +437,7 @@ pub(crate) fn same_id(a: &str, b: &str) -> bool {
 /// friends, colleagues) when the patient placed them on the inner or middle
 /// circle, not when on the outer one, and unknown (`None`) when their place
 /// is not recorded (see
-/// [`PersonCondition::Significant`](crate::PersonCondition::Significant)).
+/// [`PersonCondition::Significant`](crate::engine::PersonCondition::Significant)).
 pub(crate) fn significance(p: &Person) -> Option<bool> {
     if matches!(
         p.relationship,
@@ -446,7 +449,7 @@ pub(crate) fn significance(p: &Person) -> Option<bool> {
     ) {
         Some(true)
     } else {
-        p.closeness.map(|c| c != crate::Closeness::Outer)
+        p.closeness.map(|c| c != crate::inventory::Closeness::Outer)
     }
 }
 
@@ -466,7 +469,7 @@ pub(crate) fn death_date(p: &Person) -> Option<PartialDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{EpisodeOnset, PartialDate};
+    use crate::date::{EpisodeOnset, PartialDate};
 
     #[test]
     fn month_windows_match_chrono_month_arithmetic() {

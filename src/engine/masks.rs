@@ -8,7 +8,7 @@
 
 use strum::EnumCount;
 
-use crate::{
+use crate::inventory::{
     Closeness, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind, ExpectationsMet,
     GriefSign, LifeEvent, Person, PersonStatus, RelationshipChange, RelationshipKind,
     RelativeToOnset,
@@ -270,7 +270,7 @@ pub(crate) struct PeopleMasks {
     significant: Mask,
     significant_unknown: Mask,
     /// The clinician's link to the onset, by value.
-    link: Values<{ crate::OnsetLink::COUNT }>,
+    link: Values<{ crate::inventory::OnsetLink::COUNT }>,
     /// The conflict level, `none` when no conflict is recorded.
     level: Values<{ ConflictLevel::COUNT }>,
     /// A recorded conflict: present with a level above none.
@@ -514,7 +514,7 @@ pub(crate) struct EventMasks {
     linked: Mask,
     not_linked: Mask,
     /// The clinician's link to the onset, by value.
-    link: Values<{ crate::OnsetLink::COUNT }>,
+    link: Values<{ crate::inventory::OnsetLink::COUNT }>,
     signs: Values<{ GriefSign::COUNT }>,
     /// The lanes whose event names a person of the inventory.
     pub(crate) has_person: Mask,
@@ -559,8 +559,8 @@ impl EventMasks {
             *slot = slot.or(Tri::from_truth(facts.days_within(days, w), b));
         }
         match ev.linked_to_onset {
-            crate::OnsetLink::Linked => self.linked |= b,
-            crate::OnsetLink::NotLinked => self.not_linked |= b,
+            crate::inventory::OnsetLink::Linked => self.linked |= b,
+            crate::inventory::OnsetLink::NotLinked => self.not_linked |= b,
             _ => {}
         }
         self.link.add(ev.linked_to_onset as u32, b);

@@ -1,4 +1,4 @@
-//! The rule engine: reads an [`Inventory`](crate::Inventory) and suggests
+//! The rule engine: reads an [`Inventory`](crate::inventory::Inventory) and suggests
 //! which IPT problem area(s) to focus on, saying why.
 //!
 //! The engine's workings and the selection policy are documented on
@@ -30,6 +30,6 @@ pub use condition::{Condition, EventCondition, PersonCondition};
 pub use recommend::Recommendations;
 pub use report::Report;
 pub use ruleset::{
-    StrengthBands, Indicator, MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS,
-    RULE_SET_SCHEMA_VERSION, Rule, RuleParameters, RuleSet, Window,
+    Indicator, MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS,
+    RULE_SET_SCHEMA_VERSION, Rule, RuleParameters, RuleSet, StrengthBands, Window,
 };

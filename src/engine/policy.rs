@@ -1,11 +1,13 @@
 //! The manuals' selection policy as explicit code (DESIGN.md decision 7):
 //! which areas are in focus, the dispute's stage, the kind of grief, and the
 //! advisories. Each step cites its source in `ipt-domain.md`.
-
 use crate::{
-    Basis, ConflictCourse, ConflictLevel, DisputeStage, EventId, EventKind, GriefKind, GriefSign,
-    Inventory, LinkBasis, NeededFor, PersonId, ProblemArea, RuleParameters, SharedText, Source,
-    Subject,
+    catalogue::{DisputeStage, GriefKind, ProblemArea},
+    engine::{NeededFor, RuleParameters, Subject},
+    id::{EventId, PersonId},
+    inventory::{ConflictCourse, ConflictLevel, EventKind, GriefSign, Inventory, LinkBasis},
+    source::{Basis, Source},
+    text::SharedText,
 };
 
 use strum::EnumCount;
@@ -193,7 +195,8 @@ pub(crate) fn dispute_stage(
     inv: &Inventory,
     evidence: &[Evidence],
 ) -> (Option<DisputeStage>, Option<(MissingRef, NeededFor)>) {
-    let level = |p: &crate::Person| p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
+    let level =
+        |p: &crate::inventory::Person| p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
     let mut named = named_weights(evidence);
     let weights = named.as_mut_slice();
     let mut best: Option<(ConflictLevel, f64, usize)> = None;
@@ -722,9 +725,9 @@ mod tests {
     fn safety_is_first_and_critical() {
         let mut inv = Inventory::new(
             chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-            crate::EpisodeOnset::Unknown,
+            crate::date::EpisodeOnset::Unknown,
         );
-        inv.safety.suicidal_thoughts = crate::ScreenAnswer::Reported;
+        inv.safety.suicidal_thoughts = crate::inventory::ScreenAnswer::Reported;
         let all = advisories(
             &inv,
             &situation(&[ProblemArea::InterpersonalDeficits, ProblemArea::Grief]),
@@ -746,7 +749,7 @@ mod tests {
     fn a_screen_not_asked_leads_and_a_denied_one_is_silent() {
         let mut inv = Inventory::new(
             chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-            crate::EpisodeOnset::Unknown,
+            crate::date::EpisodeOnset::Unknown,
         );
         let mut at = situation(&[]);
         at.invalid = true;
@@ -754,7 +757,7 @@ mod tests {
         assert_eq!(all[0].code, AdvisoryCode::SafetyScreenMissing);
         assert_eq!(all[0].indicator, Indicator::Critical);
         assert_eq!(all[1].code, AdvisoryCode::InventoryInvalid);
-        inv.safety.suicidal_thoughts = crate::ScreenAnswer::Denied;
+        inv.safety.suicidal_thoughts = crate::inventory::ScreenAnswer::Denied;
         let denied = advisories(&inv, &at);
         assert!(denied.iter().all(|a| a.code != AdvisoryCode::SafetyScreenMissing
             && a.code != AdvisoryCode::SuicidalThoughtsReported));

@@ -4,16 +4,17 @@
 use crate::macros::vocabulary_enum;
 use std::collections::BTreeMap;
 
+use crate::{
+    catalogue::ProblemArea, error::JsonError, id::RuleId, source::Source, text::SharedText,
+};
 use serde::{Deserialize, Serialize};
-
-use crate::{JsonError, ProblemArea, RuleId, SharedText, Source};
 
 use super::condition::Condition;
 
 /// The rule-set schema version this crate reads and writes.
 ///
 /// ```
-/// assert_eq!(interpersonal::RULE_SET_SCHEMA_VERSION, 1);
+/// assert_eq!(interpersonal::engine::RULE_SET_SCHEMA_VERSION, 1);
 /// ```
 pub const RULE_SET_SCHEMA_VERSION: u32 = 1;
 
@@ -21,14 +22,14 @@ pub const RULE_SET_SCHEMA_VERSION: u32 = 1;
 /// [`RuleParameters::max_depth`]; it bounds how deep evaluation recurses.
 ///
 /// ```
-/// assert_eq!(interpersonal::MAX_CONDITION_DEPTH_LIMIT, 32);
+/// assert_eq!(interpersonal::engine::MAX_CONDITION_DEPTH_LIMIT, 32);
 /// ```
 pub const MAX_CONDITION_DEPTH_LIMIT: u32 = 32;
 
 /// The longest time window, in months, a rule set may name (100 years).
 ///
 /// ```
-/// assert_eq!(interpersonal::MAX_WINDOW_MONTHS, 1200);
+/// assert_eq!(interpersonal::engine::MAX_WINDOW_MONTHS, 1200);
 /// ```
 pub const MAX_WINDOW_MONTHS: u32 = 1200;
 
@@ -40,7 +41,7 @@ vocabulary_enum! {
     /// Hooks card (DESIGN.md decision 6).
     ///
     /// ```
-    /// use interpersonal::Indicator;
+    /// use interpersonal::engine::Indicator;
     /// assert_eq!(Indicator::Critical.to_string(), "critical");
     /// assert!(Indicator::Critical > Indicator::Info);
     /// ```
@@ -65,7 +66,7 @@ vocabulary_enum! {
 /// episode began some time in that month) [I: design choice of this crate].
 ///
 /// ```
-/// use interpersonal::Window;
+/// use interpersonal::engine::Window;
 /// let w = Window::new(6, 3);
 /// assert_eq!((w.before_months, w.after_months), (6, 3));
 /// ```
@@ -82,7 +83,7 @@ impl Window {
     /// A window from `before_months` before to `after_months` after the onset.
     ///
     /// ```
-    /// use interpersonal::Window;
+    /// use interpersonal::engine::Window;
     /// assert_eq!(Window::new(24, 0).before_months, 24);
     /// ```
     pub const fn new(before_months: u32, after_months: u32) -> Self {
@@ -94,16 +95,16 @@ impl Window {
 }
 
 /// The score bands that turn an area's score into an
-/// [`EvidenceStrength`](crate::EvidenceStrength): any evidence at all is
+/// [`EvidenceStrength`](crate::engine::EvidenceStrength): any evidence at all is
 /// `low`, a score of at least `moderate` is moderate, at least `high` is high.
 /// They band the strength of the recorded evidence; they are not a
 /// calibrated confidence.
 ///
 /// JSON: `parameters.strength_bands` (rule sets that name it `confidence`, as
-/// before 0.2, still read).
+/// before, still read).
 ///
 /// ```
-/// use interpersonal::StrengthBands;
+/// use interpersonal::engine::StrengthBands;
 /// let t = StrengthBands::default();
 /// assert!(t.moderate <= t.high);
 /// ```
@@ -135,7 +136,7 @@ impl Default for StrengthBands {
 /// the crate's tests check that they agree.
 ///
 /// ```
-/// use interpersonal::{RuleParameters, RuleSet};
+/// use interpersonal::{engine::RuleParameters, RuleSet};
 /// let p = RuleParameters::default();
 /// assert_eq!(p, RuleSet::standard().parameters);
 /// assert_eq!(p.windows["onset"].before_months, 6);
@@ -189,10 +190,10 @@ fn default_support_cap() -> f64 {
 }
 
 /// One rule: when its condition holds for an inventory, it adds `weight` to
-/// the score of `area` and becomes a piece of [`Evidence`](crate::Evidence).
+/// the score of `area` and becomes a piece of [`Evidence`](crate::engine::Evidence).
 ///
 /// ```
-/// use interpersonal::{Basis, Condition, ProblemArea, PriorFunctioning, Rule, RuleId, Source};
+/// use interpersonal::{source::Basis, engine::Condition, ProblemArea, inventory::PriorFunctioning, engine::Rule, id::RuleId, source::Source};
 ///
 /// let rule = Rule::new(
 ///     RuleId::new("deficits.lifelong")?,
@@ -203,7 +204,7 @@ fn default_support_cap() -> f64 {
 ///     Condition::PriorFunctioningIn(vec![PriorFunctioning::LifelongFewRelationships]),
 /// );
 /// assert_eq!(rule.version, 1);
-/// # Ok::<(), interpersonal::IdError>(())
+/// # Ok::<(), interpersonal::id::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -221,7 +222,7 @@ pub struct Rule {
     /// episode (the clinician's link, a date in an onset window, a change
     /// around the onset). Descriptive only: what orders areas, decides the
     /// grief kind and names linked events is each piece of evidence's own
-    /// [`onset_link`](crate::Evidence::onset_link), read from its subjects.
+    /// [`onset_link`](crate::engine::Evidence::onset_link), read from its subjects.
     #[serde(default)]
     pub links_onset: bool,
     /// One line for the clinician: what the evidence shows.
@@ -243,14 +244,14 @@ impl Rule {
     /// indicator; set the other fields directly.
     ///
     /// ```
-    /// use interpersonal::{Basis, Condition, ProblemArea, Rule, RuleId, Source};
+    /// use interpersonal::{source::Basis, engine::Condition, ProblemArea, engine::Rule, id::RuleId, source::Source};
     /// let mut rule = Rule::new(
     ///     RuleId::new("x")?, ProblemArea::Grief, 1.0, "Onset known",
     ///     Source::new("example", Basis::Inferred), Condition::OnsetKnown(true),
     /// );
     /// rule.links_onset = true;
     /// assert!(rule.detail.is_empty());
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
     pub fn new(
         id: RuleId,
@@ -275,12 +276,12 @@ impl Rule {
     }
 }
 
-/// A versioned set of rules that read an [`Inventory`](crate::Inventory) and
+/// A versioned set of rules that read an [`Inventory`](crate::inventory::Inventory) and
 /// score the four problem areas (DESIGN.md decision 4).
 ///
 /// Rule sets are JSON documents; the default one is `rules/default.json`,
 /// embedded in the crate and read with [`RuleSet::standard`]. Compile one with
-/// [`Engine::compile`](crate::Engine::compile) to use it.
+/// [`Engine::compile`](crate::engine::Engine::compile) to use it.
 ///
 /// ```
 /// use interpersonal::RuleSet;
@@ -343,7 +344,7 @@ impl RuleSet {
     /// The embedded file is parsed and compiled by the crate's own tests, so
     /// this does not fail in a released crate. Were it ever unreadable, the
     /// result would be a rule set with id `invalid` and no rules, which
-    /// [`Engine::compile`](crate::Engine::compile) refuses (one problem per
+    /// [`Engine::compile`](crate::engine::Engine::compile) refuses (one problem per
     /// unreachable area); use [`RuleSet::try_standard`] to see the error instead.
     ///
     /// ```
@@ -410,7 +411,7 @@ impl RuleSet {
     }
 
     /// Reads a rule set from JSON. This checks the shape only; compile it with
-    /// [`Engine::compile`](crate::Engine::compile) to check its content.
+    /// [`Engine::compile`](crate::engine::Engine::compile) to check its content.
     ///
     /// ```
     /// use interpersonal::RuleSet;
@@ -423,7 +424,7 @@ impl RuleSet {
     /// Returns a [`JsonError`] naming the path of the first value that could
     /// not be read (an unknown field, a wrong type, an unknown condition).
     pub fn from_json(json: &str) -> Result<RuleSet, JsonError> {
-        crate::from_json(json)
+        crate::error::from_json(json)
     }
 
     /// The JSON text of the default rule set, as embedded.

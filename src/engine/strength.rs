@@ -7,12 +7,16 @@
 //! rules may restate one fact (a death near the onset, in the bereavement
 //! window, with a grief sign); the fact then counts once, through its
 //! strongest rule, plus at most
-//! [`RuleParameters::support_cap`](crate::RuleParameters::support_cap) from
+//! [`RuleParameters::support_cap`](crate::engine::RuleParameters::support_cap) from
 //! the others. An area's score is the strength of its best-supported fact.
 
 use crate::{
-    ConflictLevel, Inventory, LinkBasis, OnsetLink, PriorFunctioning, ProblemArea,
-    RelationshipChange, RelativeToOnset, RuleParameters,
+    catalogue::ProblemArea,
+    engine::RuleParameters,
+    inventory::{
+        ConflictLevel, Inventory, LinkBasis, OnsetLink, PriorFunctioning, RelationshipChange,
+        RelativeToOnset,
+    },
 };
 
 use super::assessment::Evidence;
@@ -312,7 +316,7 @@ pub(crate) fn count_area(
 pub(crate) fn long_before_onset(
     inv: &Inventory,
     params: &RuleParameters,
-    date: Option<crate::PartialDate>,
+    date: Option<crate::date::PartialDate>,
 ) -> bool {
     match (date, inv.onset.date(), params.windows.get("onset")) {
         (Some(death), Some(onset), Some(window)) => onset

@@ -4,10 +4,10 @@
 //! The inventory is "the IPT form of the psychiatric history", taken in the
 //! initial phase; it is not a structured instrument (ipt-domain.md §3
 //! [S: Markowitz-phases]). This module holds it as data, so that the
-//! [`Engine`](crate::Engine) can read it.
+//! [`Engine`](crate::engine::Engine) can read it.
 //!
 //! Build one in code with [`Inventory::builder`], or read one from JSON with
-//! [`from_json`](crate::from_json); check it with [`Inventory::validate`].
+//! [`from_json`](crate::error::from_json); check it with [`Inventory::validate`].
 
 mod builder;
 mod event;
@@ -32,12 +32,12 @@ pub use person_builder::PersonBuilder;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::EpisodeOnset;
+use crate::date::EpisodeOnset;
 
 /// The inventory schema version this crate reads and writes.
 ///
 /// ```
-/// use interpersonal::{EpisodeOnset, INVENTORY_SCHEMA_VERSION, Inventory};
+/// use interpersonal::{date::EpisodeOnset, inventory::INVENTORY_SCHEMA_VERSION, Inventory};
 /// let inv = Inventory::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
 /// assert_eq!(inv.schema_version, INVENTORY_SCHEMA_VERSION);
 /// ```
@@ -50,7 +50,7 @@ vocabulary_enum! {
     /// [S: Guide-2018; Casebook ch. 5]).
     ///
     /// ```
-    /// use interpersonal::PriorFunctioning;
+    /// use interpersonal::inventory::PriorFunctioning;
     /// assert_eq!(
     ///     PriorFunctioning::LifelongFewRelationships.to_string(),
     ///     "lifelong_few_relationships",
@@ -74,7 +74,7 @@ vocabulary_enum! {
     /// risks)" [K: Comprehensive-2000; S: Markowitz-phases]).
     ///
     /// ```
-    /// use interpersonal::RelationshipPattern;
+    /// use interpersonal::inventory::RelationshipPattern;
     /// assert_eq!(
     ///     RelationshipPattern::AvoidsConfrontation.to_string(),
     ///     "avoids_confrontation",
@@ -96,7 +96,7 @@ vocabulary_enum! {
 /// The patient's social context, beyond the people listed.
 ///
 /// ```
-/// use interpersonal::{PriorFunctioning, SocialContext};
+/// use interpersonal::{inventory::PriorFunctioning, inventory::SocialContext};
 ///
 /// let c: SocialContext = serde_json::from_str(
 ///     r#"{"prior_functioning": "lifelong_few_relationships", "lives_alone": true, "confidants": 0}"#,
@@ -131,7 +131,7 @@ vocabulary_enum! {
     /// task of the initial phase [S: Casebook-2012 ch. 6; K: Comprehensive-2000]).
     ///
     /// ```
-    /// use interpersonal::ScreenAnswer;
+    /// use interpersonal::inventory::ScreenAnswer;
     /// assert_eq!(ScreenAnswer::default(), ScreenAnswer::NotAsked);
     /// assert_eq!(ScreenAnswer::from(Some(true)), ScreenAnswer::Reported);
     /// ```
@@ -167,7 +167,7 @@ impl ScreenAnswer {
     /// value of `suicidal_thoughts_reported`.
     ///
     /// ```
-    /// use interpersonal::ScreenAnswer;
+    /// use interpersonal::inventory::ScreenAnswer;
     /// assert_eq!(ScreenAnswer::Denied.as_bool(), Some(false));
     /// ```
     pub fn as_bool(self) -> Option<bool> {
@@ -181,7 +181,7 @@ impl ScreenAnswer {
     /// Whether it was not asked: the default, left out of the JSON.
     ///
     /// ```
-    /// use interpersonal::ScreenAnswer;
+    /// use interpersonal::inventory::ScreenAnswer;
     /// assert!(ScreenAnswer::NotAsked.is_not_asked());
     /// ```
     pub fn is_not_asked(&self) -> bool {
@@ -211,7 +211,7 @@ mod screen_answer_as_bool {
 /// (asked, denied), or the field or the whole block left out (not asked).
 ///
 /// ```
-/// use interpersonal::{SafetyScreen, ScreenAnswer};
+/// use interpersonal::inventory::{SafetyScreen, ScreenAnswer};
 /// let s: SafetyScreen = serde_json::from_str(r#"{"suicidal_thoughts_reported": true}"#).unwrap();
 /// assert!(s.is_reported());
 /// let denied: SafetyScreen = serde_json::from_str(r#"{"suicidal_thoughts_reported": false}"#).unwrap();
@@ -238,7 +238,7 @@ impl SafetyScreen {
     /// A screen with this answer.
     ///
     /// ```
-    /// use interpersonal::{SafetyScreen, ScreenAnswer};
+    /// use interpersonal::inventory::{SafetyScreen, ScreenAnswer};
     /// assert!(SafetyScreen::new(ScreenAnswer::Reported).is_reported());
     /// ```
     pub fn new(suicidal_thoughts: ScreenAnswer) -> Self {
@@ -248,7 +248,7 @@ impl SafetyScreen {
     /// Whether the patient reported thoughts of death or self-harm.
     ///
     /// ```
-    /// use interpersonal::SafetyScreen;
+    /// use interpersonal::inventory::SafetyScreen;
     /// assert!(!SafetyScreen::default().is_reported());
     /// ```
     pub fn is_reported(&self) -> bool {
@@ -258,7 +258,7 @@ impl SafetyScreen {
     /// Whether the screen was asked (reported or denied).
     ///
     /// ```
-    /// use interpersonal::SafetyScreen;
+    /// use interpersonal::inventory::SafetyScreen;
     /// assert!(!SafetyScreen::default().is_asked());
     /// ```
     pub fn is_asked(&self) -> bool {
@@ -269,7 +269,7 @@ impl SafetyScreen {
 /// One patient's interpersonal inventory, as of a date.
 ///
 /// Build one in code with [`Inventory::builder`] or read one from JSON with
-/// [`from_json`](crate::from_json); check it with [`Inventory::validate`].
+/// [`from_json`](crate::error::from_json); check it with [`Inventory::validate`].
 ///
 /// ```
 /// use interpersonal::{from_json, Inventory};
@@ -318,7 +318,7 @@ impl Inventory {
     /// An empty inventory as of `assessed_on`.
     ///
     /// ```
-    /// use interpersonal::{EpisodeOnset, Inventory};
+    /// use interpersonal::{date::EpisodeOnset, Inventory};
     /// use chrono::NaiveDate;
     /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// assert!(inv.people.is_empty());
@@ -338,27 +338,27 @@ impl Inventory {
     /// The person with this id, if any.
     ///
     /// ```
-    /// use interpersonal::{EpisodeOnset, Inventory, Person, PersonId, RelationshipKind};
+    /// use interpersonal::{date::EpisodeOnset, Inventory, Person, id::PersonId, inventory::RelationshipKind};
     /// use chrono::NaiveDate;
     /// let mut inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// inv.people.push(Person::new(PersonId::new("p1")?, "A", RelationshipKind::Friend));
     /// assert!(inv.person(&PersonId::new("p1")?).is_some());
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
-    pub fn person(&self, id: &crate::PersonId) -> Option<&Person> {
+    pub fn person(&self, id: &crate::id::PersonId) -> Option<&Person> {
         self.people.iter().find(|p| &p.id == id)
     }
 
     /// The event with this id, if any.
     ///
     /// ```
-    /// use interpersonal::{EpisodeOnset, EventId, Inventory};
+    /// use interpersonal::{date::EpisodeOnset, id::EventId, Inventory};
     /// use chrono::NaiveDate;
     /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// assert!(inv.event(&EventId::new("e1")?).is_none());
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
-    pub fn event(&self, id: &crate::EventId) -> Option<&LifeEvent> {
+    pub fn event(&self, id: &crate::id::EventId) -> Option<&LifeEvent> {
         self.events.iter().find(|e| &e.id == id)
     }
 }

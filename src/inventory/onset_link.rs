@@ -26,7 +26,7 @@ vocabulary_enum! {
     /// `"not_linked"` or `"unknown"`.
     ///
     /// ```
-    /// use interpersonal::OnsetLink;
+    /// use interpersonal::inventory::OnsetLink;
     /// assert_eq!(OnsetLink::default(), OnsetLink::Unknown);
     /// assert_eq!(OnsetLink::from(Some(false)), OnsetLink::NotLinked);
     /// assert_eq!(OnsetLink::Linked.as_bool(), Some(true));
@@ -64,7 +64,7 @@ impl OnsetLink {
     /// unknown: the JSON value of a `linked_to_onset` field.
     ///
     /// ```
-    /// use interpersonal::OnsetLink;
+    /// use interpersonal::inventory::OnsetLink;
     /// assert_eq!(OnsetLink::Unknown.as_bool(), None);
     /// ```
     pub fn as_bool(self) -> Option<bool> {
@@ -78,7 +78,7 @@ impl OnsetLink {
     /// Whether it is unknown: the default, left out of the JSON.
     ///
     /// ```
-    /// use interpersonal::OnsetLink;
+    /// use interpersonal::inventory::OnsetLink;
     /// assert!(OnsetLink::Unknown.is_unknown());
     /// ```
     pub fn is_unknown(&self) -> bool {
@@ -106,7 +106,7 @@ vocabulary_enum! {
     /// JSON: `"stated"`, `"inferred_from_dates"`, `"none"`.
     ///
     /// ```
-    /// use interpersonal::LinkBasis;
+    /// use interpersonal::inventory::LinkBasis;
     /// assert!(LinkBasis::Stated > LinkBasis::InferredFromDates);
     /// assert!(LinkBasis::InferredFromDates > LinkBasis::None);
     /// assert_eq!(LinkBasis::InferredFromDates.to_string(), "inferred_from_dates");
@@ -129,7 +129,7 @@ impl LinkBasis {
     /// Whether there is a link at all (stated or inferred).
     ///
     /// ```
-    /// use interpersonal::LinkBasis;
+    /// use interpersonal::inventory::LinkBasis;
     /// assert!(!LinkBasis::None.is_linked());
     /// ```
     pub fn is_linked(self) -> bool {

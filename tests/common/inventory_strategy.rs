@@ -25,10 +25,14 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 use interpersonal::{
-    Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
-    EpisodeOnset, EventId, EventKind, Expectations, ExpectationsMet, GriefSign, Inventory,
-    LifeEvent, PartialDate, Person, PersonId, PersonStatus, PriorFunctioning, RelationshipChange,
-    RelationshipKind, RelativeToOnset, Sensitive, SocialContext,
+    Inventory, LifeEvent, Person, Sensitive,
+    date::{EpisodeOnset, PartialDate},
+    id::{EventId, PersonId},
+    inventory::{
+        Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
+        EventKind, Expectations, ExpectationsMet, GriefSign, PersonStatus, PriorFunctioning,
+        RelationshipChange, RelationshipKind, RelativeToOnset, SocialContext,
+    },
 };
 use proptest::collection::vec;
 use proptest::option;
@@ -240,7 +244,7 @@ pub fn arb_event_as_of(
         .prop_map(move |(kind, date, person, linked, signs, notes)| {
             let mut e = LifeEvent::new(id.clone(), kind, date);
             e.person = person;
-            e.linked_to_onset = interpersonal::OnsetLink::from(linked);
+            e.linked_to_onset = interpersonal::inventory::OnsetLink::from(linked);
             if kind.is_death() {
                 e.grief_signs = signs;
             }
@@ -321,7 +325,7 @@ pub fn arb_inventory() -> impl Strategy<Value = Inventory> {
                 inventory.people = people;
                 inventory.events = events;
                 inventory.social_context = context;
-                inventory.safety.suicidal_thoughts = interpersonal::ScreenAnswer::from(Some(suicidal));
+                inventory.safety.suicidal_thoughts = interpersonal::inventory::ScreenAnswer::from(Some(suicidal));
                 place_near_onset(&mut inventory, &near_onset);
                 reconcile_deaths(&mut inventory, &spare_dates);
                 inventory
