@@ -136,7 +136,11 @@ fn inventory(seed: u64, people: usize, events: usize) -> Inventory {
         if people > 0 {
             ev.person = Some(PersonId::new(format!("p{}", rng.next() as usize % people)).unwrap());
         }
-        ev.linked_to_onset = rng.pick(&[Some(true), Some(false), None]);
+        ev.linked_to_onset = rng.pick(&[
+            interpersonal::inventory::OnsetLink::Linked,
+            interpersonal::inventory::OnsetLink::NotLinked,
+            interpersonal::inventory::OnsetLink::Unknown,
+        ]);
         inv.events.push(ev);
     }
     inv

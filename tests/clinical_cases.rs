@@ -538,7 +538,10 @@ fn unknown_onset_with_an_unasked_death_asks_for_the_link_instead_of_inventing_it
     );
     assert!(!a.focus.contains(&InterpersonalDeficits));
     // The inventory is read, not changed: the link stays unknown.
-    assert_eq!(inv.events[0].linked_to_onset, interpersonal::inventory::OnsetLink::Unknown);
+    assert_eq!(
+        inv.events[0].linked_to_onset,
+        interpersonal::inventory::OnsetLink::Unknown
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -57,7 +57,9 @@ fn person(id: &str, relationship: &str, extra: Value) -> Value {
 fn missing_paths(a: &Assessment) -> Vec<&str> {
     a.missing
         .iter()
-        .filter(|m| !m.held_back.is_empty() || m.needed_for.iter().any(|n| *n != NeededFor::OnsetLink))
+        .filter(|m| {
+            !m.held_back.is_empty() || m.needed_for.iter().any(|n| *n != NeededFor::OnsetLink)
+        })
         .map(|m| m.path.as_str())
         .collect()
 }
@@ -505,7 +507,11 @@ fn an_invalid_inventory_gets_no_focus_and_says_why() {
     assert!(inv.validate().is_err());
     let a = engine().evaluate(&inv);
     assert!(a.focus.is_empty());
-    assert!(a.areas.iter().all(|f| f.score == 0.0 && f.evidence.is_empty()));
+    assert!(
+        a.areas
+            .iter()
+            .all(|f| f.score == 0.0 && f.evidence.is_empty())
+    );
     assert_eq!(a.problems.len(), 1);
     assert_eq!(a.problems[0].path.as_str(), "$.events[0].person");
     // Safety never waits; then the refusal.
@@ -621,7 +627,9 @@ fn died_within_reads_the_date_of_death() {
     // event, the date is a missing fact.
     let mut undated = with(json!({"deceased": {}}));
     assert!(undated.validate().is_err());
-    undated.events.push(from_json(r#"{"id": "d", "kind": "death", "person": "m"}"#).unwrap());
+    undated
+        .events
+        .push(from_json(r#"{"id": "d", "kind": "death", "person": "m"}"#).unwrap());
     let a = e.evaluate(&undated);
     assert_eq!(missing_paths(&a), ["$.people[0].status.deceased.date"]);
 }
@@ -786,13 +794,17 @@ fn a_loss_that_is_not_a_death_is_a_transition() {
     let a = assess(json!({"events": [{"id": "s", "kind": "separation", "date": "2025-11"}]}));
     assert_eq!(a.focus, [ProblemArea::RoleTransition]);
     assert_eq!(a.score(ProblemArea::Grief), 0.0);
-    let lost = assess(json!({"people": [person("p", "partner", json!({"change_around_onset": "lost"}))],
-        "social_context": {"prior_functioning": "adequate"}}));
+    let lost = assess(
+        json!({"people": [person("p", "partner", json!({"change_around_onset": "lost"}))],
+        "social_context": {"prior_functioning": "adequate"}}),
+    );
     assert_eq!(lost.focus, [ProblemArea::RoleTransition]);
     // Relationships lost as the depression withdrew the patient are a
     // question, not a transition.
-    let withdrawn = assess(json!({"people": [person("p", "partner", json!({"change_around_onset": "lost"}))],
-        "social_context": {"prior_functioning": "declined_since_onset"}}));
+    let withdrawn = assess(
+        json!({"people": [person("p", "partner", json!({"change_around_onset": "lost"}))],
+        "social_context": {"prior_functioning": "declined_since_onset"}}),
+    );
     assert!(withdrawn.focus.is_empty());
     assert_eq!(link_questions(&withdrawn), Vec::<&str>::new());
 }
@@ -885,7 +897,11 @@ fn a_hidden_death_with_avoided_mourning_holds_deficits_back() {
         "social_context": {"prior_functioning": "lifelong_few_relationships", "lives_alone": true, "confidants": 0}
     }));
     assert!(unknown_closeness.focus.is_empty());
-    assert!(unknown_closeness.missing_at("$.people[0].closeness").is_some());
+    assert!(
+        unknown_closeness
+            .missing_at("$.people[0].closeness")
+            .is_some()
+    );
 }
 
 #[test]
@@ -1231,17 +1247,23 @@ fn the_bundled_examples_read_as_intended() {
     let q = case("quickstart");
     // The dispute with the ex and the divorce, both linked by the clinician,
     // score the same: a tie, and the patient is asked which matters most.
-    assert_eq!(q.focus, [ProblemArea::RoleDispute, ProblemArea::RoleTransition]);
+    assert_eq!(
+        q.focus,
+        [ProblemArea::RoleDispute, ProblemArea::RoleTransition]
+    );
     assert!(q.has_advisory(AdvisoryCode::AreasTied));
     assert_eq!(q.dispute_stage, Some(DisputeStage::Impasse));
     assert!(q.score(ProblemArea::RoleTransition) > 0.0);
     // The cut in hours, marked not linked, is not transition evidence.
-    assert!(!q
-        .finding(ProblemArea::RoleTransition)
-        .unwrap()
-        .evidence
-        .iter()
-        .any(|e| e.subjects.contains(&Subject::Event("hours_cut".parse().unwrap()))));
+    assert!(
+        !q.finding(ProblemArea::RoleTransition)
+            .unwrap()
+            .evidence
+            .iter()
+            .any(|e| e
+                .subjects
+                .contains(&Subject::Event("hours_cut".parse().unwrap())))
+    );
     assert_eq!(
         q.score(ProblemArea::Grief),
         0.0,

@@ -147,7 +147,8 @@ fn inventory() -> impl Strategy<Value = Inventory> {
                 inv.social_context.prior_functioning = prior;
                 inv.social_context.lives_alone = alone;
                 inv.social_context.confidants = confidants;
-                inv.safety.suicidal_thoughts = interpersonal::inventory::ScreenAnswer::from(suicidal);
+                inv.safety.suicidal_thoughts =
+                    interpersonal::inventory::ScreenAnswer::from(suicidal);
                 repair(inv)
             },
         )
@@ -231,7 +232,6 @@ fn facts_of(inv: &Inventory, e: &interpersonal::engine::Evidence) -> Vec<String>
                 Some(p) => format!("person {p}"),
                 None => format!("event {id}"),
             },
-            _ => String::from("other"),
         })
         .collect();
     if out.is_empty() {
@@ -248,20 +248,27 @@ fn order_free(a: &Assessment) -> String {
             .evidence
             .iter()
             .map(|e| {
-                let mut subjects: Vec<String> = e.subjects.iter().map(|s| format!("{s:?}")).collect();
+                let mut subjects: Vec<String> =
+                    e.subjects.iter().map(|s| format!("{s:?}")).collect();
                 subjects.sort();
                 format!("{} {} {} {:?}", e.rule, e.counted, e.onset_link, subjects)
             })
             .collect();
         evidence.sort();
-        areas.push(format!("{} {} {} {} {:?}", f.area, f.score, f.strength, f.onset_link, evidence));
+        areas.push(format!(
+            "{} {} {} {} {:?}",
+            f.area, f.score, f.strength, f.onset_link, evidence
+        ));
     }
     let mut missing: Vec<String> = a
         .missing
         .iter()
         .map(|m| {
             let tail = m.path.rsplit_once(']').map_or(m.path.as_str(), |(_, t)| t);
-            format!("{:?} {tail} {:?} {:?}", m.subject, m.held_back, m.needed_for)
+            format!(
+                "{:?} {tail} {:?} {:?}",
+                m.subject, m.held_back, m.needed_for
+            )
         })
         .collect();
     missing.sort();

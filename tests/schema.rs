@@ -565,7 +565,8 @@ fn built_inventories() -> Vec<Inventory> {
         inv.social_context.prior_functioning = PriorFunctioning::iter().nth(k % 3);
         inv.social_context.lives_alone = Some(k % 2 == 0);
         inv.social_context.confidants = Some(u32::MAX - k as u32);
-        inv.safety.suicidal_thoughts = interpersonal::inventory::ScreenAnswer::from(Some(k % 2 == 1));
+        inv.safety.suicidal_thoughts =
+            interpersonal::inventory::ScreenAnswer::from(Some(k % 2 == 1));
         out.push(inv);
     }
     out

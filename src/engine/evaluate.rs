@@ -280,11 +280,12 @@ impl Engine {
             .get(area_index(ProblemArea::InterpersonalDeficits))
             .is_some_and(|t| t.score >= params.min_focus_score);
         if deficits_scored && !any_other_evidence {
-            link_questions.extend(
-                unresolved
-                    .iter()
-                    .map(|&e| (MissingRef::Event(e, EventField::LinkedToOnset), NeededFor::OnsetLink)),
-            );
+            link_questions.extend(unresolved.iter().map(|&e| {
+                (
+                    MissingRef::Event(e, EventField::LinkedToOnset),
+                    NeededFor::OnsetLink,
+                )
+            }));
         }
         let selection = policy::select_focus(
             params,

@@ -308,7 +308,10 @@ impl<'a> Facts<'a> {
             .get(i)
             .map_or(OnsetLink::Unknown, |p| p.linked_to_onset);
         if own.is_unknown() {
-            self.death_links.get(i).copied().unwrap_or(OnsetLink::Unknown)
+            self.death_links
+                .get(i)
+                .copied()
+                .unwrap_or(OnsetLink::Unknown)
         } else {
             own
         }

@@ -237,8 +237,7 @@ impl Facts<'_> {
                 crate::inventory::OnsetLink::Linked => Truth::True,
                 crate::inventory::OnsetLink::NotLinked => Truth::False,
                 _ => {
-                    let truth =
-                        self.report_within(ev.date, w, at(EventField::Date), &mut Discard);
+                    let truth = self.report_within(ev.date, w, at(EventField::Date), &mut Discard);
                     if truth == Truth::Unknown {
                         // Either fact would settle it: the window's, or the
                         // clinician's own link.

@@ -17,9 +17,9 @@ mod masks;
 mod policy;
 mod proximity;
 mod recommend;
-mod strength;
 mod report;
 mod ruleset;
+mod strength;
 
 pub use assessment::{
     ASSESSMENT_SCHEMA_VERSION, Advisory, AdvisoryCode, AreaFinding, Assessment, Evidence,
@@ -30,6 +30,6 @@ pub use condition::{Condition, EventCondition, PersonCondition};
 pub use recommend::Recommendations;
 pub use report::Report;
 pub use ruleset::{
-    Indicator, MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS,
-    RULE_SET_SCHEMA_VERSION, Rule, RuleParameters, RuleSet, StrengthBands, Window,
+    Indicator, MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS, RULE_SET_SCHEMA_VERSION, Rule,
+    RuleParameters, RuleSet, StrengthBands, Window,
 };

@@ -12,7 +12,7 @@ use crate::{
 
 use strum::EnumCount;
 
-use super::assessment::{Advisory, AdvisoryCode, EvidenceStrength, Evidence};
+use super::assessment::{Advisory, AdvisoryCode, Evidence, EvidenceStrength};
 use super::buffers::SpillVec;
 use super::compile::bit;
 use super::facts::{MissingRef, PersonField, is_significant, same_id};
@@ -79,11 +79,7 @@ pub(crate) fn select_focus(
         }
     }
     let candidates = buffer.get_mut(..count).unwrap_or(&mut []);
-    let rank = |a: &AreaTally, b: &AreaTally| {
-        b.score
-            .total_cmp(&a.score)
-            .then(b.link.cmp(&a.link))
-    };
+    let rank = |a: &AreaTally, b: &AreaTally| b.score.total_cmp(&a.score).then(b.link.cmp(&a.link));
     // A stable sort: areas that tie stay in declaration order.
     candidates.sort_by(|a, b| match (a, b) {
         (Some(a), Some(b)) => rank(a, b),
@@ -230,7 +226,9 @@ pub(crate) fn dispute_stage(
                 continue;
             }
             let smaller = |j: usize| {
-                inv.people.get(j).is_some_and(|q| p.id.as_str() < q.id.as_str())
+                inv.people
+                    .get(j)
+                    .is_some_and(|q| p.id.as_str() < q.id.as_str())
             };
             if fallback.is_none_or(|(fl, fi)| l > fl || (l == fl && smaller(fi))) {
                 fallback = Some((l, i));
@@ -662,7 +660,10 @@ mod tests {
             [ProblemArea::RoleDispute]
         );
         // Never more than two.
-        assert_eq!(focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], links), false).len(), 2);
+        assert_eq!(
+            focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], links), false).len(),
+            2
+        );
     }
 
     #[test]
@@ -683,7 +684,8 @@ mod tests {
     #[test]
     fn ties_break_on_onset_link_and_otherwise_are_ties() {
         let p = RuleParameters::default();
-        let stated_transition = select_focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], [I, I, S, N]), false);
+        let stated_transition =
+            select_focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], [I, I, S, N]), false);
         assert_eq!(stated_transition.focus[0], ProblemArea::RoleTransition);
         // The two inferred areas tie for second place.
         assert!(stated_transition.tied);
@@ -759,7 +761,11 @@ mod tests {
         assert_eq!(all[1].code, AdvisoryCode::InventoryInvalid);
         inv.safety.suicidal_thoughts = crate::inventory::ScreenAnswer::Denied;
         let denied = advisories(&inv, &at);
-        assert!(denied.iter().all(|a| a.code != AdvisoryCode::SafetyScreenMissing
-            && a.code != AdvisoryCode::SuicidalThoughtsReported));
+        assert!(
+            denied
+                .iter()
+                .all(|a| a.code != AdvisoryCode::SafetyScreenMissing
+                    && a.code != AdvisoryCode::SuicidalThoughtsReported)
+        );
     }
 }

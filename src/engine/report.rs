@@ -169,7 +169,9 @@ fn words<T: Into<&'static str>>(v: T) -> String {
 fn link_words(link: crate::inventory::LinkBasis) -> String {
     match link {
         crate::inventory::LinkBasis::Stated => String::from("stated by the clinician"),
-        crate::inventory::LinkBasis::InferredFromDates => String::from("inferred from dates, to confirm"),
+        crate::inventory::LinkBasis::InferredFromDates => {
+            String::from("inferred from dates, to confirm")
+        }
         _ => String::from("none"),
     }
 }

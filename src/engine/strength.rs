@@ -82,9 +82,7 @@ pub(crate) fn subject_link(
         return LinkBasis::None;
     }
     let inv = facts.inv;
-    let in_window = |date| {
-        window.is_some_and(|w| facts.within(date, w) == Truth::True)
-    };
+    let in_window = |date| window.is_some_and(|w| facts.within(date, w) == Truth::True);
     let inferred = |yes: bool| {
         if yes {
             LinkBasis::InferredFromDates
@@ -118,7 +116,8 @@ pub(crate) fn subject_link(
                             .as_ref()
                             .filter(|c| c.level > ConflictLevel::None);
                         p.change_around_onset == Some(RelationshipChange::Worse)
-                            || conflict.is_some_and(|c| c.began == Some(RelativeToOnset::AfterOnset))
+                            || conflict
+                                .is_some_and(|c| c.began == Some(RelativeToOnset::AfterOnset))
                     }
                     ProblemArea::RoleTransition => {
                         matches!(
@@ -258,8 +257,7 @@ pub(crate) fn count_area(
         }) {
             best = Some((key, s, link));
         }
-        if link.is_linked() && best_linked.is_none_or(|(bs, bl)| s > bs || (s == bs && link > bl))
-        {
+        if link.is_linked() && best_linked.is_none_or(|(bs, bl)| s > bs || (s == bs && link > bl)) {
             best_linked = Some((s, link));
         }
     }

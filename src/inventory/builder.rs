@@ -349,7 +349,8 @@ impl InventoryBuilder {
     /// # Ok::<(), interpersonal::Problems>(())
     /// ```
     pub fn suicidal_thoughts_reported(mut self, reported: bool) -> Self {
-        self.inventory.safety.suicidal_thoughts = crate::inventory::ScreenAnswer::from(Some(reported));
+        self.inventory.safety.suicidal_thoughts =
+            crate::inventory::ScreenAnswer::from(Some(reported));
         self
     }
 

@@ -136,19 +136,15 @@ vocabulary_enum! {
     /// assert_eq!(ScreenAnswer::from(Some(true)), ScreenAnswer::Reported);
     /// ```
     #[non_exhaustive]
+    #[derive(Default)]
     pub enum ScreenAnswer {
         /// Asked, and the patient reported thoughts of death or self-harm.
         Reported,
         /// Asked, and the patient denied them.
         Denied,
         /// Not asked, or not recorded.
+        #[default]
         NotAsked,
-    }
-}
-
-impl Default for ScreenAnswer {
-    fn default() -> Self {
-        ScreenAnswer::NotAsked
     }
 }
 

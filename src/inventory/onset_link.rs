@@ -32,6 +32,7 @@ vocabulary_enum! {
     /// assert_eq!(OnsetLink::Linked.as_bool(), Some(true));
     /// ```
     #[non_exhaustive]
+    #[derive(Default)]
     pub enum OnsetLink {
         /// The clinician links it to the onset (or the persistence) of the
         /// episode.
@@ -39,13 +40,8 @@ vocabulary_enum! {
         /// The clinician judges it not linked to the episode.
         NotLinked,
         /// Not asked or not known.
+        #[default]
         Unknown,
-    }
-}
-
-impl Default for OnsetLink {
-    fn default() -> Self {
-        OnsetLink::Unknown
     }
 }
 
@@ -143,7 +139,11 @@ mod tests {
 
     #[derive(Debug, PartialEq, Serialize, Deserialize)]
     struct Holder {
-        #[serde(default, with = "as_bool", skip_serializing_if = "OnsetLink::is_unknown")]
+        #[serde(
+            default,
+            with = "as_bool",
+            skip_serializing_if = "OnsetLink::is_unknown"
+        )]
         linked_to_onset: OnsetLink,
     }
 

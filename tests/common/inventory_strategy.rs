@@ -325,7 +325,8 @@ pub fn arb_inventory() -> impl Strategy<Value = Inventory> {
                 inventory.people = people;
                 inventory.events = events;
                 inventory.social_context = context;
-                inventory.safety.suicidal_thoughts = interpersonal::inventory::ScreenAnswer::from(Some(suicidal));
+                inventory.safety.suicidal_thoughts =
+                    interpersonal::inventory::ScreenAnswer::from(Some(suicidal));
                 place_near_onset(&mut inventory, &near_onset);
                 reconcile_deaths(&mut inventory, &spare_dates);
                 inventory
