@@ -172,7 +172,9 @@ fn check_prorated<I: InstrumentItem>(entries: Vec<Option<u8>>) -> Result<(), Tes
     let answered: Vec<u8> = entries.iter().flatten().copied().collect();
     let result =
         InstrumentScore::<I>::from_answers(&ItemAnswers::from_optional_scores(entries), &options);
-    if answered.is_empty() {
+    let missing = I::ALL.len() - answered.len();
+    if answered.is_empty() || missing > usize::from(I::INSTRUMENT.max_prorated_items()) {
+        // Past the instrument's cap, pro-rating is refused whatever was asked.
         prop_assert!(result.is_err());
         return Ok(());
     }
