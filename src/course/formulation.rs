@@ -353,6 +353,8 @@ fn diagnosis_text(course: &Course) -> String {
                     band: HamdBand::NoDepression,
                 }) {
                 format!("Your symptoms are below the range of depression on this scale ({score})")
+            } else if severity.is_minimal() {
+                format!("Your symptoms are minimal or absent on this scale ({score})")
             } else if band.ends_with("severe") {
                 format!("Your symptoms are consistent with {band} depression ({score})")
             } else {
