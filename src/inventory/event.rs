@@ -143,9 +143,10 @@ impl EventKind {
 vocabulary_enum! {
     /// A sign, noted about a death, that the grief may be complicated
     /// (ipt-domain.md §2.1: avoided or postponed mourning, the "professional
-    /// mourner", a severe phase longer than about two months [S: Guide-2018
-    /// summary]; and the risk indicators of the 1984/2000 manuals
-    /// [K: Comprehensive-2000]).
+    /// mourner" [S: Guide-2018 summary]; grief that stays intense and impairing
+    /// long after the death; and the risk indicators of the 1984/2000 manuals
+    /// [K: Comprehensive-2000]). Recording a sign names what the clinician saw;
+    /// it diagnoses nothing.
     ///
     /// ```
     /// use interpersonal::inventory::GriefSign;
@@ -161,7 +162,12 @@ vocabulary_enum! {
         /// Life organised around the dead person; the environment preserved as it
         /// was (a room kept unchanged).
         EnvironmentPreserved,
-        /// Severe grief whose severe phase has lasted longer than about two months.
+        /// Grief that has stayed intense and impairing long after the death.
+        /// Prolonged grief as a disorder is assessed by its own criteria, no
+        /// earlier than 12 months after the death in adults and 6 months in
+        /// children and adolescents (DSM-5-TR, American Psychiatric
+        /// Association 2022 [K]); this sign records what the clinician saw and
+        /// diagnoses nothing.
         ProlongedSevereGrief,
         /// Symptoms around anniversaries.
         AnniversaryReaction,
