@@ -349,7 +349,11 @@ fn pro_rating_is_capped_by_the_instrument() {
     };
     assert!(Phq9Score::from_answers(&phq(2), &pro_rate(9)).is_ok());
     let err = Phq9Score::from_answers(&phq(3), &pro_rate(9)).unwrap_err();
-    assert!(err.to_string().contains("at most 2 unanswered on the PHQ-9"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("at most 2 unanswered on the PHQ-9"),
+        "{err}"
+    );
     let gad = |missing: usize| {
         Gad7Answers::from_optional_scores((0..7).map(|i| (i >= missing).then_some(1)))
     };
@@ -382,12 +386,31 @@ fn a_refused_form_still_raises_its_safety_flag() {
     let refused = Phq9Score::from_answers(&answers, &ScoringOptions::default()).unwrap_err();
     assert_eq!(refused.safety_flags.len(), 1);
     assert_eq!(refused.safety_flags[0].score, 1);
-    assert!(refused.to_string().starts_with("SAFETY: phq9_item9 scored 1"));
+    assert!(
+        refused
+            .to_string()
+            .starts_with("SAFETY: phq9_item9 scored 1")
+    );
     let problems: interpersonal::Problems = refused.into();
     assert_eq!(problems.as_slice()[0].path.as_str(), "$.items[8]");
     // Item 9 at 0 or unanswered: no flag.
-    let quiet = Phq9Answers::from_optional_scores([None, Some(1), Some(1), Some(1), Some(1), Some(1), Some(1), Some(1), Some(0)]);
-    assert!(Phq9Score::from_answers(&quiet, &ScoringOptions::default()).unwrap_err().safety_flags.is_empty());
+    let quiet = Phq9Answers::from_optional_scores([
+        None,
+        Some(1),
+        Some(1),
+        Some(1),
+        Some(1),
+        Some(1),
+        Some(1),
+        Some(1),
+        Some(0),
+    ]);
+    assert!(
+        Phq9Score::from_answers(&quiet, &ScoringOptions::default())
+            .unwrap_err()
+            .safety_flags
+            .is_empty()
+    );
     // The HAM-D-17 suicide item, on a form with an out-of-range rating.
     let hamd = Hamd17Ratings::from_optional_scores(Hamd17Item::ALL.iter().map(|i| match i {
         Hamd17Item::Suicide => Some(3),

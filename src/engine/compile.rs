@@ -239,8 +239,10 @@ impl Compiled {
 /// 3. [`Engine::evaluate`] derives facts from the inventory once, evaluates
 ///    every rule with three-valued logic (a rule that needs a missing fact is
 ///    *unknown*, does not fire, and lists the fact in
-///    [`Assessment::missing`](crate::engine::Assessment::missing)), scores each area as the sum of the weights of its
-///    rules that fired, and applies the selection policy below.
+///    [`Assessment::missing`](crate::engine::Assessment::missing)), scores each area by the strength of its
+///    evidence, each fact counted once, and applies the selection policy below.
+///    An inventory that fails [`Inventory::validate`](crate::inventory::Inventory::validate)
+///    is not assessed: the assessment carries its problems and no focus.
 /// 4. The [`Assessment`](crate::engine::Assessment) holds ids, paths and rule text only; a [`Report`](crate::engine::Report)
 ///    joins the patient's labels back in for reading.
 ///
@@ -249,20 +251,42 @@ impl Compiled {
 /// The manuals' policy is explicit code (DESIGN.md decision 7); every step
 /// cites `ipt-domain.md`:
 ///
-/// * **Scores.** An area's score is the sum of the weights of its rules that
-///   fired, so adding evidence never lowers a score. Scores do not depend on
-///   how many people are listed, only on what is recorded about them.
-/// * **Candidates.** Areas scoring at least `min_focus_score`.
+/// * **The clinician's link governs.** Each event, and each relationship
+///   (its conflict, its change, a death), carries the clinician's
+///   [`OnsetLink`](crate::inventory::OnsetLink): linked, not linked, or
+///   unknown. Not linked removes the item from every condition about the
+///   onset, whatever its date; linked counts whatever its date; only unknown
+///   falls back to the date windows, and then the evidence says its link was
+///   [inferred from dates](crate::inventory::LinkBasis::InferredFromDates) and the
+///   assessment asks for it (a missing fact needed for `onset_link`).
+/// * **Scores are evidence strength, each fact counted once.** A fact is a
+///   person (with the events naming them), an event naming nobody, or the
+///   social context. It counts through its strongest rule plus at most
+///   `support_cap` from the other rules about it, so one death or one divorce
+///   restated by several rules does not pile up; an area's score is the
+///   strength of its best-supported fact, banded as an
+///   [`EvidenceStrength`](crate::engine::EvidenceStrength). Each piece of
+///   evidence says what it [counted](crate::engine::Evidence::counted). Adding
+///   evidence never lowers a score; scores do not depend on the order of
+///   people or events.
+/// * **Candidates need a link to the onset.** An area is a candidate when its
+///   best fact *linked to the onset* (stated or inferred) scores at least
+///   `min_focus_score` (§2.5 rule 1 [S: Pocket-Guide; Markowitz-phases]). A
+///   death years before the onset, a long-standing conflict that did not
+///   change around it, a relationship lost as the depression withdrew the
+///   patient: supporting evidence and questions, not a focus.
 /// * **Deficits is residual.** Interpersonal deficits is never in focus when
 ///   grief, a dispute or a transition has any evidence at all (§2.4, §2.5
 ///   rule 3 [S: Guide-2018 ch. 8: "only if none of the other three"; Casebook-2012
 ///   ch. 5: "the focal area of last resort"]), nor while a death or life event
 ///   whose date or link to the onset is not known could still point to one
 ///   (missing is not false); the assessment then advises resolving that first.
-/// * **Order.** Highest score first; equal scores go to the area whose
-///   evidence is linked to the onset, then to the fixed order grief, role
-///   dispute, role transition (§2.5 rule 1 [S: Pocket-Guide; Markowitz-phases];
-///   the ranking itself is \[I\]).
+/// * **Order, and honest ties.** Highest score first; equal scores go to the
+///   stronger onset link (stated by the clinician before inferred from dates).
+///   Areas still equal tie: no source gives an order of areas, so the
+///   assessment says they tie and advises asking the patient which matters
+///   most (§2.5 rule 2 [S: Guide-2018 ch. Role Disputes]); they are listed in
+///   declaration order, which ranks nothing.
 /// * **At most two, usually one.** A second area joins only when its score is
 ///   at least `second_focus_ratio` times the top score (§2.5 rule 2
 ///   [S: Guide-2018 ch. Role Disputes; K: Comprehensive-2000]); two areas bring
@@ -278,7 +302,8 @@ impl Compiled {
 ///   **grief kind** from the signs recorded on the principal death (see
 ///   [`Assessment::dispute_stage`](crate::engine::Assessment::dispute_stage), [`Assessment::grief_kind`](crate::engine::Assessment::grief_kind)).
 /// * **Safety first.** A reported suicidal thought is a critical advisory,
-///   always first, on every assessment; nothing suppresses it (DESIGN.md
+///   always first, on every assessment; so is a safety screen that was not
+///   asked (not screened is not safe); nothing suppresses either (DESIGN.md
 ///   decision 8; §9).
 ///
 /// The engine is decision support: it suggests and explains; the clinician

@@ -320,16 +320,17 @@ impl RuleSet {
     ///
     /// | rule | area | weight | fires when |
     /// |---|---|---|---|
-    /// | `grief.death_near_onset` | grief | 4 | a significant other died, linked to onset (the patient links it, or it is dated in the onset window) |
-    /// | `grief.complicated_grief_signs` | grief | 2 | a significant other's death carries a complicated-grief sign |
-    /// | `grief.death_in_bereavement_window` | grief | 1 | a significant other died in the 24 months before onset, earlier than the onset window (possible delayed grief); dates only |
-    /// | `dispute.conflict_around_onset` | role dispute | 3 | a living significant other has a current conflict (moderate or worse, or covert at any level); whether it began before or after onset does not matter |
-    /// | `dispute.non_reciprocal_expectations` | role dispute | 1 | expectations with a living significant other are unmet or partly met, with some conflict or a worsening |
-    /// | `dispute.stalled_conflict` | role dispute | 1 | such a conflict is stalled |
-    /// | `dispute.relationship_worse_around_onset` | role dispute | 1 | a relationship with a living significant other worsened around onset, with some conflict or unmet expectations |
-    /// | `transition.life_change_near_onset` | role transition | 3 | a life event that changes a social role (never a death) is linked to onset |
-    /// | `transition.relationship_lost_around_onset` | role transition | 2 | a relationship with a living significant other was lost around onset |
-    /// | `transition.non_death_loss_near_onset` | role transition | 1 | a loss that is not a death is linked to onset |
+    /// | `grief.death_near_onset` | grief | 4 | a significant other died, and the clinician links the death to the onset (or the link is unknown and it is dated in the onset window); a death marked not linked never counts |
+    /// | `grief.complicated_grief_signs` | grief | 1.5 | a death of a significant other (or one the clinician links) carries a complicated-grief sign; supporting |
+    /// | `grief.death_in_bereavement_window` | grief | 1 | a significant other died in the 24 months before onset, not marked not linked; supporting |
+    /// | `dispute.conflict_around_onset` | role dispute | 3 | a living significant other has a current conflict (moderate or worse, or covert at any level) that the clinician links to the onset, or, when the link is unknown, that worsened around the onset or began after it |
+    /// | `dispute.current_conflict` | role dispute | 1 | such a conflict, not (yet) linked to the onset, not marked not linked; supporting |
+    /// | `dispute.non_reciprocal_expectations` | role dispute | 0.5 | expectations with a living significant other are unmet or partly met, with some conflict or a worsening; supporting |
+    /// | `dispute.stalled_conflict` | role dispute | 0.5 | such a conflict is stalled; supporting |
+    /// | `dispute.relationship_worse_around_onset` | role dispute | 0.5 | a relationship with a living significant other worsened around onset, with some conflict or unmet expectations; supporting |
+    /// | `transition.life_change_near_onset` | role transition | 3 | a life event that changes a social role (never a death) is linked to onset by the clinician, or by its date when the link is unknown |
+    /// | `transition.relationship_lost_around_onset` | role transition | 2 | a relationship with a living significant other was lost around onset, and the clinician links it, or the link is unknown and functioning did not decline since the onset |
+    /// | `transition.non_death_loss_near_onset` | role transition | 1 | a loss that is not a death is linked to onset; supporting |
     /// | `deficits.lifelong_few_relationships` | interpersonal deficits | 3 | prior functioning is a lifelong pattern of few relationships |
     /// | `deficits.no_confidant` | interpersonal deficits | 1 | that, and no confidant |
     /// | `deficits.lives_alone` | interpersonal deficits | 1 | that, and the patient lives alone |
@@ -339,7 +340,12 @@ impl RuleSet {
     /// needs a score of 2 to be in focus; a second area needs 0.6 of the top
     /// score (disputes and transitions often co-occur and the manuals leave the
     /// choice to the patient, so a close second is offered, with the advisory to
-    /// ask; Guide-2018 ch. Role Disputes); confidence is moderate from 3 and high from 5.
+    /// ask; Guide-2018 ch. Role Disputes); the rules about one fact other than
+    /// its strongest add at most 1 (the support cap); evidence strength is
+    /// moderate from 3 and high from 5.
+    ///
+    /// A test of the crate reads this table and this paragraph and fails when
+    /// they differ from `rules/default.json`.
     ///
     /// The embedded file is parsed and compiled by the crate's own tests, so
     /// this does not fail in a released crate. Were it ever unreadable, the
@@ -532,5 +538,59 @@ mod tests {
         v["rules"][0]["wieght"] = serde_json::json!(1.0);
         let err = RuleSet::from_json(&v.to_string()).unwrap_err();
         assert_eq!(err.path.as_str(), "$.rules[0].wieght");
+    }
+
+    /// The rule table and the parameters in the docs of
+    /// [`RuleSet::standard`] say what `rules/default.json` holds.
+    #[test]
+    fn the_documented_table_matches_the_default_rules() {
+        let source = include_str!("ruleset.rs");
+        let rules = RuleSet::standard();
+        let mut documented = Vec::new();
+        for line in source.lines() {
+            let Some(row) = line.trim().strip_prefix("/// | `") else {
+                continue;
+            };
+            let cells: Vec<&str> = row.split(" | ").collect();
+            let id = cells[0].trim_end_matches('`');
+            let area = cells[1].replace(' ', "_");
+            let weight: f64 = cells[2].parse().unwrap();
+            documented.push((id.to_string(), area, weight));
+        }
+        let actual: Vec<(String, String, f64)> = rules
+            .rules
+            .iter()
+            .map(|r| (r.id.as_str().to_string(), r.area.to_string(), r.weight))
+            .collect();
+        assert_eq!(
+            documented, actual,
+            "the rule table in RuleSet::standard's docs"
+        );
+        let p = &rules.parameters;
+        let docs: String = source
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("///"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let onset = p.windows["onset"];
+        let bereavement = p.windows["bereavement"];
+        for claim in [
+            format!(
+                "runs from {} months before to {} months after the onset",
+                onset.before_months, onset.after_months
+            ),
+            format!("the {} months before it", bereavement.before_months),
+            format!("needs a score of {} to be in focus", p.min_focus_score),
+            format!("a second area needs {} of the top", p.second_focus_ratio),
+            format!("add at most {} (the support cap)", p.support_cap),
+            format!(
+                "moderate from {} and high from {}",
+                p.strength_bands.moderate, p.strength_bands.high
+            ),
+        ] {
+            let squeezed = docs.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(squeezed.contains(&claim), "the docs do not say: {claim}");
+        }
+        assert_eq!(bereavement.after_months, 0);
     }
 }

@@ -166,7 +166,7 @@ vocabulary_enum! {
         /// Prolonged grief as a disorder is assessed by its own criteria, no
         /// earlier than 12 months after the death in adults and 6 months in
         /// children and adolescents (DSM-5-TR, American Psychiatric
-        /// Association 2022 [K]); this sign records what the clinician saw and
+        /// Association 2022 \[K\]); this sign records what the clinician saw and
         /// diagnoses nothing.
         ProlongedSevereGrief,
         /// Symptoms around anniversaries.

@@ -93,8 +93,8 @@ impl Instrument {
     /// * PHQ-9: 2. Forms with up to two unanswered items are scored by
     ///   putting the mean of the answered items in their place (Arrieta J et
     ///   al., *J Clin Psychol* 2017;73(9):1076–1090, doi:10.1002/jclp.22390
-    ///   [K]; the PHQ scales' review, Kroenke K et al., *Gen Hosp Psychiatry*
-    ///   2010;32:345–359 [K]).
+    ///   \[K\]; the PHQ scales' review, Kroenke K et al., *Gen Hosp Psychiatry*
+    ///   2010;32:345–359 \[K\]).
     /// * GAD-7: 1. No published rule specific to the GAD-7 was found; one of
     ///   seven items keeps to the share of the form the PHQ rule accepts (two of
     ///   nine) \[I\].
