@@ -184,7 +184,15 @@ impl Engine {
                     });
                     if rule.area != ProblemArea::InterpersonalDeficits {
                         for &s in &indices {
-                            if strength::link_unknown(&facts, s) {
+                            // A deceased person's link is asked on their
+                            // death event, when there is one.
+                            let asked_on_event = matches!(s, SubjectIndex::Person(i)
+                            if inventory.people.get(i).is_some_and(|p| p.status.is_deceased())
+                                && (0..inventory.events.len()).any(|e| {
+                                    facts.event_person(e) == Some(i)
+                                        && inventory.events.get(e).is_some_and(|ev| ev.kind.is_death())
+                                }));
+                            if strength::link_unknown(&facts, s) && !asked_on_event {
                                 link_questions.push((
                                     match s {
                                         SubjectIndex::Person(i) => {

@@ -324,7 +324,7 @@ impl RuleSet {
     /// | `grief.complicated_grief_signs` | grief | 1.5 | a death of a significant other (or one the clinician links) carries a complicated-grief sign; supporting |
     /// | `grief.death_in_bereavement_window` | grief | 1 | a significant other died in the 24 months before onset, not marked not linked; supporting |
     /// | `dispute.conflict_around_onset` | role dispute | 3 | a living significant other has a current conflict (moderate or worse, or covert at any level) that the clinician links to the onset, or, when the link is unknown, that worsened around the onset or began after it |
-    /// | `dispute.current_conflict` | role dispute | 1 | such a conflict, not (yet) linked to the onset, not marked not linked; supporting |
+    /// | `dispute.current_conflict` | role dispute | 1 | such a conflict whose link is unknown and that neither worsened around the onset nor began after it; supporting |
     /// | `dispute.non_reciprocal_expectations` | role dispute | 0.5 | expectations with a living significant other are unmet or partly met, with some conflict or a worsening; supporting |
     /// | `dispute.stalled_conflict` | role dispute | 0.5 | such a conflict is stalled; supporting |
     /// | `dispute.relationship_worse_around_onset` | role dispute | 0.5 | a relationship with a living significant other worsened around onset, with some conflict or unmet expectations; supporting |
