@@ -186,7 +186,7 @@ impl FormulationSection {
 /// assert!(formulation.section(FormulationPart::AgreementCheck).is_some());
 /// // Patient text stays out of Debug output.
 /// assert!(!format!("{formulation:?}").contains("Sam"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -222,7 +222,7 @@ impl Formulation {
     /// assert_eq!(f.sections[0].part, FormulationPart::Safety);
     /// assert!(f.sections[0].text.expose().contains("safety screen is missing"));
     /// assert!(f.to_string().contains("life changes"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn new(course: &Course, assessment: &Assessment, inventory: &Inventory) -> Formulation {
         let mut sections = Vec::with_capacity(7);
@@ -288,7 +288,7 @@ impl Formulation {
     /// let f = Formulation::new(&course, &assessment, &inventory);
     /// assert!(f.section(FormulationPart::Safety).is_none());
     /// assert!(f.section(FormulationPart::SickRole).unwrap().text.expose().contains("not your fault"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn section(&self, part: FormulationPart) -> Option<&FormulationSection> {
         self.sections.iter().find(|s| s.part == part)

@@ -12,7 +12,6 @@ use crate::{
     text::SharedText,
 };
 use serde::{Deserialize, Serialize};
-use strum::IntoEnumIterator;
 
 use super::assessment::RuleSetInfo;
 use super::condition::{Condition, EventCondition, PersonCondition};
@@ -326,7 +325,7 @@ impl Compiled {
 /// assert_eq!(assessment.advisories[0].code, AdvisoryCode::SuicidalThoughtsReported);
 /// let text = Report::new(&assessment, &inventory).to_string();
 /// assert!(text.contains("Mum"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(try_from = "RuleSet", into = "RuleSet")]
