@@ -71,7 +71,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "\nThe cut in working hours is marked not linked: {}; listed as evidence: {listed}.",
         marked.unwrap_or(false)
     );
-    assert!(!listed, "an event marked not linked is never linked evidence");
+    assert!(
+        !listed,
+        "an event marked not linked is never linked evidence"
+    );
 
     // 6. The assessment as an app would store it: no patient text inside.
     let json = serde_json::to_string(&assessment)?;

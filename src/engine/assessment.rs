@@ -256,13 +256,13 @@ vocabulary_enum! {
         DeficitsHeldBack,
         /// The inventory does not say whether the patient was asked about
         /// thoughts of death or self-harm: the safety screen is missing. First,
-        /// always; nothing suppresses it (ipt-domain.md §9; missing is not
-        /// false).
+        /// always; nothing suppresses it (missing is not false; the
+        /// initial phase's symptom review includes suicidal ideation
+        /// [S: Casebook-2012 ch. 6; K: Comprehensive-2000]).
         SafetyScreenMissing,
         /// Areas in or next to the focus have the same score and equally strong
         /// links to the onset: their order is not a ranking; ask the patient
-        /// which matters most (ipt-domain.md §2.5 rule 2 [S: Guide-2018 ch. Role
-        /// Disputes]).
+        /// which matters most [S: Guide-2018 ch. Role Disputes].
         AreasTied,
         /// The inventory failed validation: no focus is suggested until the
         /// problems listed in [`Assessment::problems`] are fixed.

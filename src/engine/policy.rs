@@ -38,7 +38,7 @@ pub(crate) struct Selection {
 ///    the onset* (by the clinician, or inferred from dates when the link is
 ///    unknown) is at least `min_focus_score`: the chosen area is the
 ///    interpersonal situation linked to the onset or persistence of the
-///    episode (ipt-domain.md §2.5 rule 1 [S: Pocket-Guide; Markowitz-phases]).
+///    episode [S: Pocket-Guide; Markowitz-phases].
 ///    Evidence with no link (a death years before the onset, a long-standing
 ///    conflict that did not change around it) supports an area and raises
 ///    questions, but does not make it a focus. Interpersonal deficits, defined
@@ -426,7 +426,7 @@ const SAFETY_SOURCE: Source = Source::with_url(
 /// The source of the missing-screen advisory: symptom review, which
 /// includes suicidal ideation, is a mandatory task of the initial phase, and
 /// the Casebook's mental-status examinations record its presence or absence
-/// (ipt-domain.md §9 [S: Casebook-2012 ch. 6; K: Comprehensive-2000]).
+/// [S: Casebook-2012 ch. 6; K: Comprehensive-2000].
 const SAFETY_SCREEN_SOURCE: Source = Source::new(
     "Casebook-2012, ch. 6 (mental-status examination records suicidal ideation); Comprehensive-2000 (initial-phase symptom review)",
     Basis::Stated,
@@ -477,7 +477,7 @@ pub(crate) struct Situation<'a> {
 ///   screen reports suicidal thoughts; `safety_screen_missing` (critical)
 ///   whenever it does not say whether they were asked about. One of the two
 ///   comes first unless the patient denied them; no option suppresses either
-///   (ipt-domain.md §9; not screened is not safe).
+///   (not screened is not safe).
 /// * `inventory_invalid` (warning, first after safety) when the inventory failed validation: no
 ///   focus is suggested.
 /// * `onset_unknown` (warning) when the onset is not known: IPT links the focus

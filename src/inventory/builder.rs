@@ -336,7 +336,7 @@ impl InventoryBuilder {
     /// Records that the safety screen was asked, and whether the patient
     /// reported thoughts of death or self-harm (`true`) or denied them
     /// (`false`). Left unset, the screen was not asked, and every assessment
-    /// leads with that (ipt-domain.md §9).
+    /// leads with that.
     ///
     /// ```
     /// use interpersonal::Inventory;

@@ -126,9 +126,9 @@ vocabulary_enum! {
     /// self-harm: asked and reported, asked and denied, or not asked.
     ///
     /// Not asked is not safe: an inventory whose screen was not asked gets a
-    /// first-place advisory that the safety screen is missing (ipt-domain.md
-    /// §9: symptom review, which includes suicidal ideation, is a mandatory
-    /// task of the initial phase [S: Casebook-2012 ch. 6; K: Comprehensive-2000]).
+    /// first-place advisory that the safety screen is missing (symptom review,
+    /// which includes suicidal ideation, is a mandatory task of the initial
+    /// phase [S: Casebook-2012 ch. 6; K: Comprehensive-2000]).
     ///
     /// ```
     /// use interpersonal::inventory::ScreenAnswer;
@@ -201,7 +201,7 @@ mod screen_answer_as_bool {
 /// What the safety screen found. A reported suicidal thought is surfaced
 /// first, as critical, on every assessment and report; a screen that was not
 /// asked is surfaced first too, as missing; nothing suppresses either
-/// (ipt-domain.md §9; missing is not false).
+/// (missing is not false).
 ///
 /// JSON: `{"suicidal_thoughts_reported": true}` (asked, reported), `false`
 /// (asked, denied), or the field or the whole block left out (not asked).

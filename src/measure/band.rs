@@ -82,7 +82,7 @@ impl SeverityBand {
 
     /// Whether this is the lowest band of the PHQ-9 or GAD-7 (0–4): minimal
     /// **or no** symptoms, not a mild depression or anxiety
-    /// (ipt-domain.md §8.1: "0–4 minimal/none" [K: Kroenke 2001]).
+    /// ("0–4 minimal/none" [K: Kroenke 2001]).
     ///
     /// ```
     /// use interpersonal::{measure::Phq9Band, measure::SeverityBand};

@@ -241,8 +241,8 @@ vocabulary_enum! {
         /// ([`Measurement::new`](crate::measure::Measurement::new)): the
         /// suicide-risk item (PHQ-9 item 9, HAM-D-17 item 3) was not seen, so
         /// the absence of a [`SafetyFlag`] says nothing about risk. Ask the
-        /// question, or record the items (ipt-domain.md §8.1: a positive item 9
-        /// calls for a risk assessment whatever the total \[K\]).
+        /// question, or record the items (a positive item 9 calls for a risk
+        /// assessment whatever the total \[K\]).
         SuicideItemNotSeen,
     }
 }

@@ -20,7 +20,7 @@ use crate::error::{JsonPath, Problem, Problems};
 /// A form refused for unanswered or out-of-range items can still carry a
 /// positive suicide-risk item (PHQ-9 item 9, HAM-D-17 item 3). That answer
 /// requires a same-day clinician risk assessment whatever the rest of the
-/// form (ipt-domain.md §8.1, §9), so the refusal carries the flag: it is
+/// form \[K\], so the refusal carries the flag: it is
 /// shown first by `Display`, and converting the refusal into [`Problems`]
 /// (as `?` does) puts it first there too, as a problem at the item's path, so
 /// it cannot be dropped on the way.

@@ -365,8 +365,8 @@ impl SymptomTrend {
 
     /// Whether the baseline is at caseness, so that response and remission
     /// can be judged from it: PHQ-9 10 or more and GAD-7 8 or more (the NHS
-    /// Talking Therapies cut-offs, [`Instrument::caseness`]; ipt-domain.md
-    /// §8.4 [S: IAPT definitions]); on the HAM-D-17, which has no such
+    /// Talking Therapies cut-offs, [`Instrument::caseness`] [S: IAPT
+    /// definitions]); on the HAM-D-17, which has no such
     /// cut-off, a baseline above the remission cut (8 or more), since a
     /// baseline already in remission cannot respond or remit \[I\].
     ///

@@ -314,9 +314,8 @@ impl TreatmentContract {
         }
 
         // The acute course of standard IPT is weekly; a monthly cadence is
-        // maintenance IPT's (ipt-domain.md §1.1 [S: Pocket-Guide "a 12–16-session
-        // weekly treatment"], §7.6 [S: Casebook-2012 ch. 17 "monthly maintenance
-        // IPT phase"; K: Frank et al. 1990]).
+        // maintenance IPT's [S: Pocket-Guide "a 12–16-session weekly treatment";
+        // Casebook-2012 ch. 17 "monthly maintenance IPT phase"; K: Frank et al. 1990].
         if self.modality == Modality::STANDARD_IPT && self.cadence == Cadence::Monthly {
             problems.at(
                 root.field("cadence"),
