@@ -281,7 +281,9 @@ impl<I: InstrumentItem> InstrumentScore<I> {
     /// The safety flags: one when the instrument's suicide-risk item (PHQ-9
     /// item 9, HAM-D-17 item 3) scores 1 or more, whatever the total and band
     /// (ipt-domain.md §8.1, §9). Each requires a same-day clinician risk
-    /// assessment \[K\]. No option suppresses them.
+    /// assessment \[K\]. On the ASRM, one when the total is at or above the
+    /// cut-off ([`ASRM_CUTOFF`](crate::measure::ASRM_CUTOFF)): a possible mania. No
+    /// option suppresses them.
     ///
     /// An unanswered suicide-risk item raises no flag but the advisory
     /// [`ScoreAdvisory::SuicideItemUnanswered`]: see
@@ -295,7 +297,7 @@ impl<I: InstrumentItem> InstrumentScore<I> {
     /// # Ok::<(), interpersonal::Problems>(())
     /// ```
     pub fn safety_flags(&self) -> Vec<SafetyFlag> {
-        safety_flags_of::<I>(&self.items)
+        safety_flags_of::<I>(&self.items, self.total)
     }
 
     /// What a reader must know about how the form was scored, most important
@@ -360,31 +362,25 @@ fn severity_of(instrument: Instrument, total: u8) -> SeverityBand {
 
 /// A refusal of `answers`, with the flags of its answered suicide-risk item.
 fn refusal<I: InstrumentItem>(answers: &ItemAnswers<I>, problems: Problems) -> ScoreRefused {
-    let safety_flags = I::SAFETY_ITEM
-        .map(|item| answers.entries().get(item.position()).copied().flatten())
-        .map_or_else(Vec::new, |score| {
-            let items: Vec<Option<u8>> = I::ALL
-                .iter()
-                .map(|i| (Some(*i) == I::SAFETY_ITEM).then_some(score).flatten())
-                .collect();
-            safety_flags_of::<I>(&items)
-        });
-    let flag_problems = match I::SAFETY_ITEM {
-        Some(item) => safety_flags
-            .iter()
-            .map(|flag| {
-                Problem::new(
-                    answers.path_at(item.position()),
-                    format!(
-                        "a same-day clinician suicide-risk assessment: the suicide-risk item is \
-                         answered {}, and a form that cannot be scored still raises its flag",
-                        flag.score
-                    ),
-                )
-            })
-            .collect(),
-        None => Vec::new(),
+    let item_flag = |item: I| {
+        let score = answers.entries().get(item.position()).copied().flatten()?;
+        SafetyFlag::suicidal_ideation(SafetySource::of(I::INSTRUMENT)?, score)
     };
+    let mut safety_flags = Vec::new();
+    let mut flag_problems = Vec::new();
+    if let Some(item) = I::SAFETY_ITEM {
+        if let Some(flag) = item_flag(item) {
+            flag_problems.push(Problem::new(
+                answers.path_at(item.position()),
+                format!(
+                    "a same-day clinician suicide-risk assessment: the suicide-risk item is \
+                     answered {}, and a form that cannot be scored still raises its flag",
+                    flag.score
+                ),
+            ));
+            safety_flags.push(flag);
+        }
+    }
     ScoreRefused {
         problems,
         safety_flags,
@@ -392,17 +388,19 @@ fn refusal<I: InstrumentItem>(answers: &ItemAnswers<I>, problems: Problems) -> S
     }
 }
 
-fn safety_flags_of<I: InstrumentItem>(items: &[Option<u8>]) -> Vec<SafetyFlag> {
-    let (Some(item), Some(source)) = (I::SAFETY_ITEM, SafetySource::of(I::INSTRUMENT)) else {
-        return Vec::new();
-    };
-    items
-        .get(item.position())
-        .copied()
-        .flatten()
-        .and_then(|score| SafetyFlag::suicidal_ideation(source, score))
-        .into_iter()
-        .collect()
+fn safety_flags_of<I: InstrumentItem>(items: &[Option<u8>], total: u8) -> Vec<SafetyFlag> {
+    let mut flags = Vec::new();
+    if let (Some(item), Some(source)) = (I::SAFETY_ITEM, SafetySource::of(I::INSTRUMENT)) {
+        flags.extend(
+            items
+                .get(item.position())
+                .copied()
+                .flatten()
+                .and_then(|score| SafetyFlag::suicidal_ideation(source, score)),
+        );
+    }
+    flags.extend(SafetyFlag::of_total(I::INSTRUMENT, total));
+    flags
 }
 
 fn advisories_of<I: InstrumentItem>(items: &[Option<u8>]) -> Vec<ScoreAdvisory> {
