@@ -2,7 +2,7 @@
 //! the goal templates of each problem area.
 //!
 //! IPT's treatment contract names the agreed focus and goals
-//! (ipt-domain.md §5 [K: Comprehensive-2000]); the manuals list goals for each
+//! (CLINICAL-BASIS.md §5 [K: Comprehensive-2000]); the manuals list goals for each
 //! problem area (§2.1–§2.4), which [`GoalTemplate`] offers as a starting
 //! point. A [`Goal`] adds what the seed article asks for, "specific,
 //! measurable goals": a [`GoalTarget`], a [`GoalStatus`] that changes only
@@ -61,7 +61,7 @@ use crate::{
 const MAX_INSTRUMENT_ID_LEN: usize = 32;
 
 /// The id of a symptom rating instrument, such as the PHQ-9. Named constants
-/// cover the instruments of ipt-domain.md §8; another instrument is any id of
+/// cover the instruments of CLINICAL-BASIS.md §8; another instrument is any id of
 /// 1 to 32 lowercase ASCII letters, digits, `_`, `-` and `.`.
 ///
 /// JSON: the id as a string, `"phq9"`.
@@ -97,7 +97,7 @@ pub struct InstrumentIdError;
 
 impl InstrumentId {
     /// The PHQ-9 (Kroenke et al. 2001): nine self-rated items, total 0–27
-    /// (ipt-domain.md §8.1).
+    /// (CLINICAL-BASIS.md §8.1).
     ///
     /// ```
     /// assert_eq!(interpersonal::goal::InstrumentId::PHQ9.as_str(), "phq9");
@@ -105,7 +105,7 @@ impl InstrumentId {
     pub const PHQ9: InstrumentId = InstrumentId(Cow::Borrowed("phq9"));
 
     /// The GAD-7 (Spitzer et al. 2006): seven self-rated items, total 0–21
-    /// (ipt-domain.md §8.2).
+    /// (CLINICAL-BASIS.md §8.2).
     ///
     /// ```
     /// assert_eq!(interpersonal::goal::InstrumentId::GAD7.as_str(), "gad7");
@@ -113,7 +113,7 @@ impl InstrumentId {
     pub const GAD7: InstrumentId = InstrumentId(Cow::Borrowed("gad7"));
 
     /// The 17-item Hamilton Rating Scale for Depression (Hamilton 1960),
-    /// clinician-rated, total 0–52 (ipt-domain.md §8.3).
+    /// clinician-rated, total 0–52 (CLINICAL-BASIS.md §8.3).
     ///
     /// ```
     /// assert_eq!(interpersonal::goal::InstrumentId::HAMD17.as_str(), "hamd17");
@@ -419,7 +419,7 @@ vocabulary_enum! {
     ///
     /// The graph is the crate's design \[I\]: IPT goals are agreed with the patient
     /// in the contract and can be revised, as the formulation can
-    /// (ipt-domain.md §2.5 rule 5 [S: Markowitz-phases]).
+    /// (CLINICAL-BASIS.md §2.5 rule 5 [S: Markowitz-phases]).
     ///
     /// ```
     /// use interpersonal::goal::GoalStatus;
@@ -1038,7 +1038,7 @@ impl Goal {
 // ---------------------------------------------------------------------------
 // GoalTemplate
 
-/// A goal as the IPT manuals state it for a problem area (ipt-domain.md
+/// A goal as the IPT manuals state it for a problem area (CLINICAL-BASIS.md
 /// §2.1–§2.4), with a stable key and its source: the starting point for a
 /// patient's [`Goal`]. The templates of an area are the area's
 /// [`goals`](ProblemArea::goals), in the same order.

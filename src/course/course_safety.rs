@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub enum SafetyFlagOrigin {
     /// A positive suicide-risk item on a measure: PHQ-9 item 9 or HAM-D-17
-    /// item 3 (ipt-domain.md §8.1, §9).
+    /// item 3 (CLINICAL-BASIS.md §8.1, §9).
     Measure(SafetyFlag),
     /// The patient reported thoughts of death or self-harm in the session
     /// ([`SessionRecord::safety`](crate::course::SessionRecord::safety)).
@@ -34,7 +34,7 @@ pub enum SafetyFlagOrigin {
 
 /// A safety flag on a course: what it is about, when and in which session it
 /// was raised, and by what. Any flag requires a same-day clinician risk
-/// assessment ([`SafetyFlagKind::required_action`]; ipt-domain.md §9 [K for
+/// assessment ([`SafetyFlagKind::required_action`]; CLINICAL-BASIS.md §9 [K for
 /// the rule]); no crate output is a substitute for it.
 ///
 /// Its `Display` is one line a report can print as-is, ids and numbers only:

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 vocabulary_enum! {
     /// The phase of treatment a scheduled session belongs to: the three acute phases
-    /// of IPT and the optional maintenance phase (ipt-domain.md §1.1 [S: MW-2004;
+    /// of IPT and the optional maintenance phase (CLINICAL-BASIS.md §1.1 [S: MW-2004;
     /// Markowitz-phases; Rajhans-2020]; maintenance [S: Casebook-2012 ch. 17;
     /// K: Frank et al. 1990]).
     ///
@@ -22,16 +22,16 @@ vocabulary_enum! {
     #[non_exhaustive]
     pub enum SchedulePhase {
         /// The initial phase, sessions 1 to 3 ("fewer than three if possible"):
-        /// assessment, inventory, formulation and contract (ipt-domain.md §1.1
+        /// assessment, inventory, formulation and contract (CLINICAL-BASIS.md §1.1
         /// [S: Pocket-Guide; Markowitz-phases]).
         Initial,
-        /// The middle phase: work on the chosen problem area (ipt-domain.md §1.1
+        /// The middle phase: work on the chosen problem area (CLINICAL-BASIS.md §1.1
         /// [S: MW-2004]).
         Middle,
         /// The termination phase, the last 2 to 4 sessions: review gains, plan for
-        /// the future (ipt-domain.md §1.1 [K: Comprehensive-2000]).
+        /// the future (CLINICAL-BASIS.md §1.1 [K: Comprehensive-2000]).
         Termination,
-        /// Maintenance IPT after the acute course, usually monthly (ipt-domain.md
+        /// Maintenance IPT after the acute course, usually monthly (CLINICAL-BASIS.md
         /// §7.6 [S: Casebook-2012 ch. 17; K: Frank et al. 1990]).
         Maintenance,
     }

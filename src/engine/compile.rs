@@ -244,7 +244,7 @@ impl Compiled {
 /// # The selection policy
 ///
 /// The manuals' policy is explicit code (DESIGN.md decision 7); every step
-/// cites `ipt-domain.md`:
+/// cites CLINICAL-BASIS.md §2.5:
 ///
 /// * **Scores.** An area's score is the sum of the weights of its rules that
 ///   fired, so adding evidence never lowers a score. Scores do not depend on

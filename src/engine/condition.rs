@@ -111,7 +111,7 @@ pub enum PersonCondition {
     /// Significant means: a partner, spouse, ex-partner, parent or child,
     /// whatever their place on the closeness circle; anyone else (a sibling,
     /// other family, a friend, a boss) unless placed on the outer circle. The inventory lists the patient's
-    /// important relationships (ipt-domain.md §3 [S: Markowitz-phases]), and a
+    /// important relationships (CLINICAL-BASIS.md §3 [S: Markowitz-phases]), and a
     /// dispute's other party may be a boss or a friend as well as family
     /// (§2.2 [S: Casebook-2012 ch. 3]); the outer circle marks the less close
     /// (§3.2 [S: CEBC; K: Stuart-Robertson]). The exact line is a design
@@ -177,7 +177,7 @@ pub enum EventCondition {
     NonDeathLoss(bool),
     /// Whether the event changes a social role is this: it has a
     /// [`EventKind::transition`], so it is never a death
-    /// (ipt-domain.md §2.5 rule 4 [S: Guide-2018 summary]).
+    /// (CLINICAL-BASIS.md §2.5 rule 4 [S: Guide-2018 summary]).
     RoleChange(bool),
     /// The event's date lies inside the named window around the onset. Unknown
     /// when the date or the onset is not known, or when a month-precision date

@@ -1,6 +1,6 @@
 //! The manuals' selection policy as explicit code (DESIGN.md decision 7):
 //! which areas are in focus, the dispute's stage, the kind of grief, and the
-//! advisories. Each step cites its source in `ipt-domain.md`.
+//! advisories. Each step cites its source in CLINICAL-BASIS.md §2.5.
 use crate::{
     catalogue::{DisputeStage, GriefKind, ProblemArea},
     engine::{NeededFor, RuleParameters, Subject},
@@ -41,7 +41,7 @@ fn fixed_rank(area: ProblemArea) -> u8 {
 ///    weights) is at least `min_focus_score`.
 /// 2. Interpersonal deficits is not a candidate when grief, a role dispute or
 ///    a role transition has *any* evidence (score above 0): it is chosen "only
-///    if none of the other three areas exists" (ipt-domain.md §2.4, §2.5 rule 3
+///    if none of the other three areas exists" (CLINICAL-BASIS.md §2.4, §2.5 rule 3
 ///    [S: Guide-2018 ch. 8; Casebook-2012 ch. 5]).
 /// 3. Candidates are ordered by score, highest first; equal scores by whether
 ///    the area's evidence is linked to the onset (a fired rule with
@@ -49,7 +49,7 @@ fn fixed_rank(area: ProblemArea) -> u8 {
 ///    dispute, role transition. The link to onset decides between candidates
 ///    (§2.5 rule 1 [S: Pocket-Guide; Markowitz-phases]); ranking by qualifying
 ///    event, then proximity to onset, is the reference's suggestion
-///    [I: ipt-domain.md §2.5]; the fixed order is this crate's \[I\].
+///    [I: CLINICAL-BASIS.md §2.5]; the fixed order is this crate's \[I\].
 ///    Nor is it a candidate when a death or life event whose date or link to
 ///    the onset is not known held back a rule that could put grief or a
 ///    transition in focus by itself (`trigger_undecided`): the other areas
@@ -170,7 +170,7 @@ const INLINE_NAMED: usize = 16;
 
 /// The stage of the dispute in focus, from the principal disputant's conflict
 /// course: negotiating is renegotiation, stalled is impasse, ending is
-/// dissolution (ipt-domain.md §2.2 [S: Guide-2018; pdfslide deck; CITC
+/// dissolution (CLINICAL-BASIS.md §2.2 [S: Guide-2018; pdfslide deck; CITC
 /// summary]).
 ///
 /// The principal disputant is, among the living people the dispute evidence
@@ -366,7 +366,7 @@ pub(crate) fn grief_kind(
 
 /// The source of the safety advisory: the Casebook's adolescent case checked
 /// ideation, plan and intent and made a safety plan before starting IPT-A
-/// (ipt-domain.md §9 \[S\]).
+/// (CLINICAL-BASIS.md §9 \[S\]).
 const SAFETY_SOURCE: Source = Source::with_url(
     "Casebook-2012, IPT-A case (diagnosis and treatment planning); ipt-domain.md §9",
     "https://ebrary.net/75386/health/diagnosis_treatment_planning",
@@ -402,7 +402,7 @@ const NO_FOCUS_SOURCE: Source = Source::with_url(
 ///
 /// * `suicidal_thoughts_reported` (critical) whenever the inventory's safety
 ///   screen reports suicidal thoughts; no option suppresses it (DESIGN.md
-///   decision 8; ipt-domain.md §9).
+///   decision 8; CLINICAL-BASIS.md §9).
 /// * `onset_unknown` (warning) when the onset is not known: IPT links the focus
 ///   to the onset (§2.5 rule 1).
 /// * `look_for_hidden_grief_or_dispute` (warning) when deficits is in focus

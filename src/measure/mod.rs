@@ -1,7 +1,7 @@
 //! Symptom measures: the PHQ-9, the GAD-7 and the HAM-D-17, how each is scored
 //! and banded, the suicide-risk items that raise a [`SafetyFlag`], and the course
 //! of dated scores over a treatment ([`SymptomTrend`]): response, remission,
-//! reliable improvement and recovery (ipt-domain.md §8 and §9).
+//! reliable improvement and recovery (CLINICAL-BASIS.md §8 and §9).
 //!
 //! The flow is: item answers in ([`ItemAnswers`], from an array in the
 //! instrument's order or a map from item name to score), a scored result out

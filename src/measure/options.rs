@@ -42,8 +42,8 @@ pub enum MissingItems {
     /// `total = round(sum of answered × number of items ÷ number answered)`,
     /// halves rounded up.
     ///
-    /// This rule is the crate's choice \[I\]: ipt-domain.md gives no pro-rating
-    /// rule for any of the instruments. The scored result says it was pro-rated
+    /// This rule is the crate's choice \[I\]: no source gives a pro-rating
+    /// rule for any of the instruments (CLINICAL-BASIS.md §8.4). The scored result says it was pro-rated
     /// ([`ScoreAdvisory::ProRated`](crate::measure::ScoreAdvisory::ProRated)), and an
     /// unanswered suicide-risk item is reported
     /// ([`ScoreAdvisory::SuicideItemUnanswered`](crate::measure::ScoreAdvisory::SuicideItemUnanswered)),

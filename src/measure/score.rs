@@ -196,7 +196,7 @@ impl<I: InstrumentItem> InstrumentScore<I> {
 
     /// The safety flags: one when the instrument's suicide-risk item (PHQ-9
     /// item 9, HAM-D-17 item 3) scores 1 or more, whatever the total and band
-    /// (ipt-domain.md §8.1, §9). Each requires a same-day clinician risk
+    /// (CLINICAL-BASIS.md §8.1, §9). Each requires a same-day clinician risk
     /// assessment \[K\]. No option suppresses them.
     ///
     /// An unanswered suicide-risk item raises no flag but the advisory

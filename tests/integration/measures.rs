@@ -1,6 +1,6 @@
 //! Symptom measures: bands at their boundaries, the suicide-risk flag, missing
 //! and out-of-range items, the HAM-D-17's item ranges and banding conventions,
-//! and the outcome definitions of a trend (ipt-domain.md §8, §9).
+//! and the outcome definitions of a trend (CLINICAL-BASIS.md §8, §9).
 
 use chrono::NaiveDate;
 use interpersonal::{
