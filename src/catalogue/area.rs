@@ -52,7 +52,7 @@ vocabulary_enum! {
 
 vocabulary_enum! {
     /// The stage of a role dispute, which the therapist must determine
-    /// (CLINICAL-BASIS.md §2.2 [S: Guide-2018; pdfslide deck; CITC summary]).
+    /// (CLINICAL-BASIS.md §2.2 [S: `weissman-2018-guide`; I: the wording of each stage]).
     ///
     /// ```
     /// use interpersonal::catalogue::DisputeStage;

@@ -170,8 +170,8 @@ const INLINE_NAMED: usize = 16;
 
 /// The stage of the dispute in focus, from the principal disputant's conflict
 /// course: negotiating is renegotiation, stalled is impasse, ending is
-/// dissolution (CLINICAL-BASIS.md §2.2 [S: Guide-2018; pdfslide deck; CITC
-/// summary]).
+/// dissolution (CLINICAL-BASIS.md §2.2 [S: `weissman-2018-guide` for the stages; I: the
+/// mapping from the conflict's course]).
 ///
 /// The principal disputant is, among the living people the dispute evidence
 /// names, the one with the most evidence weight, then the strongest conflict,

@@ -269,7 +269,7 @@ vocabulary_enum! {
 
 vocabulary_enum! {
     /// Whether a conflict is open or hidden. IPT counts both
-    /// (§2.2 [S: pdfslide deck]; WHO: "open or hidden").
+    /// (CLINICAL-BASIS.md §2.2 [K: `weissman-2000-comprehensive-guide`]; WHO: "open or hidden").
     ///
     /// ```
     /// use interpersonal::inventory::ConflictVisibility;

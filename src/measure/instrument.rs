@@ -18,7 +18,7 @@ vocabulary_enum! {
     /// A symptom measure (CLINICAL-BASIS.md §8).
     ///
     /// - [`Instrument::Phq9`]: the Patient Health Questionnaire-9, self-report,
-    ///   depression, 9 items, total 0–27 (§8.1 [S: Kroenke 2001 via michaelframpton]).
+    ///   depression, 9 items, total 0–27 (§8.1 [K: `kroenke-2001-phq9`]).
     /// - [`Instrument::Gad7`]: the GAD-7, self-report, anxiety, 7 items, total 0–21
     ///   (§8.2 [S: Spitzer 2006 via public implementations]).
     /// - [`Instrument::Hamd17`]: the Hamilton Rating Scale for Depression, 17 items,

@@ -22,8 +22,8 @@ pub const PHQ9_PANEL_LOINC: &str = "44249-1";
 pub const PHQ9_TOTAL_LOINC: &str = "44261-6";
 
 /// PHQ-9 caseness: a total of 10 or more. It is the cut-off for major
-/// depression (sensitivity 88%, specificity 88% [S: Kroenke 2001 via
-/// oskarflygare]) and NHS Talking Therapies' (IAPT) caseness threshold
+/// depression (sensitivity 88%, specificity 88% [K:
+/// `kroenke-2001-phq9`]) and NHS Talking Therapies' (IAPT) caseness threshold
 /// (CLINICAL-BASIS.md §8.1, §8.4 [S: IAPT definitions via NCT05134103; Gyani 2013]).
 ///
 /// ```
@@ -55,8 +55,8 @@ pub const PHQ9_RELIABLE_CHANGE: u8 = 6;
 
 vocabulary_enum! {
     /// The nine PHQ-9 items, in the form's order, one per DSM-IV criterion of
-    /// major depression, each about the last two weeks (CLINICAL-BASIS.md §8.1 [S:
-    /// Kroenke 2001 via michaelframpton]). Each is answered on the
+    /// major depression, each about the last two weeks (CLINICAL-BASIS.md §8.1 [K:
+    /// `kroenke-2001-phq9`]). Each is answered on the
     /// [`FrequencyResponse`] scale, 0 to 3.
     ///
     /// ```
@@ -144,10 +144,10 @@ impl InstrumentItem for Phq9Item {
 
 vocabulary_enum! {
     /// PHQ-9 severity bands: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–19
-    /// moderately severe, 20–27 severe (CLINICAL-BASIS.md §8.1 [S: VA VistA
-    /// instrument record; michaelframpton]). The provisional action guide of the
+    /// moderately severe, 20–27 severe (CLINICAL-BASIS.md §8.1 [K:
+    /// `kroenke-2001-phq9`]). The provisional action guide of the
     /// same section: 4 or less may not need treatment, 5–14 calls for clinical
-    /// judgement, above 14 warrants treatment [S: documentine].
+    /// judgement, above 14 warrants treatment [K: published with the PHQ-9].
     ///
     /// ```
     /// use interpersonal::measure::Phq9Band;
