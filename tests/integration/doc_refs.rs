@@ -485,6 +485,45 @@ fn check_markdown(path: &Path, package: &Package, problems: &mut Vec<String>) {
     check_text(&text, home, dir_of(&rel), package, |at, m| {
         problems.push(format!("{rel}:{}: {m}", line_of(&text, at)));
     });
+    // The documents name the files a change touches; those files exist.
+    for (at, path) in repository_paths(&text) {
+        if !root().join(&path).exists() {
+            problems.push(format!(
+                "{rel}:{}: `{path}` does not exist",
+                line_of(&text, at)
+            ));
+        }
+    }
+}
+
+/// The paths of the repository a text names in code spans, such as
+/// `src/engine/facts.rs` or `schema/`, leaving out patterns (`<name>`, `*`).
+fn repository_paths(text: &str) -> Vec<(usize, String)> {
+    const TOP: &[&str] = &[
+        "src/",
+        "rules/",
+        "schema/",
+        "tests/",
+        "examples/",
+        "benches/",
+    ];
+    let mut out = Vec::new();
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(open) = rest.find('`') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('`') else { break };
+        let span = &after[..close];
+        if TOP.iter().any(|t| span.starts_with(t))
+            && !span.contains(['<', '*', ' '])
+            && !span.contains("::")
+        {
+            out.push((offset + open, span.to_owned()));
+        }
+        offset += open + close + 2;
+        rest = &after[close + 1..];
+    }
+    out
 }
 
 /// Every problem found in the shipped text of one part.
@@ -607,6 +646,11 @@ fn the_checker_finds_what_does_not_resolve() {
         let got = found(bad, None);
         assert!(got.iter().any(|m| m.contains(expected)), "{bad}: {got:?}");
     }
+    // Paths in code spans, without patterns.
+    let paths =
+        repository_paths("`src/engine/facts.rs`, `src/measure/<name>.rs`, `Engine`, `schema/`");
+    let paths: Vec<&str> = paths.iter().map(|(_, p)| p.as_str()).collect();
+    assert_eq!(paths, ["src/engine/facts.rs", "schema/"]);
     // Inside a document, a bare section is one of its own.
     assert!(found("§2.5 and §7.6", Some("CLINICAL-BASIS.md")).is_empty());
     assert!(!found("§2.5", Some("DESIGN.md")).is_empty());
