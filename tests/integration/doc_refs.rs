@@ -15,7 +15,9 @@
 //! - a decision number, quoted heading or `#anchor` after a document's name is
 //!   a heading of that document;
 //! - nothing points at the project's working notes (`ipt-domain.md`, the
-//!   shared folder) that do not ship.
+//!   shared folder) that do not ship;
+//! - the repository paths the documents name exist, and the bibliography keys
+//!   they cite are in the bibliography.
 //!
 //! The citation labels of `Source`s (`Source::new(...)`,
 //! `Source::with_url(...)` and the `"source"` objects of the rule sets) are
@@ -599,6 +601,43 @@ fn the_documents_ship_and_are_rendered() {
         .filter_map(|h| h.number.as_deref()?.parse().ok())
         .collect();
     assert_eq!(numbers, (1..=numbers.len()).collect::<Vec<_>>());
+}
+
+/// The code spans of a text that look like bibliography keys: lowercase words,
+/// digits and hyphens, with a year among them (`weissman-2018-guide`).
+fn bibliography_keys(text: &str) -> Vec<&str> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|span| {
+            span.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && span
+                    .split('-')
+                    .any(|part| part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_clinical_basis_cites_works_of_the_bibliography() {
+    for name in ["CLINICAL-BASIS.md", "DESIGN.md"] {
+        let text = fs::read_to_string(root().join(name)).unwrap();
+        let keys = bibliography_keys(&text);
+        if name == "CLINICAL-BASIS.md" {
+            assert!(keys.len() > 50, "{name} cites by bibliography key");
+        }
+        for key in keys {
+            assert!(
+                interpersonal::bibliography::get(key).is_some(),
+                "{name} cites `{key}`, which is not in the bibliography"
+            );
+        }
+    }
+    assert_eq!(
+        bibliography_keys("(`kroenke-2001-phq9`; K) `Engine` `schema/` `2.5`"),
+        ["kroenke-2001-phq9"]
+    );
 }
 
 #[test]
