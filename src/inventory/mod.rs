@@ -2,7 +2,7 @@
 //! relationships, life events and the onset of the current episode.
 //!
 //! The inventory is "the IPT form of the psychiatric history", taken in the
-//! initial phase; it is not a structured instrument (CLINICAL-BASIS.md §3
+//! initial phase; it is not a structured instrument ([CLINICAL-BASIS.md §3](crate::_documentation::clinical_basis#3-the-interpersonal-inventory)
 //! [S: Markowitz-phases]). This module holds it as data, so that the
 //! [`Engine`](crate::engine::Engine) can read it.
 //!
