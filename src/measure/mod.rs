@@ -60,6 +60,6 @@ pub use phq9::{
 pub use response::FrequencyResponse;
 pub use safety::{SafetyFlag, SafetyFlagKind, SafetySource, ScoreAdvisory};
 pub use schedule::{MEASUREMENT_INTERVAL_SESSIONS, measurement_due};
-pub use score::InstrumentScore;
+pub use score::{InstrumentScore, ScoreRefused};
 pub use trend::{MeasureOutcome, RESPONSE_REDUCTION_PERCENT, SymptomTrend, TrendSummary};
 pub use trend_error::{TrendError, TrendProblem};
