@@ -15,6 +15,7 @@ mod cases_parse;
 mod clinical_cases;
 mod contract;
 mod course;
+mod doc_refs;
 mod engine;
 mod engine_props;
 mod formulation;
