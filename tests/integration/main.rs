@@ -17,6 +17,8 @@ mod contract;
 mod course;
 mod engine;
 mod engine_props;
+#[cfg(feature = "fhir")]
+mod fhir;
 mod formulation;
 mod foundation;
 mod foundation_props;
