@@ -12,6 +12,8 @@ mod support;
 mod api;
 mod bibliography;
 mod cases_parse;
+#[cfg(feature = "cds-hooks")]
+mod cds_hooks;
 mod clinical_cases;
 mod contract;
 mod course;
