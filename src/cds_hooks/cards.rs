@@ -87,10 +87,10 @@ pub fn cards(assessment: &Assessment, mut uuid: impl FnMut() -> CardUuid) -> Vec
             continue;
         };
         let mut detail = format!(
-            "**{}**: confidence {}, score {:.2}.\n\nThe clinician decides the focus with \
+            "**{}**: evidence strength {}, score {:.2}.\n\nThe clinician decides the focus with \
              the patient; this is a suggestion.\n",
             area.name(),
-            finding.confidence,
+            finding.strength,
             finding.score
         );
         if !finding.evidence.is_empty() {
