@@ -97,9 +97,9 @@ pub fn cards(assessment: &Assessment, mut uuid: impl FnMut() -> CardUuid) -> Vec
             detail.push_str("\nEvidence:\n\n");
         }
         for evidence in &finding.evidence {
-            let _ = write!(
+            let _ = writeln!(
                 detail,
-                "- {} (rule `{}`; source: {})\n",
+                "- {} (rule `{}`; source: {})",
                 evidence.summary,
                 evidence.rule.as_str(),
                 evidence.source.label
