@@ -215,11 +215,7 @@ fn read_answer(entry: &Value, at: &str, problems: &mut Vec<FhirProblem>) -> Opti
         let score = coding
             .get("code")
             .and_then(Value::as_str)
-            .and_then(|code| {
-                (0..=3)
-                    .filter_map(FrequencyResponse::from_score)
-                    .find(|a| a.loinc_answer_code() == code)
-            })
+            .and_then(FrequencyResponse::from_loinc_answer_code)
             .map(FrequencyResponse::score);
         match (system_ok, score) {
             (true, Some(score)) => Some(score),
