@@ -344,15 +344,6 @@ from_specific! {
     SrmWeekError => Diary,
 }
 
-/// A refused form becomes an invalid-input error whose problems lead with
-/// the safety flags of its answered suicide-risk item, so `?` never drops
-/// them (see [`ScoreRefused`](crate::measure::ScoreRefused)).
-impl From<crate::measure::ScoreRefused> for Error {
-    fn from(e: crate::measure::ScoreRefused) -> Self {
-        Error::from(Problems::from(e))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
