@@ -17,6 +17,7 @@ mod cds_hooks;
 mod clinical_cases;
 mod contract;
 mod course;
+mod doc_refs;
 mod engine;
 mod engine_props;
 #[cfg(feature = "fhir")]
