@@ -8,7 +8,7 @@ use super::error::{FhirError, FhirProblem};
 /// `Patient/123` or `urn:uuid:…`: the only way a resource names its subject.
 /// The crate never writes a name or any other patient text into a resource.
 ///
-/// Accepted forms (FHIR R4 §2.3.0 References,
+/// Accepted forms (FHIR R4, References,
 /// <https://hl7.org/fhir/R4/references.html>): a relative reference
 /// `Type/id` where `Type` is an ASCII resource type name starting with a
 /// capital letter and `id` is 1 to 64 letters, digits, `-` or `.` (the
