@@ -12,12 +12,16 @@ mod support;
 mod api;
 mod bibliography;
 mod cases_parse;
+#[cfg(feature = "cds-hooks")]
+mod cds_hooks;
 mod clinical_cases;
 mod contract;
 mod course;
 mod doc_refs;
 mod engine;
 mod engine_props;
+#[cfg(feature = "fhir")]
+mod fhir;
 mod formulation;
 mod foundation;
 mod foundation_props;
