@@ -172,6 +172,7 @@ mod date;
 mod error;
 mod id;
 mod inventory;
+mod printable;
 mod sensitive;
 mod source;
 mod text;

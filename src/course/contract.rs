@@ -270,7 +270,8 @@ impl TreatmentContract {
     ///   pre-group meeting) or after it: the contract is usually set at the end
     ///   of the initial phase, sessions 2 to 3 (ipt-domain.md §1.1 tasks 9–10,
     ///   §1.2);
-    /// * `$.practicalities`: not blank when present.
+    /// * `$.practicalities`: not blank (empty, or only white space and invisible
+    ///   characters) when present.
     ///
     /// ```
     /// use interpersonal::{ProblemArea, TreatmentContract};
@@ -392,7 +393,7 @@ impl TreatmentContract {
         }
 
         if let Some(text) = &self.practicalities {
-            if text.expose().trim().is_empty() {
+            if crate::printable::is_blank(text.expose()) {
                 problems.at(
                     root.field("practicalities"),
                     "text, or no field at all; found blank text",

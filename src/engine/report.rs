@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::printable::escape;
 use crate::{Inventory, ProblemArea, Subject};
 
 use super::assessment::{Assessment, MissingFact};
@@ -83,7 +84,7 @@ impl<'a> Report<'a> {
     fn subject(&self, s: &Subject) -> String {
         match s {
             Subject::Person(id) => match self.inventory.person(id) {
-                Some(p) => format!("{} ({})", p.label.expose(), words(p.relationship)),
+                Some(p) => format!("{} ({})", escape(p.label.expose()), words(p.relationship)),
                 None => format!("person `{id}`"),
             },
             Subject::Event(id) => match self.inventory.event(id) {
@@ -93,7 +94,7 @@ impl<'a> Report<'a> {
                         t.push_str(&format!(" ({d})"));
                     }
                     if let Some(p) = e.person.as_ref().and_then(|p| self.inventory.person(p)) {
-                        t.push_str(&format!(" of {}", p.label.expose()));
+                        t.push_str(&format!(" of {}", escape(p.label.expose())));
                     }
                     t
                 }
@@ -191,8 +192,8 @@ impl fmt::Display for Report<'_> {
             .partition(|x| x.indicator == Indicator::Critical);
         for x in &critical {
             writeln!(f)?;
-            writeln!(f, "!! {}: {}", tag(x.indicator), x.summary)?;
-            writeln!(f, "   Source: {}", x.source.label)?;
+            writeln!(f, "!! {}: {}", tag(x.indicator), escape(&x.summary))?;
+            writeln!(f, "   Source: {}", escape(&x.source.label))?;
         }
 
         writeln!(f)?;
@@ -244,7 +245,7 @@ impl fmt::Display for Report<'_> {
                 writeln!(
                     f,
                     "    + {} [{} v{}, +{}]",
-                    e.summary,
+                    escape(&e.summary),
                     e.rule,
                     e.rule_version,
                     score(e.weight)
@@ -255,10 +256,17 @@ impl fmt::Display for Report<'_> {
                 match &e.source.url {
                     Some(url) => writeln!(
                         f,
-                        "      source: {} ({}) {url}",
-                        e.source.label, e.source.basis
+                        "      source: {} ({}) {}",
+                        escape(&e.source.label),
+                        e.source.basis,
+                        escape(url)
                     )?,
-                    None => writeln!(f, "      source: {} ({})", e.source.label, e.source.basis)?,
+                    None => writeln!(
+                        f,
+                        "      source: {} ({})",
+                        escape(&e.source.label),
+                        e.source.basis
+                    )?,
                 }
             }
             for m in &finding.near_misses {
@@ -273,7 +281,7 @@ impl fmt::Display for Report<'_> {
                     } else {
                         "did not hold"
                     },
-                    m.failed,
+                    escape(&m.failed),
                 )?;
             }
         }
@@ -296,8 +304,8 @@ impl fmt::Display for Report<'_> {
             writeln!(f)?;
             writeln!(f, "Advisories")?;
             for x in &others {
-                writeln!(f, "  [{}] {}", tag(x.indicator), x.summary)?;
-                writeln!(f, "      source: {}", x.source.label)?;
+                writeln!(f, "  [{}] {}", tag(x.indicator), escape(&x.summary))?;
+                writeln!(f, "      source: {}", escape(&x.source.label))?;
             }
         }
 
@@ -308,7 +316,12 @@ impl fmt::Display for Report<'_> {
                 let mut settles: Vec<String> =
                     m.held_back.iter().map(ToString::to_string).collect();
                 settles.extend(m.needed_for.iter().map(|n| n.to_string()));
-                writeln!(f, "  ? {} ({})", self.question(m), m.path)?;
+                writeln!(
+                    f,
+                    "  ? {} ({})",
+                    escape(&self.question(m)),
+                    escape(m.path.as_str())
+                )?;
                 if !settles.is_empty() {
                     writeln!(f, "      would settle: {}", settles.join(", "))?;
                 }
@@ -326,7 +339,9 @@ impl fmt::Display for Report<'_> {
         writeln!(
             f,
             "Rule set {} {} (fingerprint {})",
-            a.rule_set.id, a.rule_set.version, a.rule_set.fingerprint
+            escape(a.rule_set.id.as_str()),
+            escape(&a.rule_set.version),
+            escape(&a.rule_set.fingerprint)
         )?;
         writeln!(
             f,

@@ -16,6 +16,7 @@ use super::{
     ConflictCourse, ConflictLevel, INVENTORY_SCHEMA_VERSION, Inventory, LifeEvent, Person,
     PersonStatus,
 };
+use crate::printable;
 use crate::{JsonPath, PartialDate, Problem, Problems};
 
 impl Inventory {
@@ -29,7 +30,8 @@ impl Inventory {
     /// | `$.schema_version` | it is not [`INVENTORY_SCHEMA_VERSION`] |
     /// | `$.onset` | the onset is after `assessed_on` |
     /// | `$.people[i].id` | an earlier person has the same id |
-    /// | `$.people[i].label` | the label is empty or only spaces |
+    /// | `$.people[i].label` | the label is blank: empty, or only white space and invisible characters such as a zero-width space |
+    /// | `$.people[i].label` | the label holds a control character (newline, tab, escape, any C0 or C1 code, DEL), a line or paragraph separator, or a bidi override; the error names its code point, never the label |
     /// | `$.people[i].status.deceased.date` | the death date is after `assessed_on` |
     /// | `$.people[i].status` | the person is deceased, with no death date and no death event naming them |
     /// | `$.people[i].conflict.visibility`, `.course`, `.began` | given although the conflict's level is `none` |
@@ -194,11 +196,21 @@ fn status_name(status: PersonStatus) -> &'static str {
 /// with itself and with the person's status. `at` is the person's path and
 /// `index` its place among the people.
 pub(crate) fn check_person(person: &Person, at: &JsonPath, index: usize, found: &mut Found) {
-    if person.label.expose().trim().is_empty() {
+    let label = person.label.expose();
+    if printable::is_blank(label) {
         found.push(
             Order::Person(index, PersonField::Label),
             at.field("label"),
             "a label that is not blank: how the patient names the person",
+        );
+    } else if let Some(c) = printable::first_layout_control(label) {
+        found.push(
+            Order::Person(index, PersonField::Label),
+            at.field("label"),
+            format!(
+                "a label without control characters, line breaks or bidi overrides; found {}",
+                printable::code_point(c)
+            ),
         );
     }
     let Some(conflict) = &person.conflict else {
