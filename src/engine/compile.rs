@@ -17,8 +17,8 @@ use super::facts::{Truth, WindowRef};
 use super::masks::PersonNeeds;
 use super::proximity::{self, Proximity};
 use super::ruleset::{
-    MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS, RULE_SET_SCHEMA_VERSION, RuleParameters, RuleSet,
-    Window,
+    MAX_CONDITION_DEPTH_LIMIT, MAX_RULE_WEIGHT, MAX_WINDOW_MONTHS, RULE_SET_SCHEMA_VERSION,
+    RuleParameters, RuleSet, Window,
 };
 
 /// A compiled node. Children of `All`/`Any` are `kids[start..start + len]`.
@@ -336,7 +336,8 @@ impl Engine {
     /// bands that are not finite, above 0 and ordered, a depth limit outside 1
     /// to [`MAX_CONDITION_DEPTH_LIMIT`], a window longer than
     /// [`MAX_WINDOW_MONTHS`] or with an empty name); duplicate rule ids; a rule
-    /// version of 0; a weight that is not finite or not above 0; an empty
+    /// version of 0; a weight that is not above 0 and at most
+    /// [`MAX_RULE_WEIGHT`] (so every score is finite); an empty
     /// summary or source label; an empty `all`/`any` group or an empty list in
     /// a predicate; a window name not among the parameters; conditions nested
     /// deeper than `max_depth`; and an area that no rule can reach (each of the
@@ -409,10 +410,13 @@ impl Engine {
                     "a rule version of 1 or more; found 0",
                 );
             }
-            if !(rule.weight.is_finite() && rule.weight > 0.0) {
+            if !(rule.weight.is_finite() && rule.weight > 0.0 && rule.weight <= MAX_RULE_WEIGHT) {
                 builder.problems.at(
                     path.field("weight"),
-                    format!("a finite weight above 0; found {}", rule.weight),
+                    format!(
+                        "a weight above 0 and at most {MAX_RULE_WEIGHT}; found {}",
+                        rule.weight
+                    ),
                 );
             }
             if rule.summary.trim().is_empty() {
@@ -429,6 +433,19 @@ impl Engine {
             roots.push(builder.condition(&rule.when, &path.field("when"), 1, ""));
         }
         for area in ProblemArea::iter() {
+            // The most an area can score: every one of its rules holding.
+            let most: f64 = rules
+                .rules
+                .iter()
+                .filter(|r| r.area == area && r.weight.is_finite())
+                .map(|r| r.weight)
+                .sum();
+            if !most.is_finite() {
+                builder.problems.at(
+                    rules_path.clone(),
+                    format!("weights for the area `{area}` whose sum is a finite number"),
+                );
+            }
             if !rules.rules.iter().any(|r| r.area == area) {
                 builder.problems.at(
                     rules_path.clone(),

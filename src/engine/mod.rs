@@ -29,6 +29,6 @@ pub use condition::{Condition, EventCondition, PersonCondition};
 pub use recommend::Recommendations;
 pub use report::Report;
 pub use ruleset::{
-    ConfidenceThresholds, Indicator, MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS,
+    ConfidenceThresholds, Indicator, MAX_CONDITION_DEPTH_LIMIT, MAX_RULE_WEIGHT, MAX_WINDOW_MONTHS,
     RULE_SET_SCHEMA_VERSION, Rule, RuleParameters, RuleSet, Window,
 };

@@ -32,6 +32,18 @@ pub const MAX_CONDITION_DEPTH_LIMIT: u32 = 32;
 /// ```
 pub const MAX_WINDOW_MONTHS: u32 = 1200;
 
+/// The largest weight a rule may carry.
+///
+/// The standard rules weigh 0.5 to 4; a thousand leaves every use of weights
+/// to a rule set's author while keeping every sum finite: an area's score is
+/// at most this times the number of rules, far below `f64::MAX`, so an assessment's scores are always numbers and its
+/// JSON always reads back \[I\].
+///
+/// ```
+/// assert_eq!(interpersonal::MAX_RULE_WEIGHT, 1000.0);
+/// ```
+pub const MAX_RULE_WEIGHT: f64 = 1000.0;
+
 /// The default rule set, embedded at build time from `rules/default.json`.
 const DEFAULT_RULES_JSON: &str = include_str!("../../rules/default.json");
 
@@ -197,7 +209,8 @@ pub struct Rule {
     pub version: u32,
     /// The area the rule is evidence for.
     pub area: ProblemArea,
-    /// How much the rule adds to the area's score. Finite, above 0.
+    /// How much the rule adds to the area's score. Above 0 and at most
+    /// [`MAX_RULE_WEIGHT`].
     pub weight: f64,
     /// Whether the rule's condition ties its evidence to the onset of the
     /// episode (a date in an onset window, the patient's own link, a change
