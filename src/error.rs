@@ -60,6 +60,24 @@ impl JsonPath {
         JsonPath(format!("{}[{index}]", self.0))
     }
 
+    /// A path relative to this one (written from its own `$`) made a path
+    /// in this one's document: a problem a schedule reports at
+    /// `$.sessions[1].number` is at `$.schedule.sessions[1].number` of the
+    /// course that holds the schedule.
+    ///
+    /// ```
+    /// use interpersonal::JsonPath;
+    /// let inner = JsonPath::root().field("sessions").index(1).field("number");
+    /// let outer = JsonPath::root().field("schedule").join(&inner);
+    /// assert_eq!(outer.as_str(), "$.schedule.sessions[1].number");
+    /// assert_eq!(outer.join(&JsonPath::root()), outer);
+    /// ```
+    #[must_use]
+    pub fn join(&self, relative: &JsonPath) -> Self {
+        let rest = relative.0.strip_prefix('$').unwrap_or(&relative.0);
+        JsonPath(format!("{}{rest}", self.0))
+    }
+
     /// The path as text.
     ///
     /// ```
@@ -273,6 +291,12 @@ impl IntoIterator for Problems {
     }
 }
 
+impl FromIterator<Problem> for Problems {
+    fn from_iter<I: IntoIterator<Item = Problem>>(iter: I) -> Self {
+        Problems(iter.into_iter().collect())
+    }
+}
+
 impl<'a> IntoIterator for &'a Problems {
     type Item = &'a Problem;
     type IntoIter = std::slice::Iter<'a, Problem>;
@@ -293,8 +317,15 @@ impl<'a> IntoIterator for &'a Problems {
 /// (`[1, "2026-03-02", "unknown"]` for an inventory); that shape is accepted but
 /// not part of the documented schema.
 ///
-/// A `JsonError` serialises (`{"path", "line", "column", "message"}`), so a
-/// service can hand it to a client that sent the document.
+/// A document that is well formed but breaks a rule of its type (a course
+/// whose schedule numbers its sessions out of order, a goal with a blank
+/// statement) gives every problem in [`JsonError::problems`], each at its
+/// path in the document given, and `path` is the first of them. The line and
+/// column are serde's: where the value holding the problems ends.
+///
+/// A `JsonError` serialises (`{"path", "line", "column", "message"}`, and
+/// `"problems"` when there are any), so a service can hand it to a client
+/// that sent the document.
 ///
 /// ```
 /// use interpersonal::{from_json, Inventory};
@@ -316,6 +347,56 @@ pub struct JsonError {
     pub column: usize,
     /// What was expected.
     pub message: String,
+    /// Every problem found in a value that was read but broke a rule of its
+    /// type, each at its path in the document; empty when the JSON itself
+    /// could not be read.
+    ///
+    /// ```
+    /// use interpersonal::{from_json, Goal};
+    ///
+    /// let err = from_json::<Goal>(r#"{"id": "g1", "area": "grief", "statement": "x",
+    ///     "target": {"measure_at_most": {"instrument": "hamd17", "value": 7}},
+    ///     "status": "active",
+    ///     "status_changes": [{"from": "proposed", "to": "achieved", "on": "2026-03-09"}]
+    /// }"#).unwrap_err();
+    /// assert_eq!(err.problems.as_slice()[0].path.as_str(), "$.status_changes[0].to");
+    /// assert_eq!(err.path.as_str(), "$.status_changes[0].to");
+    /// assert_eq!(err.line, 5); // where the goal ends
+    /// ```
+    #[serde(default, skip_serializing_if = "Problems::is_empty")]
+    pub problems: Problems,
+}
+
+thread_local! {
+    /// The problems behind the last error made by [`problems_error`] on this
+    /// thread, for [`read_document`] to take back with their paths.
+    static PENDING: std::cell::Cell<Option<Problems>> = const { std::cell::Cell::new(None) };
+}
+
+/// A serde error for a value that was read but breaks a rule of its type.
+/// Its message is the problems' text, so any deserializer reports them; when
+/// the crate's own [`from_json`] reads the document, it takes the problems
+/// back and places each at its path in the whole document.
+pub(crate) fn problems_error<E: serde::de::Error>(problems: Problems) -> E {
+    let error = E::custom(&problems);
+    PENDING.with(|pending| pending.set(Some(problems)));
+    error
+}
+
+/// Reads a value as its record `R`, then checks it into `T`, reporting the
+/// problems with [`problems_error`].
+pub(crate) fn read_checked<'de, D, R, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    R: Deserialize<'de>,
+    T: TryFrom<R, Error = Problems>,
+{
+    let record = R::deserialize(deserializer)?;
+    T::try_from(record).map_err(problems_error)
+}
+
+fn take_pending() -> Option<Problems> {
+    PENDING.with(std::cell::Cell::take)
 }
 
 /// Reads a JSON document into any of the crate's document types, naming the
@@ -340,7 +421,7 @@ pub struct JsonError {
 /// Returns a [`JsonError`] naming the path of the first value that could not be
 /// read.
 pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, JsonError> {
-    read_document(serde_json::Deserializer::from_str(json))
+    read_document(json.as_bytes())
 }
 
 /// Reads JSON from a reader (a file, standard input); see [`from_json`].
@@ -357,25 +438,61 @@ pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, JsonError> {
 ///
 /// Returns a [`JsonError`] when the input cannot be read or is not a valid
 /// document; an I/O failure is reported at the root path.
-pub fn from_json_reader<T: DeserializeOwned, R: std::io::Read>(reader: R) -> Result<T, JsonError> {
-    read_document(serde_json::Deserializer::from_reader(reader))
+pub fn from_json_reader<T: DeserializeOwned, R: std::io::Read>(
+    mut reader: R,
+) -> Result<T, JsonError> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| json_error(JsonPath::root(), &serde_json::Error::io(e), None))?;
+    read_document(&bytes)
 }
 
 /// Reads one document and checks that nothing but white space follows it.
-fn read_document<'de, T: DeserializeOwned, R: serde_json::de::Read<'de>>(
-    mut de: serde_json::Deserializer<R>,
-) -> Result<T, JsonError> {
+fn read_document<T: DeserializeOwned>(json: &[u8]) -> Result<T, JsonError> {
+    let mut de = serde_json::Deserializer::from_slice(json);
+    // Problems left by an earlier read on this thread are not this one's.
+    take_pending();
     let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
     let value = result.map_err(|e| {
         let path = JsonPath::from_serde(e.path());
+        let at_root = path == JsonPath::root();
         let inner = e.into_inner();
-        json_error(path, &inner)
+        let mut error = json_error(path, &inner, take_pending());
+        if error.line == 0 && at_root {
+            // A rule of the document's own type broke after its last byte
+            // was read: serde knows no position, the end of the value is it.
+            (error.line, error.column) = end_of_first_value(json);
+        }
+        error
     })?;
-    de.end().map_err(|e| json_error(JsonPath::root(), &e))?;
+    de.end()
+        .map_err(|e| json_error(JsonPath::root(), &e, None))?;
     Ok(value)
 }
 
-fn json_error(path: JsonPath, e: &serde_json::Error) -> JsonError {
+/// The line and column just after the first JSON value of `json`, as serde
+/// counts them (1-based line, bytes into the line); `(0, 0)` when there is
+/// no whole value.
+fn end_of_first_value(json: &[u8]) -> (usize, usize) {
+    let mut values =
+        serde_json::Deserializer::from_slice(json).into_iter::<serde::de::IgnoredAny>();
+    match values.next() {
+        Some(Ok(_)) => {
+            let end = values.byte_offset();
+            let before = json.get(..end).unwrap_or(json);
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(before.len(), |nl| before.len() - nl - 1);
+            (line, column)
+        }
+        _ => (0, 0),
+    }
+}
+
+fn json_error(path: JsonPath, e: &serde_json::Error, pending: Option<Problems>) -> JsonError {
     // serde_json's message ends with " at line L column C"; we report those
     // separately.
     let full = e.to_string();
@@ -383,11 +500,36 @@ fn json_error(path: JsonPath, e: &serde_json::Error) -> JsonError {
         Some(cut) if e.line() > 0 => full.get(..cut).unwrap_or(&full).to_owned(),
         _ => full,
     };
+    // The problems of a value that broke a rule of its type, when this error
+    // is theirs: each at its path in the whole document.
+    if let Some(problems) = pending.filter(|p| !p.is_empty() && p.to_string() == message) {
+        let problems: Problems = problems
+            .into_iter()
+            .map(|p| Problem::new(path.join(&p.path), p.expected))
+            .collect();
+        let mut all = problems.iter();
+        let first = all.next().cloned();
+        let more: Vec<String> = all.map(ToString::to_string).collect();
+        if let Some(first) = first {
+            let mut message = format!("expected {}", first.expected);
+            if !more.is_empty() {
+                message.push_str(&format!(" (and {} more: {})", more.len(), more.join("; ")));
+            }
+            return JsonError {
+                path: first.path,
+                line: e.line(),
+                column: e.column(),
+                message,
+                problems,
+            };
+        }
+    }
     JsonError {
         path,
         line: e.line(),
         column: e.column(),
         message: hide_document_text(&message),
+        problems: Problems::default(),
     }
 }
 

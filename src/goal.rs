@@ -712,8 +712,7 @@ pub enum GoalProgressError {
 /// assert_eq!(back, goal);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "GoalRecord")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Goal {
     /// The goal's id.
     pub id: GoalId,
@@ -731,6 +730,13 @@ pub struct Goal {
     status_changes: Vec<GoalStatusChange>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     progress: Vec<ProgressEntry>,
+}
+
+impl<'de> Deserialize<'de> for Goal {
+    /// Reads the goal's record and checks it, each problem at its path.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::error::read_checked::<D, GoalRecord, Goal>(deserializer)
+    }
 }
 
 /// The JSON shape of a [`Goal`], checked into one by `TryFrom`.

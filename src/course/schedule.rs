@@ -159,9 +159,7 @@ struct ScheduleData {
 impl<'de> Deserialize<'de> for Schedule {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let data = ScheduleData::deserialize(deserializer)?;
-        Schedule::checked(data).map_err(|problems| {
-            serde::de::Error::custom(format!("an invalid schedule: {problems}"))
-        })
+        Schedule::checked(data).map_err(crate::error::problems_error)
     }
 }
 

@@ -297,14 +297,21 @@ impl Compiled {
 /// assert!(text.contains("Mum"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(try_from = "RuleSet", into = "RuleSet")]
+#[derive(Debug, Clone, Serialize)]
+#[serde(into = "RuleSet")]
 pub struct Engine {
     rules: RuleSet,
     /// Which rule set this is, as every assessment names it: built once and
     /// shared by every assessment.
     pub(crate) info: RuleSetInfo,
     pub(crate) compiled: Compiled,
+}
+
+impl<'de> Deserialize<'de> for Engine {
+    /// Reads the engine's record and checks it, each problem at its path.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::error::read_checked::<D, RuleSet, Engine>(deserializer)
+    }
 }
 
 impl PartialEq for Engine {
