@@ -20,9 +20,13 @@ use std::hint::black_box;
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use interpersonal::{
-    Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, Engine, EpisodeOnset,
-    EventId, EventKind, Expectations, ExpectationsMet, Inventory, LifeEvent, PartialDate, Person,
-    PersonId, RelationshipChange, RelationshipKind, RelativeToOnset, RuleSet,
+    Engine, Inventory, LifeEvent, Person, RuleSet,
+    date::{EpisodeOnset, PartialDate},
+    id::{EventId, PersonId},
+    inventory::{
+        Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind,
+        Expectations, ExpectationsMet, RelationshipChange, RelationshipKind, RelativeToOnset,
+    },
 };
 
 /// A small deterministic generator (no randomness in the crate; this is bench

@@ -14,9 +14,13 @@ use std::error::Error;
 
 use chrono::{Days, NaiveDate};
 use interpersonal::{
-    Course, Engine, Formulation, GoalId, GoalStatus, GoalTarget, GoalTemplate, InstrumentId,
-    Inventory, Phase, PhaseTask, Phq9Answers, Phq9Item, Phq9Score, ProgressEntry, ScoringOptions,
-    SessionRecord, Technique, TreatmentContract, from_json,
+    Course, Engine, Formulation, Inventory, Phase, Phq9Score, TreatmentContract,
+    catalogue::{PhaseTask, Technique},
+    course::SessionRecord,
+    from_json,
+    goal::{GoalStatus, GoalTarget, GoalTemplate, InstrumentId, ProgressEntry},
+    id::GoalId,
+    measure::{Phq9Answers, Phq9Item, ScoringOptions},
 };
 
 /// The bundled case (examples/data/quickstart.json).

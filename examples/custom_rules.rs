@@ -7,8 +7,7 @@
 //! ```text
 //! cargo run --example custom_rules
 //! ```
-
-use interpersonal::{Engine, Inventory, ProblemArea, RuleSet, Window, from_json};
+use interpersonal::{Engine, Inventory, ProblemArea, RuleSet, engine::Window, from_json};
 
 const CASE: &str = include_str!("data/quickstart.json");
 

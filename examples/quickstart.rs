@@ -13,7 +13,6 @@
 //!
 //! The crate is decision support, not diagnosis: the clinician decides, and
 //! the focus is agreed with the patient.
-
 use interpersonal::{Engine, Inventory, ProblemArea, Report, from_json};
 use strum::IntoEnumIterator;
 

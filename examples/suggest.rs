@@ -11,10 +11,9 @@
 //! every problem, each with its JSON path, to standard error and exits with
 //! status 2.
 
+use interpersonal::{Engine, Inventory, Report, from_json};
 use std::io::Read;
 use std::process::exit;
-
-use interpersonal::{Engine, Inventory, Report, from_json};
 
 fn main() {
     let mut json_output = false;

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 /// JSON: the ISO-8601 text, `"2026-03-14"` or `"2026-03"`.
 ///
 /// ```
-/// use interpersonal::PartialDate;
+/// use interpersonal::date::PartialDate;
 /// use chrono::NaiveDate;
 ///
 /// let march: PartialDate = "2026-03".parse()?;
@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// let day: PartialDate = "2026-03-14".parse()?;
 /// assert_eq!(day.earliest(), day.latest());
-/// # Ok::<(), interpersonal::DateError>(())
+/// # Ok::<(), interpersonal::date::DateError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -42,7 +42,7 @@ pub enum PartialDate {
 /// day or month that does not exist.
 ///
 /// ```
-/// use interpersonal::PartialDate;
+/// use interpersonal::date::PartialDate;
 /// let err = "2026-02-30".parse::<PartialDate>().unwrap_err();
 /// assert_eq!(err.to_string(), "invalid date: expected YYYY-MM-DD or YYYY-MM");
 /// ```
@@ -55,7 +55,7 @@ impl PartialDate {
     /// A date known to the day.
     ///
     /// ```
-    /// use interpersonal::PartialDate;
+    /// use interpersonal::date::PartialDate;
     /// use chrono::NaiveDate;
     /// let d = PartialDate::day(NaiveDate::from_ymd_opt(2026, 1, 5).unwrap());
     /// assert_eq!(d.to_string(), "2026-01-05");
@@ -67,10 +67,10 @@ impl PartialDate {
     /// A date known to the month.
     ///
     /// ```
-    /// use interpersonal::PartialDate;
+    /// use interpersonal::date::PartialDate;
     /// assert_eq!(PartialDate::month(2026, 2)?.to_string(), "2026-02");
     /// assert!(PartialDate::month(2026, 13).is_err());
-    /// # Ok::<(), interpersonal::DateError>(())
+    /// # Ok::<(), interpersonal::date::DateError>(())
     /// ```
     ///
     /// # Errors
@@ -86,10 +86,10 @@ impl PartialDate {
     /// The first day the date can stand for.
     ///
     /// ```
-    /// use interpersonal::PartialDate;
+    /// use interpersonal::date::PartialDate;
     /// let d: PartialDate = "2024-02".parse()?;
     /// assert_eq!(d.earliest().to_string(), "2024-02-01");
-    /// # Ok::<(), interpersonal::DateError>(())
+    /// # Ok::<(), interpersonal::date::DateError>(())
     /// ```
     pub fn earliest(self) -> NaiveDate {
         match self {
@@ -100,10 +100,10 @@ impl PartialDate {
     /// The last day the date can stand for.
     ///
     /// ```
-    /// use interpersonal::PartialDate;
+    /// use interpersonal::date::PartialDate;
     /// let d: PartialDate = "2024-02".parse()?;
     /// assert_eq!(d.latest().to_string(), "2024-02-29");
-    /// # Ok::<(), interpersonal::DateError>(())
+    /// # Ok::<(), interpersonal::date::DateError>(())
     /// ```
     pub fn latest(self) -> NaiveDate {
         match self {
@@ -115,9 +115,9 @@ impl PartialDate {
     /// Whether the date is known only to the month.
     ///
     /// ```
-    /// use interpersonal::PartialDate;
+    /// use interpersonal::date::PartialDate;
     /// assert!("2026-03".parse::<PartialDate>()?.is_month_only());
-    /// # Ok::<(), interpersonal::DateError>(())
+    /// # Ok::<(), interpersonal::date::DateError>(())
     /// ```
     pub fn is_month_only(self) -> bool {
         matches!(self, PartialDate::Month(_))
@@ -200,7 +200,7 @@ impl From<NaiveDate> for PartialDate {
 /// JSON: `"2026-03-14"`, `"2026-03"` or `"unknown"`.
 ///
 /// ```
-/// use interpersonal::{EpisodeOnset, PartialDate};
+/// use interpersonal::{date::EpisodeOnset, date::PartialDate};
 ///
 /// let onset: EpisodeOnset = serde_json::from_str(r#""2026-03""#).unwrap();
 /// assert_eq!(onset.date(), Some("2026-03".parse::<PartialDate>().unwrap()));
@@ -222,7 +222,7 @@ impl EpisodeOnset {
     /// The onset date, when known.
     ///
     /// ```
-    /// use interpersonal::EpisodeOnset;
+    /// use interpersonal::date::EpisodeOnset;
     /// assert_eq!(EpisodeOnset::Unknown.date(), None);
     /// ```
     pub fn date(self) -> Option<PartialDate> {

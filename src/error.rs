@@ -3,7 +3,7 @@
 //!
 //! Each subsystem has its own error enum beside its code (a refused goal status
 //! change lives in [`goal`](crate::goal), a refused phase transition in
-//! [`phase`](crate::phase)); they all follow the rules here (DESIGN.md decision 9):
+//! [`phase`](crate::catalogue)); they all follow the rules here (DESIGN.md decision 9):
 //! a message names ids and JSON paths, never patient text, and says what was
 //! expected.
 
@@ -127,7 +127,7 @@ impl fmt::Display for JsonPath {
 /// One problem found in an input: where it is, and what was expected there.
 ///
 /// ```
-/// use interpersonal::{JsonPath, Problem};
+/// use interpersonal::{JsonPath, error::Problem};
 ///
 /// let problem = Problem::new(
 ///     JsonPath::root().field("events").index(1).field("person"),
@@ -153,7 +153,7 @@ impl Problem {
     /// A problem at `path`; `expected` says what should have been there.
     ///
     /// ```
-    /// use interpersonal::{JsonPath, Problem};
+    /// use interpersonal::{JsonPath, error::Problem};
     /// let p = Problem::new(JsonPath::root().field("sessions"), "a number from 12 to 16");
     /// assert_eq!(p.path.as_str(), "$.sessions");
     /// ```
@@ -175,7 +175,7 @@ impl fmt::Display for Problem {
 /// returned as an error.
 ///
 /// ```
-/// use interpersonal::{JsonPath, Problem, Problems};
+/// use interpersonal::{JsonPath, error::Problem, Problems};
 ///
 /// let mut problems = Problems::default();
 /// problems.push(Problem::new(JsonPath::root().field("a"), "a date"));
@@ -191,7 +191,7 @@ impl Problems {
     /// Adds a problem.
     ///
     /// ```
-    /// use interpersonal::{JsonPath, Problem, Problems};
+    /// use interpersonal::{JsonPath, error::Problem, Problems};
     /// let mut problems = Problems::default();
     /// problems.push(Problem::new(JsonPath::root(), "an object"));
     /// assert!(!problems.is_empty());
@@ -427,7 +427,7 @@ pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, JsonError> {
 /// Reads JSON from a reader (a file, standard input); see [`from_json`].
 ///
 /// ```
-/// use interpersonal::{from_json_reader, Inventory};
+/// use interpersonal::{error::from_json_reader, Inventory};
 ///
 /// let json = br#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "unknown"}"#;
 /// let inventory: Inventory = from_json_reader(&json[..]).unwrap();
@@ -637,7 +637,7 @@ mod tests {
     fn unknown_keys_are_hidden_in_paths() {
         let json = r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "unknown",
                        "people": [{"Maria Lopez": 1}]}"#;
-        let err = from_json::<crate::Inventory>(json).unwrap_err();
+        let err = from_json::<crate::inventory::Inventory>(json).unwrap_err();
         assert!(!err.to_string().contains("Maria"), "{err}");
         assert!(err.path.as_str().starts_with("$.people[0]"), "{err}");
     }

@@ -10,7 +10,7 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use interpersonal::{GoalId, GoalStatus, GoalTarget, GoalTemplate, InstrumentId, ProblemArea, ProgressEntry};
+//! use interpersonal::{id::GoalId, goal::GoalStatus, goal::GoalTarget, goal::GoalTemplate, goal::InstrumentId, ProblemArea, goal::ProgressEntry};
 //!
 //! let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
 //!
@@ -41,12 +41,18 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::area::{
+use crate::catalogue::{
     GOAL_DEFICITS_ISOLATION, GOAL_DEFICITS_RELATIONSHIPS, GOAL_DISPUTE_IDENTIFY,
     GOAL_DISPUTE_MODIFY, GOAL_DISPUTE_PLAN, GOAL_GRIEF_MOURNING, GOAL_GRIEF_RELATIONSHIPS,
     GOAL_TRANSITION_MASTERY, GOAL_TRANSITION_MOURN_OLD_ROLE, GOAL_TRANSITION_NEW_ROLE,
 };
-use crate::{CatalogueEntry, GoalId, JsonPath, ProblemArea, Problems, Sensitive, Source};
+use crate::{
+    catalogue::{CatalogueEntry, ProblemArea},
+    error::{JsonPath, Problems},
+    id::GoalId,
+    sensitive::Sensitive,
+    source::Source,
+};
 
 // ---------------------------------------------------------------------------
 // InstrumentId
@@ -61,13 +67,13 @@ const MAX_INSTRUMENT_ID_LEN: usize = 32;
 /// JSON: the id as a string, `"phq9"`.
 ///
 /// ```
-/// use interpersonal::InstrumentId;
+/// use interpersonal::goal::InstrumentId;
 ///
 /// assert_eq!(InstrumentId::PHQ9.as_str(), "phq9");
 /// let custom: InstrumentId = "qids_sr16".parse()?;
 /// assert_eq!(custom.to_string(), "qids_sr16");
 /// assert!(InstrumentId::new("PHQ 9").is_err());
-/// # Ok::<(), interpersonal::InstrumentIdError>(())
+/// # Ok::<(), interpersonal::goal::InstrumentIdError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -77,7 +83,7 @@ pub struct InstrumentId(Cow<'static, str>);
 /// lowercase ASCII letters, digits, `_`, `-` and `.`.
 ///
 /// ```
-/// use interpersonal::InstrumentId;
+/// use interpersonal::goal::InstrumentId;
 /// let err = InstrumentId::new("Phq9").unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
@@ -94,7 +100,7 @@ impl InstrumentId {
     /// (ipt-domain.md §8.1).
     ///
     /// ```
-    /// assert_eq!(interpersonal::InstrumentId::PHQ9.as_str(), "phq9");
+    /// assert_eq!(interpersonal::goal::InstrumentId::PHQ9.as_str(), "phq9");
     /// ```
     pub const PHQ9: InstrumentId = InstrumentId(Cow::Borrowed("phq9"));
 
@@ -102,7 +108,7 @@ impl InstrumentId {
     /// (ipt-domain.md §8.2).
     ///
     /// ```
-    /// assert_eq!(interpersonal::InstrumentId::GAD7.as_str(), "gad7");
+    /// assert_eq!(interpersonal::goal::InstrumentId::GAD7.as_str(), "gad7");
     /// ```
     pub const GAD7: InstrumentId = InstrumentId(Cow::Borrowed("gad7"));
 
@@ -110,7 +116,7 @@ impl InstrumentId {
     /// clinician-rated, total 0–52 (ipt-domain.md §8.3).
     ///
     /// ```
-    /// assert_eq!(interpersonal::InstrumentId::HAMD17.as_str(), "hamd17");
+    /// assert_eq!(interpersonal::goal::InstrumentId::HAMD17.as_str(), "hamd17");
     /// ```
     pub const HAMD17: InstrumentId = InstrumentId(Cow::Borrowed("hamd17"));
 
@@ -123,9 +129,9 @@ impl InstrumentId {
     /// digits, `_`, `-` and `.`.
     ///
     /// ```
-    /// use interpersonal::InstrumentId;
+    /// use interpersonal::goal::InstrumentId;
     /// assert_eq!(InstrumentId::new("phq9")?, InstrumentId::PHQ9);
-    /// # Ok::<(), interpersonal::InstrumentIdError>(())
+    /// # Ok::<(), interpersonal::goal::InstrumentIdError>(())
     /// ```
     pub fn new(id: impl Into<String>) -> Result<Self, InstrumentIdError> {
         let id = id.into();
@@ -144,7 +150,7 @@ impl InstrumentId {
     /// The id as text.
     ///
     /// ```
-    /// assert_eq!(interpersonal::InstrumentId::GAD7.as_str(), "gad7");
+    /// assert_eq!(interpersonal::goal::InstrumentId::GAD7.as_str(), "gad7");
     /// ```
     pub fn as_str(&self) -> &str {
         &self.0
@@ -194,13 +200,13 @@ impl From<InstrumentId> for String {
 /// JSON: the number, `7`.
 ///
 /// ```
-/// use interpersonal::GoalRating;
+/// use interpersonal::goal::GoalRating;
 ///
 /// let r = GoalRating::new(7)?;
 /// assert_eq!(r.get(), 7);
 /// assert!(GoalRating::new(11).is_err());
 /// assert!(serde_json::from_str::<GoalRating>("11").is_err());
-/// # Ok::<(), interpersonal::GoalRatingError>(())
+/// # Ok::<(), interpersonal::goal::GoalRatingError>(())
 /// ```
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
@@ -211,7 +217,7 @@ pub struct GoalRating(u8);
 /// A rating outside 0–10.
 ///
 /// ```
-/// use interpersonal::GoalRating;
+/// use interpersonal::goal::GoalRating;
 /// let err = GoalRating::new(12).unwrap_err();
 /// assert_eq!(err.to_string(), "invalid rating 12: expected a whole number from 0 to 10");
 /// ```
@@ -227,14 +233,14 @@ impl GoalRating {
     /// The lowest rating, 0.
     ///
     /// ```
-    /// assert_eq!(interpersonal::GoalRating::MIN.get(), 0);
+    /// assert_eq!(interpersonal::goal::GoalRating::MIN.get(), 0);
     /// ```
     pub const MIN: GoalRating = GoalRating(0);
 
     /// The highest rating, 10.
     ///
     /// ```
-    /// assert_eq!(interpersonal::GoalRating::MAX.get(), 10);
+    /// assert_eq!(interpersonal::goal::GoalRating::MAX.get(), 10);
     /// ```
     pub const MAX: GoalRating = GoalRating(10);
 
@@ -245,9 +251,9 @@ impl GoalRating {
     /// Returns [`GoalRatingError`] for a value above 10.
     ///
     /// ```
-    /// use interpersonal::GoalRating;
+    /// use interpersonal::goal::GoalRating;
     /// assert_eq!(GoalRating::new(10)?, GoalRating::MAX);
-    /// # Ok::<(), interpersonal::GoalRatingError>(())
+    /// # Ok::<(), interpersonal::goal::GoalRatingError>(())
     /// ```
     pub const fn new(value: u8) -> Result<Self, GoalRatingError> {
         if value <= 10 {
@@ -262,7 +268,7 @@ impl GoalRating {
     /// The rating as a number.
     ///
     /// ```
-    /// assert_eq!(interpersonal::GoalRating::new(3).unwrap().get(), 3);
+    /// assert_eq!(interpersonal::goal::GoalRating::new(3).unwrap().get(), 3);
     /// ```
     pub const fn get(self) -> u8 {
         self.0
@@ -297,7 +303,7 @@ impl From<GoalRating> for u16 {
 /// `{"described": "…"}`.
 ///
 /// ```
-/// use interpersonal::{GoalTarget, InstrumentId, Sensitive};
+/// use interpersonal::{goal::GoalTarget, goal::InstrumentId, Sensitive};
 ///
 /// let t: GoalTarget = serde_json::from_str(
 ///     r#"{"count_per_week": {"at_least": 2, "of": "calls with a friend"}}"#,
@@ -352,13 +358,13 @@ impl GoalTarget {
     /// value above 10.
     ///
     /// ```
-    /// use interpersonal::{GoalRating, GoalTarget};
+    /// use interpersonal::{goal::GoalRating, goal::GoalTarget};
     /// let t = GoalTarget::RatingAtLeast { of: "closeness".into(), value: GoalRating::new(7)? };
     /// assert_eq!(t.is_met_by(7), Some(true));
     /// assert_eq!(t.is_met_by(6), Some(false));
     /// assert_eq!(t.is_met_by(11), None);
     /// assert_eq!(GoalTarget::Described("…".into()).is_met_by(1), None);
-    /// # Ok::<(), interpersonal::GoalRatingError>(())
+    /// # Ok::<(), interpersonal::goal::GoalRatingError>(())
     /// ```
     pub fn is_met_by(&self, value: u16) -> Option<bool> {
         match self {
@@ -378,10 +384,10 @@ impl GoalTarget {
     /// 0–10.
     ///
     /// ```
-    /// use interpersonal::{GoalRating, GoalTarget};
+    /// use interpersonal::{goal::GoalRating, goal::GoalTarget};
     /// assert!(GoalTarget::RatingAtMost { of: "worry".into(), value: GoalRating::new(3)? }.is_rating());
     /// assert!(!GoalTarget::Described("…".into()).is_rating());
-    /// # Ok::<(), interpersonal::GoalRatingError>(())
+    /// # Ok::<(), interpersonal::goal::GoalRatingError>(())
     /// ```
     pub fn is_rating(&self) -> bool {
         matches!(
@@ -416,7 +422,7 @@ vocabulary_enum! {
     /// (ipt-domain.md §2.5 rule 5 [S: Markowitz-phases]).
     ///
     /// ```
-    /// use interpersonal::GoalStatus;
+    /// use interpersonal::goal::GoalStatus;
     /// assert!(GoalStatus::Proposed.can_change_to(GoalStatus::Active));
     /// assert!(!GoalStatus::Proposed.can_change_to(GoalStatus::Achieved));
     /// assert!(GoalStatus::Achieved.is_final());
@@ -439,7 +445,7 @@ impl GoalStatus {
     /// The statuses a goal may move to from this one, in declaration order.
     ///
     /// ```
-    /// use interpersonal::GoalStatus;
+    /// use interpersonal::goal::GoalStatus;
     /// assert_eq!(
     ///     GoalStatus::Revised.allowed_next(),
     ///     [GoalStatus::Active, GoalStatus::Discontinued],
@@ -460,7 +466,7 @@ impl GoalStatus {
     /// "changes" to itself.
     ///
     /// ```
-    /// use interpersonal::GoalStatus;
+    /// use interpersonal::goal::GoalStatus;
     /// assert!(GoalStatus::Active.can_change_to(GoalStatus::Revised));
     /// assert!(!GoalStatus::Active.can_change_to(GoalStatus::Active));
     /// ```
@@ -477,7 +483,7 @@ impl GoalStatus {
     /// Whether no status can follow: achieved and discontinued.
     ///
     /// ```
-    /// use interpersonal::GoalStatus;
+    /// use interpersonal::goal::GoalStatus;
     /// assert!(GoalStatus::Discontinued.is_final());
     /// assert!(!GoalStatus::Revised.is_final());
     /// ```
@@ -490,7 +496,7 @@ impl GoalStatus {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{GoalStatus, GoalStatusChange};
+/// use interpersonal::{goal::GoalStatus, goal::GoalStatusChange};
 ///
 /// let c: GoalStatusChange = serde_json::from_str(
 ///     r#"{"from": "proposed", "to": "active", "on": "2026-03-02"}"#,
@@ -515,7 +521,7 @@ pub struct GoalStatusChange {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{GoalId, GoalStatus, GoalStatusError, GoalTarget, Goal, ProblemArea};
+/// use interpersonal::{id::GoalId, goal::GoalStatus, goal::GoalStatusError, goal::GoalTarget, Goal, ProblemArea};
 ///
 /// let mut goal = Goal::new(
 ///     GoalId::new("g1")?,
@@ -530,7 +536,7 @@ pub struct GoalStatusChange {
 ///     err.to_string(),
 ///     "goal `g1`: status cannot change from `proposed` to `achieved`",
 /// );
-/// # Ok::<(), interpersonal::IdError>(())
+/// # Ok::<(), interpersonal::id::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
@@ -568,7 +574,7 @@ pub enum GoalStatusError {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::ProgressEntry;
+/// use interpersonal::goal::ProgressEntry;
 ///
 /// let e = ProgressEntry::new(NaiveDate::from_ymd_opt(2026, 3, 9).unwrap())
 ///     .with_value(12)
@@ -595,7 +601,7 @@ impl ProgressEntry {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::ProgressEntry;
+    /// use interpersonal::goal::ProgressEntry;
     /// let e = ProgressEntry::new(NaiveDate::from_ymd_opt(2026, 3, 9).unwrap());
     /// assert!(e.value.is_none() && e.note.is_none());
     /// ```
@@ -611,7 +617,7 @@ impl ProgressEntry {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::ProgressEntry;
+    /// use interpersonal::goal::ProgressEntry;
     /// let e = ProgressEntry::new(NaiveDate::from_ymd_opt(2026, 3, 9).unwrap()).with_value(4);
     /// assert_eq!(e.value, Some(4));
     /// ```
@@ -625,7 +631,7 @@ impl ProgressEntry {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::ProgressEntry;
+    /// use interpersonal::goal::ProgressEntry;
     /// let e = ProgressEntry::new(NaiveDate::from_ymd_opt(2026, 3, 9).unwrap()).with_note("went to choir");
     /// assert_eq!(e.note.as_ref().map(|n| n.expose().as_str()), Some("went to choir"));
     /// ```
@@ -640,7 +646,7 @@ impl ProgressEntry {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{Goal, GoalId, GoalProgressError, GoalRating, GoalTarget, ProblemArea, ProgressEntry};
+/// use interpersonal::{Goal, id::GoalId, goal::GoalProgressError, goal::GoalRating, goal::GoalTarget, ProblemArea, goal::ProgressEntry};
 ///
 /// let mut goal = Goal::new(
 ///     GoalId::new("g2")?,
@@ -696,7 +702,7 @@ pub enum GoalProgressError {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{Goal, GoalId, GoalStatus, GoalTarget, ProblemArea, Sensitive};
+/// use interpersonal::{Goal, id::GoalId, goal::GoalStatus, goal::GoalTarget, ProblemArea, Sensitive};
 ///
 /// let goal = Goal::new(
 ///     GoalId::new("g1")?,
@@ -823,7 +829,7 @@ impl Goal {
     /// A proposed goal with no target date and no progress.
     ///
     /// ```
-    /// use interpersonal::{Goal, GoalId, GoalStatus, GoalTarget, InstrumentId, ProblemArea};
+    /// use interpersonal::{Goal, id::GoalId, goal::GoalStatus, goal::GoalTarget, goal::InstrumentId, ProblemArea};
     /// let goal = Goal::new(
     ///     GoalId::new("g1")?,
     ///     ProblemArea::Grief,
@@ -832,7 +838,7 @@ impl Goal {
     /// );
     /// assert_eq!(goal.status(), GoalStatus::Proposed);
     /// assert!(goal.progress().is_empty());
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
     pub fn new(
         id: GoalId,
@@ -856,12 +862,12 @@ impl Goal {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Goal, GoalId, GoalTarget, ProblemArea};
+    /// use interpersonal::{Goal, id::GoalId, goal::GoalTarget, ProblemArea};
     /// let date = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
     /// let goal = Goal::new(GoalId::new("g1")?, ProblemArea::Grief, "…", GoalTarget::Described("…".into()))
     ///     .with_target_date(date);
     /// assert_eq!(goal.target_date, Some(date));
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
     #[must_use]
     pub fn with_target_date(mut self, date: NaiveDate) -> Self {
@@ -872,11 +878,11 @@ impl Goal {
     /// The goal's status.
     ///
     /// ```
-    /// use interpersonal::{GoalId, GoalStatus, GoalTarget, GoalTemplate, ProblemArea};
+    /// use interpersonal::{id::GoalId, goal::GoalStatus, goal::GoalTarget, goal::GoalTemplate, ProblemArea};
     /// let goal = GoalTemplate::for_area(ProblemArea::RoleDispute)[0]
     ///     .goal(GoalId::new("g1")?, GoalTarget::Described("…".into()));
     /// assert_eq!(goal.status(), GoalStatus::Proposed);
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
     pub fn status(&self) -> GoalStatus {
         self.status
@@ -886,7 +892,7 @@ impl Goal {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Goal, GoalId, GoalStatus, GoalTarget, ProblemArea};
+    /// use interpersonal::{Goal, id::GoalId, goal::GoalStatus, goal::GoalTarget, ProblemArea};
     /// let mut goal = Goal::new(GoalId::new("g1")?, ProblemArea::Grief, "…", GoalTarget::Described("…".into()));
     /// goal.set_status(GoalStatus::Active, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())?;
     /// assert_eq!(goal.status_changes()[0].from, GoalStatus::Proposed);
@@ -901,7 +907,7 @@ impl Goal {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Goal, GoalId, GoalTarget, ProblemArea, ProgressEntry};
+    /// use interpersonal::{Goal, id::GoalId, goal::GoalTarget, ProblemArea, goal::ProgressEntry};
     /// let mut goal = Goal::new(GoalId::new("g1")?, ProblemArea::Grief, "…", GoalTarget::Described("…".into()));
     /// goal.record_progress(ProgressEntry::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()))?;
     /// assert_eq!(goal.progress().len(), 1);
@@ -917,7 +923,7 @@ impl Goal {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Goal, GoalId, GoalTarget, InstrumentId, ProblemArea, ProgressEntry};
+    /// use interpersonal::{Goal, id::GoalId, goal::GoalTarget, goal::InstrumentId, ProblemArea, goal::ProgressEntry};
     /// let mut goal = Goal::new(
     ///     GoalId::new("g1")?,
     ///     ProblemArea::Grief,
@@ -952,7 +958,7 @@ impl Goal {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Goal, GoalId, GoalStatus, GoalStatusError, GoalTarget, ProblemArea};
+    /// use interpersonal::{Goal, id::GoalId, goal::GoalStatus, goal::GoalStatusError, goal::GoalTarget, ProblemArea};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let mut goal = Goal::new(GoalId::new("g1")?, ProblemArea::Grief, "…", GoalTarget::Described("…".into()));
@@ -1001,7 +1007,7 @@ impl Goal {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Goal, GoalId, GoalProgressError, GoalTarget, ProblemArea, ProgressEntry};
+    /// use interpersonal::{Goal, id::GoalId, goal::GoalProgressError, goal::GoalTarget, ProblemArea, goal::ProgressEntry};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let mut goal = Goal::new(GoalId::new("g1")?, ProblemArea::Grief, "…", GoalTarget::Described("…".into()));
@@ -1046,7 +1052,7 @@ impl Goal {
 /// JSON: `{"key": "grief.facilitate_mourning", "area": "grief", "goal": {"text": …, "source": …}}`.
 ///
 /// ```
-/// use interpersonal::{GoalId, GoalStatus, GoalTarget, GoalTemplate, ProblemArea};
+/// use interpersonal::{id::GoalId, goal::GoalStatus, goal::GoalTarget, goal::GoalTemplate, ProblemArea};
 ///
 /// let t = GoalTemplate::by_key("role_dispute.choose_plan").unwrap();
 /// assert_eq!(t.area(), ProblemArea::RoleDispute);
@@ -1055,7 +1061,7 @@ impl Goal {
 /// let goal = t.goal(GoalId::new(t.key())?, GoalTarget::Described("agree a plan".into()));
 /// assert_eq!(goal.statement.expose(), "Choose a plan of action.");
 /// assert_eq!(goal.status(), GoalStatus::Proposed);
-/// # Ok::<(), interpersonal::IdError>(())
+/// # Ok::<(), interpersonal::id::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1077,7 +1083,7 @@ impl GoalTemplate {
     /// The templates of `area`, in the manuals' order.
     ///
     /// ```
-    /// use interpersonal::{GoalTemplate, ProblemArea};
+    /// use interpersonal::{goal::GoalTemplate, ProblemArea};
     /// let keys: Vec<_> = GoalTemplate::for_area(ProblemArea::Grief).iter().map(|t| t.key()).collect();
     /// assert_eq!(keys, ["grief.facilitate_mourning", "grief.reestablish_relationships"]);
     /// ```
@@ -1093,7 +1099,7 @@ impl GoalTemplate {
     /// Every template, area by area.
     ///
     /// ```
-    /// assert_eq!(interpersonal::GoalTemplate::all().count(), 10);
+    /// assert_eq!(interpersonal::goal::GoalTemplate::all().count(), 10);
     /// ```
     pub fn all() -> impl Iterator<Item = &'static GoalTemplate> {
         <ProblemArea as strum::IntoEnumIterator>::iter().flat_map(GoalTemplate::for_area)
@@ -1102,7 +1108,7 @@ impl GoalTemplate {
     /// The template with this key, if there is one.
     ///
     /// ```
-    /// use interpersonal::GoalTemplate;
+    /// use interpersonal::goal::GoalTemplate;
     /// assert!(GoalTemplate::by_key("interpersonal_deficits.reduce_isolation").is_some());
     /// assert!(GoalTemplate::by_key("grief.forget").is_none());
     /// ```
@@ -1114,7 +1120,7 @@ impl GoalTemplate {
     /// `"grief.facilitate_mourning"`. Keys are valid [`GoalId`]s.
     ///
     /// ```
-    /// use interpersonal::{GoalTemplate, ProblemArea};
+    /// use interpersonal::{goal::GoalTemplate, ProblemArea};
     /// assert_eq!(
     ///     GoalTemplate::for_area(ProblemArea::RoleTransition)[0].key(),
     ///     "role_transition.mourn_old_role",
@@ -1127,7 +1133,7 @@ impl GoalTemplate {
     /// The problem area the goal belongs to.
     ///
     /// ```
-    /// use interpersonal::{GoalTemplate, ProblemArea};
+    /// use interpersonal::{goal::GoalTemplate, ProblemArea};
     /// assert_eq!(GoalTemplate::for_area(ProblemArea::Grief)[1].area(), ProblemArea::Grief);
     /// ```
     pub fn area(&self) -> ProblemArea {
@@ -1137,7 +1143,7 @@ impl GoalTemplate {
     /// The goal as the manuals state it.
     ///
     /// ```
-    /// use interpersonal::{GoalTemplate, ProblemArea};
+    /// use interpersonal::{goal::GoalTemplate, ProblemArea};
     /// assert_eq!(
     ///     GoalTemplate::for_area(ProblemArea::InterpersonalDeficits)[0].text(),
     ///     "Reduce the patient's social isolation.",
@@ -1150,7 +1156,7 @@ impl GoalTemplate {
     /// Where the goal is stated.
     ///
     /// ```
-    /// use interpersonal::{Basis, GoalTemplate, ProblemArea};
+    /// use interpersonal::{source::Basis, goal::GoalTemplate, ProblemArea};
     /// let t = &GoalTemplate::for_area(ProblemArea::RoleDispute)[0];
     /// assert_eq!(t.source().basis, Basis::Stated);
     /// assert!(t.source().label.starts_with("Guide-2018"));
@@ -1163,7 +1169,7 @@ impl GoalTemplate {
     /// text, to be reworded with the patient; no target date, no progress.
     ///
     /// ```
-    /// use interpersonal::{GoalId, GoalTarget, GoalTemplate, InstrumentId, ProblemArea};
+    /// use interpersonal::{id::GoalId, goal::GoalTarget, goal::GoalTemplate, goal::InstrumentId, ProblemArea};
     /// let t = &GoalTemplate::for_area(ProblemArea::RoleTransition)[2];
     /// let goal = t.goal(
     ///     GoalId::new("g3")?,
@@ -1171,7 +1177,7 @@ impl GoalTemplate {
     /// );
     /// assert_eq!(goal.area, ProblemArea::RoleTransition);
     /// assert_eq!(goal.statement.expose(), t.text());
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
     pub fn goal(&self, id: GoalId, target: GoalTarget) -> Goal {
         Goal::new(id, self.area, self.goal.text.as_ref(), target)

@@ -1,6 +1,6 @@
 //! Stable string ids: people, life events, goals, rules.
 //!
-//! Ids are how an [`Assessment`](crate::Assessment) names what it is about without
+//! Ids are how an [`Assessment`](crate::engine::Assessment) names what it is about without
 //! copying patient text (DESIGN.md decision 2). An id is 1 to 64 characters of
 //! ASCII letters, digits, `_`, `-` and `.`, so it cannot hold a sentence; it must
 //! still never be made from a name.
@@ -9,12 +9,12 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::SharedText;
+use crate::text::SharedText;
 
 /// The longest id accepted, in bytes.
 ///
 /// ```
-/// use interpersonal::{MAX_ID_LEN, PersonId};
+/// use interpersonal::{id::MAX_ID_LEN, id::PersonId};
 /// assert!(PersonId::new("x".repeat(MAX_ID_LEN)).is_ok());
 /// assert!(PersonId::new("x".repeat(MAX_ID_LEN + 1)).is_err());
 /// ```
@@ -24,7 +24,7 @@ pub const MAX_ID_LEN: usize = 64;
 /// digits, `_`, `-` and `.`.
 ///
 /// ```
-/// use interpersonal::PersonId;
+/// use interpersonal::id::PersonId;
 /// let err = PersonId::new("has space").unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
@@ -60,7 +60,7 @@ macro_rules! id_type {
             /// Returns [`IdError`] when the text is empty, longer than
             #[doc = concat!("[`MAX_ID_LEN`], or holds another character.")]
             ///
-            #[doc = concat!("```\nuse interpersonal::", stringify!($name), ";\nassert!(", stringify!($name), "::new(\"ok_1\").is_ok());\nassert!(", stringify!($name), "::new(\"not ok\").is_err());\n```")]
+            #[doc = concat!("```\nuse interpersonal::id::", stringify!($name), ";\nassert!(", stringify!($name), "::new(\"ok_1\").is_ok());\nassert!(", stringify!($name), "::new(\"not ok\").is_err());\n```")]
             pub fn new(id: impl Into<String>) -> Result<Self, IdError> {
                 let id = id.into();
                 check_id(&id)?;
@@ -76,7 +76,7 @@ macro_rules! id_type {
 
             /// The id as text.
             ///
-            #[doc = concat!("```\nlet id = interpersonal::", stringify!($name), "::new(\"x-1\").unwrap();\nassert_eq!(id.as_str(), \"x-1\");\n```")]
+            #[doc = concat!("```\nlet id = interpersonal::id::", stringify!($name), "::new(\"x-1\").unwrap();\nassert_eq!(id.as_str(), \"x-1\");\n```")]
             pub fn as_str(&self) -> &str {
                 &self.0
             }
@@ -150,38 +150,38 @@ macro_rules! id_type {
 }
 
 id_type!(
-    /// The id of a person in an [`Inventory`](crate::Inventory).
+    /// The id of a person in an [`Inventory`](crate::inventory::Inventory).
     ///
     /// ```
-    /// use interpersonal::PersonId;
+    /// use interpersonal::id::PersonId;
     /// let id = PersonId::new("partner")?;
     /// assert_eq!(id.as_str(), "partner");
     /// assert_eq!(format!("{id:?}"), r#"PersonId("partner")"#);
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
     PersonId
 );
 
 id_type!(
-    /// The id of a life event in an [`Inventory`](crate::Inventory).
+    /// The id of a life event in an [`Inventory`](crate::inventory::Inventory).
     ///
     /// ```
-    /// use interpersonal::EventId;
+    /// use interpersonal::id::EventId;
     /// let id: EventId = "e1".parse()?;
     /// assert_eq!(id.to_string(), "e1");
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
     EventId
 );
 
 id_type!(
-    /// The id of a treatment [`Goal`](crate::Goal).
+    /// The id of a treatment [`Goal`](crate::goal::Goal).
     ///
     /// ```
-    /// use interpersonal::GoalId;
+    /// use interpersonal::id::GoalId;
     /// let id = GoalId::new("g-mourning")?;
     /// assert_eq!(id.as_str(), "g-mourning");
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
     GoalId
 );
@@ -190,10 +190,10 @@ id_type!(
     /// The id of a rule in a rule set, or of a rule set itself.
     ///
     /// ```
-    /// use interpersonal::RuleId;
+    /// use interpersonal::id::RuleId;
     /// let id = RuleId::new("grief.death_near_onset")?;
     /// assert_eq!(id.as_str(), "grief.death_near_onset");
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
     RuleId
 );

@@ -22,15 +22,15 @@
 //!
 //! ## 1. The vocabulary
 //!
-//! [`ProblemArea`] names the four areas; [`DisputeStage`], [`GriefKind`] and
-//! [`TransitionKind`] their sub-types. Each area carries its definition, goals,
+//! [`ProblemArea`] names the four areas; [`DisputeStage`](catalogue::DisputeStage), [`GriefKind`](catalogue::GriefKind) and
+//! [`TransitionKind`](catalogue::TransitionKind) their sub-types. Each area carries its definition, goals,
 //! strategies and clinical indicators from the manuals, every entry citing its
-//! [`Source`]. [`Phase`] and [`PhaseTask`] lay out the phases;
-//! [`Technique`] and [`Intervention`] what the therapist does; [`Goal`] and
-//! [`GoalTemplate`] specific, measurable treatment goals.
+//! [`Source`](source::Source). [`Phase`] and [`PhaseTask`](catalogue::PhaseTask) lay out the phases;
+//! [`Technique`](catalogue::Technique) and [`Intervention`](catalogue::Intervention) what the therapist does; [`Goal`] and
+//! [`GoalTemplate`](goal::GoalTemplate) specific, measurable treatment goals.
 //!
 //! ```
-//! use interpersonal::{Intervention, Phase, PhaseTask, ProblemArea};
+//! use interpersonal::{catalogue::Intervention, Phase, catalogue::PhaseTask, ProblemArea};
 //!
 //! let area = ProblemArea::RoleDispute;
 //! assert_eq!(area.who_name(), "disputes");
@@ -45,7 +45,7 @@
 //! ## 2. The interpersonal inventory
 //!
 //! An [`Inventory`] holds one patient's important people ([`Person`]), life
-//! events ([`LifeEvent`]), the onset of the current episode ([`EpisodeOnset`])
+//! events ([`LifeEvent`]), the onset of the current episode ([`EpisodeOnset`](date::EpisodeOnset))
 //! and social context, as of a date. Build one in code with
 //! [`Inventory::builder`], or read one from JSON with [`from_json`]; either way
 //! [`Inventory::validate`] reports every problem at once, each at its
@@ -54,7 +54,7 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use interpersonal::{ConflictCourse, ConflictLevel, Conflict, EventKind, Inventory, LifeEvent, Person, RelationshipKind};
+//! use interpersonal::{inventory::ConflictCourse, inventory::ConflictLevel, inventory::Conflict, inventory::EventKind, Inventory, LifeEvent, Person, inventory::RelationshipKind};
 //!
 //! let inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
 //!     .onset("2026-01")
@@ -75,7 +75,7 @@
 //! condition tree and a source. [`Engine::standard`] compiles the default IPT
 //! rules (`rules/default.json`); [`Engine::compile`] compiles your own. An
 //! [`Engine`] evaluates an inventory into an [`Assessment`]: a score and
-//! confidence for every area with its [`Evidence`], the suggested focus (one
+//! confidence for every area with its [`Evidence`](engine::Evidence), the suggested focus (one
 //! area, or two when they are close), the dispute stage and grief kind,
 //! advisories, and the missing facts that held rules back. The assessment holds
 //! ids, never patient text; a [`Report`] joins the labels back in.
@@ -108,7 +108,7 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use interpersonal::{ProblemArea, Schedule, ScheduleOptions, SchedulePhase, TreatmentContract};
+//! use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, course::SchedulePhase, TreatmentContract};
 //!
 //! let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
 //! let contract = TreatmentContract::builder(start, [ProblemArea::RoleDispute])
@@ -126,11 +126,11 @@
 //! [`Phq9Score`], [`Gad7Score`] and [`Hamd17Score`] score the PHQ-9,
 //! GAD-7 and HAM-D-17 with their severity bands and LOINC codes; a missing item
 //! is an error unless pro-rating is asked for. PHQ-9 item 9 at 1 or more raises
-//! a [`SafetyFlag`]. [`SymptomTrend`] tells response, remission, reliable
+//! a [`SafetyFlag`]. [`SymptomTrend`](measure::SymptomTrend) tells response, remission, reliable
 //! improvement and recovery over dated scores.
 //!
 //! ```
-//! use interpersonal::{Phq9Band, Phq9Score};
+//! use interpersonal::{measure::Phq9Band, Phq9Score};
 //!
 //! let score = Phq9Score::from_scores([2, 2, 1, 2, 1, 1, 1, 0, 1])?;
 //! assert_eq!(score.total(), 11);
@@ -151,7 +151,7 @@
 //!   in inventories and rule sets, unknown fields rejected with their path.
 //! * **Sources.** Each catalogue entry, rule and threshold cites its source and
 //!   whether it is stated in it, known from the literature, or inferred
-//!   ([`Basis`]).
+//!   ([`Basis`](source::Basis)).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -166,36 +166,28 @@
 )]
 
 mod macros;
-
-mod area;
-mod date;
-mod error;
-mod id;
-mod inventory;
 mod printable;
-mod sensitive;
-mod source;
 mod text;
 
-mod course;
-mod engine;
-mod goal;
-mod measure;
-mod phase;
-mod technique;
+pub mod catalogue;
+pub mod date;
+pub mod error;
+pub mod id;
+pub mod sensitive;
+pub mod source;
 
-pub use area::*;
-pub use date::*;
-pub use error::*;
-pub use id::*;
-pub use inventory::*;
-pub use sensitive::*;
-pub use source::*;
-pub use text::*;
+pub mod course;
+pub mod engine;
+pub mod goal;
+pub mod inventory;
+pub mod measure;
 
-pub use course::*;
-pub use engine::*;
-pub use goal::*;
-pub use measure::*;
-pub use phase::*;
-pub use technique::*;
+pub use catalogue::{Phase, ProblemArea};
+pub use course::{Course, Formulation, Schedule, TreatmentContract};
+pub use engine::{Assessment, Engine, Report, RuleSet};
+pub use error::{JsonError, JsonPath, Problems, from_json};
+pub use goal::Goal;
+pub use inventory::{Inventory, LifeEvent, Person};
+pub use measure::{Gad7Score, Hamd17Score, Phq9Score, SafetyFlag};
+pub use sensitive::Sensitive;
+pub use text::SharedText;

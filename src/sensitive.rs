@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// decision 3):
 ///
 /// * its `Debug` output is the placeholder `Sensitive(..)`, whatever it holds, so a
-///   `{:?}` of any type that holds it (an [`Inventory`](crate::Inventory), a session
+///   `{:?}` of any type that holds it (an [`Inventory`](crate::inventory::Inventory), a session
 ///   record, an error) never shows the text;
 /// * it has no `Display`, so it cannot be formatted into a message by mistake;
 /// * reading it is an explicit call to [`Sensitive::expose`];

@@ -3,14 +3,14 @@
 use crate::macros::vocabulary_enum;
 use serde::{Deserialize, Serialize};
 
-use crate::SharedText;
+use crate::text::SharedText;
 
 vocabulary_enum! {
     /// How firmly a source supports a statement, using the markers of the crate's
     /// clinical reference (`ipt-domain.md`).
     ///
     /// ```
-    /// use interpersonal::Basis;
+    /// use interpersonal::source::Basis;
     /// assert_eq!(Basis::Stated.to_string(), "stated");
     /// assert_eq!("inferred".parse::<Basis>().unwrap(), Basis::Inferred);
     /// ```
@@ -35,7 +35,7 @@ vocabulary_enum! {
 /// theirs ([`SharedText`]), so cloning a source never copies its text.
 ///
 /// ```
-/// use interpersonal::{Basis, Source};
+/// use interpersonal::{source::Basis, source::Source};
 ///
 /// const GUIDE: Source = Source::new("Guide-2018, ch. Role Disputes", Basis::Stated);
 /// assert_eq!(GUIDE.label, "Guide-2018, ch. Role Disputes");
@@ -57,7 +57,7 @@ impl Source {
     /// A source with no address.
     ///
     /// ```
-    /// use interpersonal::{Basis, Source};
+    /// use interpersonal::{source::Basis, source::Source};
     /// let s = Source::new("Comprehensive-2000", Basis::Known);
     /// assert_eq!(s.basis, Basis::Known);
     /// ```
@@ -72,7 +72,7 @@ impl Source {
     /// A source with an address.
     ///
     /// ```
-    /// use interpersonal::{Basis, Source};
+    /// use interpersonal::{source::Basis, source::Source};
     /// let s = Source::with_url("MW-2004", "https://example.org/mw", Basis::Stated);
     /// assert_eq!(s.url.as_deref(), Some("https://example.org/mw"));
     /// ```

@@ -1,6 +1,6 @@
 //! Immutable text that is cheap to clone: rule summaries, sources, advice.
 //!
-//! An [`Assessment`](crate::Assessment) repeats text that never changes between
+//! An [`Assessment`](crate::engine::Assessment) repeats text that never changes between
 //! evaluations (a rule's summary, its source); [`SharedText`] lets every copy
 //! point at the same bytes instead of allocating a new string.
 

@@ -2,8 +2,10 @@
 //! [`Engine`] can be shared across threads and any value can cross them.
 //!
 //! A new public type belongs in this list: the compiler then checks it.
-
-use interpersonal::*;
+use interpersonal::{
+    SharedText, catalogue::*, course::*, date::*, engine::*, error::*, goal::*, id::*,
+    inventory::*, measure::*, sensitive::*, source::*,
+};
 
 fn assert_send_sync<T: Send + Sync>() {}
 

@@ -17,7 +17,12 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use interpersonal::{EpisodeOnset, EventKind, Inventory, PersonStatus, from_json};
+use interpersonal::{
+    Inventory,
+    date::EpisodeOnset,
+    from_json,
+    inventory::{EventKind, PersonStatus},
+};
 
 #[path = "support/cases.rs"]
 #[macro_use]

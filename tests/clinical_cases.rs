@@ -16,12 +16,15 @@
     clippy::indexing_slicing
 )]
 
-use std::sync::OnceLock;
-
 use interpersonal::{
-    AdvisoryCode, Assessment, Confidence, DisputeStage, Engine, EpisodeOnset, EventId, GriefKind,
-    Indicator, Inventory, PersonId, ProblemArea, Subject, from_json,
+    Assessment, Engine, Inventory, ProblemArea,
+    catalogue::{DisputeStage, GriefKind},
+    date::EpisodeOnset,
+    engine::{AdvisoryCode, Confidence, Indicator, Subject},
+    from_json,
+    id::{EventId, PersonId},
 };
+use std::sync::OnceLock;
 
 use ProblemArea::{Grief, InterpersonalDeficits, RoleDispute, RoleTransition};
 

@@ -11,8 +11,10 @@
 
 use chrono::{Days, NaiveDate};
 use interpersonal::{
-    Agreement, Cadence, GoalId, Modality, ProblemArea, TreatmentContract, TreatmentContractBuilder,
-    UnknownModality, from_json,
+    ProblemArea, TreatmentContract,
+    course::{Agreement, Cadence, Modality, TreatmentContractBuilder, UnknownModality},
+    from_json,
+    id::GoalId,
 };
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

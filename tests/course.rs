@@ -13,10 +13,14 @@
 
 use chrono::{Days, NaiveDate};
 use interpersonal::{
-    Course, CourseError, GoalId, GoalStatus, GoalTarget, GoalTemplate, Indicator, Instrument,
-    InstrumentId, MeasureOutcome, Measurement, Phase, PhaseTask, PhaseTransitionError, Phq9Score,
-    ProblemArea, ProgressEntry, ReviewAdvisoryCode, SafetyFlagOrigin, SessionRecord, Technique,
-    TreatmentContract, from_json,
+    Course, Phase, Phq9Score, ProblemArea, TreatmentContract,
+    catalogue::{PhaseTask, PhaseTransitionError, Technique},
+    course::{CourseError, ReviewAdvisoryCode, SafetyFlagOrigin, SessionRecord},
+    engine::Indicator,
+    from_json,
+    goal::{GoalStatus, GoalTarget, GoalTemplate, InstrumentId, ProgressEntry},
+    id::GoalId,
+    measure::{Instrument, MeasureOutcome, Measurement},
 };
 use proptest::prelude::*;
 
@@ -835,9 +839,9 @@ fn course_types_are_send_and_sync() {
     check::<Course>();
     check::<CourseError>();
     check::<SessionRecord>();
-    check::<interpersonal::ProgressReview>();
-    check::<interpersonal::TerminationChecklist>();
-    check::<interpersonal::CourseSafetyFlag>();
+    check::<interpersonal::course::ProgressReview>();
+    check::<interpersonal::course::TerminationChecklist>();
+    check::<interpersonal::course::CourseSafetyFlag>();
 }
 
 #[test]

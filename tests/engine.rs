@@ -5,10 +5,13 @@
 // Test helpers outside #[test] functions may unwrap and index: a failure is a
 // bug in the test data, and a panic is the clearest report of it.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
-
 use interpersonal::{
-    AdvisoryCode, Assessment, Condition, Confidence, DisputeStage, Engine, EventCondition,
-    GriefKind, Indicator, Inventory, PersonCondition, ProblemArea, Report, Rule, RuleSet, Subject,
+    Assessment, Engine, Inventory, ProblemArea, Report, RuleSet,
+    catalogue::{DisputeStage, GriefKind},
+    engine::{
+        AdvisoryCode, Condition, Confidence, EventCondition, Indicator, PersonCondition, Rule,
+        Subject,
+    },
     from_json,
 };
 use serde_json::{Value, json};
@@ -612,7 +615,10 @@ fn unknown_course_leaves_the_stage_unset_and_asks_for_it() {
     assert_eq!(a.focus, [ProblemArea::RoleDispute]);
     assert_eq!(a.dispute_stage, None);
     let m = a.missing_at("$.people[0].conflict.course").unwrap();
-    assert_eq!(m.needed_for, [interpersonal::NeededFor::DisputeStage]);
+    assert_eq!(
+        m.needed_for,
+        [interpersonal::engine::NeededFor::DisputeStage]
+    );
     assert_eq!(m.subject, Some(Subject::Person("w".parse().unwrap())));
 }
 
@@ -1099,7 +1105,7 @@ fn rules_can_be_built_in_code() {
         ProblemArea::Grief,
         0.5,
         "Extra",
-        interpersonal::Source::new("test", interpersonal::Basis::Inferred),
+        interpersonal::source::Source::new("test", interpersonal::source::Basis::Inferred),
         Condition::OnsetKnown(true),
     );
     rule.links_onset = true;

@@ -7,10 +7,15 @@
 
 use chrono::NaiveDate;
 use interpersonal::{
-    Assessment, Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility,
-    ContactFrequency, Engine, EpisodeOnset, EventId, EventKind, Expectations, ExpectationsMet,
-    GriefSign, Indicator, Inventory, LifeEvent, PartialDate, Person, PersonId, PersonStatus,
-    PriorFunctioning, ProblemArea, RelationshipChange, RelationshipKind, RelativeToOnset, RuleSet,
+    Assessment, Engine, Inventory, LifeEvent, Person, ProblemArea, RuleSet,
+    date::{EpisodeOnset, PartialDate},
+    engine::Indicator,
+    id::{EventId, PersonId},
+    inventory::{
+        Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
+        EventKind, Expectations, ExpectationsMet, GriefSign, PersonStatus, PriorFunctioning,
+        RelationshipChange, RelationshipKind, RelativeToOnset,
+    },
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -241,7 +246,7 @@ proptest! {
         let a = engine().evaluate(&inv);
         if inv.safety.suicidal_thoughts_reported {
             prop_assert_eq!(a.advisories[0].indicator, Indicator::Critical);
-            prop_assert_eq!(a.advisories[0].code, interpersonal::AdvisoryCode::SuicidalThoughtsReported);
+            prop_assert_eq!(a.advisories[0].code, interpersonal::engine::AdvisoryCode::SuicidalThoughtsReported);
         } else {
             prop_assert!(a.advisories.iter().all(|x| x.indicator != Indicator::Critical));
         }

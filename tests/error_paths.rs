@@ -4,7 +4,7 @@
 //! column.
 
 use chrono::NaiveDate;
-use interpersonal::*;
+use interpersonal::{catalogue::*, course::*, engine::*, error::*, goal::*, id::*};
 use serde_json::{Value, json};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -5,7 +5,7 @@
 mod common;
 
 use common::inventory_strategy::arb_inventory;
-use interpersonal::*;
+use interpersonal::{engine::*, error::*, inventory::*};
 use proptest::prelude::*;
 
 fn heaviest() -> Engine {

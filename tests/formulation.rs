@@ -12,8 +12,11 @@
 
 use chrono::{Days, NaiveDate};
 use interpersonal::{
-    Assessment, Course, Engine, Formulation, FormulationPart, Inventory, Phase, PhaseTask,
-    Phq9Score, ProblemArea, SessionRecord, TreatmentContract, from_json,
+    Assessment, Course, Engine, Formulation, Inventory, Phase, Phq9Score, ProblemArea,
+    TreatmentContract,
+    catalogue::PhaseTask,
+    course::{FormulationPart, SessionRecord},
+    from_json,
 };
 
 fn start() -> NaiveDate {

@@ -14,7 +14,7 @@ use std::fmt::Debug;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use interpersonal::*;
+use interpersonal::{catalogue::*, goal::*, id::*, source::*};
 use strum::{EnumCount, IntoEnumIterator};
 
 fn day(d: u32) -> NaiveDate {

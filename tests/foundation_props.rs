@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::fmt::Debug;
 
 use chrono::{Days, NaiveDate};
-use interpersonal::*;
+use interpersonal::{catalogue::*, goal::*, id::*, sensitive::*, source::*};
 use proptest::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;

@@ -15,11 +15,15 @@ mod common;
 use chrono::NaiveDate;
 use common::inventory_strategy::{arb_event, arb_inventory, arb_person, person_ids};
 use interpersonal::{
-    Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
-    EpisodeOnset, EventId, EventKind, Expectations, ExpectationsMet, GriefSign,
-    INVENTORY_SCHEMA_VERSION, Inventory, LifeEvent, PartialDate, Person, PersonId, PersonStatus,
-    PriorFunctioning, Problems, RelationshipChange, RelationshipKind, RelativeToOnset, Sensitive,
+    Inventory, LifeEvent, Person, Problems, Sensitive,
+    date::{EpisodeOnset, PartialDate},
     from_json,
+    id::{EventId, PersonId},
+    inventory::{
+        Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
+        EventKind, Expectations, ExpectationsMet, GriefSign, INVENTORY_SCHEMA_VERSION,
+        PersonStatus, PriorFunctioning, RelationshipChange, RelationshipKind, RelativeToOnset,
+    },
 };
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -60,7 +64,7 @@ fn base() -> Inventory {
         .unwrap()
 }
 
-fn event(id: &str, kind: EventKind) -> interpersonal::EventBuilder {
+fn event(id: &str, kind: EventKind) -> interpersonal::inventory::EventBuilder {
     LifeEvent::builder(id, kind)
 }
 
@@ -799,7 +803,7 @@ const SENTINEL: &str = "SENTINEL-xyz";
 
 /// The inventory of [`sentinel_json`], built with the builder: every
 /// patient-text field holds the sentinel, and it has problems to report.
-fn sentinel_builder() -> interpersonal::InventoryBuilder {
+fn sentinel_builder() -> interpersonal::inventory::InventoryBuilder {
     Inventory::builder(as_of())
         .onset("2026-04")
         .person(

@@ -11,7 +11,7 @@
 mod common;
 
 use common::inventory_strategy::arb_inventory;
-use interpersonal::{Inventory, JsonError, from_json, from_json_reader};
+use interpersonal::{Inventory, JsonError, error::from_json_reader, from_json};
 use proptest::prelude::*;
 
 /// Patient text placed in every label; no error may show it.

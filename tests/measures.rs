@@ -11,11 +11,14 @@
 
 use chrono::NaiveDate;
 use interpersonal::{
-    Gad7Answers, Gad7Band, Gad7Item, Gad7Score, Hamd17Item, Hamd17Ratings, Hamd17Score, HamdBand,
-    HamdBanding, Instrument, InstrumentItem, InstrumentScore, ItemAnswers, MeasureOutcome,
-    Measurement, MissingItems, PHQ9_PANEL_LOINC, PHQ9_TOTAL_LOINC, Phq9Answers, Phq9Band, Phq9Item,
-    Phq9Score, Problems, SafetyFlag, SafetyFlagKind, SafetySource, ScoreAdvisory, ScoringOptions,
-    SymptomTrend, TrendProblem, from_json, measurement_due,
+    Gad7Score, Hamd17Score, Phq9Score, Problems, SafetyFlag, from_json,
+    measure::{
+        Gad7Answers, Gad7Band, Gad7Item, Hamd17Item, Hamd17Ratings, HamdBand, HamdBanding,
+        Instrument, InstrumentItem, InstrumentScore, ItemAnswers, MeasureOutcome, Measurement,
+        MissingItems, PHQ9_PANEL_LOINC, PHQ9_TOTAL_LOINC, Phq9Answers, Phq9Band, Phq9Item,
+        SafetyFlagKind, SafetySource, ScoreAdvisory, ScoringOptions, SymptomTrend, TrendProblem,
+        measurement_due,
+    },
 };
 
 fn day(month: u32, d: u32) -> NaiveDate {
@@ -717,8 +720,8 @@ fn public_types_are_send_and_sync() {
     check::<InstrumentScore<Hamd17Item>>();
     check::<Measurement>();
     check::<SymptomTrend>();
-    check::<interpersonal::TrendSummary>();
-    check::<interpersonal::TrendError>();
+    check::<interpersonal::measure::TrendSummary>();
+    check::<interpersonal::measure::TrendError>();
     check::<SafetyFlag>();
-    check::<interpersonal::SeverityBand>();
+    check::<interpersonal::measure::SeverityBand>();
 }

@@ -13,10 +13,13 @@ use std::fmt::Debug;
 
 use chrono::NaiveDate;
 use interpersonal::{
-    FrequencyResponse, Gad7Band, Gad7Item, Hamd17Item, HamdBand, HamdBanding, Instrument,
-    InstrumentItem, InstrumentScore, ItemAnswers, MeasureOutcome, Measurement, MissingItems,
-    Phq9Band, Phq9Item, Phq9Score, SafetyFlag, SafetyFlagKind, SafetySource, ScoreAdvisory,
-    ScoringOptions, SeverityBand, SymptomTrend, TrendError, TrendProblem, TrendSummary, from_json,
+    Phq9Score, SafetyFlag, from_json,
+    measure::{
+        FrequencyResponse, Gad7Band, Gad7Item, Hamd17Item, HamdBand, HamdBanding, Instrument,
+        InstrumentItem, InstrumentScore, ItemAnswers, MeasureOutcome, Measurement, MissingItems,
+        Phq9Band, Phq9Item, SafetyFlagKind, SafetySource, ScoreAdvisory, ScoringOptions,
+        SeverityBand, SymptomTrend, TrendError, TrendProblem, TrendSummary,
+    },
 };
 use proptest::prelude::*;
 use proptest::sample::select;

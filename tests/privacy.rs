@@ -4,7 +4,10 @@
 //! for it wherever text comes out.
 
 use chrono::NaiveDate;
-use interpersonal::*;
+use interpersonal::{
+    catalogue::*, course::*, date::*, engine::*, error::*, goal::*, id::*, inventory::*,
+    sensitive::*,
+};
 
 const SENTINEL: &str = "SENTINEL-7f3a";
 

@@ -13,8 +13,10 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, Days, NaiveDate};
 use interpersonal::{
-    Cadence, ProblemArea, Schedule, ScheduleError, ScheduleOptions, SchedulePhase,
-    ScheduledSession, SkipPolicy, TreatmentContract,
+    ProblemArea, Schedule, TreatmentContract,
+    course::{
+        Cadence, ScheduleError, ScheduleOptions, SchedulePhase, ScheduledSession, SkipPolicy,
+    },
 };
 use proptest::prelude::*;
 

@@ -28,13 +28,22 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use interpersonal::{
-    AdvisoryCode, Assessment, Basis, Cadence, Closeness, Confidence, Conflict, ConflictCourse,
-    ConflictLevel, ConflictVisibility, ContactFrequency, DisputeStage, Engine, EpisodeOnset,
-    EventId, EventKind, Expectations, ExpectationsMet, Gad7Answers, Gad7Item, GoalId, GriefKind,
-    GriefSign, Hamd17Item, Hamd17Ratings, Indicator, InstrumentItem, Intervention, Inventory,
-    LifeEvent, Modality, NeededFor, PartialDate, Person, PersonId, PersonStatus, Phq9Answers,
-    Phq9Item, PriorFunctioning, ProblemArea, RelationshipChange, RelationshipKind, RelativeToOnset,
-    RuleId, RuleSet, TreatmentContract, from_json,
+    Assessment, Engine, Inventory, LifeEvent, Person, ProblemArea, RuleSet, TreatmentContract,
+    catalogue::{DisputeStage, GriefKind, Intervention},
+    course::{Cadence, Modality},
+    date::{EpisodeOnset, PartialDate},
+    engine::{AdvisoryCode, Confidence, Indicator, NeededFor},
+    from_json,
+    id::{EventId, GoalId, PersonId, RuleId},
+    inventory::{
+        Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
+        EventKind, Expectations, ExpectationsMet, GriefSign, PersonStatus, PriorFunctioning,
+        RelationshipChange, RelationshipKind, RelativeToOnset,
+    },
+    measure::{
+        Gad7Answers, Gad7Item, Hamd17Item, Hamd17Ratings, InstrumentItem, Phq9Answers, Phq9Item,
+    },
+    source::Basis,
 };
 use proptest::prelude::*;
 use serde::Serialize;
@@ -304,11 +313,11 @@ fn every_enum_lists_exactly_the_rust_variants_in_order() {
         ("relative_to_onset", names::<RelativeToOnset>()),
         (
             "conflict_frequency",
-            names::<interpersonal::ConflictFrequency>(),
+            names::<interpersonal::inventory::ConflictFrequency>(),
         ),
         (
             "relationship_pattern",
-            names::<interpersonal::RelationshipPattern>(),
+            names::<interpersonal::inventory::RelationshipPattern>(),
         ),
         ("relationship_change", names::<RelationshipChange>()),
         ("event_kind", names::<EventKind>()),
@@ -628,8 +637,8 @@ fn built_documents_with_every_optional_field_are_valid() {
         assert_valid(name, &format!("built answers {doc}"), &doc);
     }
     // Every schema version the crate writes is the one the schemas describe.
-    assert_eq!(interpersonal::INVENTORY_SCHEMA_VERSION, 1);
-    assert_eq!(interpersonal::RULE_SET_SCHEMA_VERSION, 1);
+    assert_eq!(interpersonal::inventory::INVENTORY_SCHEMA_VERSION, 1);
+    assert_eq!(interpersonal::engine::RULE_SET_SCHEMA_VERSION, 1);
 }
 
 #[test]

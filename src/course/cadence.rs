@@ -14,7 +14,7 @@ vocabulary_enum! {
     /// and patient agree on; the reference makes no claim about it.
     ///
     /// ```
-    /// use interpersonal::Cadence;
+    /// use interpersonal::course::Cadence;
     /// assert_eq!(Cadence::default(), Cadence::Weekly);
     /// assert_eq!(Cadence::Fortnightly.to_string(), "fortnightly");
     /// assert_eq!("monthly".parse::<Cadence>().unwrap(), Cadence::Monthly);
@@ -45,7 +45,7 @@ impl Cadence {
     /// 31 March, 30 April, 31 May.
     ///
     /// ```
-    /// use interpersonal::Cadence;
+    /// use interpersonal::course::Cadence;
     /// use chrono::NaiveDate;
     ///
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();

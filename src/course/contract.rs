@@ -1,16 +1,21 @@
 //! The treatment contract agreed at the end of the initial phase.
 
+use crate::{
+    catalogue::ProblemArea,
+    course::{Cadence, Modality},
+    error::{JsonPath, Problems},
+    id::GoalId,
+    sensitive::Sensitive,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-use crate::{Cadence, GoalId, JsonPath, Modality, ProblemArea, Problems, Sensitive};
 
 /// The patient's explicit agreement to the formulation and the contract
 /// (ipt-domain.md §1.1 initial phase, task 9 [S: Markowitz-phases "With the
 /// patient's explicit acceptance…"]; §5 [S: Pocket-Guide script]).
 ///
 /// ```
-/// use interpersonal::Agreement;
+/// use interpersonal::course::Agreement;
 /// use chrono::NaiveDate;
 ///
 /// let a = Agreement::new(NaiveDate::from_ymd_opt(2026, 1, 19).unwrap());
@@ -28,7 +33,7 @@ impl Agreement {
     /// An agreement given on `on`.
     ///
     /// ```
-    /// use interpersonal::Agreement;
+    /// use interpersonal::course::Agreement;
     /// use chrono::NaiveDate;
     /// let day = NaiveDate::from_ymd_opt(2026, 1, 19).unwrap();
     /// assert_eq!(Agreement::new(day).on, day);
@@ -45,7 +50,7 @@ impl Agreement {
 ///
 /// A fixed end date is agreed at the start and kept (ipt-domain.md §1.1
 /// [S: Casebook-2012 ch. 3 "keeping the frame of the treatment with an end
-/// date"]); a [`Schedule`](crate::Schedule) turns the contract into session
+/// date"]); a [`Schedule`](crate::course::Schedule) turns the contract into session
 /// dates.
 ///
 /// Build one with [`TreatmentContract::builder`], which checks it, or read one
@@ -53,7 +58,7 @@ impl Agreement {
 /// [`Modality::STANDARD_IPT`] is accepted today.
 ///
 /// ```
-/// use interpersonal::{Cadence, ProblemArea, TreatmentContract};
+/// use interpersonal::{course::Cadence, ProblemArea, TreatmentContract};
 /// use chrono::NaiveDate;
 ///
 /// let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
@@ -189,7 +194,7 @@ impl TreatmentContract {
     /// goals, not yet agreed.
     ///
     /// ```
-    /// use interpersonal::{Cadence, ProblemArea, TreatmentContract};
+    /// use interpersonal::{course::Cadence, ProblemArea, TreatmentContract};
     /// use chrono::NaiveDate;
     ///
     /// let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
@@ -240,7 +245,7 @@ impl TreatmentContract {
     /// are no sessions or the date is past the last date chrono can represent.
     ///
     /// ```
-    /// use interpersonal::{Cadence, ProblemArea, TreatmentContract};
+    /// use interpersonal::{course::Cadence, ProblemArea, TreatmentContract};
     /// use chrono::NaiveDate;
     /// let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// let c = TreatmentContract::builder(start, [ProblemArea::Grief])
@@ -409,7 +414,7 @@ impl TreatmentContract {
 /// by [`build`](Self::build).
 ///
 /// ```
-/// use interpersonal::{GoalId, ProblemArea, TreatmentContract};
+/// use interpersonal::{id::GoalId, ProblemArea, TreatmentContract};
 /// use chrono::NaiveDate;
 ///
 /// let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
@@ -430,7 +435,7 @@ impl TreatmentContractBuilder {
     /// Sets the modality (only standard IPT passes [`build`](Self::build) today).
     ///
     /// ```
-    /// use interpersonal::{Modality, ProblemArea, TreatmentContract};
+    /// use interpersonal::{course::Modality, ProblemArea, TreatmentContract};
     /// use chrono::NaiveDate;
     /// let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// let err = TreatmentContract::builder(start, [ProblemArea::Grief])
@@ -461,7 +466,7 @@ impl TreatmentContractBuilder {
     /// Sets how often sessions are held.
     ///
     /// ```
-    /// use interpersonal::{Cadence, ProblemArea, TreatmentContract};
+    /// use interpersonal::{course::Cadence, ProblemArea, TreatmentContract};
     /// use chrono::NaiveDate;
     /// let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// let c = TreatmentContract::builder(start, [ProblemArea::Grief])
@@ -495,7 +500,7 @@ impl TreatmentContractBuilder {
     /// Adds the id of an agreed goal.
     ///
     /// ```
-    /// use interpersonal::{GoalId, ProblemArea, TreatmentContract};
+    /// use interpersonal::{id::GoalId, ProblemArea, TreatmentContract};
     /// use chrono::NaiveDate;
     /// let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// let c = TreatmentContract::builder(start, [ProblemArea::Grief])

@@ -6,21 +6,27 @@ use serde::{Deserialize, Serialize};
 
 use super::course_json::{CourseRecord, check_goals, reroot};
 use crate::{
-    CompletedTask, CourseError, Goal, GoalId, GoalStatus, Instrument, JsonPath, Measurement, Phase,
-    PhaseChange, ProblemArea, Problems, ProgressEntry, Schedule, ScheduleError, ScheduleOptions,
-    SessionRecord, SymptomTrend, TreatmentContract,
+    catalogue::{Phase, ProblemArea},
+    course::{
+        CompletedTask, CourseError, PhaseChange, Schedule, ScheduleError, ScheduleOptions,
+        SessionRecord, TreatmentContract,
+    },
+    error::{JsonPath, Problems},
+    goal::{Goal, GoalStatus, ProgressEntry},
+    id::GoalId,
+    measure::{Instrument, Measurement, SymptomTrend},
 };
 
 /// The version of the course JSON document this crate reads and writes.
 ///
 /// ```
-/// assert_eq!(interpersonal::COURSE_SCHEMA_VERSION, 1);
+/// assert_eq!(interpersonal::course::COURSE_SCHEMA_VERSION, 1);
 /// ```
 pub const COURSE_SCHEMA_VERSION: u32 = 1;
 
 /// One patient's course of IPT: the [`TreatmentContract`] and the
 /// [`Schedule`] made from it, the [`Phase`] reached and when each phase began,
-/// the [phase tasks](crate::PhaseTask) done and when, the [sessions
+/// the [phase tasks](crate::catalogue::PhaseTask) done and when, the [sessions
 /// held](SessionRecord), the treatment [goals](Goal) and the symptom
 /// [measurements](Measurement) taken outside sessions.
 ///
@@ -44,10 +50,7 @@ pub const COURSE_SCHEMA_VERSION: u32 = 1;
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{
-///     Course, GoalId, GoalTarget, GoalTemplate, InstrumentId, Phase, PhaseTask, ProblemArea,
-///     SessionRecord, TreatmentContract,
-/// };
+/// use interpersonal::{Course, id::GoalId, goal::GoalTarget, goal::GoalTemplate, goal::InstrumentId, Phase, catalogue::PhaseTask, ProblemArea, course::SessionRecord, TreatmentContract};
 ///
 /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
 /// let goal_id = GoalId::new("g-dispute")?;
@@ -101,12 +104,12 @@ impl Course {
     ///
     /// The contract may not be agreed yet: a course usually starts with the
     /// focus the assessment suggests, and the patient's agreement is recorded
-    /// when [`PhaseTask::ObtainAgreement`](crate::PhaseTask::ObtainAgreement)
+    /// when [`PhaseTask::ObtainAgreement`](crate::catalogue::PhaseTask::ObtainAgreement)
     /// is done.
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, GoalId, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, id::GoalId, ProblemArea, TreatmentContract};
     ///
     /// let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// // The contract names a goal the course is not given.
@@ -133,7 +136,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, ProblemArea, ScheduleOptions, TreatmentContract};
+    /// use interpersonal::{Course, ProblemArea, course::ScheduleOptions, TreatmentContract};
     ///
     /// let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
@@ -239,7 +242,7 @@ impl Course {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use interpersonal::{Course, Phase, ProblemArea, SessionRecord, TreatmentContract};
+    /// # use interpersonal::{Course, Phase, ProblemArea, course::SessionRecord, TreatmentContract};
     /// # let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let mut course = Course::new(contract, Vec::new())?;
@@ -259,7 +262,7 @@ impl Course {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use interpersonal::{Course, Phase, ProblemArea, SessionRecord, TreatmentContract};
+    /// # use interpersonal::{Course, Phase, ProblemArea, course::SessionRecord, TreatmentContract};
     /// # let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let mut course = Course::new(contract, Vec::new())?;
@@ -291,7 +294,7 @@ impl Course {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use interpersonal::{Course, GoalId, ProblemArea, TreatmentContract};
+    /// # use interpersonal::{Course, id::GoalId, ProblemArea, TreatmentContract};
     /// # let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
@@ -306,7 +309,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Goal, GoalId, GoalTarget, ProblemArea, ProgressEntry, TreatmentContract};
+    /// use interpersonal::{Course, Goal, id::GoalId, goal::GoalTarget, ProblemArea, goal::ProgressEntry, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let id = GoalId::new("g1")?;
@@ -336,7 +339,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Goal, GoalId, GoalStatus, GoalTarget, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, Goal, id::GoalId, goal::GoalStatus, goal::GoalTarget, ProblemArea, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let id = GoalId::new("g1")?;
@@ -391,7 +394,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, CourseError, Instrument, Measurement, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, course::CourseError, measure::Instrument, measure::Measurement, ProblemArea, TreatmentContract};
     ///
     /// let day = NaiveDate::from_ymd_opt(2026, 2, 23).unwrap();
     /// let contract = TreatmentContract::builder(day, [ProblemArea::Grief]).build()?;
@@ -437,7 +440,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Instrument, Measurement, Phase, ProblemArea, SessionRecord, TreatmentContract};
+    /// use interpersonal::{Course, measure::Instrument, measure::Measurement, Phase, ProblemArea, course::SessionRecord, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let contract = TreatmentContract::builder(day(2), [ProblemArea::Grief]).build()?;
@@ -465,7 +468,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Instrument, Measurement, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, measure::Instrument, measure::Measurement, ProblemArea, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let contract = TreatmentContract::builder(day(2), [ProblemArea::Grief]).build()?;
@@ -499,7 +502,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Instrument, Measurement, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, measure::Instrument, measure::Measurement, ProblemArea, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let contract = TreatmentContract::builder(day(2), [ProblemArea::Grief]).build()?;
@@ -555,7 +558,7 @@ impl Course {
         }
         let mut revised = self.contract.clone();
         revised.focus = focus.into_iter().collect();
-        revised.agreement = Some(crate::Agreement::new(agreed_on));
+        revised.agreement = Some(crate::course::Agreement::new(agreed_on));
         revised.validate().map_err(CourseError::Contract)?;
         self.contract = revised;
         Ok(())

@@ -1,14 +1,16 @@
-//! A refused change to a [`Course`](crate::Course).
+//! A refused change to a [`Course`](crate::course::Course).
 
+use crate::{
+    catalogue::{Phase, PhaseTask, PhaseTransitionError, ProblemArea},
+    error::Problems,
+    goal::{GoalProgressError, GoalStatusError},
+    id::GoalId,
+    measure::Instrument,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{
-    GoalId, GoalProgressError, GoalStatusError, Instrument, Phase, PhaseTask, PhaseTransitionError,
-    ProblemArea, Problems,
-};
-
-/// Why a [`Course`](crate::Course) refused a session record, a task, a phase
+/// Why a [`Course`](crate::course::Course) refused a session record, a task, a phase
 /// change, a measurement, a goal update or a revised focus.
 ///
 /// Messages name session numbers, dates, ids, tasks and areas, never patient
@@ -16,7 +18,7 @@ use crate::{
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{Course, CourseError, Phase, ProblemArea, SessionRecord, TreatmentContract};
+/// use interpersonal::{Course, course::CourseError, Phase, ProblemArea, course::SessionRecord, TreatmentContract};
 ///
 /// let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
 /// let contract = TreatmentContract::builder(start, [ProblemArea::RoleDispute]).build()?;
@@ -81,7 +83,7 @@ pub enum CourseError {
     /// IPT keeps the agreed focus, and the focus may be revised only with the
     /// patient (ipt-domain.md §2.5 rule 5 [S: Markowitz-phases; Casebook-2012
     /// ch. 17]): revise the contract first with
-    /// [`Course::revise_focus`](crate::Course::revise_focus).
+    /// [`Course::revise_focus`](crate::course::Course::revise_focus).
     #[error(
         "session {session} worked on `{area}`, which is not in the contract's agreed focus: revise the focus with the patient first (Course::revise_focus), then record the session"
     )]

@@ -2,14 +2,19 @@
 
 use std::collections::BTreeMap;
 
+use crate::{
+    catalogue::{Phase, PhaseTransitionError},
+    course::{
+        COURSE_SCHEMA_VERSION, CompletedTask, Course, PhaseChange, Schedule, SessionRecord,
+        TreatmentContract,
+    },
+    error::{JsonPath, Problem, Problems},
+    goal::Goal,
+    id::GoalId,
+    measure::{Instrument, Measurement},
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-use crate::{
-    COURSE_SCHEMA_VERSION, CompletedTask, Course, Goal, GoalId, Instrument, JsonPath, Measurement,
-    Phase, PhaseChange, PhaseTransitionError, Problem, Problems, Schedule, SessionRecord,
-    TreatmentContract,
-};
 
 /// A course as written to and read from JSON, before it is checked.
 #[derive(Serialize, Deserialize)]

@@ -3,10 +3,12 @@
 
 use std::fmt;
 
+use crate::{
+    course::Course,
+    measure::{Measurement, SafetyFlag, SafetyFlagKind},
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-use crate::{Course, Measurement, SafetyFlag, SafetyFlagKind};
 
 /// Where a [`CourseSafetyFlag`] came from.
 ///
@@ -14,7 +16,7 @@ use crate::{Course, Measurement, SafetyFlag, SafetyFlagKind};
 /// "score": 1}}` or `"reported"`.
 ///
 /// ```
-/// use interpersonal::SafetyFlagOrigin;
+/// use interpersonal::course::SafetyFlagOrigin;
 /// assert_eq!(serde_json::to_string(&SafetyFlagOrigin::Reported).unwrap(), r#""reported""#);
 /// ```
 #[derive(
@@ -37,7 +39,7 @@ pub enum SafetyFlagOrigin {
     /// item 3 (ipt-domain.md §8.1, §9).
     Measure(SafetyFlag),
     /// The patient reported thoughts of death or self-harm in the session
-    /// ([`SessionRecord::safety`](crate::SessionRecord::safety)).
+    /// ([`SessionRecord::safety`](crate::course::SessionRecord::safety)).
     Reported,
 }
 
@@ -50,7 +52,7 @@ pub enum SafetyFlagOrigin {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{Course, Phase, Phq9Score, ProblemArea, SessionRecord, TreatmentContract};
+/// use interpersonal::{Course, Phase, Phq9Score, ProblemArea, course::SessionRecord, TreatmentContract};
 ///
 /// let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
 /// let contract = TreatmentContract::builder(day, [ProblemArea::Grief]).build()?;
@@ -134,7 +136,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Phase, Phq9Score, ProblemArea, SafetyFlagOrigin, SessionRecord, TreatmentContract};
+    /// use interpersonal::{Course, Phase, Phq9Score, ProblemArea, course::SafetyFlagOrigin, course::SessionRecord, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let contract = TreatmentContract::builder(day(2), [ProblemArea::Grief]).build()?;

@@ -4,14 +4,17 @@
 use crate::macros::vocabulary_enum;
 use std::fmt;
 
+use crate::{
+    catalogue::{DisputeStage, PhaseTask, ProblemArea},
+    course::{Cadence, Course},
+    engine::{Assessment, Indicator, Subject},
+    inventory::{EventKind, Inventory, LifeEvent},
+    measure::{HamdBand, HamdBanding, Measurement, SeverityBand},
+    sensitive::Sensitive,
+    source::{Basis, Source},
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-use crate::{
-    Assessment, Basis, Cadence, Course, DisputeStage, EventKind, HamdBand, HamdBanding, Indicator,
-    Inventory, LifeEvent, Measurement, PhaseTask, ProblemArea, Sensitive, SeverityBand, Source,
-    Subject,
-};
 
 const POCKET_GUIDE_SCRIPT: Source = Source::with_url(
     "Pocket-Guide (formulation script): ask permission first",
@@ -53,7 +56,7 @@ vocabulary_enum! {
     /// (ipt-domain.md §5).
     ///
     /// ```
-    /// use interpersonal::FormulationPart;
+    /// use interpersonal::course::FormulationPart;
     /// assert_eq!(FormulationPart::SickRole.to_string(), "sick_role");
     /// ```
     #[non_exhaustive]
@@ -84,7 +87,7 @@ vocabulary_enum! {
 /// from Tom"), so it is patient text: [`Sensitive`], never in `Debug` output.
 ///
 /// ```
-/// use interpersonal::{FormulationPart, FormulationSection, Basis, Source};
+/// use interpersonal::{course::FormulationPart, course::FormulationSection, source::Basis, source::Source};
 /// let s = FormulationSection::new(FormulationPart::Opening, "Can I tell you…", Source::new("x", Basis::Stated));
 /// assert_eq!(s.text.expose(), "Can I tell you…");
 /// assert!(!format!("{s:?}").contains("Can I"));
@@ -105,7 +108,7 @@ impl FormulationSection {
     /// A section of `part` saying `text`.
     ///
     /// ```
-    /// use interpersonal::{Basis, FormulationPart, FormulationSection, Source};
+    /// use interpersonal::{source::Basis, course::FormulationPart, course::FormulationSection, source::Source};
     /// let s = FormulationSection::new(FormulationPart::SickRole, "…", Source::new("x", Basis::Known));
     /// assert_eq!(s.part, FormulationPart::SickRole);
     /// ```
@@ -157,10 +160,7 @@ impl FormulationSection {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{
-///     from_json, Course, Engine, FormulationPart, Formulation, Inventory, Phase, Phq9Score,
-///     SessionRecord, TreatmentContract,
-/// };
+/// use interpersonal::{from_json, Course, Engine, course::FormulationPart, Formulation, Inventory, Phase, Phq9Score, course::SessionRecord, TreatmentContract};
 ///
 /// let inventory: Inventory = from_json(r#"{
 ///   "schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
@@ -202,7 +202,7 @@ impl Formulation {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Engine, EpisodeOnset, Formulation, FormulationPart, Inventory, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, Engine, date::EpisodeOnset, Formulation, course::FormulationPart, Inventory, ProblemArea, TreatmentContract};
     ///
     /// let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// let inventory = Inventory::new(start, EpisodeOnset::Unknown);
@@ -269,7 +269,7 @@ impl Formulation {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Engine, EpisodeOnset, Formulation, FormulationPart, Inventory, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, Engine, date::EpisodeOnset, Formulation, course::FormulationPart, Inventory, ProblemArea, TreatmentContract};
     ///
     /// let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// let inventory = Inventory::new(start, EpisodeOnset::Unknown);
@@ -399,7 +399,7 @@ fn subjects(area: ProblemArea, assessment: &Assessment, inventory: &Inventory) -
             }
         }
     }
-    let people: Vec<&crate::PersonId> = out
+    let people: Vec<&crate::id::PersonId> = out
         .iter()
         .filter_map(|s| match s {
             Subject::Person(id) => Some(id),
@@ -418,7 +418,7 @@ fn subjects(area: ProblemArea, assessment: &Assessment, inventory: &Inventory) -
     out
 }
 
-fn label(inventory: &Inventory, id: &crate::PersonId) -> Option<String> {
+fn label(inventory: &Inventory, id: &crate::id::PersonId) -> Option<String> {
     inventory.person(id).map(|p| p.label.expose().clone())
 }
 
@@ -502,7 +502,7 @@ fn one_area(
         ProblemArea::RoleDispute => {
             // The person with the strongest conflict first: the stage is
             // theirs (the engine's principal disputant).
-            let mut disputants: Vec<&crate::Person> = subjects
+            let mut disputants: Vec<&crate::inventory::Person> = subjects
                 .iter()
                 .filter_map(|s| match s {
                     Subject::Person(id) => inventory.person(id),
@@ -595,7 +595,10 @@ fn agreement_text(course: &Course) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{EventId, Person, PersonId, RelationshipKind};
+    use crate::{
+        id::{EventId, PersonId},
+        inventory::{Person, RelationshipKind},
+    };
     use chrono::NaiveDate;
 
     #[test]
@@ -610,7 +613,7 @@ mod tests {
     #[test]
     fn event_phrases_name_the_person_the_way_the_event_needs() {
         let day = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
-        let mut inv = Inventory::new(day, crate::EpisodeOnset::Unknown);
+        let mut inv = Inventory::new(day, crate::date::EpisodeOnset::Unknown);
         inv.people.push(Person::new(
             PersonId::new("p").unwrap(),
             "Ana",

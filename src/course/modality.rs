@@ -18,7 +18,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// on the constants:
 ///
 /// ```
-/// use interpersonal::Modality;
+/// use interpersonal::course::Modality;
 ///
 /// let m: Modality = "standard_ipt".parse()?;
 /// assert_eq!(m, Modality::STANDARD_IPT);
@@ -28,14 +28,14 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///     _ => "see the adaptation's manual",
 /// };
 /// assert_eq!(weeks, "12 to 16");
-/// # Ok::<(), interpersonal::UnknownModality>(())
+/// # Ok::<(), interpersonal::course::UnknownModality>(())
 /// ```
 ///
 /// JSON: the snake_case name, e.g. `"standard_ipt"`. An unknown name is an error
 /// when read, so a stored course never holds a modality this crate does not know.
 ///
 /// Only [`Modality::STANDARD_IPT`] is accepted by a
-/// [`TreatmentContract`](crate::TreatmentContract) today; the others are named so
+/// [`TreatmentContract`](crate::course::TreatmentContract) today; the others are named so
 /// that data can already say which adaptation it is about, and their session
 /// counts are recorded in [`Modality::session_range`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -59,7 +59,7 @@ impl Modality {
     /// "sessions 1–3 in a 12–16-session weekly treatment"]).
     ///
     /// ```
-    /// use interpersonal::Modality;
+    /// use interpersonal::course::Modality;
     /// assert_eq!(Modality::STANDARD_IPT.as_str(), "standard_ipt");
     /// assert_eq!(Modality::STANDARD_IPT.session_range(), Some(12..=16));
     /// ```
@@ -71,7 +71,7 @@ impl Modality {
     /// not counted in [`Modality::session_range`].
     ///
     /// ```
-    /// use interpersonal::Modality;
+    /// use interpersonal::course::Modality;
     /// assert_eq!(Modality::BRIEF_IPT.session_range(), Some(8..=8));
     /// ```
     pub const BRIEF_IPT: Modality = Modality(Kind::Brief);
@@ -80,7 +80,7 @@ impl Modality {
     /// 35 to 50 minutes, parents involved (ipt-domain.md §7.3 [S: NREPP]).
     ///
     /// ```
-    /// use interpersonal::Modality;
+    /// use interpersonal::course::Modality;
     /// assert_eq!(Modality::ADOLESCENT_IPT.session_range(), Some(12..=12));
     /// ```
     pub const ADOLESCENT_IPT: Modality = Modality(Kind::Adolescent);
@@ -93,7 +93,7 @@ impl Modality {
     /// post-treatment individual meetings); the range here is the WHO one.
     ///
     /// ```
-    /// use interpersonal::Modality;
+    /// use interpersonal::course::Modality;
     /// assert_eq!(Modality::GROUP_IPT.session_range(), Some(8..=8));
     /// ```
     pub const GROUP_IPT: Modality = Modality(Kind::Group);
@@ -104,7 +104,7 @@ impl Modality {
     /// 1990]). It has no fixed number of sessions.
     ///
     /// ```
-    /// use interpersonal::Modality;
+    /// use interpersonal::course::Modality;
     /// assert_eq!(Modality::MAINTENANCE_IPT.session_range(), None);
     /// ```
     pub const MAINTENANCE_IPT: Modality = Modality(Kind::Maintenance);
@@ -112,7 +112,7 @@ impl Modality {
     /// Every modality this version knows, in a stable order.
     ///
     /// ```
-    /// use interpersonal::Modality;
+    /// use interpersonal::course::Modality;
     /// assert_eq!(Modality::ALL.first(), Some(&Modality::STANDARD_IPT));
     /// assert_eq!(Modality::ALL.len(), 5);
     /// ```
@@ -127,7 +127,7 @@ impl Modality {
     /// The modality's snake_case name, as in JSON.
     ///
     /// ```
-    /// use interpersonal::Modality;
+    /// use interpersonal::course::Modality;
     /// assert_eq!(Modality::GROUP_IPT.as_str(), "group_ipt");
     /// assert_eq!(Modality::GROUP_IPT.to_string(), "group_ipt");
     /// ```
@@ -146,7 +146,7 @@ impl Modality {
     /// number (maintenance). Each constant's documentation cites its source.
     ///
     /// ```
-    /// use interpersonal::Modality;
+    /// use interpersonal::course::Modality;
     /// let range = Modality::STANDARD_IPT.session_range().unwrap();
     /// assert!(range.contains(&12) && range.contains(&16) && !range.contains(&17));
     /// ```
@@ -175,7 +175,7 @@ impl fmt::Display for Modality {
 /// Text that is not the name of a [`Modality`] this version knows.
 ///
 /// ```
-/// use interpersonal::Modality;
+/// use interpersonal::course::Modality;
 /// let err = "ipt_deluxe".parse::<Modality>().unwrap_err();
 /// assert!(err.to_string().starts_with("unknown modality: expected one of standard_ipt,"));
 /// ```

@@ -1,10 +1,12 @@
 //! Moving a course through its phases: the tasks done, and the checked step
 //! from one phase to the next.
 
+use crate::{
+    catalogue::{Phase, PhaseTask},
+    course::{Agreement, Course, CourseError},
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-use crate::{Agreement, Course, CourseError, Phase, PhaseTask};
 
 /// A phase task done on a date.
 ///
@@ -12,7 +14,7 @@ use crate::{Agreement, Course, CourseError, Phase, PhaseTask};
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{CompletedTask, PhaseTask};
+/// use interpersonal::{course::CompletedTask, catalogue::PhaseTask};
 /// let done = CompletedTask::new(PhaseTask::ScreenSafety, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
 /// assert_eq!(
 ///     serde_json::to_string(&done).unwrap(),
@@ -34,7 +36,7 @@ impl CompletedTask {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{CompletedTask, PhaseTask};
+    /// use interpersonal::{course::CompletedTask, catalogue::PhaseTask};
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// assert_eq!(CompletedTask::new(PhaseTask::ReviewSymptoms, day).on, day);
     /// ```
@@ -49,7 +51,7 @@ impl CompletedTask {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{Phase, PhaseChange};
+/// use interpersonal::{Phase, course::PhaseChange};
 /// let change = PhaseChange::new(Phase::Assessment, Phase::GoalSetting, NaiveDate::from_ymd_opt(2026, 3, 9).unwrap());
 /// assert_eq!(change.to, Phase::GoalSetting);
 /// ```
@@ -70,7 +72,7 @@ impl PhaseChange {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Phase, PhaseChange};
+    /// use interpersonal::{Phase, course::PhaseChange};
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 16).unwrap();
     /// assert_eq!(PhaseChange::new(Phase::GoalSetting, Phase::ActiveTreatment, day).on, day);
     /// ```
@@ -123,7 +125,7 @@ impl Course {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use interpersonal::{Course, PhaseTask, ProblemArea, TreatmentContract};
+    /// # use interpersonal::{Course, catalogue::PhaseTask, ProblemArea, TreatmentContract};
     /// # let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let mut course = Course::new(contract, Vec::new())?;
@@ -139,7 +141,7 @@ impl Course {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use interpersonal::{Course, PhaseTask, ProblemArea, TreatmentContract};
+    /// # use interpersonal::{Course, catalogue::PhaseTask, ProblemArea, TreatmentContract};
     /// # let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let mut course = Course::new(contract, Vec::new())?;
@@ -160,7 +162,7 @@ impl Course {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use interpersonal::{Course, Phase, PhaseTask, ProblemArea, TreatmentContract};
+    /// # use interpersonal::{Course, Phase, catalogue::PhaseTask, ProblemArea, TreatmentContract};
     /// # let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
     /// let mut course = Course::new(contract, Vec::new())?;
@@ -192,7 +194,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, CourseError, PhaseTask, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, course::CourseError, catalogue::PhaseTask, ProblemArea, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let contract = TreatmentContract::builder(day(2), [ProblemArea::Grief]).build()?;
@@ -264,7 +266,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, CourseError, Phase, PhaseTask, PhaseTransitionError, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, course::CourseError, Phase, catalogue::PhaseTask, catalogue::PhaseTransitionError, ProblemArea, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let contract = TreatmentContract::builder(day(2), [ProblemArea::RoleDispute]).build()?;
@@ -304,7 +306,7 @@ impl Course {
     /// * [`CourseError::DatedBeforePhase`] when `on` is before the day the
     ///   current phase began;
     /// * [`CourseError::PhaseTransition`] with
-    ///   [`PhaseTransitionError::TasksOpen`](crate::PhaseTransitionError::TasksOpen)
+    ///   [`PhaseTransitionError::TasksOpen`](crate::catalogue::PhaseTransitionError::TasksOpen)
     ///   naming the required tasks still open, or the error for a phase with
     ///   no next step in the acute course;
     /// * [`CourseError::ContractNotAgreed`] when active treatment would begin
@@ -335,7 +337,7 @@ impl Course {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{ProblemArea, TreatmentContract};
+    use crate::{catalogue::ProblemArea, course::TreatmentContract};
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 3, d).unwrap()

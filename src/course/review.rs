@@ -2,25 +2,27 @@
 
 use std::fmt;
 
+use crate::{
+    catalogue::{Phase, ProblemArea},
+    course::{Course, CourseSafetyFlag, ReviewAdvisory, ReviewAdvisoryCode, ScheduledSession},
+    goal::GoalStatus,
+    id::GoalId,
+    measure::{Instrument, MeasureOutcome, TrendSummary, measurement_due},
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
-use crate::{
-    Course, CourseSafetyFlag, GoalId, GoalStatus, Instrument, MeasureOutcome, Phase, ProblemArea,
-    ReviewAdvisory, ReviewAdvisoryCode, ScheduledSession, TrendSummary, measurement_due,
-};
-
 /// Where one goal stands at a review: its status and the progress recorded
 /// by the review date. Ids and numbers only; the goal's statement stays on
-/// the [`Goal`](crate::Goal).
+/// the [`Goal`](crate::goal::Goal).
 ///
 /// ```
-/// use interpersonal::{GoalId, GoalReview, GoalStatus, ProblemArea};
+/// use interpersonal::{id::GoalId, course::GoalReview, goal::GoalStatus, ProblemArea};
 /// let g = GoalReview::new(GoalId::new("g1")?, ProblemArea::Grief, GoalStatus::Active);
 /// assert_eq!(g.progress_entries, 0);
 /// assert_eq!(g.target_met, None);
-/// # Ok::<(), interpersonal::IdError>(())
+/// # Ok::<(), interpersonal::id::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -50,10 +52,10 @@ impl GoalReview {
     /// A goal with no progress recorded.
     ///
     /// ```
-    /// use interpersonal::{GoalId, GoalReview, GoalStatus, ProblemArea};
+    /// use interpersonal::{id::GoalId, course::GoalReview, goal::GoalStatus, ProblemArea};
     /// let g = GoalReview::new(GoalId::new("g1")?, ProblemArea::RoleDispute, GoalStatus::Proposed);
     /// assert!(g.latest.is_none());
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
     pub fn new(goal: GoalId, area: ProblemArea, status: GoalStatus) -> Self {
         GoalReview {
@@ -141,7 +143,7 @@ impl ProgressReview {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Instrument, Measurement, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, measure::Instrument, measure::Measurement, ProblemArea, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let contract = TreatmentContract::builder(day(2), [ProblemArea::Grief]).build()?;
@@ -193,7 +195,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Instrument, Measurement, Phase, ProblemArea, ReviewAdvisoryCode, SessionRecord, TreatmentContract};
+    /// use interpersonal::{Course, measure::Instrument, measure::Measurement, Phase, ProblemArea, course::ReviewAdvisoryCode, course::SessionRecord, TreatmentContract};
     ///
     /// let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// let week = |n: u64| start + chrono::Days::new(7 * n);

@@ -2,15 +2,18 @@
 //! mid-treatment, a measurement due, goals without progress.
 
 use crate::macros::vocabulary_enum;
+use crate::{
+    engine::Indicator,
+    id::GoalId,
+    source::{Basis, Source},
+};
 use serde::{Deserialize, Serialize};
-
-use crate::{Basis, GoalId, Indicator, Source};
 
 vocabulary_enum! {
     /// What a [`ReviewAdvisory`] is about.
     ///
     /// ```
-    /// use interpersonal::ReviewAdvisoryCode;
+    /// use interpersonal::course::ReviewAdvisoryCode;
     /// assert_eq!(ReviewAdvisoryCode::NoResponseByMidTreatment.to_string(), "no_response_by_mid_treatment");
     /// ```
     #[non_exhaustive]
@@ -32,7 +35,7 @@ impl ReviewAdvisoryCode {
     /// warning for no response, info otherwise.
     ///
     /// ```
-    /// use interpersonal::{Indicator, ReviewAdvisoryCode};
+    /// use interpersonal::{engine::Indicator, course::ReviewAdvisoryCode};
     /// assert_eq!(ReviewAdvisoryCode::SafetyFlag.indicator(), Indicator::Critical);
     /// assert_eq!(ReviewAdvisoryCode::MeasurementDue.indicator(), Indicator::Info);
     /// ```
@@ -65,7 +68,7 @@ impl ReviewAdvisoryCode {
     ///   \[I\].
     ///
     /// ```
-    /// use interpersonal::{Basis, ReviewAdvisoryCode};
+    /// use interpersonal::{source::Basis, course::ReviewAdvisoryCode};
     /// assert_eq!(ReviewAdvisoryCode::NoResponseByMidTreatment.source().basis, Basis::Inferred);
     /// assert_eq!(ReviewAdvisoryCode::MeasurementDue.source().basis, Basis::Stated);
     /// ```
@@ -92,12 +95,12 @@ impl ReviewAdvisoryCode {
     }
 }
 
-/// One thing a [`ProgressReview`](crate::ProgressReview) points out, shaped
+/// One thing a [`ProgressReview`](crate::course::ProgressReview) points out, shaped
 /// like a CDS Hooks card: a code, an indicator, a one-line summary with
 /// numbers, dates and ids only, and a source.
 ///
 /// ```
-/// use interpersonal::{Indicator, ReviewAdvisory, ReviewAdvisoryCode};
+/// use interpersonal::{engine::Indicator, course::ReviewAdvisory, course::ReviewAdvisoryCode};
 /// let a = ReviewAdvisory::new(ReviewAdvisoryCode::MeasurementDue, "PHQ-9 due at session 4", None);
 /// assert_eq!(a.indicator, Indicator::Info);
 /// assert_eq!(a.to_string(), "[info] measurement_due: PHQ-9 due at session 4");
@@ -123,11 +126,11 @@ impl ReviewAdvisory {
     /// An advisory of `code`, with the code's indicator and source.
     ///
     /// ```
-    /// use interpersonal::{GoalId, ReviewAdvisory, ReviewAdvisoryCode};
+    /// use interpersonal::{id::GoalId, course::ReviewAdvisory, course::ReviewAdvisoryCode};
     /// let id = GoalId::new("g1")?;
     /// let a = ReviewAdvisory::new(ReviewAdvisoryCode::GoalWithoutProgress, "goal `g1`: no progress", Some(id.clone()));
     /// assert_eq!(a.goal, Some(id));
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
     pub fn new(code: ReviewAdvisoryCode, summary: impl Into<String>, goal: Option<GoalId>) -> Self {
         ReviewAdvisory {

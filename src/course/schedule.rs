@@ -2,19 +2,20 @@
 
 use std::collections::BTreeSet;
 
+use crate::{
+    course::{
+        Cadence, ScheduleOptions, SchedulePhase, ScheduledSession, SkipPolicy, TreatmentContract,
+    },
+    error::{JsonPath, Problems},
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
-
-use crate::{
-    Cadence, JsonPath, Problems, ScheduleOptions, SchedulePhase, ScheduledSession, SkipPolicy,
-    TreatmentContract,
-};
 
 /// Why a schedule could not be made or changed. Messages name session numbers,
 /// dates and JSON paths, never patient text.
 ///
 /// ```
-/// use interpersonal::{ProblemArea, Schedule, ScheduleError, ScheduleOptions, TreatmentContract};
+/// use interpersonal::{ProblemArea, Schedule, course::ScheduleError, course::ScheduleOptions, TreatmentContract};
 /// use chrono::NaiveDate;
 ///
 /// let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
@@ -117,7 +118,7 @@ pub enum ScheduleError {
 /// still ends on 2026-03-23.
 ///
 /// ```
-/// use interpersonal::{ProblemArea, Schedule, ScheduleOptions, SchedulePhase, TreatmentContract};
+/// use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, course::SchedulePhase, TreatmentContract};
 /// use chrono::NaiveDate;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -181,7 +182,7 @@ impl Schedule {
     /// A fortnightly course:
     ///
     /// ```
-    /// use interpersonal::{Cadence, ProblemArea, Schedule, ScheduleOptions, TreatmentContract};
+    /// use interpersonal::{course::Cadence, ProblemArea, Schedule, course::ScheduleOptions, TreatmentContract};
     /// use chrono::NaiveDate;
     ///
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -246,7 +247,7 @@ impl Schedule {
     /// counts in `options` are ignored.
     ///
     /// ```
-    /// use interpersonal::{ProblemArea, Schedule, ScheduleOptions, SchedulePhase, TreatmentContract};
+    /// use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, course::SchedulePhase, TreatmentContract};
     /// use chrono::NaiveDate;
     ///
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -299,7 +300,7 @@ impl Schedule {
     /// cadence planned (and is cleared if it moves back there).
     ///
     /// ```
-    /// use interpersonal::{ProblemArea, Schedule, ScheduleError, ScheduleOptions, TreatmentContract};
+    /// use interpersonal::{ProblemArea, Schedule, course::ScheduleError, course::ScheduleOptions, TreatmentContract};
     /// use chrono::NaiveDate;
     ///
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -382,7 +383,7 @@ impl Schedule {
     /// The sessions, in order.
     ///
     /// ```
-    /// # use interpersonal::{ProblemArea, Schedule, ScheduleOptions, TreatmentContract};
+    /// # use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
@@ -397,7 +398,7 @@ impl Schedule {
     /// The session with this number (from 1), if there is one.
     ///
     /// ```
-    /// # use interpersonal::{ProblemArea, Schedule, ScheduleOptions, TreatmentContract};
+    /// # use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
@@ -416,7 +417,7 @@ impl Schedule {
     /// How many sessions there are (at least 1).
     ///
     /// ```
-    /// # use interpersonal::{ProblemArea, Schedule, ScheduleOptions, TreatmentContract};
+    /// # use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).sessions(14).build()?;
@@ -430,7 +431,7 @@ impl Schedule {
     /// The phase of session `number` (from 1), if there is such a session.
     ///
     /// ```
-    /// # use interpersonal::{ProblemArea, Schedule, ScheduleOptions, SchedulePhase, TreatmentContract};
+    /// # use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, course::SchedulePhase, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).sessions(16).build()?;
@@ -449,7 +450,7 @@ impl Schedule {
     /// when the schedule has none in that phase.
     ///
     /// ```
-    /// # use interpersonal::{ProblemArea, Schedule, ScheduleOptions, SchedulePhase, TreatmentContract};
+    /// # use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, course::SchedulePhase, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
@@ -471,7 +472,7 @@ impl Schedule {
     /// The date of the first session.
     ///
     /// ```
-    /// # use interpersonal::{ProblemArea, Schedule, ScheduleOptions, TreatmentContract};
+    /// # use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
@@ -489,7 +490,7 @@ impl Schedule {
     /// The date of the last session: the end of the course.
     ///
     /// ```
-    /// # use interpersonal::{ProblemArea, Schedule, ScheduleOptions, TreatmentContract};
+    /// # use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
@@ -505,7 +506,7 @@ impl Schedule {
     /// The cadence the schedule was planned with (monthly for maintenance).
     ///
     /// ```
-    /// # use interpersonal::{Cadence, ProblemArea, Schedule, ScheduleOptions, TreatmentContract};
+    /// # use interpersonal::{course::Cadence, ProblemArea, Schedule, course::ScheduleOptions, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
@@ -520,7 +521,7 @@ impl Schedule {
     /// The dates no session may fall on, sorted, without repeats.
     ///
     /// ```
-    /// # use interpersonal::{ProblemArea, Schedule, ScheduleOptions, TreatmentContract};
+    /// # use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, TreatmentContract};
     /// # use chrono::NaiveDate;
     /// # let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
@@ -678,7 +679,7 @@ fn number(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ProblemArea;
+    use crate::catalogue::ProblemArea;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

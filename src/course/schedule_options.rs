@@ -1,4 +1,4 @@
-//! How a [`Schedule`](crate::Schedule) is laid out: dates to skip, what happens
+//! How a [`Schedule`](crate::course::Schedule) is laid out: dates to skip, what happens
 //! to a session that falls on one, and how many sessions the initial and
 //! termination phases get.
 
@@ -8,14 +8,14 @@ use std::ops::RangeInclusive;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{JsonPath, Problems};
+use crate::error::{JsonPath, Problems};
 
 vocabulary_enum! {
     /// What happens to a session whose planned date is skipped (a holiday, a
     /// cancellation).
     ///
     /// ```
-    /// use interpersonal::SkipPolicy;
+    /// use interpersonal::course::SkipPolicy;
     /// assert_eq!(SkipPolicy::default(), SkipPolicy::NextFreeDay);
     /// assert_eq!(SkipPolicy::NextCadenceSlot.to_string(), "next_cadence_slot");
     /// ```
@@ -43,11 +43,11 @@ vocabulary_enum! {
     }
 }
 
-/// Options for [`Schedule::generate`](crate::Schedule::generate) and
-/// [`Schedule::maintenance`](crate::Schedule::maintenance).
+/// Options for [`Schedule::generate`](crate::course::Schedule::generate) and
+/// [`Schedule::maintenance`](crate::course::Schedule::maintenance).
 ///
 /// ```
-/// use interpersonal::{ScheduleOptions, SkipPolicy};
+/// use interpersonal::{course::ScheduleOptions, course::SkipPolicy};
 /// use chrono::NaiveDate;
 ///
 /// let mut options = ScheduleOptions::default();
@@ -71,12 +71,12 @@ pub struct ScheduleOptions {
     /// How many sessions the initial phase gets, 1 to 3 (ipt-domain.md §1.1
     /// "sessions 1–3; fewer than three if possible"; [S: Pocket-Guide "sessions
     /// 1–3"]). Default 3. Ignored by
-    /// [`Schedule::maintenance`](crate::Schedule::maintenance).
+    /// [`Schedule::maintenance`](crate::course::Schedule::maintenance).
     pub initial_sessions: u8,
     /// How many of the last sessions form the termination phase, 2 to 4
     /// (ipt-domain.md §1.1 "last 2–4 sessions" [K: Comprehensive-2000]).
     /// Default 3, the middle of that range [I: a default of this crate].
-    /// Ignored by [`Schedule::maintenance`](crate::Schedule::maintenance).
+    /// Ignored by [`Schedule::maintenance`](crate::course::Schedule::maintenance).
     pub termination_sessions: u8,
 }
 
@@ -85,7 +85,7 @@ impl ScheduleOptions {
     /// [S: Pocket-Guide "sessions 1–3"]).
     ///
     /// ```
-    /// assert_eq!(interpersonal::ScheduleOptions::DEFAULT_INITIAL_SESSIONS, 3);
+    /// assert_eq!(interpersonal::course::ScheduleOptions::DEFAULT_INITIAL_SESSIONS, 3);
     /// ```
     pub const DEFAULT_INITIAL_SESSIONS: u8 = 3;
 
@@ -94,7 +94,7 @@ impl ScheduleOptions {
     /// middle of that range, is this crate's default].
     ///
     /// ```
-    /// assert_eq!(interpersonal::ScheduleOptions::DEFAULT_TERMINATION_SESSIONS, 3);
+    /// assert_eq!(interpersonal::course::ScheduleOptions::DEFAULT_TERMINATION_SESSIONS, 3);
     /// ```
     pub const DEFAULT_TERMINATION_SESSIONS: u8 = 3;
 
@@ -103,7 +103,7 @@ impl ScheduleOptions {
     /// 1–3"]).
     ///
     /// ```
-    /// assert!(interpersonal::ScheduleOptions::INITIAL_SESSIONS.contains(&1));
+    /// assert!(interpersonal::course::ScheduleOptions::INITIAL_SESSIONS.contains(&1));
     /// ```
     pub const INITIAL_SESSIONS: RangeInclusive<u8> = 1..=3;
 
@@ -111,7 +111,7 @@ impl ScheduleOptions {
     /// §1.1 [K: Comprehensive-2000]).
     ///
     /// ```
-    /// assert!(!interpersonal::ScheduleOptions::TERMINATION_SESSIONS.contains(&5));
+    /// assert!(!interpersonal::course::ScheduleOptions::TERMINATION_SESSIONS.contains(&5));
     /// ```
     pub const TERMINATION_SESSIONS: RangeInclusive<u8> = 2..=4;
 
@@ -119,7 +119,7 @@ impl ScheduleOptions {
     /// (`$.initial_sessions`, `$.termination_sessions`).
     ///
     /// ```
-    /// use interpersonal::ScheduleOptions;
+    /// use interpersonal::course::ScheduleOptions;
     /// let mut options = ScheduleOptions::default();
     /// assert!(options.validate().is_ok());
     /// options.initial_sessions = 0;

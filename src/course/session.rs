@@ -1,4 +1,4 @@
-//! One planned session of a [`Schedule`](crate::Schedule), and the phase it
+//! One planned session of a [`Schedule`](crate::course::Schedule), and the phase it
 //! belongs to.
 
 use crate::macros::vocabulary_enum;
@@ -12,10 +12,10 @@ vocabulary_enum! {
     /// K: Frank et al. 1990]).
     ///
     /// This is the schedule's own view, by session number; how many sessions each
-    /// acute phase gets is set in [`ScheduleOptions`](crate::ScheduleOptions).
+    /// acute phase gets is set in [`ScheduleOptions`](crate::course::ScheduleOptions).
     ///
     /// ```
-    /// use interpersonal::SchedulePhase;
+    /// use interpersonal::course::SchedulePhase;
     /// assert_eq!(SchedulePhase::Termination.to_string(), "termination");
     /// assert!(SchedulePhase::Initial < SchedulePhase::Middle);
     /// ```
@@ -37,14 +37,14 @@ vocabulary_enum! {
     }
 }
 
-/// One session in a [`Schedule`](crate::Schedule).
+/// One session in a [`Schedule`](crate::course::Schedule).
 ///
 /// `moved_from` is the date the session was planned for by its cadence, when it
 /// now falls on another date (a skipped date, or a
-/// [`reschedule`](crate::Schedule::reschedule)).
+/// [`reschedule`](crate::course::Schedule::reschedule)).
 ///
 /// ```
-/// use interpersonal::{ScheduledSession, SchedulePhase};
+/// use interpersonal::{course::ScheduledSession, course::SchedulePhase};
 ///
 /// let s: ScheduledSession = serde_json::from_str(
 ///     r#"{"number": 3, "date": "2026-01-20", "phase": "initial", "moved_from": "2026-01-19"}"#,

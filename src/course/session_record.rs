@@ -1,26 +1,29 @@
 //! What happened in one session, and the checks a course makes before it keeps
 //! the record.
 
+use crate::{
+    catalogue::{Phase, ProblemArea, Technique},
+    course::{Course, CourseError},
+    inventory::SafetyScreen,
+    measure::Measurement,
+    sensitive::Sensitive,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-use crate::{
-    Course, CourseError, Measurement, Phase, ProblemArea, SafetyScreen, Sensitive, Technique,
-};
 
 /// The record of one session held: its number and date, the phase it was in,
 /// the problem areas worked on, the techniques used, the symptom measures taken
 /// with it, what the safety screen found, and the clinician's notes.
 ///
 /// The notes are patient text ([`Sensitive`]): they never show in `Debug`
-/// output or in an error. A measure's [`SafetyFlag`](crate::SafetyFlag) and a
+/// output or in an error. A measure's [`SafetyFlag`](crate::measure::SafetyFlag) and a
 /// reported suicidal thought are surfaced on the course by
 /// [`Course::safety_flags`], never dropped.
 ///
 /// JSON (only `number`, `date` and `phase` are required):
 ///
 /// ```
-/// use interpersonal::{from_json, Phase, ProblemArea, SessionRecord, Technique};
+/// use interpersonal::{from_json, Phase, ProblemArea, course::SessionRecord, catalogue::Technique};
 ///
 /// let record: SessionRecord = from_json(r#"{
 ///   "number": 5,
@@ -74,7 +77,7 @@ impl SessionRecord {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Phase, SessionRecord};
+    /// use interpersonal::{Phase, course::SessionRecord};
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// let record = SessionRecord::new(1, day, Phase::Assessment);
     /// assert!(record.areas_worked_on.is_empty() && record.notes.is_none());
@@ -96,7 +99,7 @@ impl SessionRecord {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Phase, ProblemArea, SessionRecord};
+    /// use interpersonal::{Phase, ProblemArea, course::SessionRecord};
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 30).unwrap();
     /// let r = SessionRecord::new(5, day, Phase::ActiveTreatment).with_area(ProblemArea::Grief);
     /// assert_eq!(r.areas_worked_on, [ProblemArea::Grief]);
@@ -111,7 +114,7 @@ impl SessionRecord {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Phase, SessionRecord, Technique};
+    /// use interpersonal::{Phase, course::SessionRecord, catalogue::Technique};
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 30).unwrap();
     /// let r = SessionRecord::new(5, day, Phase::ActiveTreatment).with_technique(Technique::RolePlay);
     /// assert_eq!(r.techniques, [Technique::RolePlay]);
@@ -126,7 +129,7 @@ impl SessionRecord {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Phase, Phq9Score, SessionRecord};
+    /// use interpersonal::{Phase, Phq9Score, course::SessionRecord};
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// let phq9 = Phq9Score::from_scores([2, 2, 2, 2, 2, 2, 2, 2, 0])?;
     /// let r = SessionRecord::new(1, day, Phase::Assessment).with_measure(phq9.measurement(day));
@@ -145,7 +148,7 @@ impl SessionRecord {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Phase, SessionRecord};
+    /// use interpersonal::{Phase, course::SessionRecord};
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
     /// let r = SessionRecord::new(2, day, Phase::Assessment).with_suicidal_thoughts_reported();
     /// assert!(r.safety.suicidal_thoughts_reported);
@@ -160,7 +163,7 @@ impl SessionRecord {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Phase, SessionRecord};
+    /// use interpersonal::{Phase, course::SessionRecord};
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// let r = SessionRecord::new(1, day, Phase::Assessment).with_notes("First meeting.");
     /// assert_eq!(r.notes.as_ref().map(|n| n.expose().as_str()), Some("First meeting."));
@@ -181,7 +184,7 @@ impl Course {
     /// kept):
     ///
     /// * the number is one of the contract's sessions, 1 to
-    ///   [`TreatmentContract::sessions`](crate::TreatmentContract::sessions);
+    ///   [`TreatmentContract::sessions`](crate::course::TreatmentContract::sessions);
     /// * it is not recorded yet, and is above the last number recorded
     ///   (sessions are recorded in order; a number may be skipped for a session
     ///   missed and not made up);
@@ -203,7 +206,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, CourseError, Phase, Phq9Score, ProblemArea, SessionRecord, TreatmentContract};
+    /// use interpersonal::{Course, course::CourseError, Phase, Phq9Score, ProblemArea, course::SessionRecord, TreatmentContract};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let contract = TreatmentContract::builder(day(2), [ProblemArea::RoleDispute]).build()?;

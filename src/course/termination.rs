@@ -2,10 +2,14 @@
 
 use std::fmt;
 
+use crate::{
+    catalogue::{Phase, PhaseTask},
+    course::{Course, CourseSafetyFlag},
+    measure::MeasureOutcome,
+    source::Source,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-use crate::{Course, CourseSafetyFlag, MeasureOutcome, Phase, PhaseTask, Source};
 
 /// One item of the [`TerminationChecklist`]: a task of the termination phase,
 /// the day it was done, and its source.
@@ -19,7 +23,7 @@ use crate::{Course, CourseSafetyFlag, MeasureOutcome, Phase, PhaseTask, Source};
 /// Comprehensive-2000's and marked known \[K\].
 ///
 /// ```
-/// use interpersonal::{Basis, PhaseTask, TerminationItem};
+/// use interpersonal::{source::Basis, catalogue::PhaseTask, course::TerminationItem};
 /// let item = TerminationItem::new(PhaseTask::DiscussEnding, None);
 /// assert_eq!(item.source.basis, Basis::Known);
 /// assert!(item.description().contains("approaching end"));
@@ -43,7 +47,7 @@ impl TerminationItem {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{PhaseTask, TerminationItem};
+    /// use interpersonal::{catalogue::PhaseTask, course::TerminationItem};
     /// let day = NaiveDate::from_ymd_opt(2026, 5, 4).unwrap();
     /// let item = TerminationItem::new(PhaseTask::ReviewProgress, Some(day));
     /// assert!(item.is_done());
@@ -59,7 +63,7 @@ impl TerminationItem {
     /// Whether the item is checked off.
     ///
     /// ```
-    /// use interpersonal::{PhaseTask, TerminationItem};
+    /// use interpersonal::{catalogue::PhaseTask, course::TerminationItem};
     /// assert!(!TerminationItem::new(PhaseTask::DiscussEnding, None).is_done());
     /// ```
     pub fn is_done(&self) -> bool {
@@ -69,7 +73,7 @@ impl TerminationItem {
     /// What the task is, in one sentence ([`PhaseTask::description`]).
     ///
     /// ```
-    /// use interpersonal::{PhaseTask, TerminationItem};
+    /// use interpersonal::{catalogue::PhaseTask, course::TerminationItem};
     /// let item = TerminationItem::new(PhaseTask::DecideOnMaintenance, None);
     /// assert!(item.description().contains("maintenance"));
     /// ```
@@ -87,13 +91,13 @@ impl TerminationItem {
 /// response: "if non-response: do not blame the patient; consider other
 /// treatments" (ipt-domain.md §1.1 [K: Comprehensive-2000]). It is left out
 /// when the primary depression scale ([`Course::depression_trend`]) shows a
-/// response of at least 50% ([`SymptomTrend::response`](crate::SymptomTrend::response)),
+/// response of at least 50% ([`SymptomTrend::response`](crate::measure::SymptomTrend::response)),
 /// and kept when there is no response or too few measurements to show one,
 /// or when it was done anyway.
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{Course, PhaseTask, ProblemArea, TreatmentContract};
+/// use interpersonal::{Course, catalogue::PhaseTask, ProblemArea, TreatmentContract};
 ///
 /// let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
 /// let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
@@ -120,7 +124,7 @@ impl TerminationChecklist {
     /// The tasks not checked off, in order.
     ///
     /// ```
-    /// use interpersonal::{PhaseTask, TerminationChecklist, TerminationItem};
+    /// use interpersonal::{catalogue::PhaseTask, course::TerminationChecklist, course::TerminationItem};
     /// let c = TerminationChecklist::new(Vec::new(), vec![TerminationItem::new(PhaseTask::DiscussEnding, None)]);
     /// assert_eq!(c.open(), [PhaseTask::DiscussEnding]);
     /// ```
@@ -136,7 +140,7 @@ impl TerminationChecklist {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{PhaseTask, TerminationChecklist, TerminationItem};
+    /// use interpersonal::{catalogue::PhaseTask, course::TerminationChecklist, course::TerminationItem};
     /// let day = NaiveDate::from_ymd_opt(2026, 5, 4).unwrap();
     /// let c = TerminationChecklist::new(Vec::new(), vec![TerminationItem::new(PhaseTask::DiscussEnding, Some(day))]);
     /// assert!(c.is_complete());
@@ -148,7 +152,7 @@ impl TerminationChecklist {
     /// A checklist of these flags and items.
     ///
     /// ```
-    /// use interpersonal::TerminationChecklist;
+    /// use interpersonal::course::TerminationChecklist;
     /// assert!(TerminationChecklist::new(Vec::new(), Vec::new()).is_complete());
     /// ```
     pub fn new(safety_flags: Vec<CourseSafetyFlag>, items: Vec<TerminationItem>) -> Self {
@@ -184,7 +188,7 @@ impl Course {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Course, Instrument, Measurement, PhaseTask, ProblemArea, TreatmentContract};
+    /// use interpersonal::{Course, measure::Instrument, measure::Measurement, catalogue::PhaseTask, ProblemArea, TreatmentContract};
     ///
     /// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
     /// let contract = TreatmentContract::builder(day(3, 2), [ProblemArea::Grief]).build()?;

@@ -2,13 +2,17 @@
 //!
 //! An assessment names people, events and fields by id and JSON path; it never
 //! copies patient text (DESIGN.md decision 2), so it is safe to store or log.
-//! A [`Report`](crate::Report) joins the text back in.
+//! A [`Report`](crate::engine::Report) joins the text back in.
 
 use crate::macros::vocabulary_enum;
+use crate::{
+    catalogue::{DisputeStage, GriefKind, ProblemArea},
+    id::{EventId, PersonId, RuleId},
+    source::Source,
+    text::SharedText,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-use crate::{DisputeStage, EventId, GriefKind, PersonId, ProblemArea, RuleId, SharedText, Source};
 
 use super::ruleset::Indicator;
 
@@ -17,7 +21,7 @@ use super::ruleset::Indicator;
 /// (DESIGN.md decision 4).
 ///
 /// ```
-/// use interpersonal::{Engine, EpisodeOnset, Inventory};
+/// use interpersonal::{Engine, date::EpisodeOnset, Inventory};
 /// use chrono::NaiveDate;
 ///
 /// let engine = Engine::standard()?;
@@ -34,16 +38,16 @@ pub struct RuleSetInfo {
     pub id: RuleId,
     /// The rule set's version.
     pub version: SharedText,
-    /// [`RuleSet::fingerprint`](crate::RuleSet::fingerprint) of the rule set.
+    /// [`RuleSet::fingerprint`](crate::engine::RuleSet::fingerprint) of the rule set.
     pub fingerprint: SharedText,
 }
 
 vocabulary_enum! {
     /// How strongly the evidence supports an area, from its score and the rule
-    /// set's [`ConfidenceThresholds`](crate::ConfidenceThresholds).
+    /// set's [`ConfidenceThresholds`](crate::engine::ConfidenceThresholds).
     ///
     /// ```
-    /// use interpersonal::Confidence;
+    /// use interpersonal::engine::Confidence;
     /// assert_eq!(Confidence::Moderate.to_string(), "moderate");
     /// assert!(Confidence::High > Confidence::Low);
     /// ```
@@ -66,10 +70,10 @@ vocabulary_enum! {
 /// JSON: `{"person": "p1"}` or `{"event": "e1"}`.
 ///
 /// ```
-/// use interpersonal::{PersonId, Subject};
+/// use interpersonal::{id::PersonId, engine::Subject};
 /// let s = Subject::Person(PersonId::new("sister")?);
 /// assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"person":"sister"}"#);
-/// # Ok::<(), interpersonal::IdError>(())
+/// # Ok::<(), interpersonal::id::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -123,7 +127,7 @@ pub struct Evidence {
     /// The weight it added to the area's score.
     pub weight: f64,
     /// Whether the rule ties the evidence to the onset of the episode
-    /// ([`Rule::links_onset`](crate::Rule::links_onset)).
+    /// ([`Rule::links_onset`](crate::engine::Rule::links_onset)).
     #[serde(default)]
     pub links_onset: bool,
 }
@@ -133,7 +137,7 @@ pub struct Evidence {
 /// (DESIGN.md decision 6).
 ///
 /// ```
-/// use interpersonal::{Engine, EpisodeOnset, Inventory, ProblemArea};
+/// use interpersonal::{Engine, date::EpisodeOnset, Inventory, ProblemArea};
 /// use chrono::NaiveDate;
 ///
 /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
@@ -163,7 +167,7 @@ pub struct NearMiss {
 /// The engine's finding for one problem area.
 ///
 /// ```
-/// use interpersonal::{Confidence, Engine, EpisodeOnset, Inventory, ProblemArea};
+/// use interpersonal::{engine::Confidence, Engine, date::EpisodeOnset, Inventory, ProblemArea};
 /// use chrono::NaiveDate;
 ///
 /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
@@ -193,7 +197,7 @@ vocabulary_enum! {
     /// What an advisory is about.
     ///
     /// ```
-    /// use interpersonal::AdvisoryCode;
+    /// use interpersonal::engine::AdvisoryCode;
     /// assert_eq!(
     ///     AdvisoryCode::SuicidalThoughtsReported.to_string(),
     ///     "suicidal_thoughts_reported",
@@ -228,7 +232,7 @@ vocabulary_enum! {
 /// A message for the clinician about the assessment as a whole.
 ///
 /// ```
-/// use interpersonal::{AdvisoryCode, Engine, EpisodeOnset, Indicator, Inventory};
+/// use interpersonal::{engine::AdvisoryCode, Engine, date::EpisodeOnset, engine::Indicator, Inventory};
 /// use chrono::NaiveDate;
 ///
 /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
@@ -257,7 +261,7 @@ vocabulary_enum! {
     /// Besides rules, what a missing fact would settle.
     ///
     /// ```
-    /// use interpersonal::NeededFor;
+    /// use interpersonal::engine::NeededFor;
     /// assert_eq!(NeededFor::DisputeStage.to_string(), "dispute_stage");
     /// ```
     #[non_exhaustive]
@@ -271,7 +275,7 @@ vocabulary_enum! {
 /// asking next (DESIGN.md decision 5).
 ///
 /// ```
-/// use interpersonal::{Engine, EpisodeOnset, Inventory};
+/// use interpersonal::{Engine, date::EpisodeOnset, Inventory};
 /// use chrono::NaiveDate;
 ///
 /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
@@ -299,7 +303,7 @@ pub struct MissingFact {
 /// The assessment schema version this crate writes and reads.
 ///
 /// ```
-/// use interpersonal::{ASSESSMENT_SCHEMA_VERSION, Engine, EpisodeOnset, Inventory};
+/// use interpersonal::{engine::ASSESSMENT_SCHEMA_VERSION, Engine, date::EpisodeOnset, Inventory};
 /// let inv = Inventory::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
 /// let a = Engine::standard()?.evaluate(&inv);
 /// assert_eq!(a.schema_version, ASSESSMENT_SCHEMA_VERSION);
@@ -355,14 +359,14 @@ pub struct Assessment {
     /// The facts that held rules back, in inventory (document) order.
     pub missing: Vec<MissingFact>,
     /// Interventions and goal templates for the focus.
-    pub recommendations: crate::Recommendations,
+    pub recommendations: crate::engine::Recommendations,
 }
 
 impl Assessment {
     /// The finding for an area.
     ///
     /// ```
-    /// # use interpersonal::{Engine, EpisodeOnset, Inventory, ProblemArea};
+    /// # use interpersonal::{Engine, date::EpisodeOnset, Inventory, ProblemArea};
     /// # use chrono::NaiveDate;
     /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// let a = Engine::standard()?.evaluate(&inv);
@@ -376,7 +380,7 @@ impl Assessment {
     /// The score of an area; 0.0 when it has no evidence.
     ///
     /// ```
-    /// # use interpersonal::{Engine, EpisodeOnset, Inventory, ProblemArea};
+    /// # use interpersonal::{Engine, date::EpisodeOnset, Inventory, ProblemArea};
     /// # use chrono::NaiveDate;
     /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// let a = Engine::standard()?.evaluate(&inv);
@@ -390,7 +394,7 @@ impl Assessment {
     /// Whether an advisory with this code is present.
     ///
     /// ```
-    /// # use interpersonal::{AdvisoryCode, Engine, EpisodeOnset, Inventory};
+    /// # use interpersonal::{engine::AdvisoryCode, Engine, date::EpisodeOnset, Inventory};
     /// # use chrono::NaiveDate;
     /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// let a = Engine::standard()?.evaluate(&inv);
@@ -404,7 +408,7 @@ impl Assessment {
     /// Whether an area is in the suggested focus.
     ///
     /// ```
-    /// # use interpersonal::{Engine, EpisodeOnset, Inventory, ProblemArea};
+    /// # use interpersonal::{Engine, date::EpisodeOnset, Inventory, ProblemArea};
     /// # use chrono::NaiveDate;
     /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// let a = Engine::standard()?.evaluate(&inv);
@@ -418,7 +422,7 @@ impl Assessment {
     /// The missing fact at a path, if any.
     ///
     /// ```
-    /// # use interpersonal::{Engine, EpisodeOnset, Inventory};
+    /// # use interpersonal::{Engine, date::EpisodeOnset, Inventory};
     /// # use chrono::NaiveDate;
     /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// let a = Engine::standard()?.evaluate(&inv);

@@ -5,10 +5,14 @@
 
 use std::collections::BTreeMap;
 
+use crate::{
+    catalogue::ProblemArea,
+    error::{JsonPath, Problems},
+    inventory::{ConflictLevel, EventKind},
+    text::SharedText,
+};
 use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
-
-use crate::{ConflictLevel, EventKind, JsonPath, ProblemArea, Problems, SharedText};
 
 use super::assessment::RuleSetInfo;
 use super::condition::{Condition, EventCondition, PersonCondition};
@@ -203,7 +207,7 @@ impl Compiled {
 }
 
 /// The rule engine: a compiled rule set that reads an
-/// [`Inventory`](crate::Inventory) and suggests which IPT problem area(s) to
+/// [`Inventory`](crate::inventory::Inventory) and suggests which IPT problem area(s) to
 /// focus on, saying why.
 ///
 /// Compile once, share freely: an `Engine` is immutable, `Send` and `Sync`,
@@ -224,8 +228,8 @@ impl Compiled {
 ///
 /// 1. A [`RuleSet`] is data (JSON): an id, a version, [`RuleParameters`]
 ///    (named time windows around the onset, the focus threshold, confidence
-///    bands, a nesting limit) and [`Rule`](crate::Rule)s. Each rule names the area it
-///    supports, a weight, a [`Condition`] tree, a summary and a [`Source`](crate::Source).
+///    bands, a nesting limit) and [`Rule`](crate::engine::Rule)s. Each rule names the area it
+///    supports, a weight, a [`Condition`] tree, a summary and a [`Source`](crate::source::Source).
 ///    The default IPT rule set is `rules/default.json`, embedded in the crate
 ///    ([`RuleSet::standard`]).
 /// 2. [`Engine::compile`] checks a rule set, reporting every problem with its
@@ -233,9 +237,9 @@ impl Compiled {
 /// 3. [`Engine::evaluate`] derives facts from the inventory once, evaluates
 ///    every rule with three-valued logic (a rule that needs a missing fact is
 ///    *unknown*, does not fire, and lists the fact in
-///    [`Assessment::missing`](crate::Assessment::missing)), scores each area as the sum of the weights of its
+///    [`Assessment::missing`](crate::engine::Assessment::missing)), scores each area as the sum of the weights of its
 ///    rules that fired, and applies the selection policy below.
-/// 4. The [`Assessment`](crate::Assessment) holds ids, paths and rule text only; a [`Report`](crate::Report)
+/// 4. The [`Assessment`](crate::engine::Assessment) holds ids, paths and rule text only; a [`Report`](crate::engine::Report)
 ///    joins the patient's labels back in for reading.
 ///
 /// # The selection policy
@@ -270,7 +274,7 @@ impl Compiled {
 ///   pattern of few relationships is (§2.4 [S: Guide-2018; Casebook-2012 ch. 5]).
 /// * **Dispute stage** comes from the principal disputant's conflict course;
 ///   **grief kind** from the signs recorded on the principal death (see
-///   [`Assessment::dispute_stage`](crate::Assessment::dispute_stage), [`Assessment::grief_kind`](crate::Assessment::grief_kind)).
+///   [`Assessment::dispute_stage`](crate::engine::Assessment::dispute_stage), [`Assessment::grief_kind`](crate::engine::Assessment::grief_kind)).
 /// * **Safety first.** A reported suicidal thought is a critical advisory,
 ///   always first, on every assessment; nothing suppresses it (DESIGN.md
 ///   decision 8; §9).
@@ -279,7 +283,7 @@ impl Compiled {
 /// decides, and the formulation is agreed with the patient (§2.5 rule 5).
 ///
 /// ```
-/// use interpersonal::{from_json, AdvisoryCode, Engine, Inventory, ProblemArea, Report};
+/// use interpersonal::{from_json, engine::AdvisoryCode, Engine, Inventory, ProblemArea, Report};
 ///
 /// let inventory: Inventory = from_json(r#"{
 ///   "schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",

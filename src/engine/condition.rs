@@ -17,7 +17,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{
+use crate::inventory::{
     Closeness, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind, ExpectationsMet,
     GriefSign, PriorFunctioning, RelationshipChange, RelationshipKind, RelativeToOnset,
 };
@@ -25,7 +25,7 @@ use crate::{
 /// A condition on the inventory as a whole: the root of every rule.
 ///
 /// ```
-/// use interpersonal::{Condition, EventCondition};
+/// use interpersonal::{engine::Condition, engine::EventCondition};
 ///
 /// let c: Condition = serde_json::from_str(r#"{
 ///   "some_event": {"all": [{"death": true}, {"linked": "onset"}]}
@@ -73,7 +73,7 @@ pub enum Condition {
 /// unknown when absent.
 ///
 /// ```
-/// use interpersonal::{ConflictLevel, PersonCondition};
+/// use interpersonal::{inventory::ConflictLevel, engine::PersonCondition};
 ///
 /// let c: PersonCondition = serde_json::from_str(r#"{"all": [
 ///   {"significant": true},
@@ -150,7 +150,7 @@ pub enum PersonCondition {
 /// A condition on one life event of the inventory.
 ///
 /// ```
-/// use interpersonal::EventCondition;
+/// use interpersonal::engine::EventCondition;
 ///
 /// let c: EventCondition = serde_json::from_str(r#"{"all": [
 ///   {"role_change": true},

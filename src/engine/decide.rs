@@ -404,12 +404,21 @@ pub(crate) mod tests {
     use super::*;
     use crate::engine::evaluate::AREAS;
     use crate::{
-        Basis, Closeness, Condition, ConflictCourse, ConflictVisibility, EpisodeOnset,
-        EventCondition, EventId, EventKind, GriefSign, PartialDate, PersonCondition, PersonId,
-        PriorFunctioning, RelationshipChange, RelationshipKind, RelativeToOnset, Rule, RuleSet,
-        Source, Window,
+        catalogue::ProblemArea,
+        engine::Engine,
+        id::RuleId,
+        inventory::{ConflictLevel, ExpectationsMet, Inventory},
     };
-    use crate::{ConflictLevel, Engine, ExpectationsMet, Inventory, ProblemArea, RuleId};
+    use crate::{
+        date::{EpisodeOnset, PartialDate},
+        engine::{Condition, EventCondition, PersonCondition, Rule, RuleSet, Window},
+        id::{EventId, PersonId},
+        inventory::{
+            Closeness, ConflictCourse, ConflictVisibility, EventKind, GriefSign, PriorFunctioning,
+            RelationshipChange, RelationshipKind, RelativeToOnset,
+        },
+        source::{Basis, Source},
+    };
     use strum::IntoEnumIterator;
 
     fn each<T: IntoEnumIterator + Copy>() -> Vec<Vec<T>> {
@@ -579,7 +588,7 @@ pub(crate) mod tests {
             paths.sort();
             for path in paths {
                 let inv: Inventory =
-                    crate::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+                    crate::error::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
                 let mut unknown = inv.clone();
                 unknown.onset = EpisodeOnset::Unknown;
                 let mut month = inv.clone();

@@ -8,8 +8,12 @@
 //! deciding anything twice. Only building the output allocates, for typical
 //! inventories (up to 64 people and 64 events) and rule sets (see
 //! [`INLINE_NODES`](super::decide::INLINE_NODES)).
-
-use crate::{Inventory, NeededFor, ProblemArea, RuleId, Subject};
+use crate::{
+    catalogue::ProblemArea,
+    engine::{NeededFor, Subject},
+    id::RuleId,
+    inventory::Inventory,
+};
 
 use super::assessment::{AreaFinding, Assessment, Evidence, MissingFact};
 use super::buffers::{SpillVec, SubjectBits};
@@ -78,7 +82,7 @@ impl Engine {
     /// policy: scores and evidence for every area, the suggested focus (at most
     /// two areas), the dispute's stage and grief's kind when in focus,
     /// advisories (a safety advisory always first) and the missing facts that
-    /// held rules back. See the [crate's engine docs](crate::Engine) for the
+    /// held rules back. See the [crate's engine docs](crate::engine::Engine) for the
     /// policy.
     ///
     /// Pure and deterministic: the same inventory gives the same assessment,
@@ -87,7 +91,7 @@ impl Engine {
     /// unknown people read as unknown).
     ///
     /// ```
-    /// use interpersonal::{from_json, Engine, Inventory, ProblemArea, DisputeStage};
+    /// use interpersonal::{from_json, Engine, Inventory, ProblemArea, catalogue::DisputeStage};
     ///
     /// let inv: Inventory = from_json(r#"{
     ///   "schema_version": 1, "assessed_on": "2026-03-02", "onset": "2025-11",
@@ -265,7 +269,7 @@ impl Engine {
     /// [`Engine::evaluate`], in order.
     ///
     /// ```
-    /// use interpersonal::{Engine, EpisodeOnset, Inventory};
+    /// use interpersonal::{Engine, date::EpisodeOnset, Inventory};
     /// use chrono::NaiveDate;
     ///
     /// let engine = Engine::standard()?;
@@ -285,7 +289,7 @@ impl Engine {
 /// is sorted in place. Only the output allocates, each part at its final size.
 fn merge_missing(
     inv: &Inventory,
-    rules: &[crate::Rule],
+    rules: &[crate::engine::Rule],
     raw: &mut [(MissingRef, usize)],
     extra: Option<(MissingRef, NeededFor)>,
 ) -> Vec<MissingFact> {

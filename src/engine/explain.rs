@@ -15,7 +15,7 @@ impl Condition {
     /// from `windows` (an unknown name is shown as such).
     ///
     /// ```
-    /// use interpersonal::{Condition, RuleSet};
+    /// use interpersonal::{engine::Condition, RuleSet};
     ///
     /// let c: Condition = serde_json::from_str(
     ///     r#"{"some_event": {"all": [{"death": true}, {"within": "onset"}]}}"#,
@@ -34,7 +34,7 @@ impl PersonCondition {
     /// The person condition in words; see [`Condition::describe`].
     ///
     /// ```
-    /// use interpersonal::{ConflictLevel, PersonCondition};
+    /// use interpersonal::{inventory::ConflictLevel, engine::PersonCondition};
     /// let c = PersonCondition::ConflictLevelAtLeast(ConflictLevel::Moderate);
     /// assert_eq!(c.describe(&Default::default()), "conflict level is at least moderate");
     /// ```
@@ -47,7 +47,7 @@ impl EventCondition {
     /// The event condition in words; see [`Condition::describe`].
     ///
     /// ```
-    /// use interpersonal::EventCondition;
+    /// use interpersonal::engine::EventCondition;
     /// assert_eq!(EventCondition::RoleChange(true).describe(&Default::default()), "changes a social role");
     /// ```
     pub fn describe(&self, windows: &BTreeMap<String, Window>) -> String {
@@ -245,7 +245,7 @@ fn event_text(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{ConflictCourse, ConflictLevel, EventKind, GriefSign, PriorFunctioning};
+    use crate::inventory::{ConflictCourse, ConflictLevel, EventKind, GriefSign, PriorFunctioning};
 
     fn windows() -> BTreeMap<String, Window> {
         let mut w = BTreeMap::new();

@@ -3,9 +3,12 @@
 
 use std::fmt::Write;
 
+use crate::{
+    date::PartialDate,
+    id::PersonId,
+    inventory::{Inventory, Person, PersonStatus, RelationshipKind},
+};
 use chrono::{Datelike, Months, NaiveDate};
-
-use crate::{Inventory, PartialDate, Person, PersonId, PersonStatus, RelationshipKind};
 
 use super::assessment::Subject;
 use super::ruleset::Window;
@@ -389,7 +392,7 @@ pub(crate) fn same_id(a: &str, b: &str) -> bool {
 /// Whether a person is a significant other: a partner, spouse, ex-partner,
 /// parent or child on any circle; anyone else (siblings, other family,
 /// friends, colleagues) unless the patient placed them on the outer circle
-/// (see [`PersonCondition::Significant`](crate::PersonCondition::Significant)).
+/// (see [`PersonCondition::Significant`](crate::engine::PersonCondition::Significant)).
 pub(crate) fn is_significant(p: &Person) -> bool {
     matches!(
         p.relationship,
@@ -398,7 +401,7 @@ pub(crate) fn is_significant(p: &Person) -> bool {
             | RelationshipKind::ExPartner
             | RelationshipKind::Parent
             | RelationshipKind::Child
-    ) || p.closeness != Some(crate::Closeness::Outer)
+    ) || p.closeness != Some(crate::inventory::Closeness::Outer)
 }
 
 /// The date of death, if the person has died and it is recorded.
@@ -412,7 +415,7 @@ pub(crate) fn death_date(p: &Person) -> Option<PartialDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{EpisodeOnset, PartialDate};
+    use crate::date::{EpisodeOnset, PartialDate};
 
     #[test]
     fn month_windows_match_chrono_month_arithmetic() {

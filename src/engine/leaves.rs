@@ -3,7 +3,7 @@
 //! what [`Facts`] say, field by field. The lane masks decide leaves for many
 //! subjects at once; this reads one, to say which facts held a rule back.
 
-use crate::{ConflictLevel, ExpectationsMet, PersonStatus};
+use crate::inventory::{ConflictLevel, ExpectationsMet, PersonStatus};
 
 use super::compile::{Leaf, bit};
 use super::facts::{
@@ -55,7 +55,7 @@ fn opt<S: Sink>(value: Option<bool>, m: MissingRef, sink: &mut S) -> Truth {
 impl Facts<'_> {
     fn report_within<S: Sink>(
         &self,
-        date: Option<crate::PartialDate>,
+        date: Option<crate::date::PartialDate>,
         w: WindowRef,
         date_ref: MissingRef,
         sink: &mut S,
@@ -126,7 +126,13 @@ impl Facts<'_> {
         }
     }
 
-    fn person_leaf<S: Sink>(&self, leaf: Leaf, i: usize, p: &crate::Person, sink: &mut S) -> Truth {
+    fn person_leaf<S: Sink>(
+        &self,
+        leaf: Leaf,
+        i: usize,
+        p: &crate::inventory::Person,
+        sink: &mut S,
+    ) -> Truth {
         let at = |f: PersonField| MissingRef::Person(i, f);
         let known = Truth::from_bool;
         // A recorded conflict: present with a level above none.
@@ -214,7 +220,7 @@ impl Facts<'_> {
         &self,
         leaf: Leaf,
         e: usize,
-        ev: &crate::LifeEvent,
+        ev: &crate::inventory::LifeEvent,
         sink: &mut S,
     ) -> Truth {
         let at = |f: EventField| MissingRef::Event(e, f);

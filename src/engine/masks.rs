@@ -8,7 +8,7 @@
 
 use strum::EnumCount;
 
-use crate::{
+use crate::inventory::{
     Closeness, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind, ExpectationsMet,
     GriefSign, LifeEvent, Person, PersonStatus, RelationshipChange, RelationshipKind,
     RelativeToOnset,

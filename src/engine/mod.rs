@@ -1,4 +1,4 @@
-//! The rule engine: reads an [`Inventory`](crate::Inventory) and suggests
+//! The rule engine: reads an [`Inventory`](crate::inventory::Inventory) and suggests
 //! which IPT problem area(s) to focus on, saying why.
 //!
 //! The engine's workings and the selection policy are documented on

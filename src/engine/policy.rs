@@ -1,10 +1,13 @@
 //! The manuals' selection policy as explicit code (DESIGN.md decision 7):
 //! which areas are in focus, the dispute's stage, the kind of grief, and the
 //! advisories. Each step cites its source in `ipt-domain.md`.
-
 use crate::{
-    Basis, ConflictCourse, ConflictLevel, DisputeStage, EventId, EventKind, GriefKind, GriefSign,
-    Inventory, NeededFor, PersonId, ProblemArea, RuleParameters, SharedText, Source, Subject,
+    catalogue::{DisputeStage, GriefKind, ProblemArea},
+    engine::{NeededFor, RuleParameters, Subject},
+    id::{EventId, PersonId},
+    inventory::{ConflictCourse, ConflictLevel, EventKind, GriefSign, Inventory},
+    source::{Basis, Source},
+    text::SharedText,
 };
 
 use strum::EnumCount;
@@ -182,7 +185,8 @@ pub(crate) fn dispute_stage(
     inv: &Inventory,
     evidence: &[Evidence],
 ) -> (Option<DisputeStage>, Option<(MissingRef, NeededFor)>) {
-    let level = |p: &crate::Person| p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
+    let level =
+        |p: &crate::inventory::Person| p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
     let mut named = named_weights(evidence);
     let weights = named.as_mut_slice();
     let mut best: Option<(ConflictLevel, f64, usize)> = None;
@@ -589,7 +593,7 @@ mod tests {
     fn safety_is_first_and_critical() {
         let mut inv = Inventory::new(
             chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-            crate::EpisodeOnset::Unknown,
+            crate::date::EpisodeOnset::Unknown,
         );
         inv.safety.suicidal_thoughts_reported = true;
         let all = advisories(

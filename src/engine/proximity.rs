@@ -458,7 +458,7 @@ mod tests {
 
     #[test]
     fn near_misses_agree_with_measuring_each_subject_alone() {
-        let standard = crate::Engine::standard().unwrap();
+        let standard = crate::engine::Engine::standard().unwrap();
         let every = every_leaf();
         // Both ways of finding the closest subject are exercised.
         let bodies: Vec<u32> = every

@@ -1,9 +1,12 @@
 //! What the manuals recommend for the suggested focus: interventions and goal
 //! templates.
 
+use crate::{
+    catalogue::{Intervention, ProblemArea},
+    goal::GoalTemplate,
+    text::SharedText,
+};
 use serde::{Deserialize, Serialize};
-
-use crate::{GoalTemplate, Intervention, ProblemArea, SharedText};
 
 /// The interventions and goal templates the catalogue offers for the
 /// suggested focus, a starting point for the treatment plan that the clinician
@@ -16,7 +19,7 @@ use crate::{GoalTemplate, Intervention, ProblemArea, SharedText};
 /// the catalogue's order, without repeats. Empty when nothing is in focus.
 ///
 /// ```
-/// use interpersonal::{Intervention, ProblemArea, Recommendations};
+/// use interpersonal::{catalogue::Intervention, ProblemArea, engine::Recommendations};
 ///
 /// let r = Recommendations::for_focus(&[ProblemArea::Grief]);
 /// assert_eq!(r.interventions, [Intervention::GriefWork]);
@@ -36,10 +39,10 @@ pub struct Recommendations {
 
 impl Recommendations {
     /// The recommendations for a focus (usually an
-    /// [`Assessment::focus`](crate::Assessment::focus)).
+    /// [`Assessment::focus`](crate::engine::Assessment::focus)).
     ///
     /// ```
-    /// use interpersonal::{GoalTemplate, ProblemArea, Recommendations};
+    /// use interpersonal::{goal::GoalTemplate, ProblemArea, engine::Recommendations};
     ///
     /// let r = Recommendations::for_focus(&[ProblemArea::RoleDispute, ProblemArea::RoleTransition]);
     /// let first = GoalTemplate::by_key(&r.goal_templates[0]).unwrap();

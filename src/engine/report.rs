@@ -1,10 +1,10 @@
 //! A readable report of an assessment: the one place where the engine's
 //! explanations and the patient's text meet (DESIGN.md "How data flows").
 
+use crate::{catalogue::ProblemArea, engine::Subject, inventory::Inventory};
 use std::fmt;
 
 use crate::printable::escape;
-use crate::{Inventory, ProblemArea, Subject};
 
 use super::assessment::{Assessment, MissingFact};
 use super::ruleset::Indicator;
@@ -24,7 +24,7 @@ const QUESTION_LIMIT: usize = 12;
 /// id, version and fingerprint, and a line saying this is decision support,
 /// not a diagnosis.
 ///
-/// Labels are read with [`Sensitive::expose`](crate::Sensitive::expose) here
+/// Labels are read with [`Sensitive::expose`](crate::sensitive::Sensitive::expose) here
 /// and nowhere else in the engine, so a report holds patient text and must be
 /// handled as such; the [`Assessment`] does not. `Debug` shows no patient text.
 ///
@@ -52,7 +52,7 @@ impl<'a> Report<'a> {
     /// A report of `assessment`, which was made from `inventory`.
     ///
     /// ```
-    /// use interpersonal::{Engine, EpisodeOnset, Inventory, Report};
+    /// use interpersonal::{Engine, date::EpisodeOnset, Inventory, Report};
     /// use chrono::NaiveDate;
     /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// let a = Engine::standard()?.evaluate(&inv);
@@ -69,7 +69,7 @@ impl<'a> Report<'a> {
     /// The assessment reported on.
     ///
     /// ```
-    /// # use interpersonal::{Engine, EpisodeOnset, Inventory, Report};
+    /// # use interpersonal::{Engine, date::EpisodeOnset, Inventory, Report};
     /// # use chrono::NaiveDate;
     /// # let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// let a = Engine::standard()?.evaluate(&inv);
@@ -294,7 +294,7 @@ impl fmt::Display for Report<'_> {
                 writeln!(f, "  * {}: {}", i, i.description())?;
             }
             for key in &rec.goal_templates {
-                if let Some(t) = crate::GoalTemplate::by_key(key) {
+                if let Some(t) = crate::goal::GoalTemplate::by_key(key) {
                     writeln!(f, "  goal: {} [{}]", t.text(), key)?;
                 }
             }
@@ -354,7 +354,7 @@ impl fmt::Display for Report<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Engine, from_json};
+    use crate::{engine::Engine, error::from_json};
 
     #[test]
     fn questions_name_the_person_by_label() {

@@ -4,16 +4,17 @@
 use crate::macros::vocabulary_enum;
 use std::collections::BTreeMap;
 
+use crate::{
+    catalogue::ProblemArea, error::JsonError, id::RuleId, source::Source, text::SharedText,
+};
 use serde::{Deserialize, Serialize};
-
-use crate::{JsonError, ProblemArea, RuleId, SharedText, Source};
 
 use super::condition::Condition;
 
 /// The rule-set schema version this crate reads and writes.
 ///
 /// ```
-/// assert_eq!(interpersonal::RULE_SET_SCHEMA_VERSION, 1);
+/// assert_eq!(interpersonal::engine::RULE_SET_SCHEMA_VERSION, 1);
 /// ```
 pub const RULE_SET_SCHEMA_VERSION: u32 = 1;
 
@@ -21,14 +22,14 @@ pub const RULE_SET_SCHEMA_VERSION: u32 = 1;
 /// [`RuleParameters::max_depth`]; it bounds how deep evaluation recurses.
 ///
 /// ```
-/// assert_eq!(interpersonal::MAX_CONDITION_DEPTH_LIMIT, 32);
+/// assert_eq!(interpersonal::engine::MAX_CONDITION_DEPTH_LIMIT, 32);
 /// ```
 pub const MAX_CONDITION_DEPTH_LIMIT: u32 = 32;
 
 /// The longest time window, in months, a rule set may name (100 years).
 ///
 /// ```
-/// assert_eq!(interpersonal::MAX_WINDOW_MONTHS, 1200);
+/// assert_eq!(interpersonal::engine::MAX_WINDOW_MONTHS, 1200);
 /// ```
 pub const MAX_WINDOW_MONTHS: u32 = 1200;
 
@@ -40,7 +41,7 @@ pub const MAX_WINDOW_MONTHS: u32 = 1200;
 /// JSON always reads back \[I\].
 ///
 /// ```
-/// assert_eq!(interpersonal::MAX_RULE_WEIGHT, 1000.0);
+/// assert_eq!(interpersonal::engine::MAX_RULE_WEIGHT, 1000.0);
 /// ```
 pub const MAX_RULE_WEIGHT: f64 = 1000.0;
 
@@ -52,7 +53,7 @@ vocabulary_enum! {
     /// Hooks card (DESIGN.md decision 6).
     ///
     /// ```
-    /// use interpersonal::Indicator;
+    /// use interpersonal::engine::Indicator;
     /// assert_eq!(Indicator::Critical.to_string(), "critical");
     /// assert!(Indicator::Critical > Indicator::Info);
     /// ```
@@ -77,7 +78,7 @@ vocabulary_enum! {
 /// episode began some time in that month) [I: design choice of this crate].
 ///
 /// ```
-/// use interpersonal::Window;
+/// use interpersonal::engine::Window;
 /// let w = Window::new(6, 3);
 /// assert_eq!((w.before_months, w.after_months), (6, 3));
 /// ```
@@ -94,7 +95,7 @@ impl Window {
     /// A window from `before_months` before to `after_months` after the onset.
     ///
     /// ```
-    /// use interpersonal::Window;
+    /// use interpersonal::engine::Window;
     /// assert_eq!(Window::new(24, 0).before_months, 24);
     /// ```
     pub const fn new(before_months: u32, after_months: u32) -> Self {
@@ -105,12 +106,12 @@ impl Window {
     }
 }
 
-/// The score bands that turn an area's score into a [`Confidence`](crate::Confidence):
+/// The score bands that turn an area's score into a [`Confidence`](crate::engine::Confidence):
 /// any evidence at all is `low`, a score of at least `moderate` is moderate, at
 /// least `high` is high.
 ///
 /// ```
-/// use interpersonal::ConfidenceThresholds;
+/// use interpersonal::engine::ConfidenceThresholds;
 /// let t = ConfidenceThresholds::default();
 /// assert!(t.moderate <= t.high);
 /// ```
@@ -141,7 +142,7 @@ impl Default for ConfidenceThresholds {
 /// the crate's tests check that they agree.
 ///
 /// ```
-/// use interpersonal::{RuleParameters, RuleSet};
+/// use interpersonal::{engine::RuleParameters, RuleSet};
 /// let p = RuleParameters::default();
 /// assert_eq!(p, RuleSet::standard().parameters);
 /// assert_eq!(p.windows["onset"].before_months, 6);
@@ -183,10 +184,10 @@ impl Default for RuleParameters {
 }
 
 /// One rule: when its condition holds for an inventory, it adds `weight` to
-/// the score of `area` and becomes a piece of [`Evidence`](crate::Evidence).
+/// the score of `area` and becomes a piece of [`Evidence`](crate::engine::Evidence).
 ///
 /// ```
-/// use interpersonal::{Basis, Condition, ProblemArea, PriorFunctioning, Rule, RuleId, Source};
+/// use interpersonal::{source::Basis, engine::Condition, ProblemArea, inventory::PriorFunctioning, engine::Rule, id::RuleId, source::Source};
 ///
 /// let rule = Rule::new(
 ///     RuleId::new("deficits.lifelong")?,
@@ -197,7 +198,7 @@ impl Default for RuleParameters {
 ///     Condition::PriorFunctioningIn(vec![PriorFunctioning::LifelongFewRelationships]),
 /// );
 /// assert_eq!(rule.version, 1);
-/// # Ok::<(), interpersonal::IdError>(())
+/// # Ok::<(), interpersonal::id::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -236,14 +237,14 @@ impl Rule {
     /// indicator; set the other fields directly.
     ///
     /// ```
-    /// use interpersonal::{Basis, Condition, ProblemArea, Rule, RuleId, Source};
+    /// use interpersonal::{source::Basis, engine::Condition, ProblemArea, engine::Rule, id::RuleId, source::Source};
     /// let mut rule = Rule::new(
     ///     RuleId::new("x")?, ProblemArea::Grief, 1.0, "Onset known",
     ///     Source::new("example", Basis::Inferred), Condition::OnsetKnown(true),
     /// );
     /// rule.links_onset = true;
     /// assert!(rule.detail.is_empty());
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
     pub fn new(
         id: RuleId,
@@ -268,12 +269,12 @@ impl Rule {
     }
 }
 
-/// A versioned set of rules that read an [`Inventory`](crate::Inventory) and
+/// A versioned set of rules that read an [`Inventory`](crate::inventory::Inventory) and
 /// score the four problem areas (DESIGN.md decision 4).
 ///
 /// Rule sets are JSON documents; the default one is `rules/default.json`,
 /// embedded in the crate and read with [`RuleSet::standard`]. Compile one with
-/// [`Engine::compile`](crate::Engine::compile) to use it.
+/// [`Engine::compile`](crate::engine::Engine::compile) to use it.
 ///
 /// ```
 /// use interpersonal::RuleSet;
@@ -336,7 +337,7 @@ impl RuleSet {
     /// The embedded file is parsed and compiled by the crate's own tests, so
     /// this does not fail in a released crate. Were it ever unreadable, the
     /// result would be a rule set with id `invalid` and no rules, which
-    /// [`Engine::compile`](crate::Engine::compile) refuses (one problem per
+    /// [`Engine::compile`](crate::engine::Engine::compile) refuses (one problem per
     /// unreachable area); use [`RuleSet::try_standard`] to see the error instead.
     ///
     /// ```
@@ -403,7 +404,7 @@ impl RuleSet {
     }
 
     /// Reads a rule set from JSON. This checks the shape only; compile it with
-    /// [`Engine::compile`](crate::Engine::compile) to check its content.
+    /// [`Engine::compile`](crate::engine::Engine::compile) to check its content.
     ///
     /// ```
     /// use interpersonal::RuleSet;
@@ -416,7 +417,7 @@ impl RuleSet {
     /// Returns a [`JsonError`] naming the path of the first value that could
     /// not be read (an unknown field, a wrong type, an unknown condition).
     pub fn from_json(json: &str) -> Result<RuleSet, JsonError> {
-        crate::from_json(json)
+        crate::error::from_json(json)
     }
 
     /// The JSON text of the default rule set, as embedded.

@@ -5,7 +5,7 @@
 //! The builders take ids and dates as text for ease of writing (`"father"`,
 //! `"2025-12"`) as well as typed values. Text that is not a well-formed id or
 //! date is not a panic and not an early error: `build()` reports it as a
-//! [`Problem`](crate::Problem) at the JSON path the value would have in the
+//! [`Problem`](crate::error::Problem) at the JSON path the value would have in the
 //! inventory's JSON, together with every problem that
 //! [`Inventory::validate`] finds.
 
@@ -13,14 +13,18 @@ use chrono::NaiveDate;
 
 use super::validate::{Found, MALFORMED_DATE, Order, Unreadable, check_inventory};
 use super::{EventBuilder, Inventory, PersonBuilder, PriorFunctioning, SocialContext};
-use crate::{DateError, EpisodeOnset, JsonPath, PartialDate, Problems, RelationshipPattern};
+use crate::{
+    date::{DateError, EpisodeOnset, PartialDate},
+    error::{JsonPath, Problems},
+    inventory::RelationshipPattern,
+};
 
 mod sealed {
     pub trait Sealed {}
-    impl Sealed for crate::PartialDate {}
+    impl Sealed for crate::date::PartialDate {}
     impl Sealed for chrono::NaiveDate {}
-    impl Sealed for Option<crate::PartialDate> {}
-    impl Sealed for crate::EpisodeOnset {}
+    impl Sealed for Option<crate::date::PartialDate> {}
+    impl Sealed for crate::date::EpisodeOnset {}
     impl Sealed for &str {}
     impl Sealed for String {}
     impl Sealed for &String {}
@@ -34,24 +38,24 @@ mod sealed {
 /// date's JSON path.
 ///
 /// ```
-/// use interpersonal::{DateInput, PartialDate};
+/// use interpersonal::{inventory::DateInput, date::PartialDate};
 ///
 /// assert_eq!("2026-03".into_date()?, Some(PartialDate::month(2026, 3)?));
 /// assert_eq!("unknown".into_date()?, None);
 /// assert!("March".into_date().is_err());
-/// # Ok::<(), interpersonal::DateError>(())
+/// # Ok::<(), interpersonal::date::DateError>(())
 /// ```
 pub trait DateInput: sealed::Sealed {
     /// The date, or `None` when it is given as not known.
     ///
     /// ```
-    /// use interpersonal::{DateInput, EpisodeOnset};
+    /// use interpersonal::{inventory::DateInput, date::EpisodeOnset};
     /// use chrono::NaiveDate;
     ///
     /// let day = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// assert_eq!(day.into_date()?.map(|d| d.to_string()), Some("2026-01-05".into()));
     /// assert_eq!(EpisodeOnset::Unknown.into_date()?, None);
-    /// # Ok::<(), interpersonal::DateError>(())
+    /// # Ok::<(), interpersonal::date::DateError>(())
     /// ```
     ///
     /// # Errors
@@ -117,17 +121,14 @@ impl Inventory {
     /// until [`InventoryBuilder::onset`] says otherwise.
     ///
     /// ```
-    /// use interpersonal::{
-    ///     Conflict, ConflictCourse, ConflictLevel, EventKind, Inventory, LifeEvent, Person,
-    ///     RelationshipKind,
-    /// };
+    /// use interpersonal::{inventory::Conflict, inventory::ConflictCourse, inventory::ConflictLevel, inventory::EventKind, Inventory, LifeEvent, Person, inventory::RelationshipKind};
     /// use chrono::NaiveDate;
     ///
     /// let inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
     ///     .onset("2026-01")
     ///     .person(
     ///         Person::builder("father", "Dad", RelationshipKind::Parent)
-    ///             .closeness(interpersonal::Closeness::Inner)
+    ///             .closeness(interpersonal::inventory::Closeness::Inner)
     ///             .deceased("2025-12"),
     ///     )
     ///     .person(
@@ -162,7 +163,7 @@ impl Inventory {
 /// [`Inventory::validate`], reporting every problem at once.
 ///
 /// ```
-/// use interpersonal::{Inventory, Person, RelationshipKind};
+/// use interpersonal::{Inventory, Person, inventory::RelationshipKind};
 /// use chrono::NaiveDate;
 ///
 /// let problems = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
@@ -186,7 +187,7 @@ impl InventoryBuilder {
     /// Sets the onset of the current episode: a date, a month, or `"unknown"`.
     ///
     /// ```
-    /// use interpersonal::{EpisodeOnset, Inventory};
+    /// use interpersonal::{date::EpisodeOnset, Inventory};
     /// use chrono::NaiveDate;
     ///
     /// let as_of = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
@@ -210,10 +211,10 @@ impl InventoryBuilder {
         self
     }
 
-    /// Adds a person: a [`PersonBuilder`] or a [`Person`](crate::Person).
+    /// Adds a person: a [`PersonBuilder`] or a [`Person`](crate::inventory::Person).
     ///
     /// ```
-    /// use interpersonal::{Inventory, Person, PersonId, RelationshipKind};
+    /// use interpersonal::{Inventory, Person, id::PersonId, inventory::RelationshipKind};
     /// use chrono::NaiveDate;
     ///
     /// let inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
@@ -228,10 +229,10 @@ impl InventoryBuilder {
         self
     }
 
-    /// Adds a life event: an [`EventBuilder`] or a [`LifeEvent`](crate::LifeEvent).
+    /// Adds a life event: an [`EventBuilder`] or a [`LifeEvent`](crate::inventory::LifeEvent).
     ///
     /// ```
-    /// use interpersonal::{EventKind, Inventory, LifeEvent};
+    /// use interpersonal::{inventory::EventKind, Inventory, LifeEvent};
     /// use chrono::NaiveDate;
     ///
     /// let inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
@@ -248,7 +249,7 @@ impl InventoryBuilder {
     /// Sets the whole social context.
     ///
     /// ```
-    /// use interpersonal::{Inventory, SocialContext};
+    /// use interpersonal::{Inventory, inventory::SocialContext};
     /// use chrono::NaiveDate;
     ///
     /// let mut context = SocialContext::default();
@@ -267,7 +268,7 @@ impl InventoryBuilder {
     /// Sets the patient's social functioning before the episode.
     ///
     /// ```
-    /// use interpersonal::{Inventory, PriorFunctioning};
+    /// use interpersonal::{Inventory, inventory::PriorFunctioning};
     /// use chrono::NaiveDate;
     ///
     /// let inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
@@ -318,7 +319,7 @@ impl InventoryBuilder {
     /// Adds a pattern seen across the patient's relationships.
     ///
     /// ```
-    /// use interpersonal::{Inventory, RelationshipPattern};
+    /// use interpersonal::{Inventory, inventory::RelationshipPattern};
     /// use chrono::NaiveDate;
     ///
     /// let inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
@@ -353,7 +354,7 @@ impl InventoryBuilder {
     /// Builds the inventory, checking it with [`Inventory::validate`].
     ///
     /// ```
-    /// use interpersonal::{EventKind, Inventory, LifeEvent};
+    /// use interpersonal::{inventory::EventKind, Inventory, LifeEvent};
     /// use chrono::NaiveDate;
     ///
     /// let problems = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
@@ -433,7 +434,7 @@ impl InventoryBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{EventKind, LifeEvent, Person, RelationshipKind};
+    use crate::inventory::{EventKind, LifeEvent, Person, RelationshipKind};
 
     fn as_of() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()

@@ -3,14 +3,19 @@
 use serde::{Deserialize, Serialize};
 
 use crate::macros::vocabulary_enum;
-use crate::{EventId, PartialDate, PersonId, Sensitive, TransitionKind};
+use crate::{
+    catalogue::TransitionKind,
+    date::PartialDate,
+    id::{EventId, PersonId},
+    sensitive::Sensitive,
+};
 
 vocabulary_enum! {
     /// What happened (ipt-domain.md §2.3 and §3.1; the life changes the manuals
     /// name [S: Pocket-Guide; Casebook ch. 4; Markowitz-phases; Casebook ch. 17]).
     ///
     /// ```
-    /// use interpersonal::EventKind;
+    /// use interpersonal::inventory::EventKind;
     /// assert_eq!(EventKind::BirthOfChild.to_string(), "birth_of_child");
     /// assert!(EventKind::Death.is_death());
     /// assert!(EventKind::Divorce.is_non_death_loss());
@@ -69,7 +74,7 @@ impl EventKind {
     /// (ipt-domain.md §2.5 rule 4 [S: Guide-2018 summary]).
     ///
     /// ```
-    /// use interpersonal::EventKind;
+    /// use interpersonal::inventory::EventKind;
     /// assert!(EventKind::Death.is_death());
     /// assert!(!EventKind::JobLoss.is_death());
     /// ```
@@ -83,7 +88,7 @@ impl EventKind {
     /// (ipt-domain.md §2.1 and §2.5 rule 4 [S: Guide-2018 summary]).
     ///
     /// ```
-    /// use interpersonal::EventKind;
+    /// use interpersonal::inventory::EventKind;
     /// assert!(EventKind::JobLoss.is_non_death_loss());
     /// assert!(!EventKind::Promotion.is_non_death_loss());
     /// ```
@@ -103,7 +108,7 @@ impl EventKind {
     /// changes a social role; `Other` maps to [`TransitionKind::Other`].
     ///
     /// ```
-    /// use interpersonal::{EventKind, TransitionKind};
+    /// use interpersonal::{inventory::EventKind, catalogue::TransitionKind};
     /// assert_eq!(EventKind::Divorce.transition(), Some(TransitionKind::DivorceOrSeparation));
     /// assert_eq!(EventKind::Death.transition(), None);
     /// ```
@@ -142,7 +147,7 @@ vocabulary_enum! {
     /// [K: Comprehensive-2000]).
     ///
     /// ```
-    /// use interpersonal::GriefSign;
+    /// use interpersonal::inventory::GriefSign;
     /// assert_eq!(GriefSign::AvoidedMourning.to_string(), "avoided_mourning");
     /// ```
     #[non_exhaustive]
@@ -174,7 +179,7 @@ vocabulary_enum! {
 /// recent life changes … a timeline of symptom onset against life events").
 ///
 /// ```
-/// use interpersonal::{EventId, EventKind, LifeEvent};
+/// use interpersonal::{id::EventId, inventory::EventKind, LifeEvent};
 ///
 /// let e: LifeEvent = serde_json::from_str(r#"{
 ///     "id": "e1", "kind": "death", "date": "2025-11", "person": "father",
@@ -213,7 +218,7 @@ impl LifeEvent {
     /// An event with only its id, kind and date.
     ///
     /// ```
-    /// use interpersonal::{EventId, EventKind, LifeEvent};
+    /// use interpersonal::{id::EventId, inventory::EventKind, LifeEvent};
     /// let e = LifeEvent::new(EventId::new("move")?, EventKind::Relocation, Some("2026-01".parse()?));
     /// assert!(e.person.is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())

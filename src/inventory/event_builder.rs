@@ -3,7 +3,11 @@
 use super::builder::{DateInput, PLACEHOLDER_ID};
 use super::validate::{EventField, Found, MALFORMED_DATE, MALFORMED_ID, Order, check_event};
 use super::{EventKind, GriefSign, LifeEvent};
-use crate::{EventId, JsonPath, PersonId, Problems, Sensitive};
+use crate::{
+    error::{JsonPath, Problems},
+    id::{EventId, PersonId},
+    sensitive::Sensitive,
+};
 
 impl LifeEvent {
     /// Starts building a life event. The id may be given as text (`"e1"`) or
@@ -11,7 +15,7 @@ impl LifeEvent {
     /// path.
     ///
     /// ```
-    /// use interpersonal::{EventKind, GriefSign, LifeEvent};
+    /// use interpersonal::{inventory::EventKind, inventory::GriefSign, LifeEvent};
     ///
     /// let death = LifeEvent::builder("e1", EventKind::Death)
     ///     .date("2025-12-03")
@@ -37,11 +41,11 @@ impl LifeEvent {
 }
 
 /// Builds a [`LifeEvent`]; made by [`LifeEvent::builder`]. Add it to an
-/// inventory with [`InventoryBuilder::event`](crate::InventoryBuilder::event), or build it alone with
+/// inventory with [`InventoryBuilder::event`](crate::inventory::InventoryBuilder::event), or build it alone with
 /// [`EventBuilder::build`].
 ///
 /// ```
-/// use interpersonal::{EventKind, LifeEvent};
+/// use interpersonal::{inventory::EventKind, LifeEvent};
 ///
 /// let event = LifeEvent::builder("e2", EventKind::JobLoss).date("2025-10").build()?;
 /// assert_eq!(event.date.map(|d| d.to_string()), Some("2025-10".into()));
@@ -80,7 +84,7 @@ impl EventBuilder {
     /// Sets when the event happened: a date, a month, `None` or `"unknown"`.
     ///
     /// ```
-    /// use interpersonal::{EventKind, LifeEvent};
+    /// use interpersonal::{inventory::EventKind, LifeEvent};
     /// use chrono::NaiveDate;
     ///
     /// let e = LifeEvent::builder("e1", EventKind::Retirement)
@@ -107,7 +111,7 @@ impl EventBuilder {
     /// malformed id is reported by `build()` at the event's `person` path.
     ///
     /// ```
-    /// use interpersonal::{EventKind, LifeEvent};
+    /// use interpersonal::{inventory::EventKind, LifeEvent};
     /// let e = LifeEvent::builder("e1", EventKind::Divorce).person("ex").build()?;
     /// assert_eq!(e.person.map(|p| p.to_string()), Some("ex".into()));
     /// # Ok::<(), interpersonal::Problems>(())
@@ -129,7 +133,7 @@ impl EventBuilder {
     /// Sets whether the patient connects the event with the episode.
     ///
     /// ```
-    /// use interpersonal::{EventKind, LifeEvent};
+    /// use interpersonal::{inventory::EventKind, LifeEvent};
     /// let e = LifeEvent::builder("e1", EventKind::Relocation).linked_to_onset(false).build()?;
     /// assert_eq!(e.linked_to_onset, Some(false));
     /// # Ok::<(), interpersonal::Problems>(())
@@ -139,10 +143,10 @@ impl EventBuilder {
     }
 
     /// Adds a sign that the grief may be complicated; only a death may have
-    /// them (see [`Inventory::validate`](crate::Inventory::validate)). A sign given twice is kept once.
+    /// them (see [`Inventory::validate`](crate::inventory::Inventory::validate)). A sign given twice is kept once.
     ///
     /// ```
-    /// use interpersonal::{EventKind, GriefSign, LifeEvent};
+    /// use interpersonal::{inventory::EventKind, inventory::GriefSign, LifeEvent};
     /// let e = LifeEvent::builder("e1", EventKind::Death)
     ///     .grief_sign(GriefSign::AnniversaryReaction)
     ///     .grief_sign(GriefSign::AnniversaryReaction)
@@ -161,7 +165,7 @@ impl EventBuilder {
     /// Sets free notes about the event.
     ///
     /// ```
-    /// use interpersonal::{EventKind, LifeEvent};
+    /// use interpersonal::{inventory::EventKind, LifeEvent};
     /// let e = LifeEvent::builder("e1", EventKind::JobLoss).notes("laid off").build()?;
     /// assert!(e.notes.is_some());
     /// # Ok::<(), interpersonal::Problems>(())
@@ -174,11 +178,11 @@ impl EventBuilder {
     /// Builds the event alone, checking what can be checked without the rest
     /// of the inventory: a readable id, date and person id, and grief signs on
     /// a death only. Paths are relative to the event (`$.date`); inside an
-    /// [`InventoryBuilder`](crate::InventoryBuilder) the same problems are reported at
+    /// [`InventoryBuilder`](crate::inventory::InventoryBuilder) the same problems are reported at
     /// `$.events[j].date`.
     ///
     /// ```
-    /// use interpersonal::{EventKind, GriefSign, LifeEvent};
+    /// use interpersonal::{inventory::EventKind, inventory::GriefSign, LifeEvent};
     ///
     /// let problems = LifeEvent::builder("e1", EventKind::JobLoss)
     ///     .date("2025-13")

@@ -4,10 +4,10 @@
 //! The inventory is "the IPT form of the psychiatric history", taken in the
 //! initial phase; it is not a structured instrument (ipt-domain.md §3
 //! [S: Markowitz-phases]). This module holds it as data, so that the
-//! [`Engine`](crate::Engine) can read it.
+//! [`Engine`](crate::engine::Engine) can read it.
 //!
 //! Build one in code with [`Inventory::builder`], or read one from JSON with
-//! [`from_json`](crate::from_json); check it with [`Inventory::validate`].
+//! [`from_json`](crate::error::from_json); check it with [`Inventory::validate`].
 
 mod builder;
 mod event;
@@ -30,12 +30,12 @@ pub use person_builder::PersonBuilder;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::EpisodeOnset;
+use crate::date::EpisodeOnset;
 
 /// The inventory schema version this crate reads and writes.
 ///
 /// ```
-/// use interpersonal::{EpisodeOnset, INVENTORY_SCHEMA_VERSION, Inventory};
+/// use interpersonal::{date::EpisodeOnset, inventory::INVENTORY_SCHEMA_VERSION, Inventory};
 /// let inv = Inventory::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
 /// assert_eq!(inv.schema_version, INVENTORY_SCHEMA_VERSION);
 /// ```
@@ -48,7 +48,7 @@ vocabulary_enum! {
     /// [S: Guide-2018; Casebook ch. 5]).
     ///
     /// ```
-    /// use interpersonal::PriorFunctioning;
+    /// use interpersonal::inventory::PriorFunctioning;
     /// assert_eq!(
     ///     PriorFunctioning::LifelongFewRelationships.to_string(),
     ///     "lifelong_few_relationships",
@@ -72,7 +72,7 @@ vocabulary_enum! {
     /// risks)" [K: Comprehensive-2000; S: Markowitz-phases]).
     ///
     /// ```
-    /// use interpersonal::RelationshipPattern;
+    /// use interpersonal::inventory::RelationshipPattern;
     /// assert_eq!(
     ///     RelationshipPattern::AvoidsConfrontation.to_string(),
     ///     "avoids_confrontation",
@@ -94,7 +94,7 @@ vocabulary_enum! {
 /// The patient's social context, beyond the people listed.
 ///
 /// ```
-/// use interpersonal::{PriorFunctioning, SocialContext};
+/// use interpersonal::{inventory::PriorFunctioning, inventory::SocialContext};
 ///
 /// let c: SocialContext = serde_json::from_str(
 ///     r#"{"prior_functioning": "lifelong_few_relationships", "lives_alone": true, "confidants": 0}"#,
@@ -124,7 +124,7 @@ pub struct SocialContext {
 /// suppresses it (DESIGN.md decision 8; ipt-domain.md §9).
 ///
 /// ```
-/// use interpersonal::SafetyScreen;
+/// use interpersonal::inventory::SafetyScreen;
 /// let s: SafetyScreen = serde_json::from_str(r#"{"suicidal_thoughts_reported": true}"#).unwrap();
 /// assert!(s.suicidal_thoughts_reported);
 /// assert!(!SafetyScreen::default().suicidal_thoughts_reported);
@@ -141,7 +141,7 @@ pub struct SafetyScreen {
 /// One patient's interpersonal inventory, as of a date.
 ///
 /// Build one in code with [`Inventory::builder`] or read one from JSON with
-/// [`from_json`](crate::from_json); check it with [`Inventory::validate`].
+/// [`from_json`](crate::error::from_json); check it with [`Inventory::validate`].
 ///
 /// ```
 /// use interpersonal::{from_json, Inventory};
@@ -190,7 +190,7 @@ impl Inventory {
     /// An empty inventory as of `assessed_on`.
     ///
     /// ```
-    /// use interpersonal::{EpisodeOnset, Inventory};
+    /// use interpersonal::{date::EpisodeOnset, Inventory};
     /// use chrono::NaiveDate;
     /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// assert!(inv.people.is_empty());
@@ -210,27 +210,27 @@ impl Inventory {
     /// The person with this id, if any.
     ///
     /// ```
-    /// use interpersonal::{EpisodeOnset, Inventory, Person, PersonId, RelationshipKind};
+    /// use interpersonal::{date::EpisodeOnset, Inventory, Person, id::PersonId, inventory::RelationshipKind};
     /// use chrono::NaiveDate;
     /// let mut inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// inv.people.push(Person::new(PersonId::new("p1")?, "A", RelationshipKind::Friend));
     /// assert!(inv.person(&PersonId::new("p1")?).is_some());
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
-    pub fn person(&self, id: &crate::PersonId) -> Option<&Person> {
+    pub fn person(&self, id: &crate::id::PersonId) -> Option<&Person> {
         self.people.iter().find(|p| &p.id == id)
     }
 
     /// The event with this id, if any.
     ///
     /// ```
-    /// use interpersonal::{EpisodeOnset, EventId, Inventory};
+    /// use interpersonal::{date::EpisodeOnset, id::EventId, Inventory};
     /// use chrono::NaiveDate;
     /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
     /// assert!(inv.event(&EventId::new("e1")?).is_none());
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
-    pub fn event(&self, id: &crate::EventId) -> Option<&LifeEvent> {
+    pub fn event(&self, id: &crate::id::EventId) -> Option<&LifeEvent> {
         self.events.iter().find(|e| &e.id == id)
     }
 }

@@ -1,8 +1,7 @@
 //! A person in the interpersonal inventory, and what the inventory asks about them.
 
+use crate::{date::PartialDate, id::PersonId, sensitive::Sensitive};
 use serde::{Deserialize, Serialize};
-
-use crate::{PartialDate, PersonId, Sensitive};
 
 use crate::macros::vocabulary_enum;
 
@@ -10,7 +9,7 @@ vocabulary_enum! {
     /// Who the person is to the patient (ipt-domain.md §3.1 "identity & role").
     ///
     /// ```
-    /// use interpersonal::RelationshipKind;
+    /// use interpersonal::inventory::RelationshipKind;
     /// assert_eq!(RelationshipKind::ExPartner.to_string(), "ex_partner");
     /// assert!(RelationshipKind::Spouse.is_partner());
     /// ```
@@ -47,7 +46,7 @@ impl RelationshipKind {
     /// A partner or spouse.
     ///
     /// ```
-    /// use interpersonal::RelationshipKind;
+    /// use interpersonal::inventory::RelationshipKind;
     /// assert!(RelationshipKind::Partner.is_partner());
     /// assert!(!RelationshipKind::ExPartner.is_partner());
     /// ```
@@ -59,7 +58,7 @@ impl RelationshipKind {
     /// relative.
     ///
     /// ```
-    /// use interpersonal::RelationshipKind;
+    /// use interpersonal::inventory::RelationshipKind;
     /// assert!(RelationshipKind::Sibling.is_family());
     /// assert!(!RelationshipKind::Friend.is_family());
     /// ```
@@ -81,7 +80,7 @@ vocabulary_enum! {
     /// (ipt-domain.md §3.2 [S: CEBC; K: Stuart-Robertson]).
     ///
     /// ```
-    /// use interpersonal::Closeness;
+    /// use interpersonal::inventory::Closeness;
     /// assert_eq!(Closeness::Inner.to_string(), "inner");
     /// ```
     pub enum Closeness {
@@ -98,7 +97,7 @@ vocabulary_enum! {
     /// How often the patient is in contact with the person (§3.1 "contact frequency").
     ///
     /// ```
-    /// use interpersonal::ContactFrequency;
+    /// use interpersonal::inventory::ContactFrequency;
     /// assert_eq!(ContactFrequency::Weekly.to_string(), "weekly");
     /// ```
     #[non_exhaustive]
@@ -123,7 +122,7 @@ vocabulary_enum! {
 /// An unknown field inside `deceased` is rejected like any other.
 ///
 /// ```
-/// use interpersonal::PersonStatus;
+/// use interpersonal::inventory::PersonStatus;
 ///
 /// let s: PersonStatus = serde_json::from_str(r#"{"deceased": {"date": "2025-11"}}"#).unwrap();
 /// assert!(s.is_deceased());
@@ -151,7 +150,7 @@ impl PersonStatus {
     /// Whether the person has died.
     ///
     /// ```
-    /// use interpersonal::PersonStatus;
+    /// use interpersonal::inventory::PersonStatus;
     /// assert!(PersonStatus::Deceased { date: None }.is_deceased());
     /// assert!(!PersonStatus::Estranged.is_deceased());
     /// ```
@@ -166,7 +165,7 @@ vocabulary_enum! {
     /// [S: Casebook-2012 ch. 3]).
     ///
     /// ```
-    /// use interpersonal::ExpectationsMet;
+    /// use interpersonal::inventory::ExpectationsMet;
     /// assert_eq!(ExpectationsMet::PartlyMet.to_string(), "partly_met");
     /// ```
     pub enum ExpectationsMet {
@@ -185,7 +184,7 @@ vocabulary_enum! {
 /// met.
 ///
 /// ```
-/// use interpersonal::{Expectations, ExpectationsMet};
+/// use interpersonal::{inventory::Expectations, inventory::ExpectationsMet};
 ///
 /// let e: Expectations = serde_json::from_str(
 ///     r#"{"patient_expects": "help at home", "met": "unmet"}"#,
@@ -211,7 +210,7 @@ impl Expectations {
     /// Expectations whose text is not recorded, only whether they are met.
     ///
     /// ```
-    /// use interpersonal::{Expectations, ExpectationsMet};
+    /// use interpersonal::{inventory::Expectations, inventory::ExpectationsMet};
     /// assert_eq!(Expectations::new(ExpectationsMet::Met).met, ExpectationsMet::Met);
     /// ```
     pub fn new(met: ExpectationsMet) -> Self {
@@ -225,7 +224,7 @@ impl Expectations {
     /// These expectations with what the patient expects of the other person.
     ///
     /// ```
-    /// use interpersonal::{Expectations, ExpectationsMet};
+    /// use interpersonal::{inventory::Expectations, inventory::ExpectationsMet};
     /// let e = Expectations::new(ExpectationsMet::Unmet).with_patient_expects("help at home");
     /// assert_eq!(e.patient_expects.map(|t| t.into_inner()), Some("help at home".into()));
     /// ```
@@ -238,7 +237,7 @@ impl Expectations {
     /// These expectations with what the other person expects of the patient.
     ///
     /// ```
-    /// use interpersonal::{Expectations, ExpectationsMet};
+    /// use interpersonal::{inventory::Expectations, inventory::ExpectationsMet};
     /// let e = Expectations::new(ExpectationsMet::PartlyMet).with_other_expects("more time");
     /// assert!(e.other_expects.is_some());
     /// ```
@@ -253,7 +252,7 @@ vocabulary_enum! {
     /// How strong a conflict is.
     ///
     /// ```
-    /// use interpersonal::ConflictLevel;
+    /// use interpersonal::inventory::ConflictLevel;
     /// assert!(ConflictLevel::High > ConflictLevel::Low);
     /// ```
     pub enum ConflictLevel {
@@ -273,7 +272,7 @@ vocabulary_enum! {
     /// (§2.2 [S: pdfslide deck]; WHO: "open or hidden").
     ///
     /// ```
-    /// use interpersonal::ConflictVisibility;
+    /// use interpersonal::inventory::ConflictVisibility;
     /// assert_eq!(ConflictVisibility::Covert.to_string(), "covert");
     /// ```
     pub enum ConflictVisibility {
@@ -288,7 +287,7 @@ vocabulary_enum! {
     /// Where a dispute stands; this is what stages it (§2.2 [S: Guide-2018]).
     ///
     /// ```
-    /// use interpersonal::ConflictCourse;
+    /// use interpersonal::inventory::ConflictCourse;
     /// assert_eq!(ConflictCourse::Stalled.to_string(), "stalled");
     /// ```
     pub enum ConflictCourse {
@@ -305,7 +304,7 @@ vocabulary_enum! {
     /// When something began relative to the onset of the current episode.
     ///
     /// ```
-    /// use interpersonal::RelativeToOnset;
+    /// use interpersonal::inventory::RelativeToOnset;
     /// assert_eq!(RelativeToOnset::AfterOnset.to_string(), "after_onset");
     /// ```
     pub enum RelativeToOnset {
@@ -322,7 +321,7 @@ vocabulary_enum! {
     /// S: Markowitz-phases]).
     ///
     /// ```
-    /// use interpersonal::ConflictFrequency;
+    /// use interpersonal::inventory::ConflictFrequency;
     /// assert_eq!(ConflictFrequency::Weekly.to_string(), "weekly");
     /// ```
     #[non_exhaustive]
@@ -341,7 +340,7 @@ vocabulary_enum! {
 /// A conflict with the person (§3.1 "conflicts"; §2.2 indicators).
 ///
 /// ```
-/// use interpersonal::{Conflict, ConflictCourse, ConflictLevel, ConflictVisibility};
+/// use interpersonal::{inventory::Conflict, inventory::ConflictCourse, inventory::ConflictLevel, inventory::ConflictVisibility};
 ///
 /// let c: Conflict = serde_json::from_str(
 ///     r#"{"level": "high", "visibility": "overt", "course": "stalled", "began": "before_onset"}"#,
@@ -377,7 +376,7 @@ impl Conflict {
     /// A conflict of the given level with nothing else known.
     ///
     /// ```
-    /// use interpersonal::{Conflict, ConflictLevel};
+    /// use interpersonal::{inventory::Conflict, inventory::ConflictLevel};
     /// let c = Conflict::new(ConflictLevel::Moderate);
     /// assert!(c.course.is_none());
     /// ```
@@ -395,7 +394,7 @@ impl Conflict {
     /// This conflict, open or hidden.
     ///
     /// ```
-    /// use interpersonal::{Conflict, ConflictLevel, ConflictVisibility};
+    /// use interpersonal::{inventory::Conflict, inventory::ConflictLevel, inventory::ConflictVisibility};
     /// let c = Conflict::new(ConflictLevel::Moderate).with_visibility(ConflictVisibility::Covert);
     /// assert_eq!(c.visibility, Some(ConflictVisibility::Covert));
     /// ```
@@ -408,7 +407,7 @@ impl Conflict {
     /// This conflict, with where it stands.
     ///
     /// ```
-    /// use interpersonal::{Conflict, ConflictCourse, ConflictLevel};
+    /// use interpersonal::{inventory::Conflict, inventory::ConflictCourse, inventory::ConflictLevel};
     /// let c = Conflict::new(ConflictLevel::High).with_course(ConflictCourse::Stalled);
     /// assert_eq!(c.course, Some(ConflictCourse::Stalled));
     /// ```
@@ -421,7 +420,7 @@ impl Conflict {
     /// This conflict, with when it began relative to the onset.
     ///
     /// ```
-    /// use interpersonal::{Conflict, ConflictLevel, RelativeToOnset};
+    /// use interpersonal::{inventory::Conflict, inventory::ConflictLevel, inventory::RelativeToOnset};
     /// let c = Conflict::new(ConflictLevel::Low).with_began(RelativeToOnset::BeforeOnset);
     /// assert_eq!(c.began, Some(RelativeToOnset::BeforeOnset));
     /// ```
@@ -434,7 +433,7 @@ impl Conflict {
     /// This conflict, with how often they argue.
     ///
     /// ```
-    /// use interpersonal::{Conflict, ConflictFrequency, ConflictLevel};
+    /// use interpersonal::{inventory::Conflict, inventory::ConflictFrequency, inventory::ConflictLevel};
     /// let c = Conflict::new(ConflictLevel::High).with_frequency(ConflictFrequency::Weekly);
     /// assert_eq!(c.frequency, Some(ConflictFrequency::Weekly));
     /// ```
@@ -447,7 +446,7 @@ impl Conflict {
     /// This conflict, with what it is about in the patient's words.
     ///
     /// ```
-    /// use interpersonal::{Conflict, ConflictLevel};
+    /// use interpersonal::{inventory::Conflict, inventory::ConflictLevel};
     /// let c = Conflict::new(ConflictLevel::High).with_topic("money");
     /// assert_eq!(c.topic.map(|t| t.into_inner()), Some("money".into()));
     /// ```
@@ -463,7 +462,7 @@ vocabulary_enum! {
     /// "change around onset"; §1.1 task 7 [S: Markowitz-phases]).
     ///
     /// ```
-    /// use interpersonal::RelationshipChange;
+    /// use interpersonal::inventory::RelationshipChange;
     /// assert_eq!(RelationshipChange::Worse.to_string(), "worse");
     /// ```
     pub enum RelationshipChange {
@@ -489,12 +488,12 @@ vocabulary_enum! {
 /// missing, not as false (DESIGN.md decision 5).
 ///
 /// ```
-/// use interpersonal::{Person, PersonId, RelationshipKind};
+/// use interpersonal::{Person, id::PersonId, inventory::RelationshipKind};
 ///
 /// let p = Person::new(PersonId::new("sister")?, "Maria", RelationshipKind::Sibling);
 /// assert_eq!(p.label.expose(), "Maria");
 /// assert!(!format!("{p:?}").contains("Maria"));
-/// # Ok::<(), interpersonal::IdError>(())
+/// # Ok::<(), interpersonal::id::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -563,10 +562,10 @@ impl Person {
     /// A person with only an id, label and relationship known.
     ///
     /// ```
-    /// use interpersonal::{Person, PersonId, PersonStatus, RelationshipKind};
+    /// use interpersonal::{Person, id::PersonId, inventory::PersonStatus, inventory::RelationshipKind};
     /// let p = Person::new(PersonId::new("boss")?, "Mr K", RelationshipKind::Supervisor);
     /// assert_eq!(p.status, PersonStatus::Living);
-    /// # Ok::<(), interpersonal::IdError>(())
+    /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
     pub fn new(id: PersonId, label: impl Into<String>, relationship: RelationshipKind) -> Self {
         Person {

@@ -6,7 +6,11 @@ use super::{
     Closeness, Conflict, ContactFrequency, Expectations, Person, PersonStatus, RelationshipChange,
     RelationshipKind,
 };
-use crate::{JsonPath, PersonId, Problems, Sensitive};
+use crate::{
+    error::{JsonPath, Problems},
+    id::PersonId,
+    sensitive::Sensitive,
+};
 
 impl Person {
     /// Starts building a person. The id may be given as text (`"sister"`) or
@@ -14,7 +18,7 @@ impl Person {
     /// path.
     ///
     /// ```
-    /// use interpersonal::{Closeness, ContactFrequency, Person, RelationshipKind};
+    /// use interpersonal::{inventory::Closeness, inventory::ContactFrequency, Person, inventory::RelationshipKind};
     ///
     /// let sister = Person::builder("sister", "Maria", RelationshipKind::Sibling)
     ///     .closeness(Closeness::Inner)
@@ -43,14 +47,14 @@ impl Person {
 }
 
 /// Builds a [`Person`]; made by [`Person::builder`]. Add it to an inventory
-/// with [`InventoryBuilder::person`](crate::InventoryBuilder::person), or build it alone with
+/// with [`InventoryBuilder::person`](crate::inventory::InventoryBuilder::person), or build it alone with
 /// [`PersonBuilder::build`].
 ///
 /// Text given to the builder (the label, satisfactions, notes) is held as
 /// [`Sensitive`] patient text.
 ///
 /// ```
-/// use interpersonal::{Conflict, ConflictLevel, Person, RelationshipKind};
+/// use interpersonal::{inventory::Conflict, inventory::ConflictLevel, Person, inventory::RelationshipKind};
 ///
 /// let person = Person::builder("partner", "Sam", RelationshipKind::Partner)
 ///     .conflict(Conflict::new(ConflictLevel::Moderate))
@@ -89,7 +93,7 @@ impl PersonBuilder {
     /// Places the person on the closeness circle.
     ///
     /// ```
-    /// use interpersonal::{Closeness, Person, RelationshipKind};
+    /// use interpersonal::{inventory::Closeness, Person, inventory::RelationshipKind};
     /// let p = Person::builder("p1", "A", RelationshipKind::Friend)
     ///     .closeness(Closeness::Outer)
     ///     .build()?;
@@ -103,7 +107,7 @@ impl PersonBuilder {
     /// Sets how often the patient is in contact with the person.
     ///
     /// ```
-    /// use interpersonal::{ContactFrequency, Person, RelationshipKind};
+    /// use interpersonal::{inventory::ContactFrequency, Person, inventory::RelationshipKind};
     /// let p = Person::builder("p1", "A", RelationshipKind::Friend)
     ///     .contact(ContactFrequency::Daily)
     ///     .build()?;
@@ -117,7 +121,7 @@ impl PersonBuilder {
     /// Sets the person's status.
     ///
     /// ```
-    /// use interpersonal::{Person, PersonStatus, RelationshipKind};
+    /// use interpersonal::{Person, inventory::PersonStatus, inventory::RelationshipKind};
     /// let p = Person::builder("p1", "A", RelationshipKind::Friend)
     ///     .status(PersonStatus::Estranged)
     ///     .build()?;
@@ -131,10 +135,10 @@ impl PersonBuilder {
 
     /// Marks the person as deceased, with the date of death: a date, a month,
     /// `None` or `"unknown"`. A person whose death date is not known needs a
-    /// death event naming them (see [`Inventory::validate`](crate::Inventory::validate)).
+    /// death event naming them (see [`Inventory::validate`](crate::inventory::Inventory::validate)).
     ///
     /// ```
-    /// use interpersonal::{PartialDate, Person, PersonStatus, RelationshipKind};
+    /// use interpersonal::{date::PartialDate, Person, inventory::PersonStatus, inventory::RelationshipKind};
     ///
     /// let p = Person::builder("father", "Dad", RelationshipKind::Parent)
     ///     .deceased("2025-11")
@@ -164,7 +168,7 @@ impl PersonBuilder {
     /// Marks the person as living but estranged from the patient.
     ///
     /// ```
-    /// use interpersonal::{Person, PersonStatus, RelationshipKind};
+    /// use interpersonal::{Person, inventory::PersonStatus, inventory::RelationshipKind};
     /// let p = Person::builder("brother", "Tom", RelationshipKind::Sibling).estranged().build()?;
     /// assert_eq!(p.status, PersonStatus::Estranged);
     /// # Ok::<(), interpersonal::Problems>(())
@@ -176,7 +180,7 @@ impl PersonBuilder {
     /// Sets whether the patient can confide in the person.
     ///
     /// ```
-    /// use interpersonal::{Person, RelationshipKind};
+    /// use interpersonal::{Person, inventory::RelationshipKind};
     /// let p = Person::builder("p1", "A", RelationshipKind::Friend).confidant(false).build()?;
     /// assert_eq!(p.confidant, Some(false));
     /// # Ok::<(), interpersonal::Problems>(())
@@ -188,7 +192,7 @@ impl PersonBuilder {
     /// Sets whether the patient can turn to the person for help.
     ///
     /// ```
-    /// use interpersonal::{Person, RelationshipKind};
+    /// use interpersonal::{Person, inventory::RelationshipKind};
     /// let p = Person::builder("p1", "A", RelationshipKind::Friend).supportive(true).build()?;
     /// assert_eq!(p.supportive, Some(true));
     /// # Ok::<(), interpersonal::Problems>(())
@@ -200,7 +204,7 @@ impl PersonBuilder {
     /// Sets whether the person knows the patient has been depressed.
     ///
     /// ```
-    /// use interpersonal::{Person, RelationshipKind};
+    /// use interpersonal::{Person, inventory::RelationshipKind};
     /// let p = Person::builder("p1", "A", RelationshipKind::Friend)
     ///     .knows_about_episode(true)
     ///     .build()?;
@@ -214,7 +218,7 @@ impl PersonBuilder {
     /// Adds something they do together.
     ///
     /// ```
-    /// use interpersonal::{Person, RelationshipKind};
+    /// use interpersonal::{Person, inventory::RelationshipKind};
     /// let p = Person::builder("p1", "A", RelationshipKind::Friend)
     ///     .shared_activity("Sunday walks")
     ///     .build()?;
@@ -229,7 +233,7 @@ impl PersonBuilder {
     /// Adds something the patient likes about the relationship.
     ///
     /// ```
-    /// use interpersonal::{Person, RelationshipKind};
+    /// use interpersonal::{Person, inventory::RelationshipKind};
     /// let p = Person::builder("p1", "A", RelationshipKind::Friend)
     ///     .satisfaction("always listens")
     ///     .build()?;
@@ -244,7 +248,7 @@ impl PersonBuilder {
     /// Adds something the patient does not like about the relationship.
     ///
     /// ```
-    /// use interpersonal::{Person, RelationshipKind};
+    /// use interpersonal::{Person, inventory::RelationshipKind};
     /// let p = Person::builder("p1", "A", RelationshipKind::Partner)
     ///     .dissatisfaction("never home")
     ///     .build()?;
@@ -259,7 +263,7 @@ impl PersonBuilder {
     /// Adds how the patient feels when with the person.
     ///
     /// ```
-    /// use interpersonal::{Person, RelationshipKind};
+    /// use interpersonal::{Person, inventory::RelationshipKind};
     /// let p = Person::builder("p1", "A", RelationshipKind::Parent).feeling("small").build()?;
     /// assert_eq!(p.feelings.len(), 1);
     /// # Ok::<(), interpersonal::Problems>(())
@@ -272,7 +276,7 @@ impl PersonBuilder {
     /// Sets the reciprocal expectations.
     ///
     /// ```
-    /// use interpersonal::{Expectations, ExpectationsMet, Person, RelationshipKind};
+    /// use interpersonal::{inventory::Expectations, inventory::ExpectationsMet, Person, inventory::RelationshipKind};
     /// let p = Person::builder("p1", "A", RelationshipKind::Spouse)
     ///     .expectations(Expectations::new(ExpectationsMet::Unmet).with_patient_expects("help"))
     ///     .build()?;
@@ -286,7 +290,7 @@ impl PersonBuilder {
     /// Sets the conflict with the person.
     ///
     /// ```
-    /// use interpersonal::{Conflict, ConflictLevel, ConflictVisibility, Person, RelationshipKind};
+    /// use interpersonal::{inventory::Conflict, inventory::ConflictLevel, inventory::ConflictVisibility, Person, inventory::RelationshipKind};
     /// let p = Person::builder("boss", "Mr K", RelationshipKind::Supervisor)
     ///     .conflict(Conflict::new(ConflictLevel::Low).with_visibility(ConflictVisibility::Covert))
     ///     .build()?;
@@ -300,7 +304,7 @@ impl PersonBuilder {
     /// Sets how the relationship changed around the onset.
     ///
     /// ```
-    /// use interpersonal::{Person, RelationshipChange, RelationshipKind};
+    /// use interpersonal::{Person, inventory::RelationshipChange, inventory::RelationshipKind};
     /// let p = Person::builder("p1", "A", RelationshipKind::Spouse)
     ///     .change_around_onset(RelationshipChange::Worse)
     ///     .build()?;
@@ -314,7 +318,7 @@ impl PersonBuilder {
     /// Adds something the patient can talk to the person about.
     ///
     /// ```
-    /// use interpersonal::{Person, RelationshipKind};
+    /// use interpersonal::{Person, inventory::RelationshipKind};
     /// let p = Person::builder("p1", "A", RelationshipKind::Sibling)
     ///     .can_talk_about("work")
     ///     .cannot_talk_about("the depression")
@@ -330,7 +334,7 @@ impl PersonBuilder {
     /// Adds something the patient cannot talk to the person about.
     ///
     /// ```
-    /// use interpersonal::{Person, RelationshipKind};
+    /// use interpersonal::{Person, inventory::RelationshipKind};
     /// let p = Person::builder("p1", "A", RelationshipKind::Parent)
     ///     .cannot_talk_about("money")
     ///     .build()?;
@@ -346,7 +350,7 @@ impl PersonBuilder {
     /// other person.
     ///
     /// ```
-    /// use interpersonal::{Person, RelationshipKind};
+    /// use interpersonal::{Person, inventory::RelationshipKind};
     /// let p = Person::builder("p1", "A", RelationshipKind::Spouse)
     ///     .desired_change("share the chores")
     ///     .build()?;
@@ -361,7 +365,7 @@ impl PersonBuilder {
     /// Sets free notes about the person.
     ///
     /// ```
-    /// use interpersonal::{Person, RelationshipKind};
+    /// use interpersonal::{Person, inventory::RelationshipKind};
     /// let p = Person::builder("p1", "A", RelationshipKind::Friend).notes("met at school").build()?;
     /// assert!(p.notes.is_some());
     /// # Ok::<(), interpersonal::Problems>(())
@@ -374,12 +378,12 @@ impl PersonBuilder {
     /// Builds the person alone, checking what can be checked without the
     /// rest of the inventory: a readable id and death date, a label that is
     /// not blank, and a conflict consistent with itself and with the person's
-    /// status (see [`Inventory::validate`](crate::Inventory::validate)). Paths are relative to the person
-    /// (`$.id`); inside an [`InventoryBuilder`](crate::InventoryBuilder) the same problems are reported
+    /// status (see [`Inventory::validate`](crate::inventory::Inventory::validate)). Paths are relative to the person
+    /// (`$.id`); inside an [`InventoryBuilder`](crate::inventory::InventoryBuilder) the same problems are reported
     /// at `$.people[i].id`.
     ///
     /// ```
-    /// use interpersonal::{Person, RelationshipKind};
+    /// use interpersonal::{Person, inventory::RelationshipKind};
     ///
     /// let problems = Person::builder("has space", "", RelationshipKind::Friend)
     ///     .build()

@@ -17,7 +17,10 @@ use super::{
     PersonStatus,
 };
 use crate::printable;
-use crate::{JsonPath, PartialDate, Problem, Problems};
+use crate::{
+    date::PartialDate,
+    error::{JsonPath, Problem, Problems},
+};
 
 impl Inventory {
     /// Checks the inventory for contradictions and impossible data, reporting
@@ -64,7 +67,7 @@ impl Inventory {
     /// or dead; a grief sign on a death of someone not listed.
     ///
     /// ```
-    /// use interpersonal::{EventKind, Inventory, LifeEvent, Person, RelationshipKind};
+    /// use interpersonal::{inventory::EventKind, Inventory, LifeEvent, Person, inventory::RelationshipKind};
     /// use chrono::NaiveDate;
     ///
     /// let mut inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())

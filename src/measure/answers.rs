@@ -8,7 +8,7 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Gad7Item, Hamd17Item, InstrumentItem, Phq9Item};
-use crate::JsonPath;
+use crate::error::JsonPath;
 
 /// How the answers were written: the JSON shape they came in and go out in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -37,10 +37,10 @@ enum Shape {
 /// scores given as an array and as an object are not equal answers, though
 /// they score the same.
 ///
-/// [`InstrumentScore::from_answers`]: crate::InstrumentScore::from_answers
+/// [`InstrumentScore::from_answers`]: crate::measure::InstrumentScore::from_answers
 ///
 /// ```
-/// use interpersonal::{from_json, Phq9Answers, Phq9Item};
+/// use interpersonal::{from_json, measure::Phq9Answers, measure::Phq9Item};
 ///
 /// let by_order: Phq9Answers = from_json(r#"{"items": [1, 2, 0, 1, 3, 0, 1, 0, 0]}"#)?;
 /// let by_name: Phq9Answers = from_json(r#"{"items": {"feeling_down": 2, "tired": 1}}"#)?;
@@ -60,7 +60,7 @@ pub struct ItemAnswers<I> {
 /// The answers to a PHQ-9 form: see [`ItemAnswers`].
 ///
 /// ```
-/// use interpersonal::{Phq9Answers, Phq9Item};
+/// use interpersonal::{measure::Phq9Answers, measure::Phq9Item};
 /// let answers = Phq9Answers::from_scores([0, 1, 2, 3, 0, 1, 2, 3, 0]);
 /// assert_eq!(answers.get(Phq9Item::Tired), Some(3));
 /// ```
@@ -69,7 +69,7 @@ pub type Phq9Answers = ItemAnswers<Phq9Item>;
 /// The answers to a GAD-7 form: see [`ItemAnswers`].
 ///
 /// ```
-/// use interpersonal::{Gad7Answers, Gad7Item};
+/// use interpersonal::{measure::Gad7Answers, measure::Gad7Item};
 /// let answers = Gad7Answers::new().with(Gad7Item::Restless, 2);
 /// assert_eq!(answers.get(Gad7Item::Restless), Some(2));
 /// ```
@@ -78,7 +78,7 @@ pub type Gad7Answers = ItemAnswers<Gad7Item>;
 /// The clinician's ratings of a HAM-D-17: see [`ItemAnswers`].
 ///
 /// ```
-/// use interpersonal::{Hamd17Item, Hamd17Ratings};
+/// use interpersonal::{measure::Hamd17Item, measure::Hamd17Ratings};
 /// let ratings = Hamd17Ratings::new().with(Hamd17Item::DepressedMood, 3);
 /// assert_eq!(ratings.get(Hamd17Item::DepressedMood), Some(3));
 /// ```
@@ -88,7 +88,7 @@ impl<I: InstrumentItem> ItemAnswers<I> {
     /// No item answered yet, written as an object from item name to score.
     ///
     /// ```
-    /// use interpersonal::{Phq9Answers, Phq9Item};
+    /// use interpersonal::{measure::Phq9Answers, measure::Phq9Item};
     /// assert_eq!(Phq9Answers::new().get(Phq9Item::Sleep), None);
     /// ```
     pub fn new() -> Self {
@@ -104,7 +104,7 @@ impl<I: InstrumentItem> ItemAnswers<I> {
     /// reported when scoring.
     ///
     /// ```
-    /// use interpersonal::{Gad7Answers, Gad7Item};
+    /// use interpersonal::{measure::Gad7Answers, measure::Gad7Item};
     /// let answers = Gad7Answers::from_scores([1, 1, 1, 1, 1, 1, 1]);
     /// assert_eq!(answers.get(Gad7Item::FeelingAfraid), Some(1));
     /// ```
@@ -116,7 +116,7 @@ impl<I: InstrumentItem> ItemAnswers<I> {
     /// not answered, written as an array.
     ///
     /// ```
-    /// use interpersonal::{Phq9Answers, Phq9Item};
+    /// use interpersonal::{measure::Phq9Answers, measure::Phq9Item};
     /// let answers = Phq9Answers::from_optional_scores([Some(1), None]);
     /// assert_eq!(answers.get(Phq9Item::LittleInterest), Some(1));
     /// assert_eq!(answers.get(Phq9Item::FeelingDown), None);
@@ -132,7 +132,7 @@ impl<I: InstrumentItem> ItemAnswers<I> {
     /// These answers with `item` answered `score`.
     ///
     /// ```
-    /// use interpersonal::{Phq9Answers, Phq9Item};
+    /// use interpersonal::{measure::Phq9Answers, measure::Phq9Item};
     /// let answers = Phq9Answers::new()
     ///     .with(Phq9Item::LittleInterest, 2)
     ///     .with(Phq9Item::SelfHarmThoughts, 0);
@@ -147,7 +147,7 @@ impl<I: InstrumentItem> ItemAnswers<I> {
     /// Sets or clears the answer to `item`.
     ///
     /// ```
-    /// use interpersonal::{Phq9Answers, Phq9Item};
+    /// use interpersonal::{measure::Phq9Answers, measure::Phq9Item};
     /// let mut answers = Phq9Answers::from_scores([1; 9]);
     /// answers.set(Phq9Item::Sleep, None);
     /// assert_eq!(answers.get(Phq9Item::Sleep), None);
@@ -165,7 +165,7 @@ impl<I: InstrumentItem> ItemAnswers<I> {
     /// The answer to `item`, as given (not yet checked against its range).
     ///
     /// ```
-    /// use interpersonal::{Phq9Answers, Phq9Item};
+    /// use interpersonal::{measure::Phq9Answers, measure::Phq9Item};
     /// assert_eq!(Phq9Answers::from_scores([7]).get(Phq9Item::LittleInterest), Some(7));
     /// ```
     pub fn get(&self, item: I) -> Option<u8> {
@@ -176,7 +176,7 @@ impl<I: InstrumentItem> ItemAnswers<I> {
     /// or fewer entries than the instrument has items.
     ///
     /// ```
-    /// use interpersonal::Phq9Answers;
+    /// use interpersonal::measure::Phq9Answers;
     /// assert_eq!(Phq9Answers::from_scores([1, 2]).entries(), &[Some(1), Some(2)]);
     /// ```
     pub fn entries(&self) -> &[Option<u8>] {
@@ -296,7 +296,7 @@ impl<'de, I: InstrumentItem> Visitor<'de> for ItemsVisitor<I> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::from_json;
+    use crate::error::from_json;
 
     #[test]
     fn both_shapes_round_trip_as_given() {

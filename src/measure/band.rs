@@ -14,7 +14,7 @@ use super::{Gad7Band, HamdBand, HamdBanding, Instrument, Phq9Band};
 /// `{"instrument": "hamd17", "banding": "zimmerman2013", "band": "mild"}`.
 ///
 /// ```
-/// use interpersonal::{HamdBanding, Instrument, Phq9Band, SeverityBand};
+/// use interpersonal::{measure::HamdBanding, measure::Instrument, measure::Phq9Band, measure::SeverityBand};
 ///
 /// let band = Instrument::Phq9.severity(17, HamdBanding::default()).unwrap();
 /// assert_eq!(band, SeverityBand::Phq9 { band: Phq9Band::ModeratelySevere });
@@ -64,7 +64,7 @@ impl SeverityBand {
     /// The instrument the band belongs to.
     ///
     /// ```
-    /// use interpersonal::{Gad7Band, Instrument, SeverityBand};
+    /// use interpersonal::{measure::Gad7Band, measure::Instrument, measure::SeverityBand};
     /// let band = SeverityBand::Gad7 { band: Gad7Band::Mild };
     /// assert_eq!(band.instrument(), Instrument::Gad7);
     /// ```
@@ -79,7 +79,7 @@ impl SeverityBand {
     /// The band's name in `snake_case`, as in JSON.
     ///
     /// ```
-    /// use interpersonal::{HamdBand, HamdBanding, SeverityBand};
+    /// use interpersonal::{measure::HamdBand, measure::HamdBanding, measure::SeverityBand};
     /// let band = SeverityBand::Hamd17 { banding: HamdBanding::Classic, band: HamdBand::VerySevere };
     /// assert_eq!(band.band_name(), "very_severe");
     /// ```
@@ -94,7 +94,7 @@ impl SeverityBand {
     /// The lowest and highest total of the band.
     ///
     /// ```
-    /// use interpersonal::{HamdBand, HamdBanding, SeverityBand};
+    /// use interpersonal::{measure::HamdBand, measure::HamdBanding, measure::SeverityBand};
     /// let band = SeverityBand::Hamd17 { banding: HamdBanding::Zimmerman2013, band: HamdBand::Moderate };
     /// assert_eq!(band.range(), (17, 23));
     /// ```

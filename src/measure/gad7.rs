@@ -11,7 +11,7 @@ use crate::macros::vocabulary_enum;
 /// has none: it does not invent them.
 ///
 /// ```
-/// assert_eq!(interpersonal::GAD7_PANEL_LOINC, "69737-5");
+/// assert_eq!(interpersonal::measure::GAD7_PANEL_LOINC, "69737-5");
 /// ```
 pub const GAD7_PANEL_LOINC: &str = "69737-5";
 
@@ -19,7 +19,7 @@ pub const GAD7_PANEL_LOINC: &str = "69737-5";
 /// profiles]).
 ///
 /// ```
-/// assert_eq!(interpersonal::GAD7_TOTAL_LOINC, "70274-6");
+/// assert_eq!(interpersonal::measure::GAD7_TOTAL_LOINC, "70274-6");
 /// ```
 pub const GAD7_TOTAL_LOINC: &str = "70274-6";
 
@@ -27,7 +27,7 @@ pub const GAD7_TOTAL_LOINC: &str = "70274-6";
 /// (ipt-domain.md §8.4 [S: IAPT definitions via NCT05134103; Gyani 2013]).
 ///
 /// ```
-/// use interpersonal::{GAD7_CASENESS, Gad7Score};
+/// use interpersonal::{measure::GAD7_CASENESS, Gad7Score};
 /// let gad7 = Gad7Score::from_scores([2, 1, 1, 1, 1, 1, 1])?;
 /// assert_eq!(gad7.total(), GAD7_CASENESS);
 /// assert!(gad7.is_case());
@@ -41,7 +41,7 @@ pub const GAD7_CASENESS: u8 = 8;
 /// 2006]).
 ///
 /// ```
-/// use interpersonal::{GAD7_PROBABLE_GAD, Gad7Score};
+/// use interpersonal::{measure::GAD7_PROBABLE_GAD, Gad7Score};
 /// let gad7 = Gad7Score::from_scores([2, 2, 1, 1, 1, 1, 1])?;
 /// assert_eq!(gad7.total(), 9);
 /// assert!(gad7.is_case() && !gad7.is_probable_gad());
@@ -53,7 +53,7 @@ pub const GAD7_PROBABLE_GAD: u8 = 10;
 /// [S: IAPT definitions via NCT05134103; Gyani 2013]).
 ///
 /// ```
-/// assert_eq!(interpersonal::GAD7_RELIABLE_CHANGE, 4);
+/// assert_eq!(interpersonal::measure::GAD7_RELIABLE_CHANGE, 4);
 /// ```
 pub const GAD7_RELIABLE_CHANGE: u8 = 4;
 
@@ -66,7 +66,7 @@ vocabulary_enum! {
     /// No LOINC codes: the reference has none for the GAD-7 items.
     ///
     /// ```
-    /// use interpersonal::{Gad7Item, InstrumentItem};
+    /// use interpersonal::{measure::Gad7Item, measure::InstrumentItem};
     /// assert_eq!(Gad7Item::FeelingNervous.number(), 1);
     /// assert_eq!(Gad7Item::FeelingAfraid.to_string(), "feeling_afraid");
     /// ```
@@ -117,7 +117,7 @@ vocabulary_enum! {
     /// severe (ipt-domain.md §8.2 [S: bands in a public implementation spec]).
     ///
     /// ```
-    /// use interpersonal::Gad7Band;
+    /// use interpersonal::measure::Gad7Band;
     /// assert_eq!(Gad7Band::from_total(14), Some(Gad7Band::Moderate));
     /// assert_eq!(Gad7Band::from_total(15), Some(Gad7Band::Severe));
     /// assert_eq!(Gad7Band::from_total(22), None);
@@ -138,7 +138,7 @@ impl Gad7Band {
     /// The band of a total, or `None` above 21.
     ///
     /// ```
-    /// use interpersonal::Gad7Band;
+    /// use interpersonal::measure::Gad7Band;
     /// assert_eq!(Gad7Band::from_total(4), Some(Gad7Band::Minimal));
     /// assert_eq!(Gad7Band::from_total(5), Some(Gad7Band::Mild));
     /// ```
@@ -155,7 +155,7 @@ impl Gad7Band {
     /// The lowest and highest total in the band.
     ///
     /// ```
-    /// use interpersonal::Gad7Band;
+    /// use interpersonal::measure::Gad7Band;
     /// assert_eq!(Gad7Band::Severe.range(), (15, 21));
     /// ```
     pub const fn range(self) -> (u8, u8) {
@@ -170,10 +170,10 @@ impl Gad7Band {
 
 /// A scored GAD-7: see [`InstrumentScore`] for what every scored instrument
 /// offers. The GAD-7 has no suicide-risk item, so it never raises a
-/// [`SafetyFlag`](crate::SafetyFlag) of its own; screen with the PHQ-9 beside it.
+/// [`SafetyFlag`](crate::measure::SafetyFlag) of its own; screen with the PHQ-9 beside it.
 ///
 /// ```
-/// use interpersonal::{Gad7Band, Gad7Score};
+/// use interpersonal::{measure::Gad7Band, Gad7Score};
 ///
 /// let gad7 = Gad7Score::from_scores([3, 3, 3, 2, 2, 1, 1])?;
 /// assert_eq!(gad7.total(), 15);
@@ -186,7 +186,7 @@ impl InstrumentScore<Gad7Item> {
     /// The GAD-7 severity band of the total (ipt-domain.md §8.2 \[S\]).
     ///
     /// ```
-    /// use interpersonal::{Gad7Band, Gad7Score};
+    /// use interpersonal::{measure::Gad7Band, Gad7Score};
     /// assert_eq!(Gad7Score::from_scores([0; 7])?.band(), Gad7Band::Minimal);
     /// # Ok::<(), interpersonal::Problems>(())
     /// ```
@@ -223,7 +223,7 @@ impl InstrumentScore<Gad7Item> {
     /// not answered (pro-rated).
     ///
     /// ```
-    /// use interpersonal::{FrequencyResponse, Gad7Item, Gad7Score};
+    /// use interpersonal::{measure::FrequencyResponse, measure::Gad7Item, Gad7Score};
     /// let gad7 = Gad7Score::from_scores([0, 0, 0, 1, 0, 0, 0])?;
     /// assert_eq!(gad7.response(Gad7Item::TroubleRelaxing), Some(FrequencyResponse::SeveralDays));
     /// # Ok::<(), interpersonal::Problems>(())

@@ -10,7 +10,7 @@ use crate::macros::vocabulary_enum;
 /// trial called 6 or less "recovery" [S: Mufson 1999].
 ///
 /// ```
-/// use interpersonal::{HAMD17_REMISSION_AT_MOST, Instrument, MeasureOutcome};
+/// use interpersonal::{measure::HAMD17_REMISSION_AT_MOST, measure::Instrument, measure::MeasureOutcome};
 /// assert_eq!(Instrument::Hamd17.remission(HAMD17_REMISSION_AT_MOST), MeasureOutcome::Met);
 /// assert_eq!(Instrument::Hamd17.remission(HAMD17_REMISSION_AT_MOST + 1), MeasureOutcome::NotMet);
 /// ```
@@ -28,7 +28,7 @@ vocabulary_enum! {
     /// interview versions (GRID-HAMD, SIGH-D) have their own terms (§8.3 \[K\]).
     ///
     /// ```
-    /// use interpersonal::{Hamd17Item, InstrumentItem};
+    /// use interpersonal::{measure::Hamd17Item, measure::InstrumentItem};
     /// assert_eq!(Hamd17Item::Suicide.number(), 3);
     /// assert_eq!(Hamd17Item::Suicide.max_score(), 4);
     /// assert_eq!(Hamd17Item::Insight.max_score(), 2);
@@ -39,7 +39,7 @@ vocabulary_enum! {
         /// 2. Feelings of guilt, 0–4.
         FeelingsOfGuilt,
         /// 3. Suicide, 0–4. Any rating above 0 raises a
-        /// [`SafetyFlag`](crate::SafetyFlag) ([`SafetySource::Hamd17Item3`](crate::SafetySource::Hamd17Item3)).
+        /// [`SafetyFlag`](crate::measure::SafetyFlag) ([`SafetySource::Hamd17Item3`](crate::measure::SafetySource::Hamd17Item3)).
         Suicide,
         /// 4. Insomnia, early (falling asleep), 0–2.
         InsomniaEarly,
@@ -131,7 +131,7 @@ vocabulary_enum! {
     /// [`HamdBanding::Zimmerman2013`].
     ///
     /// ```
-    /// use interpersonal::HamdBanding;
+    /// use interpersonal::measure::HamdBanding;
     /// assert_eq!(HamdBanding::default(), HamdBanding::Zimmerman2013);
     /// assert_eq!(HamdBanding::Classic.to_string(), "classic");
     /// ```
@@ -153,7 +153,7 @@ vocabulary_enum! {
     /// [`HamdBand::VerySevere`] exists only in the classic convention.
     ///
     /// ```
-    /// use interpersonal::{HamdBand, HamdBanding};
+    /// use interpersonal::{measure::HamdBand, measure::HamdBanding};
     /// assert_eq!(HamdBand::from_total(16, HamdBanding::Zimmerman2013), Some(HamdBand::Mild));
     /// assert_eq!(HamdBand::from_total(16, HamdBanding::Classic), Some(HamdBand::Moderate));
     /// assert_eq!(HamdBand::from_total(53, HamdBanding::Classic), None);
@@ -177,7 +177,7 @@ impl HamdBand {
     /// The band of a total under a convention, or `None` above 52.
     ///
     /// ```
-    /// use interpersonal::{HamdBand, HamdBanding};
+    /// use interpersonal::{measure::HamdBand, measure::HamdBanding};
     /// assert_eq!(HamdBand::from_total(24, HamdBanding::Zimmerman2013), Some(HamdBand::Severe));
     /// assert_eq!(HamdBand::from_total(23, HamdBanding::Classic), Some(HamdBand::VerySevere));
     /// ```
@@ -205,7 +205,7 @@ impl HamdBand {
     /// when the convention has no such band.
     ///
     /// ```
-    /// use interpersonal::{HamdBand, HamdBanding};
+    /// use interpersonal::{measure::HamdBand, measure::HamdBanding};
     /// assert_eq!(HamdBand::Mild.range(HamdBanding::Zimmerman2013), Some((8, 16)));
     /// assert_eq!(HamdBand::VerySevere.range(HamdBanding::Zimmerman2013), None);
     /// ```
@@ -227,11 +227,11 @@ impl HamdBand {
 
 /// A scored HAM-D-17: see [`InstrumentScore`] for what every scored instrument
 /// offers. Item 3 (suicide) rated 1 or more raises a
-/// [`SafetyFlag`](crate::SafetyFlag): an inference \[I\] consistent with
+/// [`SafetyFlag`](crate::measure::SafetyFlag): an inference \[I\] consistent with
 /// ipt-domain.md §9, which asks that any positive suicide-risk item be surfaced.
 ///
 /// ```
-/// use interpersonal::{HamdBand, HamdBanding, Hamd17Score};
+/// use interpersonal::{measure::HamdBand, measure::HamdBanding, Hamd17Score};
 ///
 /// let hamd = Hamd17Score::from_scores([3, 2, 0, 2, 1, 1, 2, 1, 1, 2, 1, 1, 1, 0, 1, 0, 0])?;
 /// assert_eq!(hamd.total(), 19);
@@ -247,7 +247,7 @@ impl InstrumentScore<Hamd17Item> {
     /// 2013.
     ///
     /// ```
-    /// use interpersonal::{HamdBand, HamdBanding, Hamd17Score};
+    /// use interpersonal::{measure::HamdBand, measure::HamdBanding, Hamd17Score};
     /// let hamd = Hamd17Score::from_scores([1; 17])?;
     /// assert_eq!(hamd.total(), 17);
     /// assert_eq!(hamd.band(HamdBanding::default()), HamdBand::Moderate);

@@ -27,7 +27,7 @@ vocabulary_enum! {
     /// JSON: `"phq9"`, `"gad7"`, `"hamd17"`.
     ///
     /// ```
-    /// use interpersonal::Instrument;
+    /// use interpersonal::measure::Instrument;
     /// assert_eq!(Instrument::Phq9.to_string(), "phq9");
     /// assert_eq!("hamd17".parse::<Instrument>().unwrap(), Instrument::Hamd17);
     /// assert_eq!(Instrument::Gad7.label(), "GAD-7");
@@ -47,7 +47,7 @@ impl Instrument {
     /// The name clinicians write: `"PHQ-9"`, `"GAD-7"`, `"HAM-D-17"`.
     ///
     /// ```
-    /// assert_eq!(interpersonal::Instrument::Hamd17.label(), "HAM-D-17");
+    /// assert_eq!(interpersonal::measure::Instrument::Hamd17.label(), "HAM-D-17");
     /// ```
     pub const fn label(self) -> &'static str {
         match self {
@@ -62,7 +62,7 @@ impl Instrument {
     /// not an item here.
     ///
     /// ```
-    /// assert_eq!(interpersonal::Instrument::Phq9.item_count(), 9);
+    /// assert_eq!(interpersonal::measure::Instrument::Phq9.item_count(), 9);
     /// ```
     pub const fn item_count(self) -> usize {
         match self {
@@ -76,7 +76,7 @@ impl Instrument {
     /// \[S\]), HAM-D-17 52 (§8.3 [K: Hamilton 1960]).
     ///
     /// ```
-    /// assert_eq!(interpersonal::Instrument::Hamd17.max_total(), 52);
+    /// assert_eq!(interpersonal::measure::Instrument::Hamd17.max_total(), 52);
     /// ```
     pub const fn max_total(self) -> u8 {
         match self {
@@ -92,7 +92,7 @@ impl Instrument {
     /// none for the HAM-D-17, so none is invented.
     ///
     /// ```
-    /// use interpersonal::Instrument;
+    /// use interpersonal::measure::Instrument;
     /// assert_eq!(Instrument::Phq9.panel_loinc(), Some("44249-1"));
     /// assert_eq!(Instrument::Hamd17.panel_loinc(), None);
     /// ```
@@ -109,7 +109,7 @@ impl Instrument {
     /// the HAM-D-17.
     ///
     /// ```
-    /// use interpersonal::Instrument;
+    /// use interpersonal::measure::Instrument;
     /// assert_eq!(Instrument::Gad7.total_loinc(), Some("70274-6"));
     /// ```
     pub const fn total_loinc(self) -> Option<&'static str> {
@@ -126,7 +126,7 @@ impl Instrument {
     /// None for the HAM-D-17, which IAPT does not use.
     ///
     /// ```
-    /// use interpersonal::Instrument;
+    /// use interpersonal::measure::Instrument;
     /// assert_eq!(Instrument::Phq9.caseness(), Some(10));
     /// assert_eq!(Instrument::Gad7.caseness(), Some(8));
     /// assert_eq!(Instrument::Hamd17.caseness(), None);
@@ -144,7 +144,7 @@ impl Instrument {
     /// no reliable-change index for the HAM-D-17.
     ///
     /// ```
-    /// use interpersonal::Instrument;
+    /// use interpersonal::measure::Instrument;
     /// assert_eq!(Instrument::Phq9.reliable_change(), Some(6));
     /// assert_eq!(Instrument::Hamd17.reliable_change(), None);
     /// ```
@@ -163,7 +163,7 @@ impl Instrument {
     /// instrument's maximum.
     ///
     /// ```
-    /// use interpersonal::{Instrument, MeasureOutcome};
+    /// use interpersonal::{measure::Instrument, measure::MeasureOutcome};
     /// assert_eq!(Instrument::Phq9.remission(4), MeasureOutcome::Met);
     /// assert_eq!(Instrument::Phq9.remission(5), MeasureOutcome::NotMet);
     /// assert_eq!(Instrument::Hamd17.remission(7), MeasureOutcome::Met);
@@ -185,7 +185,7 @@ impl Instrument {
     /// conventions, ipt-domain.md §8.3).
     ///
     /// ```
-    /// use interpersonal::{HamdBand, HamdBanding, Instrument, Phq9Band, SeverityBand};
+    /// use interpersonal::{measure::HamdBand, measure::HamdBanding, measure::Instrument, measure::Phq9Band, measure::SeverityBand};
     ///
     /// assert_eq!(
     ///     Instrument::Phq9.severity(12, HamdBanding::default()),
@@ -215,12 +215,12 @@ pub(crate) mod sealed {
 /// The items of one instrument, in the instrument's order: [`Phq9Item`],
 /// [`Gad7Item`] and [`Hamd17Item`]. Sealed: only this crate implements it.
 ///
-/// Generic code over instruments ([`ItemAnswers`](crate::ItemAnswers),
-/// [`InstrumentScore`](crate::InstrumentScore)) reads the item order, each item's
+/// Generic code over instruments ([`ItemAnswers`](crate::measure::ItemAnswers),
+/// [`InstrumentScore`](crate::measure::InstrumentScore)) reads the item order, each item's
 /// highest score and the suicide-risk item from here.
 ///
 /// ```
-/// use interpersonal::{Hamd17Item, Instrument, InstrumentItem, Phq9Item};
+/// use interpersonal::{measure::Hamd17Item, measure::Instrument, measure::InstrumentItem, measure::Phq9Item};
 ///
 /// assert_eq!(Phq9Item::INSTRUMENT, Instrument::Phq9);
 /// assert_eq!(Phq9Item::ALL.len(), 9);
@@ -246,7 +246,7 @@ pub trait InstrumentItem:
     /// The instrument these are the items of.
     ///
     /// ```
-    /// use interpersonal::{Gad7Item, Instrument, InstrumentItem};
+    /// use interpersonal::{measure::Gad7Item, measure::Instrument, measure::InstrumentItem};
     /// assert_eq!(Gad7Item::INSTRUMENT, Instrument::Gad7);
     /// ```
     const INSTRUMENT: Instrument;
@@ -254,17 +254,17 @@ pub trait InstrumentItem:
     /// Every item, in the instrument's order (item 1 first).
     ///
     /// ```
-    /// use interpersonal::{InstrumentItem, Phq9Item};
+    /// use interpersonal::{measure::InstrumentItem, measure::Phq9Item};
     /// assert_eq!(Phq9Item::ALL.first(), Some(&Phq9Item::LittleInterest));
     /// ```
     const ALL: &'static [Self];
 
     /// The item that asks about suicide or self-harm, whose positive answer
-    /// raises a [`SafetyFlag`](crate::SafetyFlag): PHQ-9 item 9, HAM-D-17 item 3;
+    /// raises a [`SafetyFlag`](crate::measure::SafetyFlag): PHQ-9 item 9, HAM-D-17 item 3;
     /// the GAD-7 has none (ipt-domain.md §9).
     ///
     /// ```
-    /// use interpersonal::{Gad7Item, Hamd17Item, InstrumentItem};
+    /// use interpersonal::{measure::Gad7Item, measure::Hamd17Item, measure::InstrumentItem};
     /// assert_eq!(Hamd17Item::SAFETY_ITEM, Some(Hamd17Item::Suicide));
     /// assert_eq!(Gad7Item::SAFETY_ITEM, None);
     /// ```
@@ -273,7 +273,7 @@ pub trait InstrumentItem:
     /// The item's number on the form, from 1.
     ///
     /// ```
-    /// use interpersonal::{Gad7Item, InstrumentItem};
+    /// use interpersonal::{measure::Gad7Item, measure::InstrumentItem};
     /// assert_eq!(Gad7Item::FeelingAfraid.number(), 7);
     /// ```
     fn number(self) -> u8;
@@ -281,7 +281,7 @@ pub trait InstrumentItem:
     /// The item's highest score (its lowest is 0).
     ///
     /// ```
-    /// use interpersonal::{Hamd17Item, InstrumentItem, Phq9Item};
+    /// use interpersonal::{measure::Hamd17Item, measure::InstrumentItem, measure::Phq9Item};
     /// assert_eq!(Phq9Item::Sleep.max_score(), 3);
     /// assert_eq!(Hamd17Item::DepressedMood.max_score(), 4);
     /// ```
@@ -290,7 +290,7 @@ pub trait InstrumentItem:
     /// The item's name in JSON, `snake_case`.
     ///
     /// ```
-    /// use interpersonal::{InstrumentItem, Phq9Item};
+    /// use interpersonal::{measure::InstrumentItem, measure::Phq9Item};
     /// assert_eq!(Phq9Item::SelfHarmThoughts.name(), "self_harm_thoughts");
     /// ```
     fn name(self) -> &'static str {
@@ -301,7 +301,7 @@ pub trait InstrumentItem:
     /// answers: its number less one.
     ///
     /// ```
-    /// use interpersonal::{InstrumentItem, Phq9Item};
+    /// use interpersonal::{measure::InstrumentItem, measure::Phq9Item};
     /// assert_eq!(Phq9Item::SelfHarmThoughts.position(), 8);
     /// ```
     fn position(self) -> usize {

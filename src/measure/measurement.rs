@@ -4,11 +4,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{HamdBanding, Instrument, SafetyFlag, SafetySource, ScoreAdvisory, SeverityBand};
-use crate::{JsonPath, Problems};
+use crate::error::{JsonPath, Problems};
 
 /// One instrument's total on one date, with the safety flags and advisories of
 /// the form it came from: the small record a course keeps and a
-/// [`SymptomTrend`](crate::SymptomTrend) reads.
+/// [`SymptomTrend`](crate::measure::SymptomTrend) reads.
 ///
 /// Build it from a scored form ([`InstrumentScore::measurement`], which keeps
 /// the flags) or from a total alone ([`Measurement::new`], when only the total
@@ -20,11 +20,11 @@ use crate::{JsonPath, Problems};
 /// that the total is within the instrument's range and that every flag and
 /// advisory fits the instrument.
 ///
-/// [`InstrumentScore::measurement`]: crate::InstrumentScore::measurement
+/// [`InstrumentScore::measurement`]: crate::measure::InstrumentScore::measurement
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{from_json, Instrument, Measurement};
+/// use interpersonal::{from_json, measure::Instrument, measure::Measurement};
 ///
 /// let m: Measurement = from_json(r#"{"instrument": "gad7", "date": "2026-03-02", "total": 9}"#)?;
 /// assert_eq!(m.instrument(), Instrument::Gad7);
@@ -57,7 +57,7 @@ impl Measurement {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement};
+    /// use interpersonal::{measure::Instrument, measure::Measurement};
     ///
     /// let date = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// assert_eq!(Measurement::new(Instrument::Phq9, date, 27)?.total(), 27);
@@ -103,7 +103,7 @@ impl Measurement {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement};
+    /// use interpersonal::{measure::Instrument, measure::Measurement};
     /// let m = Measurement::new(Instrument::Hamd17, NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(), 18)?;
     /// assert_eq!(m.instrument(), Instrument::Hamd17);
     /// # Ok::<(), interpersonal::Problems>(())
@@ -116,7 +116,7 @@ impl Measurement {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement};
+    /// use interpersonal::{measure::Instrument, measure::Measurement};
     /// let date = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     /// assert_eq!(Measurement::new(Instrument::Phq9, date, 3)?.date(), date);
     /// # Ok::<(), interpersonal::Problems>(())
@@ -129,7 +129,7 @@ impl Measurement {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement};
+    /// use interpersonal::{measure::Instrument, measure::Measurement};
     /// let m = Measurement::new(Instrument::Gad7, NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(), 21)?;
     /// assert_eq!(m.total(), 21);
     /// # Ok::<(), interpersonal::Problems>(())
@@ -142,7 +142,7 @@ impl Measurement {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement};
+    /// use interpersonal::{measure::Instrument, measure::Measurement};
     /// let m = Measurement::new(Instrument::Gad7, NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(), 2)?;
     /// assert!(m.advisories().is_empty());
     /// # Ok::<(), interpersonal::Problems>(())
@@ -170,7 +170,7 @@ impl Measurement {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Gad7Band, HamdBanding, Instrument, Measurement, SeverityBand};
+    /// use interpersonal::{measure::Gad7Band, measure::HamdBanding, measure::Instrument, measure::Measurement, measure::SeverityBand};
     /// let m = Measurement::new(Instrument::Gad7, NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(), 10)?;
     /// assert_eq!(m.severity(HamdBanding::default()), SeverityBand::Gad7 { band: Gad7Band::Moderate });
     /// # Ok::<(), interpersonal::Problems>(())
@@ -278,7 +278,7 @@ impl TryFrom<MeasurementRecord> for Measurement {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::from_json;
+    use crate::error::from_json;
 
     #[test]
     fn flags_must_fit_the_instrument() {

@@ -15,7 +15,7 @@
 //! a flag is for a clinician to read, not a diagnosis.
 //!
 //! ```
-//! use interpersonal::{Phq9Band, Phq9Score, SafetyFlagKind};
+//! use interpersonal::{measure::Phq9Band, Phq9Score, measure::SafetyFlagKind};
 //!
 //! let phq9 = Phq9Score::from_scores([1, 1, 0, 1, 0, 0, 0, 0, 1])?;
 //! assert_eq!(phq9.total(), 4);

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// JSON: `"reject"`, or `{"pro_rate": {"max_missing": 1}}`.
 ///
 /// ```
-/// use interpersonal::MissingItems;
+/// use interpersonal::measure::MissingItems;
 /// assert_eq!(MissingItems::default(), MissingItems::Reject);
 /// let json = serde_json::to_string(&MissingItems::ProRate { max_missing: 1 }).unwrap();
 /// assert_eq!(json, r#"{"pro_rate":{"max_missing":1}}"#);
@@ -46,9 +46,9 @@ pub enum MissingItems {
     ///
     /// This rule is the crate's choice \[I\]: ipt-domain.md gives no pro-rating
     /// rule for any of the instruments. The scored result says it was pro-rated
-    /// ([`ScoreAdvisory::ProRated`](crate::ScoreAdvisory::ProRated)), and an
+    /// ([`ScoreAdvisory::ProRated`](crate::measure::ScoreAdvisory::ProRated)), and an
     /// unanswered suicide-risk item is reported
-    /// ([`ScoreAdvisory::SuicideItemUnanswered`](crate::ScoreAdvisory::SuicideItemUnanswered)),
+    /// ([`ScoreAdvisory::SuicideItemUnanswered`](crate::measure::ScoreAdvisory::SuicideItemUnanswered)),
     /// never read as "no risk". At least one item must be answered.
     ProRate {
         /// The most unanswered items allowed; more is an error.
@@ -59,7 +59,7 @@ pub enum MissingItems {
 /// Options for scoring an instrument.
 ///
 /// ```
-/// use interpersonal::{MissingItems, Phq9Answers, Phq9Score, ScoringOptions};
+/// use interpersonal::{measure::MissingItems, measure::Phq9Answers, Phq9Score, measure::ScoringOptions};
 ///
 /// let answers = Phq9Answers::from_optional_scores([
 ///     Some(2), Some(2), None, Some(2), Some(2), Some(2), Some(2), Some(2), Some(0),
@@ -84,7 +84,7 @@ impl ScoringOptions {
     /// These options with `missing` set.
     ///
     /// ```
-    /// use interpersonal::{MissingItems, ScoringOptions};
+    /// use interpersonal::{measure::MissingItems, measure::ScoringOptions};
     /// let o = ScoringOptions::default().with_missing(MissingItems::ProRate { max_missing: 2 });
     /// assert_eq!(o.missing, MissingItems::ProRate { max_missing: 2 });
     /// ```

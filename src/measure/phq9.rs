@@ -9,7 +9,7 @@ use crate::macros::vocabulary_enum;
 /// implementations]).
 ///
 /// ```
-/// assert_eq!(interpersonal::PHQ9_PANEL_LOINC, "44249-1");
+/// assert_eq!(interpersonal::measure::PHQ9_PANEL_LOINC, "44249-1");
 /// ```
 pub const PHQ9_PANEL_LOINC: &str = "44249-1";
 
@@ -17,7 +17,7 @@ pub const PHQ9_PANEL_LOINC: &str = "44249-1";
 /// implementations]).
 ///
 /// ```
-/// assert_eq!(interpersonal::PHQ9_TOTAL_LOINC, "44261-6");
+/// assert_eq!(interpersonal::measure::PHQ9_TOTAL_LOINC, "44261-6");
 /// ```
 pub const PHQ9_TOTAL_LOINC: &str = "44261-6";
 
@@ -27,7 +27,7 @@ pub const PHQ9_TOTAL_LOINC: &str = "44261-6";
 /// (ipt-domain.md §8.1, §8.4 [S: IAPT definitions via NCT05134103; Gyani 2013]).
 ///
 /// ```
-/// use interpersonal::{PHQ9_CASENESS, Phq9Score};
+/// use interpersonal::{measure::PHQ9_CASENESS, Phq9Score};
 /// let phq9 = Phq9Score::from_scores([2, 2, 1, 1, 1, 1, 1, 1, 0])?;
 /// assert!(phq9.total() >= PHQ9_CASENESS);
 /// assert!(phq9.is_case());
@@ -39,7 +39,7 @@ pub const PHQ9_CASENESS: u8 = 10;
 /// Center measurement-based care convention]).
 ///
 /// ```
-/// use interpersonal::{Instrument, MeasureOutcome, PHQ9_REMISSION_BELOW};
+/// use interpersonal::{measure::Instrument, measure::MeasureOutcome, measure::PHQ9_REMISSION_BELOW};
 /// assert_eq!(Instrument::Phq9.remission(PHQ9_REMISSION_BELOW), MeasureOutcome::NotMet);
 /// assert_eq!(Instrument::Phq9.remission(PHQ9_REMISSION_BELOW - 1), MeasureOutcome::Met);
 /// ```
@@ -49,7 +49,7 @@ pub const PHQ9_REMISSION_BELOW: u8 = 5;
 /// [S: IAPT definitions via NCT05134103; Gyani 2013]).
 ///
 /// ```
-/// assert_eq!(interpersonal::PHQ9_RELIABLE_CHANGE, 6);
+/// assert_eq!(interpersonal::measure::PHQ9_RELIABLE_CHANGE, 6);
 /// ```
 pub const PHQ9_RELIABLE_CHANGE: u8 = 6;
 
@@ -60,7 +60,7 @@ vocabulary_enum! {
     /// [`FrequencyResponse`] scale, 0 to 3.
     ///
     /// ```
-    /// use interpersonal::{InstrumentItem, Phq9Item};
+    /// use interpersonal::{measure::InstrumentItem, measure::Phq9Item};
     /// assert_eq!(Phq9Item::SelfHarmThoughts.number(), 9);
     /// assert_eq!(Phq9Item::SelfHarmThoughts.loinc(), "44260-8");
     /// assert_eq!("feeling_down".parse::<Phq9Item>().unwrap(), Phq9Item::FeelingDown);
@@ -87,7 +87,7 @@ vocabulary_enum! {
         MovingSlowlyOrRestless,
         /// 9. Thoughts that you would be better off dead, or of hurting yourself
         /// in some way. LOINC `44260-8`. Any answer above 0 raises a
-        /// [`SafetyFlag`](crate::SafetyFlag) (ipt-domain.md §8.1, §9).
+        /// [`SafetyFlag`](crate::measure::SafetyFlag) (ipt-domain.md §8.1, §9).
         SelfHarmThoughts,
     }
 }
@@ -97,7 +97,7 @@ impl Phq9Item {
     /// implementations]).
     ///
     /// ```
-    /// use interpersonal::Phq9Item;
+    /// use interpersonal::measure::Phq9Item;
     /// assert_eq!(Phq9Item::LittleInterest.loinc(), "44250-9");
     /// assert_eq!(Phq9Item::MovingSlowlyOrRestless.loinc(), "44253-3");
     /// ```
@@ -150,7 +150,7 @@ vocabulary_enum! {
     /// judgement, above 14 warrants treatment [S: documentine].
     ///
     /// ```
-    /// use interpersonal::Phq9Band;
+    /// use interpersonal::measure::Phq9Band;
     /// assert_eq!(Phq9Band::from_total(9), Some(Phq9Band::Mild));
     /// assert_eq!(Phq9Band::from_total(10), Some(Phq9Band::Moderate));
     /// assert_eq!(Phq9Band::from_total(28), None);
@@ -174,7 +174,7 @@ impl Phq9Band {
     /// The band of a total, or `None` above 27.
     ///
     /// ```
-    /// use interpersonal::Phq9Band;
+    /// use interpersonal::measure::Phq9Band;
     /// assert_eq!(Phq9Band::from_total(0), Some(Phq9Band::Minimal));
     /// assert_eq!(Phq9Band::from_total(27), Some(Phq9Band::Severe));
     /// ```
@@ -192,7 +192,7 @@ impl Phq9Band {
     /// The lowest and highest total in the band.
     ///
     /// ```
-    /// use interpersonal::Phq9Band;
+    /// use interpersonal::measure::Phq9Band;
     /// assert_eq!(Phq9Band::ModeratelySevere.range(), (15, 19));
     /// ```
     pub const fn range(self) -> (u8, u8) {
@@ -211,7 +211,7 @@ impl Phq9Band {
 /// severity band.
 ///
 /// ```
-/// use interpersonal::{Phq9Band, Phq9Item, Phq9Score};
+/// use interpersonal::{measure::Phq9Band, measure::Phq9Item, Phq9Score};
 ///
 /// let phq9 = Phq9Score::from_scores([3, 3, 2, 2, 2, 2, 2, 2, 0])?;
 /// assert_eq!(phq9.total(), 18);
@@ -226,7 +226,7 @@ impl InstrumentScore<Phq9Item> {
     /// The PHQ-9 severity band of the total (ipt-domain.md §8.1 \[S\]).
     ///
     /// ```
-    /// use interpersonal::{Phq9Band, Phq9Score};
+    /// use interpersonal::{measure::Phq9Band, Phq9Score};
     /// let phq9 = Phq9Score::from_scores([1, 1, 1, 1, 1, 0, 0, 0, 0])?;
     /// assert_eq!(phq9.band(), Phq9Band::Mild);
     /// # Ok::<(), interpersonal::Problems>(())
@@ -253,7 +253,7 @@ impl InstrumentScore<Phq9Item> {
     /// not answered (pro-rated).
     ///
     /// ```
-    /// use interpersonal::{FrequencyResponse, Phq9Item, Phq9Score};
+    /// use interpersonal::{measure::FrequencyResponse, measure::Phq9Item, Phq9Score};
     /// let phq9 = Phq9Score::from_scores([0, 1, 2, 3, 0, 0, 0, 0, 0])?;
     /// assert_eq!(phq9.response(Phq9Item::Tired), Some(FrequencyResponse::NearlyEveryDay));
     /// # Ok::<(), interpersonal::Problems>(())

@@ -8,7 +8,7 @@ vocabulary_enum! {
     /// 2001]; the GAD-7 uses "the same 0–3 response scale", §8.2 \[S\]).
     ///
     /// ```
-    /// use interpersonal::FrequencyResponse;
+    /// use interpersonal::measure::FrequencyResponse;
     ///
     /// let answer = FrequencyResponse::from_score(2).unwrap();
     /// assert_eq!(answer, FrequencyResponse::MoreThanHalfTheDays);
@@ -32,7 +32,7 @@ impl FrequencyResponse {
     /// The answer with this score, or `None` outside 0..=3.
     ///
     /// ```
-    /// use interpersonal::FrequencyResponse;
+    /// use interpersonal::measure::FrequencyResponse;
     /// assert_eq!(FrequencyResponse::from_score(0), Some(FrequencyResponse::NotAtAll));
     /// assert_eq!(FrequencyResponse::from_score(3), Some(FrequencyResponse::NearlyEveryDay));
     /// ```
@@ -49,7 +49,7 @@ impl FrequencyResponse {
     /// The answer's score, 0 to 3.
     ///
     /// ```
-    /// assert_eq!(interpersonal::FrequencyResponse::SeveralDays.score(), 1);
+    /// assert_eq!(interpersonal::measure::FrequencyResponse::SeveralDays.score(), 1);
     /// ```
     pub const fn score(self) -> u8 {
         match self {
@@ -66,7 +66,7 @@ impl FrequencyResponse {
     /// them against LOINC before relying on them in a FHIR exchange.
     ///
     /// ```
-    /// use interpersonal::FrequencyResponse;
+    /// use interpersonal::measure::FrequencyResponse;
     /// assert_eq!(FrequencyResponse::NotAtAll.loinc_answer_code(), "LA6568-5");
     /// assert_eq!(FrequencyResponse::NearlyEveryDay.loinc_answer_code(), "LA6571-9");
     /// ```

@@ -10,7 +10,7 @@ vocabulary_enum! {
     /// What a [`SafetyFlag`] is about.
     ///
     /// ```
-    /// use interpersonal::SafetyFlagKind;
+    /// use interpersonal::measure::SafetyFlagKind;
     /// assert_eq!(SafetyFlagKind::SuicidalIdeation.to_string(), "suicidal_ideation");
     /// ```
     #[non_exhaustive]
@@ -28,7 +28,7 @@ impl SafetyFlagKind {
     /// standard PHQ guidance]).
     ///
     /// ```
-    /// use interpersonal::SafetyFlagKind;
+    /// use interpersonal::measure::SafetyFlagKind;
     /// assert!(SafetyFlagKind::SuicidalIdeation.required_action().contains("same day"));
     /// ```
     pub const fn required_action(self) -> &'static str {
@@ -46,7 +46,7 @@ vocabulary_enum! {
     /// JSON: `"phq9_item9"`, `"hamd17_item3"`.
     ///
     /// ```
-    /// use interpersonal::{Instrument, SafetySource};
+    /// use interpersonal::{measure::Instrument, measure::SafetySource};
     /// assert_eq!(SafetySource::Phq9Item9.instrument(), Instrument::Phq9);
     /// assert_eq!(SafetySource::Hamd17Item3.item_number(), 3);
     /// assert_eq!(SafetySource::Phq9Item9.to_string(), "phq9_item9");
@@ -68,7 +68,7 @@ impl SafetySource {
     /// The instrument the item belongs to.
     ///
     /// ```
-    /// use interpersonal::{Instrument, SafetySource};
+    /// use interpersonal::{measure::Instrument, measure::SafetySource};
     /// assert_eq!(SafetySource::Hamd17Item3.instrument(), Instrument::Hamd17);
     /// ```
     pub const fn instrument(self) -> Instrument {
@@ -81,7 +81,7 @@ impl SafetySource {
     /// The item's number on its form.
     ///
     /// ```
-    /// assert_eq!(interpersonal::SafetySource::Phq9Item9.item_number(), 9);
+    /// assert_eq!(interpersonal::measure::SafetySource::Phq9Item9.item_number(), 9);
     /// ```
     pub const fn item_number(self) -> u8 {
         match self {
@@ -93,7 +93,7 @@ impl SafetySource {
     /// The item's highest score.
     ///
     /// ```
-    /// assert_eq!(interpersonal::SafetySource::Hamd17Item3.max_score(), 4);
+    /// assert_eq!(interpersonal::measure::SafetySource::Hamd17Item3.max_score(), 4);
     /// ```
     pub const fn max_score(self) -> u8 {
         match self {
@@ -106,7 +106,7 @@ impl SafetySource {
     /// none).
     ///
     /// ```
-    /// use interpersonal::{Instrument, SafetySource};
+    /// use interpersonal::{measure::Instrument, measure::SafetySource};
     /// assert_eq!(SafetySource::of(Instrument::Phq9), Some(SafetySource::Phq9Item9));
     /// assert_eq!(SafetySource::of(Instrument::Gad7), None);
     /// ```
@@ -133,7 +133,7 @@ impl SafetySource {
 /// Reading one checks that the score is between 1 and the item's maximum.
 ///
 /// ```
-/// use interpersonal::{Phq9Score, SafetyFlag, SafetyFlagKind, SafetySource};
+/// use interpersonal::{Phq9Score, SafetyFlag, measure::SafetyFlagKind, measure::SafetySource};
 ///
 /// let phq9 = Phq9Score::from_scores([0, 0, 0, 0, 0, 0, 0, 0, 2])?;
 /// let flags = phq9.safety_flags();
@@ -165,7 +165,7 @@ impl SafetyFlag {
     /// is 0 (no flag) or above the item's maximum (not a valid score).
     ///
     /// ```
-    /// use interpersonal::{SafetyFlag, SafetySource};
+    /// use interpersonal::{SafetyFlag, measure::SafetySource};
     /// assert!(SafetyFlag::suicidal_ideation(SafetySource::Phq9Item9, 1).is_some());
     /// assert!(SafetyFlag::suicidal_ideation(SafetySource::Phq9Item9, 0).is_none());
     /// assert!(SafetyFlag::suicidal_ideation(SafetySource::Phq9Item9, 4).is_none());
@@ -213,7 +213,7 @@ vocabulary_enum! {
     /// Something a reader of a scored form must know about how it was scored.
     ///
     /// ```
-    /// use interpersonal::{MissingItems, Phq9Answers, Phq9Score, ScoreAdvisory, ScoringOptions};
+    /// use interpersonal::{measure::MissingItems, measure::Phq9Answers, Phq9Score, measure::ScoreAdvisory, measure::ScoringOptions};
     ///
     /// let answers = Phq9Answers::from_optional_scores([
     ///     Some(1), Some(1), Some(1), Some(1), Some(1), Some(1), Some(1), Some(1), None,
@@ -235,7 +235,7 @@ vocabulary_enum! {
         /// includes suicidal ideation, is mandatory [S: Casebook ch. 6]).
         SuicideItemUnanswered,
         /// The total was pro-rated from the answered items
-        /// ([`MissingItems::ProRate`](crate::MissingItems::ProRate)).
+        /// ([`MissingItems::ProRate`](crate::measure::MissingItems::ProRate)).
         ProRated,
     }
 }

@@ -4,7 +4,7 @@
 /// GAD-7: every 4 sessions (ipt-domain.md §9 [S: Stuart slides]).
 ///
 /// ```
-/// assert_eq!(interpersonal::MEASUREMENT_INTERVAL_SESSIONS, 4);
+/// assert_eq!(interpersonal::measure::MEASUREMENT_INTERVAL_SESSIONS, 4);
 /// ```
 pub const MEASUREMENT_INTERVAL_SESSIONS: u32 = 4;
 
@@ -17,7 +17,7 @@ pub const MEASUREMENT_INTERVAL_SESSIONS: u32 = 4;
 /// screening every session. Session 0 does not exist and is never due.
 ///
 /// ```
-/// use interpersonal::measurement_due;
+/// use interpersonal::measure::measurement_due;
 ///
 /// let due: Vec<u32> = (0..=13).filter(|&s| measurement_due(s)).collect();
 /// assert_eq!(due, [1, 4, 8, 12]);

@@ -12,11 +12,11 @@ use super::{
     HamdBanding, Instrument, InstrumentItem, ItemAnswers, Measurement, MissingItems, SafetyFlag,
     SafetySource, ScoreAdvisory, ScoringOptions, SeverityBand,
 };
-use crate::{JsonPath, Problems};
+use crate::error::{JsonPath, Problems};
 
 /// A scored form of one instrument: the checked item scores, the total, and
-/// what follows from them. [`Phq9Score`](crate::Phq9Score),
-/// [`Gad7Score`](crate::Gad7Score) and [`Hamd17Score`](crate::Hamd17Score) name
+/// what follows from them. [`Phq9Score`](crate::measure::Phq9Score),
+/// [`Gad7Score`](crate::measure::Gad7Score) and [`Hamd17Score`](crate::measure::Hamd17Score) name
 /// it for each instrument and add its severity band.
 ///
 /// A score is always valid: every answered item within its range, the total
@@ -35,7 +35,7 @@ use crate::{JsonPath, Problems};
 /// ```
 ///
 /// ```
-/// use interpersonal::{Phq9Score, SafetySource};
+/// use interpersonal::{Phq9Score, measure::SafetySource};
 ///
 /// let phq9 = Phq9Score::from_scores([1, 1, 0, 1, 0, 0, 0, 0, 1])?;
 /// assert_eq!(phq9.total(), 4);
@@ -63,7 +63,7 @@ impl<I: InstrumentItem> InstrumentScore<I> {
     /// pro-rating ([`MissingItems::ProRate`]); never a silent 0.
     ///
     /// ```
-    /// use interpersonal::{Phq9Answers, Phq9Score, ScoringOptions};
+    /// use interpersonal::{measure::Phq9Answers, Phq9Score, measure::ScoringOptions};
     ///
     /// let answers = Phq9Answers::from_scores([1, 2, 4, 1, 0, 0, 1, 0]);
     /// let problems = Phq9Score::from_answers(&answers, &ScoringOptions::default()).unwrap_err();
@@ -115,7 +115,7 @@ impl<I: InstrumentItem> InstrumentScore<I> {
     /// The instrument scored.
     ///
     /// ```
-    /// use interpersonal::{Instrument, Phq9Score};
+    /// use interpersonal::{measure::Instrument, Phq9Score};
     /// assert_eq!(Phq9Score::from_scores([0; 9])?.instrument(), Instrument::Phq9);
     /// # Ok::<(), interpersonal::Problems>(())
     /// ```
@@ -139,7 +139,7 @@ impl<I: InstrumentItem> InstrumentScore<I> {
     /// An item's score, `None` when it was unanswered (and pro-rated).
     ///
     /// ```
-    /// use interpersonal::{Phq9Item, Phq9Score};
+    /// use interpersonal::{measure::Phq9Item, Phq9Score};
     /// let phq9 = Phq9Score::from_scores([0, 0, 0, 0, 0, 0, 0, 0, 3])?;
     /// assert_eq!(phq9.item(Phq9Item::SelfHarmThoughts), Some(3));
     /// # Ok::<(), interpersonal::Problems>(())
@@ -165,7 +165,7 @@ impl<I: InstrumentItem> InstrumentScore<I> {
     /// pro-rated).
     ///
     /// ```
-    /// use interpersonal::{MissingItems, Phq9Answers, Phq9Item, Phq9Score, ScoringOptions};
+    /// use interpersonal::{measure::MissingItems, measure::Phq9Answers, measure::Phq9Item, Phq9Score, measure::ScoringOptions};
     /// let answers = Phq9Answers::from_optional_scores([
     ///     Some(1), Some(1), None, Some(1), Some(1), Some(1), Some(1), Some(1), Some(0),
     /// ]);
@@ -204,7 +204,7 @@ impl<I: InstrumentItem> InstrumentScore<I> {
     /// [`InstrumentScore::advisories`].
     ///
     /// ```
-    /// use interpersonal::{Phq9Band, Phq9Score};
+    /// use interpersonal::{measure::Phq9Band, Phq9Score};
     /// let phq9 = Phq9Score::from_scores([0, 0, 0, 0, 0, 0, 0, 0, 1])?;
     /// assert_eq!(phq9.band(), Phq9Band::Minimal);
     /// assert_eq!(phq9.safety_flags().len(), 1);
@@ -230,7 +230,7 @@ impl<I: InstrumentItem> InstrumentScore<I> {
     /// ([`HamdBanding::Zimmerman2013`]) for the HAM-D-17.
     ///
     /// ```
-    /// use interpersonal::{Phq9Band, Phq9Score, SeverityBand};
+    /// use interpersonal::{measure::Phq9Band, Phq9Score, measure::SeverityBand};
     /// let phq9 = Phq9Score::from_scores([3; 9])?;
     /// assert_eq!(phq9.severity(), SeverityBand::Phq9 { band: Phq9Band::Severe });
     /// # Ok::<(), interpersonal::Problems>(())
@@ -239,7 +239,7 @@ impl<I: InstrumentItem> InstrumentScore<I> {
         severity_of(I::INSTRUMENT, self.total)
     }
 
-    /// The score as a dated [`Measurement`] for a [`SymptomTrend`](crate::SymptomTrend),
+    /// The score as a dated [`Measurement`] for a [`SymptomTrend`](crate::measure::SymptomTrend),
     /// carrying its safety flags and advisories.
     ///
     /// ```
@@ -503,7 +503,7 @@ impl<'de, I: InstrumentItem> Deserialize<'de> for InstrumentScore<I> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Phq9Item, Phq9Score};
+    use crate::measure::{Phq9Item, Phq9Score};
 
     #[test]
     fn prorating_rounds_half_up() {

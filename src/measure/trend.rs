@@ -15,7 +15,7 @@ use super::{HamdBanding, Instrument, Measurement, SeverityBand, TrendError, Tren
 /// definition]).
 ///
 /// ```
-/// assert_eq!(interpersonal::RESPONSE_REDUCTION_PERCENT, 50);
+/// assert_eq!(interpersonal::measure::RESPONSE_REDUCTION_PERCENT, 50);
 /// ```
 pub const RESPONSE_REDUCTION_PERCENT: u8 = 50;
 
@@ -23,7 +23,7 @@ vocabulary_enum! {
     /// Whether an outcome definition is met, and whether it applies at all.
     ///
     /// ```
-    /// use interpersonal::MeasureOutcome;
+    /// use interpersonal::measure::MeasureOutcome;
     /// assert_eq!(MeasureOutcome::from(true), MeasureOutcome::Met);
     /// assert!(MeasureOutcome::Met.is_met());
     /// assert!(!MeasureOutcome::NotApplicable.is_met());
@@ -45,7 +45,7 @@ impl MeasureOutcome {
     /// Whether the outcome is [`MeasureOutcome::Met`].
     ///
     /// ```
-    /// assert!(!interpersonal::MeasureOutcome::NotMet.is_met());
+    /// assert!(!interpersonal::measure::MeasureOutcome::NotMet.is_met());
     /// ```
     pub const fn is_met(self) -> bool {
         matches!(self, MeasureOutcome::Met)
@@ -74,7 +74,7 @@ impl From<bool> for MeasureOutcome {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{Instrument, MeasureOutcome, Measurement, SymptomTrend};
+/// use interpersonal::{measure::Instrument, measure::MeasureOutcome, measure::Measurement, measure::SymptomTrend};
 ///
 /// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
 /// let trend = SymptomTrend::new(vec![
@@ -103,7 +103,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = SymptomTrend::new(vec![
@@ -168,7 +168,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let mut trend = SymptomTrend::new(vec![Measurement::new(Instrument::Phq9, day(2), 16)?])?;
@@ -195,7 +195,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let m = Measurement::new(Instrument::Hamd17, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 20)?;
     /// assert_eq!(SymptomTrend::new(vec![m])?.instrument(), Instrument::Hamd17);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -208,7 +208,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let m = Measurement::new(Instrument::Phq9, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 20)?;
     /// assert_eq!(SymptomTrend::new(vec![m])?.measurements().count(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -221,7 +221,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let m = Measurement::new(Instrument::Phq9, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 20)?;
     /// assert_eq!(SymptomTrend::new(vec![m])?.len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -235,7 +235,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let m = Measurement::new(Instrument::Phq9, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 20)?;
     /// assert_eq!(SymptomTrend::new(vec![m])?.baseline().total(), 20);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -248,7 +248,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let m = Measurement::new(Instrument::Phq9, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 20)?;
     /// let trend = SymptomTrend::new(vec![m])?;
     /// assert_eq!(trend.latest(), trend.baseline());
@@ -271,7 +271,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = SymptomTrend::new(vec![
     ///     Measurement::new(Instrument::Gad7, day(2), 8)?,
@@ -290,7 +290,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = SymptomTrend::new(vec![
     ///     Measurement::new(Instrument::Phq9, day(2), 0)?,
@@ -315,7 +315,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, MeasureOutcome, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::MeasureOutcome, measure::Measurement, measure::SymptomTrend};
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = |after| SymptomTrend::new(vec![
     ///     Measurement::new(Instrument::Hamd17, day(2), 20).unwrap(),
@@ -341,7 +341,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, MeasureOutcome, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::MeasureOutcome, measure::Measurement, measure::SymptomTrend};
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = SymptomTrend::new(vec![
     ///     Measurement::new(Instrument::Phq9, day(2), 20)?,
@@ -363,7 +363,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, MeasureOutcome, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::MeasureOutcome, measure::Measurement, measure::SymptomTrend};
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = SymptomTrend::new(vec![
     ///     Measurement::new(Instrument::Phq9, day(2), 12)?,
@@ -394,7 +394,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, MeasureOutcome, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::MeasureOutcome, measure::Measurement, measure::SymptomTrend};
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = SymptomTrend::new(vec![
     ///     Measurement::new(Instrument::Phq9, day(2), 12)?,
@@ -416,7 +416,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Phq9Score, SymptomTrend};
+    /// use interpersonal::{Phq9Score, measure::SymptomTrend};
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = SymptomTrend::new(vec![
     ///     Phq9Score::from_scores([2, 2, 2, 2, 2, 2, 2, 2, 1])?.measurement(day(2)),
@@ -437,7 +437,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{Instrument, MeasureOutcome, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::Instrument, measure::MeasureOutcome, measure::Measurement, measure::SymptomTrend};
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
     /// let trend = SymptomTrend::new(vec![
     ///     Measurement::new(Instrument::Phq9, day(2), 20)?,
@@ -457,7 +457,7 @@ impl SymptomTrend {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{HamdBanding, Instrument, Measurement, SymptomTrend};
+    /// use interpersonal::{measure::HamdBanding, measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let m = Measurement::new(Instrument::Hamd17, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 23)?;
     /// let summary = SymptomTrend::new(vec![m])?.summary_with(HamdBanding::Classic);
     /// assert_eq!(summary.latest_severity.band_name(), "very_severe");
@@ -504,7 +504,7 @@ impl From<SymptomTrend> for Vec<Measurement> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{MeasureOutcome, Phq9Score, SymptomTrend};
+/// use interpersonal::{measure::MeasureOutcome, Phq9Score, measure::SymptomTrend};
 ///
 /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
 /// let trend = SymptomTrend::new(vec![

@@ -6,15 +6,15 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Instrument;
-use crate::{JsonPath, Problems};
+use crate::error::{JsonPath, Problems};
 
 /// One reason a list of measurements cannot make a
-/// [`SymptomTrend`](crate::SymptomTrend). Indices are positions in the list as
+/// [`SymptomTrend`](crate::measure::SymptomTrend). Indices are positions in the list as
 /// given, and paths are relative to it (`$[2].date`).
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::TrendProblem;
+/// use interpersonal::measure::TrendProblem;
 ///
 /// let p = TrendProblem::DuplicateDate {
 ///     index: 2,
@@ -81,7 +81,7 @@ impl TrendProblem {
     /// The JSON path of the offending value, relative to the list.
     ///
     /// ```
-    /// use interpersonal::TrendProblem;
+    /// use interpersonal::measure::TrendProblem;
     /// assert_eq!(TrendProblem::NoMeasurements.path().as_str(), "$");
     /// ```
     pub fn path(&self) -> JsonPath {
@@ -98,11 +98,11 @@ impl TrendProblem {
 }
 
 /// Every reason a list of measurements cannot make a
-/// [`SymptomTrend`](crate::SymptomTrend), in list order. Never empty.
+/// [`SymptomTrend`](crate::measure::SymptomTrend), in list order. Never empty.
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use interpersonal::{Instrument, Measurement, SymptomTrend, TrendProblem};
+/// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend, measure::TrendProblem};
 ///
 /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
 /// let err = SymptomTrend::new(vec![
@@ -128,7 +128,7 @@ impl TrendError {
     /// The problems, in list order.
     ///
     /// ```
-    /// use interpersonal::{SymptomTrend, TrendProblem};
+    /// use interpersonal::{measure::SymptomTrend, measure::TrendProblem};
     /// let err = SymptomTrend::new(Vec::new()).unwrap_err();
     /// assert_eq!(err.problems(), &[TrendProblem::NoMeasurements]);
     /// ```
@@ -139,7 +139,7 @@ impl TrendError {
     /// The problems as the crate's general [`Problems`], each at its path.
     ///
     /// ```
-    /// use interpersonal::SymptomTrend;
+    /// use interpersonal::measure::SymptomTrend;
     /// let problems = SymptomTrend::new(Vec::new()).unwrap_err().to_problems();
     /// assert_eq!(problems.as_slice()[0].path.as_str(), "$");
     /// ```

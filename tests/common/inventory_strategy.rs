@@ -25,10 +25,14 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 use interpersonal::{
-    Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
-    EpisodeOnset, EventId, EventKind, Expectations, ExpectationsMet, GriefSign, Inventory,
-    LifeEvent, PartialDate, Person, PersonId, PersonStatus, PriorFunctioning, RelationshipChange,
-    RelationshipKind, RelativeToOnset, Sensitive, SocialContext,
+    Inventory, LifeEvent, Person, Sensitive,
+    date::{EpisodeOnset, PartialDate},
+    id::{EventId, PersonId},
+    inventory::{
+        Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, ContactFrequency,
+        EventKind, Expectations, ExpectationsMet, GriefSign, PersonStatus, PriorFunctioning,
+        RelationshipChange, RelationshipKind, RelativeToOnset, SocialContext,
+    },
 };
 use proptest::collection::vec;
 use proptest::option;

@@ -9,7 +9,7 @@
 //! [`ClassicPhase`] of the manuals.
 //!
 //! ```
-//! use interpersonal::{ClassicPhase, Phase, PhaseTask};
+//! use interpersonal::{catalogue::ClassicPhase, Phase, catalogue::PhaseTask};
 //!
 //! let phase = Phase::Assessment;
 //! assert_eq!(phase.classic(), ClassicPhase::Initial);
@@ -27,7 +27,7 @@ use std::ops::RangeInclusive;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Basis, Source};
+use crate::source::{Basis, Source};
 
 // ---------------------------------------------------------------------------
 // Sources (ipt-domain.md §1, §5, §7.6, §9).
@@ -109,7 +109,7 @@ vocabulary_enum! {
     /// session (ipt-domain.md §7.4, §7.5).
     ///
     /// ```
-    /// use interpersonal::{ClassicPhase, Phase};
+    /// use interpersonal::{catalogue::ClassicPhase, Phase};
     ///
     /// assert_eq!(Phase::GoalSetting.to_string(), "goal_setting");
     /// assert_eq!(Phase::GoalSetting.classic(), ClassicPhase::Initial);
@@ -140,7 +140,7 @@ vocabulary_enum! {
     /// Markowitz-phases; Casebook-2012 ch. 17]).
     ///
     /// ```
-    /// use interpersonal::ClassicPhase;
+    /// use interpersonal::catalogue::ClassicPhase;
     /// assert_eq!(ClassicPhase::Middle.to_string(), "middle");
     /// assert_eq!("termination".parse::<ClassicPhase>().unwrap(), ClassicPhase::Termination);
     /// ```
@@ -161,7 +161,7 @@ impl ClassicPhase {
     /// Casebook-2012 ch. 17 for the monthly maintenance phase; all stated.
     ///
     /// ```
-    /// use interpersonal::{Basis, ClassicPhase};
+    /// use interpersonal::{source::Basis, catalogue::ClassicPhase};
     /// assert_eq!(ClassicPhase::Initial.source().label, "MW-2004");
     /// assert_eq!(ClassicPhase::Maintenance.source().basis, Basis::Stated);
     /// ```
@@ -180,7 +180,7 @@ impl ClassicPhase {
 /// JSON: `{"from_first": 4}` or `{"from_last": 1}`.
 ///
 /// ```
-/// use interpersonal::SessionPosition;
+/// use interpersonal::catalogue::SessionPosition;
 ///
 /// // In a 12-session course, the last session is 12, the third from last 10.
 /// assert_eq!(SessionPosition::FromLast(1).resolve(12), Some(12));
@@ -203,7 +203,7 @@ impl SessionPosition {
     /// end).
     ///
     /// ```
-    /// use interpersonal::SessionPosition;
+    /// use interpersonal::catalogue::SessionPosition;
     /// assert_eq!(SessionPosition::FromLast(4).resolve(16), Some(13));
     /// assert_eq!(SessionPosition::FromLast(0).resolve(16), None);
     /// ```
@@ -233,7 +233,7 @@ impl SessionPosition {
 /// (ipt-domain.md §1.2); termination is "the last 2–4 sessions".
 ///
 /// ```
-/// use interpersonal::{Phase, SessionPosition, SessionRange};
+/// use interpersonal::{Phase, catalogue::SessionPosition, catalogue::SessionRange};
 ///
 /// let middle = Phase::ActiveTreatment.typical_sessions().unwrap();
 /// assert_eq!(middle.first, SessionPosition::FromFirst(4));
@@ -272,7 +272,7 @@ impl Phase {
     /// setting are both the initial phase (ipt-domain.md §1.2).
     ///
     /// ```
-    /// use interpersonal::{ClassicPhase, Phase};
+    /// use interpersonal::{catalogue::ClassicPhase, Phase};
     /// assert_eq!(Phase::Assessment.classic(), ClassicPhase::Initial);
     /// assert_eq!(Phase::ConsolidationTermination.classic(), ClassicPhase::Termination);
     /// ```
@@ -317,7 +317,7 @@ impl Phase {
     /// other phases cite MW-2004 and Casebook-2012 ch. 17.
     ///
     /// ```
-    /// use interpersonal::{Basis, Phase};
+    /// use interpersonal::{source::Basis, Phase};
     /// assert_eq!(Phase::Assessment.source().basis, Basis::Inferred);
     /// assert_eq!(Phase::ActiveTreatment.source().basis, Basis::Stated);
     /// ```
@@ -364,7 +364,7 @@ impl Phase {
     /// takes "fewer than three \[sessions\] if possible" [S: Markowitz-phases].
     ///
     /// ```
-    /// use interpersonal::{Phase, SessionPosition};
+    /// use interpersonal::{Phase, catalogue::SessionPosition};
     /// let r = Phase::GoalSetting.typical_sessions().unwrap();
     /// assert_eq!((r.first, r.last), (SessionPosition::FromFirst(2), SessionPosition::FromFirst(3)));
     /// assert!(Phase::Maintenance.typical_sessions().is_none());
@@ -401,7 +401,7 @@ impl Phase {
     /// (ipt-domain.md §1.1, split by §1.2's table; §7.6 for maintenance).
     ///
     /// ```
-    /// use interpersonal::{Phase, PhaseTask};
+    /// use interpersonal::{Phase, catalogue::PhaseTask};
     /// let tasks = Phase::GoalSetting.tasks();
     /// assert_eq!(tasks.first(), Some(&PhaseTask::SelectProblemArea));
     /// assert_eq!(tasks.last(), Some(&PhaseTask::SetTreatmentContract));
@@ -444,7 +444,7 @@ impl Phase {
     /// other phases in `done` are ignored.
     ///
     /// ```
-    /// use interpersonal::{Phase, PhaseTask};
+    /// use interpersonal::{Phase, catalogue::PhaseTask};
     /// let open = Phase::GoalSetting.open_tasks(&[PhaseTask::SelectProblemArea]);
     /// assert_eq!(
     ///     open,
@@ -464,7 +464,7 @@ impl Phase {
     /// phase's order: the phase's to-do list.
     ///
     /// ```
-    /// use interpersonal::{Phase, PhaseTask};
+    /// use interpersonal::{Phase, catalogue::PhaseTask};
     /// let left = Phase::Maintenance.remaining_tasks(&[PhaseTask::MonitorForRecurrence]);
     /// assert_eq!(left, [PhaseTask::TakeUpDeferredArea]);
     /// ```
@@ -496,7 +496,7 @@ impl Phase {
     /// * [`PhaseTransitionError::NoNextPhase`] from [`Phase::Maintenance`].
     ///
     /// ```
-    /// use interpersonal::{Phase, PhaseTask, PhaseTransitionError};
+    /// use interpersonal::{Phase, catalogue::PhaseTask, catalogue::PhaseTransitionError};
     ///
     /// let done = [PhaseTask::SelectProblemArea, PhaseTask::PresentFormulation];
     /// let err = Phase::GoalSetting.advance(&done).unwrap_err();
@@ -552,7 +552,7 @@ vocabulary_enum! {
     /// [`PhaseTask::is_required`] whether the phase can be left without it.
     ///
     /// ```
-    /// use interpersonal::{Phase, PhaseTask};
+    /// use interpersonal::{Phase, catalogue::PhaseTask};
     ///
     /// let task = PhaseTask::ScreenSafety;
     /// assert_eq!(task.phase(), Phase::Assessment);
@@ -618,7 +618,7 @@ impl PhaseTask {
     /// contract (ipt-domain.md §1.1 tasks 8–10 [S: Markowitz-phases]).
     ///
     /// ```
-    /// use interpersonal::{Phase, PhaseTask};
+    /// use interpersonal::{Phase, catalogue::PhaseTask};
     /// for task in PhaseTask::AGREED_FOCUS {
     ///     assert_eq!(task.phase(), Phase::GoalSetting);
     ///     assert!(task.is_required());
@@ -633,7 +633,7 @@ impl PhaseTask {
     /// The phase the task belongs to.
     ///
     /// ```
-    /// use interpersonal::{Phase, PhaseTask};
+    /// use interpersonal::{Phase, catalogue::PhaseTask};
     /// assert_eq!(PhaseTask::ObtainAgreement.phase(), Phase::GoalSetting);
     /// assert_eq!(PhaseTask::RerateSymptoms.phase(), Phase::ActiveTreatment);
     /// ```
@@ -669,7 +669,7 @@ impl PhaseTask {
     /// termination, by a decision on maintenance).
     ///
     /// ```
-    /// use interpersonal::PhaseTask;
+    /// use interpersonal::catalogue::PhaseTask;
     /// assert!(PhaseTask::TakeInterpersonalInventory.is_required());
     /// assert!(!PhaseTask::RerateSymptoms.is_required());
     /// ```
@@ -681,7 +681,7 @@ impl PhaseTask {
     /// [`PhaseTask::source`].
     ///
     /// ```
-    /// use interpersonal::PhaseTask;
+    /// use interpersonal::catalogue::PhaseTask;
     /// assert!(PhaseTask::GiveSickRole.description().contains("sick role"));
     /// assert!(PhaseTask::RerateSymptoms.description().contains("every 4 sessions"));
     /// ```
@@ -765,7 +765,7 @@ impl PhaseTask {
     /// known.
     ///
     /// ```
-    /// use interpersonal::{Basis, PhaseTask};
+    /// use interpersonal::{source::Basis, catalogue::PhaseTask};
     /// assert_eq!(PhaseTask::SelectProblemArea.source().basis, Basis::Stated);
     /// assert_eq!(PhaseTask::DiscussEnding.source().basis, Basis::Known);
     /// assert!(PhaseTask::RerateSymptoms.source().label.contains("Stuart"));
@@ -798,7 +798,7 @@ impl PhaseTask {
 /// A refused move from one [`Phase`] to the next.
 ///
 /// ```
-/// use interpersonal::{Phase, PhaseTransitionError};
+/// use interpersonal::{Phase, catalogue::PhaseTransitionError};
 /// let err = Phase::Maintenance.advance(&[]).unwrap_err();
 /// assert_eq!(err, PhaseTransitionError::NoNextPhase { from: Phase::Maintenance });
 /// assert_eq!(err.to_string(), "phase `maintenance` has no next phase");

@@ -4,14 +4,14 @@
 //! Every catalogue entry is a [`CatalogueEntry`]: a sentence and the
 //! [`Source`] it comes from, with the marker of `ipt-domain.md` (stated, known
 //! or inferred). The catalogue knows no patient; it is what the
-//! [`Engine`](crate::Engine) explains with and what a report prints.
+//! [`Engine`](crate::engine::Engine) explains with and what a report prints.
 
 use crate::macros::vocabulary_enum;
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Basis, Source};
+use crate::source::{Basis, Source};
 
 vocabulary_enum! {
     /// One of the four interpersonal problem areas that IPT links a depressive
@@ -26,7 +26,7 @@ vocabulary_enum! {
     /// [`indicators`](ProblemArea::indicators), every entry with its [`Source`].
     ///
     /// ```
-    /// use interpersonal::{Basis, ProblemArea};
+    /// use interpersonal::{source::Basis, ProblemArea};
     ///
     /// assert_eq!(ProblemArea::RoleDispute.to_string(), "role_dispute");
     /// assert_eq!("grief".parse::<ProblemArea>().unwrap(), ProblemArea::Grief);
@@ -55,7 +55,7 @@ vocabulary_enum! {
     /// (ipt-domain.md §2.2 [S: Guide-2018; pdfslide deck; CITC summary]).
     ///
     /// ```
-    /// use interpersonal::DisputeStage;
+    /// use interpersonal::catalogue::DisputeStage;
     /// assert_eq!(DisputeStage::Impasse.to_string(), "impasse");
     /// ```
     pub enum DisputeStage {
@@ -74,7 +74,7 @@ vocabulary_enum! {
     /// (ipt-domain.md §2.1 [S: Guide-2018 summary; K: Comprehensive-2000]).
     ///
     /// ```
-    /// use interpersonal::GriefKind;
+    /// use interpersonal::catalogue::GriefKind;
     /// assert_eq!(GriefKind::Delayed.to_string(), "delayed");
     /// ```
     #[non_exhaustive]
@@ -97,7 +97,7 @@ vocabulary_enum! {
     /// [S: Pocket-Guide; Casebook ch. 4; Markowitz-phases; Casebook ch. 17]).
     ///
     /// ```
-    /// use interpersonal::TransitionKind;
+    /// use interpersonal::catalogue::TransitionKind;
     /// assert_eq!(TransitionKind::Retirement.to_string(), "retirement");
     /// ```
     #[non_exhaustive]
@@ -142,7 +142,7 @@ vocabulary_enum! {
 /// owns its text.
 ///
 /// ```
-/// use interpersonal::{Basis, CatalogueEntry, ProblemArea};
+/// use interpersonal::{source::Basis, catalogue::CatalogueEntry, ProblemArea};
 ///
 /// let first: &CatalogueEntry = &ProblemArea::RoleDispute.goals()[0];
 /// assert_eq!(first.text, "Identify the dispute.");
@@ -161,7 +161,7 @@ impl CatalogueEntry {
     /// An entry with borrowed text, for `const` and `static` tables.
     ///
     /// ```
-    /// use interpersonal::{Basis, CatalogueEntry, Source};
+    /// use interpersonal::{source::Basis, catalogue::CatalogueEntry, source::Source};
     ///
     /// const ENTRY: CatalogueEntry = CatalogueEntry::new(
     ///     "Reduce the patient's social isolation.",
@@ -534,7 +534,7 @@ impl ProblemArea {
     /// from (ipt-domain.md §2.5 rule 7 [S: WHO-GIPT-2016 via mhpss.net]).
     ///
     /// ```
-    /// use interpersonal::{Basis, ProblemArea};
+    /// use interpersonal::{source::Basis, ProblemArea};
     /// assert!(ProblemArea::WHO_NAME_SOURCE.label.starts_with("WHO-GIPT-2016"));
     /// assert_eq!(ProblemArea::WHO_NAME_SOURCE.basis, Basis::Stated);
     /// ```
@@ -614,7 +614,7 @@ impl ProblemArea {
     /// Guide-2018's deficits chapter (deficits), all stated.
     ///
     /// ```
-    /// use interpersonal::{Basis, ProblemArea};
+    /// use interpersonal::{source::Basis, ProblemArea};
     /// let s = ProblemArea::InterpersonalDeficits.source();
     /// assert!(s.label.starts_with("Guide-2018"));
     /// assert_eq!(s.basis, Basis::Stated);
@@ -633,7 +633,7 @@ impl ProblemArea {
     /// stated in Guide-2018; the transitions and deficits goals are the
     /// canonical lists of Comprehensive-2000, marked known.
     ///
-    /// [`GoalTemplate::for_area`](crate::GoalTemplate::for_area) turns these
+    /// [`GoalTemplate::for_area`](crate::goal::GoalTemplate::for_area) turns these
     /// into goals for a course.
     ///
     /// ```
@@ -693,7 +693,7 @@ impl DisputeStage {
     /// [`DisputeStage::source`]).
     ///
     /// ```
-    /// use interpersonal::DisputeStage;
+    /// use interpersonal::catalogue::DisputeStage;
     /// assert!(DisputeStage::Impasse.meaning().contains("stalemate"));
     /// ```
     pub const fn meaning(self) -> &'static str {
@@ -715,7 +715,7 @@ impl DisputeStage {
     /// all legitimate resolutions [S: role-disputes slide deck].
     ///
     /// ```
-    /// use interpersonal::DisputeStage;
+    /// use interpersonal::catalogue::DisputeStage;
     /// assert!(DisputeStage::Impasse.therapist_task().starts_with("Reopen negotiation"));
     /// assert!(DisputeStage::Dissolution.therapist_task().contains("mourn"));
     /// ```
@@ -737,7 +737,7 @@ impl DisputeStage {
     /// chapter, the role-disputes slide deck and the CITC summary, stated.
     ///
     /// ```
-    /// use interpersonal::{Basis, DisputeStage};
+    /// use interpersonal::{source::Basis, catalogue::DisputeStage};
     /// assert_eq!(DisputeStage::Renegotiation.source().basis, Basis::Stated);
     /// ```
     pub const fn source(self) -> Source {
@@ -750,7 +750,7 @@ impl GriefKind {
     /// (ipt-domain.md §2.1).
     ///
     /// ```
-    /// use interpersonal::GriefKind;
+    /// use interpersonal::catalogue::GriefKind;
     /// assert!(!GriefKind::Normal.is_complicated());
     /// assert!(GriefKind::Chronic.is_complicated());
     /// ```
@@ -762,7 +762,7 @@ impl GriefKind {
     /// [`GriefKind::source`].
     ///
     /// ```
-    /// use interpersonal::GriefKind;
+    /// use interpersonal::catalogue::GriefKind;
     /// assert!(GriefKind::Normal.description().contains("adaptive"));
     /// assert!(GriefKind::Distorted.description().contains("instead of sadness"));
     /// ```
@@ -788,7 +788,7 @@ impl GriefKind {
     /// against the book (ipt-domain.md §2.1).
     ///
     /// ```
-    /// use interpersonal::{Basis, GriefKind};
+    /// use interpersonal::{source::Basis, catalogue::GriefKind};
     /// assert_eq!(GriefKind::Complicated.source().basis, Basis::Stated);
     /// assert_eq!(GriefKind::Delayed.source().basis, Basis::Known);
     /// ```
@@ -807,7 +807,7 @@ impl TransitionKind {
     /// transition in the sources of [`TransitionKind::source`].
     ///
     /// ```
-    /// use interpersonal::TransitionKind;
+    /// use interpersonal::catalogue::TransitionKind;
     /// assert_eq!(TransitionKind::BecomingAParent.description(), "The birth of a child: becoming a parent.");
     /// ```
     pub const fn description(self) -> &'static str {
@@ -837,7 +837,7 @@ impl TransitionKind {
     /// ch. 17 for pregnancy), stated.
     ///
     /// ```
-    /// use interpersonal::{Basis, TransitionKind};
+    /// use interpersonal::{source::Basis, catalogue::TransitionKind};
     /// assert_eq!(TransitionKind::Retirement.source().basis, Basis::Stated);
     /// ```
     pub const fn source(self) -> Source {

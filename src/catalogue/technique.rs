@@ -8,7 +8,7 @@
 //! ipt-domain.md §4.1).
 //!
 //! ```
-//! use interpersonal::{Intervention, InterventionStatus, ProblemArea, Technique};
+//! use interpersonal::{catalogue::Intervention, catalogue::InterventionStatus, ProblemArea, catalogue::Technique};
 //!
 //! let for_disputes = Intervention::for_area(ProblemArea::RoleDispute);
 //! assert!(for_disputes.contains(&Intervention::RolePlaying));
@@ -25,8 +25,10 @@
 //! ```
 
 use crate::macros::vocabulary_enum;
-
-use crate::{Basis, Phase, ProblemArea, Source};
+use crate::{
+    catalogue::{Phase, ProblemArea},
+    source::{Basis, Source},
+};
 
 const RAJHANS: Source = Source::with_url(
     "Rajhans-2020 (technique list); Comprehensive-2000, techniques chapter",
@@ -76,7 +78,7 @@ vocabulary_enum! {
     /// (ipt-domain.md §4 [S: CGT chapter contrast]).
     ///
     /// ```
-    /// use interpersonal::{ProblemArea, Technique};
+    /// use interpersonal::{ProblemArea, catalogue::Technique};
     ///
     /// let t = Technique::CommunicationAnalysis;
     /// assert_eq!(t.to_string(), "communication_analysis");
@@ -112,7 +114,7 @@ impl Technique {
     /// is [`Technique::source`].
     ///
     /// ```
-    /// use interpersonal::Technique;
+    /// use interpersonal::catalogue::Technique;
     /// assert!(Technique::RolePlay.description().contains("therapist playing the other person"));
     /// ```
     pub const fn description(self) -> &'static str {
@@ -152,7 +154,7 @@ impl Technique {
     /// areas" lists all four.
     ///
     /// ```
-    /// use interpersonal::{ProblemArea, Technique};
+    /// use interpersonal::{ProblemArea, catalogue::Technique};
     /// assert_eq!(
     ///     Technique::DecisionAnalysis.areas(),
     ///     [ProblemArea::RoleDispute, ProblemArea::RoleTransition],
@@ -182,7 +184,7 @@ impl Technique {
     /// `None` for a technique with no such area.
     ///
     /// ```
-    /// use interpersonal::{ProblemArea, Technique};
+    /// use interpersonal::{ProblemArea, catalogue::Technique};
     /// assert_eq!(Technique::EncouragementOfAffect.main_area(), Some(ProblemArea::Grief));
     /// assert_eq!(Technique::Adjunctive.main_area(), None);
     /// ```
@@ -206,7 +208,7 @@ impl Technique {
     /// and adjunctive techniques are Comprehensive-2000's, marked known.
     ///
     /// ```
-    /// use interpersonal::{Basis, Technique};
+    /// use interpersonal::{source::Basis, catalogue::Technique};
     /// assert_eq!(Technique::RolePlay.source().basis, Basis::Stated);
     /// assert_eq!(Technique::Adjunctive.source().basis, Basis::Known);
     /// ```
@@ -227,7 +229,7 @@ impl Technique {
     /// The techniques that serve `area`, in declaration order.
     ///
     /// ```
-    /// use interpersonal::{ProblemArea, Technique};
+    /// use interpersonal::{ProblemArea, catalogue::Technique};
     /// let grief = Technique::for_area(ProblemArea::Grief);
     /// assert!(grief.contains(&Technique::EncouragementOfAffect));
     /// assert!(!grief.contains(&Technique::RolePlay));
@@ -244,7 +246,7 @@ vocabulary_enum! {
     /// §4.1).
     ///
     /// ```
-    /// use interpersonal::InterventionStatus;
+    /// use interpersonal::catalogue::InterventionStatus;
     /// assert!(InterventionStatus::Limited.is_ipt());
     /// assert!(!InterventionStatus::NotIpt.is_ipt());
     /// ```
@@ -267,7 +269,7 @@ impl InterventionStatus {
     /// plan: every status but [`InterventionStatus::NotIpt`].
     ///
     /// ```
-    /// use interpersonal::InterventionStatus;
+    /// use interpersonal::catalogue::InterventionStatus;
     /// assert!(InterventionStatus::CoreAsIptTechnique.is_ipt());
     /// ```
     pub const fn is_ipt(self) -> bool {
@@ -287,7 +289,7 @@ vocabulary_enum! {
     /// which treats such thoughts as symptoms of the depression.
     ///
     /// ```
-    /// use interpersonal::{Intervention, InterventionStatus, Phase, ProblemArea};
+    /// use interpersonal::{catalogue::Intervention, catalogue::InterventionStatus, Phase, ProblemArea};
     ///
     /// let i = Intervention::GriefWork;
     /// assert_eq!(i.status(), InterventionStatus::Core);
@@ -319,7 +321,7 @@ impl Intervention {
     /// sentences; the source is [`Intervention::source`].
     ///
     /// ```
-    /// use interpersonal::Intervention;
+    /// use interpersonal::catalogue::Intervention;
     /// assert!(Intervention::ChallengingNegativeThoughts.description().contains("not of IPT"));
     /// ```
     pub const fn description(self) -> &'static str {
@@ -357,7 +359,7 @@ impl Intervention {
     /// not IPT.
     ///
     /// ```
-    /// use interpersonal::{Intervention, Technique};
+    /// use interpersonal::{catalogue::Intervention, catalogue::Technique};
     /// assert_eq!(Intervention::ProblemSolving.techniques(), [Technique::DecisionAnalysis]);
     /// assert!(Intervention::ChallengingNegativeThoughts.techniques().is_empty());
     /// ```
@@ -384,7 +386,7 @@ impl Intervention {
     /// not IPT.
     ///
     /// ```
-    /// use interpersonal::{Intervention, ProblemArea};
+    /// use interpersonal::{catalogue::Intervention, ProblemArea};
     /// assert_eq!(
     ///     Intervention::ProblemSolving.areas(),
     ///     [ProblemArea::RoleDispute, ProblemArea::RoleTransition],
@@ -414,7 +416,7 @@ impl Intervention {
     /// intervention that is not IPT.
     ///
     /// ```
-    /// use interpersonal::{Intervention, Phase};
+    /// use interpersonal::{catalogue::Intervention, Phase};
     /// assert_eq!(
     ///     Intervention::ExploringPastRelationships.phases(),
     ///     [Phase::Assessment, Phase::ActiveTreatment],
@@ -437,7 +439,7 @@ impl Intervention {
     /// How the intervention stands in IPT (ipt-domain.md §4.1).
     ///
     /// ```
-    /// use interpersonal::{Intervention, InterventionStatus};
+    /// use interpersonal::{catalogue::Intervention, catalogue::InterventionStatus};
     /// assert_eq!(
     ///     Intervention::CommunicationSkillsTraining.status(),
     ///     InterventionStatus::CoreAsIptTechnique,
@@ -463,7 +465,7 @@ impl Intervention {
     /// the standing of the others is stated or known.
     ///
     /// ```
-    /// use interpersonal::{Basis, Intervention};
+    /// use interpersonal::{source::Basis, catalogue::Intervention};
     /// assert_eq!(Intervention::ChallengingNegativeThoughts.source().basis, Basis::Stated);
     /// assert_eq!(Intervention::ProblemSolving.source().basis, Basis::Inferred);
     /// ```
@@ -485,7 +487,7 @@ impl Intervention {
     /// thoughts is never returned.
     ///
     /// ```
-    /// use interpersonal::{Intervention, ProblemArea};
+    /// use interpersonal::{catalogue::Intervention, ProblemArea};
     /// assert_eq!(Intervention::for_area(ProblemArea::Grief), [Intervention::GriefWork]);
     /// assert_eq!(
     ///     Intervention::for_area(ProblemArea::InterpersonalDeficits),
