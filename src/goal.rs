@@ -514,6 +514,7 @@ pub struct GoalStatusChange {
     /// The status after.
     pub to: GoalStatus,
     /// The day of the change.
+    #[serde(with = "crate::date::day_json")]
     pub on: NaiveDate,
 }
 
@@ -560,8 +561,10 @@ pub enum GoalStatusError {
         /// The goal.
         goal: GoalId,
         /// The date given.
+        #[serde(with = "crate::date::day_json")]
         on: NaiveDate,
         /// The date of the previous change.
+        #[serde(with = "crate::date::day_json")]
         previous: NaiveDate,
     },
 }
@@ -587,6 +590,7 @@ pub enum GoalStatusError {
 #[non_exhaustive]
 pub struct ProgressEntry {
     /// The day the progress was noted.
+    #[serde(with = "crate::date::day_json")]
     pub date: NaiveDate,
     /// The value, in the unit of the goal's target, if one was taken.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -672,8 +676,10 @@ pub enum GoalProgressError {
         /// The goal.
         goal: GoalId,
         /// The date given.
+        #[serde(with = "crate::date::day_json")]
         date: NaiveDate,
         /// The date of the latest entry.
+        #[serde(with = "crate::date::day_json")]
         previous: NaiveDate,
     },
     /// The goal's target is a 0–10 rating and the value is above 10.
@@ -730,6 +736,7 @@ pub struct Goal {
     pub target: GoalTarget,
     /// The day by which the goal should be reached, if one was set.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "crate::date::day_json::option")]
     pub target_date: Option<NaiveDate>,
     status: GoalStatus,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -754,6 +761,7 @@ struct GoalRecord {
     statement: Sensitive<String>,
     target: GoalTarget,
     #[serde(default)]
+    #[serde(with = "crate::date::day_json::option")]
     target_date: Option<NaiveDate>,
     status: GoalStatus,
     #[serde(default)]

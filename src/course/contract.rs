@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct Agreement {
     /// The day the patient agreed.
+    #[serde(with = "crate::date::day_json")]
     pub on: NaiveDate,
 }
 
@@ -109,6 +110,7 @@ pub struct TreatmentContract {
     #[serde(default)]
     pub cadence: Cadence,
     /// The date of the first session, from which the others are counted.
+    #[serde(with = "crate::date::day_json")]
     pub starts_on: NaiveDate,
     /// Session length in minutes, 20 to 120; 50 when absent from JSON.
     #[serde(default = "default_session_minutes")]

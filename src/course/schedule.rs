@@ -143,6 +143,7 @@ pub enum ScheduleError {
 pub struct Schedule {
     cadence: Cadence,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, with = "crate::date::day_json::vec")]
     skipped: Vec<NaiveDate>,
     sessions: Vec<ScheduledSession>,
 }
@@ -153,6 +154,7 @@ pub struct Schedule {
 struct ScheduleData {
     cadence: Cadence,
     #[serde(default)]
+    #[serde(with = "crate::date::day_json::vec")]
     skipped: Vec<NaiveDate>,
     sessions: Vec<ScheduledSession>,
 }

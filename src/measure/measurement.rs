@@ -37,6 +37,7 @@ use crate::error::{JsonPath, Problems};
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Measurement {
     instrument: Instrument,
+    #[serde(with = "crate::date::day_json")]
     date: NaiveDate,
     total: u8,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -204,6 +205,7 @@ fn check_total(instrument: Instrument, total: u8, problems: &mut Problems) {
 #[serde(deny_unknown_fields)]
 struct MeasurementRecord {
     instrument: Instrument,
+    #[serde(with = "crate::date::day_json")]
     date: NaiveDate,
     total: u8,
     #[serde(default)]
