@@ -91,10 +91,19 @@ impl JsonPath {
     /// A map key that is not a schema-like name (lowercase ASCII letters,
     /// digits and `_`, at most 40) is written `?`: an unknown key may be
     /// patient text typed in the wrong place.
-    fn from_serde(path: &serde_path_to_error::Path) -> Self {
+    ///
+    /// When `unknown_key` is set, the error is about the path's last key,
+    /// which is not a field of the schema: it is left out, and the path ends
+    /// at the object that holds it.
+    fn from_serde(path: &serde_path_to_error::Path, unknown_key: bool) -> Self {
         use serde_path_to_error::Segment;
         let mut out = String::from("$");
-        for segment in path.iter() {
+        let segments: Vec<&Segment> = path.iter().collect();
+        let shown = match segments.split_last() {
+            Some((Segment::Map { .. }, init)) if unknown_key => init,
+            _ => segments.as_slice(),
+        };
+        for segment in shown {
             match segment {
                 Segment::Seq { index } => out.push_str(&format!("[{index}]")),
                 Segment::Map { key } | Segment::Enum { variant: key } => {
@@ -448,14 +457,131 @@ pub fn from_json_reader<T: DeserializeOwned, R: std::io::Read>(
     read_document(&bytes)
 }
 
+/// The deepest nesting of arrays and objects a document may have.
+///
+/// Reading recurses once per level, so the bound keeps the stack it needs
+/// small: a document at the limit reads on a 64 KiB thread stack in a release
+/// build. It is well above what any document of the crate needs: the deepest
+/// is a rule set with conditions nested [`MAX_CONDITION_DEPTH_LIMIT`] deep,
+/// about 68 levels. A document nested deeper is refused before it is read,
+/// at the path of the first value too deep, in one pass that does not
+/// recurse (serde_json's own limit, 128, is never reached).
+///
+/// [`MAX_CONDITION_DEPTH_LIMIT`]: crate::engine::MAX_CONDITION_DEPTH_LIMIT
+///
+/// ```
+/// use interpersonal::{error::MAX_JSON_DEPTH, from_json, Inventory};
+///
+/// let deep = format!("{}{}", "[".repeat(MAX_JSON_DEPTH + 1), "]".repeat(MAX_JSON_DEPTH + 1));
+/// let err = from_json::<Inventory>(&deep).unwrap_err();
+/// assert!(err.message.contains("at most 72 levels"));
+/// ```
+pub const MAX_JSON_DEPTH: usize = 72;
+
+/// The path, line and column of the first value nested deeper than
+/// [`MAX_JSON_DEPTH`], found in one pass over the bytes with a stack on the
+/// heap; `None` when the document is not that deep. Malformed JSON is left
+/// to serde to report.
+fn too_deep(json: &[u8]) -> Option<JsonError> {
+    enum Frame {
+        Array(usize),
+        Object(Option<String>),
+    }
+    let mut frames: Vec<Frame> = Vec::new();
+    let (mut line, mut column) = (1usize, 0usize);
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut string = Vec::new();
+    // Whether the string being read is an object's key.
+    let mut is_key = false;
+    let mut expect_key = false;
+    for &b in json {
+        if b == b'\n' {
+            line += 1;
+            column = 0;
+        } else {
+            column += 1;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+                string.push(b);
+            } else if b == b'\\' {
+                escaped = true;
+                string.push(b);
+            } else if b == b'"' {
+                in_string = false;
+                if is_key {
+                    let key = String::from_utf8_lossy(&string).into_owned();
+                    if let Some(Frame::Object(slot)) = frames.last_mut() {
+                        *slot = Some(key);
+                    }
+                }
+            } else {
+                string.push(b);
+            }
+            continue;
+        }
+        match b {
+            b'"' => {
+                in_string = true;
+                is_key = expect_key;
+                expect_key = false;
+                string.clear();
+            }
+            b'[' | b'{' => {
+                if frames.len() >= MAX_JSON_DEPTH {
+                    let mut path = JsonPath::root();
+                    for frame in &frames {
+                        path = match frame {
+                            Frame::Array(i) => path.index(*i),
+                            Frame::Object(Some(key)) if is_schema_name(key) => path.field(key),
+                            Frame::Object(_) => path.field("?"),
+                        };
+                    }
+                    return Some(JsonError {
+                        path,
+                        line,
+                        column,
+                        message: format!(
+                            "arrays and objects nested at most {MAX_JSON_DEPTH} levels deep"
+                        ),
+                        problems: Problems::default(),
+                    });
+                }
+                if b == b'[' {
+                    frames.push(Frame::Array(0));
+                } else {
+                    frames.push(Frame::Object(None));
+                    expect_key = true;
+                }
+            }
+            b']' | b'}' => {
+                frames.pop();
+            }
+            b',' => match frames.last_mut() {
+                Some(Frame::Array(i)) => *i += 1,
+                Some(Frame::Object(_)) => expect_key = true,
+                None => {}
+            },
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Reads one document and checks that nothing but white space follows it.
 fn read_document<T: DeserializeOwned>(json: &[u8]) -> Result<T, JsonError> {
+    if let Some(error) = too_deep(json) {
+        return Err(error);
+    }
     let mut de = serde_json::Deserializer::from_slice(json);
     // Problems left by an earlier read on this thread are not this one's.
     take_pending();
     let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
     let value = result.map_err(|e| {
-        let path = JsonPath::from_serde(e.path());
+        let unknown_key = e.inner().to_string().starts_with("unknown field ");
+        let path = JsonPath::from_serde(e.path(), unknown_key);
         let at_root = path == JsonPath::root();
         let inner = e.into_inner();
         let mut error = json_error(path, &inner, take_pending());
@@ -560,20 +686,64 @@ fn hide_document_text(message: &str) -> String {
             let shown = match prefix {
                 "invalid type: " | "invalid value: " => describe_found(found),
                 // An enum value is a string value of the document.
-                "unknown variant " => String::from("(value hidden)"),
-                _ => {
-                    let name = found.trim_matches('`');
-                    if is_schema_name(name) {
-                        found.to_owned()
-                    } else {
-                        String::from("(value hidden)")
-                    }
-                }
+                "unknown variant " => hint("value", found, expected),
+                // A key may be a patient's name typed where a field belongs.
+                _ => hint("name", found, expected),
             };
             return format!("{prefix}{shown}{expected}");
         }
     }
     message.to_owned()
+}
+
+/// An unknown key or enum value, hidden, with a "did you mean" hint when it is
+/// close to one of the expected names (a typo), so the hint names the schema's
+/// word and never the document's.
+fn hint(what: &str, found: &str, expected: &str) -> String {
+    let name = found.trim().trim_matches('`');
+    match closest(name, expected) {
+        Some(near) => format!("({what} hidden; did you mean `{near}`?)"),
+        None => format!("({what} hidden)"),
+    }
+}
+
+/// The name in backticks in `expected` nearest to `name` by edit distance,
+/// when it is near enough to be a typo: at most 2 edits, and at most a third
+/// of the name's length.
+fn closest<'a>(name: &str, expected: &'a str) -> Option<&'a str> {
+    if name.chars().count() > 64 {
+        return None;
+    }
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .filter(|&(d, c)| d > 0 && d <= 2 && d * 3 <= c.chars().count())
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+/// The Levenshtein distance between two short texts, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = i;
+        let mut next = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let left = next.last().copied().unwrap_or(usize::MAX);
+            let cost = diagonal + usize::from(ca != *cb);
+            next.push(
+                cost.min(above.saturating_add(1))
+                    .min(left.saturating_add(1)),
+            );
+            diagonal = above;
+        }
+        row = next;
+    }
+    row.last().copied().unwrap_or(0)
 }
 
 /// serde's description of an unexpected value, with any text hidden: strings
@@ -625,12 +795,41 @@ mod tests {
         let m = hide_document_text("unknown variant `abusive` husband`, expected `a`");
         assert_eq!(m, "unknown variant (value hidden), expected `a`");
         let m = hide_document_text("unknown field `clossness`, expected one of `closeness`");
-        assert_eq!(m, "unknown field `clossness`, expected one of `closeness`");
+        assert_eq!(
+            m,
+            "unknown field (name hidden; did you mean `closeness`?), expected one of `closeness`"
+        );
         let m = hide_document_text("unknown field `Maria Lopez`, expected one of `closeness`");
         assert_eq!(
             m,
-            "unknown field (value hidden), expected one of `closeness`"
+            "unknown field (name hidden), expected one of `closeness`"
         );
+        let m = hide_document_text(
+            "unknown field `maria_lopez`, expected one of `id`, `label`, `notes`",
+        );
+        assert_eq!(
+            m,
+            "unknown field (name hidden), expected one of `id`, `label`, `notes`"
+        );
+        let m = hide_document_text("unknown variant `spose`, expected `spouse` or `parent`");
+        assert_eq!(
+            m,
+            "unknown variant (value hidden; did you mean `spouse`?), expected `spouse` or `parent`"
+        );
+    }
+
+    #[test]
+    fn a_schema_like_unknown_key_is_hidden_too() {
+        let json = r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "unknown",
+                       "people": [{"id": "p", "label": "x", "relationship": "friend", "maria_lopez": 1}]}"#;
+        let err = from_json::<crate::inventory::Inventory>(json).unwrap_err();
+        assert!(!err.to_string().contains("maria"), "{err}");
+        assert!(!format!("{err:?}").contains("maria"), "{err:?}");
+        let json = r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "unknown",
+                       "people": [{"id": "p", "labl": "x", "relationship": "friend"}]}"#;
+        let err = from_json::<crate::inventory::Inventory>(json).unwrap_err();
+        assert!(err.message.contains("did you mean `label`?"), "{err}");
+        assert!(!err.to_string().contains("labl"), "{err}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod assessment;
 mod buffers;
 mod compile;
 mod condition;
+mod condition_tree;
 mod decide;
 mod evaluate;
 mod explain;
