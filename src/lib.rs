@@ -180,6 +180,7 @@ pub mod course;
 pub mod engine;
 pub mod goal;
 pub mod inventory;
+pub mod limits;
 pub mod measure;
 
 pub use catalogue::{Phase, ProblemArea};

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::limits::Limits;
 use crate::{
     catalogue::ProblemArea,
     error::{JsonPath, Problems},
@@ -369,7 +370,41 @@ impl Engine {
     ///
     /// Returns [`Problems`], never empty, listing every problem found.
     pub fn compile(rules: RuleSet) -> Result<Engine, Problems> {
+        Engine::compile_with(rules, &Limits::default())
+    }
+
+    /// Checks and compiles a rule set as [`Engine::compile`] does, within
+    /// `limits` ([`Limits`]): more rules than [`Limits::rules`] is a problem
+    /// at `$.rules`, and a condition nested deeper than
+    /// [`Limits::condition_depth`] (or the rule set's own `max_depth`, when
+    /// that is lower) a problem at the condition's path.
+    ///
+    /// ```
+    /// use interpersonal::engine::{Engine, RuleSet};
+    /// use interpersonal::limits::Limits;
+    ///
+    /// let rules = RuleSet::standard();
+    /// let n = rules.rules.len();
+    /// let problems = Engine::compile_with(rules, &Limits::default().rules(n - 1)).unwrap_err();
+    /// assert_eq!(problems.as_slice()[0].path.as_str(), "$.rules");
+    /// assert!(Engine::compile_with(RuleSet::standard(), &Limits::default().rules(n)).is_ok());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns [`Problems`], never empty, listing every problem found.
+    pub fn compile_with(rules: RuleSet, limits: &Limits) -> Result<Engine, Problems> {
         let mut problems = Problems::default();
+        if rules.rules.len() > limits.rules {
+            problems.at(
+                JsonPath::root().field("rules"),
+                format!(
+                    "at most {} rules; found {}",
+                    limits.rules,
+                    rules.rules.len()
+                ),
+            );
+        }
         let root = JsonPath::root();
         if rules.schema_version != RULE_SET_SCHEMA_VERSION {
             problems.at(
@@ -387,7 +422,8 @@ impl Engine {
             );
         }
         let max_depth =
-            check_parameters(&rules.parameters, &root.field("parameters"), &mut problems);
+            check_parameters(&rules.parameters, &root.field("parameters"), &mut problems)
+                .min(limits.condition_depth.max(1));
 
         let mut builder = Builder {
             windows: &rules.parameters.windows,

@@ -37,7 +37,8 @@ pub const MAX_WINDOW_MONTHS: u32 = 1200;
 ///
 /// The standard rules weigh 0.5 to 4; a thousand leaves every use of weights
 /// to a rule set's author while keeping every sum finite: an area's score is
-/// at most this times the number of rules, far below `f64::MAX`, so an assessment's scores are always numbers and its
+/// at most this times the number of rules
+/// ([`Limits::rules`](crate::limits::Limits::rules), 1000 at most), far below `f64::MAX`, so an assessment's scores are always numbers and its
 /// JSON always reads back \[I\].
 ///
 /// ```

@@ -11,7 +11,7 @@
 
 use chrono::NaiveDate;
 
-use super::validate::{Found, MALFORMED_DATE, Order, Unreadable, check_inventory};
+use super::validate::{Found, MALFORMED_DATE, Order, Unreadable, check_inventory, check_limits};
 use super::{EventBuilder, Inventory, PersonBuilder, PriorFunctioning, SocialContext};
 use crate::{
     date::{DateError, EpisodeOnset, PartialDate},
@@ -426,6 +426,7 @@ impl InventoryBuilder {
         }
         if complete {
             check_inventory(&inventory, &unreadable, &mut found);
+            check_limits(&inventory, &crate::limits::Limits::default(), &mut found);
         }
         found.into_problems().into_result(inventory)
     }
