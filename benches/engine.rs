@@ -9,12 +9,6 @@
 //! set), `parse_and_evaluate` (JSON text to assessment), `batch` (100,000
 //! generated inventories, small sample).
 
-// Bench data is built from literals known to be valid; a failure here is a bug
-// in the bench itself, so unwrapping is the clearest way to say so.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
-// criterion_group! generates an undocumented function.
-#![allow(missing_docs)]
-
 use std::hint::black_box;
 
 use chrono::NaiveDate;

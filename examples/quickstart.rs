@@ -14,7 +14,6 @@
 //! The crate is decision support, not diagnosis: the clinician decides, and
 //! the focus is agreed with the patient.
 use interpersonal::{Engine, Inventory, ProblemArea, Report, from_json};
-use strum::IntoEnumIterator;
 
 const CASE: &str = include_str!("data/quickstart.json");
 

@@ -7,6 +7,10 @@
 //! a message names ids and JSON paths, never patient text, and says what was
 //! expected.
 
+mod any;
+
+pub use any::{Error, ErrorKind};
+
 use std::fmt;
 
 use serde::de::DeserializeOwned;
@@ -431,6 +435,27 @@ fn take_pending() -> Option<Problems> {
 /// read.
 pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, JsonError> {
     read_document(json.as_bytes())
+}
+
+/// Writes any of the crate's document types as compact JSON, in its stable
+/// shape; [`from_json`] reads it back.
+///
+/// ```
+/// use interpersonal::{Inventory, from_json, to_json};
+///
+/// let inventory: Inventory = from_json(r#"{"schema_version": 1,
+///     "assessed_on": "2026-03-02", "onset": "unknown"}"#)?;
+/// let json = to_json(&inventory)?;
+/// assert_eq!(from_json::<Inventory>(&json)?, inventory);
+/// # Ok::<(), interpersonal::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Returns a [`JsonError`] at the root path in the rare case serde_json refuses
+/// the value (a map whose keys are not text); the crate's own types never do.
+pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, JsonError> {
+    serde_json::to_string(value).map_err(|e| json_error(JsonPath::root(), &e, None))
 }
 
 /// Reads JSON from a reader (a file, standard input); see [`from_json`].

@@ -95,7 +95,7 @@
 //! assert_eq!(assessment.focus, vec![ProblemArea::Grief]);
 //! let text = Report::new(&assessment, &inventory).to_string();
 //! assert!(text.contains("Dad"));
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # Ok::<(), interpersonal::Error>(())
 //! ```
 //!
 //! ## 4. A course of treatment
@@ -118,7 +118,7 @@
 //! assert_eq!(schedule.session_count(), 12);
 //! assert_eq!(schedule.phase_of(1), Some(SchedulePhase::Initial));
 //! assert_eq!(schedule.phase_of(12), Some(SchedulePhase::Termination));
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # Ok::<(), interpersonal::Error>(())
 //! ```
 //!
 //! ## 5. Symptom measures
@@ -136,7 +136,7 @@
 //! assert_eq!(score.total(), 11);
 //! assert_eq!(score.band(), Phq9Band::Moderate);
 //! assert!(!score.safety_flags().is_empty()); // item 9 at 1
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # Ok::<(), interpersonal::Error>(())
 //! ```
 //!
 //! # Design
@@ -169,12 +169,14 @@ mod macros;
 mod printable;
 mod text;
 
+pub mod bibliography;
 pub mod catalogue;
 pub mod date;
 pub mod error;
 pub mod id;
 pub mod sensitive;
 pub mod source;
+pub mod vocabulary;
 
 pub mod course;
 pub mod engine;
@@ -186,7 +188,7 @@ pub mod measure;
 pub use catalogue::{Phase, ProblemArea};
 pub use course::{Course, Formulation, Schedule, TreatmentContract};
 pub use engine::{Assessment, Engine, Report, RuleSet};
-pub use error::{JsonError, JsonPath, Problems, from_json};
+pub use error::{Error, JsonError, JsonPath, Problems, from_json, to_json};
 pub use goal::Goal;
 pub use inventory::{Inventory, LifeEvent, Person};
 pub use measure::{Gad7Score, Hamd17Score, Phq9Score, SafetyFlag};

@@ -2,8 +2,10 @@
 
 /// Declares a closed vocabulary enum with what every such enum of the crate
 /// carries: `Debug`, `Clone`, `Copy`, equality, hashing, ordering in
-/// declaration order, serde in `snake_case`, and strum's `Display`,
-/// `FromStr`, `EnumIter`, `IntoStaticStr` and `EnumCount` in `snake_case`.
+/// declaration order, serde in `snake_case`, `Display`, `FromStr` and
+/// `Into<&'static str>` in `snake_case` (derived with strum, whose types and
+/// traits stay out of the public API), and the inherent `ALL`, `COUNT` and
+/// `iter()`, so a caller lists the values without another dependency.
 /// Attributes (docs, `#[non_exhaustive]`) pass through.
 macro_rules! vocabulary_enum {
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident,)+ }) => {
@@ -11,12 +13,28 @@ macro_rules! vocabulary_enum {
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
             serde::Serialize, serde::Deserialize,
-            strum::Display, strum::EnumString, strum::EnumIter, strum::IntoStaticStr,
-            strum::EnumCount,
+            strum::Display, strum::EnumString, strum::IntoStaticStr,
         )]
         #[serde(rename_all = "snake_case")]
         #[strum(serialize_all = "snake_case")]
         pub enum $name { $($(#[$vmeta])* $variant,)+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: [$name; [$(stringify!($variant)),+].len()] = [$($name::$variant),+];
+
+            /// The number of values.
+            pub const COUNT: usize = Self::ALL.len();
+
+            /// Every value, in declaration order.
+            pub fn iter() -> std::array::IntoIter<$name, { [$(stringify!($variant)),+].len() }> {
+                Self::ALL.into_iter()
+            }
+        }
+
+        impl $crate::vocabulary::Vocabulary for $name {
+            const ALL: &'static [$name] = &$name::ALL;
+        }
     };
 }
 pub(crate) use vocabulary_enum;

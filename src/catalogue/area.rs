@@ -848,7 +848,6 @@ impl TransitionKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use strum::IntoEnumIterator;
 
     #[test]
     fn every_area_has_a_catalogue() {

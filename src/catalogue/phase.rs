@@ -857,7 +857,6 @@ impl fmt::Display for TaskList<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use strum::IntoEnumIterator;
 
     #[test]
     fn tasks_and_phase_agree() {

@@ -235,7 +235,7 @@ impl Technique {
     /// assert!(!grief.contains(&Technique::RolePlay));
     /// ```
     pub fn for_area(area: ProblemArea) -> Vec<Technique> {
-        <Technique as strum::IntoEnumIterator>::iter()
+        Technique::iter()
             .filter(|t| t.areas().contains(&area))
             .collect()
     }
@@ -499,7 +499,7 @@ impl Intervention {
     /// );
     /// ```
     pub fn for_area(area: ProblemArea) -> Vec<Intervention> {
-        <Intervention as strum::IntoEnumIterator>::iter()
+        Intervention::iter()
             .filter(|i| i.status().is_ipt() && i.areas().contains(&area))
             .collect()
     }
@@ -508,7 +508,6 @@ impl Intervention {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use strum::IntoEnumIterator;
 
     #[test]
     fn every_area_has_an_ipt_intervention_and_technique() {

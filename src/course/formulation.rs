@@ -186,7 +186,7 @@ impl FormulationSection {
 /// assert!(formulation.section(FormulationPart::AgreementCheck).is_some());
 /// // Patient text stays out of Debug output.
 /// assert!(!format!("{formulation:?}").contains("Sam"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -213,7 +213,7 @@ impl Formulation {
     /// let parts: Vec<FormulationPart> = f.sections.iter().map(|s| s.part).collect();
     /// assert_eq!(parts[0], FormulationPart::Opening); // no safety flag
     /// assert!(f.to_string().contains("life changes"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn new(course: &Course, assessment: &Assessment, inventory: &Inventory) -> Formulation {
         let mut sections = Vec::with_capacity(7);
@@ -278,7 +278,7 @@ impl Formulation {
     /// let f = Formulation::new(&course, &assessment, &inventory);
     /// assert!(f.section(FormulationPart::Safety).is_none());
     /// assert!(f.section(FormulationPart::SickRole).unwrap().text.expose().contains("not your fault"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn section(&self, part: FormulationPart) -> Option<&FormulationSection> {
         self.sections.iter().find(|s| s.part == part)

@@ -102,7 +102,7 @@ pub enum Subject {
 /// let ev = &a.finding(ProblemArea::InterpersonalDeficits).unwrap().evidence[0];
 /// assert_eq!(ev.rule.as_str(), "deficits.lifelong_few_relationships");
 /// assert!(ev.subjects.is_empty());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -332,7 +332,7 @@ pub const ASSESSMENT_SCHEMA_VERSION: u32 = 1;
 /// let a = Engine::standard()?.evaluate(&inv);
 /// assert_eq!(a.focus, vec![ProblemArea::Grief]);
 /// assert!(a.score(ProblemArea::Grief) > 0.0);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -13,7 +13,6 @@ use crate::{
     text::SharedText,
 };
 use serde::{Deserialize, Serialize};
-use strum::IntoEnumIterator;
 
 use super::assessment::RuleSetInfo;
 use super::condition::{Condition, EventCondition, PersonCondition};
@@ -300,7 +299,7 @@ impl Compiled {
 /// assert_eq!(assessment.advisories[0].code, AdvisoryCode::SuicidalThoughtsReported);
 /// let text = Report::new(&assessment, &inventory).to_string();
 /// assert!(text.contains("Mum"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
 #[serde(into = "RuleSet")]

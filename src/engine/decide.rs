@@ -419,10 +419,9 @@ pub(crate) mod tests {
         },
         source::{Basis, Source},
     };
-    use strum::IntoEnumIterator;
 
-    fn each<T: IntoEnumIterator + Copy>() -> Vec<Vec<T>> {
-        let all: Vec<T> = T::iter().collect();
+    fn each<T: crate::vocabulary::Vocabulary>() -> Vec<Vec<T>> {
+        let all: Vec<T> = T::ALL.to_vec();
         let mut lists: Vec<Vec<T>> = all.iter().map(|&v| vec![v]).collect();
         lists.push(all.iter().copied().step_by(2).collect());
         lists

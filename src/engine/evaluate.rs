@@ -103,7 +103,7 @@ impl Engine {
     /// let a = Engine::standard()?.evaluate(&inv);
     /// assert_eq!(a.focus, vec![ProblemArea::RoleDispute]);
     /// assert_eq!(a.dispute_stage, Some(DisputeStage::Impasse));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn evaluate(&self, inventory: &Inventory) -> Assessment {
         let compiled = &self.compiled;

@@ -6,8 +6,6 @@
 //! they live on the stack; larger inventories keep one chunk per 64 on the
 //! heap.
 
-use strum::EnumCount;
-
 use crate::inventory::{
     Closeness, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind, ExpectationsMet,
     GriefSign, LifeEvent, Person, PersonStatus, RelationshipChange, RelationshipKind,

@@ -10,8 +10,6 @@ use crate::{
     text::SharedText,
 };
 
-use strum::EnumCount;
-
 use super::assessment::{Advisory, AdvisoryCode, Confidence, Evidence};
 use super::buffers::SpillVec;
 use super::compile::bit;

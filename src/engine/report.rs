@@ -40,7 +40,7 @@ const QUESTION_LIMIT: usize = 12;
 /// assert!(text.contains("Suggested focus"));
 /// assert!(text.contains("role transition"));
 /// assert!(text.contains("decision support, not a diagnosis"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Report<'a> {

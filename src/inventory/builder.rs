@@ -222,7 +222,7 @@ impl InventoryBuilder {
     ///     .person(Person::new(PersonId::new("boss")?, "Mr K", RelationshipKind::Supervisor))
     ///     .build()?;
     /// assert_eq!(inventory.people[1].id.as_str(), "boss");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn person(mut self, person: impl Into<PersonBuilder>) -> Self {
         self.people.push(person.into());

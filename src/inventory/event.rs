@@ -221,7 +221,7 @@ impl LifeEvent {
     /// use interpersonal::{id::EventId, inventory::EventKind, LifeEvent};
     /// let e = LifeEvent::new(EventId::new("move")?, EventKind::Relocation, Some("2026-01".parse()?));
     /// assert!(e.person.is_none());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn new(id: EventId, kind: EventKind, date: Option<PartialDate>) -> Self {
         LifeEvent {

@@ -25,18 +25,7 @@ use super::{Gad7Band, HamdBand, HamdBanding, Instrument, Phq9Band};
 ///     r#"{"instrument":"phq9","band":"moderately_severe"}"#,
 /// );
 /// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumCount,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(tag = "instrument", rename_all = "snake_case", deny_unknown_fields)]
 #[strum(serialize_all = "snake_case")]
 #[non_exhaustive]

@@ -278,7 +278,6 @@ impl InstrumentScore<Hamd17Item> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use strum::IntoEnumIterator;
 
     #[test]
     fn both_conventions_cover_every_total_once() {

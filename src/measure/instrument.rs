@@ -312,19 +312,25 @@ pub trait InstrumentItem:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use strum::IntoEnumIterator;
 
-    fn check_items<I: InstrumentItem + IntoEnumIterator>() {
-        let iterated: Vec<I> = I::iter().collect();
-        assert_eq!(iterated.as_slice(), I::ALL, "ALL is in declaration order");
-        for (i, item) in I::ALL.iter().enumerate() {
+    fn check_items<I: InstrumentItem + crate::vocabulary::Vocabulary>() {
+        let iterated: Vec<I> = <I as crate::vocabulary::Vocabulary>::ALL.to_vec();
+        assert_eq!(
+            iterated.as_slice(),
+            <I as InstrumentItem>::ALL,
+            "ALL is in declaration order"
+        );
+        for (i, item) in <I as InstrumentItem>::ALL.iter().enumerate() {
             assert_eq!(item.position(), i);
             assert_eq!(usize::from(item.number()), i + 1);
             let json = serde_json::to_string(item).unwrap();
             assert_eq!(json, format!("\"{item}\""), "serde and strum agree");
         }
-        assert_eq!(I::ALL.len(), I::INSTRUMENT.item_count());
-        let max: u32 = I::ALL.iter().map(|i| u32::from(i.max_score())).sum();
+        assert_eq!(<I as InstrumentItem>::ALL.len(), I::INSTRUMENT.item_count());
+        let max: u32 = <I as InstrumentItem>::ALL
+            .iter()
+            .map(|i| u32::from(i.max_score()))
+            .sum();
         assert_eq!(max, u32::from(I::INSTRUMENT.max_total()));
     }
 

@@ -27,9 +27,7 @@ use serde::{Deserialize, Serialize};
     Deserialize,
     strum::Display,
     strum::EnumString,
-    strum::EnumIter,
     strum::IntoStaticStr,
-    strum::EnumCount,
 )]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[strum(serialize_all = "snake_case")]

@@ -89,7 +89,6 @@ impl From<FrequencyResponse> for u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use strum::IntoEnumIterator;
 
     #[test]
     fn score_round_trips_and_codes_are_distinct() {

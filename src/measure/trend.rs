@@ -88,7 +88,7 @@ impl From<bool> for MeasureOutcome {
 /// assert_eq!(trend.reliable_improvement(), MeasureOutcome::Met);
 /// assert_eq!(trend.remission(), MeasureOutcome::NotMet);
 /// assert_eq!(trend.recovery(), MeasureOutcome::Met);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "Vec<Measurement>", into = "Vec<Measurement>")]
@@ -112,7 +112,7 @@ impl SymptomTrend {
     /// ])?;
     /// assert_eq!(trend.baseline().total(), 12);
     /// assert_eq!(trend.latest().total(), 6);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -177,7 +177,7 @@ impl SymptomTrend {
     /// assert!(trend.push(Measurement::new(Instrument::Phq9, day(30), 7)?).is_err());
     /// assert!(trend.push(Measurement::new(Instrument::Gad7, day(31), 7)?).is_err());
     /// assert_eq!(trend.len(), 2);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     ///
     /// # Errors
@@ -198,7 +198,7 @@ impl SymptomTrend {
     /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let m = Measurement::new(Instrument::Hamd17, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 20)?;
     /// assert_eq!(SymptomTrend::new(vec![m])?.instrument(), Instrument::Hamd17);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn instrument(&self) -> Instrument {
         self.baseline.instrument()
@@ -211,7 +211,7 @@ impl SymptomTrend {
     /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let m = Measurement::new(Instrument::Phq9, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 20)?;
     /// assert_eq!(SymptomTrend::new(vec![m])?.measurements().count(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn measurements(&self) -> impl DoubleEndedIterator<Item = &Measurement> + '_ {
         std::iter::once(&self.baseline).chain(self.later.iter())
@@ -224,7 +224,7 @@ impl SymptomTrend {
     /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let m = Measurement::new(Instrument::Phq9, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 20)?;
     /// assert_eq!(SymptomTrend::new(vec![m])?.len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     #[allow(clippy::len_without_is_empty)] // never empty
     pub fn len(&self) -> usize {
@@ -238,7 +238,7 @@ impl SymptomTrend {
     /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SymptomTrend};
     /// let m = Measurement::new(Instrument::Phq9, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 20)?;
     /// assert_eq!(SymptomTrend::new(vec![m])?.baseline().total(), 20);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn baseline(&self) -> &Measurement {
         &self.baseline
@@ -252,7 +252,7 @@ impl SymptomTrend {
     /// let m = Measurement::new(Instrument::Phq9, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 20)?;
     /// let trend = SymptomTrend::new(vec![m])?;
     /// assert_eq!(trend.latest(), trend.baseline());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn latest(&self) -> &Measurement {
         self.later.last().unwrap_or(&self.baseline)
@@ -278,7 +278,7 @@ impl SymptomTrend {
     ///     Measurement::new(Instrument::Gad7, day(30), 11)?,
     /// ])?;
     /// assert_eq!(trend.change_from_baseline(), 3);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn change_from_baseline(&self) -> i16 {
         self.latest_total() - self.baseline_total()
@@ -297,7 +297,7 @@ impl SymptomTrend {
     ///     Measurement::new(Instrument::Phq9, day(30), 3)?,
     /// ])?;
     /// assert_eq!(trend.percent_change(), None);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn percent_change(&self) -> Option<f64> {
         let baseline = self.baseline_total();
@@ -348,7 +348,7 @@ impl SymptomTrend {
     ///     Measurement::new(Instrument::Phq9, day(30), 4)?,
     /// ])?;
     /// assert_eq!(trend.remission(), MeasureOutcome::Met);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn remission(&self) -> MeasureOutcome {
         if self.later.is_empty() {
@@ -370,7 +370,7 @@ impl SymptomTrend {
     ///     Measurement::new(Instrument::Phq9, day(30), 7)?,
     /// ])?;
     /// assert_eq!(trend.reliable_improvement(), MeasureOutcome::NotMet); // a drop of 5
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn reliable_improvement(&self) -> MeasureOutcome {
         match self.instrument().reliable_change() {
@@ -401,7 +401,7 @@ impl SymptomTrend {
     ///     Measurement::new(Instrument::Phq9, day(30), 7)?,
     /// ])?;
     /// assert_eq!(trend.recovery(), MeasureOutcome::Met);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn recovery(&self) -> MeasureOutcome {
         match self.instrument().caseness() {
@@ -423,7 +423,7 @@ impl SymptomTrend {
     ///     Phq9Score::from_scores([1, 1, 1, 1, 1, 1, 1, 1, 0])?.measurement(day(30)),
     /// ])?;
     /// assert_eq!(trend.safety_flag_dates(), vec![day(2)]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn safety_flag_dates(&self) -> Vec<NaiveDate> {
         self.measurements()
@@ -447,7 +447,7 @@ impl SymptomTrend {
     /// assert_eq!(summary.percent_change, Some(-80.0));
     /// assert_eq!(summary.remission, MeasureOutcome::Met);
     /// assert_eq!(summary.latest_severity.band_name(), "minimal");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn summary(&self) -> TrendSummary {
         self.summary_with(HamdBanding::default())
@@ -461,7 +461,7 @@ impl SymptomTrend {
     /// let m = Measurement::new(Instrument::Hamd17, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), 23)?;
     /// let summary = SymptomTrend::new(vec![m])?.summary_with(HamdBanding::Classic);
     /// assert_eq!(summary.latest_severity.band_name(), "very_severe");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn summary_with(&self, banding: HamdBanding) -> TrendSummary {
         TrendSummary {
@@ -517,7 +517,7 @@ impl From<SymptomTrend> for Vec<Measurement> {
 /// assert_eq!(s.response, MeasureOutcome::Met);
 /// assert_eq!(s.safety_flag_dates, vec![day(2), day(30)]);
 /// assert_eq!(s.latest.safety_flags().len(), 1);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

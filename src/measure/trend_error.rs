@@ -115,7 +115,7 @@ impl TrendProblem {
 /// assert_eq!(err.problems().len(), 2);
 /// assert!(matches!(err.problems()[0], TrendProblem::MixedInstrument { index: 1, .. }));
 /// assert!(matches!(err.problems()[1], TrendProblem::DuplicateDate { index: 2, first_index: 0, .. }));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,0 +1,36 @@
+//! The integration tests, as one test binary (as jiff does), so that
+//! `cargo test` links the crate's tests once instead of once per file.
+//!
+//! Each file of this folder is one module; a new test file is a `mod` line
+//! here. Helpers shared by several modules live in [`support`]; the clinical
+//! cases are data in `tests/cases/`. Proptest keeps its regression seeds in
+//! `tests/proptest-regressions/` (beside this folder, because this folder has
+//! a `main.rs`).
+
+mod support;
+
+mod api;
+mod bibliography;
+mod cases_parse;
+mod clinical_cases;
+mod contract;
+mod course;
+mod dates;
+mod engine;
+mod engine_props;
+mod error_paths;
+mod finite_scores;
+mod formulation;
+mod foundation;
+mod foundation_props;
+mod inventory;
+mod json_errors;
+mod limits;
+mod links;
+mod measures;
+mod measures_props;
+mod privacy;
+mod report_structure;
+mod schedule;
+mod schema;
+mod small_defects;

@@ -1,0 +1,4 @@
+//! Helpers shared by the integration test modules.
+
+pub mod cases;
+pub mod inventory_strategy;
