@@ -1,7 +1,12 @@
 //! A readable report of an assessment: the one place where the engine's
 //! explanations and the patient's text meet (DESIGN.md "How data flows").
 
-use crate::{catalogue::ProblemArea, engine::Subject, inventory::Inventory};
+use crate::{
+    catalogue::ProblemArea,
+    engine::Subject,
+    inventory::{Inventory, LifeEvent, Person},
+};
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::printable::escape;
@@ -81,19 +86,19 @@ impl<'a> Report<'a> {
     }
 
     /// A subject by its label: "Maria (sibling)", "the divorce (2025-11) of Tom".
-    fn subject(&self, s: &Subject) -> String {
+    fn subject(&self, ix: &Index<'_>, s: &Subject) -> String {
         match s {
-            Subject::Person(id) => match self.inventory.person(id) {
+            Subject::Person(id) => match ix.person(id.as_str()) {
                 Some(p) => format!("{} ({})", escape(p.label.expose()), words(p.relationship)),
                 None => format!("person `{id}`"),
             },
-            Subject::Event(id) => match self.inventory.event(id) {
+            Subject::Event(id) => match ix.event(id.as_str()) {
                 Some(e) => {
                     let mut t = format!("the {}", words(e.kind));
                     if let Some(d) = e.date {
                         t.push_str(&format!(" ({d})"));
                     }
-                    if let Some(p) = e.person.as_ref().and_then(|p| self.inventory.person(p)) {
+                    if let Some(p) = e.person.as_ref().and_then(|p| ix.person(p.as_str())) {
                         t.push_str(&format!(" of {}", escape(p.label.expose())));
                     }
                     t
@@ -103,20 +108,20 @@ impl<'a> Report<'a> {
         }
     }
 
-    fn subjects(&self, subjects: &[Subject]) -> String {
+    fn subjects(&self, ix: &Index<'_>, subjects: &[Subject]) -> String {
         subjects
             .iter()
-            .map(|s| self.subject(s))
+            .map(|s| self.subject(ix, s))
             .collect::<Vec<_>>()
             .join("; ")
     }
 
     /// The question a missing fact asks.
-    fn question(&self, m: &MissingFact) -> String {
+    fn question(&self, ix: &Index<'_>, m: &MissingFact) -> String {
         let who = m
             .subject
             .as_ref()
-            .map_or_else(String::new, |s| self.subject(s));
+            .map_or_else(String::new, |s| self.subject(ix, s));
         let tail = m.path.rsplit_once(']').map_or(m.path.as_str(), |(_, t)| t);
         match (m.path.as_str(), tail) {
             ("$.onset", _) => String::from("When did the current episode begin?"),
@@ -159,6 +164,36 @@ impl<'a> Report<'a> {
     }
 }
 
+/// The inventory's people and events by id, built once per rendering so
+/// that naming each subject is a lookup, not a scan (the first of a repeated
+/// id wins, as [`Inventory::person`] does).
+struct Index<'a> {
+    people: HashMap<&'a str, &'a Person>,
+    events: HashMap<&'a str, &'a LifeEvent>,
+}
+
+impl<'a> Index<'a> {
+    fn new(inventory: &'a Inventory) -> Self {
+        let mut people = HashMap::with_capacity(inventory.people.len());
+        for p in &inventory.people {
+            people.entry(p.id.as_str()).or_insert(p);
+        }
+        let mut events = HashMap::with_capacity(inventory.events.len());
+        for e in &inventory.events {
+            events.entry(e.id.as_str()).or_insert(e);
+        }
+        Index { people, events }
+    }
+
+    fn person(&self, id: &str) -> Option<&'a Person> {
+        self.people.get(id).copied()
+    }
+
+    fn event(&self, id: &str) -> Option<&'a LifeEvent> {
+        self.events.get(id).copied()
+    }
+}
+
 fn words<T: Into<&'static str>>(v: T) -> String {
     let s: &'static str = v.into();
     s.replace('_', " ")
@@ -179,6 +214,7 @@ fn tag(i: Indicator) -> &'static str {
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let a = self.assessment;
+        let ix = Index::new(self.inventory);
         writeln!(
             f,
             "IPT problem-area suggestion (decision support, not a diagnosis)"
@@ -251,7 +287,7 @@ impl fmt::Display for Report<'_> {
                     score(e.weight)
                 )?;
                 if !e.subjects.is_empty() {
-                    writeln!(f, "      about: {}", self.subjects(&e.subjects))?;
+                    writeln!(f, "      about: {}", self.subjects(&ix, &e.subjects))?;
                 }
                 match &e.source.url {
                     Some(url) => writeln!(
@@ -319,7 +355,7 @@ impl fmt::Display for Report<'_> {
                 writeln!(
                     f,
                     "  ? {} ({})",
-                    escape(&self.question(m)),
+                    escape(&self.question(&ix, m)),
                     escape(m.path.as_str())
                 )?;
                 if !settles.is_empty() {
