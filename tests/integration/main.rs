@@ -23,6 +23,7 @@ mod finite_scores;
 mod formulation;
 mod foundation;
 mod foundation_props;
+mod fuzz_properties;
 mod inventory;
 mod json_errors;
 mod limits;
