@@ -25,7 +25,7 @@ use interpersonal::{
     id::{EventId, PersonId},
     inventory::{
         Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind,
-        LifeEvent, PersonStatus, RelationshipKind,
+        LifeEvent, OnsetLink, PersonStatus, RelationshipKind,
     },
 };
 
@@ -53,7 +53,7 @@ fn event(i: usize, kind: EventKind, person: Option<usize>) -> LifeEvent {
         kind,
         Some("2025-12".parse().unwrap()),
     );
-    e.linked_to_onset = Some(true);
+    e.linked_to_onset = OnsetLink::Linked;
     e.person = person.map(|p| PersonId::new(format!("p{p}")).unwrap());
     e
 }

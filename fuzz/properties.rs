@@ -12,6 +12,7 @@ use interpersonal::{
     Course, Engine, Gad7Score, Hamd17Score, Inventory, Phq9Score, Report, RuleSet,
     engine::{Assessment, Indicator},
     error::from_json,
+    inventory::ScreenAnswer,
     measure::{Gad7Answers, Hamd17Ratings, Phq9Answers, ScoringOptions},
 };
 
@@ -74,7 +75,7 @@ fn report_keeps_its_structure(a: &Assessment, inv: &Inventory) {
         .filter(|x| x.indicator == Indicator::Critical)
         .count();
     assert_eq!(banners.len(), critical, "{report}");
-    if inv.safety.suicidal_thoughts_reported {
+    if inv.safety.suicidal_thoughts == ScreenAnswer::Reported {
         assert!(critical >= 1);
         // Two heading lines, a blank line, then the banner.
         assert_eq!(banners.first(), Some(&3), "{report}");

@@ -235,6 +235,12 @@ const GUIDE_SUMMARY: Source = Source::with_url(
     "https://scribd.com/document/727056814/Problem-Areas-of-ITP",
     Basis::Stated,
 );
+/// The timing of prolonged grief disorder: assessed no earlier than 12
+/// months after the death in adults, 6 in children and adolescents.
+const DSM5TR_PROLONGED_GRIEF: Source = Source::new(
+    "DSM-5-TR (American Psychiatric Association, 2022), prolonged grief disorder",
+    Basis::Known,
+);
 const GRIEF_CHAPTER: Source = Source::with_url(
     "IPT chapter \"Grief\" (abstract; attribution to Guide-2018 inferred); HK Practitioner 2022",
     "https://discovery.researcher.life/article/grief/fefd49ef499b319f946b3739440592ab",
@@ -442,8 +448,8 @@ static GRIEF_INDICATORS: [CatalogueEntry; 11] = [
         GUIDE_SUMMARY,
     ),
     CatalogueEntry::new(
-        "Severe grief whose severe phase has lasted longer than about two months.",
-        GUIDE_SUMMARY,
+        "Grief that stays intense and impairing long after the death; prolonged grief is assessed by its own criteria, no earlier than 12 months after the death in adults (6 months in children and adolescents), not diagnosed here.",
+        DSM5TR_PROLONGED_GRIEF,
     ),
     CatalogueEntry::new(
         "Symptoms around anniversaries of the death.",
@@ -772,9 +778,11 @@ impl GriefKind {
                 "Grief that resembles depression but is an adaptive process and should not be pathologised."
             }
             GriefKind::Complicated => {
-                "Grief in which mourning is avoided or postponed, or, less commonly, a life organised around the dead person; it may be diagnosed when grief is severe and its severe phase lasts longer than about two months."
+                "Grief in which mourning is avoided or postponed, or, less commonly, a life organised around the dead person. It names the IPT work to do, not a diagnosis: prolonged grief is assessed by its own criteria, no earlier than 12 months after the death in adults (6 months in children and adolescents)."
             }
-            GriefKind::Delayed => "Complicated grief in which mourning is postponed or avoided.",
+            GriefKind::Delayed => {
+                "Complicated grief in which mourning is postponed or avoided: it needs signs of that postponement, not only a long gap between the death and the depression."
+            }
             GriefKind::Distorted => {
                 "Complicated grief that shows as other symptoms, such as somatic ones, instead of sadness."
             }

@@ -254,6 +254,7 @@ fn rebuild(node: Ref<'_>, kids: Vec<Owned>) -> Owned {
             PersonCondition::Confidant(b) => PersonCondition::Confidant(*b),
             PersonCondition::Supportive(b) => PersonCondition::Supportive(*b),
             PersonCondition::DiedWithin(w) => PersonCondition::DiedWithin(w.clone()),
+            PersonCondition::OnsetLinkIn(v) => PersonCondition::OnsetLinkIn(v.clone()),
         }),
         Ref::Event(e) => Owned::Event(match e {
             EventCondition::All(_) => EventCondition::All(kids.into_iter().map(event).collect()),
@@ -272,6 +273,7 @@ fn rebuild(node: Ref<'_>, kids: Vec<Owned>) -> Owned {
             EventCondition::Linked(w) => EventCondition::Linked(w.clone()),
             EventCondition::LinkedToOnset(b) => EventCondition::LinkedToOnset(*b),
             EventCondition::HasGriefSignIn(v) => EventCondition::HasGriefSignIn(v.clone()),
+            EventCondition::OnsetLinkIn(v) => EventCondition::OnsetLinkIn(v.clone()),
         }),
     }
 }
@@ -398,6 +400,7 @@ fn leaf_person(p: &PersonCondition, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         PersonCondition::Confidant(b) => f.debug_tuple("Confidant").field(b).finish(),
         PersonCondition::Supportive(b) => f.debug_tuple("Supportive").field(b).finish(),
         PersonCondition::DiedWithin(w) => f.debug_tuple("DiedWithin").field(w).finish(),
+        PersonCondition::OnsetLinkIn(v) => f.debug_tuple("OnsetLinkIn").field(v).finish(),
         PersonCondition::All(_) | PersonCondition::Any(_) | PersonCondition::Not(_) => {
             f.write_str("..")
         }
@@ -414,6 +417,7 @@ fn leaf_event(e: &EventCondition, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         EventCondition::Linked(w) => f.debug_tuple("Linked").field(w).finish(),
         EventCondition::LinkedToOnset(b) => f.debug_tuple("LinkedToOnset").field(b).finish(),
         EventCondition::HasGriefSignIn(v) => f.debug_tuple("HasGriefSignIn").field(v).finish(),
+        EventCondition::OnsetLinkIn(v) => f.debug_tuple("OnsetLinkIn").field(v).finish(),
         EventCondition::All(_)
         | EventCondition::Any(_)
         | EventCondition::Not(_)

@@ -9,9 +9,11 @@
 //! inventory's JSON, together with every problem that
 //! [`Inventory::validate`] finds.
 
-use chrono::NaiveDate;
+use crate::date::{DayInput, NaiveDate};
 
-use super::validate::{Found, MALFORMED_DATE, Order, Unreadable, check_inventory, check_limits};
+use super::validate::{
+    Found, MALFORMED_DATE, MALFORMED_DAY, Order, Unreadable, check_inventory, check_limits,
+};
 use super::{EventBuilder, Inventory, PersonBuilder, PriorFunctioning, SocialContext};
 use crate::{
     date::{DateError, EpisodeOnset, PartialDate},
@@ -147,9 +149,14 @@ impl Inventory {
     /// assert_eq!(inventory.onset.to_string(), "2026-01");
     /// # Ok::<(), interpersonal::Problems>(())
     /// ```
-    pub fn builder(assessed_on: NaiveDate) -> InventoryBuilder {
+    pub fn builder(assessed_on: impl DayInput) -> InventoryBuilder {
+        let (assessed_on, assessed_on_readable) = match assessed_on.into_day() {
+            Ok(day) => (day, true),
+            Err(_) => (NaiveDate::MIN, false),
+        };
         InventoryBuilder {
             inventory: Inventory::new(assessed_on, EpisodeOnset::Unknown),
+            assessed_on_readable,
             onset_readable: true,
             people: Vec::new(),
             events: Vec::new(),
@@ -178,6 +185,7 @@ impl Inventory {
 #[must_use = "a builder does nothing until `build()` is called"]
 pub struct InventoryBuilder {
     inventory: Inventory,
+    assessed_on_readable: bool,
     onset_readable: bool,
     people: Vec<PersonBuilder>,
     events: Vec<EventBuilder>,
@@ -333,8 +341,10 @@ impl InventoryBuilder {
         self
     }
 
-    /// Records whether the patient reported thoughts of death or self-harm
-    /// (DESIGN.md decision 8).
+    /// Records that the safety screen was asked, and whether the patient
+    /// reported thoughts of death or self-harm (`true`) or denied them
+    /// (`false`). Left unset, the screen was not asked, and every assessment
+    /// leads with that.
     ///
     /// ```
     /// use interpersonal::Inventory;
@@ -343,11 +353,29 @@ impl InventoryBuilder {
     /// let inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
     ///     .suicidal_thoughts_reported(true)
     ///     .build()?;
-    /// assert!(inventory.safety.suicidal_thoughts_reported);
+    /// assert!(inventory.safety.is_reported());
     /// # Ok::<(), interpersonal::Problems>(())
     /// ```
     pub fn suicidal_thoughts_reported(mut self, reported: bool) -> Self {
-        self.inventory.safety.suicidal_thoughts_reported = reported;
+        self.inventory.safety.suicidal_thoughts =
+            crate::inventory::ScreenAnswer::from(Some(reported));
+        self
+    }
+
+    /// Sets the whole safety screen, including "not asked".
+    ///
+    /// ```
+    /// use interpersonal::{inventory::{SafetyScreen, ScreenAnswer}, Inventory};
+    /// use chrono::NaiveDate;
+    ///
+    /// let inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
+    ///     .safety(SafetyScreen::new(ScreenAnswer::Denied))
+    ///     .build()?;
+    /// assert!(inventory.safety.is_asked());
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn safety(mut self, screen: crate::inventory::SafetyScreen) -> Self {
+        self.inventory.safety = screen;
         self
     }
 
@@ -379,6 +407,7 @@ impl InventoryBuilder {
     pub fn build(self) -> Result<Inventory, Problems> {
         let InventoryBuilder {
             mut inventory,
+            assessed_on_readable,
             onset_readable,
             people,
             events,
@@ -386,7 +415,14 @@ impl InventoryBuilder {
         let root = JsonPath::root();
         let mut found = Found::default();
         let mut unreadable = Unreadable::default();
-        let mut complete = true;
+        let mut complete = assessed_on_readable;
+        if !assessed_on_readable {
+            found.push(
+                Order::AssessedOn,
+                root.field("assessed_on"),
+                MALFORMED_DAY.to_owned(),
+            );
+        }
         if !onset_readable {
             found.push(
                 Order::Onset,

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Gad7Band, HamdBand, HamdBanding, Instrument, Phq9Band};
+use super::{AsrmBand, Gad7Band, HamdBand, HamdBanding, Instrument, Phq9Band};
 
 /// The severity band of a total on any instrument, naming the instrument (and,
 /// for the HAM-D-17, the banding convention) so that a report can print it as
@@ -47,6 +47,11 @@ pub enum SeverityBand {
         /// The band.
         band: HamdBand,
     },
+    /// Where an ASRM total falls against its cut-off (Altman et al. 1997 \[S\]).
+    Asrm {
+        /// The band.
+        band: AsrmBand,
+    },
 }
 
 impl SeverityBand {
@@ -62,6 +67,7 @@ impl SeverityBand {
             SeverityBand::Phq9 { .. } => Instrument::Phq9,
             SeverityBand::Gad7 { .. } => Instrument::Gad7,
             SeverityBand::Hamd17 { .. } => Instrument::Hamd17,
+            SeverityBand::Asrm { .. } => Instrument::Asrm,
         }
     }
 
@@ -77,6 +83,43 @@ impl SeverityBand {
             SeverityBand::Phq9 { band } => band.into(),
             SeverityBand::Gad7 { band } => band.into(),
             SeverityBand::Hamd17 { band, .. } => band.into(),
+            SeverityBand::Asrm { band } => band.into(),
+        }
+    }
+
+    /// Whether this is the lowest band of the PHQ-9 or GAD-7 (0–4): minimal
+    /// **or no** symptoms, not a mild depression or anxiety
+    /// ("0–4 minimal/none" [K: Kroenke 2001]).
+    ///
+    /// ```
+    /// use interpersonal::{measure::Phq9Band, measure::SeverityBand};
+    /// assert!(SeverityBand::Phq9 { band: Phq9Band::Minimal }.is_minimal());
+    /// ```
+    pub fn is_minimal(self) -> bool {
+        matches!(
+            self,
+            SeverityBand::Phq9 {
+                band: super::Phq9Band::Minimal
+            } | SeverityBand::Gad7 {
+                band: super::Gad7Band::Minimal
+            }
+        )
+    }
+
+    /// The band in words for a reader: "minimal or no symptoms" for the
+    /// lowest PHQ-9 and GAD-7 band, else its name with spaces ("moderately
+    /// severe", "no depression").
+    ///
+    /// ```
+    /// use interpersonal::{measure::Gad7Band, measure::Phq9Band, measure::SeverityBand};
+    /// assert_eq!(SeverityBand::Gad7 { band: Gad7Band::Minimal }.words(), "minimal or no symptoms");
+    /// assert_eq!(SeverityBand::Phq9 { band: Phq9Band::ModeratelySevere }.words(), "moderately severe");
+    /// ```
+    pub fn words(self) -> String {
+        if self.is_minimal() {
+            String::from("minimal or no symptoms")
+        } else {
+            self.band_name().replace('_', " ")
         }
     }
 
@@ -94,6 +137,7 @@ impl SeverityBand {
             // A band its convention lacks (VerySevere under Zimmerman 2013)
             // covers no total.
             SeverityBand::Hamd17 { banding, band } => band.range(banding).unwrap_or((0, 0)),
+            SeverityBand::Asrm { band } => band.range(),
         }
     }
 }

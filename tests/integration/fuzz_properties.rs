@@ -83,7 +83,11 @@ proptest! {
             p.label = Sensitive::new(format!("{MARKER}{hostile}"));
             p.notes = Some(Sensitive::new(MARKER.to_owned()));
         }
-        inv.safety.suicidal_thoughts_reported = suicidal;
+        inv.safety.suicidal_thoughts = if suicidal {
+            interpersonal::inventory::ScreenAnswer::Reported
+        } else {
+            interpersonal::inventory::ScreenAnswer::Denied
+        };
         let json = serde_json::to_string(&inv).unwrap();
         properties::inventory(json.as_bytes());
     }

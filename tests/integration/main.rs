@@ -25,6 +25,8 @@ mod foundation;
 mod foundation_props;
 mod fuzz_properties;
 mod inventory;
+mod ipsrt;
+mod ipsrt_props;
 mod json_errors;
 mod limits;
 mod links;

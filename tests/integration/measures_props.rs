@@ -9,10 +9,10 @@ use chrono::NaiveDate;
 use interpersonal::{
     Phq9Score, SafetyFlag, from_json,
     measure::{
-        FrequencyResponse, Gad7Band, Gad7Item, Hamd17Item, HamdBand, HamdBanding, Instrument,
-        InstrumentItem, InstrumentScore, ItemAnswers, MeasureOutcome, Measurement, MissingItems,
-        Phq9Band, Phq9Item, SafetyFlagKind, SafetySource, ScoreAdvisory, ScoringOptions,
-        SeverityBand, SymptomTrend, TrendError, TrendProblem, TrendSummary,
+        AsrmBand, AsrmItem, FrequencyResponse, Gad7Band, Gad7Item, Hamd17Item, HamdBand,
+        HamdBanding, Instrument, InstrumentItem, InstrumentScore, ItemAnswers, MeasureOutcome,
+        Measurement, MissingItems, Phq9Band, Phq9Item, SafetyFlagKind, SafetySource, ScoreAdvisory,
+        ScoringOptions, SeverityBand, SymptomTrend, TrendError, TrendProblem, TrendSummary,
     },
 };
 use proptest::prelude::*;
@@ -74,6 +74,11 @@ fn any_measurement() -> impl Strategy<Value = Measurement> {
         ),
         (valid_scores::<Hamd17Item>(), any_date()).prop_map(|(s, d)| {
             InstrumentScore::<Hamd17Item>::from_scores(s)
+                .unwrap()
+                .measurement(d)
+        }),
+        (valid_scores::<AsrmItem>(), any_date()).prop_map(|(s, d)| {
+            InstrumentScore::<AsrmItem>::from_scores(s)
                 .unwrap()
                 .measurement(d)
         }),
@@ -165,7 +170,9 @@ fn check_prorated<I: InstrumentItem>(entries: Vec<Option<u8>>) -> Result<(), Tes
     let answered: Vec<u8> = entries.iter().flatten().copied().collect();
     let result =
         InstrumentScore::<I>::from_answers(&ItemAnswers::from_optional_scores(entries), &options);
-    if answered.is_empty() {
+    let missing = I::ALL.len() - answered.len();
+    if answered.is_empty() || missing > usize::from(I::INSTRUMENT.max_prorated_items()) {
+        // Past the instrument's cap, pro-rating is refused whatever was asked.
         prop_assert!(result.is_err());
         return Ok(());
     }
@@ -290,11 +297,13 @@ proptest! {
         let base = i32::from(trend.baseline().total());
         let last = i32::from(trend.latest().total());
         prop_assert_eq!(i32::from(trend.change_from_baseline()), last - base);
-        if trend.len() > 1 && base > 0 {
+        if trend.len() > 1 && base > 0 && trend.baseline_at_caseness() {
             let percent = trend.percent_change().unwrap();
             prop_assert_eq!(trend.response().is_met(), percent <= -50.0);
         } else {
+            // Response and remission are judged only from a baseline at caseness.
             prop_assert_eq!(trend.response(), MeasureOutcome::NotApplicable);
+            prop_assert_eq!(trend.remission(), MeasureOutcome::NotApplicable);
         }
         let summary = trend.summary();
         prop_assert_eq!(summary.measurement_count, trend.len());
@@ -419,6 +428,8 @@ fn every_variant_of_every_unit_enum_round_trips() {
     all::<Phq9Item>();
     all::<Gad7Item>();
     all::<Hamd17Item>();
+    all::<AsrmItem>();
+    all::<AsrmBand>();
     all::<Phq9Band>();
     all::<Gad7Band>();
     all::<HamdBand>();
@@ -432,8 +443,13 @@ fn every_variant_of_every_unit_enum_round_trips() {
     round_trip(&ScoringOptions::default());
     round_trip(&TrendProblem::NoMeasurements);
     for source in SafetySource::iter() {
-        for score in 1..=source.max_score() {
-            round_trip(&SafetyFlag::suicidal_ideation(source, score).unwrap());
+        for score in source.min_flagged()..=source.max_score() {
+            let flag = if source.is_total() {
+                SafetyFlag::possible_mania(score)
+            } else {
+                SafetyFlag::suicidal_ideation(source, score)
+            };
+            round_trip(&flag.unwrap());
         }
     }
 }
