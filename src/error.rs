@@ -3,7 +3,7 @@
 //!
 //! Each subsystem has its own error enum beside its code (a refused goal status
 //! change lives in [`goal`](crate::goal), a refused phase transition in
-//! [`phase`](crate::catalogue)); they all follow the rules here (DESIGN.md decision 9):
+//! [`phase`](crate::catalogue)); they all follow the rules here ([DESIGN.md decision 9](crate::_documentation::design#9-one-error-type-no-panics)):
 //! a message names ids and JSON paths, never patient text, and says what was
 //! expected.
 

@@ -1,7 +1,7 @@
 //! Stable string ids: people, life events, goals, rules.
 //!
 //! Ids are how an [`Assessment`](crate::engine::Assessment) names what it is about without
-//! copying patient text (DESIGN.md decision 2). An id is 1 to 64 characters of
+//! copying patient text ([DESIGN.md decision 2](crate::_documentation::design#2-ids-not-text)). An id is 1 to 64 characters of
 //! ASCII letters, digits, `_`, `-` and `.`, so it cannot hold a sentence; it must
 //! still never be made from a name.
 

@@ -180,6 +180,19 @@
 //! * **Sources.** Each catalogue entry, rule and threshold cites its source and
 //!   whether it is stated in it, known from the literature, or inferred
 //!   ([`Basis`](source::Basis)).
+//!
+//! # Further reading
+//!
+//! The [`_documentation`] module renders the crate's long-form documents:
+//!
+//! * [the design](_documentation::design) (`DESIGN.md`): the modules, the flow
+//!   of data, the numbered decisions the API docs refer to as
+//!   `DESIGN.md decision N`, and where to add a rule fact, an instrument, a
+//!   modality or an export format;
+//! * [the clinical basis](_documentation::clinical_basis) (`CLINICAL-BASIS.md`):
+//!   what each area, rule, threshold, phase and instrument rests on, with
+//!   citations into the [`bibliography`]; the API docs refer to its sections
+//!   as `CLINICAL-BASIS.md §N.M`.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -197,6 +210,7 @@ mod macros;
 mod printable;
 mod text;
 
+pub mod _documentation;
 pub mod bibliography;
 pub mod catalogue;
 pub mod date;

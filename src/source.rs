@@ -7,7 +7,7 @@ use crate::text::SharedText;
 
 vocabulary_enum! {
     /// How firmly a source supports a statement, using the markers of the crate's
-    /// clinical reference (`ipt-domain.md`).
+    /// clinical basis (CLINICAL-BASIS.md).
     ///
     /// ```
     /// use interpersonal::source::Basis;
@@ -28,7 +28,7 @@ vocabulary_enum! {
 }
 
 /// A citation: a short label naming the source (the short names of
-/// `ipt-domain.md` §0, with a chapter or section), an optional address, and the
+/// CLINICAL-BASIS.md §0, with a chapter or section), an optional address, and the
 /// [`Basis`] on which the statement rests.
 ///
 /// Catalogue entries use static text; sources read from a JSON rule set share

@@ -2,7 +2,7 @@
 //! area's definition, goals, strategies and indicators.
 //!
 //! Every catalogue entry is a [`CatalogueEntry`]: a sentence and the
-//! [`Source`] it comes from, with the marker of `ipt-domain.md` (stated, known
+//! [`Source`] it comes from, with its basis (CLINICAL-BASIS.md §0: stated, known
 //! or inferred). The catalogue knows no patient; it is what the
 //! [`Engine`](crate::engine::Engine) explains with and what a report prints.
 
@@ -15,7 +15,7 @@ use crate::source::{Basis, Source};
 
 vocabulary_enum! {
     /// One of the four interpersonal problem areas that IPT links a depressive
-    /// episode to (ipt-domain.md §2 [S: MW-2004; Pocket-Guide]). Three are life
+    /// episode to (CLINICAL-BASIS.md §2 [S: MW-2004; Pocket-Guide]). Three are life
     /// events (a death, a dispute, a life change); the fourth, interpersonal
     /// deficits, is the absence of them and is chosen only when none of the others
     /// is found.
@@ -52,7 +52,7 @@ vocabulary_enum! {
 
 vocabulary_enum! {
     /// The stage of a role dispute, which the therapist must determine
-    /// (ipt-domain.md §2.2 [S: Guide-2018; pdfslide deck; CITC summary]).
+    /// (CLINICAL-BASIS.md §2.2 [S: `weissman-2018-guide`; I: the wording of each stage]).
     ///
     /// ```
     /// use interpersonal::catalogue::DisputeStage;
@@ -71,7 +71,7 @@ vocabulary_enum! {
 
 vocabulary_enum! {
     /// Normal or complicated grief, with the manuals' sub-types of complicated grief
-    /// (ipt-domain.md §2.1 [S: Guide-2018 summary; K: Comprehensive-2000]).
+    /// (CLINICAL-BASIS.md §2.1 [S: Guide-2018 summary; K: Comprehensive-2000]).
     ///
     /// ```
     /// use interpersonal::catalogue::GriefKind;
@@ -93,7 +93,7 @@ vocabulary_enum! {
 }
 
 vocabulary_enum! {
-    /// The kind of life change in a role transition (ipt-domain.md §2.3
+    /// The kind of life change in a role transition (CLINICAL-BASIS.md §2.3
     /// [S: Pocket-Guide; Casebook ch. 4; Markowitz-phases; Casebook ch. 17]).
     ///
     /// ```
@@ -178,7 +178,7 @@ impl CatalogueEntry {
 }
 
 // ---------------------------------------------------------------------------
-// Sources (ipt-domain.md §0 and §2). One constant per source and locator.
+// Sources (CLINICAL-BASIS.md §0 and §2). One constant per source and locator.
 
 const CASEBOOK_2: Source = Source::with_url(
     "Casebook-2012, ch. 2 (Law)",
@@ -276,7 +276,7 @@ const COMPREHENSIVE_GRIEF_KINDS: Source =
     Source::new("Comprehensive-2000; Klerman et al. 1984", Basis::Known);
 
 // ---------------------------------------------------------------------------
-// Goals (ipt-domain.md §2.1–§2.4). Named so that the goal templates of
+// Goals (CLINICAL-BASIS.md §2.1–§2.4). Named so that the goal templates of
 // `goal.rs` are built from the same entries.
 
 pub(crate) const GOAL_GRIEF_MOURNING: CatalogueEntry =
@@ -328,7 +328,7 @@ static TRANSITION_GOALS: [CatalogueEntry; 3] = [
 static DEFICITS_GOALS: [CatalogueEntry; 2] = [GOAL_DEFICITS_ISOLATION, GOAL_DEFICITS_RELATIONSHIPS];
 
 // ---------------------------------------------------------------------------
-// Strategies (ipt-domain.md §2.1–§2.4).
+// Strategies (CLINICAL-BASIS.md §2.1–§2.4).
 
 static GRIEF_STRATEGIES: [CatalogueEntry; 7] = [
     CatalogueEntry::new("Review depressive symptoms.", COMPREHENSIVE),
@@ -431,7 +431,7 @@ static DEFICITS_STRATEGIES: [CatalogueEntry; 6] = [
 ];
 
 // ---------------------------------------------------------------------------
-// Indicators (ipt-domain.md §2.1, §2.2, §2.5).
+// Indicators (CLINICAL-BASIS.md §2.1, §2.2, §2.5).
 
 static GRIEF_INDICATORS: [CatalogueEntry; 11] = [
     CatalogueEntry::new("The death of a significant other.", CASEBOOK_2),
@@ -537,7 +537,7 @@ static DEFICITS_INDICATORS: [CatalogueEntry; 4] = [
 
 impl ProblemArea {
     /// Where the WHO group IPT manual's plain-language names of the areas come
-    /// from (ipt-domain.md §2.5 rule 7 [S: WHO-GIPT-2016 via mhpss.net]).
+    /// from (CLINICAL-BASIS.md §2.5 rule 7 [S: WHO-GIPT-2016 via mhpss.net]).
     ///
     /// ```
     /// use interpersonal::{source::Basis, ProblemArea};
@@ -568,7 +568,7 @@ impl ProblemArea {
 
     /// The name WHO group IPT gives the area in plain language: "grief",
     /// "disputes", "life changes", "loneliness and social isolation"
-    /// (ipt-domain.md §2.5 rule 7; see [`ProblemArea::WHO_NAME_SOURCE`]).
+    /// (CLINICAL-BASIS.md §2.5 rule 7; see [`ProblemArea::WHO_NAME_SOURCE`]).
     ///
     /// ```
     /// use interpersonal::ProblemArea;
@@ -587,7 +587,7 @@ impl ProblemArea {
         }
     }
 
-    /// When the area is chosen, in one sentence (ipt-domain.md §2.1–§2.4); its
+    /// When the area is chosen, in one sentence (CLINICAL-BASIS.md §2.1–§2.4); its
     /// source is [`ProblemArea::source`].
     ///
     /// In the Weissman/Markowitz model only a death is grief; a loss that is
@@ -635,7 +635,7 @@ impl ProblemArea {
     }
 
     /// The goals of treatment in this area, as the manuals list them
-    /// (ipt-domain.md §2.1–§2.4), each with its source. The disputes goals are
+    /// (CLINICAL-BASIS.md §2.1–§2.4), each with its source. The disputes goals are
     /// stated in Guide-2018; the transitions and deficits goals are the
     /// canonical lists of Comprehensive-2000, marked known.
     ///
@@ -658,7 +658,7 @@ impl ProblemArea {
     }
 
     /// The strategies the therapist uses in this area, in the manuals' order
-    /// (ipt-domain.md §2.1–§2.4). Most come from Comprehensive-2000's tables
+    /// (CLINICAL-BASIS.md §2.1–§2.4). Most come from Comprehensive-2000's tables
     /// and are marked known; the rest cite the source that states them.
     ///
     /// ```
@@ -676,7 +676,7 @@ impl ProblemArea {
     }
 
     /// What in the inventory and the timeline points to this area
-    /// (ipt-domain.md §2.5 table, with the details of §2.1 and §2.2). All
+    /// (CLINICAL-BASIS.md §2.5 table, with the details of §2.1 and §2.2). All
     /// hinge on a temporal link to the onset of the current episode.
     ///
     /// ```
@@ -695,7 +695,7 @@ impl ProblemArea {
 }
 
 impl DisputeStage {
-    /// What the stage means (ipt-domain.md §2.2 table; see
+    /// What the stage means (CLINICAL-BASIS.md §2.2 table; see
     /// [`DisputeStage::source`]).
     ///
     /// ```
@@ -716,7 +716,7 @@ impl DisputeStage {
         }
     }
 
-    /// What the therapist does at this stage (ipt-domain.md §2.2 table). The
+    /// What the therapist does at this stage (CLINICAL-BASIS.md §2.2 table). The
     /// therapist does not push an outcome: staying, changing and leaving are
     /// all legitimate resolutions [S: role-disputes slide deck].
     ///
@@ -753,7 +753,7 @@ impl DisputeStage {
 
 impl GriefKind {
     /// Whether this is complicated grief: every kind but [`GriefKind::Normal`]
-    /// (ipt-domain.md §2.1).
+    /// (CLINICAL-BASIS.md §2.1).
     ///
     /// ```
     /// use interpersonal::catalogue::GriefKind;
@@ -793,7 +793,7 @@ impl GriefKind {
     /// The source of [`GriefKind::description`]. Normal and complicated grief
     /// are stated in a summary of Guide-2018; the sub-types delayed, distorted
     /// and chronic are the 1984/2000 manuals' and marked known, to be verified
-    /// against the book (ipt-domain.md §2.1).
+    /// against the book (CLINICAL-BASIS.md §2.1).
     ///
     /// ```
     /// use interpersonal::{source::Basis, catalogue::GriefKind};
@@ -840,7 +840,7 @@ impl TransitionKind {
         }
     }
 
-    /// Where the kind is named as a role transition (ipt-domain.md §2.3:
+    /// Where the kind is named as a role transition (CLINICAL-BASIS.md §2.3:
     /// Pocket-Guide; Casebook-2012 ch. 4; Markowitz-phases; Casebook-2012
     /// ch. 17 for pregnancy), stated.
     ///

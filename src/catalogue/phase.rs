@@ -2,10 +2,10 @@
 //!
 //! Classic acute IPT has three phases, initial, middle and termination, over
 //! usually 12–16 weekly sessions, and may be followed by an optional
-//! maintenance phase (ipt-domain.md §1.1 [S: MW-2004; Markowitz-phases;
+//! maintenance phase (CLINICAL-BASIS.md §1.1 [S: MW-2004; Markowitz-phases;
 //! Pocket-Guide; Casebook-2012 ch. 17]). [`Phase`] is the five-step view the
 //! crate works with: the initial phase split into [`Phase::Assessment`] and
-//! [`Phase::GoalSetting`] (ipt-domain.md §1.2), each mapped back to the
+//! [`Phase::GoalSetting`] (CLINICAL-BASIS.md §1.2), each mapped back to the
 //! [`ClassicPhase`] of the manuals.
 //!
 //! ```
@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use crate::source::{Basis, Source};
 
 // ---------------------------------------------------------------------------
-// Sources (ipt-domain.md §1, §5, §7.6, §9).
+// Sources (CLINICAL-BASIS.md §1, §5, §7.6, §9).
 
 const MW_2004: Source = Source::with_url(
     "MW-2004",
@@ -100,13 +100,13 @@ vocabulary_enum! {
     /// A phase of a course of IPT, in the five-step view the crate works with:
     /// the seed's four phases (assessment, goal setting, active treatment,
     /// consolidation and termination) plus the optional maintenance phase
-    /// (ipt-domain.md §1.2 \[I\], §7.6).
+    /// (CLINICAL-BASIS.md §1.2 \[I\], §7.6).
     ///
     /// In IPT, assessment and goal setting are one phase, the initial phase of
     /// 1–3 sessions; [`Phase::classic`] gives the manuals' phase for each step.
     /// The enum is `#[non_exhaustive]`: adaptations add steps of their own, such
     /// as WHO group IPT's individual pre-group meeting or brief IPT's engagement
-    /// session (ipt-domain.md §7.4, §7.5).
+    /// session (CLINICAL-BASIS.md §7.4, §7.5).
     ///
     /// ```
     /// use interpersonal::{catalogue::ClassicPhase, Phase};
@@ -136,7 +136,7 @@ vocabulary_enum! {
 
 vocabulary_enum! {
     /// A phase as the IPT manuals name it: initial, middle, termination, and the
-    /// optional maintenance phase (ipt-domain.md §1.1 [S: MW-2004;
+    /// optional maintenance phase (CLINICAL-BASIS.md §1.1 [S: MW-2004;
     /// Markowitz-phases; Casebook-2012 ch. 17]).
     ///
     /// ```
@@ -175,7 +175,7 @@ impl ClassicPhase {
 
 /// A place in a course of treatment, counted from its first or from its last
 /// session. Phase timings in the manuals are relative: the middle phase runs
-/// "from about session 4 to the last 2–4 sessions" (ipt-domain.md §1.1).
+/// "from about session 4 to the last 2–4 sessions" (CLINICAL-BASIS.md §1.1).
 ///
 /// JSON: `{"from_first": 4}` or `{"from_last": 1}`.
 ///
@@ -230,7 +230,7 @@ impl SessionPosition {
 /// The sessions in which a phase typically falls, from its earliest first
 /// session to its latest last one. Neighbouring phases overlap, as the manuals
 /// give them: goal setting is "session 2–3" and assessment "sessions 1–2"
-/// (ipt-domain.md §1.2); termination is "the last 2–4 sessions".
+/// (CLINICAL-BASIS.md §1.2); termination is "the last 2–4 sessions".
 ///
 /// ```
 /// use interpersonal::{Phase, catalogue::SessionPosition, catalogue::SessionRange};
@@ -269,7 +269,7 @@ impl SessionRange {
 
 impl Phase {
     /// The phase of the IPT manuals this step belongs to: assessment and goal
-    /// setting are both the initial phase (ipt-domain.md §1.2).
+    /// setting are both the initial phase (CLINICAL-BASIS.md §1.2).
     ///
     /// ```
     /// use interpersonal::{catalogue::ClassicPhase, Phase};
@@ -355,7 +355,7 @@ impl Phase {
     }
 
     /// Where the phase typically falls in a standard 12–16-session course
-    /// (ipt-domain.md §1.1, §1.2): assessment sessions 1–2, goal setting 2–3,
+    /// (CLINICAL-BASIS.md §1.1, §1.2): assessment sessions 1–2, goal setting 2–3,
     /// active treatment from about session 4 to the third from last, and
     /// termination the last 2–4 sessions. `None` for maintenance, which is not
     /// part of the acute course.
@@ -398,7 +398,7 @@ impl Phase {
     }
 
     /// The tasks of the phase, in the order the manuals present them
-    /// (ipt-domain.md §1.1, split by §1.2's table; §7.6 for maintenance).
+    /// (CLINICAL-BASIS.md §1.1, split by §1.2's table; §7.6 for maintenance).
     ///
     /// ```
     /// use interpersonal::{Phase, catalogue::PhaseTask};
@@ -481,7 +481,7 @@ impl Phase {
     ///
     /// Every task of assessment and of goal setting is required, so active
     /// treatment cannot begin without a selected problem area, the patient's
-    /// agreement to the formulation and a treatment contract (ipt-domain.md
+    /// agreement to the formulation and a treatment contract (CLINICAL-BASIS.md
     /// §1.1 tasks 8–10). Active treatment has no required task: the
     /// termination phase comes with the end date agreed at the start, which is
     /// kept [S: Casebook-2012 ch. 3].
@@ -545,7 +545,7 @@ impl Phase {
 
 vocabulary_enum! {
     /// A task of a phase of IPT: the initial phase's ten tasks and the safety
-    /// screen (ipt-domain.md §1.1, §1.2, §9), the middle phase's work, the
+    /// screen (CLINICAL-BASIS.md §1.1, §1.2, §9), the middle phase's work, the
     /// termination phase's tasks, and maintenance's.
     ///
     /// [`PhaseTask::phase`] says which phase a task belongs to,
@@ -615,7 +615,7 @@ vocabulary_enum! {
 impl PhaseTask {
     /// The tasks without which active treatment does not begin: a selected
     /// problem area, the patient's explicit agreement, and a treatment
-    /// contract (ipt-domain.md §1.1 tasks 8–10 [S: Markowitz-phases]).
+    /// contract (CLINICAL-BASIS.md §1.1 tasks 8–10 [S: Markowitz-phases]).
     ///
     /// ```
     /// use interpersonal::{Phase, catalogue::PhaseTask};
@@ -759,7 +759,7 @@ impl PhaseTask {
         }
     }
 
-    /// Where the task comes from (ipt-domain.md §1.1, §7.6, §9). The
+    /// Where the task comes from (CLINICAL-BASIS.md §1.1, §7.6, §9). The
     /// initial-phase tasks are stated in Markowitz-phases, the Pocket-Guide
     /// and MW-2004; the termination tasks are Comprehensive-2000's and marked
     /// known.

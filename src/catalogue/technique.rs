@@ -2,10 +2,10 @@
 //! fit which problem area and phase.
 //!
 //! A [`Technique`] is one of the technique families the IPT manuals list
-//! (ipt-domain.md §4). An [`Intervention`] is one of the seven interventions
+//! (CLINICAL-BASIS.md §4). An [`Intervention`] is one of the seven interventions
 //! the project's seed article names; some are IPT as they stand, some only in
 //! IPT's own form, and one is not IPT at all ([`InterventionStatus`],
-//! ipt-domain.md §4.1).
+//! CLINICAL-BASIS.md §4.1).
 //!
 //! ```
 //! use interpersonal::{catalogue::Intervention, catalogue::InterventionStatus, ProblemArea, catalogue::Technique};
@@ -70,12 +70,12 @@ const ALL_AREAS: &[ProblemArea] = &[
 ];
 
 vocabulary_enum! {
-    /// A technique family of IPT (ipt-domain.md §4 [K: Comprehensive-2000
+    /// A technique family of IPT (CLINICAL-BASIS.md §4 [K: Comprehensive-2000
     /// techniques chapter; S: Rajhans-2020; S: Casebook-2012 ch. 3]).
     ///
     /// IPT does not use transference interpretation or formal CBT homework,
     /// though it encourages patients to try new behaviours between sessions
-    /// (ipt-domain.md §4 [S: CGT chapter contrast]).
+    /// (CLINICAL-BASIS.md §4 [S: CGT chapter contrast]).
     ///
     /// ```
     /// use interpersonal::{ProblemArea, catalogue::Technique};
@@ -149,7 +149,7 @@ impl Technique {
         }
     }
 
-    /// The problem areas the technique mainly serves, as ipt-domain.md §4's
+    /// The problem areas the technique mainly serves, as CLINICAL-BASIS.md §4's
     /// table gives them, in [`ProblemArea`] order; a technique "used in all
     /// areas" lists all four.
     ///
@@ -180,7 +180,7 @@ impl Technique {
     /// The area for which the manuals single the technique out: encouragement
     /// of affect is central to grief, exploration is used especially in grief,
     /// communication analysis and role play are core to disputes, and the
-    /// therapeutic relationship is used mainly in deficits (ipt-domain.md §4).
+    /// therapeutic relationship is used mainly in deficits (CLINICAL-BASIS.md §4).
     /// `None` for a technique with no such area.
     ///
     /// ```
@@ -242,7 +242,7 @@ impl Technique {
 }
 
 vocabulary_enum! {
-    /// How an intervention of the seed article stands in IPT (ipt-domain.md
+    /// How an intervention of the seed article stands in IPT (CLINICAL-BASIS.md
     /// §4.1).
     ///
     /// ```
@@ -279,7 +279,7 @@ impl InterventionStatus {
 
 vocabulary_enum! {
     /// An intervention named by the project's seed article, with its honest
-    /// standing in IPT (ipt-domain.md §4.1).
+    /// standing in IPT (CLINICAL-BASIS.md §4.1).
     ///
     /// Communication skills training and problem solving are IPT only in IPT's
     /// form (communication analysis with role play; decision analysis); grief
@@ -351,7 +351,7 @@ impl Intervention {
     }
 
     /// The IPT techniques through which the intervention is done, in
-    /// [`Technique`] order. Where ipt-domain.md §4.1 names techniques
+    /// [`Technique`] order. Where CLINICAL-BASIS.md §4.1 names techniques
     /// (communication analysis and role play; decision analysis; role play)
     /// they are given; for grief work and role-transition support, which §4.1
     /// maps to an area's strategies, they are the techniques whose §4 area fit
@@ -381,7 +381,7 @@ impl Intervention {
         }
     }
 
-    /// The problem areas the intervention serves in IPT (ipt-domain.md §4.1
+    /// The problem areas the intervention serves in IPT (CLINICAL-BASIS.md §4.1
     /// "maps to"), in [`ProblemArea`] order. Empty for an intervention that is
     /// not IPT.
     ///
@@ -436,7 +436,7 @@ impl Intervention {
         }
     }
 
-    /// How the intervention stands in IPT (ipt-domain.md §4.1).
+    /// How the intervention stands in IPT (CLINICAL-BASIS.md §4.1).
     ///
     /// ```
     /// use interpersonal::{catalogue::Intervention, catalogue::InterventionStatus};

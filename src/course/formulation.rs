@@ -53,7 +53,7 @@ const SAFETY: Source = Source::new(
 
 vocabulary_enum! {
     /// A part of the [`Formulation`], in the order it is presented
-    /// (ipt-domain.md §5).
+    /// (CLINICAL-BASIS.md §5).
     ///
     /// ```
     /// use interpersonal::course::FormulationPart;
@@ -121,7 +121,7 @@ impl FormulationSection {
     }
 }
 
-/// The interpersonal formulation (ipt-domain.md §5 [S: Markowitz-phases;
+/// The interpersonal formulation (CLINICAL-BASIS.md §5 [S: Markowitz-phases;
 /// Pocket-Guide script; Casebook-2012 ch. 16, 17]): a draft, in plain words
 /// addressed to the patient, of what the clinician presents at the end of the
 /// initial phase, after asking permission:

@@ -1,12 +1,12 @@
 //! A course of treatment: its modality, the treatment contract, and the session
 //! schedule made from it.
 //!
-//! * [`Modality`]: standard IPT or one of its adaptations (ipt-domain.md §1, §7).
+//! * [`Modality`]: standard IPT or one of its adaptations ([CLINICAL-BASIS.md §1](crate::_documentation::clinical_basis#1-phases), §7).
 //! * [`TreatmentContract`]: sessions, cadence, start, session length, focus,
-//!   goals, practicalities and the patient's [`Agreement`] (ipt-domain.md §5).
+//!   goals, practicalities and the patient's [`Agreement`] ([CLINICAL-BASIS.md §5](crate::_documentation::clinical_basis#5-formulation-and-treatment-contract)).
 //! * [`Schedule`]: the session dates from a contract, with skipped dates, phases
 //!   by session number, rescheduling, and monthly maintenance after the acute
-//!   course (ipt-domain.md §1.1, §7.6).
+//!   course ([CLINICAL-BASIS.md §1.1](crate::_documentation::clinical_basis#11-acute-ipt), §7.6).
 //!
 //! Every date is an input: nothing here reads a clock.
 

@@ -235,14 +235,14 @@ vocabulary_enum! {
     pub enum AdvisoryCode {
         /// The patient reported suicidal thoughts: a clinician's risk assessment
         /// comes before any focus work. Critical, always first, never suppressed
-        /// (DESIGN.md decision 8; ipt-domain.md §9).
+        /// (DESIGN.md decision 8; CLINICAL-BASIS.md §9).
         SuicidalThoughtsReported,
         /// Interpersonal deficits is in focus: look hard for a hidden grief or
-        /// dispute first (ipt-domain.md §2.4 [S: Guide-2018 ch. 8; Casebook-2012
+        /// dispute first (CLINICAL-BASIS.md §2.4 [S: Guide-2018 ch. 8; Casebook-2012
         /// ch. 5]).
         LookForHiddenGriefOrDispute,
         /// Two areas are in focus: ask the patient which matters most
-        /// (ipt-domain.md §2.2 [S: Guide-2018 ch. Role Disputes]).
+        /// (CLINICAL-BASIS.md §2.2 [S: Guide-2018 ch. Role Disputes]).
         AskPatientWhichMatters,
         /// The onset of the episode is not known, so nothing can be linked to it.
         OnsetUnknown,
@@ -251,7 +251,7 @@ vocabulary_enum! {
         /// A lifelong pattern of few relationships reached the focus threshold,
         /// but interpersonal deficits was held back: some grief, dispute or
         /// transition evidence, or a death or life event of unknown timing, means
-        /// the other areas cannot be ruled out yet (ipt-domain.md §2.4
+        /// the other areas cannot be ruled out yet (CLINICAL-BASIS.md §2.4
         /// [S: Guide-2018 ch. 8: "only if none of the other three"]).
         DeficitsHeldBack,
         /// The inventory does not say whether the patient was asked about

@@ -249,7 +249,7 @@ impl Compiled {
 /// # The selection policy
 ///
 /// The manuals' policy is explicit code (DESIGN.md decision 7); every step
-/// cites `ipt-domain.md`:
+/// cites CLINICAL-BASIS.md §2.5:
 ///
 /// * **The clinician's link governs.** Each event, and each relationship
 ///   (its conflict, its change, a death), carries the clinician's

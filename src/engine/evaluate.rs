@@ -229,7 +229,7 @@ impl Engine {
                     // A death or life event whose timing or link is not known
                     // held back a rule that could put grief or a transition in
                     // focus by itself: the other areas cannot be ruled out, so
-                    // deficits is not suggested (§2.4: deficits "only if none
+                    // deficits is not suggested (CLINICAL-BASIS.md §2.4: deficits "only if none
                     // of the other three areas exists"; missing is not false).
                     if rule.area != ProblemArea::InterpersonalDeficits && !timing.seen {
                         eval.missing(root, &mut timing);

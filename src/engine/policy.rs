@@ -1,6 +1,7 @@
 //! The manuals' selection policy as explicit code (DESIGN.md decision 7):
 //! which areas are in focus, the dispute's stage, the kind of grief, and the
-//! advisories. Each step cites its source in `ipt-domain.md`.
+//! advisories. Each step cites its source in CLINICAL-BASIS.md §2.5.
+
 use std::collections::{HashMap, HashSet};
 
 use crate::{
@@ -190,8 +191,8 @@ fn key(who: Named<'_>) -> (bool, &str) {
 
 /// The stage of the dispute in focus, from the principal disputant's conflict
 /// course: negotiating is renegotiation, stalled is impasse, ending is
-/// dissolution (ipt-domain.md §2.2 [S: Guide-2018; pdfslide deck; CITC
-/// summary]).
+/// dissolution (CLINICAL-BASIS.md §2.2 [S: `weissman-2018-guide` for the stages; I: the
+/// mapping from the conflict's course]).
 ///
 /// The principal disputant is, among the living people the dispute evidence
 /// names, the one with the most evidence weight, then the strongest conflict,
@@ -414,7 +415,7 @@ pub(crate) fn grief_kind(
 
 /// The source of the safety advisory: the Casebook's adolescent case checked
 /// ideation, plan and intent and made a safety plan before starting IPT-A
-/// (ipt-domain.md §9 \[S\]).
+/// (CLINICAL-BASIS.md §9 \[S\]).
 const SAFETY_SOURCE: Source = Source::with_url(
     "Casebook-2012, IPT-A case (diagnosis and treatment planning); ipt-domain.md §9",
     "https://ebrary.net/75386/health/diagnosis_treatment_planning",

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// The interventions and goal templates the catalogue offers for the
 /// suggested focus, a starting point for the treatment plan that the clinician
-/// agrees with the patient (ipt-domain.md §1.1 tasks 8–10, §2.1–§2.4 goals,
+/// agrees with the patient (CLINICAL-BASIS.md §1.1 tasks 8–10, §2.1–§2.4 goals,
 /// §4.1 interventions).
 ///
 /// Interventions come from [`Intervention::for_area`] (only those compatible

@@ -367,7 +367,7 @@ pub struct RuleSet {
 impl RuleSet {
     /// The default IPT rule set, `rules/default.json`, embedded in the crate.
     ///
-    /// It implements the clinical indicators of ipt-domain.md §2.5 in the
+    /// It implements the clinical indicators of CLINICAL-BASIS.md §2.5 in the
     /// Weissman/Markowitz model (a death is grief; a loss that is not a death is
     /// a transition). Each rule cites its source; the weights, windows and
     /// thresholds are design choices of this crate \[I\].

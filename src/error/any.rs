@@ -12,7 +12,7 @@ use crate::id::IdError;
 use crate::ipsrt::{
     ClockTimeError, InvolvementError, MoodRatingError, SrmWeekError, UnknownActivity,
 };
-use crate::measure::TrendError;
+use crate::measure::{SafetyFlag, ScoreRefused, TrendError};
 
 /// Any error the crate returns.
 ///
@@ -80,6 +80,10 @@ pub enum ErrorKind {
     Modality,
     /// A symptom trend that cannot be computed ([`TrendError`]).
     Trend,
+    /// A symptom measure that cannot be scored: items missing or out of range
+    /// ([`ScoreRefused`]). A safety flag of its answered suicide item is kept:
+    /// see [`Error::safety_flags`].
+    Score,
     /// A value of a social rhythm diary of the wrong form: a clock time, an
     /// involvement code, a mood rating or an activity name
     /// ([`ClockTimeError`], [`InvolvementError`], [`MoodRatingError`],
@@ -105,6 +109,7 @@ enum Repr {
     Schedule(ScheduleError),
     Modality(UnknownModality),
     Trend(TrendError),
+    Score(ScoreRefused),
     ClockTime(ClockTimeError),
     Involvement(InvolvementError),
     Mood(MoodRatingError),
@@ -138,6 +143,7 @@ impl Error {
             Repr::Schedule(_) => ErrorKind::Schedule,
             Repr::Modality(_) => ErrorKind::Modality,
             Repr::Trend(_) => ErrorKind::Trend,
+            Repr::Score(_) => ErrorKind::Score,
             Repr::ClockTime(_) | Repr::Involvement(_) | Repr::Mood(_) | Repr::Activity(_) => {
                 ErrorKind::Rhythm
             }
@@ -237,7 +243,32 @@ impl Error {
     pub fn problems(&self) -> Option<&Problems> {
         match &*self.repr {
             Repr::Invalid(p) => Some(p),
+            Repr::Score(e) => Some(&e.problems),
             _ => None,
+        }
+    }
+
+    /// The safety flags this error carries: those of a refused symptom
+    /// measure whose suicide item was answered at 1 or more. A safety flag is
+    /// never lost because the rest of the form could not be scored.
+    ///
+    /// ```
+    /// use interpersonal::{Error, Phq9Score, measure::{Phq9Answers, ScoringOptions}};
+    ///
+    /// // Item 1 unanswered, item 9 answered 2.
+    /// let answers = Phq9Answers::from_optional_scores([
+    ///     None, Some(1), Some(1), Some(1), Some(1), Some(1), Some(1), Some(1), Some(2),
+    /// ]);
+    /// let refused = Phq9Score::from_answers(&answers, &ScoringOptions::default()).unwrap_err();
+    /// let err = Error::from(refused);
+    /// assert_eq!(err.safety_flags().len(), 1);
+    /// assert!(err.to_string().starts_with("SAFETY"), "{err}");
+    /// assert_eq!(err.problems().map(|p| p.len()), Some(1));
+    /// ```
+    pub fn safety_flags(&self) -> &[SafetyFlag] {
+        match &*self.repr {
+            Repr::Score(e) => &e.safety_flags,
+            _ => &[],
         }
     }
 
@@ -256,6 +287,7 @@ impl Error {
             Repr::Schedule(e) => e,
             Repr::Modality(e) => e,
             Repr::Trend(e) => e,
+            Repr::Score(e) => e,
             Repr::ClockTime(e) => e,
             Repr::Involvement(e) => e,
             Repr::Mood(e) => e,
@@ -304,6 +336,7 @@ from_specific! {
     ScheduleError => Schedule,
     UnknownModality => Modality,
     TrendError => Trend,
+    ScoreRefused => Score,
     ClockTimeError => ClockTime,
     InvolvementError => Involvement,
     MoodRatingError => Mood,

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 const MAX_INSTRUMENT_ID_LEN: usize = 32;
 
 /// The id of a symptom rating instrument, such as the PHQ-9. Named constants
-/// cover the instruments of ipt-domain.md §8; another instrument is any id of
+/// cover the instruments of CLINICAL-BASIS.md §8; another instrument is any id of
 /// 1 to 32 lowercase ASCII letters, digits, `_`, `-` and `.`.
 ///
 /// JSON: the id as a string, `"phq9"`.
@@ -46,7 +46,7 @@ pub struct InstrumentIdError;
 
 impl InstrumentId {
     /// The PHQ-9 (Kroenke et al. 2001): nine self-rated items, total 0–27
-    /// (ipt-domain.md §8.1).
+    /// (CLINICAL-BASIS.md §8.1).
     ///
     /// ```
     /// assert_eq!(interpersonal::goal::InstrumentId::PHQ9.as_str(), "phq9");
@@ -54,7 +54,7 @@ impl InstrumentId {
     pub const PHQ9: InstrumentId = InstrumentId(Cow::Borrowed("phq9"));
 
     /// The GAD-7 (Spitzer et al. 2006): seven self-rated items, total 0–21
-    /// (ipt-domain.md §8.2).
+    /// (CLINICAL-BASIS.md §8.2).
     ///
     /// ```
     /// assert_eq!(interpersonal::goal::InstrumentId::GAD7.as_str(), "gad7");
@@ -62,7 +62,7 @@ impl InstrumentId {
     pub const GAD7: InstrumentId = InstrumentId(Cow::Borrowed("gad7"));
 
     /// The 17-item Hamilton Rating Scale for Depression (Hamilton 1960),
-    /// clinician-rated, total 0–52 (ipt-domain.md §8.3).
+    /// clinician-rated, total 0–52 (CLINICAL-BASIS.md §8.3).
     ///
     /// ```
     /// assert_eq!(interpersonal::goal::InstrumentId::HAMD17.as_str(), "hamd17");

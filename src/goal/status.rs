@@ -22,7 +22,7 @@ vocabulary_enum! {
     ///
     /// The graph is the crate's design \[I\]: IPT goals are agreed with the patient
     /// in the contract and can be revised, as the formulation can
-    /// (ipt-domain.md §2.5 rule 5 [S: Markowitz-phases]).
+    /// (CLINICAL-BASIS.md §2.5 rule 5 [S: Markowitz-phases]).
     ///
     /// ```
     /// use interpersonal::goal::GoalStatus;

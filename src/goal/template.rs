@@ -16,7 +16,7 @@ use crate::{
     source::Source,
 };
 
-/// A goal as the IPT manuals state it for a problem area (ipt-domain.md
+/// A goal as the IPT manuals state it for a problem area (CLINICAL-BASIS.md
 /// §2.1–§2.4), with a stable key and its source: the starting point for a
 /// patient's [`Goal`]. The templates of an area are the area's
 /// [`goals`](ProblemArea::goals), in the same order.

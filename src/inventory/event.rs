@@ -12,7 +12,7 @@ use crate::{
 };
 
 vocabulary_enum! {
-    /// What happened (ipt-domain.md §2.3 and §3.1; the life changes the manuals
+    /// What happened (CLINICAL-BASIS.md §2.3 and §3.1; the life changes the manuals
     /// name [S: Pocket-Guide; Casebook ch. 4; Markowitz-phases; Casebook ch. 17]).
     ///
     /// ```
@@ -72,7 +72,7 @@ vocabulary_enum! {
 
 impl EventKind {
     /// A death. In IPT a death links to grief, and only a death does
-    /// (ipt-domain.md §2.5 rule 4 [S: Guide-2018 summary]).
+    /// (CLINICAL-BASIS.md §2.5 rule 4 [S: Guide-2018 summary]).
     ///
     /// ```
     /// use interpersonal::inventory::EventKind;
@@ -86,7 +86,7 @@ impl EventKind {
     /// A loss that is not a death: a separation, a divorce, a job lost, a
     /// demotion, a financial loss, a serious illness (the loss of health). In
     /// the Weissman/Markowitz model these are role transitions, not grief
-    /// (ipt-domain.md §2.1 and §2.5 rule 4 [S: Guide-2018 summary]).
+    /// (CLINICAL-BASIS.md §2.1 and §2.5 rule 4 [S: Guide-2018 summary]).
     ///
     /// ```
     /// use interpersonal::inventory::EventKind;
@@ -142,7 +142,7 @@ impl EventKind {
 
 vocabulary_enum! {
     /// A sign, noted about a death, that the grief may be complicated
-    /// (ipt-domain.md §2.1: avoided or postponed mourning, the "professional
+    /// (CLINICAL-BASIS.md §2.1: avoided or postponed mourning, the "professional
     /// mourner" [S: Guide-2018 summary]; grief that stays intense and impairing
     /// long after the death; and the risk indicators of the 1984/2000 manuals
     /// [K: Comprehensive-2000]). Recording a sign names what the clinician saw;
@@ -182,7 +182,7 @@ vocabulary_enum! {
     }
 }
 
-/// A life event on the patient's timeline (ipt-domain.md §3.1 "recent losses,
+/// A life event on the patient's timeline (CLINICAL-BASIS.md §3.1 "recent losses,
 /// recent life changes … a timeline of symptom onset against life events").
 ///
 /// ```

@@ -2,7 +2,7 @@
 //! relationships, life events and the onset of the current episode.
 //!
 //! The inventory is "the IPT form of the psychiatric history", taken in the
-//! initial phase; it is not a structured instrument (ipt-domain.md §3
+//! initial phase; it is not a structured instrument (CLINICAL-BASIS.md §3
 //! [S: Markowitz-phases]). This module holds it as data, so that the
 //! [`Engine`](crate::engine::Engine) can read it.
 //!
@@ -45,7 +45,7 @@ pub const INVENTORY_SCHEMA_VERSION: u32 = 1;
 
 vocabulary_enum! {
     /// The patient's social functioning before the episode, from the inventory's
-    /// history (ipt-domain.md §2.4: "distinguish depression-driven decline … from a
+    /// history (CLINICAL-BASIS.md §2.4: "distinguish depression-driven decline … from a
     /// lifelong pattern … via the inventory's history of prior functioning"
     /// [S: Guide-2018; Casebook ch. 5]).
     ///
@@ -69,7 +69,7 @@ vocabulary_enum! {
 
 vocabulary_enum! {
     /// A pattern the inventory shows across the patient's relationships
-    /// (ipt-domain.md §3.1: "patterns across relationships (e.g. difficulty
+    /// (CLINICAL-BASIS.md §3.1: "patterns across relationships (e.g. difficulty
     /// asserting needs, avoiding confrontation, expressing anger, taking social
     /// risks)" [K: Comprehensive-2000; S: Markowitz-phases]).
     ///

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::macros::vocabulary_enum;
 
 vocabulary_enum! {
-    /// Who the person is to the patient (ipt-domain.md §3.1 "identity & role").
+    /// Who the person is to the patient (CLINICAL-BASIS.md §3.1 "identity & role").
     ///
     /// ```
     /// use interpersonal::inventory::RelationshipKind;
@@ -77,7 +77,7 @@ impl RelationshipKind {
 
 vocabulary_enum! {
     /// How close the person is, as placed on the closeness circle
-    /// (ipt-domain.md §3.2 [S: CEBC; K: Stuart-Robertson]).
+    /// (CLINICAL-BASIS.md §3.2 [S: CEBC; K: Stuart-Robertson]).
     ///
     /// ```
     /// use interpersonal::inventory::Closeness;
@@ -344,7 +344,7 @@ vocabulary_enum! {
 
 vocabulary_enum! {
     /// Whether a conflict is open or hidden. IPT counts both
-    /// (§2.2 [S: pdfslide deck]; WHO: "open or hidden").
+    /// (CLINICAL-BASIS.md §2.2 [K: `weissman-2000-comprehensive-guide`]; WHO: "open or hidden").
     ///
     /// ```
     /// use interpersonal::inventory::ConflictVisibility;
@@ -391,7 +391,7 @@ vocabulary_enum! {
 }
 
 vocabulary_enum! {
-    /// How often the patient and the person argue (ipt-domain.md §3.1
+    /// How often the patient and the person argue (CLINICAL-BASIS.md §3.1
     /// "conflicts: do you argue; about what; how often" [K: Comprehensive-2000;
     /// S: Markowitz-phases]).
     ///
@@ -555,7 +555,7 @@ vocabulary_enum! {
 }
 
 /// An important person in the patient's life, with what the interpersonal
-/// inventory asks about them (ipt-domain.md §3.1 [K: Comprehensive-2000;
+/// inventory asks about them (CLINICAL-BASIS.md §3.1 [K: Comprehensive-2000;
 /// S: Markowitz-phases; CITC]).
 ///
 /// Everything but the id, label and relationship is optional or may be empty: a

@@ -30,17 +30,17 @@ use super::{AsrmBand, Gad7Band, HamdBand, HamdBanding, Instrument, Phq9Band};
 #[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
 pub enum SeverityBand {
-    /// A PHQ-9 band (ipt-domain.md §8.1 \[S\]).
+    /// A PHQ-9 band (CLINICAL-BASIS.md §8.1 \[S\]).
     Phq9 {
         /// The band.
         band: Phq9Band,
     },
-    /// A GAD-7 band (ipt-domain.md §8.2 \[S\]).
+    /// A GAD-7 band (CLINICAL-BASIS.md §8.2 \[S\]).
     Gad7 {
         /// The band.
         band: Gad7Band,
     },
-    /// A HAM-D-17 band under a named convention (ipt-domain.md §8.3 \[K\]).
+    /// A HAM-D-17 band under a named convention (CLINICAL-BASIS.md §8.3 \[K\]).
     Hamd17 {
         /// The convention the band is under.
         banding: HamdBanding,

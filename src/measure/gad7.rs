@@ -1,11 +1,11 @@
 //! The GAD-7: its items, LOINC codes, severity bands and cut-offs
-//! (ipt-domain.md §8.2).
+//! (CLINICAL-BASIS.md §8.2).
 
 use super::instrument::sealed::Sealed;
 use super::{FrequencyResponse, Instrument, InstrumentItem, InstrumentScore};
 use crate::macros::vocabulary_enum;
 
-/// LOINC code of the GAD-7 panel (ipt-domain.md §8.2 [S: public FHIR profiles]).
+/// LOINC code of the GAD-7 panel (CLINICAL-BASIS.md §8.2 [S: public FHIR profiles]).
 ///
 /// The reference gives no LOINC codes for the seven GAD-7 items, so this crate
 /// has none: it does not invent them.
@@ -15,7 +15,7 @@ use crate::macros::vocabulary_enum;
 /// ```
 pub const GAD7_PANEL_LOINC: &str = "69737-5";
 
-/// LOINC code of the GAD-7 total score (ipt-domain.md §8.2 [S: public FHIR
+/// LOINC code of the GAD-7 total score (CLINICAL-BASIS.md §8.2 [S: public FHIR
 /// profiles]).
 ///
 /// ```
@@ -24,7 +24,7 @@ pub const GAD7_PANEL_LOINC: &str = "69737-5";
 pub const GAD7_TOTAL_LOINC: &str = "70274-6";
 
 /// GAD-7 caseness in NHS Talking Therapies (IAPT): a total of 8 or more
-/// (ipt-domain.md §8.4 [S: IAPT definitions via NCT05134103; Gyani 2013]).
+/// (CLINICAL-BASIS.md §8.4 [S: IAPT definitions via NCT05134103; Gyani 2013]).
 ///
 /// ```
 /// use interpersonal::{measure::GAD7_CASENESS, Gad7Score};
@@ -36,7 +36,7 @@ pub const GAD7_TOTAL_LOINC: &str = "70274-6";
 pub const GAD7_CASENESS: u8 = 8;
 
 /// GAD-7 cut-off for probable generalised anxiety disorder: a total of 10 or
-/// more (ipt-domain.md §8.2 [S: bands in a public implementation spec]; its
+/// more (CLINICAL-BASIS.md §8.2 [S: bands in a public implementation spec]; its
 /// accuracy, sensitivity about 89% and specificity about 82%, is [K: Spitzer
 /// 2006]).
 ///
@@ -49,7 +49,7 @@ pub const GAD7_CASENESS: u8 = 8;
 /// ```
 pub const GAD7_PROBABLE_GAD: u8 = 10;
 
-/// GAD-7 reliable improvement: a drop of 4 points or more (ipt-domain.md §8.4
+/// GAD-7 reliable improvement: a drop of 4 points or more (CLINICAL-BASIS.md §8.4
 /// [S: IAPT definitions via NCT05134103; Gyani 2013]).
 ///
 /// ```
@@ -60,7 +60,7 @@ pub const GAD7_RELIABLE_CHANGE: u8 = 4;
 vocabulary_enum! {
     /// The seven GAD-7 items, in the form's order, each about the last two
     /// weeks and answered on the [`FrequencyResponse`] scale, 0 to 3
-    /// (ipt-domain.md §8.2 gives the count and the scale \[S\]; the item wording
+    /// (CLINICAL-BASIS.md §8.2 gives the count and the scale \[S\]; the item wording
     /// and order are [K: Spitzer et al. 2006]).
     ///
     /// No LOINC codes: the reference has none for the GAD-7 items.
@@ -114,7 +114,7 @@ impl InstrumentItem for Gad7Item {
 
 vocabulary_enum! {
     /// GAD-7 severity bands: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–21
-    /// severe (ipt-domain.md §8.2 [S: bands in a public implementation spec]).
+    /// severe (CLINICAL-BASIS.md §8.2 [S: bands in a public implementation spec]).
     ///
     /// ```
     /// use interpersonal::measure::Gad7Band;
@@ -183,7 +183,7 @@ impl Gad7Band {
 pub type Gad7Score = InstrumentScore<Gad7Item>;
 
 impl InstrumentScore<Gad7Item> {
-    /// The GAD-7 severity band of the total (ipt-domain.md §8.2 \[S\]).
+    /// The GAD-7 severity band of the total (CLINICAL-BASIS.md §8.2 \[S\]).
     ///
     /// ```
     /// use interpersonal::{measure::Gad7Band, Gad7Score};

@@ -1,11 +1,11 @@
 //! The HAM-D-17: its items and their ranges, its two severity-band conventions,
-//! and remission (ipt-domain.md §8.3).
+//! and remission (CLINICAL-BASIS.md §8.3).
 
 use super::instrument::sealed::Sealed;
 use super::{Instrument, InstrumentItem, InstrumentScore};
 use crate::macros::vocabulary_enum;
 
-/// HAM-D-17 remission: a total of 7 or less (ipt-domain.md §8.3, §8.4 [K: Frank
+/// HAM-D-17 remission: a total of 7 or less (CLINICAL-BASIS.md §8.3, §8.4 [K: Frank
 /// et al. 1991 consensus definitions]). Other thresholds are in use: the IPT-A
 /// trial called 6 or less "recovery" [S: Mufson 1999].
 ///
@@ -19,7 +19,7 @@ pub const HAMD17_REMISSION_AT_MOST: u8 = 7;
 vocabulary_enum! {
     /// The 17 scored items of the Hamilton Rating Scale for Depression, in the
     /// scale's order, rated by a clinician. Nine items are rated 0–4 and eight
-    /// 0–2, for a total of 0–52 (ipt-domain.md §8.3 gives the count, the two
+    /// 0–2, for a total of 0–52 (CLINICAL-BASIS.md §8.3 gives the count, the two
     /// ranges and the total [K: Hamilton 1960]; which item has which range is
     /// the standard HAM-D-17 layout, \[K\] as well: verify against the form in
     /// use).
@@ -126,7 +126,7 @@ impl InstrumentItem for Hamd17Item {
 
 vocabulary_enum! {
     /// Which of the two HAM-D-17 severity conventions in circulation to band a
-    /// total by (ipt-domain.md §8.3 \[K\]; the reference's advice \[I\]: make the
+    /// total by (CLINICAL-BASIS.md §8.3 \[K\]; the reference's advice \[I\]: make the
     /// bands configurable and name the convention). The default is
     /// [`HamdBanding::Zimmerman2013`].
     ///
@@ -228,7 +228,7 @@ impl HamdBand {
 /// A scored HAM-D-17: see [`InstrumentScore`] for what every scored instrument
 /// offers. Item 3 (suicide) rated 1 or more raises a
 /// [`SafetyFlag`](crate::measure::SafetyFlag): an inference \[I\] consistent with
-/// ipt-domain.md §9, which asks that any positive suicide-risk item be surfaced.
+/// CLINICAL-BASIS.md §9, which asks that any positive suicide-risk item be surfaced.
 ///
 /// ```
 /// use interpersonal::{measure::HamdBand, measure::HamdBanding, Hamd17Score};
@@ -243,7 +243,7 @@ pub type Hamd17Score = InstrumentScore<Hamd17Item>;
 
 impl InstrumentScore<Hamd17Item> {
     /// The severity band of the total under the convention given
-    /// (ipt-domain.md §8.3 \[K\]). Pass `HamdBanding::default()` for Zimmerman
+    /// (CLINICAL-BASIS.md §8.3 \[K\]). Pass `HamdBanding::default()` for Zimmerman
     /// 2013.
     ///
     /// ```

@@ -15,10 +15,10 @@ use super::{
 };
 
 vocabulary_enum! {
-    /// A symptom measure (ipt-domain.md §8).
+    /// A symptom measure (CLINICAL-BASIS.md §8).
     ///
     /// - [`Instrument::Phq9`]: the Patient Health Questionnaire-9, self-report,
-    ///   depression, 9 items, total 0–27 (§8.1 [S: Kroenke 2001 via michaelframpton]).
+    ///   depression, 9 items, total 0–27 (§8.1 [K: `kroenke-2001-phq9`]).
     /// - [`Instrument::Gad7`]: the GAD-7, self-report, anxiety, 7 items, total 0–21
     ///   (§8.2 [S: Spitzer 2006 via public implementations]).
     /// - [`Instrument::Hamd17`]: the Hamilton Rating Scale for Depression, 17 items,
@@ -64,7 +64,7 @@ impl Instrument {
         }
     }
 
-    /// How many scored items the instrument has: 9, 7, 17 (ipt-domain.md §8.1,
+    /// How many scored items the instrument has: 9, 7, 17 (CLINICAL-BASIS.md §8.1,
     /// §8.2 \[S\]; §8.3 \[K\]) and 5 for the ASRM (Altman et al. 1997 \[K\]). The PHQ-9's unscored tenth question on difficulty is
     /// not an item here.
     ///
@@ -80,7 +80,7 @@ impl Instrument {
         }
     }
 
-    /// The highest possible total: PHQ-9 27, GAD-7 21 (ipt-domain.md §8.1, §8.2
+    /// The highest possible total: PHQ-9 27, GAD-7 21 (CLINICAL-BASIS.md §8.1, §8.2
     /// \[S\]), HAM-D-17 52 (§8.3 [K: Hamilton 1960]), ASRM 20 (Altman et al.
     /// 1997 \[K\]).
     ///
@@ -129,7 +129,7 @@ impl Instrument {
     }
 
     /// The LOINC code of the instrument's panel, where the reference gives one:
-    /// PHQ-9 `44249-1` (ipt-domain.md §8.1 [S: public FHIR implementations]),
+    /// PHQ-9 `44249-1` (CLINICAL-BASIS.md §8.1 [S: public FHIR implementations]),
     /// GAD-7 `69737-5` (§8.2 [S: public FHIR profiles]). The reference gives
     /// none for the HAM-D-17, and none was confirmed for the ASRM, so none is
     /// invented.
@@ -148,7 +148,7 @@ impl Instrument {
     }
 
     /// The LOINC code of the total score, where the reference gives one: PHQ-9
-    /// `44261-6` (ipt-domain.md §8.1 \[S\]), GAD-7 `70274-6` (§8.2 \[S\]); none for
+    /// `44261-6` (CLINICAL-BASIS.md §8.1 \[S\]), GAD-7 `70274-6` (§8.2 \[S\]); none for
     /// the HAM-D-17 or the ASRM.
     ///
     /// ```
@@ -165,7 +165,7 @@ impl Instrument {
 
     /// The NHS Talking Therapies (IAPT) caseness cut-off, a total at or above
     /// which the person counts as a clinical case: PHQ-9 10, GAD-7 8
-    /// (ipt-domain.md §8.4 [S: IAPT definitions via NCT05134103; Gyani 2013]).
+    /// (CLINICAL-BASIS.md §8.4 [S: IAPT definitions via NCT05134103; Gyani 2013]).
     /// None for the HAM-D-17 and the ASRM, which IAPT does not use (the ASRM's
     /// screening cut-off is [`ASRM_CUTOFF`](crate::measure::ASRM_CUTOFF)).
     ///
@@ -184,7 +184,7 @@ impl Instrument {
     }
 
     /// The smallest drop in total that counts as reliable improvement: PHQ-9 6,
-    /// GAD-7 4 (ipt-domain.md §8.4 [S: IAPT definitions]). The reference gives
+    /// GAD-7 4 (CLINICAL-BASIS.md §8.4 [S: IAPT definitions]). The reference gives
     /// no reliable-change index for the HAM-D-17, and none was confirmed for the
     /// ASRM.
     ///
@@ -201,7 +201,7 @@ impl Instrument {
         }
     }
 
-    /// Whether a total is in remission: PHQ-9 below 5 (ipt-domain.md §8.4 [K:
+    /// Whether a total is in remission: PHQ-9 below 5 (CLINICAL-BASIS.md §8.4 [K:
     /// MacArthur/AIMS Center measurement-based care]), HAM-D-17 at most 7 (§8.3,
     /// §8.4 [K: Frank et al. 1991]). The reference defines no remission for the
     /// GAD-7 or the ASRM, so it is [`MeasureOutcome::NotApplicable`] for them;
@@ -227,7 +227,7 @@ impl Instrument {
 
     /// The severity band of a total, or `None` when the total is above the
     /// instrument's maximum. `banding` is used for the HAM-D-17 only (its two
-    /// conventions, ipt-domain.md §8.3).
+    /// conventions, CLINICAL-BASIS.md §8.3).
     ///
     /// ```
     /// use interpersonal::{measure::HamdBand, measure::HamdBanding, measure::Instrument, measure::Phq9Band, measure::SeverityBand};
@@ -307,7 +307,7 @@ pub trait InstrumentItem:
 
     /// The item that asks about suicide or self-harm, whose positive answer
     /// raises a [`SafetyFlag`](crate::measure::SafetyFlag): PHQ-9 item 9, HAM-D-17 item 3;
-    /// the GAD-7 has none (ipt-domain.md §9).
+    /// the GAD-7 has none (CLINICAL-BASIS.md §9).
     ///
     /// ```
     /// use interpersonal::{measure::Gad7Item, measure::Hamd17Item, measure::InstrumentItem};

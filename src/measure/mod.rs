@@ -2,7 +2,7 @@
 //! Self-Rating Mania Scale, how each is scored and banded, the suicide-risk
 //! items and the positive mania screen that raise a [`SafetyFlag`], and the course
 //! of dated scores over a treatment ([`SymptomTrend`]): response, remission,
-//! reliable improvement and recovery (ipt-domain.md §8 and §9).
+//! reliable improvement and recovery ([CLINICAL-BASIS.md §8](crate::_documentation::clinical_basis#8-measures) and §9).
 //!
 //! The flow is: item answers in ([`ItemAnswers`], from an array in the
 //! instrument's order or a map from item name to score), a scored result out
@@ -10,7 +10,7 @@
 //! [`Measurement`] kept for the course, and a [`SymptomTrend`] over the dated
 //! measurements of one instrument.
 //!
-//! Safety comes first (DESIGN.md decision 8): a positive suicide-risk item is a
+//! Safety comes first ([DESIGN.md decision 8](crate::_documentation::design#8-safety-first)): a positive suicide-risk item is a
 //! [`SafetyFlag`] on the scored result and on its measurement, whatever the
 //! total, and no option suppresses it. The crate is decision support: a band or
 //! a flag is for a clinician to read, not a diagnosis.

@@ -1,11 +1,11 @@
 //! The PHQ-9: its items, LOINC codes, severity bands and cut-offs
-//! (ipt-domain.md §8.1).
+//! (CLINICAL-BASIS.md §8.1).
 
 use super::instrument::sealed::Sealed;
 use super::{FrequencyResponse, Instrument, InstrumentItem, InstrumentScore};
 use crate::macros::vocabulary_enum;
 
-/// LOINC code of the PHQ-9 panel (ipt-domain.md §8.1 [S: public FHIR
+/// LOINC code of the PHQ-9 panel (CLINICAL-BASIS.md §8.1 [S: public FHIR
 /// implementations]).
 ///
 /// ```
@@ -13,7 +13,7 @@ use crate::macros::vocabulary_enum;
 /// ```
 pub const PHQ9_PANEL_LOINC: &str = "44249-1";
 
-/// LOINC code of the PHQ-9 total score (ipt-domain.md §8.1 [S: public FHIR
+/// LOINC code of the PHQ-9 total score (CLINICAL-BASIS.md §8.1 [S: public FHIR
 /// implementations]).
 ///
 /// ```
@@ -22,9 +22,9 @@ pub const PHQ9_PANEL_LOINC: &str = "44249-1";
 pub const PHQ9_TOTAL_LOINC: &str = "44261-6";
 
 /// PHQ-9 caseness: a total of 10 or more. It is the cut-off for major
-/// depression (sensitivity 88%, specificity 88% [S: Kroenke 2001 via
-/// oskarflygare]) and NHS Talking Therapies' (IAPT) caseness threshold
-/// (ipt-domain.md §8.1, §8.4 [S: IAPT definitions via NCT05134103; Gyani 2013]).
+/// depression (sensitivity 88%, specificity 88% [K:
+/// `kroenke-2001-phq9`]) and NHS Talking Therapies' (IAPT) caseness threshold
+/// (CLINICAL-BASIS.md §8.1, §8.4 [S: IAPT definitions via NCT05134103; Gyani 2013]).
 ///
 /// ```
 /// use interpersonal::{measure::PHQ9_CASENESS, Phq9Score};
@@ -35,7 +35,7 @@ pub const PHQ9_TOTAL_LOINC: &str = "44261-6";
 /// ```
 pub const PHQ9_CASENESS: u8 = 10;
 
-/// PHQ-9 remission: a total below 5 (ipt-domain.md §8.4 [K: MacArthur/AIMS
+/// PHQ-9 remission: a total below 5 (CLINICAL-BASIS.md §8.4 [K: MacArthur/AIMS
 /// Center measurement-based care convention]).
 ///
 /// ```
@@ -45,7 +45,7 @@ pub const PHQ9_CASENESS: u8 = 10;
 /// ```
 pub const PHQ9_REMISSION_BELOW: u8 = 5;
 
-/// PHQ-9 reliable improvement: a drop of 6 points or more (ipt-domain.md §8.4
+/// PHQ-9 reliable improvement: a drop of 6 points or more (CLINICAL-BASIS.md §8.4
 /// [S: IAPT definitions via NCT05134103; Gyani 2013]).
 ///
 /// ```
@@ -55,8 +55,8 @@ pub const PHQ9_RELIABLE_CHANGE: u8 = 6;
 
 vocabulary_enum! {
     /// The nine PHQ-9 items, in the form's order, one per DSM-IV criterion of
-    /// major depression, each about the last two weeks (ipt-domain.md §8.1 [S:
-    /// Kroenke 2001 via michaelframpton]). Each is answered on the
+    /// major depression, each about the last two weeks (CLINICAL-BASIS.md §8.1 [K:
+    /// `kroenke-2001-phq9`]). Each is answered on the
     /// [`FrequencyResponse`] scale, 0 to 3.
     ///
     /// ```
@@ -87,13 +87,13 @@ vocabulary_enum! {
         MovingSlowlyOrRestless,
         /// 9. Thoughts that you would be better off dead, or of hurting yourself
         /// in some way. LOINC `44260-8`. Any answer above 0 raises a
-        /// [`SafetyFlag`](crate::measure::SafetyFlag) (ipt-domain.md §8.1, §9).
+        /// [`SafetyFlag`](crate::measure::SafetyFlag) (CLINICAL-BASIS.md §8.1, §9).
         SelfHarmThoughts,
     }
 }
 
 impl Phq9Item {
-    /// The item's LOINC code (ipt-domain.md §8.1 [S: public FHIR
+    /// The item's LOINC code (CLINICAL-BASIS.md §8.1 [S: public FHIR
     /// implementations]).
     ///
     /// ```
@@ -144,10 +144,10 @@ impl InstrumentItem for Phq9Item {
 
 vocabulary_enum! {
     /// PHQ-9 severity bands: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–19
-    /// moderately severe, 20–27 severe (ipt-domain.md §8.1 [S: VA VistA
-    /// instrument record; michaelframpton]). The provisional action guide of the
+    /// moderately severe, 20–27 severe (CLINICAL-BASIS.md §8.1 [K:
+    /// `kroenke-2001-phq9`]). The provisional action guide of the
     /// same section: 4 or less may not need treatment, 5–14 calls for clinical
-    /// judgement, above 14 warrants treatment [S: documentine].
+    /// judgement, above 14 warrants treatment [K: published with the PHQ-9].
     ///
     /// ```
     /// use interpersonal::measure::Phq9Band;
@@ -223,7 +223,7 @@ impl Phq9Band {
 pub type Phq9Score = InstrumentScore<Phq9Item>;
 
 impl InstrumentScore<Phq9Item> {
-    /// The PHQ-9 severity band of the total (ipt-domain.md §8.1 \[S\]).
+    /// The PHQ-9 severity band of the total (CLINICAL-BASIS.md §8.1 \[S\]).
     ///
     /// ```
     /// use interpersonal::{measure::Phq9Band, Phq9Score};

@@ -4,8 +4,8 @@ use crate::macros::vocabulary_enum;
 vocabulary_enum! {
     /// An answer on the PHQ-9 / GAD-7 scale: how often, over the last two weeks,
     /// the person has been bothered by the problem. Scored 0 to 3
-    /// (ipt-domain.md §8.1 [S: michaelframpton; oskarflygare summary of Kroenke
-    /// 2001]; the GAD-7 uses "the same 0–3 response scale", §8.2 \[S\]).
+    /// (CLINICAL-BASIS.md §8.1 [K:
+    /// `kroenke-2001-phq9`]; the GAD-7 uses "the same 0–3 response scale", §8.2 \[S\]).
     ///
     /// ```
     /// use interpersonal::measure::FrequencyResponse;
@@ -60,7 +60,7 @@ impl FrequencyResponse {
         }
     }
 
-    /// The LOINC answer code (ipt-domain.md §8.1): `LA6568-5` "Not at all" and
+    /// The LOINC answer code (CLINICAL-BASIS.md §8.1): `LA6568-5` "Not at all" and
     /// `LA6571-9` "Nearly every day" are \[S\]; the two middle codes, `LA6569-3`
     /// "Several days" and `LA6570-1` "More than half the days", are \[K\]: verify
     /// them against LOINC before relying on them in a FHIR exchange.

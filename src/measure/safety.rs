@@ -1,5 +1,5 @@
 //! Safety flags raised by suicide-risk items and by a positive mania screen,
-//! and advisories about how a form was scored (ipt-domain.md §8.1 item 9, §9).
+//! and advisories about how a form was scored (CLINICAL-BASIS.md §8.1 item 9, §9).
 
 use std::fmt;
 
@@ -32,7 +32,7 @@ impl SafetyFlagKind {
     /// What the flag requires, in a sentence a clinician-facing app can show.
     ///
     /// Any positive PHQ-9 item 9 requires a same-day clinician risk assessment
-    /// (ipt-domain.md §9 [K for the rule]), whatever the total (§8.1 [K:
+    /// (CLINICAL-BASIS.md §9 [K for the rule]), whatever the total (§8.1 [K:
     /// standard PHQ guidance]).
     ///
     /// A positive mania screen requires a clinician to review the patient for
@@ -85,11 +85,11 @@ vocabulary_enum! {
     #[non_exhaustive]
     pub enum SafetySource {
         /// PHQ-9 item 9, thoughts of being better off dead or of self-harm,
-        /// scored 1 to 3 (ipt-domain.md §8.1 [K: standard PHQ guidance; S: the VA
+        /// scored 1 to 3 (CLINICAL-BASIS.md §8.1 [K: standard PHQ guidance; S: the VA
         /// VistA record attaches a suicide-risk routine to the PHQ-9]).
         Phq9Item9,
         /// HAM-D-17 item 3, suicide, rated 1 to 4. Flagging it is an inference
-        /// \[I\] consistent with ipt-domain.md §9, which asks that any positive
+        /// \[I\] consistent with CLINICAL-BASIS.md §9, which asks that any positive
         /// suicide-risk item be surfaced.
         Hamd17Item3,
         /// The Altman Self-Rating Mania Scale total, 6 to 20: a positive
@@ -223,7 +223,7 @@ impl SafetySource {
 ///
 /// A flag requires a same-day clinician risk assessment, for instance with a
 /// structured tool such as the Columbia Suicide Severity Rating Scale
-/// (ipt-domain.md §9 [K for the rule]); see
+/// (CLINICAL-BASIS.md §9 [K for the rule]); see
 /// [`SafetyFlagKind::required_action`]. It is never a conclusion of the crate:
 /// a suggestion of a focus area is no substitute for that assessment (§9 \[I\]).
 ///
@@ -403,7 +403,7 @@ vocabulary_enum! {
     pub enum ScoreAdvisory {
         /// The suicide-risk item (PHQ-9 item 9, HAM-D-17 item 3) was not
         /// answered. The absence of a [`SafetyFlag`] then says nothing about
-        /// risk: ask the question (ipt-domain.md §9: symptom review, which
+        /// risk: ask the question (CLINICAL-BASIS.md §9: symptom review, which
         /// includes suicidal ideation, is mandatory [S: Casebook ch. 6]).
         SuicideItemUnanswered,
         /// The total was pro-rated from the answered items

@@ -280,7 +280,7 @@ impl<I: InstrumentItem> InstrumentScore<I> {
 
     /// The safety flags: one when the instrument's suicide-risk item (PHQ-9
     /// item 9, HAM-D-17 item 3) scores 1 or more, whatever the total and band
-    /// (ipt-domain.md §8.1, §9). Each requires a same-day clinician risk
+    /// (CLINICAL-BASIS.md §8.1, §9). Each requires a same-day clinician risk
     /// assessment \[K\]. On the ASRM, one when the total is at or above the
     /// cut-off ([`ASRM_CUTOFF`](crate::measure::ASRM_CUTOFF)): a possible mania. No
     /// option suppresses them.

@@ -1,6 +1,6 @@
 //! The course of one instrument's dated totals over a treatment: change from
 //! baseline, response, remission, reliable improvement and recovery
-//! (ipt-domain.md §8.4).
+//! (CLINICAL-BASIS.md §8.4).
 
 use crate::macros::vocabulary_enum;
 use std::collections::BTreeMap;
@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::{HamdBanding, Instrument, Measurement, SeverityBand, TrendError, TrendProblem};
 
 /// Response: a reduction of at least 50% from baseline on the primary scale
-/// (ipt-domain.md §8.4 [K: standard trial / measurement-based-care
+/// (CLINICAL-BASIS.md §8.4 [K: standard trial / measurement-based-care
 /// definition]).
 ///
 /// ```
@@ -65,7 +65,7 @@ impl From<bool> for MeasureOutcome {
 /// The dated measurements of one instrument over a course of treatment, in date
 /// order, one per date. The first is the baseline, the last the latest.
 ///
-/// The outcome definitions (ipt-domain.md §8.4) compare the latest measurement
+/// The outcome definitions (CLINICAL-BASIS.md §8.4) compare the latest measurement
 /// with the baseline. Each is [`MeasureOutcome::NotApplicable`] while there is
 /// only the baseline.
 ///
@@ -306,7 +306,7 @@ impl SymptomTrend {
     }
 
     /// Response: the latest total at least 50% below the baseline
-    /// ([`RESPONSE_REDUCTION_PERCENT`]; ipt-domain.md §8.4 \[K\], which states it
+    /// ([`RESPONSE_REDUCTION_PERCENT`]; CLINICAL-BASIS.md §8.4 \[K\], which states it
     /// for the primary depression scale, PHQ-9 or HAM-D; applying the same rule
     /// to the GAD-7 is \[I\]).
     ///
@@ -393,7 +393,7 @@ impl SymptomTrend {
     }
 
     /// Reliable improvement: a drop from baseline of at least 6 on the PHQ-9 or
-    /// 4 on the GAD-7 (ipt-domain.md §8.4 [S: IAPT definitions]; see
+    /// 4 on the GAD-7 (CLINICAL-BASIS.md §8.4 [S: IAPT definitions]; see
     /// [`Instrument::reliable_change`]). Not defined for the HAM-D-17.
     ///
     /// ```
@@ -418,7 +418,7 @@ impl SymptomTrend {
 
     /// Recovery on this instrument, as NHS Talking Therapies (IAPT) defines it:
     /// a baseline at caseness (PHQ-9 10 or more, GAD-7 8 or more) and a latest
-    /// total below it (ipt-domain.md §8.4 [S: IAPT definitions via
+    /// total below it (CLINICAL-BASIS.md §8.4 [S: IAPT definitions via
     /// NCT05134103; Gyani 2013]).
     ///
     /// [`MeasureOutcome::NotApplicable`] when the baseline is below caseness
@@ -534,7 +534,7 @@ impl From<SymptomTrend> for Vec<Measurement> {
 }
 
 /// What a report prints about a [`SymptomTrend`]: baseline and latest, the
-/// change, the outcome definitions of ipt-domain.md §8.4, and the dates that
+/// change, the outcome definitions of CLINICAL-BASIS.md §8.4, and the dates that
 /// carry a safety flag (never left out: DESIGN.md decision 8).
 ///
 /// ```

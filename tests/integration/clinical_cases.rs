@@ -1,7 +1,7 @@
 //! Clinical-case proof of the rule engine.
 //!
 //! Each case in `tests/cases/` is a fictional patient's interpersonal inventory,
-//! written from the clinical reference (`docs/ipt-domain.md`) the way a published
+//! written from the clinical basis (CLINICAL-BASIS.md) the way a published
 //! IPT casebook presents a case, by someone who did not write the engine. Each
 //! test asserts what the manuals say the focus should be, and the dispute stage,
 //! grief kind, evidence, advisories and missing facts where they matter. The

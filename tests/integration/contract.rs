@@ -415,7 +415,7 @@ fn public_types_are_send_sync() {
 }
 
 /// An acute standard-IPT contract is weekly; monthly sessions belong to
-/// maintenance IPT (ipt-domain.md §1.1, §7.6).
+/// maintenance IPT (CLINICAL-BASIS.md §1.1, §7.6).
 #[test]
 fn an_acute_contract_is_never_monthly() {
     let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();

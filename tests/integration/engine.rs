@@ -1306,7 +1306,7 @@ fn many_events_are_read_like_few() {
 
 // ------------------------------------------- policy found in review
 
-/// §2.4: deficits "only if none of the other three areas exists"; a death or
+/// CLINICAL-BASIS.md §2.4: deficits "only if none of the other three areas exists"; a death or
 /// a life event whose timing or link is not known means grief or a
 /// transition cannot be ruled out (missing is not false).
 #[test]
@@ -1356,7 +1356,7 @@ fn grief_kind_reads_the_timing_and_every_death() {
 }
 
 /// The stage comes from the person the dispute evidence weighs most, not
-/// merely the loudest conflict (§2.2 [S: Guide-2018]).
+/// merely the loudest conflict (CLINICAL-BASIS.md §2.2 [S: Guide-2018]).
 #[test]
 fn the_stage_comes_from_the_principal_disputant() {
     let a = assess(json!({"people": [

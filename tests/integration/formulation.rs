@@ -285,7 +285,7 @@ fn an_event_marked_not_linked_is_never_named_as_linked() {
 }
 
 /// An inventory that does not say whether suicidal thoughts were asked about
-/// puts the missing safety screen first in the formulation (issue 8, §9).
+/// puts the missing safety screen first in the formulation (issue 8, CLINICAL-BASIS.md §9).
 #[test]
 fn a_safety_screen_not_asked_comes_first_in_the_formulation() {
     let mut inventory = divorce_inventory(false);

@@ -111,7 +111,7 @@ fn who_names_are_the_plain_language_ones() {
 
 #[test]
 fn manuals_goal_counts() {
-    // Grief 2, disputes 3, transitions 3, deficits 2 (ipt-domain.md §2.1–§2.4).
+    // Grief 2, disputes 3, transitions 3, deficits 2 (CLINICAL-BASIS.md §2.1–§2.4).
     let counts: Vec<_> = ProblemArea::iter().map(|a| a.goals().len()).collect();
     assert_eq!(counts, [2, 3, 3, 2]);
 }
@@ -153,7 +153,7 @@ fn transition_kinds_are_described() {
 #[test]
 fn initial_phase_covers_the_ten_tasks_and_the_safety_screen() {
     use PhaseTask::*;
-    // ipt-domain.md §1.1, tasks 1–10 (formulation and agreement are two steps
+    // CLINICAL-BASIS.md §1.1, tasks 1–10 (formulation and agreement are two steps
     // of task 9), plus the safety screen of §1.2 and §9.
     let expected: BTreeSet<PhaseTask> = [
         ReviewSymptoms,

@@ -16,6 +16,7 @@ mod clinical_cases;
 mod contract;
 mod course;
 mod dates;
+mod doc_refs;
 mod engine;
 mod engine_props;
 mod error_paths;

@@ -1,6 +1,6 @@
 //! Symptom measures: bands at their boundaries, the suicide-risk flag, missing
 //! and out-of-range items, the HAM-D-17's item ranges and banding conventions,
-//! and the outcome definitions of a trend (ipt-domain.md §8, §9).
+//! and the outcome definitions of a trend (CLINICAL-BASIS.md §8, §9).
 
 use chrono::NaiveDate;
 use interpersonal::{
@@ -362,7 +362,7 @@ fn pro_rating_is_capped_by_the_instrument() {
 }
 
 /// A form refused for missing items still raises the flag of its answered
-/// suicide-risk item (ipt-domain.md §8.1, §9): PHQ-9 item 9, HAM-D-17 item 3.
+/// suicide-risk item (CLINICAL-BASIS.md §8.1, §9): PHQ-9 item 9, HAM-D-17 item 3.
 #[test]
 fn a_refused_form_still_raises_its_safety_flag() {
     let answers = Phq9Answers::from_optional_scores([

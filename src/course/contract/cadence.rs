@@ -6,7 +6,7 @@ use chrono::{Days, Months, NaiveDate};
 vocabulary_enum! {
     /// How often sessions are held.
     ///
-    /// The acute course of standard IPT is weekly (ipt-domain.md §1.1
+    /// The acute course of standard IPT is weekly (CLINICAL-BASIS.md §1.1
     /// [S: Pocket-Guide "a 12–16-session weekly treatment"]; §5 contract "frequency
     /// (weekly)" [K: Comprehensive-2000]); maintenance IPT is usually monthly
     /// (§1.1, §7.6 [S: Casebook-2012 ch. 17 "monthly maintenance IPT phase";

@@ -16,7 +16,7 @@ use crate::{
 use serde::{Deserialize, Serialize};
 
 /// The patient's explicit agreement to the formulation and the contract
-/// (ipt-domain.md §1.1 initial phase, task 9 [S: Markowitz-phases "With the
+/// (CLINICAL-BASIS.md §1.1 initial phase, task 9 [S: Markowitz-phases "With the
 /// patient's explicit acceptance…"]; §5 [S: Pocket-Guide script]).
 ///
 /// ```
@@ -50,11 +50,11 @@ impl Agreement {
 }
 
 /// The treatment contract: what the clinician and the patient agree on at the end
-/// of the initial phase (ipt-domain.md §5 [K: Comprehensive-2000]): the number of
+/// of the initial phase (CLINICAL-BASIS.md §5 [K: Comprehensive-2000]): the number of
 /// sessions and so the end date, the frequency and session length, the agreed
 /// focus and goals, practicalities, and the patient's explicit agreement.
 ///
-/// A fixed end date is agreed at the start and kept (ipt-domain.md §1.1
+/// A fixed end date is agreed at the start and kept (CLINICAL-BASIS.md §1.1
 /// [S: Casebook-2012 ch. 3 "keeping the frame of the treatment with an end
 /// date"]); a [`Schedule`](crate::course::Schedule) turns the contract into session
 /// dates.
@@ -120,13 +120,13 @@ pub struct TreatmentContract {
     /// Session length in minutes, 20 to 120; 50 when absent from JSON.
     #[serde(default = "default_session_minutes")]
     pub session_minutes: u16,
-    /// The agreed focus: one problem area, at most two, none twice (ipt-domain.md
+    /// The agreed focus: one problem area, at most two, none twice (CLINICAL-BASIS.md
     /// §5 formulation "one (at most two) problem area(s)" [S: Markowitz-phases];
     /// DESIGN.md decision 7).
     ///
     /// Interpersonal deficits together with another area is accepted: the
     /// manuals choose deficits only when no grief, dispute or transition is found
-    /// (ipt-domain.md §2.5), and the engine never suggests that pair, but the
+    /// (CLINICAL-BASIS.md §2.5), and the engine never suggests that pair, but the
     /// contract records what the clinician and patient agreed, and the clinician
     /// decides.
     pub focus: Vec<ProblemArea>,
@@ -137,7 +137,7 @@ pub struct TreatmentContract {
     /// The patient's explicit agreement, once given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<Agreement>,
-    /// Practicalities in free text: missed sessions, lateness, fees (ipt-domain.md
+    /// Practicalities in free text: missed sessions, lateness, fees (CLINICAL-BASIS.md
     /// §5 [K: Comprehensive-2000]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub practicalities: Option<Sensitive<String>>,
@@ -150,7 +150,7 @@ fn default_session_minutes() -> u16 {
 impl TreatmentContract {
     /// The number of sessions a builder starts with: 12, the lower end of
     /// standard IPT's 12 to 16 [I: a default of this crate; the Casebook's
-    /// contracts are 12 weeks, ipt-domain.md §5 (Casebook-2012 ch. 13) and the
+    /// contracts are 12 weeks, CLINICAL-BASIS.md §5 (Casebook-2012 ch. 13) and the
     /// formulation's example "the next 12 weeks"].
     ///
     /// ```
@@ -163,7 +163,7 @@ impl TreatmentContract {
     /// ```
     pub const DEFAULT_SESSIONS: u8 = 12;
 
-    /// The usual session length, 50 minutes (ipt-domain.md §1.1 [S: Pocket-Guide
+    /// The usual session length, 50 minutes (CLINICAL-BASIS.md §1.1 [S: Pocket-Guide
     /// "~50 min"]).
     ///
     /// ```
@@ -187,7 +187,7 @@ impl TreatmentContract {
     /// ```
     pub const MAX_SESSION_MINUTES: u16 = 120;
 
-    /// The most focus areas a contract may hold: two (ipt-domain.md §5 "one (at
+    /// The most focus areas a contract may hold: two (CLINICAL-BASIS.md §5 "one (at
     /// most two) problem area(s)" [S: Markowitz-phases]).
     ///
     /// ```
@@ -285,7 +285,7 @@ impl TreatmentContract {
     /// * `$.agreement.on`: on or before the [planned last session](Self::planned_end).
     ///   The agreement may come before the first session (at an intake or a
     ///   pre-group meeting) or after it: the contract is usually set at the end
-    ///   of the initial phase, sessions 2 to 3 (ipt-domain.md §1.1 tasks 9–10,
+    ///   of the initial phase, sessions 2 to 3 (CLINICAL-BASIS.md §1.1 tasks 9–10,
     ///   §1.2);
     /// * `$.practicalities`: not blank (empty, or only white space and invisible
     ///   characters) when present.

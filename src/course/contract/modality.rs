@@ -8,11 +8,11 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The form of IPT a course follows: standard individual IPT, or one of the
-/// adaptations of ipt-domain.md §7.
+/// adaptations of CLINICAL-BASIS.md §7.
 ///
 /// `Modality` is a small value with named constants, in the style of
 /// `http::Method`, not a public enum: the set of adaptations will grow (IPSRT,
-/// IPT for dysthymia, telephone IPT, ... ipt-domain.md §7.7), and a
+/// IPT for dysthymia, telephone IPT, ... CLINICAL-BASIS.md §7.7), and a
 /// `#[non_exhaustive]` enum would force a wildcard arm on every `match` in every
 /// user's code while giving them nothing in return. Compare with `==`, or match
 /// on the constants:
@@ -55,7 +55,7 @@ enum Kind {
 
 impl Modality {
     /// Standard individual IPT for depression: time-limited, usually 12 to 16
-    /// weekly sessions of about 50 minutes (ipt-domain.md §1.1 [S: Pocket-Guide
+    /// weekly sessions of about 50 minutes (CLINICAL-BASIS.md §1.1 [S: Pocket-Guide
     /// "sessions 1–3 in a 12–16-session weekly treatment"]).
     ///
     /// ```
@@ -66,7 +66,7 @@ impl Modality {
     pub const STANDARD_IPT: Modality = Modality(Kind::Standard);
 
     /// Brief IPT (IPT-B): an engagement session followed by 8 IPT sessions,
-    /// optionally followed by monthly maintenance (ipt-domain.md §7.5
+    /// optionally followed by monthly maintenance (CLINICAL-BASIS.md §7.5
     /// [K: Swartz, Frank et al. 2004; Grote et al.]). The engagement session is
     /// not counted in [`Modality::session_range`].
     ///
@@ -77,7 +77,7 @@ impl Modality {
     pub const BRIEF_IPT: Modality = Modality(Kind::Brief);
 
     /// IPT for depressed adolescents (IPT-A), ages 12 to 18: 12 weekly sessions of
-    /// 35 to 50 minutes, parents involved (ipt-domain.md §7.3 [S: NREPP]).
+    /// 35 to 50 minutes, parents involved (CLINICAL-BASIS.md §7.3 [S: NREPP]).
     ///
     /// ```
     /// use interpersonal::course::Modality;
@@ -86,7 +86,7 @@ impl Modality {
     pub const ADOLESCENT_IPT: Modality = Modality(Kind::Adolescent);
 
     /// Group IPT in the WHO form: 8 group sessions, preceded by an individual
-    /// pre-group meeting (ipt-domain.md §7.4 [S: WHO-GIPT-2016, as described by
+    /// pre-group meeting (CLINICAL-BASIS.md §7.4 [S: WHO-GIPT-2016, as described by
     /// mhinnovation and mhpss]).
     /// The pre-group meeting is not counted in [`Modality::session_range`]. Other
     /// group models differ (16 sessions in Casebook ch. 18; IPT-G adds mid- and
@@ -99,7 +99,7 @@ impl Modality {
     pub const GROUP_IPT: Modality = Modality(Kind::Group);
 
     /// Maintenance IPT (IPT-M): monthly sessions after acute response, for months
-    /// to years, to prevent recurrence (ipt-domain.md §1.1 and §7.6
+    /// to years, to prevent recurrence (CLINICAL-BASIS.md §1.1 and §7.6
     /// [S: Casebook-2012 ch. 17 "monthly maintenance IPT phase"; K: Frank et al.
     /// 1990]). It has no fixed number of sessions.
     ///

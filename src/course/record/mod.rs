@@ -41,7 +41,7 @@ pub const COURSE_SCHEMA_VERSION: u32 = 1;
 /// A course starts in [`Phase::Assessment`] and moves on only with
 /// [`Course::advance_phase`], which checks the tasks of each phase: active
 /// treatment does not begin without a selected problem area, the patient's
-/// agreement and a treatment contract (ipt-domain.md §1.1 tasks 8–10
+/// agreement and a treatment contract (CLINICAL-BASIS.md §1.1 tasks 8–10
 /// [S: Markowitz-phases]). Every change goes through a method that checks it,
 /// so a course is always consistent: sessions in order and within the
 /// contract, goals matching the contract's goal ids, one measurement per
@@ -506,7 +506,7 @@ impl Course {
     /// The trend of the primary depression scale as of `as_of`: the PHQ-9 when
     /// the course has a PHQ-9 measurement by then, otherwise the HAM-D-17.
     /// Response and remission are defined on the primary scale, PHQ-9 or
-    /// HAM-D (ipt-domain.md §8.4 \[K\]).
+    /// HAM-D (CLINICAL-BASIS.md §8.4 \[K\]).
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -527,7 +527,7 @@ impl Course {
     /// Revises the contract's focus with the patient, who agrees to the new
     /// focus on `agreed_on`. IPT keeps the agreed focus; the formulation, and
     /// so the focus, may be revised with the patient's agreement
-    /// (ipt-domain.md §2.5 rule 5 [S: Markowitz-phases; Casebook-2012 ch. 17]).
+    /// (CLINICAL-BASIS.md §2.5 rule 5 [S: Markowitz-phases; Casebook-2012 ch. 17]).
     /// Session records kept before the revision stay as they are.
     ///
     /// ```

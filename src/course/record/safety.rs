@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub enum SafetyFlagOrigin {
     /// A positive suicide-risk item on a measure: PHQ-9 item 9 or HAM-D-17
-    /// item 3 (ipt-domain.md §8.1, §9); or a positive mania screen, an ASRM
+    /// item 3 (CLINICAL-BASIS.md §8.1, §9); or a positive mania screen, an ASRM
     /// total at or above its cut-off.
     Measure(SafetyFlag),
     /// The patient reported thoughts of death or self-harm in the session
@@ -36,7 +36,7 @@ pub enum SafetyFlagOrigin {
 
 /// A safety flag on a course: what it is about, when and in which session it
 /// was raised, and by what. A suicide-risk flag requires a same-day clinician
-/// risk assessment (ipt-domain.md §9 [K for the rule]), a possible-mania flag
+/// risk assessment (CLINICAL-BASIS.md §9 [K for the rule]), a possible-mania flag
 /// a clinician's review for mania or hypomania
 /// ([`SafetyFlagKind::required_action`]); no crate output is a substitute for
 /// either.

@@ -60,7 +60,7 @@ pub struct SessionRecord {
     /// day or in the days since the previous session.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Measurement>,
-    /// What the session's safety screen found (ipt-domain.md §9).
+    /// What the session's safety screen found (CLINICAL-BASIS.md §9).
     #[serde(default, skip_serializing_if = "is_clear")]
     pub safety: SafetyScreen,
     /// The clinician's notes, in free text.
@@ -193,7 +193,7 @@ impl Course {
     ///   current phase began;
     /// * the record's phase is the course's [current phase](Course::phase);
     /// * every area worked on is in the contract's agreed focus. IPT keeps the
-    ///   agreed focus and revises it only with the patient (ipt-domain.md §2.5
+    ///   agreed focus and revises it only with the patient (CLINICAL-BASIS.md §2.5
     ///   rule 5 [S: Markowitz-phases; Casebook-2012 ch. 17]), so work on another
     ///   area is refused with an error that says to
     ///   [revise the focus](Course::revise_focus) first. A later revision does

@@ -52,7 +52,7 @@ impl ReviewAdvisoryCode {
     /// Where the advice comes from.
     ///
     /// * Safety flag: any positive suicide-risk item requires a same-day
-    ///   clinician risk assessment (ipt-domain.md §8.1, §9 [K: standard PHQ
+    ///   clinician risk assessment (CLINICAL-BASIS.md §8.1, §9 [K: standard PHQ
     ///   guidance]).
     /// * No response by mid-treatment: response is a drop of at least 50% on
     ///   the primary scale (§8.4 \[K\]); the initial phase evaluates the need

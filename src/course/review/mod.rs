@@ -78,7 +78,7 @@ impl GoalReview {
 
 /// A course as it stands on a date: the safety flags first, the phase and
 /// sessions, whether the symptom measures are due, the symptom trends with
-/// response, remission, reliable improvement and recovery (ipt-domain.md
+/// response, remission, reliable improvement and recovery (CLINICAL-BASIS.md
 /// §8.4), each goal's progress, and advisories.
 ///
 /// Made by [`Course::review`]. It holds ids, numbers and dates, never patient
@@ -120,7 +120,7 @@ pub struct ProgressReview {
     pub last_session: Option<u8>,
     /// The sessions left: those contracted after the last one held. A session
     /// missed and not made up counts as used, since the end date is kept
-    /// (ipt-domain.md §1.1 [S: Casebook-2012 ch. 3]).
+    /// (CLINICAL-BASIS.md §1.1 [S: Casebook-2012 ch. 3]).
     pub sessions_remaining: u8,
     /// The next session on the schedule, if any is left.
     #[serde(default, skip_serializing_if = "Option::is_none")]

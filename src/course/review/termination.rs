@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 /// One item of the [`TerminationChecklist`]: a task of the termination phase,
 /// the day it was done, and its source.
 ///
-/// The items are the termination phase's [`PhaseTask`]s (ipt-domain.md §1.1
+/// The items are the termination phase's [`PhaseTask`]s (CLINICAL-BASIS.md §1.1
 /// "Termination phase"): discuss the approaching end; review progress and
 /// symptom change; attribute the gains to the patient; anticipate future
 /// stressors and early warning symptoms; plan what to do; on non-response,
@@ -90,7 +90,7 @@ impl TerminationItem {
 ///
 /// Considering other treatments is an item only when the course shows no
 /// response: "if non-response: do not blame the patient; consider other
-/// treatments" (ipt-domain.md §1.1 [K: Comprehensive-2000]). It is left out
+/// treatments" (CLINICAL-BASIS.md §1.1 [K: Comprehensive-2000]). It is left out
 /// when the primary depression scale ([`Course::depression_trend`]) shows a
 /// response of at least 50% ([`SymptomTrend::response`](crate::measure::SymptomTrend::response)),
 /// and kept when there is no response or too few measurements to show one,

@@ -182,7 +182,7 @@ impl Schedule {
     ///
     /// The first `options.initial_sessions` sessions are the initial phase, the
     /// last `options.termination_sessions` the termination phase, and those
-    /// between the middle phase (ipt-domain.md §1.1). With the defaults (3 and 3)
+    /// between the middle phase (CLINICAL-BASIS.md §1.1). With the defaults (3 and 3)
     /// a 12-session course has initial 1–3, middle 4–9, termination 10–12.
     ///
     /// A fortnightly course:
@@ -242,7 +242,7 @@ impl Schedule {
     }
 
     /// Lays out `sessions` monthly maintenance sessions after the course `after`
-    /// (ipt-domain.md §1.1 and §7.6 "monthly maintenance IPT phase" [S:
+    /// (CLINICAL-BASIS.md §1.1 and §7.6 "monthly maintenance IPT phase" [S:
     /// Casebook-2012 ch. 17; K: Frank et al. 1990]).
     ///
     /// Maintenance session `k` is planned `k` months after the last session of
