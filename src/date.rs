@@ -151,23 +151,141 @@ impl FromStr for PartialDate {
     type Err = DateError;
     fn from_str(s: &str) -> Result<Self, DateError> {
         let bytes = s.as_bytes();
-        let digits = |r: std::ops::Range<usize>| {
-            bytes
-                .get(r)
-                .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
-        };
         match s.len() {
-            10 if digits(0..4) && digits(5..7) && digits(8..10) => {
-                NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                    .map(PartialDate::Day)
-                    .map_err(|_| DateError)
-            }
-            7 if digits(0..4) && digits(5..7) && bytes.get(4) == Some(&b'-') => {
+            10 => parse_day(s).map(PartialDate::Day).ok_or(DateError),
+            7 if digits(bytes, 0..4) && digits(bytes, 5..7) && bytes.get(4) == Some(&b'-') => {
                 let year: i32 = s.get(0..4).and_then(|y| y.parse().ok()).ok_or(DateError)?;
                 let month: u32 = s.get(5..7).and_then(|m| m.parse().ok()).ok_or(DateError)?;
                 PartialDate::month(year, month)
             }
             _ => Err(DateError),
+        }
+    }
+}
+
+/// Whether the bytes at `range` are all ASCII digits.
+fn digits(bytes: &[u8], range: std::ops::Range<usize>) -> bool {
+    bytes
+        .get(range)
+        .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+}
+
+/// A day written `YYYY-MM-DD` exactly: a four-digit year, a zero-padded month
+/// and day, no sign, no spaces, a day that exists. Every date field of every
+/// document is read by this one function, as the schemas' `date` pattern says.
+pub(crate) fn parse_day(s: &str) -> Option<NaiveDate> {
+    let bytes = s.as_bytes();
+    if bytes.len() != 10
+        || !digits(bytes, 0..4)
+        || !digits(bytes, 5..7)
+        || !digits(bytes, 8..10)
+        || bytes.get(4) != Some(&b'-')
+        || bytes.get(7) != Some(&b'-')
+    {
+        return None;
+    }
+    let year: i32 = s.get(0..4)?.parse().ok()?;
+    let month: u32 = s.get(5..7)?.parse().ok()?;
+    let day: u32 = s.get(8..10)?.parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// The message of a day that could not be read, in the words of
+/// [`DateError`]; the text read is not quoted.
+pub(crate) const DAY_EXPECTED: &str = "invalid date: expected YYYY-MM-DD";
+
+/// The JSON form of every day-precision date field (`assessed_on`,
+/// `starts_on`, `agreement.on`, session dates, …), used with
+/// `#[serde(with = "crate::date::day_json")]`: read by [`parse_day`], so each
+/// such field has the rules and the message of [`PartialDate`]'s days, and
+/// written `YYYY-MM-DD`. A date whose year has not four digits (before 0000
+/// or after 9999) cannot be written, as it could not be read back.
+pub(crate) mod day_json {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer, de, ser};
+
+    use super::{DAY_EXPECTED, parse_day};
+
+    /// Writes the day as `YYYY-MM-DD`.
+    pub(crate) fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        if !(0..=9999).contains(&date.year()) {
+            return Err(ser::Error::custom(
+                "a date with a four-digit year, 0000 to 9999",
+            ));
+        }
+        s.collect_str(&date.format("%Y-%m-%d"))
+    }
+
+    /// Reads a day written `YYYY-MM-DD`.
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        parse_day(&text).ok_or_else(|| de::Error::custom(DAY_EXPECTED))
+    }
+
+    /// The same for an optional day.
+    pub(crate) mod option {
+        use chrono::NaiveDate;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        /// Writes the day, or `null`.
+        pub(crate) fn serialize<S: Serializer>(
+            date: &Option<NaiveDate>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match date {
+                Some(date) => super::serialize(date, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Reads a day, or `null`.
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<NaiveDate>, D::Error> {
+            #[derive(Deserialize)]
+            #[serde(transparent)]
+            struct Day(#[serde(with = "super")] NaiveDate);
+            Ok(Option::<Day>::deserialize(d)?.map(|Day(date)| date))
+        }
+    }
+
+    /// The same for a list of days.
+    pub(crate) mod vec {
+        use chrono::NaiveDate;
+        use serde::ser::SerializeSeq;
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        struct Day<'a>(&'a NaiveDate);
+
+        impl Serialize for Day<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                super::serialize(self.0, s)
+            }
+        }
+
+        /// Writes the days as a list.
+        pub(crate) fn serialize<S: Serializer>(
+            dates: &[NaiveDate],
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut seq = s.serialize_seq(Some(dates.len()))?;
+            for date in dates {
+                seq.serialize_element(&Day(date))?;
+            }
+            seq.end()
+        }
+
+        /// Reads a list of days.
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Vec<NaiveDate>, D::Error> {
+            #[derive(Deserialize)]
+            #[serde(transparent)]
+            struct Owned(#[serde(with = "super")] NaiveDate);
+            Ok(Vec::<Owned>::deserialize(d)?
+                .into_iter()
+                .map(|Owned(date)| date)
+                .collect())
         }
     }
 }

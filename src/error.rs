@@ -64,6 +64,24 @@ impl JsonPath {
         JsonPath(format!("{}[{index}]", self.0))
     }
 
+    /// A path relative to this one (written from its own `$`) made a path
+    /// in this one's document: a problem a schedule reports at
+    /// `$.sessions[1].number` is at `$.schedule.sessions[1].number` of the
+    /// course that holds the schedule.
+    ///
+    /// ```
+    /// use interpersonal::JsonPath;
+    /// let inner = JsonPath::root().field("sessions").index(1).field("number");
+    /// let outer = JsonPath::root().field("schedule").join(&inner);
+    /// assert_eq!(outer.as_str(), "$.schedule.sessions[1].number");
+    /// assert_eq!(outer.join(&JsonPath::root()), outer);
+    /// ```
+    #[must_use]
+    pub fn join(&self, relative: &JsonPath) -> Self {
+        let rest = relative.0.strip_prefix('$').unwrap_or(&relative.0);
+        JsonPath(format!("{}{rest}", self.0))
+    }
+
     /// The path as text.
     ///
     /// ```
@@ -77,10 +95,19 @@ impl JsonPath {
     /// A map key that is not a schema-like name (lowercase ASCII letters,
     /// digits and `_`, at most 40) is written `?`: an unknown key may be
     /// patient text typed in the wrong place.
-    fn from_serde(path: &serde_path_to_error::Path) -> Self {
+    ///
+    /// When `unknown_key` is set, the error is about the path's last key,
+    /// which is not a field of the schema: it is left out, and the path ends
+    /// at the object that holds it.
+    fn from_serde(path: &serde_path_to_error::Path, unknown_key: bool) -> Self {
         use serde_path_to_error::Segment;
         let mut out = String::from("$");
-        for segment in path.iter() {
+        let segments: Vec<&Segment> = path.iter().collect();
+        let shown = match segments.split_last() {
+            Some((Segment::Map { .. }, init)) if unknown_key => init,
+            _ => segments.as_slice(),
+        };
+        for segment in shown {
             match segment {
                 Segment::Seq { index } => out.push_str(&format!("[{index}]")),
                 Segment::Map { key } | Segment::Enum { variant: key } => {
@@ -277,6 +304,12 @@ impl IntoIterator for Problems {
     }
 }
 
+impl FromIterator<Problem> for Problems {
+    fn from_iter<I: IntoIterator<Item = Problem>>(iter: I) -> Self {
+        Problems(iter.into_iter().collect())
+    }
+}
+
 impl<'a> IntoIterator for &'a Problems {
     type Item = &'a Problem;
     type IntoIter = std::slice::Iter<'a, Problem>;
@@ -297,8 +330,15 @@ impl<'a> IntoIterator for &'a Problems {
 /// (`[1, "2026-03-02", "unknown"]` for an inventory); that shape is accepted but
 /// not part of the documented schema.
 ///
-/// A `JsonError` serialises (`{"path", "line", "column", "message"}`), so a
-/// service can hand it to a client that sent the document.
+/// A document that is well formed but breaks a rule of its type (a course
+/// whose schedule numbers its sessions out of order, a goal with a blank
+/// statement) gives every problem in [`JsonError::problems`], each at its
+/// path in the document given, and `path` is the first of them. The line and
+/// column are serde's: where the value holding the problems ends.
+///
+/// A `JsonError` serialises (`{"path", "line", "column", "message"}`, and
+/// `"problems"` when there are any), so a service can hand it to a client
+/// that sent the document.
 ///
 /// ```
 /// use interpersonal::{from_json, Inventory};
@@ -320,6 +360,56 @@ pub struct JsonError {
     pub column: usize,
     /// What was expected.
     pub message: String,
+    /// Every problem found in a value that was read but broke a rule of its
+    /// type, each at its path in the document; empty when the JSON itself
+    /// could not be read.
+    ///
+    /// ```
+    /// use interpersonal::{from_json, Goal};
+    ///
+    /// let err = from_json::<Goal>(r#"{"id": "g1", "area": "grief", "statement": "x",
+    ///     "target": {"measure_at_most": {"instrument": "hamd17", "value": 7}},
+    ///     "status": "active",
+    ///     "status_changes": [{"from": "proposed", "to": "achieved", "on": "2026-03-09"}]
+    /// }"#).unwrap_err();
+    /// assert_eq!(err.problems.as_slice()[0].path.as_str(), "$.status_changes[0].to");
+    /// assert_eq!(err.path.as_str(), "$.status_changes[0].to");
+    /// assert_eq!(err.line, 5); // where the goal ends
+    /// ```
+    #[serde(default, skip_serializing_if = "Problems::is_empty")]
+    pub problems: Problems,
+}
+
+thread_local! {
+    /// The problems behind the last error made by [`problems_error`] on this
+    /// thread, for [`read_document`] to take back with their paths.
+    static PENDING: std::cell::Cell<Option<Problems>> = const { std::cell::Cell::new(None) };
+}
+
+/// A serde error for a value that was read but breaks a rule of its type.
+/// Its message is the problems' text, so any deserializer reports them; when
+/// the crate's own [`from_json`] reads the document, it takes the problems
+/// back and places each at its path in the whole document.
+pub(crate) fn problems_error<E: serde::de::Error>(problems: Problems) -> E {
+    let error = E::custom(&problems);
+    PENDING.with(|pending| pending.set(Some(problems)));
+    error
+}
+
+/// Reads a value as its record `R`, then checks it into `T`, reporting the
+/// problems with [`problems_error`].
+pub(crate) fn read_checked<'de, D, R, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    R: Deserialize<'de>,
+    T: TryFrom<R, Error = Problems>,
+{
+    let record = R::deserialize(deserializer)?;
+    T::try_from(record).map_err(problems_error)
+}
+
+fn take_pending() -> Option<Problems> {
+    PENDING.with(std::cell::Cell::take)
 }
 
 /// Reads a JSON document into any of the crate's document types, naming the
@@ -344,7 +434,7 @@ pub struct JsonError {
 /// Returns a [`JsonError`] naming the path of the first value that could not be
 /// read.
 pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, JsonError> {
-    read_document(serde_json::Deserializer::from_str(json))
+    read_document(json.as_bytes())
 }
 
 /// Writes any of the crate's document types as compact JSON, in its stable
@@ -365,7 +455,7 @@ pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, JsonError> {
 /// Returns a [`JsonError`] at the root path in the rare case serde_json refuses
 /// the value (a map whose keys are not text); the crate's own types never do.
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, JsonError> {
-    serde_json::to_string(value).map_err(|e| json_error(JsonPath::root(), &e))
+    serde_json::to_string(value).map_err(|e| json_error(JsonPath::root(), &e, None))
 }
 
 /// Reads JSON from a reader (a file, standard input); see [`from_json`].
@@ -382,25 +472,178 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, JsonError> {
 ///
 /// Returns a [`JsonError`] when the input cannot be read or is not a valid
 /// document; an I/O failure is reported at the root path.
-pub fn from_json_reader<T: DeserializeOwned, R: std::io::Read>(reader: R) -> Result<T, JsonError> {
-    read_document(serde_json::Deserializer::from_reader(reader))
+pub fn from_json_reader<T: DeserializeOwned, R: std::io::Read>(
+    mut reader: R,
+) -> Result<T, JsonError> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| json_error(JsonPath::root(), &serde_json::Error::io(e), None))?;
+    read_document(&bytes)
+}
+
+/// The deepest nesting of arrays and objects a document may have.
+///
+/// Reading recurses once per level, so the bound keeps the stack it needs
+/// small: a document at the limit reads on a 64 KiB thread stack in a release
+/// build. It is well above what any document of the crate needs: the deepest
+/// is a rule set with conditions nested [`MAX_CONDITION_DEPTH_LIMIT`] deep,
+/// about 68 levels. A document nested deeper is refused before it is read,
+/// at the path of the first value too deep, in one pass that does not
+/// recurse (serde_json's own limit, 128, is never reached).
+///
+/// [`MAX_CONDITION_DEPTH_LIMIT`]: crate::engine::MAX_CONDITION_DEPTH_LIMIT
+///
+/// ```
+/// use interpersonal::{error::MAX_JSON_DEPTH, from_json, Inventory};
+///
+/// let deep = format!("{}{}", "[".repeat(MAX_JSON_DEPTH + 1), "]".repeat(MAX_JSON_DEPTH + 1));
+/// let err = from_json::<Inventory>(&deep).unwrap_err();
+/// assert!(err.message.contains("at most 72 levels"));
+/// ```
+pub const MAX_JSON_DEPTH: usize = 72;
+
+/// The path, line and column of the first value nested deeper than
+/// [`MAX_JSON_DEPTH`], found in one pass over the bytes with a stack on the
+/// heap; `None` when the document is not that deep. Malformed JSON is left
+/// to serde to report.
+fn too_deep(json: &[u8]) -> Option<JsonError> {
+    enum Frame {
+        Array(usize),
+        Object(Option<String>),
+    }
+    let mut frames: Vec<Frame> = Vec::new();
+    let (mut line, mut column) = (1usize, 0usize);
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut string = Vec::new();
+    // Whether the string being read is an object's key.
+    let mut is_key = false;
+    let mut expect_key = false;
+    for &b in json {
+        if b == b'\n' {
+            line += 1;
+            column = 0;
+        } else {
+            column += 1;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+                string.push(b);
+            } else if b == b'\\' {
+                escaped = true;
+                string.push(b);
+            } else if b == b'"' {
+                in_string = false;
+                if is_key {
+                    let key = String::from_utf8_lossy(&string).into_owned();
+                    if let Some(Frame::Object(slot)) = frames.last_mut() {
+                        *slot = Some(key);
+                    }
+                }
+            } else {
+                string.push(b);
+            }
+            continue;
+        }
+        match b {
+            b'"' => {
+                in_string = true;
+                is_key = expect_key;
+                expect_key = false;
+                string.clear();
+            }
+            b'[' | b'{' => {
+                if frames.len() >= MAX_JSON_DEPTH {
+                    let mut path = JsonPath::root();
+                    for frame in &frames {
+                        path = match frame {
+                            Frame::Array(i) => path.index(*i),
+                            Frame::Object(Some(key)) if is_schema_name(key) => path.field(key),
+                            Frame::Object(_) => path.field("?"),
+                        };
+                    }
+                    return Some(JsonError {
+                        path,
+                        line,
+                        column,
+                        message: format!(
+                            "arrays and objects nested at most {MAX_JSON_DEPTH} levels deep"
+                        ),
+                        problems: Problems::default(),
+                    });
+                }
+                if b == b'[' {
+                    frames.push(Frame::Array(0));
+                } else {
+                    frames.push(Frame::Object(None));
+                    expect_key = true;
+                }
+            }
+            b']' | b'}' => {
+                frames.pop();
+            }
+            b',' => match frames.last_mut() {
+                Some(Frame::Array(i)) => *i += 1,
+                Some(Frame::Object(_)) => expect_key = true,
+                None => {}
+            },
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Reads one document and checks that nothing but white space follows it.
-fn read_document<'de, T: DeserializeOwned, R: serde_json::de::Read<'de>>(
-    mut de: serde_json::Deserializer<R>,
-) -> Result<T, JsonError> {
+fn read_document<T: DeserializeOwned>(json: &[u8]) -> Result<T, JsonError> {
+    if let Some(error) = too_deep(json) {
+        return Err(error);
+    }
+    let mut de = serde_json::Deserializer::from_slice(json);
+    // Problems left by an earlier read on this thread are not this one's.
+    take_pending();
     let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
     let value = result.map_err(|e| {
-        let path = JsonPath::from_serde(e.path());
+        let unknown_key = e.inner().to_string().starts_with("unknown field ");
+        let path = JsonPath::from_serde(e.path(), unknown_key);
+        let at_root = path == JsonPath::root();
         let inner = e.into_inner();
-        json_error(path, &inner)
+        let mut error = json_error(path, &inner, take_pending());
+        if error.line == 0 && at_root {
+            // A rule of the document's own type broke after its last byte
+            // was read: serde knows no position, the end of the value is it.
+            (error.line, error.column) = end_of_first_value(json);
+        }
+        error
     })?;
-    de.end().map_err(|e| json_error(JsonPath::root(), &e))?;
+    de.end()
+        .map_err(|e| json_error(JsonPath::root(), &e, None))?;
     Ok(value)
 }
 
-fn json_error(path: JsonPath, e: &serde_json::Error) -> JsonError {
+/// The line and column just after the first JSON value of `json`, as serde
+/// counts them (1-based line, bytes into the line); `(0, 0)` when there is
+/// no whole value.
+fn end_of_first_value(json: &[u8]) -> (usize, usize) {
+    let mut values =
+        serde_json::Deserializer::from_slice(json).into_iter::<serde::de::IgnoredAny>();
+    match values.next() {
+        Some(Ok(_)) => {
+            let end = values.byte_offset();
+            let before = json.get(..end).unwrap_or(json);
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(before.len(), |nl| before.len() - nl - 1);
+            (line, column)
+        }
+        _ => (0, 0),
+    }
+}
+
+fn json_error(path: JsonPath, e: &serde_json::Error, pending: Option<Problems>) -> JsonError {
     // serde_json's message ends with " at line L column C"; we report those
     // separately.
     let full = e.to_string();
@@ -408,11 +651,36 @@ fn json_error(path: JsonPath, e: &serde_json::Error) -> JsonError {
         Some(cut) if e.line() > 0 => full.get(..cut).unwrap_or(&full).to_owned(),
         _ => full,
     };
+    // The problems of a value that broke a rule of its type, when this error
+    // is theirs: each at its path in the whole document.
+    if let Some(problems) = pending.filter(|p| !p.is_empty() && p.to_string() == message) {
+        let problems: Problems = problems
+            .into_iter()
+            .map(|p| Problem::new(path.join(&p.path), p.expected))
+            .collect();
+        let mut all = problems.iter();
+        let first = all.next().cloned();
+        let more: Vec<String> = all.map(ToString::to_string).collect();
+        if let Some(first) = first {
+            let mut message = format!("expected {}", first.expected);
+            if !more.is_empty() {
+                message.push_str(&format!(" (and {} more: {})", more.len(), more.join("; ")));
+            }
+            return JsonError {
+                path: first.path,
+                line: e.line(),
+                column: e.column(),
+                message,
+                problems,
+            };
+        }
+    }
     JsonError {
         path,
         line: e.line(),
         column: e.column(),
         message: hide_document_text(&message),
+        problems: Problems::default(),
     }
 }
 
@@ -443,20 +711,64 @@ fn hide_document_text(message: &str) -> String {
             let shown = match prefix {
                 "invalid type: " | "invalid value: " => describe_found(found),
                 // An enum value is a string value of the document.
-                "unknown variant " => String::from("(value hidden)"),
-                _ => {
-                    let name = found.trim_matches('`');
-                    if is_schema_name(name) {
-                        found.to_owned()
-                    } else {
-                        String::from("(value hidden)")
-                    }
-                }
+                "unknown variant " => hint("value", found, expected),
+                // A key may be a patient's name typed where a field belongs.
+                _ => hint("name", found, expected),
             };
             return format!("{prefix}{shown}{expected}");
         }
     }
     message.to_owned()
+}
+
+/// An unknown key or enum value, hidden, with a "did you mean" hint when it is
+/// close to one of the expected names (a typo), so the hint names the schema's
+/// word and never the document's.
+fn hint(what: &str, found: &str, expected: &str) -> String {
+    let name = found.trim().trim_matches('`');
+    match closest(name, expected) {
+        Some(near) => format!("({what} hidden; did you mean `{near}`?)"),
+        None => format!("({what} hidden)"),
+    }
+}
+
+/// The name in backticks in `expected` nearest to `name` by edit distance,
+/// when it is near enough to be a typo: at most 2 edits, and at most a third
+/// of the name's length.
+fn closest<'a>(name: &str, expected: &'a str) -> Option<&'a str> {
+    if name.chars().count() > 64 {
+        return None;
+    }
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .filter(|&(d, c)| d > 0 && d <= 2 && d * 3 <= c.chars().count())
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+/// The Levenshtein distance between two short texts, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = i;
+        let mut next = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let left = next.last().copied().unwrap_or(usize::MAX);
+            let cost = diagonal + usize::from(ca != *cb);
+            next.push(
+                cost.min(above.saturating_add(1))
+                    .min(left.saturating_add(1)),
+            );
+            diagonal = above;
+        }
+        row = next;
+    }
+    row.last().copied().unwrap_or(0)
 }
 
 /// serde's description of an unexpected value, with any text hidden: strings
@@ -508,12 +820,41 @@ mod tests {
         let m = hide_document_text("unknown variant `abusive` husband`, expected `a`");
         assert_eq!(m, "unknown variant (value hidden), expected `a`");
         let m = hide_document_text("unknown field `clossness`, expected one of `closeness`");
-        assert_eq!(m, "unknown field `clossness`, expected one of `closeness`");
+        assert_eq!(
+            m,
+            "unknown field (name hidden; did you mean `closeness`?), expected one of `closeness`"
+        );
         let m = hide_document_text("unknown field `Maria Lopez`, expected one of `closeness`");
         assert_eq!(
             m,
-            "unknown field (value hidden), expected one of `closeness`"
+            "unknown field (name hidden), expected one of `closeness`"
         );
+        let m = hide_document_text(
+            "unknown field `maria_lopez`, expected one of `id`, `label`, `notes`",
+        );
+        assert_eq!(
+            m,
+            "unknown field (name hidden), expected one of `id`, `label`, `notes`"
+        );
+        let m = hide_document_text("unknown variant `spose`, expected `spouse` or `parent`");
+        assert_eq!(
+            m,
+            "unknown variant (value hidden; did you mean `spouse`?), expected `spouse` or `parent`"
+        );
+    }
+
+    #[test]
+    fn a_schema_like_unknown_key_is_hidden_too() {
+        let json = r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "unknown",
+                       "people": [{"id": "p", "label": "x", "relationship": "friend", "maria_lopez": 1}]}"#;
+        let err = from_json::<crate::inventory::Inventory>(json).unwrap_err();
+        assert!(!err.to_string().contains("maria"), "{err}");
+        assert!(!format!("{err:?}").contains("maria"), "{err:?}");
+        let json = r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "unknown",
+                       "people": [{"id": "p", "labl": "x", "relationship": "friend"}]}"#;
+        let err = from_json::<crate::inventory::Inventory>(json).unwrap_err();
+        assert!(err.message.contains("did you mean `label`?"), "{err}");
+        assert!(!err.to_string().contains("labl"), "{err}");
     }
 
     #[test]

@@ -207,6 +207,7 @@
 )]
 
 mod macros;
+mod printable;
 mod text;
 
 pub mod _documentation;
@@ -224,6 +225,7 @@ pub mod engine;
 pub mod goal;
 pub mod inventory;
 pub mod ipsrt;
+pub mod limits;
 pub mod measure;
 
 #[cfg(feature = "cds-hooks")]

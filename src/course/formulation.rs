@@ -305,7 +305,9 @@ impl fmt::Display for Formulation {
         )?;
         for s in &self.sections {
             writeln!(f)?;
-            writeln!(f, "{}", s.text.expose())?;
+            // Each section is one paragraph: a line break or a control
+            // character in it is shown, not obeyed.
+            writeln!(f, "{}", crate::printable::escape(s.text.expose()))?;
         }
         Ok(())
     }

@@ -399,6 +399,7 @@ pub struct Assessment {
     /// The rule set that made it.
     pub rule_set: RuleSetInfo,
     /// The inventory's as-of date.
+    #[serde(with = "crate::date::day_json")]
     pub assessed_on: NaiveDate,
     /// One finding per area, in [`ProblemArea`] declaration order.
     pub areas: Vec<AreaFinding>,

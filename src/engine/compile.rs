@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::limits::Limits;
 use crate::{
     catalogue::ProblemArea,
     error::{JsonPath, Problems},
@@ -20,8 +21,8 @@ use super::facts::{Truth, WindowRef};
 use super::masks::PersonNeeds;
 use super::proximity::{self, Proximity};
 use super::ruleset::{
-    MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS, RULE_SET_SCHEMA_VERSION, RuleParameters, RuleSet,
-    Window,
+    MAX_CONDITION_DEPTH_LIMIT, MAX_RULE_WEIGHT, MAX_WINDOW_MONTHS, RULE_SET_SCHEMA_VERSION,
+    RuleParameters, RuleSet, Window,
 };
 
 /// A compiled node. Children of `All`/`Any` are `kids[start..start + len]`.
@@ -327,14 +328,21 @@ impl Compiled {
 /// assert!(text.contains("Mum"));
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(try_from = "RuleSet", into = "RuleSet")]
+#[derive(Debug, Clone, Serialize)]
+#[serde(into = "RuleSet")]
 pub struct Engine {
     rules: RuleSet,
     /// Which rule set this is, as every assessment names it: built once and
     /// shared by every assessment.
     pub(crate) info: RuleSetInfo,
     pub(crate) compiled: Compiled,
+}
+
+impl<'de> Deserialize<'de> for Engine {
+    /// Reads the engine's record and checks it, each problem at its path.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::error::read_checked::<D, RuleSet, Engine>(deserializer)
+    }
 }
 
 impl PartialEq for Engine {
@@ -367,7 +375,8 @@ impl Engine {
     /// bands that are not finite, above 0 and ordered, a depth limit outside 1
     /// to [`MAX_CONDITION_DEPTH_LIMIT`], a window longer than
     /// [`MAX_WINDOW_MONTHS`] or with an empty name); duplicate rule ids; a rule
-    /// version of 0; a weight that is not finite or not above 0; an empty
+    /// version of 0; a weight that is not above 0 and at most
+    /// [`MAX_RULE_WEIGHT`] (so every score is finite); an empty
     /// summary or source label; an empty `all`/`any` group or an empty list in
     /// a predicate; a window name not among the parameters; conditions nested
     /// deeper than `max_depth`; and an area that no rule can reach (each of the
@@ -388,7 +397,41 @@ impl Engine {
     ///
     /// Returns [`Problems`], never empty, listing every problem found.
     pub fn compile(rules: RuleSet) -> Result<Engine, Problems> {
+        Engine::compile_with(rules, &Limits::default())
+    }
+
+    /// Checks and compiles a rule set as [`Engine::compile`] does, within
+    /// `limits` ([`Limits`]): more rules than [`Limits::rules`] is a problem
+    /// at `$.rules`, and a condition nested deeper than
+    /// [`Limits::condition_depth`] (or the rule set's own `max_depth`, when
+    /// that is lower) a problem at the condition's path.
+    ///
+    /// ```
+    /// use interpersonal::engine::{Engine, RuleSet};
+    /// use interpersonal::limits::Limits;
+    ///
+    /// let rules = RuleSet::standard();
+    /// let n = rules.rules.len();
+    /// let problems = Engine::compile_with(rules, &Limits::default().rules(n - 1)).unwrap_err();
+    /// assert_eq!(problems.as_slice()[0].path.as_str(), "$.rules");
+    /// assert!(Engine::compile_with(RuleSet::standard(), &Limits::default().rules(n)).is_ok());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns [`Problems`], never empty, listing every problem found.
+    pub fn compile_with(rules: RuleSet, limits: &Limits) -> Result<Engine, Problems> {
         let mut problems = Problems::default();
+        if rules.rules.len() > limits.rules {
+            problems.at(
+                JsonPath::root().field("rules"),
+                format!(
+                    "at most {} rules; found {}",
+                    limits.rules,
+                    rules.rules.len()
+                ),
+            );
+        }
         let root = JsonPath::root();
         if rules.schema_version != RULE_SET_SCHEMA_VERSION {
             problems.at(
@@ -406,7 +449,8 @@ impl Engine {
             );
         }
         let max_depth =
-            check_parameters(&rules.parameters, &root.field("parameters"), &mut problems);
+            check_parameters(&rules.parameters, &root.field("parameters"), &mut problems)
+                .min(limits.condition_depth.max(1));
 
         let mut builder = Builder {
             windows: &rules.parameters.windows,
@@ -440,10 +484,13 @@ impl Engine {
                     "a rule version of 1 or more; found 0",
                 );
             }
-            if !(rule.weight.is_finite() && rule.weight > 0.0) {
+            if !(rule.weight.is_finite() && rule.weight > 0.0 && rule.weight <= MAX_RULE_WEIGHT) {
                 builder.problems.at(
                     path.field("weight"),
-                    format!("a finite weight above 0; found {}", rule.weight),
+                    format!(
+                        "a weight above 0 and at most {MAX_RULE_WEIGHT}; found {}",
+                        rule.weight
+                    ),
                 );
             }
             if rule.summary.trim().is_empty() {
@@ -460,6 +507,19 @@ impl Engine {
             roots.push(builder.condition(&rule.when, &path.field("when"), 1, ""));
         }
         for area in ProblemArea::iter() {
+            // The most an area can score: every one of its rules holding.
+            let most: f64 = rules
+                .rules
+                .iter()
+                .filter(|r| r.area == area && r.weight.is_finite())
+                .map(|r| r.weight)
+                .sum();
+            if !most.is_finite() {
+                builder.problems.at(
+                    rules_path.clone(),
+                    format!("weights for the area `{area}` whose sum is a finite number"),
+                );
+            }
             if !rules.rules.iter().any(|r| r.area == area) {
                 builder.problems.at(
                     rules_path.clone(),

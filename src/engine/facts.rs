@@ -8,6 +8,8 @@ use crate::{
     id::PersonId,
     inventory::{Inventory, Person, PersonStatus, RelationshipKind},
 };
+use std::collections::HashMap;
+
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::inventory::{EventKind, OnsetLink};
@@ -171,11 +173,14 @@ const INLINE_EVENTS: usize = 64;
 const NO_PERSON: u32 = u32::MAX;
 
 /// For each event, the index of the person it names (or none): kept inline
-/// up to [`INLINE_EVENTS`] events, looked up on demand past that.
+/// up to [`INLINE_EVENTS`] events, and past that in a list built once from a
+/// map of the people's ids, so that the lookup stays linear in the
+/// inventory however many events name people.
 #[derive(Debug)]
 struct EventPeople {
     inline: bool,
     index: [u32; INLINE_EVENTS],
+    spilled: Vec<u32>,
 }
 
 /// A window as compiled: its index among the rule set's windows (for the
@@ -245,7 +250,31 @@ impl<'a> Facts<'a> {
                 }
             }
         }
-        let event_people = EventPeople { inline, index };
+        let mut spilled = Vec::new();
+        if !inline {
+            // The first person with each id, as `find_person` finds it.
+            let mut first: HashMap<&str, usize> = HashMap::with_capacity(inv.people.len());
+            for (i, p) in inv.people.iter().enumerate() {
+                first.entry(p.id.as_str()).or_insert(i);
+            }
+            spilled = inv
+                .events
+                .iter()
+                .map(|event| {
+                    event
+                        .person
+                        .as_ref()
+                        .and_then(|pid| first.get(pid.as_str()))
+                        .and_then(|&i| u32::try_from(i).ok())
+                        .unwrap_or(NO_PERSON)
+                })
+                .collect();
+        }
+        let event_people = EventPeople {
+            inline,
+            index,
+            spilled,
+        };
         let mut facts = Facts {
             inv,
             onset: onset_date.map(|d| (d.earliest(), d.latest())),
@@ -293,8 +322,10 @@ impl<'a> Facts<'a> {
                 _ => None,
             }
         } else {
-            let pid = self.inv.events.get(e)?.person.as_ref()?;
-            find_person(self.inv, pid)
+            match self.event_people.spilled.get(e) {
+                Some(&i) if i != NO_PERSON => usize::try_from(i).ok(),
+                _ => None,
+            }
         }
     }
 

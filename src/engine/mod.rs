@@ -8,6 +8,7 @@ mod assessment;
 mod buffers;
 mod compile;
 mod condition;
+mod condition_tree;
 mod decide;
 mod evaluate;
 mod explain;
@@ -30,6 +31,6 @@ pub use condition::{Condition, EventCondition, PersonCondition};
 pub use recommend::Recommendations;
 pub use report::Report;
 pub use ruleset::{
-    Indicator, MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS, RULE_SET_SCHEMA_VERSION, Rule,
-    RuleParameters, RuleSet, StrengthBands, Window,
+    Indicator, MAX_CONDITION_DEPTH_LIMIT, MAX_RULE_WEIGHT, MAX_WINDOW_MONTHS,
+    RULE_SET_SCHEMA_VERSION, Rule, RuleParameters, RuleSet, StrengthBands, Window,
 };

@@ -1,6 +1,9 @@
 //! The manuals' selection policy as explicit code (DESIGN.md decision 7):
 //! which areas are in focus, the dispute's stage, the kind of grief, and the
 //! advisories. Each step cites its source in CLINICAL-BASIS.md §2.5.
+
+use std::collections::{HashMap, HashSet};
+
 use crate::{
     catalogue::{DisputeStage, GriefKind, ProblemArea},
     engine::{NeededFor, RuleParameters, Subject},
@@ -11,9 +14,8 @@ use crate::{
 };
 
 use super::assessment::{Advisory, AdvisoryCode, Evidence, EvidenceStrength};
-use super::buffers::SpillVec;
 use super::compile::bit;
-use super::facts::{MissingRef, PersonField, is_significant, same_id};
+use super::facts::{MissingRef, PersonField, is_significant};
 use super::ruleset::Indicator;
 
 /// An area's score for selection (the strength of its best fact linked to
@@ -128,50 +130,64 @@ enum Named<'a> {
     Event(&'a EventId),
 }
 
-/// Whether a piece of evidence names the person or event.
-fn names(evidence: &Evidence, who: Named<'_>) -> bool {
-    evidence.subjects.iter().any(|s| match (s, who) {
-        (Subject::Person(a), Named::Person(b)) => same_id(a.as_str(), b.as_str()),
-        (Subject::Event(a), Named::Event(b)) => same_id(a.as_str(), b.as_str()),
-        _ => false,
-    })
+/// For each subject the evidence names (people and events, told apart by
+/// the flag, `true` for a person), the sum of the weights of the evidence
+/// naming it, added in evidence order (each piece of evidence counts once per
+/// subject), and the strongest onset link of that evidence. Built once, so
+/// that each person or event is a lookup, not a scan of all the evidence:
+/// linear in the evidence's subjects.
+struct NamedWeights<'a> {
+    weights: HashMap<(bool, &'a str), (f64, LinkBasis)>,
 }
 
-/// For each person id the evidence names, the sum of the weights of the
-/// evidence naming it, added in evidence order (each piece of evidence counts
-/// once per id, as [`names`] does).
-fn named_weights(evidence: &[Evidence]) -> SpillVec<(&str, f64), INLINE_NAMED> {
-    let mut weights = SpillVec::new(("", 0.0));
-    for e in evidence {
-        for (k, s) in e.subjects.iter().enumerate() {
-            let Subject::Person(id) = s else {
-                continue;
-            };
-            let id = id.as_str();
-            let seen_in_e = e.subjects.get(..k).is_some_and(|before| {
-                before
-                    .iter()
-                    .any(|b| matches!(b, Subject::Person(a) if same_id(a.as_str(), id)))
-            });
-            if seen_in_e {
-                continue;
-            }
-            match weights
-                .as_mut_slice()
-                .iter_mut()
-                .find(|(named, _)| same_id(named, id))
-            {
-                Some((_, w)) => *w += e.weight,
+impl<'a> NamedWeights<'a> {
+    fn new(evidence: &'a [Evidence]) -> Self {
+        let mut weights: HashMap<(bool, &str), (f64, LinkBasis)> = HashMap::new();
+        let mut seen = HashSet::new();
+        for e in evidence {
+            seen.clear();
+            for s in &e.subjects {
+                let key = match s {
+                    Subject::Person(id) => (true, id.as_str()),
+                    Subject::Event(id) => (false, id.as_str()),
+                };
+                if !seen.insert(key) {
+                    continue;
+                }
                 // As `Iterator::sum` of f64 does, start from negative zero.
-                None => weights.push((id, -0.0 + e.weight)),
+                let (weight, link) = weights.entry(key).or_insert((-0.0, LinkBasis::None));
+                *weight += e.weight;
+                *link = (*link).max(e.onset_link);
             }
         }
+        NamedWeights { weights }
     }
-    weights
+
+    /// The summed weight of the evidence naming `who` (negative zero when
+    /// none does).
+    fn weight(&self, who: Named<'_>) -> f64 {
+        self.weights.get(&key(who)).map_or(-0.0, |&(w, _)| w)
+    }
+
+    /// Whether some evidence names `who`.
+    fn names(&self, who: Named<'_>) -> bool {
+        self.weights.contains_key(&key(who))
+    }
+
+    /// The strongest onset link of the evidence naming `who`.
+    fn link(&self, who: Named<'_>) -> LinkBasis {
+        self.weights
+            .get(&key(who))
+            .map_or(LinkBasis::None, |&(_, l)| l)
+    }
 }
 
-/// How many named people [`named_weights`] keeps on the stack.
-const INLINE_NAMED: usize = 16;
+fn key(who: Named<'_>) -> (bool, &str) {
+    match who {
+        Named::Person(id) => (true, id.as_str()),
+        Named::Event(id) => (false, id.as_str()),
+    }
+}
 
 /// The stage of the dispute in focus, from the principal disputant's conflict
 /// course: negotiating is renegotiation, stalled is impasse, ending is
@@ -191,17 +207,13 @@ pub(crate) fn dispute_stage(
 ) -> (Option<DisputeStage>, Option<(MissingRef, NeededFor)>) {
     let level =
         |p: &crate::inventory::Person| p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
-    let mut named = named_weights(evidence);
-    let weights = named.as_mut_slice();
+    let named = NamedWeights::new(evidence);
     let mut best: Option<(ConflictLevel, f64, usize)> = None;
     for (i, p) in inv.people.iter().enumerate() {
         if p.status.is_deceased() {
             continue;
         }
-        let weight = weights
-            .iter()
-            .find(|(id, _)| same_id(id, p.id.as_str()))
-            .map_or(0.0, |&(_, w)| w);
+        let weight = named.weight(Named::Person(&p.id));
         if weight <= 0.0 {
             continue;
         }
@@ -295,18 +307,10 @@ pub(crate) fn grief_kind(
 ) -> (Option<GriefKind>, Vec<(MissingRef, NeededFor)>) {
     // (link, weight, is_person, index)
     let mut best: Option<(LinkBasis, f64, bool, usize)> = None;
+    let named = NamedWeights::new(evidence);
     let mut consider = |who: Named<'_>, is_person: bool, index: usize| {
-        let link = evidence
-            .iter()
-            .filter(|e| names(e, who))
-            .map(|e| e.onset_link)
-            .max()
-            .unwrap_or(LinkBasis::None);
-        let weight: f64 = evidence
-            .iter()
-            .filter(|e| names(e, who))
-            .map(|e| e.weight)
-            .sum();
+        let link = named.link(who);
+        let weight = named.weight(who);
         if weight <= 0.0 {
             return;
         }
@@ -358,16 +362,11 @@ pub(crate) fn grief_kind(
         }
         let principal =
             (!is_person && e == index) || (person.is_some() && ev.person.as_ref() == person);
-        let named = evidence.iter().any(|x| {
-            x.subjects
-                .iter()
-                .any(|s| matches!(s, Subject::Event(id) if *id == ev.id))
-                || ev.person.as_ref().is_some_and(|p| {
-                    x.subjects
-                        .iter()
-                        .any(|s| matches!(s, Subject::Person(id) if id == p))
-                })
-        });
+        let named = named.names(Named::Event(&ev.id))
+            || ev
+                .person
+                .as_ref()
+                .is_some_and(|p| named.names(Named::Person(p)));
         if principal {
             principal_events.push(e);
         }

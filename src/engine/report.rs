@@ -1,8 +1,15 @@
 //! A readable report of an assessment: the one place where the engine's
 //! explanations and the patient's text meet (DESIGN.md "How data flows").
 
-use crate::{catalogue::ProblemArea, engine::Subject, inventory::Inventory};
+use crate::{
+    catalogue::ProblemArea,
+    engine::Subject,
+    inventory::{Inventory, LifeEvent, Person},
+};
+use std::collections::HashMap;
 use std::fmt;
+
+use crate::printable::escape;
 
 use super::assessment::{Assessment, MissingFact};
 use super::ruleset::Indicator;
@@ -79,20 +86,20 @@ impl<'a> Report<'a> {
     }
 
     /// A subject by its label: "Maria (sibling)", "the divorce (2025-11) of Tom".
-    fn subject(&self, s: &Subject) -> String {
+    fn subject(&self, ix: &Index<'_>, s: &Subject) -> String {
         match s {
-            Subject::Person(id) => match self.inventory.person(id) {
-                Some(p) => format!("{} ({})", p.label.expose(), words(p.relationship)),
+            Subject::Person(id) => match ix.person(id.as_str()) {
+                Some(p) => format!("{} ({})", escape(p.label.expose()), words(p.relationship)),
                 None => format!("person `{id}`"),
             },
-            Subject::Event(id) => match self.inventory.event(id) {
+            Subject::Event(id) => match ix.event(id.as_str()) {
                 Some(e) => {
                     let mut t = format!("the {}", words(e.kind));
                     if let Some(d) = e.date {
                         t.push_str(&format!(" ({d})"));
                     }
-                    if let Some(p) = e.person.as_ref().and_then(|p| self.inventory.person(p)) {
-                        t.push_str(&format!(" of {}", p.label.expose()));
+                    if let Some(p) = e.person.as_ref().and_then(|p| ix.person(p.as_str())) {
+                        t.push_str(&format!(" of {}", escape(p.label.expose())));
                     }
                     t
                 }
@@ -101,20 +108,20 @@ impl<'a> Report<'a> {
         }
     }
 
-    fn subjects(&self, subjects: &[Subject]) -> String {
+    fn subjects(&self, ix: &Index<'_>, subjects: &[Subject]) -> String {
         subjects
             .iter()
-            .map(|s| self.subject(s))
+            .map(|s| self.subject(ix, s))
             .collect::<Vec<_>>()
             .join("; ")
     }
 
     /// The question a missing fact asks.
-    fn question(&self, m: &MissingFact) -> String {
+    fn question(&self, ix: &Index<'_>, m: &MissingFact) -> String {
         let who = m
             .subject
             .as_ref()
-            .map_or_else(String::new, |s| self.subject(s));
+            .map_or_else(String::new, |s| self.subject(ix, s));
         let tail = m.path.rsplit_once(']').map_or(m.path.as_str(), |(_, t)| t);
         match (m.path.as_str(), tail) {
             ("$.onset", _) => String::from("When did the current episode begin?"),
@@ -161,6 +168,36 @@ impl<'a> Report<'a> {
     }
 }
 
+/// The inventory's people and events by id, built once per rendering so
+/// that naming each subject is a lookup, not a scan (the first of a repeated
+/// id wins, as [`Inventory::person`] does).
+struct Index<'a> {
+    people: HashMap<&'a str, &'a Person>,
+    events: HashMap<&'a str, &'a LifeEvent>,
+}
+
+impl<'a> Index<'a> {
+    fn new(inventory: &'a Inventory) -> Self {
+        let mut people = HashMap::with_capacity(inventory.people.len());
+        for p in &inventory.people {
+            people.entry(p.id.as_str()).or_insert(p);
+        }
+        let mut events = HashMap::with_capacity(inventory.events.len());
+        for e in &inventory.events {
+            events.entry(e.id.as_str()).or_insert(e);
+        }
+        Index { people, events }
+    }
+
+    fn person(&self, id: &str) -> Option<&'a Person> {
+        self.people.get(id).copied()
+    }
+
+    fn event(&self, id: &str) -> Option<&'a LifeEvent> {
+        self.events.get(id).copied()
+    }
+}
+
 fn words<T: Into<&'static str>>(v: T) -> String {
     let s: &'static str = v.into();
     s.replace('_', " ")
@@ -191,6 +228,7 @@ fn tag(i: Indicator) -> &'static str {
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let a = self.assessment;
+        let ix = Index::new(self.inventory);
         writeln!(
             f,
             "IPT problem-area suggestion (decision support, not a diagnosis)"
@@ -204,8 +242,8 @@ impl fmt::Display for Report<'_> {
             .partition(|x| x.indicator == Indicator::Critical);
         for x in &critical {
             writeln!(f)?;
-            writeln!(f, "!! {}: {}", tag(x.indicator), x.summary)?;
-            writeln!(f, "   Source: {}", x.source.label)?;
+            writeln!(f, "!! {}: {}", tag(x.indicator), escape(&x.summary))?;
+            writeln!(f, "   Source: {}", escape(&x.source.label))?;
         }
         if !a.problems.is_empty() {
             writeln!(f)?;
@@ -265,7 +303,7 @@ impl fmt::Display for Report<'_> {
                 writeln!(
                     f,
                     "    + {} [{} v{}, weight {}, counted +{}; onset link: {}]",
-                    e.summary,
+                    escape(&e.summary),
                     e.rule,
                     e.rule_version,
                     score(e.weight),
@@ -273,15 +311,22 @@ impl fmt::Display for Report<'_> {
                     link_words(e.onset_link),
                 )?;
                 if !e.subjects.is_empty() {
-                    writeln!(f, "      about: {}", self.subjects(&e.subjects))?;
+                    writeln!(f, "      about: {}", self.subjects(&ix, &e.subjects))?;
                 }
                 match &e.source.url {
                     Some(url) => writeln!(
                         f,
-                        "      source: {} ({}) {url}",
-                        e.source.label, e.source.basis
+                        "      source: {} ({}) {}",
+                        escape(&e.source.label),
+                        e.source.basis,
+                        escape(url)
                     )?,
-                    None => writeln!(f, "      source: {} ({})", e.source.label, e.source.basis)?,
+                    None => writeln!(
+                        f,
+                        "      source: {} ({})",
+                        escape(&e.source.label),
+                        e.source.basis
+                    )?,
                 }
             }
             for m in &finding.near_misses {
@@ -296,7 +341,7 @@ impl fmt::Display for Report<'_> {
                     } else {
                         "did not hold"
                     },
-                    m.failed,
+                    escape(&m.failed),
                 )?;
             }
         }
@@ -319,8 +364,8 @@ impl fmt::Display for Report<'_> {
             writeln!(f)?;
             writeln!(f, "Advisories")?;
             for x in &others {
-                writeln!(f, "  [{}] {}", tag(x.indicator), x.summary)?;
-                writeln!(f, "      source: {}", x.source.label)?;
+                writeln!(f, "  [{}] {}", tag(x.indicator), escape(&x.summary))?;
+                writeln!(f, "      source: {}", escape(&x.source.label))?;
             }
         }
 
@@ -331,7 +376,12 @@ impl fmt::Display for Report<'_> {
                 let mut settles: Vec<String> =
                     m.held_back.iter().map(ToString::to_string).collect();
                 settles.extend(m.needed_for.iter().map(|n| n.to_string()));
-                writeln!(f, "  ? {} ({})", self.question(m), m.path)?;
+                writeln!(
+                    f,
+                    "  ? {} ({})",
+                    escape(&self.question(&ix, m)),
+                    escape(m.path.as_str())
+                )?;
                 if !settles.is_empty() {
                     writeln!(f, "      would settle: {}", settles.join(", "))?;
                 }
@@ -349,7 +399,9 @@ impl fmt::Display for Report<'_> {
         writeln!(
             f,
             "Rule set {} {} (fingerprint {})",
-            a.rule_set.id, a.rule_set.version, a.rule_set.fingerprint
+            escape(a.rule_set.id.as_str()),
+            escape(&a.rule_set.version),
+            escape(&a.rule_set.fingerprint)
         )?;
         writeln!(
             f,

@@ -33,6 +33,57 @@ pub const MAX_CONDITION_DEPTH_LIMIT: u32 = 32;
 /// ```
 pub const MAX_WINDOW_MONTHS: u32 = 1200;
 
+/// The largest weight a rule may carry.
+///
+/// The standard rules weigh 0.5 to 4; a thousand leaves every use of weights
+/// to a rule set's author while keeping every sum finite: an area's score is
+/// at most this times the number of rules
+/// ([`Limits::rules`](crate::limits::Limits::rules), 1000 at most), far below `f64::MAX`, so an assessment's scores are always numbers and its
+/// JSON always reads back \[I\].
+///
+/// ```
+/// assert_eq!(interpersonal::engine::MAX_RULE_WEIGHT, 1000.0);
+/// ```
+pub const MAX_RULE_WEIGHT: f64 = 1000.0;
+
+/// Reads the windows, refusing a name given twice (JSON would otherwise keep
+/// the last value without a word).
+fn unique_windows<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, Window>, D::Error> {
+    struct Windows;
+    impl<'de> serde::de::Visitor<'de> for Windows {
+        type Value = BTreeMap<String, Window>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object of named windows")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut windows = BTreeMap::new();
+            while let Some(name) = map.next_key::<String>()? {
+                let window: Window = map.next_value()?;
+                if windows.contains_key(&name) {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "expected each window name once; {} is given twice",
+                        if name.len() <= 64
+                            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                        {
+                            format!("`{name}`")
+                        } else {
+                            String::from("a name")
+                        }
+                    )));
+                }
+                windows.insert(name, window);
+            }
+            Ok(windows)
+        }
+    }
+    deserializer.deserialize_map(Windows)
+}
+
 /// The default rule set, embedded at build time from `rules/default.json`.
 const DEFAULT_RULES_JSON: &str = include_str!("../../rules/default.json");
 
@@ -146,7 +197,9 @@ impl Default for StrengthBands {
 #[non_exhaustive]
 pub struct RuleParameters {
     /// Named time windows around the onset, referred to by name from
-    /// conditions (`{"within": "onset"}`).
+    /// conditions (`{"within": "onset"}`). In JSON each name appears once:
+    /// a repeated name is an error, not a silent overwrite.
+    #[serde(deserialize_with = "unique_windows")]
     pub windows: BTreeMap<String, Window>,
     /// The lowest score an area needs to be a candidate focus. Finite, above 0.
     pub min_focus_score: f64,
@@ -216,7 +269,8 @@ pub struct Rule {
     pub version: u32,
     /// The area the rule is evidence for.
     pub area: ProblemArea,
-    /// How much the rule adds to the area's score. Finite, above 0.
+    /// How much the rule adds to the area's score. Above 0 and at most
+    /// [`MAX_RULE_WEIGHT`].
     pub weight: f64,
     /// Whether the rule's condition asks for a link to the onset of the
     /// episode (the clinician's link, a date in an onset window, a change
@@ -561,7 +615,10 @@ mod tests {
         let mut v: serde_json::Value = serde_json::from_str(DEFAULT_RULES_JSON).unwrap();
         v["rules"][0]["wieght"] = serde_json::json!(1.0);
         let err = RuleSet::from_json(&v.to_string()).unwrap_err();
-        assert_eq!(err.path.as_str(), "$.rules[0].wieght");
+        // The unknown key is not shown; the path ends at its object, and a
+        // near field name is offered.
+        assert_eq!(err.path.as_str(), "$.rules[0]");
+        assert!(err.message.contains("did you mean `weight`?"), "{err}");
     }
 
     /// The rule table and the parameters in the docs of

@@ -84,8 +84,7 @@ use crate::{
 /// assert_eq!(back, goal);
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "GoalRecord")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Goal {
     /// The goal's id.
     pub id: GoalId,
@@ -97,12 +96,20 @@ pub struct Goal {
     pub target: GoalTarget,
     /// The day by which the goal should be reached, if one was set.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "crate::date::day_json::option")]
     pub target_date: Option<NaiveDate>,
     status: GoalStatus,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     status_changes: Vec<GoalStatusChange>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     progress: Vec<ProgressEntry>,
+}
+
+impl<'de> Deserialize<'de> for Goal {
+    /// Reads the goal's record and checks it, each problem at its path.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::error::read_checked::<D, GoalRecord, Goal>(deserializer)
+    }
 }
 
 /// The JSON shape of a [`Goal`], checked into one by `TryFrom`.
@@ -114,6 +121,7 @@ struct GoalRecord {
     statement: Sensitive<String>,
     target: GoalTarget,
     #[serde(default)]
+    #[serde(with = "crate::date::day_json::option")]
     target_date: Option<NaiveDate>,
     status: GoalStatus,
     #[serde(default)]

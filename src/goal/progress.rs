@@ -23,6 +23,7 @@ use crate::{id::GoalId, sensitive::Sensitive};
 #[non_exhaustive]
 pub struct ProgressEntry {
     /// The day the progress was noted.
+    #[serde(with = "crate::date::day_json")]
     pub date: NaiveDate,
     /// The value, in the unit of the goal's target, if one was taken.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -108,8 +109,10 @@ pub enum GoalProgressError {
         /// The goal.
         goal: GoalId,
         /// The date given.
+        #[serde(with = "crate::date::day_json")]
         date: NaiveDate,
         /// The date of the latest entry.
+        #[serde(with = "crate::date::day_json")]
         previous: NaiveDate,
     },
     /// The goal's target is a 0–10 rating and the value is above 10.

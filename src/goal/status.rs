@@ -117,6 +117,7 @@ pub struct GoalStatusChange {
     /// The status after.
     pub to: GoalStatus,
     /// The day of the change.
+    #[serde(with = "crate::date::day_json")]
     pub on: NaiveDate,
 }
 
@@ -163,8 +164,10 @@ pub enum GoalStatusError {
         /// The goal.
         goal: GoalId,
         /// The date given.
+        #[serde(with = "crate::date::day_json")]
         on: NaiveDate,
         /// The date of the previous change.
+        #[serde(with = "crate::date::day_json")]
         previous: NaiveDate,
     },
 }

@@ -11,7 +11,9 @@
 
 use crate::date::{DayInput, NaiveDate};
 
-use super::validate::{Found, MALFORMED_DATE, MALFORMED_DAY, Order, Unreadable, check_inventory};
+use super::validate::{
+    Found, MALFORMED_DATE, MALFORMED_DAY, Order, Unreadable, check_inventory, check_limits,
+};
 use super::{EventBuilder, Inventory, PersonBuilder, PriorFunctioning, SocialContext};
 use crate::{
     date::{DateError, EpisodeOnset, PartialDate},
@@ -460,6 +462,7 @@ impl InventoryBuilder {
         }
         if complete {
             check_inventory(&inventory, &unreadable, &mut found);
+            check_limits(&inventory, &crate::limits::Limits::default(), &mut found);
         }
         found.into_problems().into_result(inventory)
     }

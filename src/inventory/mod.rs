@@ -293,6 +293,7 @@ pub struct Inventory {
     /// The schema version, [`INVENTORY_SCHEMA_VERSION`].
     pub schema_version: u32,
     /// The date the inventory describes: the as-of date for every time window.
+    #[serde(with = "crate::date::day_json")]
     pub assessed_on: NaiveDate,
     /// The onset of the current episode.
     pub onset: EpisodeOnset,

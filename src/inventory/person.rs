@@ -129,7 +129,7 @@ vocabulary_enum! {
 /// let living: PersonStatus = serde_json::from_str(r#""living""#).unwrap();
 /// assert_eq!(living, PersonStatus::Living);
 /// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum PersonStatus {
@@ -144,6 +144,81 @@ pub enum PersonStatus {
     },
     /// Living, but estranged from the patient.
     Estranged,
+}
+
+/// The fields of `{"deceased": {..}}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeceasedFields {
+    #[serde(default)]
+    date: Option<PartialDate>,
+}
+
+const STATUS_NAMES: &[&str] = &["living", "deceased", "estranged"];
+
+impl<'de> Deserialize<'de> for PersonStatus {
+    /// Reads `"living"`, `"estranged"`, or an object with exactly one key,
+    /// `{"deceased": {..}}` (or `{"living": null}`); a second key is refused
+    /// with a message that says so.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+
+        fn unit<E: de::Error>(name: &str) -> Result<PersonStatus, E> {
+            match name {
+                "living" => Ok(PersonStatus::Living),
+                "estranged" => Ok(PersonStatus::Estranged),
+                "deceased" => Ok(PersonStatus::Deceased { date: None }),
+                other => Err(E::unknown_variant(other, STATUS_NAMES)),
+            }
+        }
+
+        struct StatusVisitor;
+
+        impl<'de> Visitor<'de> for StatusVisitor {
+            type Value = PersonStatus;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("`living`, `estranged`, or an object with one key, `deceased`")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<PersonStatus, E> {
+                match v {
+                    "living" | "estranged" => unit(v),
+                    "deceased" => Err(E::custom(
+                        "expected `deceased` as an object: {\"deceased\": {\"date\": ..}}",
+                    )),
+                    other => Err(E::unknown_variant(other, STATUS_NAMES)),
+                }
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PersonStatus, A::Error> {
+                let Some(key) = map.next_key::<String>()? else {
+                    return Err(de::Error::custom(
+                        "expected a status object with one key, `deceased`; found an empty object",
+                    ));
+                };
+                let status = match key.as_str() {
+                    "deceased" => PersonStatus::Deceased {
+                        date: map.next_value::<DeceasedFields>()?.date,
+                    },
+                    "living" | "estranged" => {
+                        map.next_value::<()>()?;
+                        unit(&key)?
+                    }
+                    other => return Err(de::Error::unknown_variant(other, STATUS_NAMES)),
+                };
+                if map.next_key::<IgnoredAny>()?.is_some() {
+                    return Err(de::Error::custom(
+                        "expected a status object with exactly one key (`living`, `deceased` \
+                         or `estranged`); found a second key",
+                    ));
+                }
+                Ok(status)
+            }
+        }
+
+        deserializer.deserialize_any(StatusVisitor)
+    }
 }
 
 impl PersonStatus {

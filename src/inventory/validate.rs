@@ -16,6 +16,9 @@ use super::{
     ConflictCourse, ConflictLevel, INVENTORY_SCHEMA_VERSION, Inventory, LifeEvent, Person,
     PersonStatus,
 };
+use crate::limits::Limits;
+use crate::printable;
+use crate::sensitive::Sensitive;
 use crate::{
     date::PartialDate,
     error::{JsonPath, Problem, Problems},
@@ -32,7 +35,8 @@ impl Inventory {
     /// | `$.schema_version` | it is not [`INVENTORY_SCHEMA_VERSION`] |
     /// | `$.onset` | the onset is after `assessed_on` |
     /// | `$.people[i].id` | an earlier person has the same id |
-    /// | `$.people[i].label` | the label is empty or only spaces |
+    /// | `$.people[i].label` | the label is blank: empty, or only white space and invisible characters such as a zero-width space |
+    /// | `$.people[i].label` | the label holds a control character (newline, tab, escape, any C0 or C1 code, DEL), a line or paragraph separator, or a bidi override; the error names its code point, never the label |
     /// | `$.people[i].status.deceased.date` | the death date is after `assessed_on` |
     /// | `$.people[i].status` | the person is deceased, with no death date and no death event naming them |
     /// | `$.people[i].conflict.visibility`, `.course`, `.began` | given although the conflict's level is `none` |
@@ -44,6 +48,7 @@ impl Inventory {
     /// | `$.events[j].person` | a death event names a person whose status is not deceased |
     /// | `$.events[j].person` | a second death event names the same person |
     /// | `$.events[j].grief_signs` | grief signs on an event that is not a death |
+    /// | `$.people`, `$.events`, each patient text | beyond the default [`Limits`] (see [`Inventory::validate_with`]) |
     ///
     /// "After `assessed_on`" means after every day the date can stand for: a
     /// date known to the month is after it only when the month's first day is
@@ -93,8 +98,36 @@ impl Inventory {
     ///
     /// Returns [`Problems`], never empty, listing every problem found.
     pub fn validate(&self) -> Result<(), Problems> {
+        self.validate_with(&Limits::default())
+    }
+
+    /// Checks the inventory as [`Inventory::validate`] does, within `limits`
+    /// ([`Limits`]): more people or events than the limit is a problem at
+    /// `$.people` or `$.events`, and a patient text longer than the limit at
+    /// its own path (`$.people[i].label`, `$.people[i].notes`,
+    /// `$.people[i].feelings[k]`, `$.events[j].notes`, …).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use interpersonal::inventory::{EventKind, Inventory, LifeEvent};
+    /// use interpersonal::limits::Limits;
+    ///
+    /// let inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
+    ///     .event(LifeEvent::builder("a", EventKind::Relocation))
+    ///     .event(LifeEvent::builder("b", EventKind::JobLoss))
+    ///     .build()?;
+    /// let problems = inventory.validate_with(&Limits::default().events(1)).unwrap_err();
+    /// assert_eq!(problems.as_slice()[0].path.as_str(), "$.events");
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns [`Problems`], never empty, listing every problem found.
+    pub fn validate_with(&self, limits: &Limits) -> Result<(), Problems> {
         let mut found = Found::default();
         check_inventory(self, &Unreadable::default(), &mut found);
+        check_limits(self, limits, &mut found);
         found.into_problems().into_result(())
     }
 }
@@ -107,7 +140,9 @@ pub(crate) enum Order {
     SchemaVersion,
     AssessedOn,
     Onset,
+    People,
     Person(usize, PersonField),
+    Events,
     Event(usize, EventField),
 }
 
@@ -121,6 +156,7 @@ pub(crate) enum PersonField {
     ConflictVisibility,
     ConflictCourse,
     ConflictBegan,
+    Text,
 }
 
 /// The fields of a life event that validation or the builder can report, in
@@ -131,6 +167,7 @@ pub(crate) enum EventField {
     Date,
     Person,
     GriefSigns,
+    Text,
 }
 
 /// Problems found so far, each with its place in document order.
@@ -201,11 +238,21 @@ fn status_name(status: PersonStatus) -> &'static str {
 /// with itself and with the person's status. `at` is the person's path and
 /// `index` its place among the people.
 pub(crate) fn check_person(person: &Person, at: &JsonPath, index: usize, found: &mut Found) {
-    if person.label.expose().trim().is_empty() {
+    let label = person.label.expose();
+    if printable::is_blank(label) {
         found.push(
             Order::Person(index, PersonField::Label),
             at.field("label"),
             "a label that is not blank: how the patient names the person",
+        );
+    } else if let Some(c) = printable::first_layout_control(label) {
+        found.push(
+            Order::Person(index, PersonField::Label),
+            at.field("label"),
+            format!(
+                "a label without control characters, line breaks or bidi overrides; found {}",
+                printable::code_point(c)
+            ),
         );
     }
     let Some(conflict) = &person.conflict else {
@@ -377,6 +424,91 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
 
 /// The checks of a death event that names a listed person: the person has
 /// died, once, on a date that agrees with the event's.
+/// The checks of [`Limits`]: how many people and events, and how long each
+/// patient text is.
+pub(crate) fn check_limits(inventory: &Inventory, limits: &Limits, found: &mut Found) {
+    let root = JsonPath::root();
+    if inventory.people.len() > limits.people {
+        found.push(
+            Order::People,
+            root.field("people"),
+            format!(
+                "at most {} people; found {}",
+                limits.people,
+                inventory.people.len()
+            ),
+        );
+    }
+    if inventory.events.len() > limits.events {
+        found.push(
+            Order::Events,
+            root.field("events"),
+            format!(
+                "at most {} events; found {}",
+                limits.events,
+                inventory.events.len()
+            ),
+        );
+    }
+    let max = limits.text_chars;
+    let mut text = |order: Order, path: &dyn Fn() -> JsonPath, t: &Sensitive<String>| {
+        // Counting stops one past the limit: a long text costs no more.
+        let n = t.expose().chars().take(max.saturating_add(1)).count();
+        if n > max {
+            let length = t.expose().chars().count();
+            found.push(
+                order,
+                path(),
+                format!("a text of at most {max} characters; found {length}"),
+            );
+        }
+    };
+    for (i, p) in inventory.people.iter().enumerate() {
+        let at = root.field("people").index(i);
+        let order = || Order::Person(i, PersonField::Text);
+        text(
+            Order::Person(i, PersonField::Label),
+            &|| at.field("label"),
+            &p.label,
+        );
+        for (name, list) in [
+            ("can_talk_about", &p.can_talk_about),
+            ("cannot_talk_about", &p.cannot_talk_about),
+            ("shared_activities", &p.shared_activities),
+            ("satisfactions", &p.satisfactions),
+            ("dissatisfactions", &p.dissatisfactions),
+            ("feelings", &p.feelings),
+            ("desired_changes", &p.desired_changes),
+        ] {
+            for (k, t) in list.iter().enumerate() {
+                text(order(), &|| at.field(name).index(k), t);
+            }
+        }
+        if let Some(e) = &p.expectations {
+            for (name, t) in [
+                ("patient_expects", &e.patient_expects),
+                ("other_expects", &e.other_expects),
+            ] {
+                if let Some(t) = t {
+                    text(order(), &|| at.field("expectations").field(name), t);
+                }
+            }
+        }
+        if let Some(t) = p.conflict.as_ref().and_then(|c| c.topic.as_ref()) {
+            text(order(), &|| at.field("conflict").field("topic"), t);
+        }
+        if let Some(t) = &p.notes {
+            text(order(), &|| at.field("notes"), t);
+        }
+    }
+    for (j, e) in inventory.events.iter().enumerate() {
+        if let Some(t) = &e.notes {
+            let at = root.field("events").index(j);
+            text(Order::Event(j, EventField::Text), &|| at.field("notes"), t);
+        }
+    }
+}
+
 fn check_death_event<'a>(
     event: &LifeEvent,
     at: &JsonPath,

@@ -37,16 +37,23 @@ use crate::error::{JsonPath, Problems};
 /// assert!(from_json::<Measurement>(r#"{"instrument": "gad7", "date": "2026-03-02", "total": 22}"#).is_err());
 /// # Ok::<(), interpersonal::JsonError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "MeasurementRecord")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Measurement {
     instrument: Instrument,
+    #[serde(with = "crate::date::day_json")]
     date: NaiveDate,
     total: u8,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     advisories: Vec<ScoreAdvisory>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     safety_flags: Vec<SafetyFlag>,
+}
+
+impl<'de> Deserialize<'de> for Measurement {
+    /// Reads the measurement's record and checks it, each problem at its path.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::error::read_checked::<D, MeasurementRecord, Measurement>(deserializer)
+    }
 }
 
 impl Measurement {
@@ -226,6 +233,7 @@ fn check_total(instrument: Instrument, total: u8, problems: &mut Problems) {
 #[serde(deny_unknown_fields)]
 struct MeasurementRecord {
     instrument: Instrument,
+    #[serde(with = "crate::date::day_json")]
     date: NaiveDate,
     total: u8,
     #[serde(default)]
@@ -332,7 +340,7 @@ mod tests {
                 "safety_flags":[{"kind":"suicidal_ideation","source":"phq9_item9","score":1}]}"#,
         )
         .unwrap_err();
-        assert!(err.message.contains("$.safety_flags[0]"), "{err}");
+        assert_eq!(err.path.as_str(), "$.safety_flags[0]", "{err}");
         let err = from_json::<Measurement>(
             r#"{"instrument":"gad7","date":"2026-01-05","total":3,
                 "advisories":["suicide_item_unanswered"]}"#,

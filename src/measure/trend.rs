@@ -582,5 +582,6 @@ pub struct TrendSummary {
     /// See [`SymptomTrend::recovery`].
     pub recovery: MeasureOutcome,
     /// The dates of every measurement carrying a safety flag.
+    #[serde(default, with = "crate::date::day_json::vec")]
     pub safety_flag_dates: Vec<NaiveDate>,
 }

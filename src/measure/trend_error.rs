@@ -50,6 +50,7 @@ pub enum TrendProblem {
         /// Where the first measurement of that date is.
         first_index: usize,
         /// The date.
+        #[serde(with = "crate::date::day_json")]
         date: NaiveDate,
     },
 }

@@ -315,7 +315,8 @@ fn diary_json_reports_every_problem_at_its_path() {
         r#"{"week_start": "2026-03-02", "form": "srm5", "days": [{"entries": [{"activity": "dinner", "when": "19:00"}]}]}"#,
     )
     .unwrap_err();
-    assert_eq!(err.path.as_str(), "$.days[0].entries[0].when");
+    // The unknown key itself is not shown: the path ends at its object.
+    assert_eq!(err.path.as_str(), "$.days[0].entries[0]");
     // A wrong form name is a JSON error at its path.
     let err = from_json::<SrmWeek>(r#"{"week_start": "2026-03-02", "form": "srm6", "days": []}"#)
         .unwrap_err();
@@ -426,9 +427,10 @@ fn asrm_cut_off_and_flag() {
     assert_eq!(m.safety_flags().len(), 1);
     let bare = r#"{"instrument": "asrm", "date": "2026-03-02", "total": 9}"#;
     let err = from_json::<Measurement>(bare).unwrap_err();
+    assert_eq!(err.path.as_str(), "$.safety_flags", "{err}");
     assert!(
         err.message
-            .contains("$.safety_flags: expected the flag the total gives, ASRM total 9"),
+            .contains("expected the flag the total gives, ASRM total 9"),
         "{err}"
     );
     let wrong_kind = r#"{"instrument": "asrm", "date": "2026-03-02", "total": 9,

@@ -73,9 +73,20 @@ fn assert_invariants(s: &Schedule) {
         joined.extend_from_slice(s.sessions_in(phase));
     }
     assert_eq!(joined, sessions);
-    // JSON reads back what was written, through the invariant checks.
-    let json = serde_json::to_string(s).unwrap();
-    assert_eq!(&serde_json::from_str::<Schedule>(&json).unwrap(), s);
+    // JSON reads back what was written, through the invariant checks; a
+    // date whose year has not four digits is not written, as the schema's
+    // date form could not read it back.
+    let four_digits = |d: &NaiveDate| (0..=9999).contains(&d.year());
+    if sessions
+        .iter()
+        .all(|x| four_digits(&x.date) && x.moved_from.is_none_or(|m| four_digits(&m)))
+        && s.skipped().iter().all(four_digits)
+    {
+        let json = serde_json::to_string(s).unwrap();
+        assert_eq!(&serde_json::from_str::<Schedule>(&json).unwrap(), s);
+    } else {
+        assert!(serde_json::to_string(s).is_err());
+    }
 }
 
 // ---------------------------------------------------------------- worked examples

@@ -31,6 +31,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct Agreement {
     /// The day the patient agreed.
+    #[serde(with = "crate::date::day_json")]
     pub on: NaiveDate,
 }
 
@@ -114,6 +115,7 @@ pub struct TreatmentContract {
     #[serde(default)]
     pub cadence: Cadence,
     /// The date of the first session, from which the others are counted.
+    #[serde(with = "crate::date::day_json")]
     pub starts_on: NaiveDate,
     /// Session length in minutes, 20 to 120; 50 when absent from JSON.
     #[serde(default = "default_session_minutes")]
@@ -285,7 +287,8 @@ impl TreatmentContract {
     ///   pre-group meeting) or after it: the contract is usually set at the end
     ///   of the initial phase, sessions 2 to 3 (CLINICAL-BASIS.md §1.1 tasks 9–10,
     ///   §1.2);
-    /// * `$.practicalities`: not blank when present.
+    /// * `$.practicalities`: not blank (empty, or only white space and invisible
+    ///   characters) when present.
     ///
     /// ```
     /// use interpersonal::{ProblemArea, TreatmentContract};
@@ -418,7 +421,7 @@ impl TreatmentContract {
         }
 
         if let Some(text) = &self.practicalities {
-            if text.expose().trim().is_empty() {
+            if crate::printable::is_blank(text.expose()) {
                 problems.at(
                     root.field("practicalities"),
                     "text, or no field at all; found blank text",

@@ -73,10 +73,12 @@ pub enum CourseError {
         /// The number given.
         session: u8,
         /// The date given.
+        #[serde(with = "crate::date::day_json")]
         date: NaiveDate,
         /// The last session recorded.
         previous_session: u8,
         /// Its date.
+        #[serde(with = "crate::date::day_json")]
         previous: NaiveDate,
     },
     /// The session worked on an area outside the contract's agreed focus.
@@ -115,8 +117,10 @@ pub enum CourseError {
         /// The measure's instrument.
         instrument: Instrument,
         /// The measure's date.
+        #[serde(with = "crate::date::day_json")]
         date: NaiveDate,
         /// The session's date.
+        #[serde(with = "crate::date::day_json")]
         session_date: NaiveDate,
     },
     /// A measure recorded with a session is dated on or before the previous
@@ -130,8 +134,10 @@ pub enum CourseError {
         /// The measure's instrument.
         instrument: Instrument,
         /// The measure's date.
+        #[serde(with = "crate::date::day_json")]
         date: NaiveDate,
         /// The previous session's date.
+        #[serde(with = "crate::date::day_json")]
         previous: NaiveDate,
     },
     /// A measurement of this instrument on this date is already on the course
@@ -141,6 +147,7 @@ pub enum CourseError {
         /// The instrument.
         instrument: Instrument,
         /// The date.
+        #[serde(with = "crate::date::day_json")]
         date: NaiveDate,
     },
     /// No goal of the course has this id.
@@ -161,6 +168,7 @@ pub enum CourseError {
         /// The task.
         task: PhaseTask,
         /// When it was done.
+        #[serde(with = "crate::date::day_json")]
         on: NaiveDate,
     },
     /// The task belongs to a phase the course has not reached.
@@ -177,10 +185,12 @@ pub enum CourseError {
     #[error("date {on} is before {began}, when phase `{phase}` began")]
     DatedBeforePhase {
         /// The date given.
+        #[serde(with = "crate::date::day_json")]
         on: NaiveDate,
         /// The phase.
         phase: Phase,
         /// The day it began.
+        #[serde(with = "crate::date::day_json")]
         began: NaiveDate,
     },
     /// The phase change was refused: required tasks are still open (the error
@@ -197,8 +207,10 @@ pub enum CourseError {
     #[error("the agreement dated {on} is before the previous agreement, dated {previous}")]
     AgreementBeforePrevious {
         /// The date given.
+        #[serde(with = "crate::date::day_json")]
         on: NaiveDate,
         /// The previous agreement's date.
+        #[serde(with = "crate::date::day_json")]
         previous: NaiveDate,
     },
     /// The change would leave the contract invalid.

@@ -93,35 +93,10 @@ impl TryFrom<CourseRecord> for Course {
 /// `$.contract` becomes `$.contract.sessions`.
 pub(super) fn reroot(problems: Problems, base: &JsonPath, into: &mut Problems) {
     for p in problems {
-        into.push(Problem::new(rebase(&p.path, base), p.expected));
+        into.push(Problem::new(base.join(&p.path), p.expected));
     }
 }
 
-fn rebase(path: &JsonPath, base: &JsonPath) -> JsonPath {
-    let mut out = base.clone();
-    let mut rest = path.as_str().strip_prefix('$').unwrap_or("");
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('.') {
-            let end = after.find(['.', '[']).unwrap_or(after.len());
-            let (name, tail) = after.split_at(end);
-            out = out.field(name);
-            rest = tail;
-        } else if let Some(after) = rest.strip_prefix('[') {
-            let end = after.find(']').unwrap_or(after.len());
-            let (digits, tail) = after.split_at(end);
-            match digits.parse::<usize>() {
-                Ok(i) => out = out.index(i),
-                Err(_) => out = out.field(digits),
-            }
-            rest = tail.strip_prefix(']').unwrap_or(tail);
-        } else {
-            break;
-        }
-    }
-    out
-}
-
-/// Goals and the contract's goal ids match one to one.
 pub(super) fn check_goals(contract_goals: &[GoalId], goals: &[Goal], problems: &mut Problems) {
     let path = JsonPath::root().field("goals");
     for (i, goal) in goals.iter().enumerate() {
@@ -440,9 +415,9 @@ mod tests {
     fn rebase_keeps_fields_and_indices() {
         let base = JsonPath::root().field("contract");
         let p = JsonPath::root().field("focus").index(1);
-        assert_eq!(rebase(&p, &base).as_str(), "$.contract.focus[1]");
+        assert_eq!(base.join(&p).as_str(), "$.contract.focus[1]");
         let p = JsonPath::root().field("agreement").field("on");
-        assert_eq!(rebase(&p, &base).as_str(), "$.contract.agreement.on");
-        assert_eq!(rebase(&JsonPath::root(), &base).as_str(), "$.contract");
+        assert_eq!(base.join(&p).as_str(), "$.contract.agreement.on");
+        assert_eq!(base.join(&JsonPath::root()).as_str(), "$.contract");
     }
 }

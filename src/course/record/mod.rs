@@ -85,8 +85,8 @@ pub const COURSE_SCHEMA_VERSION: u32 = 1;
 /// assert_eq!(back, course);
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "CourseRecord", into = "CourseRecord")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "CourseRecord")]
 pub struct Course {
     pub(super) contract: TreatmentContract,
     pub(super) schedule: Schedule,
@@ -96,6 +96,13 @@ pub struct Course {
     pub(super) sessions: Vec<SessionRecord>,
     pub(super) goals: Vec<Goal>,
     pub(super) measurements: Vec<Measurement>,
+}
+
+impl<'de> Deserialize<'de> for Course {
+    /// Reads the course's record and checks it, each problem at its path.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::error::read_checked::<D, CourseRecord, Course>(deserializer)
+    }
 }
 
 impl Course {

@@ -28,6 +28,7 @@ pub struct CompletedTask {
     /// The task.
     pub task: PhaseTask,
     /// The day it was done.
+    #[serde(with = "crate::date::day_json")]
     pub on: NaiveDate,
 }
 
@@ -64,6 +65,7 @@ pub struct PhaseChange {
     /// The phase entered.
     pub to: Phase,
     /// The day of the change.
+    #[serde(with = "crate::date::day_json")]
     pub on: NaiveDate,
 }
 

@@ -66,6 +66,7 @@ pub struct CourseSafetyFlag {
     /// What the flag is about.
     pub kind: SafetyFlagKind,
     /// The date of the measure, or of the session in which it was reported.
+    #[serde(with = "crate::date::day_json")]
     pub date: NaiveDate,
     /// The session it was raised in; `None` for a measure taken outside a
     /// session.

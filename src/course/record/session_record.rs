@@ -46,6 +46,7 @@ pub struct SessionRecord {
     /// The session's number in the contract, from 1.
     pub number: u8,
     /// The day it was held.
+    #[serde(with = "crate::date::day_json")]
     pub date: NaiveDate,
     /// The phase of the course it was held in.
     pub phase: Phase,

@@ -43,6 +43,7 @@ pub struct GoalReview {
     pub progress_entries: usize,
     /// The date of the latest of them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::date::day_json::option")]
     pub latest: Option<NaiveDate>,
     /// The latest value recorded by then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -103,6 +104,7 @@ impl GoalReview {
 #[non_exhaustive]
 pub struct ProgressReview {
     /// The review date.
+    #[serde(with = "crate::date::day_json")]
     pub as_of: NaiveDate,
     /// Every safety flag dated on or before the review date, newest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -36,6 +36,7 @@ pub struct TerminationItem {
     pub task: PhaseTask,
     /// The day it was done, if it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::date::day_json::option")]
     pub done_on: Option<NaiveDate>,
     /// Where the task comes from.
     pub source: Source,

@@ -147,6 +147,7 @@ pub enum ScheduleError {
 pub struct Schedule {
     cadence: Cadence,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, with = "crate::date::day_json::vec")]
     skipped: Vec<NaiveDate>,
     sessions: Vec<ScheduledSession>,
 }
@@ -157,6 +158,7 @@ pub struct Schedule {
 struct ScheduleData {
     cadence: Cadence,
     #[serde(default)]
+    #[serde(with = "crate::date::day_json::vec")]
     skipped: Vec<NaiveDate>,
     sessions: Vec<ScheduledSession>,
 }
@@ -164,9 +166,7 @@ struct ScheduleData {
 impl<'de> Deserialize<'de> for Schedule {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let data = ScheduleData::deserialize(deserializer)?;
-        Schedule::checked(data).map_err(|problems| {
-            serde::de::Error::custom(format!("an invalid schedule: {problems}"))
-        })
+        Schedule::checked(data).map_err(crate::error::problems_error)
     }
 }
 

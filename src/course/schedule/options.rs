@@ -65,6 +65,7 @@ vocabulary_enum! {
 pub struct ScheduleOptions {
     /// Dates on which no session may be held: holidays, known absences, in any
     /// order; repeats are ignored.
+    #[serde(default, with = "crate::date::day_json::vec")]
     pub skip: Vec<NaiveDate>,
     /// What happens to a session whose planned date is skipped.
     pub skip_policy: SkipPolicy,

@@ -43,10 +43,12 @@ pub struct ScheduledSession {
     /// The session's number, from 1.
     pub number: u8,
     /// The day it is held.
+    #[serde(with = "crate::date::day_json")]
     pub date: NaiveDate,
     /// The phase it belongs to.
     pub phase: SchedulePhase,
     /// The date its cadence planned, when it was moved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::date::day_json::option")]
     pub moved_from: Option<NaiveDate>,
 }

@@ -80,10 +80,25 @@ pub fn arb_onset(as_of: NaiveDate) -> impl Strategy<Value = EpisodeOnset> {
     ]
 }
 
-/// A label: a letter, then up to 20 characters of any kind (never blank).
+/// Whether a character can change the layout of printed text, which a label
+/// may not hold: a control character, a line or paragraph separator, a bidi
+/// formatting character.
+pub fn is_layout_control(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{061C}' | '\u{200E}' | '\u{200F}'
+        )
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// A label: a letter, then up to 20 characters of any kind but those that
+/// change the layout of printed text (never blank).
 pub fn arb_label() -> impl Strategy<Value = String> {
     let first: Vec<char> = "ABCMSTÅÉÖabcmståéößЖ李".chars().collect();
-    (select(first), vec(any::<char>(), 0..20))
+    let rest = any::<char>().prop_map(|c| if is_layout_control(c) { '~' } else { c });
+    (select(first), vec(rest, 0..20))
         .prop_map(|(first, rest)| std::iter::once(first).chain(rest).collect())
 }
 

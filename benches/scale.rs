@@ -1,0 +1,138 @@
+//! How evaluating, reporting and serialising grow with the size of the
+//! inventory (issue 10): 1 000, 10 000 and 100 000 people or events in the
+//! shapes that once took quadratic time.
+//!
+//! ```text
+//! cargo bench --bench scale
+//! cargo bench --bench scale -- spouses     # one shape
+//! ```
+//!
+//! Shapes: `spouses` (spouses in a stalled, overt, high conflict), `bereaved`
+//! (deceased parents, each with a death event linked to the onset),
+//! `separations` (ex-partners, each named by a separation linked to the
+//! onset), `events` (relocations naming no one). Each is measured for
+//! `evaluate`, `report` (evaluate, then render the report) and `json`
+//! (serialise the assessment). Ten times the input should cost about ten
+//! times the time.
+
+use std::hint::black_box;
+
+use chrono::NaiveDate;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use interpersonal::{
+    Engine, Inventory, Person, Report,
+    date::{EpisodeOnset, PartialDate},
+    id::{EventId, PersonId},
+    inventory::{
+        Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind,
+        LifeEvent, OnsetLink, PersonStatus, RelationshipKind,
+    },
+};
+
+fn base() -> Inventory {
+    let onset: PartialDate = "2026-01".parse().unwrap();
+    Inventory::new(
+        NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+        EpisodeOnset::Known(onset),
+    )
+}
+
+fn person(i: usize, kind: RelationshipKind) -> Person {
+    let mut p = Person::new(
+        PersonId::new(format!("p{i}")).unwrap(),
+        format!("Person {i}"),
+        kind,
+    );
+    p.closeness = Some(Closeness::Inner);
+    p
+}
+
+fn event(i: usize, kind: EventKind, person: Option<usize>) -> LifeEvent {
+    let mut e = LifeEvent::new(
+        EventId::new(format!("e{i}")).unwrap(),
+        kind,
+        Some("2025-12".parse().unwrap()),
+    );
+    e.linked_to_onset = OnsetLink::Linked;
+    e.person = person.map(|p| PersonId::new(format!("p{p}")).unwrap());
+    e
+}
+
+/// The inventory of `shape` with `n` people or events.
+pub fn shape(name: &str, n: usize) -> Inventory {
+    let mut inv = base();
+    match name {
+        "spouses" => {
+            inv.people = (0..n)
+                .map(|i| {
+                    let mut p = person(i, RelationshipKind::Spouse);
+                    p.conflict = Some(
+                        Conflict::new(ConflictLevel::High)
+                            .with_course(ConflictCourse::Stalled)
+                            .with_visibility(ConflictVisibility::Overt),
+                    );
+                    p
+                })
+                .collect();
+        }
+        "bereaved" => {
+            inv.people = (0..n)
+                .map(|i| {
+                    let mut p = person(i, RelationshipKind::Parent);
+                    p.status = PersonStatus::Deceased {
+                        date: Some("2025-12".parse().unwrap()),
+                    };
+                    p
+                })
+                .collect();
+            inv.events = (0..n)
+                .map(|i| event(i, EventKind::Death, Some(i)))
+                .collect();
+        }
+        "separations" => {
+            inv.people = (0..n)
+                .map(|i| person(i, RelationshipKind::ExPartner))
+                .collect();
+            inv.events = (0..n)
+                .map(|i| event(i, EventKind::Separation, Some(i)))
+                .collect();
+        }
+        _ => {
+            inv.events = (0..n)
+                .map(|i| event(i, EventKind::Relocation, None))
+                .collect();
+        }
+    }
+    inv
+}
+
+const SHAPES: [&str; 4] = ["spouses", "bereaved", "separations", "events"];
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+fn scale(c: &mut Criterion) {
+    let engine = Engine::standard().unwrap();
+    for name in SHAPES {
+        let mut group = c.benchmark_group(name);
+        group.sample_size(10);
+        for n in SIZES {
+            let inv = shape(name, n);
+            group.bench_with_input(BenchmarkId::new("evaluate", n), &inv, |b, inv| {
+                b.iter(|| black_box(engine.evaluate(black_box(inv))));
+            });
+            group.bench_with_input(BenchmarkId::new("report", n), &inv, |b, inv| {
+                b.iter(|| {
+                    let a = engine.evaluate(inv);
+                    black_box(Report::new(&a, inv).to_string())
+                });
+            });
+            let a = engine.evaluate(&inv);
+            group.bench_with_input(BenchmarkId::new("json", n), &a, |b, a| {
+                b.iter(|| black_box(serde_json::to_string(black_box(a)).unwrap()));
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, scale);
+criterion_main!(benches);

@@ -1,0 +1,9 @@
+//! Fuzz target `rule_set`: see `fuzz/properties.rs` for what it checks.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../properties.rs"]
+mod properties;
+
+fuzz_target!(|data: &[u8]| properties::rule_set(data));
