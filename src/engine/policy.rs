@@ -1,12 +1,14 @@
 //! The manuals' selection policy as explicit code (DESIGN.md decision 7):
 //! which areas are in focus, the dispute's stage, the kind of grief, and the
 //! advisories. Each step cites its source in `ipt-domain.md`.
+use crate::macros::source;
 use crate::{
+    bibliography::cited,
     catalogue::{DisputeStage, GriefKind, ProblemArea},
     engine::{NeededFor, RuleParameters, Subject},
     id::{EventId, PersonId},
     inventory::{ConflictCourse, ConflictLevel, EventKind, GriefSign, Inventory},
-    source::{Basis, Source},
+    source::Source,
     text::SharedText,
 };
 
@@ -364,38 +366,21 @@ pub(crate) fn grief_kind(
     })
 }
 
-/// The source of the safety advisory: the Casebook's adolescent case checked
-/// ideation, plan and intent and made a safety plan before starting IPT-A
-/// (ipt-domain.md §9 \[S\]).
-const SAFETY_SOURCE: Source = Source::with_url(
-    "Casebook-2012, IPT-A case (diagnosis and treatment planning); ipt-domain.md §9",
-    "https://ebrary.net/75386/health/diagnosis_treatment_planning",
-    Basis::Stated,
-);
+/// The source of the safety advisory ([`cited::SAFETY_FIRST`]).
+const SAFETY_SOURCE: Source = cited::SAFETY_FIRST;
 
-const ONSET_SOURCE: Source = Source::with_url(
-    "Markowitz-phases (changes proximal to the onset); Pocket-Guide",
-    "https://www.alpfmedical.info/bipolar-disorder/phases-of-treatment.html",
-    Basis::Stated,
-);
+/// IPT links the focus to changes around the onset.
+const ONSET_SOURCE: Source = source![cited::POCKET, cited::MW];
 
-const DEFICITS_SOURCE: Source = Source::with_url(
-    "Guide-2018, ch. 8 (the \"Hidden Death\" case); Casebook-2012, ch. 5 (Luty)",
-    "https://ebrary.net/75317/health/major_depressive_disorder_interpersonal_deficits",
-    Basis::Stated,
-);
+/// Deficits is the area of last resort: look for a hidden grief or dispute.
+const DEFICITS_SOURCE: Source = source![cited::GUIDE_HIDDEN_DEATH, cited::CASEBOOK_5];
 
-const ONE_AREA_SOURCE: Source = Source::with_url(
-    "Guide-2018, ch. Role Disputes",
-    "https://www.scribd.com/document/662184680/Weissman-Cap-6",
-    Basis::Stated,
-);
+/// Usually one area, at most two; ask the patient which matters more.
+const ONE_AREA_SOURCE: Source = source![cited::GUIDE_DISPUTES];
 
-const NO_FOCUS_SOURCE: Source = Source::with_url(
-    "Markowitz-phases (interpersonal inventory and timeline of onset)",
-    "https://www.alpfmedical.info/bipolar-disorder/phases-of-treatment.html",
-    Basis::Inferred,
-);
+/// When no area is found, take the inventory and timeline again: this
+/// crate's advice, resting on the manuals' interpersonal inventory.
+const NO_FOCUS_SOURCE: Source = source![cited::COMPREHENSIVE_INVENTORY_INFERRED];
 
 /// The advisories, in a fixed order: the safety advisory first (critical),
 /// then warnings, then information.

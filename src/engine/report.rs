@@ -1,7 +1,7 @@
 //! A readable report of an assessment: the one place where the engine's
 //! explanations and the patient's text meet (DESIGN.md "How data flows").
 
-use crate::{catalogue::ProblemArea, engine::Subject, inventory::Inventory};
+use crate::{catalogue::ProblemArea, engine::Subject, inventory::Inventory, source::Source};
 use std::fmt;
 
 use super::assessment::{Assessment, MissingFact};
@@ -162,6 +162,27 @@ fn words<T: Into<&'static str>>(v: T) -> String {
     s.replace('_', " ")
 }
 
+/// A source as the report shows it: each citation's author-year label and
+/// locator, its basis, and a link to its work's primary record when there is
+/// one; citations separated by `"; "`.
+fn cited(source: &Source) -> String {
+    let mut out = String::new();
+    for (i, cite) in source.cites().iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&cite.label());
+        out.push_str(" (");
+        out.push_str(cite.basis.into());
+        out.push(')');
+        if let Some(link) = cite.link() {
+            out.push(' ');
+            out.push_str(&link);
+        }
+    }
+    out
+}
+
 fn score(v: f64) -> String {
     format!("{v:.1}")
 }
@@ -191,7 +212,7 @@ impl fmt::Display for Report<'_> {
         for x in &critical {
             writeln!(f)?;
             writeln!(f, "!! {}: {}", tag(x.indicator), x.summary)?;
-            writeln!(f, "   Source: {}", x.source.label)?;
+            writeln!(f, "   Source: {}", cited(&x.source))?;
         }
 
         writeln!(f)?;
@@ -251,14 +272,7 @@ impl fmt::Display for Report<'_> {
                 if !e.subjects.is_empty() {
                     writeln!(f, "      about: {}", self.subjects(&e.subjects))?;
                 }
-                match &e.source.url {
-                    Some(url) => writeln!(
-                        f,
-                        "      source: {} ({}) {url}",
-                        e.source.label, e.source.basis
-                    )?,
-                    None => writeln!(f, "      source: {} ({})", e.source.label, e.source.basis)?,
-                }
+                writeln!(f, "      source: {}", cited(&e.source))?;
             }
             for m in &finding.near_misses {
                 writeln!(
@@ -296,7 +310,7 @@ impl fmt::Display for Report<'_> {
             writeln!(f, "Advisories")?;
             for x in &others {
                 writeln!(f, "  [{}] {}", tag(x.indicator), x.summary)?;
-                writeln!(f, "      source: {}", x.source.label)?;
+                writeln!(f, "      source: {}", cited(&x.source))?;
             }
         }
 
