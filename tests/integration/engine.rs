@@ -6,12 +6,12 @@
 // bug in the test data, and a panic is the clearest report of it.
 use interpersonal::{
     Assessment, Engine, Inventory, ProblemArea, Report, RuleSet,
+    bibliography::Citation,
     catalogue::{DisputeStage, GriefKind},
     engine::{
         AdvisoryCode, Condition, Confidence, EventCondition, Indicator, PersonCondition, Rule,
         Subject,
     },
-    bibliography::Citation,
     from_json,
     source::{Basis, Source},
 };
