@@ -121,3 +121,52 @@ proptest! {
         prop_assert!(label.starts_with(&citation.reference().unwrap().short_label()));
     }
 }
+
+/// The README's line for a work: its author-year label in bold, the full
+/// reference, and a link to its primary record when it has one.
+fn readme_line(reference: &bibliography::Reference) -> String {
+    let mut line = format!("- **{}**: {}", reference.short_label(), reference);
+    if let Some(url) = reference.primary_url() {
+        line.push_str(&format!(" <{url}>"));
+    }
+    line
+}
+
+/// The works the README's Sources section lists, in its order.
+const README_WORKS: &[&str] = &[
+    "weissman-2018-guide",
+    "weissman-2000-comprehensive-guide",
+    "klerman-1984-ipt-depression",
+    "markowitz-weissman-2004-world-psychiatry",
+    "markowitz-weissman-2012-casebook",
+    "markowitz-2016-ptsd",
+    "rajhans-2020-ipt-guideline",
+    "who-2016-group-ipt",
+    "kroenke-2001-phq9",
+    "spitzer-2006-gad7",
+    "hamilton-1960-hamd",
+];
+
+#[test]
+fn the_readme_lists_its_sources_as_the_bibliography_writes_them() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let section = readme
+        .split("\n## Sources\n")
+        .nth(1)
+        .expect("a Sources section")
+        .split("\n## ")
+        .next()
+        .unwrap_or_default();
+    let listed: Vec<&str> = section.lines().filter(|l| l.starts_with("- ")).collect();
+    let expected: Vec<String> = README_WORKS
+        .iter()
+        .map(|key| readme_line(bibliography::get(key).expect(key)))
+        .collect();
+    assert_eq!(
+        listed,
+        expected,
+        "the README's Sources section should read:\n{}",
+        expected.join("\n")
+    );
+}
