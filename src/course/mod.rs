@@ -10,37 +10,24 @@
 //!
 //! Every date is an input: nothing here reads a clock.
 
-mod cadence;
 mod contract;
-// The course itself is one concept of the course subsystem.
-#[allow(clippy::module_inception)]
-mod course;
-mod course_error;
-mod course_json;
-mod course_safety;
 mod formulation;
-mod modality;
-mod progression;
+mod record;
 mod review;
-mod review_advisory;
 mod schedule;
-mod schedule_options;
-mod session;
-mod session_record;
-mod termination;
 
-pub use cadence::Cadence;
-pub use contract::{Agreement, TreatmentContract, TreatmentContractBuilder};
-pub use course::{COURSE_SCHEMA_VERSION, Course};
-pub use course_error::CourseError;
-pub use course_safety::{CourseSafetyFlag, SafetyFlagOrigin};
+pub use contract::{
+    Agreement, Cadence, Modality, TreatmentContract, TreatmentContractBuilder, UnknownModality,
+};
 pub use formulation::{Formulation, FormulationPart, FormulationSection};
-pub use modality::{Modality, UnknownModality};
-pub use progression::{CompletedTask, PhaseChange};
-pub use review::{GoalReview, ProgressReview};
-pub use review_advisory::{ReviewAdvisory, ReviewAdvisoryCode};
-pub use schedule::{Schedule, ScheduleError};
-pub use schedule_options::{ScheduleOptions, SkipPolicy};
-pub use session::{SchedulePhase, ScheduledSession};
-pub use session_record::SessionRecord;
-pub use termination::{TerminationChecklist, TerminationItem};
+pub use record::{
+    COURSE_SCHEMA_VERSION, CompletedTask, Course, CourseError, CourseSafetyFlag, PhaseChange,
+    SafetyFlagOrigin, SessionRecord,
+};
+pub use review::{
+    GoalReview, ProgressReview, ReviewAdvisory, ReviewAdvisoryCode, TerminationChecklist,
+    TerminationItem,
+};
+pub use schedule::{
+    Schedule, ScheduleError, ScheduleOptions, SchedulePhase, ScheduledSession, SkipPolicy,
+};

@@ -1,8 +1,13 @@
 //! The treatment contract agreed at the end of the initial phase.
 
+mod cadence;
+mod modality;
+
+pub use cadence::Cadence;
+pub use modality::{Modality, UnknownModality};
+
 use crate::{
     catalogue::ProblemArea,
-    course::{Cadence, Modality},
     error::{JsonPath, Problems},
     id::GoalId,
     sensitive::Sensitive,

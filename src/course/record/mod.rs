@@ -1,16 +1,24 @@
 //! A course of treatment: the contract and its schedule, the phase reached,
 //! the tasks done, the sessions held, the goals and the symptom measures.
 
+mod error;
+mod json;
+mod progression;
+mod safety;
+mod session_record;
+
+pub use error::CourseError;
+pub use progression::{CompletedTask, PhaseChange};
+pub use safety::{CourseSafetyFlag, SafetyFlagOrigin};
+pub use session_record::SessionRecord;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::course_json::{CourseRecord, check_goals, reroot};
+use self::json::{CourseRecord, check_goals, reroot};
 use crate::{
     catalogue::{Phase, ProblemArea},
-    course::{
-        CompletedTask, CourseError, PhaseChange, Schedule, ScheduleError, ScheduleOptions,
-        SessionRecord, TreatmentContract,
-    },
+    course::{Schedule, ScheduleError, ScheduleOptions, TreatmentContract},
     error::{JsonPath, Problems},
     goal::{Goal, GoalStatus, ProgressEntry},
     id::GoalId,

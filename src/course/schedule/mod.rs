@@ -1,11 +1,15 @@
 //! The session dates of a course of treatment, from its contract.
 
+mod options;
+mod session;
+
+pub use options::{ScheduleOptions, SkipPolicy};
+pub use session::{SchedulePhase, ScheduledSession};
+
 use std::collections::BTreeSet;
 
 use crate::{
-    course::{
-        Cadence, ScheduleOptions, SchedulePhase, ScheduledSession, SkipPolicy, TreatmentContract,
-    },
+    course::{Cadence, TreatmentContract},
     error::{JsonPath, Problems},
 };
 use chrono::NaiveDate;

@@ -1,10 +1,16 @@
 //! A progress review of a course as of a date.
 
+mod advisory;
+mod termination;
+
+pub use advisory::{ReviewAdvisory, ReviewAdvisoryCode};
+pub use termination::{TerminationChecklist, TerminationItem};
+
 use std::fmt;
 
 use crate::{
     catalogue::{Phase, ProblemArea},
-    course::{Course, CourseSafetyFlag, ReviewAdvisory, ReviewAdvisoryCode, ScheduledSession},
+    course::{Course, CourseSafetyFlag, ScheduledSession},
     goal::GoalStatus,
     id::GoalId,
     measure::{Instrument, MeasureOutcome, TrendSummary, measurement_due},
