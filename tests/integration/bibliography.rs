@@ -170,3 +170,148 @@ fn the_readme_lists_its_sources_as_the_bibliography_writes_them() {
         expected.join("\n")
     );
 }
+
+/// Every source the crate ships, by where it is found.
+fn shipped_sources() -> Vec<(String, interpersonal::source::Source)> {
+    use interpersonal::catalogue::{
+        ClassicPhase, DisputeStage, GriefKind, Intervention, PhaseTask, Technique, TransitionKind,
+    };
+    use interpersonal::course::ReviewAdvisoryCode;
+    use interpersonal::goal::GoalTemplate;
+    use interpersonal::{Phase, ProblemArea, RuleSet};
+
+    let mut out = Vec::new();
+    let mut add = |at: String, source: interpersonal::source::Source| out.push((at, source));
+    add(
+        "ProblemArea::WHO_NAME_SOURCE".into(),
+        ProblemArea::WHO_NAME_SOURCE,
+    );
+    for area in ProblemArea::iter() {
+        add(format!("{area}"), area.source());
+        for (what, list) in [
+            ("goals", area.goals()),
+            ("strategies", area.strategies()),
+            ("indicators", area.indicators()),
+        ] {
+            for (i, entry) in list.iter().enumerate() {
+                add(format!("{area} {what}[{i}]"), entry.source.clone());
+            }
+        }
+    }
+    for x in DisputeStage::iter() {
+        add(format!("dispute stage {x}"), x.source());
+    }
+    for x in GriefKind::iter() {
+        add(format!("grief kind {x}"), x.source());
+    }
+    for x in TransitionKind::iter() {
+        add(format!("transition kind {x}"), x.source());
+    }
+    for x in ClassicPhase::iter() {
+        add(format!("classic phase {x}"), x.source());
+    }
+    for x in Phase::iter() {
+        add(format!("phase {x}"), x.source());
+    }
+    for x in PhaseTask::iter() {
+        add(format!("task {x}"), x.source());
+    }
+    for x in Technique::iter() {
+        add(format!("technique {x}"), x.source());
+    }
+    for x in Intervention::iter() {
+        add(format!("intervention {x}"), x.source());
+    }
+    for x in ReviewAdvisoryCode::iter() {
+        add(format!("review advisory {x}"), x.source());
+    }
+    for t in GoalTemplate::all() {
+        add(format!("goal template {}", t.key()), t.source().clone());
+    }
+    for (i, rule) in RuleSet::standard().rules.iter().enumerate() {
+        add(format!("$.rules[{i}] {}", rule.id), rule.source.clone());
+    }
+    out
+}
+
+#[test]
+fn every_shipped_source_cites_works_of_the_bibliography() {
+    let sources = shipped_sources();
+    assert!(sources.len() > 150, "{}", sources.len());
+    for (at, source) in &sources {
+        assert!(!source.cites().is_empty(), "{at} cites nothing");
+        for cite in source.cites() {
+            assert!(
+                cite.reference().is_some(),
+                "{at}: `{}` is not in the bibliography",
+                cite.key
+            );
+            assert!(!cite.locator.contains("http"), "{at}: {}", cite.locator);
+        }
+    }
+}
+
+#[test]
+fn the_engine_advisories_cite_works_of_the_bibliography() {
+    use interpersonal::{Engine, Inventory, from_json};
+    // Onset unknown and suicidal thoughts reported: the warning and the
+    // critical advisory; an inventory with no evidence: no focus.
+    let inv: Inventory = from_json(
+        r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "unknown",
+            "safety": {"suicidal_thoughts_reported": true}}"#,
+    )
+    .unwrap();
+    let a = Engine::standard().unwrap().evaluate(&inv);
+    assert!(a.advisories.len() >= 2, "{:?}", a.advisories);
+    for advisory in &a.advisories {
+        assert!(!advisory.source.cites().is_empty(), "{}", advisory.code);
+        for cite in advisory.source.cites() {
+            assert!(
+                cite.reference().is_some(),
+                "{}: {}",
+                advisory.code,
+                cite.key
+            );
+        }
+    }
+}
+
+#[test]
+fn every_key_written_in_the_code_is_in_the_bibliography() {
+    // `Citation::new("key", …)` anywhere in src/, doc examples included.
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut seen = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        // Keys named through a const (`const GUIDE: &str = "…"`) are checked
+        // where the const is used, by the tests above.
+        for (i, _) in text.match_indices("Citation::new(\"") {
+            let rest = &text[i + "Citation::new(\"".len()..];
+            let key = &rest[..rest.find('"').unwrap()];
+            if key == "no-such-work" || key == "not-a-key" || key.is_empty() {
+                continue; // tests of unknown keys
+            }
+            seen += 1;
+            assert!(
+                bibliography::get(key).is_some(),
+                "{}: `{key}` is not in the bibliography",
+                file.display()
+            );
+        }
+    }
+    assert!(seen > 20, "{seen}");
+}
