@@ -355,6 +355,72 @@ mod tests {
     use crate::{engine::Engine, error::from_json};
 
     #[test]
+    fn sources_show_author_year_labels_and_primary_links_only() {
+        let inv: Inventory = from_json(
+            r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
+                "safety": {"suicidal_thoughts_reported": true},
+                "people": [{"id": "f", "label": "Dad", "relationship": "parent",
+                            "closeness": "inner", "status": {"deceased": {"date": "2025-12"}}}],
+                "events": [{"id": "d", "kind": "death", "date": "2025-12", "person": "f",
+                            "linked_to_onset": true}]}"#,
+        )
+        .unwrap();
+        let a = Engine::standard().unwrap().evaluate(&inv);
+        let text = Report::new(&a, &inv).to_string();
+        // The critical advisory cites the Casebook's chapter and PHQ-9 item 9.
+        assert!(
+            text.contains(
+                "   Source: Markowitz & Weissman 2012, ch. 12, diagnosis and treatment planning \
+                 (stated) https://doi.org/10.1093/med:psych/9780199746903.001.0001; \
+                 Kroenke et al. 2001, item 9 (known)\n"
+            ),
+            "{text}"
+        );
+        // Grief evidence cites Law's chapter, linked to its DOI.
+        assert!(
+            text.contains("      source: Law 2012 (stated) https://doi.org/"),
+            "{text}"
+        );
+        for line in text.lines().filter(|l| l.contains("https://")) {
+            let host = line
+                .split("https://")
+                .nth(1)
+                .and_then(|rest| rest.split('/').next())
+                .unwrap_or_default();
+            assert!(
+                [
+                    "doi.org",
+                    "pmc.ncbi.nlm.nih.gov",
+                    "pubmed.ncbi.nlm.nih.gov",
+                    "iris.who.int"
+                ]
+                .contains(&host),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_source_lists_each_citation_with_its_basis() {
+        let source = Source::from_cites([
+            crate::bibliography::Citation::new(
+                "hamilton-1960-hamd",
+                "",
+                crate::source::Basis::Known,
+            ),
+            crate::bibliography::Citation::new(
+                "no-such-work",
+                "p. 1",
+                crate::source::Basis::Inferred,
+            ),
+        ]);
+        assert_eq!(
+            cited(&source),
+            "Hamilton 1960 (known); no-such-work, p. 1 (inferred)"
+        );
+    }
+
+    #[test]
     fn questions_name_the_person_by_label() {
         let inv: Inventory = from_json(
             r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",

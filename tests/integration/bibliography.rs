@@ -315,3 +315,38 @@ fn every_key_written_in_the_code_is_in_the_bibliography() {
     }
     assert!(seen > 20, "{seen}");
 }
+
+#[test]
+fn assessments_show_citations_with_labels_and_primary_links() {
+    use interpersonal::{Assessment, Engine, Inventory, from_json, to_json};
+    let inv: Inventory = from_json(
+        r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
+            "social_context": {"prior_functioning": "lifelong_few_relationships"}}"#,
+    )
+    .unwrap();
+    let a = Engine::standard().unwrap().evaluate(&inv);
+    let json: serde_json::Value = serde_json::from_str(&to_json(&a).unwrap()).unwrap();
+    let evidence = json["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|area| area["evidence"].as_array().unwrap())
+        .find(|e| e["rule"] == "deficits.lifelong_few_relationships")
+        .unwrap();
+    assert_eq!(
+        evidence["source"]["cites"][0],
+        serde_json::json!({
+            "ref": "weissman-2018-guide",
+            "locator": "ch. \"Interpersonal Deficits\"",
+            "basis": "stated",
+            "label": "Weissman, Markowitz & Klerman 2018, ch. \"Interpersonal Deficits\""
+        })
+    );
+    assert_eq!(
+        evidence["source"]["cites"][1]["link"],
+        "https://doi.org/10.1093/med:psych/9780199746903.001.0001"
+    );
+    // Read back: the labels and links are derived, so the assessment is equal.
+    let back: Assessment = from_json(&json.to_string()).unwrap();
+    assert_eq!(back, a);
+}
