@@ -182,6 +182,23 @@ pub(crate) const FRANK_2007: Citation =
     Citation::new("frank-2007-maintenance-frequency", "", Known);
 /// Kroenke et al. 2001, PHQ-9 item 9 (thoughts of death or self-harm).
 pub(crate) const PHQ9_ITEM9: Citation = Citation::new("kroenke-2001-phq9", "item 9", Known);
+/// Kroenke et al. 2001: the PHQ-9, its scoring and bands.
+pub(crate) const PHQ9: Citation = Citation::new("kroenke-2001-phq9", "", Known);
+/// Spitzer et al. 2006: the GAD-7, its scoring and bands.
+pub(crate) const GAD7: Citation = Citation::new("spitzer-2006-gad7", "", Known);
+/// Hamilton 1960: the HAM-D.
+pub(crate) const HAMD: Citation = Citation::new("hamilton-1960-hamd", "", Known);
+/// Zimmerman et al. 2013: HAM-D severity cut-offs 17 and 24 (abstract).
+pub(crate) const HAMD_BANDS: Citation =
+    Citation::new("zimmerman-2013-hamd-severity", "abstract", Stated);
+/// Frank et al. 1991: response and remission.
+pub(crate) const RESPONSE_DEFINITION: Citation =
+    Citation::new("frank-1991-consensus-definitions", "", Known);
+/// Gyani et al. 2013: IAPT caseness, reliable improvement and recovery.
+pub(crate) const IAPT: Citation = Citation::new("gyani-2013-iapt-recovery", "", Known);
+/// Jacobson & Truax 1991: reliable change.
+pub(crate) const RELIABLE_CHANGE: Citation =
+    Citation::new("jacobson-truax-1991-clinical-significance", "", Known);
 /// Stuart & Robertson 2012, from whose training practice the crate takes
 /// its re-rating schedule (not checked in the book).
 pub(crate) const STUART_ROBERTSON_INFERRED: Citation =

@@ -37,6 +37,7 @@ mod response;
 mod safety;
 mod schedule;
 mod score;
+mod sources;
 mod trend;
 mod trend_error;
 
@@ -58,5 +59,8 @@ pub use response::FrequencyResponse;
 pub use safety::{SafetyFlag, SafetyFlagKind, SafetySource, ScoreAdvisory};
 pub use schedule::{MEASUREMENT_INTERVAL_SESSIONS, measurement_due};
 pub use score::InstrumentScore;
+pub use sources::{
+    GAD7_SOURCE, HAMD17_SOURCE, IAPT_SOURCE, PHQ9_SOURCE, RESPONSE_REMISSION_SOURCE,
+};
 pub use trend::{MeasureOutcome, RESPONSE_REDUCTION_PERCENT, SymptomTrend, TrendSummary};
 pub use trend_error::{TrendError, TrendProblem};

@@ -228,6 +228,17 @@ fn shipped_sources() -> Vec<(String, interpersonal::source::Source)> {
     for t in GoalTemplate::all() {
         add(format!("goal template {}", t.key()), t.source().clone());
     }
+    for x in interpersonal::measure::Instrument::iter() {
+        add(format!("instrument {x}"), x.source());
+    }
+    add(
+        "measure::RESPONSE_REMISSION_SOURCE".into(),
+        interpersonal::measure::RESPONSE_REMISSION_SOURCE,
+    );
+    add(
+        "measure::IAPT_SOURCE".into(),
+        interpersonal::measure::IAPT_SOURCE,
+    );
     for (i, rule) in RuleSet::standard().rules.iter().enumerate() {
         add(format!("$.rules[{i}] {}", rule.id), rule.source.clone());
     }
