@@ -50,7 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     // 5. The assessment as an app would store it: no patient text inside.
-    let json = serde_json::to_string(&assessment)?;
+    let json = interpersonal::to_json(&assessment)?;
     println!(
         "\nThe assessment as JSON is {} bytes, names people and events by id, and holds no label: {}.",
         json.len(),

@@ -4,7 +4,17 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
+
+/// A calendar day, re-exported from `chrono` so a program can name the dates the
+/// crate takes and gives without depending on `chrono` itself.
+///
+/// ```
+/// use interpersonal::date::NaiveDate;
+/// let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+/// assert_eq!(day.to_string(), "2026-03-02");
+/// ```
+pub use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// A date known to the day (`2026-03-14`) or only to the month (`2026-03`).
@@ -265,6 +275,71 @@ impl fmt::Display for EpisodeOnset {
             EpisodeOnset::Known(d) => d.fmt(f),
             EpisodeOnset::Unknown => f.write_str("unknown"),
         }
+    }
+}
+
+/// What the builders accept where a full calendar day goes: a [`NaiveDate`], or
+/// text in the form `YYYY-MM-DD`, read by the same rules as every date in the
+/// crate's JSON. A builder that is given text it cannot read reports it when it
+/// builds, at the field's JSON path, with every other problem.
+///
+/// ```
+/// use interpersonal::date::{DayInput, NaiveDate};
+///
+/// assert_eq!("2026-03-02".into_day()?, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
+/// assert!("2026-03".into_day().is_err()); // a month is not a day
+/// assert!("2026-3-02".into_day().is_err());
+/// # Ok::<(), interpersonal::Error>(())
+/// ```
+pub trait DayInput: day_sealed::Sealed {
+    /// The day.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`DateError`] when the text is not a day in the form
+    /// `YYYY-MM-DD`.
+    ///
+    /// ```
+    /// use interpersonal::date::{DayInput, NaiveDate};
+    /// let day = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    /// assert_eq!(day.into_day()?, day);
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    fn into_day(self) -> Result<NaiveDate, DateError>;
+}
+
+mod day_sealed {
+    pub trait Sealed {}
+    impl Sealed for super::NaiveDate {}
+    impl Sealed for &str {}
+    impl Sealed for String {}
+    impl Sealed for &String {}
+}
+
+impl DayInput for NaiveDate {
+    fn into_day(self) -> Result<NaiveDate, DateError> {
+        Ok(self)
+    }
+}
+
+impl DayInput for &str {
+    fn into_day(self) -> Result<NaiveDate, DateError> {
+        match self.parse::<PartialDate>()? {
+            PartialDate::Day(day) => Ok(day),
+            _ => Err(DateError),
+        }
+    }
+}
+
+impl DayInput for String {
+    fn into_day(self) -> Result<NaiveDate, DateError> {
+        self.as_str().into_day()
+    }
+}
+
+impl DayInput for &String {
+    fn into_day(self) -> Result<NaiveDate, DateError> {
+        self.as_str().into_day()
     }
 }
 

@@ -56,7 +56,7 @@
 //! use chrono::NaiveDate;
 //! use interpersonal::{inventory::ConflictCourse, inventory::ConflictLevel, inventory::Conflict, inventory::EventKind, Inventory, LifeEvent, Person, inventory::RelationshipKind};
 //!
-//! let inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
+//! let inventory = Inventory::builder("2026-03-02")
 //!     .onset("2026-01")
 //!     .person(
 //!         Person::builder("spouse", "Sam", RelationshipKind::Spouse)
@@ -107,11 +107,9 @@
 //! interpersonal formulation.
 //!
 //! ```
-//! use chrono::NaiveDate;
 //! use interpersonal::{ProblemArea, Schedule, course::ScheduleOptions, course::SchedulePhase, TreatmentContract};
 //!
-//! let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-//! let contract = TreatmentContract::builder(start, [ProblemArea::RoleDispute])
+//! let contract = TreatmentContract::builder("2026-03-02", [ProblemArea::RoleDispute])
 //!     .sessions(12)
 //!     .build()?;
 //! let schedule = Schedule::generate(&contract, &ScheduleOptions::default())?;

@@ -9,9 +9,9 @@
 //! inventory's JSON, together with every problem that
 //! [`Inventory::validate`] finds.
 
-use chrono::NaiveDate;
+use crate::date::{DayInput, NaiveDate};
 
-use super::validate::{Found, MALFORMED_DATE, Order, Unreadable, check_inventory};
+use super::validate::{Found, MALFORMED_DATE, MALFORMED_DAY, Order, Unreadable, check_inventory};
 use super::{EventBuilder, Inventory, PersonBuilder, PriorFunctioning, SocialContext};
 use crate::{
     date::{DateError, EpisodeOnset, PartialDate},
@@ -147,9 +147,14 @@ impl Inventory {
     /// assert_eq!(inventory.onset.to_string(), "2026-01");
     /// # Ok::<(), interpersonal::Problems>(())
     /// ```
-    pub fn builder(assessed_on: NaiveDate) -> InventoryBuilder {
+    pub fn builder(assessed_on: impl DayInput) -> InventoryBuilder {
+        let (assessed_on, assessed_on_readable) = match assessed_on.into_day() {
+            Ok(day) => (day, true),
+            Err(_) => (NaiveDate::MIN, false),
+        };
         InventoryBuilder {
             inventory: Inventory::new(assessed_on, EpisodeOnset::Unknown),
+            assessed_on_readable,
             onset_readable: true,
             people: Vec::new(),
             events: Vec::new(),
@@ -178,6 +183,7 @@ impl Inventory {
 #[must_use = "a builder does nothing until `build()` is called"]
 pub struct InventoryBuilder {
     inventory: Inventory,
+    assessed_on_readable: bool,
     onset_readable: bool,
     people: Vec<PersonBuilder>,
     events: Vec<EventBuilder>,
@@ -379,6 +385,7 @@ impl InventoryBuilder {
     pub fn build(self) -> Result<Inventory, Problems> {
         let InventoryBuilder {
             mut inventory,
+            assessed_on_readable,
             onset_readable,
             people,
             events,
@@ -386,7 +393,14 @@ impl InventoryBuilder {
         let root = JsonPath::root();
         let mut found = Found::default();
         let mut unreadable = Unreadable::default();
-        let mut complete = true;
+        let mut complete = assessed_on_readable;
+        if !assessed_on_readable {
+            found.push(
+                Order::AssessedOn,
+                root.field("assessed_on"),
+                MALFORMED_DAY.to_owned(),
+            );
+        }
         if !onset_readable {
             found.push(
                 Order::Onset,

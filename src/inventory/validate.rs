@@ -105,6 +105,7 @@ impl Inventory {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Order {
     SchemaVersion,
+    AssessedOn,
     Onset,
     Person(usize, PersonField),
     Event(usize, EventField),
@@ -174,6 +175,9 @@ pub(crate) const MALFORMED_ID: &str = "an id of 1 to 64 ASCII letters, digits, '
 
 /// The message for a date that is not well formed; the text is not quoted.
 pub(crate) const MALFORMED_DATE: &str = "a date written YYYY-MM-DD or YYYY-MM";
+
+/// What a full day must look like.
+pub(crate) const MALFORMED_DAY: &str = "a date written YYYY-MM-DD";
 
 /// Whether two partial dates can stand for the same day.
 fn overlap(a: PartialDate, b: PartialDate) -> bool {

@@ -174,3 +174,34 @@ fn the_engine_is_shared_across_threads() {
     let results: Vec<Assessment> = handles.into_iter().map(|h| h.join().unwrap()).collect();
     assert_eq!(results[0], results[1]);
 }
+
+/// A newcomer's first program needs no other dependency: dates as text, and a
+/// date the builder cannot read reported at its path with the other problems.
+#[test]
+fn builders_take_dates_as_text() {
+    use interpersonal::{Inventory, ProblemArea, TreatmentContract};
+
+    let inventory = Inventory::builder("2026-03-02")
+        .onset("2026-01")
+        .build()
+        .unwrap();
+    assert_eq!(inventory.assessed_on.to_string(), "2026-03-02");
+
+    let problems = Inventory::builder("2026-3-02")
+        .onset("2026-13")
+        .build()
+        .unwrap_err();
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["$.assessed_on", "$.onset"]);
+
+    let contract = TreatmentContract::builder("2026-03-02", [ProblemArea::Grief])
+        .build()
+        .unwrap();
+    assert_eq!(contract.starts_on.to_string(), "2026-03-02");
+    let problems = TreatmentContract::builder("2026-03", [ProblemArea::Grief])
+        .sessions(0)
+        .build()
+        .unwrap_err();
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["$.starts_on", "$.sessions"]);
+}

@@ -6,13 +6,13 @@ mod modality;
 pub use cadence::Cadence;
 pub use modality::{Modality, UnknownModality};
 
+use crate::date::{DayInput, NaiveDate};
 use crate::{
     catalogue::ProblemArea,
     error::{JsonPath, Problems},
     id::GoalId,
     sensitive::Sensitive,
 };
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The patient's explicit agreement to the formulation and the contract
@@ -213,10 +213,15 @@ impl TreatmentContract {
     /// # Ok::<(), interpersonal::Problems>(())
     /// ```
     pub fn builder(
-        starts_on: NaiveDate,
+        starts_on: impl DayInput,
         focus: impl IntoIterator<Item = ProblemArea>,
     ) -> TreatmentContractBuilder {
+        let (starts_on, starts_on_readable) = match starts_on.into_day() {
+            Ok(day) => (day, true),
+            Err(_) => (NaiveDate::MIN, false),
+        };
         TreatmentContractBuilder {
+            starts_on_readable,
             contract: TreatmentContract {
                 modality: Modality::STANDARD_IPT,
                 sessions: Self::DEFAULT_SESSIONS,
@@ -433,6 +438,7 @@ impl TreatmentContract {
 #[must_use]
 pub struct TreatmentContractBuilder {
     contract: TreatmentContract,
+    starts_on_readable: bool,
 }
 
 impl TreatmentContractBuilder {
@@ -565,6 +571,23 @@ impl TreatmentContractBuilder {
     ///
     /// Returns every [`Problems`] the contract has.
     pub fn build(self) -> Result<TreatmentContract, Problems> {
+        if !self.starts_on_readable {
+            let mut problems = Problems::default();
+            problems.at(
+                JsonPath::root().field("starts_on"),
+                "a date written YYYY-MM-DD",
+            );
+            // The other fields are checked too, so every problem is reported at
+            // once; a check that needs the start date would only repeat this one.
+            if let Err(more) = self.contract.validate() {
+                for problem in more {
+                    if problem.path.as_str() != "$.starts_on" {
+                        problems.push(problem);
+                    }
+                }
+            }
+            return Err(problems);
+        }
         self.contract.validate()?;
         Ok(self.contract)
     }
