@@ -381,9 +381,9 @@ mod tests {
             text.contains("      source: Law 2012 (stated) https://doi.org/"),
             "{text}"
         );
-        for line in text.lines().filter(|l| l.contains("https://")) {
+        for line in text.lines().filter(|l| l.contains("://")) {
             let host = line
-                .split("https://")
+                .split("://")
                 .nth(1)
                 .and_then(|rest| rest.split('/').next())
                 .unwrap_or_default();
