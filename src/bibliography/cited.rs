@@ -229,6 +229,12 @@ pub(crate) const COMPREHENSIVE_CONTRACT_INFERRED: Citation =
 /// formulation's safety section cite it.
 pub(crate) const SAFETY_FIRST: Source = source![CASEBOOK_12_SAFETY, PHQ9_ITEM9];
 
+/// Screening for suicidal ideation: the Casebook's mental-status
+/// examinations record its presence or absence, and the symptom review of the
+/// initial sessions includes it. The phase task of screening cites it (and the
+/// engine's advisory on a missing safety screen may).
+pub(crate) const SAFETY_SCREEN: Source = source![CASEBOOK_6, COMPREHENSIVE_INITIAL];
+
 #[cfg(test)]
 mod tests {
     use super::*;

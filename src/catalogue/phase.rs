@@ -44,7 +44,6 @@ const INITIAL_SPLIT: Source = source![cited::MW_INITIAL_SPLIT];
 const INVENTORY: Source = source![cited::MW, cited::POCKET];
 const PSYCHOEDUCATION: Source = source![cited::MW_SICK_ROLE];
 const FORMULATION: Source = source![cited::POCKET_FORMULATION];
-const CASEBOOK_6: Source = source![cited::CASEBOOK_6];
 const LINK_MOOD: Source = source![cited::CASEBOOK_18, cited::COMPREHENSIVE_GUIDE];
 const RERATING: Source = source![cited::STUART_ROBERTSON_INFERRED];
 const COMPREHENSIVE: Source = source![cited::COMPREHENSIVE_TERMINATION];
@@ -734,7 +733,7 @@ impl PhaseTask {
             ReviewSymptoms | NameDiagnosis | GiveSickRole | EvaluateMedication
             | SelectProblemArea | SetTreatmentContract => INITIAL_TASKS,
             Psychoeducation => PSYCHOEDUCATION,
-            ScreenSafety => CASEBOOK_6,
+            ScreenSafety => cited::SAFETY_SCREEN,
             TakeInterpersonalInventory | RelateChangesToOnset => INVENTORY,
             PresentFormulation | ObtainAgreement => FORMULATION,
             WorkOnProblemArea => PHASES,
