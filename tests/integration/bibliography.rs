@@ -361,3 +361,43 @@ fn assessments_show_citations_with_labels_and_primary_links() {
     let back: Assessment = from_json(&json.to_string()).unwrap();
     assert_eq!(back, a);
 }
+
+fn any_basis() -> impl Strategy<Value = Basis> {
+    prop::sample::select(Basis::ALL.to_vec())
+}
+
+fn any_source() -> impl Strategy<Value = interpersonal::source::Source> {
+    prop::collection::vec(
+        (
+            prop::sample::select(bibliography::all()),
+            "[ -~]{0,20}",
+            any_basis(),
+        ),
+        1..4,
+    )
+    .prop_map(|cites| {
+        interpersonal::source::Source::from_cites(cites.into_iter().map(
+            |(work, locator, basis)| {
+                let mut cite = Citation::new(work.key, "", basis);
+                cite.locator = locator.into();
+                cite
+            },
+        ))
+    })
+}
+
+proptest! {
+    #[test]
+    fn sources_round_trip_and_take_the_firmest_basis(source in any_source()) {
+        let json = serde_json::to_string(&source).unwrap();
+        let back: interpersonal::source::Source = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(&back, &source);
+        let firmest = source.cites().iter().map(|c| c.basis).min().unwrap();
+        prop_assert_eq!(source.basis(), firmest);
+        let shown = source.to_string();
+        for cite in source.cites() {
+            prop_assert!(shown.contains(&cite.label()));
+            prop_assert_eq!(cite.link(), cite.reference().unwrap().primary_url());
+        }
+    }
+}
