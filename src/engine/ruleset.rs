@@ -425,23 +425,35 @@ impl RuleSet {
         DEFAULT_RULES_JSON
     }
 
-    /// A fingerprint of the rule set's content: FNV-1a (64 bit) of its compact
-    /// JSON serialisation, as 16 lower-case hex digits. Any change to a rule, a
-    /// parameter or the version changes it; formatting of the source file does
-    /// not.
+    /// A fingerprint of the rule set's content: the SHA-256 of its JSON in the
+    /// canonical form of RFC 8785 (JSON Canonicalization Scheme: keys sorted,
+    /// no white space, numbers and strings written one way), as 64 lower-case
+    /// hex digits. Any change to a rule, a parameter or the version changes it;
+    /// formatting of the source file and the order of keys do not, and a
+    /// program in another language reproduces it with any RFC 8785 library and
+    /// SHA-256.
     ///
     /// ```
     /// use interpersonal::RuleSet;
     /// let a = RuleSet::standard();
     /// let mut b = a.clone();
     /// assert_eq!(a.fingerprint(), b.fingerprint());
-    /// assert_eq!(a.fingerprint().len(), 16);
+    /// assert_eq!(a.fingerprint().len(), 64);
     /// b.parameters.min_focus_score += 1.0;
     /// assert_ne!(a.fingerprint(), b.fingerprint());
     /// ```
     pub fn fingerprint(&self) -> String {
-        let json = serde_json::to_string(self).unwrap_or_default();
-        format!("{:016x}", fnv1a64(json.as_bytes()))
+        use sha2::{Digest, Sha256};
+        use std::fmt::Write;
+        // Serialising the crate's own types cannot fail (every map key is
+        // text); were it ever to, the fingerprint is that of empty input.
+        let canonical = serde_jcs::to_vec(self).unwrap_or_default();
+        let digest = Sha256::digest(&canonical);
+        let mut hex = String::with_capacity(64);
+        for byte in digest {
+            let _ = write!(hex, "{byte:02x}");
+        }
+        hex
     }
 }
 
@@ -449,23 +461,31 @@ fn invalid_id() -> RuleId {
     RuleId::from_known("invalid")
 }
 
-/// FNV-1a, 64 bit.
-pub(crate) fn fnv1a64(bytes: &[u8]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    bytes
-        .iter()
-        .fold(OFFSET, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(PRIME))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn fnv_known_values() {
-        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    fn fingerprint_is_sha256_of_the_rfc8785_form() {
+        use sha2::{Digest, Sha256};
+        let rules = RuleSet::standard();
+        let canonical = serde_jcs::to_string(&rules).unwrap();
+        // Keys sorted, no white space.
+        assert!(canonical.starts_with("{\"description\":"), "{}", &canonical[..40]);
+        let expected: String = Sha256::digest(canonical.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(rules.fingerprint(), expected);
+        // Known SHA-256 value, so the hash itself is checked too.
+        let empty: String = Sha256::digest(b"")
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(
+            empty,
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
     }
 
     #[test]
