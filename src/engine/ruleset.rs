@@ -471,7 +471,11 @@ mod tests {
         let rules = RuleSet::standard();
         let canonical = serde_jcs::to_string(&rules).unwrap();
         // Keys sorted, no white space.
-        assert!(canonical.starts_with("{\"description\":"), "{}", &canonical[..40]);
+        assert!(
+            canonical.starts_with("{\"description\":"),
+            "{}",
+            &canonical[..40]
+        );
         let expected: String = Sha256::digest(canonical.as_bytes())
             .iter()
             .map(|b| format!("{b:02x}"))
