@@ -13,7 +13,8 @@
 //! **This crate is decision support, not diagnosis.** It suggests and explains;
 //! the clinician decides, and the formulation is agreed with the patient. A
 //! reported suicidal thought or a positive PHQ-9 item 9 is surfaced first, as
-//! critical, everywhere, and nothing suppresses it.
+//! critical, everywhere, and nothing suppresses it; so is a positive mania
+//! screen.
 //!
 //! # A guided tour
 //!
@@ -137,6 +138,35 @@
 //! # Ok::<(), interpersonal::Error>(())
 //! ```
 //!
+//! ## 6. IPSRT: social rhythms and mood
+//!
+//! The [`ipsrt`] module serves Interpersonal and Social Rhythm Therapy, IPT
+//! adapted for bipolar disorder (Frank 2005): the Social Rhythm Metric diary in
+//! its SRM-5 and SRM-17 forms ([`ipsrt::SrmWeek`]), scored as published into
+//! habitual times, hits and an SRM score from 0 to 7 ([`ipsrt::SrmScore`]),
+//! and weeks over time with a regularity trend, drifting activities and daily
+//! mood ([`ipsrt::RhythmSeries`]). Beside the PHQ-9, the Altman Self-Rating
+//! Mania Scale ([`AsrmScore`](measure::AsrmScore)) screens the other pole; a
+//! positive screen is a [`SafetyFlag`] of kind
+//! [`PossibleMania`](measure::SafetyFlagKind::PossibleMania), surfaced first.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use interpersonal::ipsrt::{ClockTime, SrmActivity, SrmEntry, SrmForm, SrmWeek};
+//! use interpersonal::measure::{AsrmScore, SafetyFlagKind};
+//!
+//! let mut week = SrmWeek::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), SrmForm::Srm5);
+//! for (day, time) in ["23:30", "00:10", "23:50", "00:20"].into_iter().enumerate() {
+//!     week.record(day, SrmEntry::done(SrmActivity::GO_TO_BED, time.parse::<ClockTime>()?))?;
+//! }
+//! // Bedtimes either side of midnight: habitual time 23:58, four hits.
+//! assert_eq!(week.score().value(), Some(4.0));
+//!
+//! let asrm = AsrmScore::from_scores([2, 2, 1, 1, 0])?;
+//! assert_eq!(asrm.safety_flags()[0].kind, SafetyFlagKind::PossibleMania);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Design
 //!
 //! * **Pure and deterministic.** No clock, randomness, I/O or logging; the
@@ -180,6 +210,7 @@ pub mod course;
 pub mod engine;
 pub mod goal;
 pub mod inventory;
+pub mod ipsrt;
 pub mod measure;
 
 pub use catalogue::{Phase, ProblemArea};

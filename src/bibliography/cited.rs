@@ -199,6 +199,12 @@ pub(crate) const IAPT: Citation = Citation::new("gyani-2013-iapt-recovery", "", 
 /// Jacobson & Truax 1991: reliable change.
 pub(crate) const RELIABLE_CHANGE: Citation =
     Citation::new("jacobson-truax-1991-clinical-significance", "", Known);
+/// Altman et al. 1997: the ASRM, its items and cut-off.
+pub(crate) const ASRM: Citation = Citation::new("altman-1997-asrm", "", Known);
+/// Monk et al. 1990: the SRM-17 form (its exact wording not re-read).
+pub(crate) const SRM17: Citation = Citation::new("monk-1990-srm", "the SRM-17 form", Known);
+/// Monk et al. 2002: the five SRM-5 activities, named in its abstract.
+pub(crate) const SRM5: Citation = Citation::new("monk-2002-srm5", "abstract", Stated);
 /// Stuart & Robertson 2012, from whose training practice the crate takes
 /// its re-rating schedule (not checked in the book).
 pub(crate) const STUART_ROBERTSON_INFERRED: Citation =

@@ -9,6 +9,9 @@ use crate::date::DateError;
 use crate::error::{JsonError, JsonPath, Problems};
 use crate::goal::{GoalProgressError, GoalRatingError, GoalStatusError, InstrumentIdError};
 use crate::id::IdError;
+use crate::ipsrt::{
+    ClockTimeError, InvolvementError, MoodRatingError, SrmWeekError, UnknownActivity,
+};
 use crate::measure::TrendError;
 
 /// Any error the crate returns.
@@ -77,6 +80,14 @@ pub enum ErrorKind {
     Modality,
     /// A symptom trend that cannot be computed ([`TrendError`]).
     Trend,
+    /// A value of a social rhythm diary of the wrong form: a clock time, an
+    /// involvement code, a mood rating or an activity name
+    /// ([`ClockTimeError`], [`InvolvementError`], [`MoodRatingError`],
+    /// [`UnknownActivity`]).
+    Rhythm,
+    /// An entry a diary week refused: a day outside the week, an activity its
+    /// form does not ask for ([`SrmWeekError`]).
+    Diary,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,6 +105,11 @@ enum Repr {
     Schedule(ScheduleError),
     Modality(UnknownModality),
     Trend(TrendError),
+    ClockTime(ClockTimeError),
+    Involvement(InvolvementError),
+    Mood(MoodRatingError),
+    Activity(UnknownActivity),
+    Diary(SrmWeekError),
 }
 
 impl Error {
@@ -122,6 +138,10 @@ impl Error {
             Repr::Schedule(_) => ErrorKind::Schedule,
             Repr::Modality(_) => ErrorKind::Modality,
             Repr::Trend(_) => ErrorKind::Trend,
+            Repr::ClockTime(_) | Repr::Involvement(_) | Repr::Mood(_) | Repr::Activity(_) => {
+                ErrorKind::Rhythm
+            }
+            Repr::Diary(_) => ErrorKind::Diary,
         }
     }
 
@@ -151,19 +171,27 @@ impl Error {
         self.kind() == ErrorKind::Invalid
     }
 
-    /// Whether an id or a date was of the wrong form.
+    /// Whether an id, a date or a value of a social rhythm diary (a clock
+    /// time, an involvement code, a mood rating, an activity name) was of the
+    /// wrong form.
     ///
     /// ```
-    /// use interpersonal::{Error, date::PartialDate};
+    /// use interpersonal::{Error, date::PartialDate, ipsrt::ClockTime};
     /// let err: Error = "2026-1".parse::<PartialDate>().unwrap_err().into();
+    /// assert!(err.is_malformed());
+    /// let err: Error = "25:00".parse::<ClockTime>().unwrap_err().into();
     /// assert!(err.is_malformed());
     /// ```
     pub fn is_malformed(&self) -> bool {
-        matches!(self.kind(), ErrorKind::Id | ErrorKind::Date)
+        matches!(
+            self.kind(),
+            ErrorKind::Id | ErrorKind::Date | ErrorKind::Rhythm
+        )
     }
 
     /// Whether a change was refused by the rules of a course of treatment: a
-    /// goal, a phase transition, a session record or a schedule change.
+    /// goal, a phase transition, a session record or a schedule change; or an
+    /// entry was refused by a diary week.
     ///
     /// ```
     /// use interpersonal::{Error, Phase, catalogue::PhaseTask};
@@ -173,7 +201,11 @@ impl Error {
     pub fn is_refused(&self) -> bool {
         matches!(
             self.kind(),
-            ErrorKind::Goal | ErrorKind::Phase | ErrorKind::Course | ErrorKind::Schedule
+            ErrorKind::Goal
+                | ErrorKind::Phase
+                | ErrorKind::Course
+                | ErrorKind::Schedule
+                | ErrorKind::Diary
         )
     }
 
@@ -224,6 +256,11 @@ impl Error {
             Repr::Schedule(e) => e,
             Repr::Modality(e) => e,
             Repr::Trend(e) => e,
+            Repr::ClockTime(e) => e,
+            Repr::Involvement(e) => e,
+            Repr::Mood(e) => e,
+            Repr::Activity(e) => e,
+            Repr::Diary(e) => e,
         }
     }
 }
@@ -267,6 +304,11 @@ from_specific! {
     ScheduleError => Schedule,
     UnknownModality => Modality,
     TrendError => Trend,
+    ClockTimeError => ClockTime,
+    InvolvementError => Involvement,
+    MoodRatingError => Mood,
+    UnknownActivity => Activity,
+    SrmWeekError => Diary,
 }
 
 #[cfg(test)]

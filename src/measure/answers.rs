@@ -7,7 +7,7 @@ use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{Gad7Item, Hamd17Item, InstrumentItem, Phq9Item};
+use super::{AsrmItem, Gad7Item, Hamd17Item, InstrumentItem, Phq9Item};
 use crate::error::JsonPath;
 
 /// How the answers were written: the JSON shape they came in and go out in.
@@ -83,6 +83,15 @@ pub type Gad7Answers = ItemAnswers<Gad7Item>;
 /// assert_eq!(ratings.get(Hamd17Item::DepressedMood), Some(3));
 /// ```
 pub type Hamd17Ratings = ItemAnswers<Hamd17Item>;
+
+/// The answers to an Altman Self-Rating Mania Scale: see [`ItemAnswers`].
+///
+/// ```
+/// use interpersonal::{measure::AsrmAnswers, measure::AsrmItem};
+/// let answers = AsrmAnswers::new().with(AsrmItem::Sleep, 3);
+/// assert_eq!(answers.get(AsrmItem::Sleep), Some(3));
+/// ```
+pub type AsrmAnswers = ItemAnswers<AsrmItem>;
 
 impl<I: InstrumentItem> ItemAnswers<I> {
     /// No item answered yet, written as an object from item name to score.

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Gad7Band, HamdBand, HamdBanding, Instrument, Phq9Band};
+use super::{AsrmBand, Gad7Band, HamdBand, HamdBanding, Instrument, Phq9Band};
 
 /// The severity band of a total on any instrument, naming the instrument (and,
 /// for the HAM-D-17, the banding convention) so that a report can print it as
@@ -47,6 +47,11 @@ pub enum SeverityBand {
         /// The band.
         band: HamdBand,
     },
+    /// Where an ASRM total falls against its cut-off (Altman et al. 1997 \[S\]).
+    Asrm {
+        /// The band.
+        band: AsrmBand,
+    },
 }
 
 impl SeverityBand {
@@ -62,6 +67,7 @@ impl SeverityBand {
             SeverityBand::Phq9 { .. } => Instrument::Phq9,
             SeverityBand::Gad7 { .. } => Instrument::Gad7,
             SeverityBand::Hamd17 { .. } => Instrument::Hamd17,
+            SeverityBand::Asrm { .. } => Instrument::Asrm,
         }
     }
 
@@ -77,6 +83,7 @@ impl SeverityBand {
             SeverityBand::Phq9 { band } => band.into(),
             SeverityBand::Gad7 { band } => band.into(),
             SeverityBand::Hamd17 { band, .. } => band.into(),
+            SeverityBand::Asrm { band } => band.into(),
         }
     }
 
@@ -94,6 +101,7 @@ impl SeverityBand {
             // A band its convention lacks (VerySevere under Zimmerman 2013)
             // covers no total.
             SeverityBand::Hamd17 { banding, band } => band.range(banding).unwrap_or((0, 0)),
+            SeverityBand::Asrm { band } => band.range(),
         }
     }
 }

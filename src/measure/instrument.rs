@@ -8,10 +8,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::{
-    GAD7_CASENESS, GAD7_PANEL_LOINC, GAD7_RELIABLE_CHANGE, GAD7_TOTAL_LOINC, Gad7Band, Gad7Item,
-    HAMD17_REMISSION_AT_MOST, Hamd17Item, HamdBand, HamdBanding, MeasureOutcome, PHQ9_CASENESS,
-    PHQ9_PANEL_LOINC, PHQ9_RELIABLE_CHANGE, PHQ9_REMISSION_BELOW, PHQ9_TOTAL_LOINC, Phq9Band,
-    Phq9Item, SeverityBand,
+    AsrmBand, AsrmItem, GAD7_CASENESS, GAD7_PANEL_LOINC, GAD7_RELIABLE_CHANGE, GAD7_TOTAL_LOINC,
+    Gad7Band, Gad7Item, HAMD17_REMISSION_AT_MOST, Hamd17Item, HamdBand, HamdBanding,
+    MeasureOutcome, PHQ9_CASENESS, PHQ9_PANEL_LOINC, PHQ9_RELIABLE_CHANGE, PHQ9_REMISSION_BELOW,
+    PHQ9_TOTAL_LOINC, Phq9Band, Phq9Item, SeverityBand,
 };
 
 vocabulary_enum! {
@@ -23,8 +23,12 @@ vocabulary_enum! {
     ///   (§8.2 [S: Spitzer 2006 via public implementations]).
     /// - [`Instrument::Hamd17`]: the Hamilton Rating Scale for Depression, 17 items,
     ///   clinician-rated, total 0–52 (§8.3 [K: Hamilton 1960]).
+    /// - [`Instrument::Asrm`]: the Altman Self-Rating Mania Scale, self-report,
+    ///   mania and hypomania over the past week, 5 items scored 0–4, total 0–20
+    ///   (Altman et al. 1997, *Biol Psychiatry* 42:948–955 [K for the items; S
+    ///   for the cut-off, see [`ASRM_CUTOFF`](crate::measure::ASRM_CUTOFF)]).
     ///
-    /// JSON: `"phq9"`, `"gad7"`, `"hamd17"`.
+    /// JSON: `"phq9"`, `"gad7"`, `"hamd17"`, `"asrm"`.
     ///
     /// ```
     /// use interpersonal::measure::Instrument;
@@ -40,11 +44,13 @@ vocabulary_enum! {
         Gad7,
         /// HAM-D-17, the 17-item Hamilton Rating Scale for Depression.
         Hamd17,
+        /// ASRM, the Altman Self-Rating Mania Scale.
+        Asrm,
     }
 }
 
 impl Instrument {
-    /// The name clinicians write: `"PHQ-9"`, `"GAD-7"`, `"HAM-D-17"`.
+    /// The name clinicians write: `"PHQ-9"`, `"GAD-7"`, `"HAM-D-17"`, `"ASRM"`.
     ///
     /// ```
     /// assert_eq!(interpersonal::measure::Instrument::Hamd17.label(), "HAM-D-17");
@@ -54,11 +60,12 @@ impl Instrument {
             Instrument::Phq9 => "PHQ-9",
             Instrument::Gad7 => "GAD-7",
             Instrument::Hamd17 => "HAM-D-17",
+            Instrument::Asrm => "ASRM",
         }
     }
 
     /// How many scored items the instrument has: 9, 7, 17 (ipt-domain.md §8.1,
-    /// §8.2 \[S\]; §8.3 \[K\]). The PHQ-9's unscored tenth question on difficulty is
+    /// §8.2 \[S\]; §8.3 \[K\]) and 5 for the ASRM (Altman et al. 1997 \[K\]). The PHQ-9's unscored tenth question on difficulty is
     /// not an item here.
     ///
     /// ```
@@ -69,11 +76,13 @@ impl Instrument {
             Instrument::Phq9 => Phq9Item::ALL.len(),
             Instrument::Gad7 => Gad7Item::ALL.len(),
             Instrument::Hamd17 => Hamd17Item::ALL.len(),
+            Instrument::Asrm => AsrmItem::ALL.len(),
         }
     }
 
     /// The highest possible total: PHQ-9 27, GAD-7 21 (ipt-domain.md §8.1, §8.2
-    /// \[S\]), HAM-D-17 52 (§8.3 [K: Hamilton 1960]).
+    /// \[S\]), HAM-D-17 52 (§8.3 [K: Hamilton 1960]), ASRM 20 (Altman et al.
+    /// 1997 \[K\]).
     ///
     /// ```
     /// assert_eq!(interpersonal::measure::Instrument::Hamd17.max_total(), 52);
@@ -83,13 +92,15 @@ impl Instrument {
             Instrument::Phq9 => 27,
             Instrument::Gad7 => 21,
             Instrument::Hamd17 => 52,
+            Instrument::Asrm => 20,
         }
     }
 
     /// The LOINC code of the instrument's panel, where the reference gives one:
     /// PHQ-9 `44249-1` (ipt-domain.md §8.1 [S: public FHIR implementations]),
     /// GAD-7 `69737-5` (§8.2 [S: public FHIR profiles]). The reference gives
-    /// none for the HAM-D-17, so none is invented.
+    /// none for the HAM-D-17, and none was confirmed for the ASRM, so none is
+    /// invented.
     ///
     /// ```
     /// use interpersonal::measure::Instrument;
@@ -100,13 +111,13 @@ impl Instrument {
         match self {
             Instrument::Phq9 => Some(PHQ9_PANEL_LOINC),
             Instrument::Gad7 => Some(GAD7_PANEL_LOINC),
-            Instrument::Hamd17 => None,
+            Instrument::Hamd17 | Instrument::Asrm => None,
         }
     }
 
     /// The LOINC code of the total score, where the reference gives one: PHQ-9
     /// `44261-6` (ipt-domain.md §8.1 \[S\]), GAD-7 `70274-6` (§8.2 \[S\]); none for
-    /// the HAM-D-17.
+    /// the HAM-D-17 or the ASRM.
     ///
     /// ```
     /// use interpersonal::measure::Instrument;
@@ -116,14 +127,15 @@ impl Instrument {
         match self {
             Instrument::Phq9 => Some(PHQ9_TOTAL_LOINC),
             Instrument::Gad7 => Some(GAD7_TOTAL_LOINC),
-            Instrument::Hamd17 => None,
+            Instrument::Hamd17 | Instrument::Asrm => None,
         }
     }
 
     /// The NHS Talking Therapies (IAPT) caseness cut-off, a total at or above
     /// which the person counts as a clinical case: PHQ-9 10, GAD-7 8
     /// (ipt-domain.md §8.4 [S: IAPT definitions via NCT05134103; Gyani 2013]).
-    /// None for the HAM-D-17, which IAPT does not use.
+    /// None for the HAM-D-17 and the ASRM, which IAPT does not use (the ASRM's
+    /// screening cut-off is [`ASRM_CUTOFF`](crate::measure::ASRM_CUTOFF)).
     ///
     /// ```
     /// use interpersonal::measure::Instrument;
@@ -135,13 +147,14 @@ impl Instrument {
         match self {
             Instrument::Phq9 => Some(PHQ9_CASENESS),
             Instrument::Gad7 => Some(GAD7_CASENESS),
-            Instrument::Hamd17 => None,
+            Instrument::Hamd17 | Instrument::Asrm => None,
         }
     }
 
     /// The smallest drop in total that counts as reliable improvement: PHQ-9 6,
     /// GAD-7 4 (ipt-domain.md §8.4 [S: IAPT definitions]). The reference gives
-    /// no reliable-change index for the HAM-D-17.
+    /// no reliable-change index for the HAM-D-17, and none was confirmed for the
+    /// ASRM.
     ///
     /// ```
     /// use interpersonal::measure::Instrument;
@@ -152,15 +165,15 @@ impl Instrument {
         match self {
             Instrument::Phq9 => Some(PHQ9_RELIABLE_CHANGE),
             Instrument::Gad7 => Some(GAD7_RELIABLE_CHANGE),
-            Instrument::Hamd17 => None,
+            Instrument::Hamd17 | Instrument::Asrm => None,
         }
     }
 
     /// Whether a total is in remission: PHQ-9 below 5 (ipt-domain.md §8.4 [K:
     /// MacArthur/AIMS Center measurement-based care]), HAM-D-17 at most 7 (§8.3,
     /// §8.4 [K: Frank et al. 1991]). The reference defines no remission for the
-    /// GAD-7, so it is [`MeasureOutcome::NotApplicable`]; so is a total above the
-    /// instrument's maximum.
+    /// GAD-7 or the ASRM, so it is [`MeasureOutcome::NotApplicable`] for them;
+    /// so is a total above the instrument's maximum.
     ///
     /// ```
     /// use interpersonal::{measure::Instrument, measure::MeasureOutcome};
@@ -176,13 +189,14 @@ impl Instrument {
         match self {
             Instrument::Phq9 => MeasureOutcome::from(total < PHQ9_REMISSION_BELOW),
             Instrument::Hamd17 => MeasureOutcome::from(total <= HAMD17_REMISSION_AT_MOST),
-            Instrument::Gad7 => MeasureOutcome::NotApplicable,
+            Instrument::Gad7 | Instrument::Asrm => MeasureOutcome::NotApplicable,
         }
     }
 
     /// Where the instrument's items, scoring and severity bands come from:
-    /// [`PHQ9_SOURCE`](super::PHQ9_SOURCE), [`GAD7_SOURCE`](super::GAD7_SOURCE)
-    /// or [`HAMD17_SOURCE`](super::HAMD17_SOURCE).
+    /// [`PHQ9_SOURCE`](super::PHQ9_SOURCE), [`GAD7_SOURCE`](super::GAD7_SOURCE),
+    /// [`HAMD17_SOURCE`](super::HAMD17_SOURCE) or
+    /// [`ASRM_SOURCE`](super::ASRM_SOURCE).
     ///
     /// ```
     /// use interpersonal::measure::Instrument;
@@ -193,6 +207,7 @@ impl Instrument {
             Instrument::Phq9 => super::PHQ9_SOURCE,
             Instrument::Gad7 => super::GAD7_SOURCE,
             Instrument::Hamd17 => super::HAMD17_SOURCE,
+            Instrument::Asrm => super::ASRM_SOURCE,
         }
     }
 
@@ -219,6 +234,7 @@ impl Instrument {
             Instrument::Gad7 => Gad7Band::from_total(total).map(|band| SeverityBand::Gad7 { band }),
             Instrument::Hamd17 => HamdBand::from_total(total, banding)
                 .map(|band| SeverityBand::Hamd17 { banding, band }),
+            Instrument::Asrm => AsrmBand::from_total(total).map(|band| SeverityBand::Asrm { band }),
         }
     }
 }
@@ -355,6 +371,7 @@ mod tests {
         check_items::<Phq9Item>();
         check_items::<Gad7Item>();
         check_items::<Hamd17Item>();
+        check_items::<AsrmItem>();
     }
 
     #[test]

@@ -18,7 +18,9 @@ use crate::error::{JsonPath, Problems};
 /// JSON: `{"instrument": "phq9", "date": "2026-03-02", "total": 12}`, plus
 /// `"advisories"` and `"safety_flags"` when there are any. Reading one checks
 /// that the total is within the instrument's range and that every flag and
-/// advisory fits the instrument.
+/// advisory fits the instrument; for the ASRM, that the possible-mania flag is
+/// there exactly when the total is at or above the cut-off (a flag that
+/// follows from the total can be neither dropped nor added).
 ///
 /// [`InstrumentScore::measurement`]: crate::measure::InstrumentScore::measurement
 ///
@@ -49,6 +51,19 @@ pub struct Measurement {
 impl Measurement {
     /// A measurement from a total alone.
     ///
+    /// Nothing is known about the items, so no suicide-risk flag can be
+    /// raised; a flag that depends on the total alone is: an ASRM total at or
+    /// above the cut-off carries its possible-mania flag.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::SafetyFlagKind};
+    /// let date = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    /// let m = Measurement::new(Instrument::Asrm, date, 8)?;
+    /// assert_eq!(m.safety_flags()[0].kind, SafetyFlagKind::PossibleMania);
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    ///
     /// ```
     /// use chrono::NaiveDate;
     /// use interpersonal::{measure::Instrument, measure::Measurement};
@@ -72,7 +87,9 @@ impl Measurement {
             date,
             total,
             advisories: Vec::new(),
-            safety_flags: Vec::new(),
+            safety_flags: SafetyFlag::of_total(instrument, total)
+                .into_iter()
+                .collect(),
         })
     }
 
@@ -213,8 +230,9 @@ impl TryFrom<MeasurementRecord> for Measurement {
         let mut problems = Problems::default();
         check_total(r.instrument, r.total, &mut problems);
         let safety_source = SafetySource::of(r.instrument);
+        let total_source = SafetySource::total_of(r.instrument);
         for (i, flag) in r.safety_flags.iter().enumerate() {
-            if Some(flag.source) != safety_source {
+            if Some(flag.source) != safety_source && Some(flag.source) != total_source {
                 problems.at(
                     JsonPath::root().field("safety_flags").index(i),
                     format!(
@@ -258,6 +276,25 @@ impl TryFrom<MeasurementRecord> for Measurement {
                 JsonPath::root().field("safety_flags").index(1),
                 "at most one flag per suicide-risk item",
             );
+        }
+        if total_source.is_some() {
+            // The flag of a total follows from the total: it can be neither
+            // dropped nor added.
+            let expected = SafetyFlag::of_total(r.instrument, r.total);
+            let found = r.safety_flags.iter().find(|f| f.source.is_total()).copied();
+            if r.total <= r.instrument.max_total() && expected != found {
+                problems.at(
+                    JsonPath::root().field("safety_flags"),
+                    match expected {
+                        Some(flag) => format!("the flag the total gives, {flag}"),
+                        None => format!(
+                            "no flag: a {} total of {} is below the cut-off",
+                            r.instrument.label(),
+                            r.total
+                        ),
+                    },
+                );
+            }
         }
         problems.into_result(Measurement {
             instrument: r.instrument,

@@ -1,5 +1,6 @@
-//! Symptom measures: the PHQ-9, the GAD-7 and the HAM-D-17, how each is scored
-//! and banded, the suicide-risk items that raise a [`SafetyFlag`], and the course
+//! Symptom measures: the PHQ-9, the GAD-7, the HAM-D-17 and the Altman
+//! Self-Rating Mania Scale, how each is scored and banded, the suicide-risk
+//! items and the positive mania screen that raise a [`SafetyFlag`], and the course
 //! of dated scores over a treatment ([`SymptomTrend`]): response, remission,
 //! reliable improvement and recovery (ipt-domain.md §8 and §9).
 //!
@@ -26,6 +27,7 @@
 //! ```
 
 mod answers;
+mod asrm;
 mod band;
 mod gad7;
 mod hamd;
@@ -41,7 +43,8 @@ mod sources;
 mod trend;
 mod trend_error;
 
-pub use answers::{Gad7Answers, Hamd17Ratings, ItemAnswers, Phq9Answers};
+pub use answers::{AsrmAnswers, Gad7Answers, Hamd17Ratings, ItemAnswers, Phq9Answers};
+pub use asrm::{ASRM_CUTOFF, AsrmBand, AsrmItem, AsrmScore};
 pub use band::SeverityBand;
 pub use gad7::{
     GAD7_CASENESS, GAD7_PANEL_LOINC, GAD7_PROBABLE_GAD, GAD7_RELIABLE_CHANGE, GAD7_TOTAL_LOINC,
@@ -60,7 +63,7 @@ pub use safety::{SafetyFlag, SafetyFlagKind, SafetySource, ScoreAdvisory};
 pub use schedule::{MEASUREMENT_INTERVAL_SESSIONS, measurement_due};
 pub use score::InstrumentScore;
 pub use sources::{
-    GAD7_SOURCE, HAMD17_SOURCE, IAPT_SOURCE, PHQ9_SOURCE, RESPONSE_REMISSION_SOURCE,
+    ASRM_SOURCE, GAD7_SOURCE, HAMD17_SOURCE, IAPT_SOURCE, PHQ9_SOURCE, RESPONSE_REMISSION_SOURCE,
 };
 pub use trend::{MeasureOutcome, RESPONSE_REDUCTION_PERCENT, SymptomTrend, TrendSummary};
 pub use trend_error::{TrendError, TrendProblem};

@@ -197,7 +197,9 @@ impl<I: InstrumentItem> InstrumentScore<I> {
     /// The safety flags: one when the instrument's suicide-risk item (PHQ-9
     /// item 9, HAM-D-17 item 3) scores 1 or more, whatever the total and band
     /// (ipt-domain.md §8.1, §9). Each requires a same-day clinician risk
-    /// assessment \[K\]. No option suppresses them.
+    /// assessment \[K\]. On the ASRM, one when the total is at or above the
+    /// cut-off ([`ASRM_CUTOFF`](crate::measure::ASRM_CUTOFF)): a possible mania. No
+    /// option suppresses them.
     ///
     /// An unanswered suicide-risk item raises no flag but the advisory
     /// [`ScoreAdvisory::SuicideItemUnanswered`]: see
@@ -211,7 +213,7 @@ impl<I: InstrumentItem> InstrumentScore<I> {
     /// # Ok::<(), interpersonal::Problems>(())
     /// ```
     pub fn safety_flags(&self) -> Vec<SafetyFlag> {
-        safety_flags_of::<I>(&self.items)
+        safety_flags_of::<I>(&self.items, self.total)
     }
 
     /// What a reader must know about how the form was scored, most important
@@ -274,17 +276,19 @@ fn severity_of(instrument: Instrument, total: u8) -> SeverityBand {
         })
 }
 
-fn safety_flags_of<I: InstrumentItem>(items: &[Option<u8>]) -> Vec<SafetyFlag> {
-    let (Some(item), Some(source)) = (I::SAFETY_ITEM, SafetySource::of(I::INSTRUMENT)) else {
-        return Vec::new();
-    };
-    items
-        .get(item.position())
-        .copied()
-        .flatten()
-        .and_then(|score| SafetyFlag::suicidal_ideation(source, score))
-        .into_iter()
-        .collect()
+fn safety_flags_of<I: InstrumentItem>(items: &[Option<u8>], total: u8) -> Vec<SafetyFlag> {
+    let mut flags = Vec::new();
+    if let (Some(item), Some(source)) = (I::SAFETY_ITEM, SafetySource::of(I::INSTRUMENT)) {
+        flags.extend(
+            items
+                .get(item.position())
+                .copied()
+                .flatten()
+                .and_then(|score| SafetyFlag::suicidal_ideation(source, score)),
+        );
+    }
+    flags.extend(SafetyFlag::of_total(I::INSTRUMENT, total));
+    flags
 }
 
 fn advisories_of<I: InstrumentItem>(items: &[Option<u8>]) -> Vec<ScoreAdvisory> {

@@ -54,3 +54,12 @@ pub const RESPONSE_REMISSION_SOURCE: Source = source![cited::RESPONSE_DEFINITION
 /// assert!(IAPT_SOURCE.cites_work("gyani-2013-iapt-recovery"));
 /// ```
 pub const IAPT_SOURCE: Source = source![cited::IAPT, cited::RELIABLE_CHANGE];
+
+/// The ASRM's five items, the total 0–20 and the screening cut-off 6:
+/// Altman et al. 1997, known.
+///
+/// ```
+/// use interpersonal::measure::ASRM_SOURCE;
+/// assert!(ASRM_SOURCE.cites_work("altman-1997-asrm"));
+/// ```
+pub const ASRM_SOURCE: Source = source![cited::ASRM];

@@ -145,6 +145,10 @@ const README_WORKS: &[&str] = &[
     "kroenke-2001-phq9",
     "spitzer-2006-gad7",
     "hamilton-1960-hamd",
+    "frank-2005-ipsrt",
+    "monk-1990-srm",
+    "monk-2002-srm5",
+    "altman-1997-asrm",
 ];
 
 #[test]
@@ -239,6 +243,9 @@ fn shipped_sources() -> Vec<(String, interpersonal::source::Source)> {
         "measure::IAPT_SOURCE".into(),
         interpersonal::measure::IAPT_SOURCE,
     );
+    for x in interpersonal::ipsrt::SrmActivity::ALL {
+        add(format!("SRM activity {x}"), x.source());
+    }
     for (i, rule) in RuleSet::standard().rules.iter().enumerate() {
         add(format!("$.rules[{i}] {}", rule.id), rule.source.clone());
     }

@@ -21,6 +21,8 @@ mod formulation;
 mod foundation;
 mod foundation_props;
 mod inventory;
+mod ipsrt;
+mod ipsrt_props;
 mod json_errors;
 mod links;
 mod measures;

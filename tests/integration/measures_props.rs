@@ -9,10 +9,10 @@ use chrono::NaiveDate;
 use interpersonal::{
     Phq9Score, SafetyFlag, from_json,
     measure::{
-        FrequencyResponse, Gad7Band, Gad7Item, Hamd17Item, HamdBand, HamdBanding, Instrument,
-        InstrumentItem, InstrumentScore, ItemAnswers, MeasureOutcome, Measurement, MissingItems,
-        Phq9Band, Phq9Item, SafetyFlagKind, SafetySource, ScoreAdvisory, ScoringOptions,
-        SeverityBand, SymptomTrend, TrendError, TrendProblem, TrendSummary,
+        AsrmBand, AsrmItem, FrequencyResponse, Gad7Band, Gad7Item, Hamd17Item, HamdBand,
+        HamdBanding, Instrument, InstrumentItem, InstrumentScore, ItemAnswers, MeasureOutcome,
+        Measurement, MissingItems, Phq9Band, Phq9Item, SafetyFlagKind, SafetySource, ScoreAdvisory,
+        ScoringOptions, SeverityBand, SymptomTrend, TrendError, TrendProblem, TrendSummary,
     },
 };
 use proptest::prelude::*;
@@ -74,6 +74,11 @@ fn any_measurement() -> impl Strategy<Value = Measurement> {
         ),
         (valid_scores::<Hamd17Item>(), any_date()).prop_map(|(s, d)| {
             InstrumentScore::<Hamd17Item>::from_scores(s)
+                .unwrap()
+                .measurement(d)
+        }),
+        (valid_scores::<AsrmItem>(), any_date()).prop_map(|(s, d)| {
+            InstrumentScore::<AsrmItem>::from_scores(s)
                 .unwrap()
                 .measurement(d)
         }),
@@ -419,6 +424,8 @@ fn every_variant_of_every_unit_enum_round_trips() {
     all::<Phq9Item>();
     all::<Gad7Item>();
     all::<Hamd17Item>();
+    all::<AsrmItem>();
+    all::<AsrmBand>();
     all::<Phq9Band>();
     all::<Gad7Band>();
     all::<HamdBand>();
@@ -432,8 +439,13 @@ fn every_variant_of_every_unit_enum_round_trips() {
     round_trip(&ScoringOptions::default());
     round_trip(&TrendProblem::NoMeasurements);
     for source in SafetySource::iter() {
-        for score in 1..=source.max_score() {
-            round_trip(&SafetyFlag::suicidal_ideation(source, score).unwrap());
+        for score in source.min_flagged()..=source.max_score() {
+            let flag = if source.is_total() {
+                SafetyFlag::possible_mania(score)
+            } else {
+                SafetyFlag::suicidal_ideation(source, score)
+            };
+            round_trip(&flag.unwrap());
         }
     }
 }

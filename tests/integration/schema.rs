@@ -22,6 +22,10 @@ use std::fmt::Display;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use interpersonal::ipsrt::{
+    ClockTime, Involvement, MoodRating, RhythmSeries, SrmActivity, SrmEntry, SrmForm, SrmWeek,
+};
+use interpersonal::measure::{AsrmAnswers, AsrmItem};
 use interpersonal::{
     Assessment, Engine, Inventory, LifeEvent, Person, ProblemArea, RuleSet, TreatmentContract,
     catalogue::{DisputeStage, GriefKind, Intervention},
@@ -326,6 +330,15 @@ fn every_enum_lists_exactly_the_rust_variants_in_order() {
         ("basis", names::<Basis>()),
         ("needed_for", names::<NeededFor>()),
         ("cadence", names::<Cadence>()),
+        ("srm_form", names::<SrmForm>()),
+        // SrmActivity is a newtype with named constants.
+        (
+            "srm_activity",
+            SrmActivity::ALL
+                .iter()
+                .map(|a| a.name().to_owned())
+                .collect(),
+        ),
         // Modality is a newtype with named constants, not a strum enum.
         (
             "modality",
@@ -410,6 +423,7 @@ fn answers_schemas_list_every_item_with_its_maximum() {
     check_items::<Phq9Item>("phq9_answers");
     check_items::<Gad7Item>("gad7_answers");
     check_items::<Hamd17Item>("hamd17_ratings");
+    check_items::<AsrmItem>("asrm_answers");
 }
 
 // ---------------------------------------------------------------------------
@@ -611,6 +625,14 @@ fn built_answers() -> Vec<(&'static str, Value)> {
             serde_json::to_value(Gad7Answers::new().with(Gad7Item::Restless, 3)).unwrap(),
         ),
         ("hamd17_ratings", serde_json::to_value(hamd_map).unwrap()),
+        (
+            "asrm_answers",
+            serde_json::to_value(AsrmAnswers::from_scores([4, 3, 2, 1, 0])).unwrap(),
+        ),
+        (
+            "asrm_answers",
+            serde_json::to_value(AsrmAnswers::new().with(AsrmItem::Speech, 4)).unwrap(),
+        ),
         (
             "hamd17_ratings",
             serde_json::to_value(Hamd17Ratings::from_scores(
@@ -1334,10 +1356,144 @@ fn sweep_contracts_and_answers() {
         let found = match name {
             "phq9_answers" => sweep::<Phq9Answers>(name, &doc),
             "gad7_answers" => sweep::<Gad7Answers>(name, &doc),
+            "asrm_answers" => sweep::<AsrmAnswers>(name, &doc),
             _ => sweep::<Hamd17Ratings>(name, &doc),
         };
         assert_eq!(found, BTreeSet::new(), "{name} {doc}");
     }
+}
+
+// ---------------------------------------------------------------------------
+// The IPSRT diary and series.
+
+/// A diary week with every optional field set: times past midnight, an
+/// activity not done, involvement codes and moods.
+fn built_week(start: NaiveDate, form: SrmForm) -> SrmWeek {
+    let mut week = SrmWeek::new(start, form);
+    for day in 0..7 {
+        for (i, activity) in form.activities().iter().enumerate() {
+            let entry = if (i + day) % 5 == 4 {
+                SrmEntry::not_done(*activity)
+            } else {
+                let minutes = (i as u16 * 80 + day as u16 * 7 + 1430) % 1440;
+                SrmEntry::done(*activity, ClockTime::from_minutes(minutes).unwrap())
+            };
+            let entry = entry.with_people(Involvement::new((i % 4) as u8).unwrap());
+            week.record(day, entry).unwrap();
+        }
+        week.set_mood(day, MoodRating::new(day as i8 - 3).unwrap())
+            .unwrap();
+    }
+    week
+}
+
+fn built_series() -> RhythmSeries {
+    RhythmSeries::new(vec![
+        built_week(day(2026, 3, 2), SrmForm::Srm5),
+        built_week(day(2026, 3, 9), SrmForm::Srm17),
+    ])
+    .unwrap()
+}
+
+#[test]
+fn diary_weeks_and_series_are_valid() {
+    for form in [SrmForm::Srm5, SrmForm::Srm17] {
+        let week = built_week(day(2026, 3, 2), form);
+        let doc = serde_json::to_value(&week).unwrap();
+        assert_valid("srm_week", &format!("built {form} week"), &doc);
+        assert_eq!(from_json::<SrmWeek>(&doc.to_string()).unwrap(), week);
+    }
+    let doc = serde_json::to_value(built_series()).unwrap();
+    assert_valid("rhythm_series", "built series", &doc);
+    let text = std::fs::read_to_string(crate_dir().join("examples/ipsrt_data/rhythm_series.json"))
+        .unwrap();
+    let bundled: Value = serde_json::from_str(&text).unwrap();
+    assert_valid(
+        "rhythm_series",
+        "examples/ipsrt_data/rhythm_series.json",
+        &bundled,
+    );
+    for (i, week) in bundled["weeks"].as_array().unwrap().iter().enumerate() {
+        assert_valid("srm_week", &format!("bundled week {i}"), week);
+    }
+    from_json::<RhythmSeries>(&text).unwrap();
+    assert_eq!(interpersonal::ipsrt::RHYTHM_SERIES_SCHEMA_VERSION, 1);
+    // The series describes its weeks exactly as the week schema does.
+    let week = schema("srm_week");
+    let inner = &schema("rhythm_series")["$defs"]["srm_week"];
+    for key in ["type", "properties", "required", "additionalProperties"] {
+        assert_eq!(inner[key], week[key], "rhythm_series $defs/srm_week {key}");
+    }
+}
+
+#[test]
+fn invalid_diaries_are_refused_by_schema_and_crate() {
+    let week = serde_json::to_value(built_week(day(2026, 3, 2), SrmForm::Srm5)).unwrap();
+    let cases: Vec<(&str, Option<Value>, &str)> = vec![
+        ("/days/0/entries/0/time", Some(json!("24:00")), "hour 24"),
+        (
+            "/days/0/entries/0/time",
+            Some(json!("7:05")),
+            "one-digit hour",
+        ),
+        ("/days/0/entries/0/time", Some(json!("07:60")), "minute 60"),
+        ("/days/0/entries/0/people", Some(json!(4)), "involvement 4"),
+        ("/days/0/mood", Some(json!(6)), "mood 6"),
+        ("/days/0/mood", Some(json!(-6)), "mood -6"),
+        (
+            "/days/0/entries/0/activity",
+            Some(json!("brunch")),
+            "an unknown activity",
+        ),
+        (
+            "/days/0/entries/0/when",
+            Some(json!("07:00")),
+            "an unknown entry field",
+        ),
+        ("/form", Some(json!("srm6")), "an unknown form"),
+        ("/days", Some(json!([{}, {}, {}, {}, {}, {}])), "six days"),
+        (
+            "/days/0/entries/0/activity",
+            None,
+            "an entry without activity",
+        ),
+        ("/week_start", None, "no week start"),
+    ];
+    for (pointer, value, why) in cases {
+        assert_both_refuse::<SrmWeek>("srm_week", &with(&week, pointer, value), why);
+    }
+    let series = serde_json::to_value(built_series()).unwrap();
+    assert_both_refuse::<RhythmSeries>(
+        "rhythm_series",
+        &with(&series, "/schema_version", Some(json!(2))),
+        "version 2",
+    );
+    assert_both_refuse::<RhythmSeries>(
+        "rhythm_series",
+        &with(&series, "/weeks/1/days/3/entries/0/people", Some(json!(9))),
+        "involvement 9 in the second week",
+    );
+    // Known gaps, checked by the crate only: an SRM-17 activity in an SRM-5
+    // diary, an activity twice in a day, weeks out of order.
+    let lunch = with(&week, "/days/0/entries/0/activity", Some(json!("lunch")));
+    assert!(validate("srm_week", &lunch).is_valid());
+    assert!(from_json::<SrmWeek>(&lunch.to_string()).is_err());
+    let swapped = with(&series, "/weeks/1/week_start", Some(json!("2026-03-01")));
+    assert!(validate("rhythm_series", &swapped).is_valid());
+    assert!(from_json::<RhythmSeries>(&swapped.to_string()).is_err());
+}
+
+#[test]
+fn sweep_diaries() {
+    let week = built_week(day(2026, 3, 2), SrmForm::Srm5);
+    let doc = serde_json::to_value(&week).unwrap();
+    assert_eq!(sweep::<SrmWeek>("srm_week", &doc), BTreeSet::new());
+    let series = RhythmSeries::new(vec![week]).unwrap();
+    let doc = serde_json::to_value(&series).unwrap();
+    assert_eq!(
+        sweep::<RhythmSeries>("rhythm_series", &doc),
+        BTreeSet::new()
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-//! The safety flags of a course: every positive suicide-risk item of every
-//! measure, and every suicidal thought reported in a session.
+//! The safety flags of a course: every positive suicide-risk item and every
+//! positive mania screen of every measure, and every suicidal thought
+//! reported in a session.
 
 use std::fmt;
 
@@ -25,7 +26,8 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub enum SafetyFlagOrigin {
     /// A positive suicide-risk item on a measure: PHQ-9 item 9 or HAM-D-17
-    /// item 3 (ipt-domain.md §8.1, §9).
+    /// item 3 (ipt-domain.md §8.1, §9); or a positive mania screen, an ASRM
+    /// total at or above its cut-off.
     Measure(SafetyFlag),
     /// The patient reported thoughts of death or self-harm in the session
     /// ([`SessionRecord::safety`](crate::course::SessionRecord::safety)).
@@ -33,9 +35,11 @@ pub enum SafetyFlagOrigin {
 }
 
 /// A safety flag on a course: what it is about, when and in which session it
-/// was raised, and by what. Any flag requires a same-day clinician risk
-/// assessment ([`SafetyFlagKind::required_action`]; ipt-domain.md §9 [K for
-/// the rule]); no crate output is a substitute for it.
+/// was raised, and by what. A suicide-risk flag requires a same-day clinician
+/// risk assessment (ipt-domain.md §9 [K for the rule]), a possible-mania flag
+/// a clinician's review for mania or hypomania
+/// ([`SafetyFlagKind::required_action`]); no crate output is a substitute for
+/// either.
 ///
 /// Its `Display` is one line a report can print as-is, ids and numbers only:
 ///
@@ -73,22 +77,14 @@ pub struct CourseSafetyFlag {
 
 /// The words for a flag's kind in a sentence.
 pub(super) fn kind_words(kind: SafetyFlagKind) -> &'static str {
-    match kind {
-        SafetyFlagKind::SuicidalIdeation => "suicidal ideation",
-    }
+    kind.words()
 }
 
 impl fmt::Display for CourseSafetyFlag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: ", kind_words(self.kind))?;
         match self.origin {
-            SafetyFlagOrigin::Measure(flag) => write!(
-                f,
-                "{} item {} scored {}",
-                flag.source.instrument().label(),
-                flag.source.item_number(),
-                flag.score
-            )?,
+            SafetyFlagOrigin::Measure(flag) => write!(f, "{flag}")?,
             SafetyFlagOrigin::Reported => f.write_str("reported by the patient")?,
         }
         write!(f, " on {}", self.date)?;
