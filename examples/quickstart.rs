@@ -8,12 +8,18 @@
 //! (`examples/data/quickstart.json`), checks it, runs the standard IPT rule
 //! engine on it and prints the report: the suggested focus with its evidence
 //! and sources, advisories, the facts worth asking next, and what the manuals
-//! offer for the focus. Then it shows the assessment as the JSON an app would
-//! store: ids and rule text, no patient text.
+//! offer for the focus. It shows that the clinician's judgement governs: the
+//! cut in working hours, dated inside the onset window but marked
+//! `"linked_to_onset": false`, is not listed as evidence linked to the episode.
+//! Then it shows the assessment as the JSON an app would store: ids and rule
+//! text, no patient text.
 //!
 //! The crate is decision support, not diagnosis: the clinician decides, and
 //! the focus is agreed with the patient.
-use interpersonal::{Engine, Inventory, ProblemArea, Report, from_json};
+use interpersonal::{
+    Engine, Inventory, ProblemArea, Report, engine::Subject, from_json, id::EventId,
+    inventory::OnsetLink,
+};
 
 const CASE: &str = include_str!("data/quickstart.json");
 
@@ -49,7 +55,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("  {mark} {:<24} \"{}\"", area.to_string(), area.who_name());
     }
 
-    // 5. The assessment as an app would store it: no patient text inside.
+    // 5. The clinician's judgement governs. The cut in working hours falls in
+    //    the onset window, but the clinician marked it not linked: it is not
+    //    evidence for any area, and the formulation will not name it.
+    let hours_cut = EventId::new("hours_cut")?;
+    let marked = inventory
+        .event(&hours_cut)
+        .map(|e| e.linked_to_onset == OnsetLink::NotLinked);
+    let listed = assessment
+        .areas
+        .iter()
+        .flat_map(|f| &f.evidence)
+        .any(|e| e.subjects.contains(&Subject::Event(hours_cut.clone())));
+    println!(
+        "\nThe cut in working hours is marked not linked: {}; listed as evidence: {listed}.",
+        marked.unwrap_or(false)
+    );
+    assert!(
+        !listed,
+        "an event marked not linked is never linked evidence"
+    );
+
+    // 6. The assessment as an app would store it: no patient text inside.
     let json = interpersonal::to_json(&assessment)?;
     println!(
         "\nThe assessment as JSON is {} bytes, names people and events by id, and holds no label: {}.",

@@ -173,6 +173,11 @@ pub(crate) const WHO_GIPT_MAPPED: Citation = Citation::new("who-2016-group-ipt",
 /// WHO group IPT: the problem areas in plain words.
 pub(crate) const WHO_GIPT: Citation = Citation::new("who-2016-group-ipt", "problem areas", Known);
 
+/// DSM-5-TR: prolonged grief disorder, assessed no earlier than 12 months
+/// after the death in adults (6 in children and adolescents).
+pub(crate) const DSM5TR_PROLONGED_GRIEF: Citation =
+    Citation::new("apa-2022-dsm5tr", "prolonged grief disorder", Known);
+
 // --- Maintenance, measures and outcomes -------------------------------------
 
 /// Frank et al. 1990: maintenance IPT.

@@ -208,6 +208,9 @@ const DISPUTES_KNOWN: Source = source![cited::GUIDE_DISPUTES_KNOWN];
 const DISPUTE_IMPASSE: Source = source![cited::GUIDE_IMPASSE_KNOWN];
 const DISPUTE_WORSENED: Source = source![cited::MW_WORSENED_INFERRED];
 const COMPREHENSIVE: Source = source![cited::COMPREHENSIVE_GUIDE];
+/// The timing of prolonged grief disorder: assessed no earlier than 12
+/// months after the death in adults, 6 in children and adolescents.
+const DSM5TR_PROLONGED_GRIEF: Source = source![cited::DSM5TR_PROLONGED_GRIEF];
 const COMPREHENSIVE_GRIEF_RISK: Source =
     source![cited::COMPREHENSIVE_GRIEF_RISK, cited::KLERMAN_1984,];
 const COMPREHENSIVE_TRANSITIONS: Source = source![
@@ -391,8 +394,8 @@ static GRIEF_INDICATORS: [CatalogueEntry; 11] = [
         GRIEF_SIGNS,
     ),
     CatalogueEntry::new(
-        "Severe grief whose severe phase has lasted longer than about two months.",
-        GRIEF_SIGNS,
+        "Grief that stays intense and impairing long after the death; prolonged grief is assessed by its own criteria, no earlier than 12 months after the death in adults (6 months in children and adolescents), not diagnosed here.",
+        DSM5TR_PROLONGED_GRIEF,
     ),
     CatalogueEntry::new(
         "Symptoms around anniversaries of the death.",
@@ -718,9 +721,11 @@ impl GriefKind {
                 "Grief that resembles depression but is an adaptive process and should not be pathologised."
             }
             GriefKind::Complicated => {
-                "Grief in which mourning is avoided or postponed, or, less commonly, a life organised around the dead person; it may be diagnosed when grief is severe and its severe phase lasts longer than about two months."
+                "Grief in which mourning is avoided or postponed, or, less commonly, a life organised around the dead person. It names the IPT work to do, not a diagnosis: prolonged grief is assessed by its own criteria, no earlier than 12 months after the death in adults (6 months in children and adolescents)."
             }
-            GriefKind::Delayed => "Complicated grief in which mourning is postponed or avoided.",
+            GriefKind::Delayed => {
+                "Complicated grief in which mourning is postponed or avoided: it needs signs of that postponement, not only a long gap between the death and the depression."
+            }
             GriefKind::Distorted => {
                 "Complicated grief that shows as other symptoms, such as somatic ones, instead of sadness."
             }

@@ -10,7 +10,7 @@ use crate::{
     catalogue::{DisputeStage, PhaseTask, ProblemArea},
     course::{Cadence, Course},
     engine::{Assessment, Indicator, Subject},
-    inventory::{EventKind, Inventory, LifeEvent},
+    inventory::{EventKind, Inventory, LifeEvent, OnsetLink},
     measure::{HamdBand, HamdBanding, Measurement, SeverityBand},
     sensitive::Sensitive,
     source::Source,
@@ -185,13 +185,22 @@ impl Formulation {
     /// use interpersonal::{Course, Engine, date::EpisodeOnset, Formulation, course::FormulationPart, Inventory, ProblemArea, TreatmentContract};
     ///
     /// let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-    /// let inventory = Inventory::new(start, EpisodeOnset::Unknown);
+    /// let mut inventory = Inventory::new(start, EpisodeOnset::Unknown);
+    /// // Asked about thoughts of self-harm, which the patient denied.
+    /// inventory.safety.suicidal_thoughts = interpersonal::inventory::ScreenAnswer::Denied;
     /// let assessment = Engine::standard()?.evaluate(&inventory);
     /// let contract = TreatmentContract::builder(start, [ProblemArea::RoleTransition]).build()?;
     /// let course = Course::new(contract, Vec::new())?;
     /// let f = Formulation::new(&course, &assessment, &inventory);
     /// let parts: Vec<FormulationPart> = f.sections.iter().map(|s| s.part).collect();
     /// assert_eq!(parts[0], FormulationPart::Opening); // no safety flag
+    ///
+    /// // A screen that was never asked comes first, as missing.
+    /// inventory.safety = Default::default();
+    /// let unscreened = Engine::standard()?.evaluate(&inventory);
+    /// let f = Formulation::new(&course, &unscreened, &inventory);
+    /// assert_eq!(f.sections[0].part, FormulationPart::Safety);
+    /// assert!(f.sections[0].text.expose().contains("safety screen is missing"));
     /// assert!(f.to_string().contains("life changes"));
     /// # Ok::<(), interpersonal::Error>(())
     /// ```
@@ -245,14 +254,15 @@ impl Formulation {
     }
 
     /// The section of `part`, if the formulation has one ([`FormulationPart::Safety`]
-    /// only when there is a flag).
+    /// only when there is a flag, or the safety screen was not asked).
     ///
     /// ```
     /// use chrono::NaiveDate;
     /// use interpersonal::{Course, Engine, date::EpisodeOnset, Formulation, course::FormulationPart, Inventory, ProblemArea, TreatmentContract};
     ///
     /// let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-    /// let inventory = Inventory::new(start, EpisodeOnset::Unknown);
+    /// let mut inventory = Inventory::new(start, EpisodeOnset::Unknown);
+    /// inventory.safety.suicidal_thoughts = interpersonal::inventory::ScreenAnswer::Denied;
     /// let assessment = Engine::standard()?.evaluate(&inventory);
     /// let course = Course::new(TreatmentContract::builder(start, [ProblemArea::Grief]).build()?, Vec::new())?;
     /// let f = Formulation::new(&course, &assessment, &inventory);
@@ -323,6 +333,8 @@ fn diagnosis_text(course: &Course) -> String {
                     band: HamdBand::NoDepression,
                 }) {
                 format!("Your symptoms are below the range of depression on this scale ({score})")
+            } else if severity.is_minimal() {
+                format!("Your symptoms are minimal or absent on this scale ({score})")
             } else if band.ends_with("severe") {
                 format!("Your symptoms are consistent with {band} depression ({score})")
             } else {
@@ -387,13 +399,31 @@ fn subjects(area: ProblemArea, assessment: &Assessment, inventory: &Inventory) -
     let joined: Vec<Subject> = inventory
         .events
         .iter()
-        .filter(|e| e.linked_to_onset == Some(true))
+        .filter(|e| e.linked_to_onset == OnsetLink::Linked)
         .filter(|e| e.person.as_ref().is_some_and(|p| people.contains(&p)))
         .map(|e| Subject::Event(e.id.clone()))
         .filter(|s| !out.contains(s))
         .collect();
     out.extend(joined);
     out
+}
+
+/// Whether the assessment's evidence for `area` links event `e` to the
+/// onset: the clinician linked it, or its link is unknown and some evidence
+/// naming it was linked (by its dates).
+fn linked_in(assessment: &Assessment, area: ProblemArea, e: &LifeEvent) -> bool {
+    match e.linked_to_onset {
+        OnsetLink::Linked => true,
+        OnsetLink::NotLinked => false,
+        _ => assessment.finding(area).is_some_and(|f| {
+            f.evidence.iter().any(|x| {
+                x.onset_link.is_linked()
+                    && x.subjects
+                        .iter()
+                        .any(|s| matches!(s, Subject::Event(id) if *id == e.id))
+            })
+        }),
+    }
 }
 
 fn label(inventory: &Inventory, id: &crate::id::PersonId) -> Option<String> {
@@ -446,10 +476,13 @@ fn one_area(
         })
         .collect();
     let all_events: Vec<String> = events.iter().map(|e| event_phrase(e, inventory)).collect();
-    // The onset is told once; an event is linked to it once.
+    // The onset is told once; an event is linked to it once. An event is
+    // named as linked when the clinician linked it, or when its link is not
+    // recorded and the assessment inferred it from its dates; never when the
+    // clinician marked it not linked.
     let new_links: Vec<String> = events
         .iter()
-        .filter(|e| e.linked_to_onset == Some(true))
+        .filter(|e| linked_in(assessment, area, e))
         .map(|e| event_phrase(e, inventory))
         .filter(|l| !mentioned.contains(l))
         .collect();

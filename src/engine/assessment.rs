@@ -14,6 +14,8 @@ use crate::{
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::{error::Problem, inventory::LinkBasis};
+
 use super::ruleset::Indicator;
 
 /// Which rule set made an assessment: its id, version and content
@@ -43,16 +45,27 @@ pub struct RuleSetInfo {
 }
 
 vocabulary_enum! {
-    /// How strongly the evidence supports an area, from its score and the rule
-    /// set's [`ConfidenceThresholds`](crate::engine::ConfidenceThresholds).
+    /// How much evidence the inventory holds for an area: the band of its
+    /// score, cut by the rule set's [`StrengthBands`](crate::engine::StrengthBands).
+    ///
+    /// This is the strength of the recorded evidence, **not a calibrated
+    /// confidence** or probability that the area is the right focus: the
+    /// weights are design choices of the rule set, not fitted to outcomes.
+    /// With the default rule set (`moderate` from 3, `high` from 5, focus
+    /// threshold 2): *low* is evidence below 3 (one supporting indicator, or
+    /// a trigger weaker than the main ones); *moderate* is one main indicator
+    /// (a death, a dispute or a life change linked to the onset, weight 3
+    /// or 4) with little support; *high* is a main indicator with its full
+    /// supporting weight. Each fact counts once, so restating one fact
+    /// through several rules does not raise the band.
     ///
     /// ```
-    /// use interpersonal::engine::Confidence;
-    /// assert_eq!(Confidence::Moderate.to_string(), "moderate");
-    /// assert!(Confidence::High > Confidence::Low);
+    /// use interpersonal::engine::EvidenceStrength;
+    /// assert_eq!(EvidenceStrength::Moderate.to_string(), "moderate");
+    /// assert!(EvidenceStrength::High > EvidenceStrength::Low);
     /// ```
     #[non_exhaustive]
-    pub enum Confidence {
+    pub enum EvidenceStrength {
         /// No evidence.
         None,
         /// Some evidence, below the moderate band.
@@ -127,12 +140,18 @@ pub struct Evidence {
     pub source: Source,
     /// The people and events it is about.
     pub subjects: Vec<Subject>,
-    /// The weight it added to the area's score.
+    /// The rule's weight.
     pub weight: f64,
-    /// Whether the rule ties the evidence to the onset of the episode
-    /// ([`Rule::links_onset`](crate::engine::Rule::links_onset)).
-    #[serde(default)]
-    pub links_onset: bool,
+    /// What it added to the area's score: each fact counts once, so only the
+    /// evidence about the area's strongest fact counts, the strongest rule
+    /// in full and the others as bounded support
+    /// ([`RuleParameters::support_cap`](crate::engine::RuleParameters::support_cap));
+    /// restatements past the cap, and evidence about other facts, add 0.
+    pub counted: f64,
+    /// How its subjects are linked to the onset of the episode: stated by the
+    /// clinician, inferred from dates (the link was not recorded), or none.
+    /// The strongest link among its subjects.
+    pub onset_link: LinkBasis,
 }
 
 /// A rule of an area not in focus that came close: how many of the leaf
@@ -170,13 +189,13 @@ pub struct NearMiss {
 /// The engine's finding for one problem area.
 ///
 /// ```
-/// use interpersonal::{engine::Confidence, Engine, date::EpisodeOnset, Inventory, ProblemArea};
+/// use interpersonal::{engine::EvidenceStrength, Engine, date::EpisodeOnset, Inventory, ProblemArea};
 /// use chrono::NaiveDate;
 ///
 /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
 /// let a = Engine::standard()?.evaluate(&inv);
 /// let grief = a.finding(ProblemArea::Grief).unwrap();
-/// assert_eq!((grief.score, grief.confidence), (0.0, Confidence::None));
+/// assert_eq!((grief.score, grief.strength), (0.0, EvidenceStrength::None));
 /// # Ok::<(), interpersonal::Problems>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -185,10 +204,19 @@ pub struct NearMiss {
 pub struct AreaFinding {
     /// The area.
     pub area: ProblemArea,
-    /// The sum of the weights of its rules that fired.
+    /// The strength of its evidence: the strength of its best-supported fact
+    /// (a death, a relationship, a life event, or the social context), which
+    /// is the weight of the strongest rule about that fact plus at most
+    /// [`RuleParameters::support_cap`](crate::engine::RuleParameters::support_cap)
+    /// from the other rules about it. Evidence strength, not a calibrated
+    /// confidence.
     pub score: f64,
-    /// The confidence band of the score.
-    pub confidence: Confidence,
+    /// The band of the score.
+    pub strength: EvidenceStrength,
+    /// The strongest onset link among its facts: what orders areas whose
+    /// scores tie. An area other than interpersonal deficits is suggested as
+    /// a focus only through a fact linked to the onset (stated or inferred).
+    pub onset_link: LinkBasis,
     /// The rules that fired, in rule-set order.
     pub evidence: Vec<Evidence>,
     /// When the area is not in focus: its rules that came closest (at most
@@ -229,6 +257,22 @@ vocabulary_enum! {
         /// the other areas cannot be ruled out yet (ipt-domain.md §2.4
         /// [S: Guide-2018 ch. 8: "only if none of the other three"]).
         DeficitsHeldBack,
+        /// The inventory does not say whether the patient was asked about
+        /// thoughts of death or self-harm: the safety screen is missing. First,
+        /// always; nothing suppresses it (missing is not false; the
+        /// initial phase's symptom review includes suicidal ideation
+        /// [S: Casebook-2012 ch. 6; K: Comprehensive-2000]).
+        SafetyScreenMissing,
+        /// Areas in or next to the focus have the same score and equally strong
+        /// links to the onset: their order is not a ranking; ask the patient
+        /// which matters most [S: Guide-2018 ch. Role Disputes].
+        AreasTied,
+        /// The inventory failed validation: no focus is suggested until the
+        /// problems listed in [`Assessment::problems`] are fixed.
+        InventoryInvalid,
+        /// Evidence was linked to the onset only by its dates: confirm the link
+        /// with the patient (see the missing facts needed for `onset_link`).
+        OnsetLinkInferred,
     }
 }
 
@@ -238,7 +282,13 @@ vocabulary_enum! {
 /// use interpersonal::{engine::AdvisoryCode, Engine, date::EpisodeOnset, engine::Indicator, Inventory};
 /// use chrono::NaiveDate;
 ///
-/// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+/// let mut inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+/// // Nobody asked about thoughts of self-harm: that leads.
+/// let a = Engine::standard()?.evaluate(&inv);
+/// let first = &a.advisories[0];
+/// assert_eq!((first.code, first.indicator), (AdvisoryCode::SafetyScreenMissing, Indicator::Critical));
+/// // Asked, and denied: the unknown onset leads.
+/// inv.safety.suicidal_thoughts = interpersonal::inventory::ScreenAnswer::Denied;
 /// let a = Engine::standard()?.evaluate(&inv);
 /// let first = &a.advisories[0];
 /// assert_eq!((first.code, first.indicator), (AdvisoryCode::OnsetUnknown, Indicator::Warning));
@@ -273,6 +323,11 @@ vocabulary_enum! {
     pub enum NeededFor {
         /// The stage of the dispute in focus.
         DisputeStage,
+        /// The link to the onset of evidence whose link was inferred from
+        /// dates, or is not known: ask whether it goes with the episode.
+        OnsetLink,
+        /// The kind of grief in focus: whether mourning was postponed.
+        GriefKind,
     }
 }
 
@@ -314,7 +369,7 @@ pub struct MissingFact {
 /// assert_eq!(a.schema_version, ASSESSMENT_SCHEMA_VERSION);
 /// # Ok::<(), interpersonal::Problems>(())
 /// ```
-pub const ASSESSMENT_SCHEMA_VERSION: u32 = 1;
+pub const ASSESSMENT_SCHEMA_VERSION: u32 = 2;
 
 /// The engine's suggestion for one inventory: a finding for every area, the
 /// suggested focus (0, 1 or 2 areas), the dispute's stage and the grief's kind
@@ -365,6 +420,12 @@ pub struct Assessment {
     pub missing: Vec<MissingFact>,
     /// Interventions and goal templates for the focus.
     pub recommendations: crate::engine::Recommendations,
+    /// When the inventory failed [`Inventory::validate`](crate::inventory::Inventory::validate):
+    /// every problem found. The assessment then suggests no focus and reads no
+    /// rule; it carries the safety advisories and an
+    /// [`AdvisoryCode::InventoryInvalid`] advisory. Empty for a valid inventory.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<Problem>,
 }
 
 impl Assessment {

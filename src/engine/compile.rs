@@ -74,6 +74,8 @@ pub(crate) enum Leaf {
     Linked(WindowRef),
     LinkedToOnset(bool),
     HasGriefSignIn(u64),
+    /// `onset_link_in`, about a person or an event.
+    OnsetLinkIn(u64),
 }
 
 /// The bit for an enum variant's discriminant.
@@ -227,7 +229,7 @@ impl Compiled {
 /// # How it works
 ///
 /// 1. A [`RuleSet`] is data (JSON): an id, a version, [`RuleParameters`]
-///    (named time windows around the onset, the focus threshold, confidence
+///    (named time windows around the onset, the focus threshold, evidence-strength
 ///    bands, a nesting limit) and [`Rule`](crate::engine::Rule)s. Each rule names the area it
 ///    supports, a weight, a [`Condition`] tree, a summary and a [`Source`](crate::source::Source).
 ///    The default IPT rule set is `rules/default.json`, embedded in the crate
@@ -237,8 +239,10 @@ impl Compiled {
 /// 3. [`Engine::evaluate`] derives facts from the inventory once, evaluates
 ///    every rule with three-valued logic (a rule that needs a missing fact is
 ///    *unknown*, does not fire, and lists the fact in
-///    [`Assessment::missing`](crate::engine::Assessment::missing)), scores each area as the sum of the weights of its
-///    rules that fired, and applies the selection policy below.
+///    [`Assessment::missing`](crate::engine::Assessment::missing)), scores each area by the strength of its
+///    evidence, each fact counted once, and applies the selection policy below.
+///    An inventory that fails [`Inventory::validate`](crate::inventory::Inventory::validate)
+///    is not assessed: the assessment carries its problems and no focus.
 /// 4. The [`Assessment`](crate::engine::Assessment) holds ids, paths and rule text only; a [`Report`](crate::engine::Report)
 ///    joins the patient's labels back in for reading.
 ///
@@ -247,20 +251,42 @@ impl Compiled {
 /// The manuals' policy is explicit code (DESIGN.md decision 7); every step
 /// cites `ipt-domain.md`:
 ///
-/// * **Scores.** An area's score is the sum of the weights of its rules that
-///   fired, so adding evidence never lowers a score. Scores do not depend on
-///   how many people are listed, only on what is recorded about them.
-/// * **Candidates.** Areas scoring at least `min_focus_score`.
+/// * **The clinician's link governs.** Each event, and each relationship
+///   (its conflict, its change, a death), carries the clinician's
+///   [`OnsetLink`](crate::inventory::OnsetLink): linked, not linked, or
+///   unknown. Not linked removes the item from every condition about the
+///   onset, whatever its date; linked counts whatever its date; only unknown
+///   falls back to the date windows, and then the evidence says its link was
+///   [inferred from dates](crate::inventory::LinkBasis::InferredFromDates) and the
+///   assessment asks for it (a missing fact needed for `onset_link`).
+/// * **Scores are evidence strength, each fact counted once.** A fact is a
+///   person (with the events naming them), an event naming nobody, or the
+///   social context. It counts through its strongest rule plus at most
+///   `support_cap` from the other rules about it, so one death or one divorce
+///   restated by several rules does not pile up; an area's score is the
+///   strength of its best-supported fact, banded as an
+///   [`EvidenceStrength`](crate::engine::EvidenceStrength). Each piece of
+///   evidence says what it [counted](crate::engine::Evidence::counted). Adding
+///   evidence never lowers a score; scores do not depend on the order of
+///   people or events.
+/// * **Candidates need a link to the onset.** An area is a candidate when its
+///   best fact *linked to the onset* (stated or inferred) scores at least
+///   `min_focus_score` (§2.5 rule 1 [S: Pocket-Guide; Markowitz-phases]). A
+///   death years before the onset, a long-standing conflict that did not
+///   change around it, a relationship lost as the depression withdrew the
+///   patient: supporting evidence and questions, not a focus.
 /// * **Deficits is residual.** Interpersonal deficits is never in focus when
 ///   grief, a dispute or a transition has any evidence at all (§2.4, §2.5
 ///   rule 3 [S: Guide-2018 ch. 8: "only if none of the other three"; Casebook-2012
 ///   ch. 5: "the focal area of last resort"]), nor while a death or life event
 ///   whose date or link to the onset is not known could still point to one
 ///   (missing is not false); the assessment then advises resolving that first.
-/// * **Order.** Highest score first; equal scores go to the area whose
-///   evidence is linked to the onset, then to the fixed order grief, role
-///   dispute, role transition (§2.5 rule 1 [S: Pocket-Guide; Markowitz-phases];
-///   the ranking itself is \[I\]).
+/// * **Order, and honest ties.** Highest score first; equal scores go to the
+///   stronger onset link (stated by the clinician before inferred from dates).
+///   Areas still equal tie: no source gives an order of areas, so the
+///   assessment says they tie and advises asking the patient which matters
+///   most (§2.5 rule 2 [S: Guide-2018 ch. Role Disputes]); they are listed in
+///   declaration order, which ranks nothing.
 /// * **At most two, usually one.** A second area joins only when its score is
 ///   at least `second_focus_ratio` times the top score (§2.5 rule 2
 ///   [S: Guide-2018 ch. Role Disputes; K: Comprehensive-2000]); two areas bring
@@ -276,7 +302,8 @@ impl Compiled {
 ///   **grief kind** from the signs recorded on the principal death (see
 ///   [`Assessment::dispute_stage`](crate::engine::Assessment::dispute_stage), [`Assessment::grief_kind`](crate::engine::Assessment::grief_kind)).
 /// * **Safety first.** A reported suicidal thought is a critical advisory,
-///   always first, on every assessment; nothing suppresses it (DESIGN.md
+///   always first, on every assessment; so is a safety screen that was not
+///   asked (not screened is not safe); nothing suppresses either (DESIGN.md
 ///   decision 8; §9).
 ///
 /// The engine is decision support: it suggests and explains; the clinician
@@ -336,7 +363,8 @@ impl Engine {
     /// Every problem is reported at once, each at its JSON path in the rule
     /// set: a schema version this crate does not read; a version that is not
     /// `MAJOR.MINOR.PATCH`; parameters out of range (a focus threshold that is
-    /// not finite and above 0, a second-focus ratio outside (0, 1], confidence
+    /// not finite and above 0, a second-focus ratio outside (0, 1], a support cap that
+    /// is not finite or below 0, strength
     /// bands that are not finite, above 0 and ordered, a depth limit outside 1
     /// to [`MAX_CONDITION_DEPTH_LIMIT`], a window longer than
     /// [`MAX_WINDOW_MONTHS`] or with an empty name); duplicate rule ids; a rule
@@ -677,8 +705,14 @@ fn check_parameters(p: &RuleParameters, path: &JsonPath, problems: &mut Problems
             ),
         );
     }
-    let c = &p.confidence;
-    let cpath = path.field("confidence");
+    if !(p.support_cap.is_finite() && p.support_cap >= 0.0) {
+        problems.at(
+            path.field("support_cap"),
+            format!("a finite weight of 0 or more; found {}", p.support_cap),
+        );
+    }
+    let c = &p.strength_bands;
+    let cpath = path.field("strength_bands");
     for (name, value) in [("moderate", c.moderate), ("high", c.high)] {
         if !(value.is_finite() && value > 0.0) {
             problems.at(
@@ -964,6 +998,10 @@ impl Builder<'_> {
             PersonCondition::DiedWithin(name) => {
                 Leaf::DiedWithin(self.window(name, &path.field("died_within")))
             }
+            PersonCondition::OnsetLinkIn(list) => {
+                self.nonempty(list, &path.field("onset_link_in"));
+                Leaf::OnsetLinkIn(mask(list, |v| v as u32))
+            }
         };
         self.push(Node::Leaf(leaf), text)
     }
@@ -1006,6 +1044,10 @@ impl Builder<'_> {
             EventCondition::HasGriefSignIn(list) => {
                 self.nonempty(list, &path.field("has_grief_sign_in"));
                 Leaf::HasGriefSignIn(mask(list, |v| v as u32))
+            }
+            EventCondition::OnsetLinkIn(list) => {
+                self.nonempty(list, &path.field("onset_link_in"));
+                Leaf::OnsetLinkIn(mask(list, |v| v as u32))
             }
         };
         self.push(Node::Leaf(leaf), text)

@@ -106,11 +106,14 @@ pub enum PersonCondition {
     Deceased(bool),
     /// Whether the person is estranged is this.
     Estranged(bool),
-    /// Whether the person is a *significant other* is this. Never unknown.
+    /// Whether the person is a *significant other* is this.
     ///
     /// Significant means: a partner, spouse, ex-partner, parent or child,
     /// whatever their place on the closeness circle; anyone else (a sibling,
-    /// other family, a friend, a boss) unless placed on the outer circle. The inventory lists the patient's
+    /// other family, a friend, a boss) when placed on the inner or middle
+    /// circle, and not when placed on the outer circle. Unknown for anyone
+    /// else whose place on the circle is not recorded: unknown closeness is
+    /// unknown, not significant. The inventory lists the patient's
     /// important relationships (ipt-domain.md §3 [S: Markowitz-phases]), and a
     /// dispute's other party may be a boss or a friend as well as family
     /// (§2.2 [S: Casebook-2012 ch. 3]); the outer circle marks the less close
@@ -145,6 +148,12 @@ pub enum PersonCondition {
     /// the date of death or the onset is not known, or when a month-precision
     /// date straddles the window's edge.
     DiedWithin(String),
+    /// The clinician's link of what happened in this relationship to the
+    /// onset is one of these ([`OnsetLink`](crate::inventory::OnsetLink)): the person's
+    /// own `linked_to_onset`, or for a deceased person whose own link is not
+    /// recorded, the link of a death event naming them. Never unknown (an
+    /// unrecorded link is the value `unknown`).
+    OnsetLinkIn(Vec<crate::inventory::OnsetLink>),
 }
 
 /// A condition on one life event of the inventory.
@@ -183,8 +192,10 @@ pub enum EventCondition {
     /// when the date or the onset is not known, or when a month-precision date
     /// straddles the window's edge.
     Within(String),
-    /// The event is linked to the onset: the patient links it, or it lies
-    /// inside the named window. Unknown when neither is settled.
+    /// The event is linked to the onset: the clinician links it; or its
+    /// link is unknown and it lies inside the named window. An event the
+    /// clinician marks not linked is never linked, whatever its date. Unknown
+    /// when the link is unknown and the window cannot be settled.
     Linked(String),
     /// Whether the patient links the event to the episode is this. Unknown when
     /// not asked.
@@ -192,6 +203,10 @@ pub enum EventCondition {
     /// The event carries at least one of these complicated-grief signs (no
     /// signs recorded reads as none).
     HasGriefSignIn(Vec<GriefSign>),
+    /// The clinician's link of the event to the onset is one of these
+    /// ([`OnsetLink`](crate::inventory::OnsetLink)). Never unknown (an unrecorded link is
+    /// the value `unknown`).
+    OnsetLinkIn(Vec<crate::inventory::OnsetLink>),
     /// The event's person satisfies the person condition. Unknown when the
     /// event names no person, or a person not in the inventory.
     Person(Box<PersonCondition>),

@@ -8,22 +8,26 @@
 //! deciding anything twice. Only building the output allocates, for typical
 //! inventories (up to 64 people and 64 events) and rule sets (see
 //! [`INLINE_NODES`](super::decide::INLINE_NODES)).
+
+use std::collections::BTreeMap;
+
 use crate::{
     catalogue::ProblemArea,
     engine::{NeededFor, Subject},
     id::RuleId,
-    inventory::Inventory,
+    inventory::{Inventory, LinkBasis},
 };
 
 use super::assessment::{AreaFinding, Assessment, Evidence, MissingFact};
 use super::buffers::{SpillVec, SubjectBits};
 use super::compile::Engine;
 use super::decide::{Eval, NodeTruths};
-use super::facts::{Facts, MissingRef, PersonField, Truth};
+use super::facts::{EventField, Facts, MissingRef, PersonField, Truth};
 use super::leaves::Sink;
 use super::masks::SubjectMasks;
 use super::policy::{self, AreaTally};
 use super::proximity::NearMisses;
+use super::strength::{self, Counted, SubjectIndex};
 
 /// How many (missing field, rule) pairs are kept on the stack.
 const INLINE_MISSING: usize = 64;
@@ -44,18 +48,26 @@ impl Sink for HeldBack<'_> {
     }
 }
 
-/// Notes whether a rule missed the date or link of a death or life event, or
-/// the onset itself.
-struct EventTimingUnknown(bool);
+/// Notes whether a rule missed the date or link of a death or life event,
+/// the onset itself, or whether someone who died was close.
+struct EventTimingUnknown<'i> {
+    inv: &'i Inventory,
+    seen: bool,
+}
 
-impl Sink for EventTimingUnknown {
+impl Sink for EventTimingUnknown<'_> {
     fn missing(&mut self, m: MissingRef) {
-        self.0 |= matches!(
-            m,
+        self.seen |= match m {
             MissingRef::Onset
-                | MissingRef::Event(..)
-                | MissingRef::Person(_, PersonField::DeceasedDate)
-        );
+            | MissingRef::Event(..)
+            | MissingRef::Person(_, PersonField::DeceasedDate) => true,
+            MissingRef::Person(i, PersonField::Closeness) => self
+                .inv
+                .people
+                .get(i)
+                .is_some_and(|p| p.status.is_deceased()),
+            _ => false,
+        };
     }
 }
 
@@ -86,9 +98,19 @@ impl Engine {
     /// policy.
     ///
     /// Pure and deterministic: the same inventory gives the same assessment,
-    /// byte for byte. It never panics, whatever the inventory holds (an
-    /// inventory that fails `validate` is still evaluated; references to
-    /// unknown people read as unknown).
+    /// byte for byte. It never panics, whatever the inventory holds.
+    ///
+    /// **An invalid inventory is never assessed silently.** The inventory is
+    /// checked with [`Inventory::validate`] first; when it fails, the
+    /// assessment carries every problem in
+    /// [`Assessment::problems`](crate::engine::Assessment::problems), suggests no
+    /// focus, reads no rule, and says so in an
+    /// [`AdvisoryCode::InventoryInvalid`](crate::engine::AdvisoryCode::InventoryInvalid)
+    /// advisory, after the safety advisories, which never wait. This design
+    /// keeps one call for users (no second, validated type to build) while
+    /// making it impossible to take a focus from data that failed its checks:
+    /// the focus is empty and the reason is in the same value a caller stores
+    /// or shows.
     ///
     /// ```
     /// use interpersonal::{from_json, Engine, Inventory, ProblemArea, catalogue::DisputeStage};
@@ -106,6 +128,9 @@ impl Engine {
     /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn evaluate(&self, inventory: &Inventory) -> Assessment {
+        if let Err(problems) = inventory.validate() {
+            return self.refuse(inventory, problems);
+        }
         let compiled = &self.compiled;
         let facts = Facts::new(inventory, &compiled.windows);
         let masks = SubjectMasks::new(
@@ -118,59 +143,25 @@ impl Engine {
         let eval = Eval::new(compiled, &facts, &masks, &mut store);
         let rules = &self.rule_set().rules;
         let params = &self.rule_set().parameters;
+        let window = strength::onset_window(params);
 
-        let mut tallies = AREAS.map(|area| AreaTally {
-            area,
-            score: 0.0,
-            linked: false,
-        });
-        let mut fired = [0usize; AREAS.len()];
-        let mut timing = EventTimingUnknown(false);
-        for (rule, &root) in rules.iter().zip(&compiled.roots) {
-            let truth = eval.rule_truth(root);
-            // A death or life event whose timing or link is not known held
-            // back a rule that could put grief or a transition in focus by
-            // itself: the other areas cannot be ruled out, so deficits is not
-            // suggested (§2.4: deficits "only if none of the other three areas
-            // exists"; DESIGN.md decision 5: missing is not false).
-            if truth == Truth::Unknown
-                && rule.area != ProblemArea::InterpersonalDeficits
-                && rule.weight >= params.min_focus_score
-                && !timing.0
-            {
-                eval.missing(root, &mut timing);
-            }
-            if truth == Truth::True {
-                let ai = area_index(rule.area);
-                if let Some(t) = tallies.get_mut(ai) {
-                    t.score += rule.weight;
-                    t.linked |= rule.links_onset;
-                }
-                if let Some(n) = fired.get_mut(ai) {
-                    *n += 1;
-                }
-            }
-        }
-        let focus = policy::select_focus(params, &tallies, timing.0);
-
-        let mut findings: Vec<AreaFinding> = tallies
-            .iter()
-            .zip(fired)
-            .map(|(t, fired)| AreaFinding {
-                area: t.area,
-                score: t.score,
-                confidence: policy::confidence(params, t.score),
-                evidence: Vec::with_capacity(fired),
-                near_misses: Vec::new(),
-            })
-            .collect();
-        let mut near_misses = AREAS.map(|_| NearMisses::default());
+        // Every rule decided once: its evidence when it fired, the facts it
+        // missed when it was unknown.
+        let mut evidence: [Vec<Evidence>; 4] = Default::default();
+        let mut counted: [Vec<Counted>; 4] = Default::default();
+        let mut timing = EventTimingUnknown {
+            inv: inventory,
+            seen: false,
+        };
         let mut people = SubjectBits::new(inventory.people.len());
         let mut events = SubjectBits::new(inventory.events.len());
         let mut missing_raw = MissingList::new((MissingRef::Onset, 0));
+        let mut link_questions: Vec<(MissingRef, NeededFor)> = Vec::new();
+        let mut truths = Vec::with_capacity(rules.len());
         for (ri, (rule, &root)) in rules.iter().zip(&compiled.roots).enumerate() {
             let ai = area_index(rule.area);
             let truth = eval.rule_truth(root);
+            truths.push(truth);
             match truth {
                 Truth::True => {
                     people.clear();
@@ -178,18 +169,47 @@ impl Engine {
                     eval.witnesses(root, &mut people, &mut events);
                     let mut subjects: Vec<Subject> =
                         Vec::with_capacity(people.count() + events.count());
+                    let mut indices: Vec<SubjectIndex> = Vec::with_capacity(subjects.capacity());
                     people.for_each(|i| {
                         if let Some(p) = inventory.people.get(i) {
                             subjects.push(Subject::Person(p.id.clone()));
+                            indices.push(SubjectIndex::Person(i));
                         }
                     });
                     events.for_each(|i| {
                         if let Some(e) = inventory.events.get(i) {
                             subjects.push(Subject::Event(e.id.clone()));
+                            indices.push(SubjectIndex::Event(i));
                         }
                     });
-                    if let Some(f) = findings.get_mut(ai) {
-                        f.evidence.push(Evidence {
+                    if rule.area != ProblemArea::InterpersonalDeficits {
+                        for &s in &indices {
+                            // A deceased person's link is asked on their
+                            // death event, when there is one.
+                            let asked_on_event = matches!(s, SubjectIndex::Person(i)
+                            if inventory.people.get(i).is_some_and(|p| p.status.is_deceased())
+                                && (0..inventory.events.len()).any(|e| {
+                                    facts.event_person(e) == Some(i)
+                                        && inventory.events.get(e).is_some_and(|ev| ev.kind.is_death())
+                                }));
+                            if strength::link_unknown(&facts, s) && !asked_on_event {
+                                link_questions.push((
+                                    match s {
+                                        SubjectIndex::Person(i) => {
+                                            MissingRef::Person(i, PersonField::LinkedToOnset)
+                                        }
+                                        SubjectIndex::Event(e) => {
+                                            MissingRef::Event(e, EventField::LinkedToOnset)
+                                        }
+                                    },
+                                    NeededFor::OnsetLink,
+                                ));
+                            }
+                        }
+                    }
+                    let c = Counted::new(&facts, window, rule.area, &indices);
+                    if let (Some(list), Some(cs)) = (evidence.get_mut(ai), counted.get_mut(ai)) {
+                        list.push(Evidence {
                             rule: rule.id.clone(),
                             rule_version: rule.version,
                             area: rule.area,
@@ -199,21 +219,95 @@ impl Engine {
                             source: rule.source.clone(),
                             subjects,
                             weight: rule.weight,
-                            links_onset: rule.links_onset,
+                            counted: 0.0,
+                            onset_link: c.link(),
                         });
+                        cs.push(c);
                     }
                 }
-                Truth::Unknown => eval.missing(
-                    root,
-                    &mut HeldBack {
-                        list: &mut missing_raw,
-                        rule: ri,
-                    },
-                ),
+                Truth::Unknown => {
+                    // A death or life event whose timing or link is not known
+                    // held back a rule that could put grief or a transition in
+                    // focus by itself: the other areas cannot be ruled out, so
+                    // deficits is not suggested (§2.4: deficits "only if none
+                    // of the other three areas exists"; missing is not false).
+                    if rule.area != ProblemArea::InterpersonalDeficits && !timing.seen {
+                        eval.missing(root, &mut timing);
+                    }
+                    eval.missing(
+                        root,
+                        &mut HeldBack {
+                            list: &mut missing_raw,
+                            rule: ri,
+                        },
+                    );
+                }
                 Truth::False => {}
             }
+        }
+
+        let mut tallies = AREAS.map(|area| AreaTally {
+            area,
+            score: 0.0,
+            link: LinkBasis::None,
+        });
+        let mut findings: Vec<AreaFinding> = Vec::with_capacity(AREAS.len());
+        for (ai, ((area, list), cs)) in AREAS.iter().zip(evidence).zip(&counted).enumerate() {
+            let mut list = list;
+            let st = strength::count_area(inventory, *area, &mut list, cs, params.support_cap);
+            if let Some(t) = tallies.get_mut(ai) {
+                t.score = st.linked_score;
+                t.link = st.link;
+            }
+            findings.push(AreaFinding {
+                area: *area,
+                score: st.score,
+                strength: policy::strength(params, st.score),
+                onset_link: st.link,
+                evidence: list,
+                near_misses: Vec::new(),
+            });
+        }
+        let any_other_evidence = findings
+            .iter()
+            .any(|f| f.area != ProblemArea::InterpersonalDeficits && f.score > 0.0);
+        // A death or a life change whose link to the onset is not recorded:
+        // deficits is "only if none of the other three areas exists", so it
+        // waits for the clinician's answer, whatever the event's date.
+        let unresolved: Vec<usize> = inventory
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, ev)| {
+                ev.linked_to_onset.is_unknown()
+                    && (ev.kind.is_death() || ev.kind.transition().is_some())
+            })
+            .map(|(e, _)| e)
+            .collect();
+        let deficits_scored = tallies
+            .get(area_index(ProblemArea::InterpersonalDeficits))
+            .is_some_and(|t| t.score >= params.min_focus_score);
+        if deficits_scored && !any_other_evidence {
+            link_questions.extend(unresolved.iter().map(|&e| {
+                (
+                    MissingRef::Event(e, EventField::LinkedToOnset),
+                    NeededFor::OnsetLink,
+                )
+            }));
+        }
+        let selection = policy::select_focus(
+            params,
+            &tallies,
+            timing.seen || any_other_evidence || !unresolved.is_empty(),
+        );
+        let focus = selection.focus;
+
+        let mut near_misses = AREAS.map(|_| NearMisses::default());
+        for (ri, ((rule, &root), &truth)) in
+            rules.iter().zip(&compiled.roots).zip(&truths).enumerate()
+        {
             if truth != Truth::True && !focus.contains(&rule.area) {
-                if let Some(near) = near_misses.get_mut(ai) {
+                if let Some(near) = near_misses.get_mut(area_index(rule.area)) {
                     near.offer(eval.proximity(root), ri, truth);
                 }
             }
@@ -224,13 +318,13 @@ impl Engine {
             }
         }
 
-        let mut extra_missing = None;
+        let mut extra_missing = link_questions;
         let dispute_stage = if focus.contains(&ProblemArea::RoleDispute) {
             let evidence = findings
                 .get(area_index(ProblemArea::RoleDispute))
                 .map_or(&[][..], |f| f.evidence.as_slice());
             let (stage, missing) = policy::dispute_stage(inventory, evidence);
-            extra_missing = missing;
+            extra_missing.extend(missing);
             stage
         } else {
             None
@@ -239,7 +333,9 @@ impl Engine {
             let evidence = findings
                 .get(area_index(ProblemArea::Grief))
                 .map_or(&[][..], |f| f.evidence.as_slice());
-            policy::grief_kind(inventory, evidence, params)
+            let (kind, missing) = policy::grief_kind(inventory, evidence, params);
+            extra_missing.extend(missing);
+            kind
         } else {
             None
         };
@@ -247,9 +343,23 @@ impl Engine {
             && findings
                 .get(area_index(ProblemArea::InterpersonalDeficits))
                 .is_some_and(|f| f.score >= params.min_focus_score);
-        let advisories =
-            policy::advisories(inventory, &focus, facts.onset_known(), deficits_held_back);
-        let missing = merge_missing(inventory, rules, missing_raw.as_mut_slice(), extra_missing);
+        let inferred = focus.iter().any(|a| {
+            findings
+                .get(area_index(*a))
+                .is_some_and(|f| f.onset_link == LinkBasis::InferredFromDates)
+        });
+        let advisories = policy::advisories(
+            inventory,
+            &policy::Situation {
+                focus: &focus,
+                onset_known: facts.onset_known(),
+                deficits_held_back,
+                tied: selection.tied,
+                link_inferred: inferred,
+                invalid: false,
+            },
+        );
+        let missing = merge_missing(inventory, rules, missing_raw.as_mut_slice(), &extra_missing);
 
         Assessment {
             schema_version: super::assessment::ASSESSMENT_SCHEMA_VERSION,
@@ -262,6 +372,48 @@ impl Engine {
             grief_kind,
             advisories,
             missing,
+            problems: Vec::new(),
+        }
+    }
+
+    /// The assessment of an inventory that failed validation: no focus, no
+    /// evidence, the problems, and the advisories that never wait (the safety
+    /// screen's) before the one saying the inventory is invalid.
+    fn refuse(&self, inventory: &Inventory, problems: crate::Problems) -> Assessment {
+        let params = &self.rule_set().parameters;
+        let advisories = policy::advisories(
+            inventory,
+            &policy::Situation {
+                focus: &[],
+                onset_known: inventory.onset.date().is_some(),
+                deficits_held_back: false,
+                tied: false,
+                link_inferred: false,
+                invalid: true,
+            },
+        );
+        Assessment {
+            schema_version: super::assessment::ASSESSMENT_SCHEMA_VERSION,
+            rule_set: self.info.clone(),
+            assessed_on: inventory.assessed_on,
+            areas: AREAS
+                .iter()
+                .map(|&area| AreaFinding {
+                    area,
+                    score: 0.0,
+                    strength: policy::strength(params, 0.0),
+                    onset_link: LinkBasis::None,
+                    evidence: Vec::new(),
+                    near_misses: Vec::new(),
+                })
+                .collect(),
+            recommendations: self.compiled.recommendations.for_focus(&[]),
+            focus: Vec::new(),
+            dispute_stage: None,
+            grief_kind: None,
+            advisories,
+            missing: Vec::new(),
+            problems: problems.into_iter().collect(),
         }
     }
 
@@ -284,55 +436,37 @@ impl Engine {
 }
 
 /// Merges missing fields by path: document order, held-back rule ids sorted
-/// and deduplicated; `extra` adds what the policy needed (the dispute stage).
-/// `raw` pairs each missing field with the index of a rule it held back; it
-/// is sorted in place. Only the output allocates, each part at its final size.
+/// and deduplicated; `extra` adds what else each fact would settle (the
+/// dispute stage, an onset link, the grief kind). `raw` pairs each missing
+/// field with the index of a rule it held back; it is sorted in place.
 fn merge_missing(
     inv: &Inventory,
     rules: &[crate::engine::Rule],
     raw: &mut [(MissingRef, usize)],
-    extra: Option<(MissingRef, NeededFor)>,
+    extra: &[(MissingRef, NeededFor)],
 ) -> Vec<MissingFact> {
-    raw.sort_unstable();
-    let distinct = raw.chunk_by(|a, b| a.0 == b.0).count();
-    let extra_alone = extra.filter(|(m, _)| raw.binary_search_by(|(r, _)| r.cmp(m)).is_err());
-    let mut out: Vec<MissingFact> =
-        Vec::with_capacity(distinct + usize::from(extra_alone.is_some()));
-    let fact = |m: MissingRef, held_back: Vec<RuleId>| MissingFact {
-        path: m.path(),
-        subject: m.subject(inv),
-        held_back,
-        needed_for: match extra {
-            Some((r, n)) if r == m => vec![n],
-            _ => Vec::new(),
-        },
-    };
-    let mut pending = extra_alone;
-    for group in raw.chunk_by(|a, b| a.0 == b.0) {
-        let Some(&(m, _)) = group.first() else {
-            continue;
-        };
-        if let Some((e, _)) = pending.filter(|(e, _)| *e < m) {
-            out.push(fact(e, Vec::new()));
-            pending = None;
+    let mut merged: BTreeMap<MissingRef, (Vec<RuleId>, Vec<NeededFor>)> = BTreeMap::new();
+    for &(m, ri) in raw.iter() {
+        if let Some(rule) = rules.get(ri) {
+            merged.entry(m).or_default().0.push(rule.id.clone());
         }
-        let rules_held = group
-            .chunk_by(|a, b| a.1 == b.1)
-            .filter(|g| g.first().is_some_and(|&(_, ri)| ri < rules.len()))
-            .count();
-        let mut held_back: Vec<RuleId> = Vec::with_capacity(rules_held);
-        for g in group.chunk_by(|a, b| a.1 == b.1) {
-            if let Some(rule) = g.first().and_then(|&(_, ri)| rules.get(ri)) {
-                held_back.push(rule.id.clone());
+    }
+    for &(m, n) in extra {
+        merged.entry(m).or_default().1.push(n);
+    }
+    merged
+        .into_iter()
+        .map(|(m, (mut held_back, mut needed_for))| {
+            held_back.sort_unstable();
+            held_back.dedup();
+            needed_for.sort_unstable();
+            needed_for.dedup();
+            MissingFact {
+                path: m.path(),
+                subject: m.subject(inv),
+                held_back,
+                needed_for,
             }
-        }
-        // Rule ids are unique in a rule set, so an unstable sort is stable here.
-        held_back.sort_unstable();
-        held_back.dedup();
-        out.push(fact(m, held_back));
-    }
-    if let Some((e, _)) = pending {
-        out.push(fact(e, Vec::new()));
-    }
-    out
+        })
+        .collect()
 }

@@ -182,6 +182,7 @@ fn person_text(
         PersonCondition::Confidant(b) => yes_no(*b, "is a confidant", "is not a confidant"),
         PersonCondition::Supportive(b) => yes_no(*b, "is supportive", "is not supportive"),
         PersonCondition::DiedWithin(name) => format!("died {}", window_text(name, w)),
+        PersonCondition::OnsetLinkIn(v) => format!("the clinician's link to onset is {}", list(v)),
     }
 }
 
@@ -224,14 +225,15 @@ fn event_text(
         }
         EventCondition::Within(name) => format!("dated {}", window_text(name, w)),
         EventCondition::Linked(name) => format!(
-            "linked to onset (the patient links it, or it is dated {})",
+            "linked to onset (the clinician links it, or its link is unknown and it is dated {})",
             window_text(name, w)
         ),
         EventCondition::LinkedToOnset(b) => yes_no(
             *b,
-            "the patient links it to the onset",
-            "the patient does not link it to the onset",
+            "the clinician links it to the onset",
+            "the clinician does not link it to the onset",
         ),
+        EventCondition::OnsetLinkIn(v) => format!("the clinician's link to onset is {}", list(v)),
         EventCondition::HasGriefSignIn(v) => {
             format!("shows a complicated-grief sign: {}", list(v))
         }

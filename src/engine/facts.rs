@@ -10,6 +10,8 @@ use crate::{
 };
 use chrono::{Datelike, Months, NaiveDate};
 
+use crate::inventory::{EventKind, OnsetLink};
+
 use super::assessment::Subject;
 use super::ruleset::Window;
 
@@ -61,6 +63,7 @@ pub(crate) enum PersonField {
     ConflictCourse,
     ConflictBegan,
     ChangeAroundOnset,
+    LinkedToOnset,
 }
 
 impl PersonField {
@@ -76,6 +79,7 @@ impl PersonField {
             PersonField::ConflictCourse => "conflict.course",
             PersonField::ConflictBegan => "conflict.began",
             PersonField::ChangeAroundOnset => "change_around_onset",
+            PersonField::LinkedToOnset => "linked_to_onset",
         }
     }
 }
@@ -86,6 +90,7 @@ pub(crate) enum EventField {
     Date,
     Person,
     LinkedToOnset,
+    GriefSigns,
 }
 
 impl EventField {
@@ -94,6 +99,7 @@ impl EventField {
             EventField::Date => "date",
             EventField::Person => "person",
             EventField::LinkedToOnset => "linked_to_onset",
+            EventField::GriefSigns => "grief_signs",
         }
     }
 }
@@ -217,6 +223,10 @@ pub(crate) struct Facts<'a> {
     /// The date range of each of the first windows, when the onset is known.
     ranges: [(NaiveDate, NaiveDate); INLINE_WINDOWS],
     range_count: usize,
+    /// For each person, the link stated on the death events naming them
+    /// (linked when any says linked, else not linked when any says so);
+    /// empty when no death event naming a person states a link.
+    death_links: Vec<OnsetLink>,
 }
 
 impl<'a> Facts<'a> {
@@ -243,7 +253,24 @@ impl<'a> Facts<'a> {
             event_people,
             ranges: [(NaiveDate::MIN, NaiveDate::MAX); INLINE_WINDOWS],
             range_count: 0,
+            death_links: Vec::new(),
         };
+        for (e, ev) in inv.events.iter().enumerate() {
+            if ev.kind != EventKind::Death || ev.linked_to_onset.is_unknown() {
+                continue;
+            }
+            let Some(p) = facts.event_person(e) else {
+                continue;
+            };
+            if facts.death_links.is_empty() {
+                facts.death_links = vec![OnsetLink::Unknown; inv.people.len()];
+            }
+            if let Some(slot) = facts.death_links.get_mut(p) {
+                if *slot != OnsetLink::Linked {
+                    *slot = ev.linked_to_onset;
+                }
+            }
+        }
         if facts.onset.is_some() {
             let mut ranges = facts.ranges;
             for (slot, w) in ranges.iter_mut().zip(windows) {
@@ -268,6 +295,25 @@ impl<'a> Facts<'a> {
         } else {
             let pid = self.inv.events.get(e)?.person.as_ref()?;
             find_person(self.inv, pid)
+        }
+    }
+
+    /// The clinician's link to the onset of what happened with person `i`:
+    /// the person's own, or, when that is unknown, the one stated on a death
+    /// event naming them.
+    pub(crate) fn person_link(&self, i: usize) -> OnsetLink {
+        let own = self
+            .inv
+            .people
+            .get(i)
+            .map_or(OnsetLink::Unknown, |p| p.linked_to_onset);
+        if own.is_unknown() {
+            self.death_links
+                .get(i)
+                .copied()
+                .unwrap_or(OnsetLink::Unknown)
+        } else {
+            own
         }
     }
 
@@ -391,17 +437,28 @@ pub(crate) fn same_id(a: &str, b: &str) -> bool {
 
 /// Whether a person is a significant other: a partner, spouse, ex-partner,
 /// parent or child on any circle; anyone else (siblings, other family,
-/// friends, colleagues) unless the patient placed them on the outer circle
-/// (see [`PersonCondition::Significant`](crate::engine::PersonCondition::Significant)).
-pub(crate) fn is_significant(p: &Person) -> bool {
-    matches!(
+/// friends, colleagues) when the patient placed them on the inner or middle
+/// circle, not when on the outer one, and unknown (`None`) when their place
+/// is not recorded (see
+/// [`PersonCondition::Significant`](crate::engine::PersonCondition::Significant)).
+pub(crate) fn significance(p: &Person) -> Option<bool> {
+    if matches!(
         p.relationship,
         RelationshipKind::Partner
             | RelationshipKind::Spouse
             | RelationshipKind::ExPartner
             | RelationshipKind::Parent
             | RelationshipKind::Child
-    ) || p.closeness != Some(crate::inventory::Closeness::Outer)
+    ) {
+        Some(true)
+    } else {
+        p.closeness.map(|c| c != crate::inventory::Closeness::Outer)
+    }
+}
+
+/// Whether a person is known to be a significant other.
+pub(crate) fn is_significant(p: &Person) -> bool {
+    significance(p) == Some(true)
 }
 
 /// The date of death, if the person has died and it is recorded.

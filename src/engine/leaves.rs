@@ -8,7 +8,7 @@ use crate::inventory::{ConflictLevel, ExpectationsMet, PersonStatus};
 use super::compile::{Leaf, bit};
 use super::facts::{
     EventField, Facts, MissingRef, PersonField, SocialField, Truth, WindowRef, death_date,
-    is_significant,
+    significance,
 };
 
 /// What a condition is being evaluated about, when a single person or event
@@ -149,7 +149,12 @@ impl Facts<'_> {
             ),
             Leaf::Deceased(b) => known(p.status.is_deceased() == b),
             Leaf::Estranged(b) => known((p.status == PersonStatus::Estranged) == b),
-            Leaf::Significant(b) => known(is_significant(p) == b),
+            Leaf::Significant(b) => opt(
+                significance(p).map(|s| s == b),
+                at(PersonField::Closeness),
+                sink,
+            ),
+            Leaf::OnsetLinkIn(m) => known(m & bit(self.person_link(i) as u32) != 0),
             Leaf::ConflictLevelAtLeast(l) => {
                 let level = p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
                 known(level >= l)
@@ -228,28 +233,26 @@ impl Facts<'_> {
         match leaf {
             Leaf::KindIn(m) => known(m & bit(ev.kind as u32) != 0),
             Leaf::Within(w) => self.report_within(ev.date, w, at(EventField::Date), sink),
-            Leaf::Linked(w) => {
-                let patient = ev.linked_to_onset.map_or(Truth::Unknown, Truth::from_bool);
-                if patient == Truth::True {
-                    return Truth::True;
-                }
-                let window = self.report_within(ev.date, w, at(EventField::Date), &mut Discard);
-                let truth = patient.or(window);
-                if truth == Truth::Unknown {
-                    // Either fact would settle it: the window's, or the
-                    // patient's own link when not asked.
-                    self.report_within(ev.date, w, at(EventField::Date), sink);
-                    if patient == Truth::Unknown {
+            Leaf::Linked(w) => match ev.linked_to_onset {
+                crate::inventory::OnsetLink::Linked => Truth::True,
+                crate::inventory::OnsetLink::NotLinked => Truth::False,
+                _ => {
+                    let truth = self.report_within(ev.date, w, at(EventField::Date), &mut Discard);
+                    if truth == Truth::Unknown {
+                        // Either fact would settle it: the window's, or the
+                        // clinician's own link.
+                        self.report_within(ev.date, w, at(EventField::Date), sink);
                         sink.missing(at(EventField::LinkedToOnset));
                     }
+                    truth
                 }
-                truth
-            }
+            },
             Leaf::LinkedToOnset(b) => opt(
-                ev.linked_to_onset.map(|v| v == b),
+                ev.linked_to_onset.as_bool().map(|v| v == b),
                 at(EventField::LinkedToOnset),
                 sink,
             ),
+            Leaf::OnsetLinkIn(m) => known(m & bit(ev.linked_to_onset as u32) != 0),
             Leaf::HasGriefSignIn(m) => {
                 known(ev.grief_signs.iter().any(|&s| m & bit(s as u32) != 0))
             }

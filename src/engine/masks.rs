@@ -13,7 +13,7 @@ use crate::inventory::{
 };
 
 use super::compile::{Leaf, bit};
-use super::facts::{Facts, INLINE_WINDOWS, Truth, WindowRef, death_date, is_significant};
+use super::facts::{Facts, INLINE_WINDOWS, Truth, WindowRef, death_date, significance};
 use super::ruleset::Window;
 
 /// One bit per lane of a chunk.
@@ -201,6 +201,7 @@ impl PersonNeeds {
     const CONFIDANT: u16 = 1 << 8;
     const SUPPORTIVE: u16 = 1 << 9;
     const DIED: u16 = 1 << 10;
+    const LINK: u16 = 1 << 11;
 
     /// What a leaf reads (nothing for a leaf that is not about a person).
     pub(crate) fn of(leaf: Leaf) -> PersonNeeds {
@@ -218,6 +219,7 @@ impl PersonNeeds {
             Leaf::Confidant(_) => Self::CONFIDANT,
             Leaf::Supportive(_) => Self::SUPPORTIVE,
             Leaf::DiedWithin(_) => Self::STATUS | Self::DIED,
+            Leaf::OnsetLinkIn(_) => Self::LINK,
             _ => 0,
         })
     }
@@ -264,6 +266,9 @@ pub(crate) struct PeopleMasks {
     deceased: Mask,
     estranged: Mask,
     significant: Mask,
+    significant_unknown: Mask,
+    /// The clinician's link to the onset, by value.
+    link: Values<{ crate::inventory::OnsetLink::COUNT }>,
     /// The conflict level, `none` when no conflict is recorded.
     level: Values<{ ConflictLevel::COUNT }>,
     /// A recorded conflict: present with a level above none.
@@ -299,6 +304,8 @@ impl PeopleMasks {
             deceased: 0,
             estranged: 0,
             significant: 0,
+            significant_unknown: 0,
+            link: Values::EMPTY,
             level: Values::EMPTY,
             conflict: 0,
             visibility: Values::EMPTY,
@@ -323,6 +330,7 @@ impl PeopleMasks {
     fn add(
         &mut self,
         j: usize,
+        i: usize,
         p: &Person,
         facts: &Facts<'_>,
         needs: PersonNeeds,
@@ -353,8 +361,15 @@ impl PeopleMasks {
                 self.estranged |= b;
             }
         }
-        if needs.has(PersonNeeds::SIGNIFICANT) && is_significant(p) {
-            self.significant |= b;
+        if needs.has(PersonNeeds::SIGNIFICANT) {
+            match significance(p) {
+                Some(true) => self.significant |= b,
+                Some(false) => {}
+                None => self.significant_unknown |= b,
+            }
+        }
+        if needs.has(PersonNeeds::LINK) {
+            self.link.add(facts.person_link(i) as u32, b);
         }
         if needs.has(PersonNeeds::LEVEL) {
             let level = p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
@@ -431,7 +446,15 @@ impl PeopleMasks {
             Leaf::ClosenessIn(m) => Tri::new(self.closeness.select(m), self.closeness_unknown),
             Leaf::Deceased(b) => Tri::known(yes_no(b, self.deceased)),
             Leaf::Estranged(b) => Tri::known(yes_no(b, self.estranged)),
-            Leaf::Significant(b) => Tri::known(yes_no(b, self.significant)),
+            Leaf::Significant(b) => Tri::new(
+                if b {
+                    self.significant
+                } else {
+                    self.present & !(self.significant | self.significant_unknown)
+                },
+                self.significant_unknown,
+            ),
+            Leaf::OnsetLinkIn(m) => Tri::known(self.link.select(m)),
             Leaf::ConflictLevelAtLeast(l) => {
                 let at_least = u64::MAX.checked_shl(l as u32).unwrap_or(0);
                 Tri::known(self.level.select(at_least))
@@ -488,6 +511,8 @@ pub(crate) struct EventMasks {
     within: [Tri; INLINE_WINDOWS],
     linked: Mask,
     not_linked: Mask,
+    /// The clinician's link to the onset, by value.
+    link: Values<{ crate::inventory::OnsetLink::COUNT }>,
     signs: Values<{ GriefSign::COUNT }>,
     /// The lanes whose event names a person of the inventory.
     pub(crate) has_person: Mask,
@@ -507,6 +532,7 @@ impl EventMasks {
             within: [Tri::FALSE; INLINE_WINDOWS],
             linked: 0,
             not_linked: 0,
+            link: Values::EMPTY,
             signs: Values::EMPTY,
             has_person: 0,
             people: PeopleMasks::empty(windows),
@@ -531,10 +557,11 @@ impl EventMasks {
             *slot = slot.or(Tri::from_truth(facts.days_within(days, w), b));
         }
         match ev.linked_to_onset {
-            Some(true) => self.linked |= b,
-            Some(false) => self.not_linked |= b,
-            None => {}
+            crate::inventory::OnsetLink::Linked => self.linked |= b,
+            crate::inventory::OnsetLink::NotLinked => self.not_linked |= b,
+            _ => {}
         }
+        self.link.add(ev.linked_to_onset as u32, b);
         for &s in &ev.grief_signs {
             self.signs.add(s as u32, b);
         }
@@ -542,7 +569,7 @@ impl EventMasks {
             self.has_person |= b;
             if people_needs.any() {
                 if let Some(person) = facts.inv.people.get(p) {
-                    self.people.add(j, person, facts, people_needs, windows);
+                    self.people.add(j, p, person, facts, people_needs, windows);
                 }
             }
         }
@@ -574,17 +601,18 @@ impl EventMasks {
             Leaf::KindIn(m) => Tri::known(self.kind.select(m)),
             Leaf::Within(w) => self.within(w, facts),
             Leaf::Linked(w) => {
-                // The patient's link, or else the window's (Kleene "or").
+                // The clinician's link; when it is unknown, the window's.
                 let window = self.within(w, facts);
                 Tri {
-                    t: self.linked | window.t,
-                    nf: self.linked | link_unknown | window.nf,
+                    t: self.linked | (window.t & link_unknown),
+                    nf: self.linked | (window.nf & link_unknown),
                 }
             }
             Leaf::LinkedToOnset(b) => {
                 Tri::new(if b { self.linked } else { self.not_linked }, link_unknown)
             }
             Leaf::HasGriefSignIn(m) => Tri::known(self.signs.select(m)),
+            Leaf::OnsetLinkIn(m) => Tri::known(self.link.select(m)),
             _ => Tri::FALSE,
         }
     }
@@ -645,7 +673,7 @@ impl SubjectMasks {
             m.lanes = first_lanes(chunk.len());
             m.origin = Origin::People { base };
             for (j, p) in chunk.iter().enumerate() {
-                m.add(j, p, facts, needs, windows);
+                m.add(j, base + j, p, facts, needs, windows);
             }
         };
         let fill_events = |m: &mut EventMasks, c: usize| {

@@ -19,16 +19,17 @@ mod proximity;
 mod recommend;
 mod report;
 mod ruleset;
+mod strength;
 
 pub use assessment::{
-    ASSESSMENT_SCHEMA_VERSION, Advisory, AdvisoryCode, AreaFinding, Assessment, Confidence,
-    Evidence, MissingFact, NearMiss, NeededFor, RuleSetInfo, Subject,
+    ASSESSMENT_SCHEMA_VERSION, Advisory, AdvisoryCode, AreaFinding, Assessment, Evidence,
+    EvidenceStrength, MissingFact, NearMiss, NeededFor, RuleSetInfo, Subject,
 };
 pub use compile::Engine;
 pub use condition::{Condition, EventCondition, PersonCondition};
 pub use recommend::Recommendations;
 pub use report::Report;
 pub use ruleset::{
-    ConfidenceThresholds, Indicator, MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS,
-    RULE_SET_SCHEMA_VERSION, Rule, RuleParameters, RuleSet, Window,
+    Indicator, MAX_CONDITION_DEPTH_LIMIT, MAX_WINDOW_MONTHS, RULE_SET_SCHEMA_VERSION, Rule,
+    RuleParameters, RuleSet, StrengthBands, Window,
 };

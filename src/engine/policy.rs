@@ -7,55 +7,55 @@ use crate::{
     catalogue::{DisputeStage, GriefKind, ProblemArea},
     engine::{NeededFor, RuleParameters, Subject},
     id::{EventId, PersonId},
-    inventory::{ConflictCourse, ConflictLevel, EventKind, GriefSign, Inventory},
+    inventory::{ConflictCourse, ConflictLevel, EventKind, GriefSign, Inventory, LinkBasis},
     source::Source,
     text::SharedText,
 };
 
-use super::assessment::{Advisory, AdvisoryCode, Confidence, Evidence};
+use super::assessment::{Advisory, AdvisoryCode, Evidence, EvidenceStrength};
 use super::buffers::SpillVec;
 use super::compile::bit;
 use super::facts::{MissingRef, PersonField, is_significant, same_id};
 use super::ruleset::Indicator;
 
-/// An area's score and whether any of its fired rules links it to the onset.
+/// An area's score for selection (the strength of its best fact linked to
+/// the onset; for interpersonal deficits, its score) and that fact's link.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct AreaTally {
     pub(crate) area: ProblemArea,
     pub(crate) score: f64,
-    pub(crate) linked: bool,
+    pub(crate) link: LinkBasis,
 }
 
-/// The rank of an area in the fixed tie-break order: grief, role dispute, role
-/// transition, interpersonal deficits.
-fn fixed_rank(area: ProblemArea) -> u8 {
-    match area {
-        ProblemArea::Grief => 0,
-        ProblemArea::RoleDispute => 1,
-        ProblemArea::RoleTransition => 2,
-        ProblemArea::InterpersonalDeficits => 3,
-    }
+/// The focus, and whether a tie decided who is in it or in what order.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Selection {
+    pub(crate) focus: Vec<ProblemArea>,
+    pub(crate) tied: bool,
 }
 
 /// Selects the focus.
 ///
-/// 1. An area is a candidate when its score (the sum of its fired rules'
-///    weights) is at least `min_focus_score`.
+/// 1. An area is a candidate when the strength of its best fact *linked to
+///    the onset* (by the clinician, or inferred from dates when the link is
+///    unknown) is at least `min_focus_score`: the chosen area is the
+///    interpersonal situation linked to the onset or persistence of the
+///    episode [S: Pocket-Guide; Markowitz-phases].
+///    Evidence with no link (a death years before the onset, a long-standing
+///    conflict that did not change around it) supports an area and raises
+///    questions, but does not make it a focus. Interpersonal deficits, defined
+///    by the absence of life events, is scored on its own evidence.
 /// 2. Interpersonal deficits is not a candidate when grief, a role dispute or
-///    a role transition has *any* evidence (score above 0): it is chosen "only
-///    if none of the other three areas exists" (ipt-domain.md §2.4, §2.5 rule 3
-///    [S: Guide-2018 ch. 8; Casebook-2012 ch. 5]).
-/// 3. Candidates are ordered by score, highest first; equal scores by whether
-///    the area's evidence is linked to the onset (a fired rule with
-///    `links_onset`), linked first, then by the fixed order grief, role
-///    dispute, role transition. The link to onset decides between candidates
-///    (§2.5 rule 1 [S: Pocket-Guide; Markowitz-phases]); ranking by qualifying
-///    event, then proximity to onset, is the reference's suggestion
-///    [I: ipt-domain.md §2.5]; the fixed order is this crate's \[I\].
-///    Nor is it a candidate when a death or life event whose date or link to
-///    the onset is not known held back a rule that could put grief or a
-///    transition in focus by itself (`trigger_undecided`): the other areas
-///    cannot be ruled out yet (missing is not false, DESIGN.md decision 5).
+///    a role transition has *any* evidence, or when a death or life event
+///    whose date or link is not known held back a rule that could put one in
+///    focus (`others`): it is chosen "only if none of the other three areas
+///    exists" (§2.4, §2.5 rule 3 [S: Guide-2018 ch. 8; Casebook-2012 ch. 5]).
+/// 3. Candidates are ordered by score, highest first; equal scores by the
+///    strength of their onset link (stated by the clinician before inferred
+///    from dates). Areas still equal **tie**: no order of areas is assumed
+///    (no source gives one); they are listed in declaration order, and the
+///    assessment says they tie and advises asking the patient which matters
+///    most (§2.5 rule 2 [S: Guide-2018 ch. Role Disputes]).
 /// 4. At most two areas, usually one: the second joins only when its score is
 ///    at least `second_focus_ratio` times the top score ("try to focus
 ///    treatment on only one problem area"; 12–16 sessions support one, at most
@@ -63,20 +63,15 @@ fn fixed_rank(area: ProblemArea) -> u8 {
 pub(crate) fn select_focus(
     params: &RuleParameters,
     tallies: &[AreaTally],
-    trigger_undecided: bool,
-) -> Vec<ProblemArea> {
-    let other_evidence = trigger_undecided
-        || tallies
-            .iter()
-            .any(|t| t.area != ProblemArea::InterpersonalDeficits && t.score > 0.0);
-    // The candidates, sorted in place in a fixed buffer: selecting allocates
-    // nothing but the focus itself.
+    others: bool,
+) -> Selection {
+    // The candidates, sorted in place in a fixed buffer.
     let mut buffer = [None::<AreaTally>; ProblemArea::COUNT];
     let mut count = 0;
     for t in tallies
         .iter()
         .filter(|t| t.score >= params.min_focus_score)
-        .filter(|t| !(t.area == ProblemArea::InterpersonalDeficits && other_evidence))
+        .filter(|t| !(t.area == ProblemArea::InterpersonalDeficits && others))
     {
         if let Some(slot) = buffer.get_mut(count) {
             *slot = Some(*t);
@@ -84,36 +79,46 @@ pub(crate) fn select_focus(
         }
     }
     let candidates = buffer.get_mut(..count).unwrap_or(&mut []);
+    let rank = |a: &AreaTally, b: &AreaTally| b.score.total_cmp(&a.score).then(b.link.cmp(&a.link));
+    // A stable sort: areas that tie stay in declaration order.
     candidates.sort_by(|a, b| match (a, b) {
-        (Some(a), Some(b)) => b
-            .score
-            .total_cmp(&a.score)
-            .then(b.linked.cmp(&a.linked))
-            .then(fixed_rank(a.area).cmp(&fixed_rank(b.area))),
+        (Some(a), Some(b)) => rank(a, b),
         _ => std::cmp::Ordering::Equal,
     });
+    let ties = |a: Option<AreaTally>, b: Option<AreaTally>| match (a, b) {
+        (Some(a), Some(b)) => rank(&a, &b) == std::cmp::Ordering::Equal,
+        _ => false,
+    };
     let top = candidates.first().copied().flatten();
     let second = candidates.get(1).copied().flatten();
+    let third = candidates.get(2).copied().flatten();
     match (top, second) {
-        (None, _) => Vec::new(),
-        (Some(top), Some(second)) if second.score >= params.second_focus_ratio * top.score => {
-            vec![top.area, second.area]
-        }
-        (Some(top), _) => vec![top.area],
+        (None, _) => Selection {
+            focus: Vec::new(),
+            tied: false,
+        },
+        (Some(t), Some(s)) if s.score >= params.second_focus_ratio * t.score => Selection {
+            focus: vec![t.area, s.area],
+            tied: ties(top, second) || ties(second, third),
+        },
+        (Some(t), _) => Selection {
+            focus: vec![t.area],
+            tied: ties(top, second),
+        },
     }
 }
 
-/// The confidence band of a score: none at 0, then low, moderate from
-/// `confidence.moderate`, high from `confidence.high`.
-pub(crate) fn confidence(params: &RuleParameters, score: f64) -> Confidence {
+/// The strength band of a score: none at 0, then low, moderate from
+/// `strength_bands.moderate`, high from `strength_bands.high`.
+pub(crate) fn strength(params: &RuleParameters, score: f64) -> EvidenceStrength {
     if score <= 0.0 || score.is_nan() {
-        Confidence::None
-    } else if score >= params.confidence.high {
-        Confidence::High
-    } else if score >= params.confidence.moderate {
-        Confidence::Moderate
+        EvidenceStrength::None
+    } else if score >= params.strength_bands.high {
+        EvidenceStrength::High
+    } else if score >= params.strength_bands.moderate {
+        EvidenceStrength::Moderate
     } else {
-        Confidence::Low
+        EvidenceStrength::Low
     }
 }
 
@@ -178,7 +183,8 @@ const INLINE_NAMED: usize = 16;
 /// The principal disputant is, among the living people the dispute evidence
 /// names, the one with the most evidence weight, then the strongest conflict,
 /// then the first in the inventory; when the evidence names nobody, the
-/// living significant other with the strongest recorded conflict \[I\]. When
+/// living significant other with the strongest recorded conflict; remaining
+/// ties go to the smallest id, so the inventory's order decides nothing \[I\]. When
 /// that person's course is not recorded the stage is left unset and the
 /// course is reported missing.
 pub(crate) fn dispute_stage(
@@ -202,7 +208,13 @@ pub(crate) fn dispute_stage(
             continue;
         }
         let key = (level(p), weight, i);
-        if best.is_none_or(|b| key.1 > b.1 || (key.1 == b.1 && key.0 > b.0)) {
+        // Most weight, then strongest conflict, then the smallest id: the
+        // inventory's order decides nothing.
+        let id_of = |i: usize| inv.people.get(i).map_or("", |p| p.id.as_str());
+        if best.is_none_or(|b| {
+            key.1 > b.1
+                || (key.1 == b.1 && (key.0 > b.0 || (key.0 == b.0 && id_of(i) < id_of(b.2))))
+        }) {
             best = Some(key);
         }
     }
@@ -213,7 +225,12 @@ pub(crate) fn dispute_stage(
             if p.status.is_deceased() || !is_significant(p) || l == ConflictLevel::None {
                 continue;
             }
-            if fallback.is_none_or(|(fl, _)| l > fl) {
+            let smaller = |j: usize| {
+                inv.people
+                    .get(j)
+                    .is_some_and(|q| p.id.as_str() < q.id.as_str())
+            };
+            if fallback.is_none_or(|(fl, fi)| l > fl || (l == fl && smaller(fi))) {
                 fallback = Some((l, i));
             }
         }
@@ -242,41 +259,51 @@ pub(crate) fn dispute_stage(
 }
 
 /// The kind of grief in focus, from the signs recorded on the principal
-/// death.
+/// death, and the fact that would settle it when it is not known.
 ///
 /// The principal death is, among the deaths the grief evidence names (death
-/// events first, then deceased people), the one named by a rule that links
-/// it to the onset, then with the most evidence weight, then the first in the
-/// inventory \[I\]. Its signs are those of every death event about the same
+/// events first, then deceased people), the one whose evidence is most
+/// strongly linked to the onset (stated by the clinician, then inferred from
+/// dates), then with the most evidence weight, then the smallest id (the
+/// inventory's order decides nothing) \[I\]. Its signs are those of every death event about the same
 /// person.
 ///
 /// Signs map to the manuals' sub-types of complicated grief
 /// [K: Comprehensive-2000; S: Guide-2018 summary for avoided mourning and the
-/// "professional mourner"]: avoided mourning is *delayed*; symptoms instead of
-/// sadness is *distorted*; an environment preserved as it was, or severe grief
-/// prolonged past about two months, is *chronic*; any other sign (anniversary
-/// reactions, multiple losses, inadequate grieving, absent support, fear of the
-/// same illness) is *complicated*, sub-type not determined. When several signs
-/// are present the precedence is delayed, distorted, chronic, complicated: the
-/// manuals' own order of the sub-types, with the named sub-types before the
-/// general risk indicators \[I\]. Signs are read from every death the grief
-/// evidence names, not only the principal one.
+/// "professional mourner"]: avoided or postponed mourning is *delayed*;
+/// symptoms instead of sadness is *distorted*; an environment preserved as it
+/// was, or grief that stays intense and impairing long after the death, is
+/// *chronic*; any other sign (anniversary reactions, multiple losses,
+/// inadequate grieving, absent support, fear of the same illness) is
+/// *complicated*, sub-type not determined. When several signs are present the
+/// precedence is delayed, distorted, chronic, complicated: the manuals' own
+/// order of the sub-types, with the named sub-types before the general risk
+/// indicators \[I\]. Signs are read from every death the grief evidence names.
+/// This names the IPT sub-type to work with; it is not a diagnosis (prolonged
+/// grief disorder is assessed by its own criteria, from 12 months after the
+/// death in adults and 6 months in children and adolescents
+/// [K: DSM-5-TR, APA 2022]).
 ///
 /// With no sign, the principal death is *normal* grief when it is linked to
-/// the onset and falls inside the rule set's `onset` window (or its date is
-/// not known), and *delayed* grief when it is not linked, or when it is
-/// linked but dated before that window: the depression came long after the
-/// death, the mourning postponed [K: Comprehensive-2000, delayed grief; the
-/// reading of dates is \[I\]].
+/// the onset and not dated before the rule set's `onset` window. A death
+/// dated long before the onset, with no sign recorded, is **not** read as
+/// delayed grief: delayed grief needs signs of postponed mourning, not a date
+/// gap alone [K: Comprehensive-2000]. The kind is then left unset and the
+/// death event's `grief_signs` are listed as a question to ask.
 pub(crate) fn grief_kind(
     inv: &Inventory,
     evidence: &[Evidence],
     params: &RuleParameters,
-) -> Option<GriefKind> {
-    // (linked, weight, is_person, index)
-    let mut best: Option<(bool, f64, bool, usize)> = None;
+) -> (Option<GriefKind>, Vec<(MissingRef, NeededFor)>) {
+    // (link, weight, is_person, index)
+    let mut best: Option<(LinkBasis, f64, bool, usize)> = None;
     let mut consider = |who: Named<'_>, is_person: bool, index: usize| {
-        let linked = evidence.iter().any(|e| e.links_onset && names(e, who));
+        let link = evidence
+            .iter()
+            .filter(|e| names(e, who))
+            .map(|e| e.onset_link)
+            .max()
+            .unwrap_or(LinkBasis::None);
         let weight: f64 = evidence
             .iter()
             .filter(|e| names(e, who))
@@ -285,11 +312,19 @@ pub(crate) fn grief_kind(
         if weight <= 0.0 {
             return;
         }
-        let key = (linked, weight, is_person, index);
+        let key = (link, weight, is_person, index);
+        let id_of = |is_person: bool, i: usize| {
+            if is_person {
+                inv.people.get(i).map_or("", |p| p.id.as_str())
+            } else {
+                inv.events.get(i).map_or("", |e| e.id.as_str())
+            }
+        };
         let better = best.is_none_or(|b| {
             (key.0, !key.2)
                 .cmp(&(b.0, !b.2))
                 .then(key.1.total_cmp(&b.1))
+                .then_with(|| id_of(b.2, b.3).cmp(id_of(key.2, key.3)))
                 == std::cmp::Ordering::Greater
         });
         if better {
@@ -306,15 +341,19 @@ pub(crate) fn grief_kind(
             consider(Named::Person(&p.id), true, i);
         }
     }
-    let (linked, _, is_person, index) = best?;
+    let Some((link, _, is_person, index)) = best else {
+        return (None, Vec::new());
+    };
     // The deceased person, and the death events about them.
     let person: Option<&PersonId> = if is_person {
         inv.people.get(index).map(|p| &p.id)
     } else {
         inv.events.get(index).and_then(|e| e.person.as_ref())
     };
-    // The signs seen, as a set of bits by discriminant.
+    // The signs seen, as a set of bits by discriminant; the principal death
+    // events, for the question to ask.
     let mut signs: u64 = 0;
+    let mut principal_events: Vec<usize> = Vec::new();
     for (e, ev) in inv.events.iter().enumerate() {
         if ev.kind != EventKind::Death {
             continue;
@@ -331,6 +370,9 @@ pub(crate) fn grief_kind(
                         .any(|s| matches!(s, Subject::Person(id) if id == p))
                 })
         });
+        if principal {
+            principal_events.push(e);
+        }
         if principal || named {
             for &s in &ev.grief_signs {
                 signs |= bit(s as u32);
@@ -344,30 +386,41 @@ pub(crate) fn grief_kind(
     } else {
         inv.events.get(index).and_then(|ev| ev.date)
     };
-    let long_before_onset = match (death_date, inv.onset.date(), params.windows.get("onset")) {
-        (Some(death), Some(onset), Some(window)) => onset
-            .earliest()
-            .checked_sub_months(chrono::Months::new(window.before_months))
-            .is_some_and(|start| death.latest() < start),
-        _ => false,
-    };
-    Some(if has(GriefSign::AvoidedMourning) {
-        GriefKind::Delayed
+    let long_before_onset = super::strength::long_before_onset(inv, params, death_date);
+    let kind = if has(GriefSign::AvoidedMourning) {
+        Some(GriefKind::Delayed)
     } else if has(GriefSign::SymptomsInsteadOfSadness) {
-        GriefKind::Distorted
+        Some(GriefKind::Distorted)
     } else if has(GriefSign::EnvironmentPreserved) || has(GriefSign::ProlongedSevereGrief) {
-        GriefKind::Chronic
+        Some(GriefKind::Chronic)
     } else if signs != 0 {
-        GriefKind::Complicated
-    } else if linked && !long_before_onset {
-        GriefKind::Normal
+        Some(GriefKind::Complicated)
+    } else if link.is_linked() && !long_before_onset {
+        Some(GriefKind::Normal)
     } else {
-        GriefKind::Delayed
-    })
+        None
+    };
+    let questions = if kind.is_none() {
+        principal_events
+            .into_iter()
+            .map(|e| {
+                (
+                    MissingRef::Event(e, super::facts::EventField::GriefSigns),
+                    NeededFor::GriefKind,
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (kind, questions)
 }
 
 /// The source of the safety advisory ([`cited::SAFETY_FIRST`]).
 const SAFETY_SOURCE: Source = cited::SAFETY_FIRST;
+
+/// The source of the missing-screen advisory ([`cited::SAFETY_SCREEN`]).
+const SAFETY_SCREEN_SOURCE: Source = cited::SAFETY_SCREEN;
 
 /// IPT links the focus to changes around the onset.
 const ONSET_SOURCE: Source = source![cited::POCKET, cited::MW];
@@ -382,12 +435,30 @@ const ONE_AREA_SOURCE: Source = source![cited::GUIDE_DISPUTES];
 /// crate's advice, resting on the manuals' interpersonal inventory.
 const NO_FOCUS_SOURCE: Source = source![cited::COMPREHENSIVE_INVENTORY_INFERRED];
 
+/// What the advisories are about, besides the inventory.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Situation<'a> {
+    pub(crate) focus: &'a [ProblemArea],
+    pub(crate) onset_known: bool,
+    pub(crate) deficits_held_back: bool,
+    /// A tie decided who is in focus or in what order.
+    pub(crate) tied: bool,
+    /// An area in focus is linked to the onset only by dates.
+    pub(crate) link_inferred: bool,
+    /// The inventory failed validation.
+    pub(crate) invalid: bool,
+}
+
 /// The advisories, in a fixed order: the safety advisory first (critical),
 /// then warnings, then information.
 ///
 /// * `suicidal_thoughts_reported` (critical) whenever the inventory's safety
-///   screen reports suicidal thoughts; no option suppresses it (DESIGN.md
-///   decision 8; ipt-domain.md §9).
+///   screen reports suicidal thoughts; `safety_screen_missing` (critical)
+///   whenever it does not say whether they were asked about. One of the two
+///   comes first unless the patient denied them; no option suppresses either
+///   (not screened is not safe).
+/// * `inventory_invalid` (warning, first after safety) when the inventory failed validation: no
+///   focus is suggested.
 /// * `onset_unknown` (warning) when the onset is not known: IPT links the focus
 ///   to the onset (§2.5 rule 1).
 /// * `look_for_hidden_grief_or_dispute` (warning) when deficits is in focus
@@ -395,15 +466,14 @@ const NO_FOCUS_SOURCE: Source = source![cited::COMPREHENSIVE_INVENTORY_INFERRED]
 /// * `deficits_held_back` (warning) when nothing is in focus and a lifelong
 ///   pattern of few relationships reached the threshold, but grief, a dispute
 ///   or a transition cannot be ruled out (§2.4).
+/// * `areas_tied` (warning) when areas tie on score and onset link (§2.5
+///   rule 2 [S: Guide-2018 ch. Role Disputes]).
+/// * `onset_link_inferred` (warning) when an area in focus is linked to the
+///   onset only by dates: confirm the link with the patient.
 /// * `ask_patient_which_matters` (info) when two areas are in focus (§2.2
 ///   [S: Guide-2018 ch. Role Disputes]).
 /// * `no_focus_found` (info) when no area reached the threshold.
-pub(crate) fn advisories(
-    inv: &Inventory,
-    focus: &[ProblemArea],
-    onset_known: bool,
-    deficits_held_back: bool,
-) -> Vec<Advisory> {
+pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
     let mut out = Vec::new();
     let advisory = |code, indicator, summary: &'static str, source: Source| Advisory {
         code,
@@ -412,7 +482,7 @@ pub(crate) fn advisories(
         source,
         subjects: Vec::new(),
     };
-    if inv.safety.suicidal_thoughts_reported {
+    if inv.safety.is_reported() {
         out.push(advisory(
             AdvisoryCode::SuicidalThoughtsReported,
             Indicator::Critical,
@@ -421,8 +491,27 @@ pub(crate) fn advisories(
              any focus work; no focus suggestion substitutes for it.",
             SAFETY_SOURCE,
         ));
+    } else if !inv.safety.is_asked() {
+        out.push(advisory(
+            AdvisoryCode::SafetyScreenMissing,
+            Indicator::Critical,
+            "The safety screen is missing: the inventory does not say whether the patient was \
+             asked about thoughts of death or self-harm. Not asked is not safe. Ask, and record \
+             the answer, before any focus work; if thoughts are reported, a clinician's suicide \
+             risk assessment comes first.",
+            SAFETY_SCREEN_SOURCE,
+        ));
     }
-    if !onset_known {
+    if at.invalid {
+        out.push(advisory(
+            AdvisoryCode::InventoryInvalid,
+            Indicator::Warning,
+            "The inventory failed validation, so no focus is suggested: fix the problems listed \
+             with the assessment (each at its JSON path) and evaluate it again.",
+            NO_FOCUS_SOURCE,
+        ));
+    }
+    if !at.onset_known {
         out.push(advisory(
             AdvisoryCode::OnsetUnknown,
             Indicator::Warning,
@@ -431,7 +520,7 @@ pub(crate) fn advisories(
             ONSET_SOURCE,
         ));
     }
-    if focus.contains(&ProblemArea::InterpersonalDeficits) {
+    if at.focus.contains(&ProblemArea::InterpersonalDeficits) {
         out.push(advisory(
             AdvisoryCode::LookForHiddenGriefOrDispute,
             Indicator::Warning,
@@ -443,7 +532,7 @@ pub(crate) fn advisories(
             DEFICITS_SOURCE,
         ));
     }
-    if deficits_held_back {
+    if at.deficits_held_back {
         // Deficits reached the threshold but is residual: some grief, dispute or
         // transition evidence exists, too weak for focus. That is exactly where
         // a hidden grief or dispute may be (§2.4 [S: Guide-2018 ch. 8; Casebook-2012
@@ -453,14 +542,35 @@ pub(crate) fn advisories(
             Indicator::Warning,
             "A lifelong pattern of few relationships points to interpersonal deficits, but \
              grief, a dispute or a transition cannot be ruled out: there is some evidence of \
-             one, too weak to suggest as a focus, or a death or life event whose timing or \
+             one, too weak or not linked to the onset, or a death or life event whose timing or \
              link to the onset is not known. Deficits is the focal area of last resort, chosen \
              only when none of the other three exists: explore that first (see the areas' \
              evidence and the missing facts).",
             DEFICITS_SOURCE,
         ));
     }
-    if focus.len() >= 2 {
+    if at.tied {
+        out.push(advisory(
+            AdvisoryCode::AreasTied,
+            Indicator::Warning,
+            "Areas tie: they have the same score and equally strong links to the onset, so \
+             their order in the focus is not a ranking (they are listed in the usual order of \
+             the areas). Ask the patient which matters most to them, and agree the focus \
+             together.",
+            ONE_AREA_SOURCE,
+        ));
+    }
+    if at.link_inferred {
+        out.push(advisory(
+            AdvisoryCode::OnsetLinkInferred,
+            Indicator::Warning,
+            "The focus rests on evidence linked to the onset only by its dates: the link was \
+             not recorded. Confirm with the patient that it goes with the episode (see the \
+             missing facts needed for the onset link).",
+            ONSET_SOURCE,
+        ));
+    }
+    if at.focus.len() >= 2 {
         out.push(advisory(
             AdvisoryCode::AskPatientWhichMatters,
             Indicator::Info,
@@ -470,12 +580,13 @@ pub(crate) fn advisories(
             ONE_AREA_SOURCE,
         ));
     }
-    if focus.is_empty() {
+    if at.focus.is_empty() && !at.invalid {
         out.push(advisory(
             AdvisoryCode::NoFocusFound,
             Indicator::Info,
-            "No problem area reached the focus threshold. Complete the inventory (see the \
-             missing facts) and review the timeline of symptom onset against life events.",
+            "No problem area reached the focus threshold with evidence linked to the onset. \
+             Complete the inventory (see the missing facts) and review the timeline of symptom \
+             onset against life events.",
             NO_FOCUS_SOURCE,
         ));
     }
@@ -486,7 +597,7 @@ pub(crate) fn advisories(
 mod tests {
     use super::*;
 
-    fn tallies(scores: [f64; 4], linked: [bool; 4]) -> Vec<AreaTally> {
+    fn tallies(scores: [f64; 4], links: [LinkBasis; 4]) -> Vec<AreaTally> {
         [
             ProblemArea::Grief,
             ProblemArea::RoleDispute,
@@ -494,36 +605,40 @@ mod tests {
             ProblemArea::InterpersonalDeficits,
         ]
         .into_iter()
-        .zip(scores.into_iter().zip(linked))
-        .map(|(area, (score, linked))| AreaTally {
-            area,
-            score,
-            linked,
-        })
+        .zip(scores.into_iter().zip(links))
+        .map(|(area, (score, link))| AreaTally { area, score, link })
         .collect()
+    }
+
+    const S: LinkBasis = LinkBasis::Stated;
+    const I: LinkBasis = LinkBasis::InferredFromDates;
+    const N: LinkBasis = LinkBasis::None;
+
+    fn focus(p: &RuleParameters, t: &[AreaTally], others: bool) -> Vec<ProblemArea> {
+        select_focus(p, t, others).focus
     }
 
     #[test]
     fn focus_threshold_and_ratio() {
         let p = RuleParameters::default();
-        let none = [false; 4];
-        assert!(select_focus(&p, &tallies([1.9, 1.0, 0.0, 0.0], none), false).is_empty());
+        let links = [S; 4];
+        assert!(focus(&p, &tallies([1.9, 1.0, 0.0, 0.0], links), false).is_empty());
         assert_eq!(
-            select_focus(&p, &tallies([2.0, 0.0, 0.0, 0.0], none), false),
+            focus(&p, &tallies([2.0, 0.0, 0.0, 0.0], links), false),
             [ProblemArea::Grief]
         );
         // 3 >= 0.6 * 5: two areas; 2.9 < 0.6 * 5: one.
         assert_eq!(
-            select_focus(&p, &tallies([0.0, 5.0, 3.0, 0.0], none), false),
+            focus(&p, &tallies([0.0, 5.0, 3.0, 0.0], links), false),
             [ProblemArea::RoleDispute, ProblemArea::RoleTransition]
         );
         assert_eq!(
-            select_focus(&p, &tallies([0.0, 5.0, 2.9, 0.0], none), false),
+            focus(&p, &tallies([0.0, 5.0, 2.9, 0.0], links), false),
             [ProblemArea::RoleDispute]
         );
         // Never more than two.
         assert_eq!(
-            select_focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], none), false).len(),
+            focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], links), false).len(),
             2
         );
     }
@@ -531,45 +646,58 @@ mod tests {
     #[test]
     fn deficits_is_residual() {
         let p = RuleParameters::default();
-        let none = [false; 4];
         assert_eq!(
-            select_focus(&p, &tallies([0.0, 0.0, 0.0, 5.0], none), false),
+            focus(&p, &tallies([0.0, 0.0, 0.0, 5.0], [N; 4]), false),
             [ProblemArea::InterpersonalDeficits]
         );
-        assert!(select_focus(&p, &tallies([0.5, 0.0, 0.0, 5.0], none), false).is_empty());
-        // A death or event whose timing is unknown also holds deficits back.
-        assert!(select_focus(&p, &tallies([0.0, 0.0, 0.0, 5.0], none), true).is_empty());
+        // Other evidence, or an event of unknown timing, holds deficits back.
+        assert!(focus(&p, &tallies([0.0, 0.0, 0.0, 5.0], [N; 4]), true).is_empty());
         assert_eq!(
-            select_focus(&p, &tallies([0.0, 0.0, 2.0, 5.0], none), false),
+            focus(&p, &tallies([0.0, 0.0, 2.0, 5.0], [N, N, S, N]), true),
             [ProblemArea::RoleTransition]
         );
     }
 
     #[test]
-    fn ties_break_on_onset_link_then_fixed_order() {
+    fn ties_break_on_onset_link_and_otherwise_are_ties() {
         let p = RuleParameters::default();
+        let stated_transition =
+            select_focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], [I, I, S, N]), false);
+        assert_eq!(stated_transition.focus[0], ProblemArea::RoleTransition);
+        // The two inferred areas tie for second place.
+        assert!(stated_transition.tied);
+        let one_stated = select_focus(&p, &tallies([3.0, 3.0, 0.0, 0.0], [I, S, N, N]), false);
         assert_eq!(
-            select_focus(
-                &p,
-                &tallies([3.0, 3.0, 3.0, 0.0], [false, false, true, false]),
-                false,
-            ),
-            [ProblemArea::RoleTransition, ProblemArea::Grief]
+            one_stated.focus,
+            [ProblemArea::RoleDispute, ProblemArea::Grief]
         );
-        assert_eq!(
-            select_focus(&p, &tallies([3.0, 3.0, 3.0, 0.0], [false; 4]), false),
-            [ProblemArea::Grief, ProblemArea::RoleDispute]
-        );
+        assert!(!one_stated.tied);
+        let tie = select_focus(&p, &tallies([3.0, 3.0, 0.0, 0.0], [S, S, N, N]), false);
+        assert_eq!(tie.focus, [ProblemArea::Grief, ProblemArea::RoleDispute]);
+        assert!(tie.tied);
+        let clear = select_focus(&p, &tallies([4.0, 3.0, 0.0, 0.0], [S, S, N, N]), false);
+        assert!(!clear.tied);
     }
 
     #[test]
-    fn confidence_bands() {
+    fn strength_bands() {
         let p = RuleParameters::default();
-        assert_eq!(confidence(&p, 0.0), Confidence::None);
-        assert_eq!(confidence(&p, 2.9), Confidence::Low);
-        assert_eq!(confidence(&p, 3.0), Confidence::Moderate);
-        assert_eq!(confidence(&p, 5.0), Confidence::High);
-        assert_eq!(confidence(&p, f64::NAN), Confidence::None);
+        assert_eq!(strength(&p, 0.0), EvidenceStrength::None);
+        assert_eq!(strength(&p, 2.9), EvidenceStrength::Low);
+        assert_eq!(strength(&p, 3.0), EvidenceStrength::Moderate);
+        assert_eq!(strength(&p, 5.0), EvidenceStrength::High);
+        assert_eq!(strength(&p, f64::NAN), EvidenceStrength::None);
+    }
+
+    fn situation(focus: &[ProblemArea]) -> Situation<'_> {
+        Situation {
+            focus,
+            onset_known: false,
+            deficits_held_back: false,
+            tied: false,
+            link_inferred: false,
+            invalid: false,
+        }
     }
 
     #[test]
@@ -578,12 +706,10 @@ mod tests {
             chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
             crate::date::EpisodeOnset::Unknown,
         );
-        inv.safety.suicidal_thoughts_reported = true;
+        inv.safety.suicidal_thoughts = crate::inventory::ScreenAnswer::Reported;
         let all = advisories(
             &inv,
-            &[ProblemArea::InterpersonalDeficits, ProblemArea::Grief],
-            false,
-            false,
+            &situation(&[ProblemArea::InterpersonalDeficits, ProblemArea::Grief]),
         );
         let codes: Vec<AdvisoryCode> = all.iter().map(|a| a.code).collect();
         assert_eq!(
@@ -596,5 +722,27 @@ mod tests {
             ]
         );
         assert!(all.windows(2).all(|w| w[0].indicator >= w[1].indicator));
+    }
+
+    #[test]
+    fn a_screen_not_asked_leads_and_a_denied_one_is_silent() {
+        let mut inv = Inventory::new(
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            crate::date::EpisodeOnset::Unknown,
+        );
+        let mut at = situation(&[]);
+        at.invalid = true;
+        let all = advisories(&inv, &at);
+        assert_eq!(all[0].code, AdvisoryCode::SafetyScreenMissing);
+        assert_eq!(all[0].indicator, Indicator::Critical);
+        assert_eq!(all[1].code, AdvisoryCode::InventoryInvalid);
+        inv.safety.suicidal_thoughts = crate::inventory::ScreenAnswer::Denied;
+        let denied = advisories(&inv, &at);
+        assert!(
+            denied
+                .iter()
+                .all(|a| a.code != AdvisoryCode::SafetyScreenMissing
+                    && a.code != AdvisoryCode::SuicidalThoughtsReported)
+        );
     }
 }

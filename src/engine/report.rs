@@ -16,7 +16,7 @@ const QUESTION_LIMIT: usize = 12;
 ///
 /// The report lists, in order: the safety advisory (when present, always
 /// first), the suggested focus with the dispute's stage or the grief's kind,
-/// each area's score, confidence and evidence (with the people and events it
+/// each area's score, evidence strength and evidence (with the people and events it
 /// is about, by their labels) or the rules that came closest, the other
 /// advisories, the missing facts as questions worth asking next, the rule set's
 /// id, version and fingerprint, and a line saying this is decision support,
@@ -150,8 +150,12 @@ impl<'a> Report<'a> {
             (_, ".date") => format!("When exactly did {who} happen?"),
             (_, ".person") => format!("Whom does {who} concern?"),
             (_, ".linked_to_onset") => {
-                format!("Does the patient connect {who} with the episode?")
+                format!("Does {who} go with the onset of the episode (linked, or not)?")
             }
+            (_, ".grief_signs") => format!(
+                "Did the patient postpone or avoid mourning after {who}, or show other signs \
+                 of complicated grief?"
+            ),
             _ => format!("Record {}.", m.path),
         }
     }
@@ -181,6 +185,16 @@ fn cited(source: &Source) -> String {
         }
     }
     out
+}
+
+fn link_words(link: crate::inventory::LinkBasis) -> String {
+    match link {
+        crate::inventory::LinkBasis::Stated => String::from("stated by the clinician"),
+        crate::inventory::LinkBasis::InferredFromDates => {
+            String::from("inferred from dates, to confirm")
+        }
+        _ => String::from("none"),
+    }
 }
 
 fn score(v: f64) -> String {
@@ -214,6 +228,13 @@ impl fmt::Display for Report<'_> {
             writeln!(f, "!! {}: {}", tag(x.indicator), x.summary)?;
             writeln!(f, "   Source: {}", cited(&x.source))?;
         }
+        if !a.problems.is_empty() {
+            writeln!(f)?;
+            writeln!(f, "The inventory failed validation")?;
+            for p in &a.problems {
+                writeln!(f, "  x {p}")?;
+            }
+        }
 
         writeln!(f)?;
         writeln!(f, "Suggested focus")?;
@@ -224,11 +245,12 @@ impl fmt::Display for Report<'_> {
             let finding = a.finding(*area);
             write!(
                 f,
-                "  {}. {} (score {}, {} confidence)",
+                "  {}. {} (score {}, {} evidence strength, onset link: {})",
                 n + 1,
                 words(*area),
                 score(finding.map_or(0.0, |x| x.score)),
-                finding.map_or_else(|| String::from("no"), |x| x.confidence.to_string()),
+                finding.map_or_else(|| String::from("no"), |x| x.strength.to_string()),
+                finding.map_or_else(|| String::from("none"), |x| link_words(x.onset_link)),
             )?;
             match area {
                 ProblemArea::RoleDispute => match a.dispute_stage {
@@ -250,10 +272,10 @@ impl fmt::Display for Report<'_> {
         for finding in &a.areas {
             writeln!(
                 f,
-                "  {}: score {}, confidence {}{}",
+                "  {}: score {}, evidence strength {}{}",
                 words(finding.area),
                 score(finding.score),
-                finding.confidence,
+                finding.strength,
                 if a.focus.contains(&finding.area) {
                     " (in focus)"
                 } else {
@@ -263,11 +285,13 @@ impl fmt::Display for Report<'_> {
             for e in &finding.evidence {
                 writeln!(
                     f,
-                    "    + {} [{} v{}, +{}]",
+                    "    + {} [{} v{}, weight {}, counted +{}; onset link: {}]",
                     e.summary,
                     e.rule,
                     e.rule_version,
-                    score(e.weight)
+                    score(e.weight),
+                    score(e.counted),
+                    link_words(e.onset_link),
                 )?;
                 if !e.subjects.is_empty() {
                     writeln!(f, "      about: {}", self.subjects(&e.subjects))?;
@@ -425,7 +449,8 @@ mod tests {
         let inv: Inventory = from_json(
             r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
                 "people": [{"id": "w", "label": "Robin", "relationship": "spouse",
-                            "conflict": {"level": "high", "visibility": "overt"}}],
+                            "conflict": {"level": "high", "visibility": "overt"},
+                            "change_around_onset": "worse"}],
                 "events": [{"id": "e", "kind": "job_loss"}]}"#,
         )
         .unwrap();
@@ -437,6 +462,10 @@ mod tests {
         assert!(text.contains("When exactly did the job loss happen?"));
         assert!(text.contains("($.people[0].conflict.course)"));
         assert!(text.contains("would settle: dispute.stalled_conflict, dispute_stage"));
+        // The dispute rests on a worsening around the onset, not on the
+        // clinician's link: that is a question too.
+        assert!(text.contains("Does Robin (spouse) go with the onset of the episode"));
+        assert!(text.contains("onset link: inferred from dates, to confirm"));
     }
 
     #[test]

@@ -94,30 +94,36 @@ impl Window {
     }
 }
 
-/// The score bands that turn an area's score into a [`Confidence`](crate::engine::Confidence):
-/// any evidence at all is `low`, a score of at least `moderate` is moderate, at
-/// least `high` is high.
+/// The score bands that turn an area's score into an
+/// [`EvidenceStrength`](crate::engine::EvidenceStrength): any evidence at all is
+/// `low`, a score of at least `moderate` is moderate, at least `high` is high.
+/// They band the strength of the recorded evidence; they are not a
+/// calibrated confidence.
+///
+/// JSON: `parameters.strength_bands` (rule sets that name it `confidence`, as
+/// before, still read).
 ///
 /// ```
-/// use interpersonal::engine::ConfidenceThresholds;
-/// let t = ConfidenceThresholds::default();
+/// use interpersonal::engine::StrengthBands;
+/// let t = StrengthBands::default();
 /// assert!(t.moderate <= t.high);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
-pub struct ConfidenceThresholds {
-    /// The lowest score with moderate confidence.
+pub struct StrengthBands {
+    /// The lowest score of moderate strength.
     pub moderate: f64,
-    /// The lowest score with high confidence.
+    /// The lowest score of high strength.
     pub high: f64,
 }
 
-impl Default for ConfidenceThresholds {
-    /// The bands of the default rule set: moderate from 3 (one rule that links
-    /// a qualifying event to the onset), high from 5 \[I\].
+impl Default for StrengthBands {
+    /// The bands of the default rule set: moderate from 3 (one main indicator
+    /// linked to the onset), high from 5 (a main indicator with its full
+    /// supporting weight) \[I\].
     fn default() -> Self {
-        ConfidenceThresholds {
+        StrengthBands {
             moderate: 3.0,
             high: 5.0,
         }
@@ -147,8 +153,15 @@ pub struct RuleParameters {
     /// A second area joins the focus only when its score is at least this
     /// fraction of the top score. In (0, 1].
     pub second_focus_ratio: f64,
-    /// Score bands for confidence.
-    pub confidence: ConfidenceThresholds,
+    /// Score bands for the strength of an area's evidence.
+    #[serde(alias = "confidence")]
+    pub strength_bands: StrengthBands,
+    /// The most the rules about one fact other than its strongest rule add
+    /// to an area's score: each fact (a death, a relationship, a life event,
+    /// the social context) counts once, through its strongest rule, plus at
+    /// most this much supporting weight. Finite, 0 or more; 1 when left out.
+    #[serde(default = "default_support_cap")]
+    pub support_cap: f64,
     /// The deepest nesting of conditions a rule may use, 1 to
     /// [`MAX_CONDITION_DEPTH_LIMIT`].
     pub max_depth: u32,
@@ -165,10 +178,15 @@ impl Default for RuleParameters {
             windows,
             min_focus_score: 2.0,
             second_focus_ratio: 0.6,
-            confidence: ConfidenceThresholds::default(),
+            strength_bands: StrengthBands::default(),
+            support_cap: 1.0,
             max_depth: 8,
         }
     }
+}
+
+fn default_support_cap() -> f64 {
+    1.0
 }
 
 /// One rule: when its condition holds for an inventory, it adds `weight` to
@@ -203,9 +221,11 @@ pub struct Rule {
     pub area: ProblemArea,
     /// How much the rule adds to the area's score. Finite, above 0.
     pub weight: f64,
-    /// Whether the rule's condition ties its evidence to the onset of the
-    /// episode (a date in an onset window, the patient's own link, a change
-    /// around the onset). Used to break ties between areas.
+    /// Whether the rule's condition asks for a link to the onset of the
+    /// episode (the clinician's link, a date in an onset window, a change
+    /// around the onset). Descriptive only: what orders areas, decides the
+    /// grief kind and names linked events is each piece of evidence's own
+    /// [`onset_link`](crate::engine::Evidence::onset_link), read from its subjects.
     #[serde(default)]
     pub links_onset: bool,
     /// One line for the clinician: what the evidence shows.
@@ -305,16 +325,17 @@ impl RuleSet {
     ///
     /// | rule | area | weight | fires when |
     /// |---|---|---|---|
-    /// | `grief.death_near_onset` | grief | 4 | a significant other died, linked to onset (the patient links it, or it is dated in the onset window) |
-    /// | `grief.complicated_grief_signs` | grief | 2 | a significant other's death carries a complicated-grief sign |
-    /// | `grief.death_in_bereavement_window` | grief | 1 | a significant other died in the 24 months before onset, earlier than the onset window (possible delayed grief); dates only |
-    /// | `dispute.conflict_around_onset` | role dispute | 3 | a living significant other has a current conflict (moderate or worse, or covert at any level); whether it began before or after onset does not matter |
-    /// | `dispute.non_reciprocal_expectations` | role dispute | 1 | expectations with a living significant other are unmet or partly met, with some conflict or a worsening |
-    /// | `dispute.stalled_conflict` | role dispute | 1 | such a conflict is stalled |
-    /// | `dispute.relationship_worse_around_onset` | role dispute | 1 | a relationship with a living significant other worsened around onset, with some conflict or unmet expectations |
-    /// | `transition.life_change_near_onset` | role transition | 3 | a life event that changes a social role (never a death) is linked to onset |
-    /// | `transition.relationship_lost_around_onset` | role transition | 2 | a relationship with a living significant other was lost around onset |
-    /// | `transition.non_death_loss_near_onset` | role transition | 1 | a loss that is not a death is linked to onset |
+    /// | `grief.death_near_onset` | grief | 4 | a significant other died, and the clinician links the death to the onset (or the link is unknown and it is dated in the onset window); a death marked not linked never counts |
+    /// | `grief.complicated_grief_signs` | grief | 1.5 | a death of a significant other (or one the clinician links) carries a complicated-grief sign; supporting |
+    /// | `grief.death_in_bereavement_window` | grief | 1 | a significant other died in the 24 months before onset, not marked not linked; supporting |
+    /// | `dispute.conflict_around_onset` | role dispute | 3 | a living significant other has a current conflict (moderate or worse, or covert at any level) that the clinician links to the onset, or, when the link is unknown, that worsened around the onset or began after it |
+    /// | `dispute.current_conflict` | role dispute | 1 | such a conflict whose link is unknown and that neither worsened around the onset nor began after it; supporting |
+    /// | `dispute.non_reciprocal_expectations` | role dispute | 0.5 | expectations with a living significant other are unmet or partly met, with some conflict or a worsening; supporting |
+    /// | `dispute.stalled_conflict` | role dispute | 0.5 | such a conflict is stalled; supporting |
+    /// | `dispute.relationship_worse_around_onset` | role dispute | 0.5 | a relationship with a living significant other worsened around onset, with some conflict or unmet expectations; supporting |
+    /// | `transition.life_change_near_onset` | role transition | 3 | a life event that changes a social role (never a death) is linked to onset by the clinician, or by its date when the link is unknown |
+    /// | `transition.relationship_lost_around_onset` | role transition | 2 | a relationship with a living significant other was lost around onset, and the clinician links it, or the link is unknown and functioning did not decline since the onset |
+    /// | `transition.non_death_loss_near_onset` | role transition | 1 | a loss that is not a death is linked to onset; supporting |
     /// | `deficits.lifelong_few_relationships` | interpersonal deficits | 3 | prior functioning is a lifelong pattern of few relationships |
     /// | `deficits.no_confidant` | interpersonal deficits | 1 | that, and no confidant |
     /// | `deficits.lives_alone` | interpersonal deficits | 1 | that, and the patient lives alone |
@@ -324,7 +345,12 @@ impl RuleSet {
     /// needs a score of 2 to be in focus; a second area needs 0.6 of the top
     /// score (disputes and transitions often co-occur and the manuals leave the
     /// choice to the patient, so a close second is offered, with the advisory to
-    /// ask; Guide-2018 ch. Role Disputes); confidence is moderate from 3 and high from 5.
+    /// ask; Guide-2018 ch. Role Disputes); the rules about one fact other than
+    /// its strongest add at most 1 (the support cap); evidence strength is
+    /// moderate from 3 and high from 5.
+    ///
+    /// A test of the crate reads this table and this paragraph and fails when
+    /// they differ from `rules/default.json`.
     ///
     /// The embedded file is parsed and compiled by the crate's own tests, so
     /// this does not fail in a released crate. Were it ever unreadable, the
@@ -548,5 +574,59 @@ mod tests {
         v["rules"][0]["wieght"] = serde_json::json!(1.0);
         let err = RuleSet::from_json(&v.to_string()).unwrap_err();
         assert_eq!(err.path.as_str(), "$.rules[0].wieght");
+    }
+
+    /// The rule table and the parameters in the docs of
+    /// [`RuleSet::standard`] say what `rules/default.json` holds.
+    #[test]
+    fn the_documented_table_matches_the_default_rules() {
+        let source = include_str!("ruleset.rs");
+        let rules = RuleSet::standard();
+        let mut documented = Vec::new();
+        for line in source.lines() {
+            let Some(row) = line.trim().strip_prefix("/// | `") else {
+                continue;
+            };
+            let cells: Vec<&str> = row.split(" | ").collect();
+            let id = cells[0].trim_end_matches('`');
+            let area = cells[1].replace(' ', "_");
+            let weight: f64 = cells[2].parse().unwrap();
+            documented.push((id.to_string(), area, weight));
+        }
+        let actual: Vec<(String, String, f64)> = rules
+            .rules
+            .iter()
+            .map(|r| (r.id.as_str().to_string(), r.area.to_string(), r.weight))
+            .collect();
+        assert_eq!(
+            documented, actual,
+            "the rule table in RuleSet::standard's docs"
+        );
+        let p = &rules.parameters;
+        let docs: String = source
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("///"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let onset = p.windows["onset"];
+        let bereavement = p.windows["bereavement"];
+        for claim in [
+            format!(
+                "runs from {} months before to {} months after the onset",
+                onset.before_months, onset.after_months
+            ),
+            format!("the {} months before it", bereavement.before_months),
+            format!("needs a score of {} to be in focus", p.min_focus_score),
+            format!("a second area needs {} of the top", p.second_focus_ratio),
+            format!("add at most {} (the support cap)", p.support_cap),
+            format!(
+                "moderate from {} and high from {}",
+                p.strength_bands.moderate, p.strength_bands.high
+            ),
+        ] {
+            let squeezed = docs.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(squeezed.contains(&claim), "the docs do not say: {claim}");
+        }
+        assert_eq!(bereavement.after_months, 0);
     }
 }

@@ -339,8 +339,10 @@ impl InventoryBuilder {
         self
     }
 
-    /// Records whether the patient reported thoughts of death or self-harm
-    /// (DESIGN.md decision 8).
+    /// Records that the safety screen was asked, and whether the patient
+    /// reported thoughts of death or self-harm (`true`) or denied them
+    /// (`false`). Left unset, the screen was not asked, and every assessment
+    /// leads with that.
     ///
     /// ```
     /// use interpersonal::Inventory;
@@ -349,11 +351,29 @@ impl InventoryBuilder {
     /// let inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
     ///     .suicidal_thoughts_reported(true)
     ///     .build()?;
-    /// assert!(inventory.safety.suicidal_thoughts_reported);
+    /// assert!(inventory.safety.is_reported());
     /// # Ok::<(), interpersonal::Problems>(())
     /// ```
     pub fn suicidal_thoughts_reported(mut self, reported: bool) -> Self {
-        self.inventory.safety.suicidal_thoughts_reported = reported;
+        self.inventory.safety.suicidal_thoughts =
+            crate::inventory::ScreenAnswer::from(Some(reported));
+        self
+    }
+
+    /// Sets the whole safety screen, including "not asked".
+    ///
+    /// ```
+    /// use interpersonal::{inventory::{SafetyScreen, ScreenAnswer}, Inventory};
+    /// use chrono::NaiveDate;
+    ///
+    /// let inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
+    ///     .safety(SafetyScreen::new(ScreenAnswer::Denied))
+    ///     .build()?;
+    /// assert!(inventory.safety.is_asked());
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn safety(mut self, screen: crate::inventory::SafetyScreen) -> Self {
+        self.inventory.safety = screen;
         self
     }
 

@@ -7,6 +7,7 @@ use crate::{
     catalogue::TransitionKind,
     date::PartialDate,
     id::{EventId, PersonId},
+    inventory::OnsetLink,
     sensitive::Sensitive,
 };
 
@@ -142,9 +143,10 @@ impl EventKind {
 vocabulary_enum! {
     /// A sign, noted about a death, that the grief may be complicated
     /// (ipt-domain.md §2.1: avoided or postponed mourning, the "professional
-    /// mourner", a severe phase longer than about two months [S: Guide-2018
-    /// summary]; and the risk indicators of the 1984/2000 manuals
-    /// [K: Comprehensive-2000]).
+    /// mourner" [S: Guide-2018 summary]; grief that stays intense and impairing
+    /// long after the death; and the risk indicators of the 1984/2000 manuals
+    /// [K: Comprehensive-2000]). Recording a sign names what the clinician saw;
+    /// it diagnoses nothing.
     ///
     /// ```
     /// use interpersonal::inventory::GriefSign;
@@ -160,7 +162,12 @@ vocabulary_enum! {
         /// Life organised around the dead person; the environment preserved as it
         /// was (a room kept unchanged).
         EnvironmentPreserved,
-        /// Severe grief whose severe phase has lasted longer than about two months.
+        /// Grief that has stayed intense and impairing long after the death.
+        /// Prolonged grief as a disorder is assessed by its own criteria, no
+        /// earlier than 12 months after the death in adults and 6 months in
+        /// children and adolescents (DSM-5-TR, American Psychiatric
+        /// Association 2022 \[K\]); this sign records what the clinician saw and
+        /// diagnoses nothing.
         ProlongedSevereGrief,
         /// Symptoms around anniversaries.
         AnniversaryReaction,
@@ -203,9 +210,14 @@ pub struct LifeEvent {
     /// left).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<PersonId>,
-    /// Whether the patient connects the event with the episode, if asked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub linked_to_onset: Option<bool>,
+    /// Whether the clinician links the event to the onset of the episode:
+    /// JSON `true`, `false`, or left out when not known ([`OnsetLink`]).
+    #[serde(
+        default,
+        with = "super::onset_link::as_bool",
+        skip_serializing_if = "OnsetLink::is_unknown"
+    )]
+    pub linked_to_onset: OnsetLink,
     /// For a death: signs that the grief may be complicated.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grief_signs: Vec<GriefSign>,
@@ -229,7 +241,7 @@ impl LifeEvent {
             kind,
             date,
             person: None,
-            linked_to_onset: None,
+            linked_to_onset: OnsetLink::Unknown,
             grief_signs: Vec::new(),
             notes: None,
         }

@@ -130,16 +130,17 @@ impl EventBuilder {
         self.edit(|e| e.person = person)
     }
 
-    /// Sets whether the patient connects the event with the episode.
+    /// Sets whether the clinician links the event to the onset of the
+    /// episode: `true` linked, `false` not linked (see [`OnsetLink`](crate::inventory::OnsetLink)).
     ///
     /// ```
-    /// use interpersonal::{inventory::EventKind, LifeEvent};
+    /// use interpersonal::{inventory::{EventKind, OnsetLink}, LifeEvent};
     /// let e = LifeEvent::builder("e1", EventKind::Relocation).linked_to_onset(false).build()?;
-    /// assert_eq!(e.linked_to_onset, Some(false));
+    /// assert_eq!(e.linked_to_onset, OnsetLink::NotLinked);
     /// # Ok::<(), interpersonal::Problems>(())
     /// ```
     pub fn linked_to_onset(self, linked: bool) -> Self {
-        self.edit(|e| e.linked_to_onset = Some(linked))
+        self.edit(|e| e.linked_to_onset = crate::inventory::OnsetLink::from(Some(linked)))
     }
 
     /// Adds a sign that the grief may be complicated; only a death may have

@@ -12,6 +12,7 @@
 mod builder;
 mod event;
 mod event_builder;
+mod onset_link;
 mod person;
 mod person_builder;
 mod validate;
@@ -20,6 +21,7 @@ use crate::macros::vocabulary_enum;
 pub use builder::{DateInput, InventoryBuilder};
 pub use event::{EventKind, GriefSign, LifeEvent};
 pub use event_builder::EventBuilder;
+pub use onset_link::{LinkBasis, OnsetLink};
 pub use person::{
     Closeness, Conflict, ConflictCourse, ConflictFrequency, ConflictLevel, ConflictVisibility,
     ContactFrequency, Expectations, ExpectationsMet, Person, PersonStatus, RelationshipChange,
@@ -119,23 +121,145 @@ pub struct SocialContext {
     pub patterns: Vec<RelationshipPattern>,
 }
 
-/// What the assessment found about safety. A reported suicidal thought is
-/// surfaced first, as critical, on every assessment and report; nothing
-/// suppresses it (DESIGN.md decision 8; ipt-domain.md §9).
+vocabulary_enum! {
+    /// The answer to the safety screen's question about thoughts of death or
+    /// self-harm: asked and reported, asked and denied, or not asked.
+    ///
+    /// Not asked is not safe: an inventory whose screen was not asked gets a
+    /// first-place advisory that the safety screen is missing (symptom review,
+    /// which includes suicidal ideation, is a mandatory task of the initial
+    /// phase [S: Casebook-2012 ch. 6; K: Comprehensive-2000]).
+    ///
+    /// ```
+    /// use interpersonal::inventory::ScreenAnswer;
+    /// assert_eq!(ScreenAnswer::default(), ScreenAnswer::NotAsked);
+    /// assert_eq!(ScreenAnswer::from(Some(true)), ScreenAnswer::Reported);
+    /// ```
+    #[non_exhaustive]
+    #[derive(Default)]
+    pub enum ScreenAnswer {
+        /// Asked, and the patient reported thoughts of death or self-harm.
+        Reported,
+        /// Asked, and the patient denied them.
+        Denied,
+        /// Not asked, or not recorded.
+        #[default]
+        NotAsked,
+    }
+}
+
+impl From<Option<bool>> for ScreenAnswer {
+    fn from(value: Option<bool>) -> Self {
+        match value {
+            Some(true) => ScreenAnswer::Reported,
+            Some(false) => ScreenAnswer::Denied,
+            None => ScreenAnswer::NotAsked,
+        }
+    }
+}
+
+impl ScreenAnswer {
+    /// `Some(true)` reported, `Some(false)` denied, `None` not asked: the JSON
+    /// value of `suicidal_thoughts_reported`.
+    ///
+    /// ```
+    /// use interpersonal::inventory::ScreenAnswer;
+    /// assert_eq!(ScreenAnswer::Denied.as_bool(), Some(false));
+    /// ```
+    pub fn as_bool(self) -> Option<bool> {
+        match self {
+            ScreenAnswer::Reported => Some(true),
+            ScreenAnswer::Denied => Some(false),
+            ScreenAnswer::NotAsked => None,
+        }
+    }
+
+    /// Whether it was not asked: the default, left out of the JSON.
+    ///
+    /// ```
+    /// use interpersonal::inventory::ScreenAnswer;
+    /// assert!(ScreenAnswer::NotAsked.is_not_asked());
+    /// ```
+    pub fn is_not_asked(&self) -> bool {
+        *self == ScreenAnswer::NotAsked
+    }
+}
+
+mod screen_answer_as_bool {
+    use super::ScreenAnswer;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(a: &ScreenAnswer, s: S) -> Result<S::Ok, S::Error> {
+        a.as_bool().serialize(s)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<ScreenAnswer, D::Error> {
+        Option::<bool>::deserialize(d).map(ScreenAnswer::from)
+    }
+}
+
+/// What the safety screen found. A reported suicidal thought is surfaced
+/// first, as critical, on every assessment and report; a screen that was not
+/// asked is surfaced first too, as missing; nothing suppresses either
+/// (missing is not false).
+///
+/// JSON: `{"suicidal_thoughts_reported": true}` (asked, reported), `false`
+/// (asked, denied), or the field or the whole block left out (not asked).
 ///
 /// ```
-/// use interpersonal::inventory::SafetyScreen;
+/// use interpersonal::inventory::{SafetyScreen, ScreenAnswer};
 /// let s: SafetyScreen = serde_json::from_str(r#"{"suicidal_thoughts_reported": true}"#).unwrap();
-/// assert!(s.suicidal_thoughts_reported);
-/// assert!(!SafetyScreen::default().suicidal_thoughts_reported);
+/// assert!(s.is_reported());
+/// let denied: SafetyScreen = serde_json::from_str(r#"{"suicidal_thoughts_reported": false}"#).unwrap();
+/// assert!(denied.is_asked() && !denied.is_reported());
+/// assert!(!SafetyScreen::default().is_asked());
+/// assert_eq!(SafetyScreen::new(ScreenAnswer::Denied).suicidal_thoughts, ScreenAnswer::Denied);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SafetyScreen {
-    /// The patient reported thoughts of death or self-harm.
-    #[serde(default)]
-    pub suicidal_thoughts_reported: bool,
+    /// Whether the patient was asked about thoughts of death or self-harm,
+    /// and what they said. JSON field `suicidal_thoughts_reported`.
+    #[serde(
+        rename = "suicidal_thoughts_reported",
+        default,
+        with = "screen_answer_as_bool",
+        skip_serializing_if = "ScreenAnswer::is_not_asked"
+    )]
+    pub suicidal_thoughts: ScreenAnswer,
+}
+
+impl SafetyScreen {
+    /// A screen with this answer.
+    ///
+    /// ```
+    /// use interpersonal::inventory::{SafetyScreen, ScreenAnswer};
+    /// assert!(SafetyScreen::new(ScreenAnswer::Reported).is_reported());
+    /// ```
+    pub fn new(suicidal_thoughts: ScreenAnswer) -> Self {
+        SafetyScreen { suicidal_thoughts }
+    }
+
+    /// Whether the patient reported thoughts of death or self-harm.
+    ///
+    /// ```
+    /// use interpersonal::inventory::SafetyScreen;
+    /// assert!(!SafetyScreen::default().is_reported());
+    /// ```
+    pub fn is_reported(&self) -> bool {
+        self.suicidal_thoughts == ScreenAnswer::Reported
+    }
+
+    /// Whether the screen was asked (reported or denied).
+    ///
+    /// ```
+    /// use interpersonal::inventory::SafetyScreen;
+    /// assert!(!SafetyScreen::default().is_asked());
+    /// ```
+    pub fn is_asked(&self) -> bool {
+        !self.suicidal_thoughts.is_not_asked()
+    }
 }
 
 /// One patient's interpersonal inventory, as of a date.
@@ -181,7 +305,7 @@ pub struct Inventory {
     /// The social context.
     #[serde(default)]
     pub social_context: SocialContext,
-    /// The safety screen.
+    /// The safety screen; left out, it was not asked.
     #[serde(default)]
     pub safety: SafetyScreen,
 }

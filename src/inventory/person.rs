@@ -1,6 +1,6 @@
 //! A person in the interpersonal inventory, and what the inventory asks about them.
 
-use crate::{date::PartialDate, id::PersonId, sensitive::Sensitive};
+use crate::{date::PartialDate, id::PersonId, inventory::OnsetLink, sensitive::Sensitive};
 use serde::{Deserialize, Serialize};
 
 use crate::macros::vocabulary_enum;
@@ -550,6 +550,17 @@ pub struct Person {
     /// How the relationship changed around the onset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change_around_onset: Option<RelationshipChange>,
+    /// Whether the clinician links what happened in this relationship (its
+    /// conflict, its change around the onset, the person's death when no
+    /// death event is recorded) to the onset of the episode: JSON `true`,
+    /// `false`, or left out when not known ([`OnsetLink`]). A death event's
+    /// own link speaks for a deceased person whose link is not recorded.
+    #[serde(
+        default,
+        with = "super::onset_link::as_bool",
+        skip_serializing_if = "OnsetLink::is_unknown"
+    )]
+    pub linked_to_onset: OnsetLink,
     /// What the patient would like to change, in themselves or the other.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub desired_changes: Vec<Sensitive<String>>,
@@ -587,6 +598,7 @@ impl Person {
             expectations: None,
             conflict: None,
             change_around_onset: None,
+            linked_to_onset: OnsetLink::Unknown,
             desired_changes: Vec::new(),
             notes: None,
         }

@@ -315,6 +315,20 @@ impl PersonBuilder {
         self.edit(|p| p.change_around_onset = Some(change))
     }
 
+    /// Sets whether the clinician links what happened in this relationship
+    /// (its conflict, its change, a death) to the onset: `true` linked,
+    /// `false` not linked (see [`OnsetLink`](crate::inventory::OnsetLink)).
+    ///
+    /// ```
+    /// use interpersonal::{inventory::{OnsetLink, RelationshipKind}, Person};
+    /// let p = Person::builder("p1", "A", RelationshipKind::Spouse).linked_to_onset(true).build()?;
+    /// assert_eq!(p.linked_to_onset, OnsetLink::Linked);
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn linked_to_onset(self, linked: bool) -> Self {
+        self.edit(|p| p.linked_to_onset = crate::inventory::OnsetLink::from(Some(linked)))
+    }
+
     /// Adds something the patient can talk to the person about.
     ///
     /// ```

@@ -87,6 +87,42 @@ impl SeverityBand {
         }
     }
 
+    /// Whether this is the lowest band of the PHQ-9 or GAD-7 (0–4): minimal
+    /// **or no** symptoms, not a mild depression or anxiety
+    /// ("0–4 minimal/none" [K: Kroenke 2001]).
+    ///
+    /// ```
+    /// use interpersonal::{measure::Phq9Band, measure::SeverityBand};
+    /// assert!(SeverityBand::Phq9 { band: Phq9Band::Minimal }.is_minimal());
+    /// ```
+    pub fn is_minimal(self) -> bool {
+        matches!(
+            self,
+            SeverityBand::Phq9 {
+                band: super::Phq9Band::Minimal
+            } | SeverityBand::Gad7 {
+                band: super::Gad7Band::Minimal
+            }
+        )
+    }
+
+    /// The band in words for a reader: "minimal or no symptoms" for the
+    /// lowest PHQ-9 and GAD-7 band, else its name with spaces ("moderately
+    /// severe", "no depression").
+    ///
+    /// ```
+    /// use interpersonal::{measure::Gad7Band, measure::Phq9Band, measure::SeverityBand};
+    /// assert_eq!(SeverityBand::Gad7 { band: Gad7Band::Minimal }.words(), "minimal or no symptoms");
+    /// assert_eq!(SeverityBand::Phq9 { band: Phq9Band::ModeratelySevere }.words(), "moderately severe");
+    /// ```
+    pub fn words(self) -> String {
+        if self.is_minimal() {
+            String::from("minimal or no symptoms")
+        } else {
+            self.band_name().replace('_', " ")
+        }
+    }
+
     /// The lowest and highest total of the band.
     ///
     /// ```

@@ -123,7 +123,7 @@ vocabulary_enum! {
     /// assert_eq!(Gad7Band::from_total(22), None);
     /// ```
     pub enum Gad7Band {
-        /// 0–4: minimal.
+        /// 0–4: minimal or no symptoms.
         Minimal,
         /// 5–9: mild.
         Mild,

@@ -96,6 +96,38 @@ impl Instrument {
         }
     }
 
+    /// The most unanswered items a form may have and still be pro-rated,
+    /// whatever [`MissingItems::ProRate`](crate::measure::MissingItems::ProRate)
+    /// asks for:
+    ///
+    /// * PHQ-9: 2. Forms with up to two unanswered items are scored by
+    ///   putting the mean of the answered items in their place (Arrieta J et
+    ///   al., *J Clin Psychol* 2017;73(9):1076–1090, doi:10.1002/jclp.22390
+    ///   \[K\]; the PHQ scales' review, Kroenke K et al., *Gen Hosp Psychiatry*
+    ///   2010;32:345–359 \[K\]).
+    /// * GAD-7: 1. No published rule specific to the GAD-7 was found; one of
+    ///   seven items keeps to the share of the form the PHQ rule accepts (two of
+    ///   nine) \[I\].
+    /// * HAM-D-17: 0. It is clinician-rated: the rater rates every item, and a
+    ///   missing rating is a rating still to make, not something to estimate
+    ///   \[I\].
+    /// * ASRM: 0. No published rule for its five items was found, and one
+    ///   missing item is a fifth of the form \[I\].
+    ///
+    /// ```
+    /// use interpersonal::measure::Instrument;
+    /// assert_eq!(Instrument::Phq9.max_prorated_items(), 2);
+    /// assert_eq!(Instrument::Hamd17.max_prorated_items(), 0);
+    /// ```
+    pub const fn max_prorated_items(self) -> u8 {
+        match self {
+            Instrument::Phq9 => 2,
+            Instrument::Gad7 => 1,
+            Instrument::Hamd17 => 0,
+            Instrument::Asrm => 0,
+        }
+    }
+
     /// The LOINC code of the instrument's panel, where the reference gives one:
     /// PHQ-9 `44249-1` (ipt-domain.md §8.1 [S: public FHIR implementations]),
     /// GAD-7 `69737-5` (§8.2 [S: public FHIR profiles]). The reference gives

@@ -12,8 +12,9 @@ use crate::error::{JsonPath, Problems};
 ///
 /// Build it from a scored form ([`InstrumentScore::measurement`], which keeps
 /// the flags) or from a total alone ([`Measurement::new`], when only the total
-/// was recorded: then nothing is known about the items, and the record says
-/// nothing about suicide risk).
+/// was recorded: then nothing is known about the items, and for the PHQ-9 and
+/// the HAM-D-17 the record says so, with
+/// [`ScoreAdvisory::SuicideItemNotSeen`]: no flag is not "no risk").
 ///
 /// JSON: `{"instrument": "phq9", "date": "2026-03-02", "total": 12}`, plus
 /// `"advisories"` and `"safety_flags"` when there are any. Reading one checks
@@ -49,7 +50,9 @@ pub struct Measurement {
 }
 
 impl Measurement {
-    /// A measurement from a total alone.
+    /// A measurement from a total alone. For an instrument with a suicide-risk
+    /// item (PHQ-9, HAM-D-17) it carries
+    /// [`ScoreAdvisory::SuicideItemNotSeen`]: the item was not seen.
     ///
     /// Nothing is known about the items, so no suicide-risk flag can be
     /// raised; a flag that depends on the total alone is: an ASRM total at or
@@ -66,10 +69,13 @@ impl Measurement {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use interpersonal::{measure::Instrument, measure::Measurement};
+    /// use interpersonal::{measure::Instrument, measure::Measurement, measure::ScoreAdvisory};
     ///
     /// let date = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-    /// assert_eq!(Measurement::new(Instrument::Phq9, date, 27)?.total(), 27);
+    /// let phq9 = Measurement::new(Instrument::Phq9, date, 27)?;
+    /// assert_eq!(phq9.total(), 27);
+    /// assert_eq!(phq9.advisories(), [ScoreAdvisory::SuicideItemNotSeen]);
+    /// assert!(Measurement::new(Instrument::Gad7, date, 9)?.advisories().is_empty());
     /// let err = Measurement::new(Instrument::Phq9, date, 28).unwrap_err();
     /// assert_eq!(err.as_slice()[0].path.as_str(), "$.total");
     /// # Ok::<(), interpersonal::Problems>(())
@@ -82,11 +88,16 @@ impl Measurement {
     pub fn new(instrument: Instrument, date: NaiveDate, total: u8) -> Result<Self, Problems> {
         let mut problems = Problems::default();
         check_total(instrument, total, &mut problems);
+        let advisories = if SafetySource::of(instrument).is_some() {
+            vec![ScoreAdvisory::SuicideItemNotSeen]
+        } else {
+            Vec::new()
+        };
         problems.into_result(Measurement {
             instrument,
             date,
             total,
-            advisories: Vec::new(),
+            advisories,
             safety_flags: SafetyFlag::of_total(instrument, total)
                 .into_iter()
                 .collect(),
@@ -245,7 +256,10 @@ impl TryFrom<MeasurementRecord> for Measurement {
         }
         for (i, advisory) in r.advisories.iter().enumerate() {
             let path = JsonPath::root().field("advisories").index(i);
-            if *advisory == ScoreAdvisory::SuicideItemUnanswered {
+            if matches!(
+                advisory,
+                ScoreAdvisory::SuicideItemUnanswered | ScoreAdvisory::SuicideItemNotSeen
+            ) {
                 if safety_source.is_none() {
                     problems.at(
                         path,
@@ -257,7 +271,7 @@ impl TryFrom<MeasurementRecord> for Measurement {
                 } else if !r.safety_flags.is_empty() {
                     problems.at(
                         path,
-                        "no `suicide_item_unanswered` beside a safety flag from that item",
+                        format!("no `{advisory}` beside a safety flag from that item"),
                     );
                 }
             }
@@ -330,7 +344,7 @@ mod tests {
     #[test]
     fn empty_lists_are_left_out_of_json() {
         let m = Measurement::new(
-            Instrument::Phq9,
+            Instrument::Gad7,
             NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
             12,
         )
@@ -338,8 +352,21 @@ mod tests {
         let json = serde_json::to_string(&m).unwrap();
         assert_eq!(
             json,
-            r#"{"instrument":"phq9","date":"2026-01-05","total":12}"#
+            r#"{"instrument":"gad7","date":"2026-01-05","total":12}"#
         );
         assert_eq!(from_json::<Measurement>(&json).unwrap(), m);
+        // A total-only PHQ-9 says its item 9 was not seen.
+        let phq9 = Measurement::new(
+            Instrument::Phq9,
+            NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+            12,
+        )
+        .unwrap();
+        let json = serde_json::to_string(&phq9).unwrap();
+        assert_eq!(
+            json,
+            r#"{"instrument":"phq9","date":"2026-01-05","total":12,"advisories":["suicide_item_not_seen"]}"#
+        );
+        assert_eq!(from_json::<Measurement>(&json).unwrap(), phq9);
     }
 }

@@ -61,7 +61,7 @@ pub use phq9::{
 pub use response::FrequencyResponse;
 pub use safety::{SafetyFlag, SafetyFlagKind, SafetySource, ScoreAdvisory};
 pub use schedule::{MEASUREMENT_INTERVAL_SESSIONS, measurement_due};
-pub use score::InstrumentScore;
+pub use score::{InstrumentScore, ScoreRefused};
 pub use sources::{
     ASRM_SOURCE, GAD7_SOURCE, HAMD17_SOURCE, IAPT_SOURCE, PHQ9_SOURCE, RESPONSE_REMISSION_SOURCE,
 };

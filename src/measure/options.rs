@@ -42,8 +42,11 @@ pub enum MissingItems {
     /// `total = round(sum of answered × number of items ÷ number answered)`,
     /// halves rounded up.
     ///
-    /// This rule is the crate's choice \[I\]: ipt-domain.md gives no pro-rating
-    /// rule for any of the instruments. The scored result says it was pro-rated
+    /// The formula is the crate's choice \[I\]. However large `max_missing`,
+    /// no instrument is pro-rated past what
+    /// [`Instrument::max_prorated_items`](crate::measure::Instrument::max_prorated_items)
+    /// allows: two unanswered items on the PHQ-9, one on the GAD-7, none on
+    /// the clinician-rated HAM-D-17. The scored result says it was pro-rated
     /// ([`ScoreAdvisory::ProRated`](crate::measure::ScoreAdvisory::ProRated)), and an
     /// unanswered suicide-risk item is reported
     /// ([`ScoreAdvisory::SuicideItemUnanswered`](crate::measure::ScoreAdvisory::SuicideItemUnanswered)),

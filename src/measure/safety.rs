@@ -409,6 +409,13 @@ vocabulary_enum! {
         /// The total was pro-rated from the answered items
         /// ([`MissingItems::ProRate`](crate::measure::MissingItems::ProRate)).
         ProRated,
+        /// Only the total was recorded
+        /// ([`Measurement::new`](crate::measure::Measurement::new)): the
+        /// suicide-risk item (PHQ-9 item 9, HAM-D-17 item 3) was not seen, so
+        /// the absence of a [`SafetyFlag`] says nothing about risk. Ask the
+        /// question, or record the items (a positive item 9 calls for a risk
+        /// assessment whatever the total \[K\]).
+        SuicideItemNotSeen,
     }
 }
 

@@ -12,7 +12,90 @@ use super::{
     HamdBanding, Instrument, InstrumentItem, ItemAnswers, Measurement, MissingItems, SafetyFlag,
     SafetySource, ScoreAdvisory, ScoringOptions, SeverityBand,
 };
-use crate::error::{JsonPath, Problems};
+use crate::error::{JsonPath, Problem, Problems};
+
+/// A form that could not be scored, and the safety flags its answered
+/// suicide-risk item raises all the same.
+///
+/// A form refused for unanswered or out-of-range items can still carry a
+/// positive suicide-risk item (PHQ-9 item 9, HAM-D-17 item 3). That answer
+/// requires a same-day clinician risk assessment whatever the rest of the
+/// form \[K\], so the refusal carries the flag: it is
+/// shown first by `Display`, and converting the refusal into [`Problems`]
+/// (as `?` does) puts it first there too, as a problem at the item's path, so
+/// it cannot be dropped on the way.
+///
+/// ```
+/// use interpersonal::{Problems, measure::{Phq9Answers, ScoringOptions, SafetySource}, Phq9Score};
+///
+/// // Item 3 unanswered; item 9 answered 2.
+/// let answers = Phq9Answers::from_optional_scores([
+///     Some(1), Some(1), None, Some(1), Some(1), Some(1), Some(1), Some(1), Some(2),
+/// ]);
+/// let refused = Phq9Score::from_answers(&answers, &ScoringOptions::default()).unwrap_err();
+/// assert_eq!(refused.safety_flags[0].source, SafetySource::Phq9Item9);
+/// assert!(refused.to_string().starts_with("SAFETY"));
+/// let problems: Problems = refused.into();
+/// assert_eq!(problems.iter().next().unwrap().path.as_str(), "$.items[8]");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ScoreRefused {
+    /// Every problem with the form, each at its JSON path.
+    pub problems: Problems,
+    /// The flags of the answered suicide-risk item; empty when it is
+    /// unanswered or scored 0.
+    pub safety_flags: Vec<SafetyFlag>,
+    /// The flags as problems at the item's path, for [`Problems`].
+    flag_problems: Vec<Problem>,
+}
+
+impl fmt::Display for ScoreRefused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for flag in &self.safety_flags {
+            write!(
+                f,
+                "SAFETY: {} scored {}; a same-day clinician suicide-risk assessment is needed, \
+                 although the form could not be scored. ",
+                flag.source, flag.score
+            )?;
+        }
+        write!(f, "{}", self.problems)
+    }
+}
+
+impl std::error::Error for ScoreRefused {}
+
+impl std::ops::Deref for ScoreRefused {
+    type Target = Problems;
+
+    fn deref(&self) -> &Problems {
+        &self.problems
+    }
+}
+
+impl<'a> IntoIterator for &'a ScoreRefused {
+    type Item = &'a Problem;
+    type IntoIter = std::slice::Iter<'a, Problem>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.problems.iter()
+    }
+}
+
+impl From<ScoreRefused> for Problems {
+    /// The problems, the safety flags first (as problems at the item's path).
+    fn from(refused: ScoreRefused) -> Problems {
+        let mut out = Problems::default();
+        for p in refused.flag_problems {
+            out.push(p);
+        }
+        for p in refused.problems {
+            out.push(p);
+        }
+        out
+    }
+}
 
 /// A scored form of one instrument: the checked item scores, the total, and
 /// what follows from them. [`Phq9Score`](crate::measure::Phq9Score),
@@ -81,9 +164,10 @@ impl<I: InstrumentItem> InstrumentScore<I> {
     pub fn from_answers(
         answers: &ItemAnswers<I>,
         options: &ScoringOptions,
-    ) -> Result<Self, Problems> {
+    ) -> Result<Self, ScoreRefused> {
         let (items, total) =
-            score_entries::<I>(answers.entries(), |i| answers.path_at(i), options.missing)?;
+            score_entries::<I>(answers.entries(), |i| answers.path_at(i), options.missing)
+                .map_err(|problems| refusal::<I>(answers, problems))?;
         Ok(InstrumentScore {
             items,
             total,
@@ -105,7 +189,7 @@ impl<I: InstrumentItem> InstrumentScore<I> {
     ///
     /// As [`InstrumentScore::from_answers`]: an item out of range, too many
     /// scores, or too few.
-    pub fn from_scores(scores: impl IntoIterator<Item = u8>) -> Result<Self, Problems> {
+    pub fn from_scores(scores: impl IntoIterator<Item = u8>) -> Result<Self, ScoreRefused> {
         Self::from_answers(
             &ItemAnswers::from_scores(scores),
             &ScoringOptions::default(),
@@ -276,6 +360,34 @@ fn severity_of(instrument: Instrument, total: u8) -> SeverityBand {
         })
 }
 
+/// A refusal of `answers`, with the flags of its answered suicide-risk item.
+fn refusal<I: InstrumentItem>(answers: &ItemAnswers<I>, problems: Problems) -> ScoreRefused {
+    let item_flag = |item: I| {
+        let score = answers.entries().get(item.position()).copied().flatten()?;
+        SafetyFlag::suicidal_ideation(SafetySource::of(I::INSTRUMENT)?, score)
+    };
+    let mut safety_flags = Vec::new();
+    let mut flag_problems = Vec::new();
+    if let Some(item) = I::SAFETY_ITEM {
+        if let Some(flag) = item_flag(item) {
+            flag_problems.push(Problem::new(
+                answers.path_at(item.position()),
+                format!(
+                    "a same-day clinician suicide-risk assessment: the suicide-risk item is \
+                     answered {}, and a form that cannot be scored still raises its flag",
+                    flag.score
+                ),
+            ));
+            safety_flags.push(flag);
+        }
+    }
+    ScoreRefused {
+        problems,
+        safety_flags,
+        flag_problems,
+    }
+}
+
 fn safety_flags_of<I: InstrumentItem>(items: &[Option<u8>], total: u8) -> Vec<SafetyFlag> {
     let mut flags = Vec::new();
     if let (Some(item), Some(source)) = (I::SAFETY_ITEM, SafetySource::of(I::INSTRUMENT)) {
@@ -367,9 +479,18 @@ fn score_entries<I: InstrumentItem>(
         MissingItems::ProRate { .. } if answered == 0 => Some(String::from(
             "no answer (pro-rating needs at least one answered item)",
         )),
-        MissingItems::ProRate { max_missing } if unanswered.len() > usize::from(max_missing) => {
+        MissingItems::ProRate { .. } if I::INSTRUMENT.max_prorated_items() == 0 => Some(format!(
+            "no answer (the clinician-rated {} is never pro-rated: rate every item)",
+            I::INSTRUMENT.label()
+        )),
+        MissingItems::ProRate { max_missing }
+            if unanswered.len()
+                > usize::from(max_missing.min(I::INSTRUMENT.max_prorated_items())) =>
+        {
             Some(format!(
-                "no answer (pro-rating allows at most {max_missing} unanswered; {} are)",
+                "no answer (pro-rating allows at most {} unanswered on the {}; {} are)",
+                max_missing.min(I::INSTRUMENT.max_prorated_items()),
+                I::INSTRUMENT.label(),
                 unanswered.len()
             ))
         }

@@ -310,8 +310,11 @@ impl SymptomTrend {
     /// for the primary depression scale, PHQ-9 or HAM-D; applying the same rule
     /// to the GAD-7 is \[I\]).
     ///
-    /// [`MeasureOutcome::NotApplicable`] when the baseline is 0 (no reduction
-    /// is possible) or there is no measurement after it.
+    /// [`MeasureOutcome::NotApplicable`] when the baseline is not at caseness
+    /// (see [`SymptomTrend::baseline_at_caseness`]): response and remission
+    /// describe the course of a depression that was there to begin with, so a
+    /// baseline below caseness cannot show them; and while there is no
+    /// measurement after the baseline.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -326,7 +329,7 @@ impl SymptomTrend {
     /// ```
     pub fn response(&self) -> MeasureOutcome {
         let baseline = self.baseline_total();
-        if self.later.is_empty() || baseline == 0 {
+        if self.later.is_empty() || baseline == 0 || !self.baseline_at_caseness() {
             return MeasureOutcome::NotApplicable;
         }
         let drop = i32::from(baseline - self.latest_total());
@@ -337,7 +340,10 @@ impl SymptomTrend {
 
     /// Remission at the latest measurement: PHQ-9 below 5 \[K\], HAM-D-17 7 or
     /// less \[K\]; not defined for the GAD-7 (see [`Instrument::remission`]).
-    /// [`MeasureOutcome::NotApplicable`] while there is only the baseline.
+    /// [`MeasureOutcome::NotApplicable`] while there is only the baseline, and
+    /// when the baseline is not at caseness
+    /// ([`SymptomTrend::baseline_at_caseness`]): a person who was never a case
+    /// does not remit.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -351,10 +357,39 @@ impl SymptomTrend {
     /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn remission(&self) -> MeasureOutcome {
-        if self.later.is_empty() {
+        if self.later.is_empty() || !self.baseline_at_caseness() {
             return MeasureOutcome::NotApplicable;
         }
         self.instrument().remission(self.latest().total())
+    }
+
+    /// Whether the baseline is at caseness, so that response and remission
+    /// can be judged from it: PHQ-9 10 or more and GAD-7 8 or more (the NHS
+    /// Talking Therapies cut-offs, [`Instrument::caseness`] [S: IAPT
+    /// definitions]); on the HAM-D-17, which has no such
+    /// cut-off, a baseline above the remission cut (8 or more), since a
+    /// baseline already in remission cannot respond or remit \[I\].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use interpersonal::{measure::Instrument, measure::MeasureOutcome, measure::Measurement, measure::SymptomTrend};
+    /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+    /// let mild = SymptomTrend::new(vec![
+    ///     Measurement::new(Instrument::Phq9, day(2), 8)?,
+    ///     Measurement::new(Instrument::Phq9, day(30), 2)?,
+    /// ])?;
+    /// assert!(!mild.baseline_at_caseness());
+    /// assert_eq!(mild.response(), MeasureOutcome::NotApplicable);
+    /// assert_eq!(mild.remission(), MeasureOutcome::NotApplicable);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn baseline_at_caseness(&self) -> bool {
+        let instrument = self.instrument();
+        let baseline = self.baseline.total();
+        match instrument.caseness() {
+            Some(cut_off) => baseline >= cut_off,
+            None => instrument.remission(baseline) == MeasureOutcome::NotMet,
+        }
     }
 
     /// Reliable improvement: a drop from baseline of at least 6 on the PHQ-9 or

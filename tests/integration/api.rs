@@ -22,8 +22,8 @@ fn every_public_type_is_send_and_sync() {
     assert_send_sync::<ClassicPhase>();
     assert_send_sync::<Closeness>();
     assert_send_sync::<Condition>();
-    assert_send_sync::<Confidence>();
-    assert_send_sync::<ConfidenceThresholds>();
+    assert_send_sync::<EvidenceStrength>();
+    assert_send_sync::<StrengthBands>();
     assert_send_sync::<Conflict>();
     assert_send_sync::<ConflictCourse>();
     assert_send_sync::<ConflictLevel>();

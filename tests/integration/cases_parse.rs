@@ -142,7 +142,7 @@ fn every_event_the_patient_links_precedes_the_onset() {
         for e in inv
             .events
             .iter()
-            .filter(|e| e.linked_to_onset == Some(true))
+            .filter(|e| e.linked_to_onset == interpersonal::inventory::OnsetLink::Linked)
         {
             let d = e
                 .date

@@ -13,7 +13,7 @@ use interpersonal::{
     Assessment, Engine, Inventory, ProblemArea,
     catalogue::{DisputeStage, GriefKind},
     date::EpisodeOnset,
-    engine::{AdvisoryCode, Confidence, Indicator, Subject},
+    engine::{AdvisoryCode, EvidenceStrength, Indicator, Subject},
     from_json,
     id::{EventId, PersonId},
 };
@@ -522,13 +522,16 @@ fn unknown_onset_with_an_unasked_death_asks_for_the_link_instead_of_inventing_it
     }
     let grief = a.finding(Grief).unwrap();
     assert_ne!(
-        grief.confidence,
-        Confidence::High,
+        grief.strength,
+        EvidenceStrength::High,
         "the link to onset is unknown, so grief cannot be certain"
     );
     assert!(!a.focus.contains(&InterpersonalDeficits));
     // The inventory is read, not changed: the link stays unknown.
-    assert_eq!(inv.events[0].linked_to_onset, None);
+    assert_eq!(
+        inv.events[0].linked_to_onset,
+        interpersonal::inventory::OnsetLink::Unknown
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -574,6 +577,215 @@ fn reported_suicidal_thoughts_come_first_even_when_nothing_else_is_known() {
     assert_eq!(first.indicator, Indicator::Critical);
     assert!(a.has_advisory(AdvisoryCode::NoFocusFound));
     assert!(a.has_advisory(AdvisoryCode::OnsetUnknown));
+}
+
+// ---------------------------------------------------------------------------
+// The clinician's judgement (issue 8)
+// ---------------------------------------------------------------------------
+
+/// The evidence of `area` naming `subject`, if any.
+fn evidence_about<'a>(
+    a: &'a Assessment,
+    area: ProblemArea,
+    subject: &Subject,
+) -> Vec<&'a interpersonal::engine::Evidence> {
+    a.finding(area)
+        .unwrap()
+        .evidence
+        .iter()
+        .filter(|e| e.subjects.contains(subject))
+        .collect()
+}
+
+/// §2.5, the judgements the engine must respect: "'Not linked' removes the
+/// item from onset-linked evidence whatever its date" [I: rule-engine
+/// implications]; §2.5 rule 1, the focus is the situation linked to the onset
+/// [S: Pocket-Guide; Markowitz-phases].
+///
+/// An uncle the patient saw twice a year died a month before the onset; the
+/// patient and clinician agree it is not what the low mood is about.
+#[test]
+fn a_death_marked_not_linked_is_not_a_focus_whatever_its_date() {
+    let name = "onset_link_death_not_linked";
+    let a = assess(name, case_text!("onset_link_death_not_linked"));
+    assert_eq!(focus_of(name, &a), Vec::<ProblemArea>::new());
+    assert_eq!(a.score(Grief), 0.0);
+    assert!(a.has_advisory(AdvisoryCode::NoFocusFound));
+    assert!(a.missing_at("$.events[0].linked_to_onset").is_none());
+}
+
+/// §2.5: "'linked' is stronger evidence than date proximity" [I: rule-engine
+/// implications]; the Pocket-Guide's "the direction does not matter as much
+/// as the connection" [S]. A move abroad a year before the onset, which the
+/// clinician links to the episode, is a life change in focus, the link stated.
+#[test]
+fn a_change_the_clinician_links_counts_outside_the_window() {
+    let name = "onset_link_stated_move_before_window";
+    let a = assess(name, case_text!("onset_link_stated_move_before_window"));
+    assert_eq!(focus_of(name, &a), vec![RoleTransition]);
+    let ev = evidence_about(&a, RoleTransition, &event("moved_abroad"));
+    assert!(!ev.is_empty());
+    assert!(
+        ev.iter()
+            .all(|e| e.onset_link == interpersonal::inventory::LinkBasis::Stated)
+    );
+    // The mother's worsening, marked not linked, is no dispute evidence.
+    assert_eq!(a.score(RoleDispute), 0.0);
+    assert!(!a.has_advisory(AdvisoryCode::OnsetLinkInferred));
+}
+
+/// §2.5: "only 'unknown' falls back to the date window, and then the
+/// assessment says it assumed the link from dates and asks" [I]. A job loss
+/// two months before the onset, the link not recorded.
+#[test]
+fn a_link_inferred_from_dates_is_said_and_asked() {
+    let name = "onset_link_inferred_job_loss";
+    let a = assess(name, case_text!("onset_link_inferred_job_loss"));
+    assert_eq!(focus_of(name, &a), vec![RoleTransition]);
+    let f = a.finding(RoleTransition).unwrap();
+    assert_eq!(
+        f.onset_link,
+        interpersonal::inventory::LinkBasis::InferredFromDates
+    );
+    assert!(a.has_advisory(AdvisoryCode::OnsetLinkInferred));
+    let q = a.missing_at("$.events[0].linked_to_onset").unwrap();
+    assert!(
+        q.needed_for
+            .contains(&interpersonal::engine::NeededFor::OnsetLink)
+    );
+}
+
+/// §2.5: "a death years before onset with one sign … is supporting evidence or
+/// a question to ask, not a focus" [I]; delayed grief needs signs of
+/// postponed mourning [K: Comprehensive-2000]. The father died six years
+/// before; the patient is low every October; nobody has asked whether that
+/// goes with this episode.
+#[test]
+fn an_old_death_with_one_sign_is_a_question_not_a_focus() {
+    let name = "old_death_one_sign_not_focus";
+    let a = assess(name, case_text!("old_death_one_sign_not_focus"));
+    assert_eq!(focus_of(name, &a), Vec::<ProblemArea>::new());
+    assert!(a.score(Grief) > 0.0 && a.score(Grief) < 2.0);
+    assert!(a.missing_at("$.events[0].linked_to_onset").is_some());
+    assert!(
+        a.missing_at("$.people[0].linked_to_onset").is_none(),
+        "asked once, on the death"
+    );
+}
+
+/// §2.5: "a long-standing low-level conflict that did not change around the
+/// onset, is supporting evidence or a question to ask, not a focus" [I]; the
+/// dispute's main indicator is "worsening strife around onset" [S:
+/// Markowitz-phases]. A covert, stalled, low-level friction with the mother,
+/// unchanged for years.
+#[test]
+fn a_longstanding_unchanged_conflict_supports_but_is_not_a_focus() {
+    let name = "longstanding_conflict_unchanged";
+    let a = assess(name, case_text!("longstanding_conflict_unchanged"));
+    assert_eq!(focus_of(name, &a), Vec::<ProblemArea>::new());
+    let f = a.finding(RoleDispute).unwrap();
+    assert!(f.score > 0.0);
+    assert_eq!(f.onset_link, interpersonal::inventory::LinkBasis::None);
+    assert!(
+        f.evidence
+            .iter()
+            .all(|e| e.rule.as_str() != "dispute.conflict_around_onset")
+    );
+    assert!(a.missing_at("$.people[0].linked_to_onset").is_some());
+}
+
+/// §2.4: "social withdrawal caused by a depression … is not deficits", and
+/// depression-driven decline is told apart from a lifelong pattern [S:
+/// Guide-2018; Casebook-2012 ch. 5]; §2.5: a lost relationship when
+/// functioning declined since the onset is not a focus [I]. Two friends drifted
+/// away as the patient withdrew.
+#[test]
+fn friends_lost_to_the_depressions_withdrawal_are_not_a_transition() {
+    let name = "withdrawal_lost_friends_not_transition";
+    let a = assess(name, case_text!("withdrawal_lost_friends_not_transition"));
+    assert_eq!(focus_of(name, &a), Vec::<ProblemArea>::new());
+    assert_eq!(a.score(RoleTransition), 0.0);
+    assert_eq!(a.score(InterpersonalDeficits), 0.0);
+}
+
+/// §2.5: "Count each fact once. One death or one divorce must not score three
+/// times through three overlapping rules" [I]. A divorce the clinician links
+/// to the onset, from an ex-partner also recorded as a relationship lost.
+#[test]
+fn one_divorce_counts_once() {
+    let name = "divorce_counted_once";
+    let a = assess(name, case_text!("divorce_counted_once"));
+    assert_eq!(focus_of(name, &a), vec![RoleTransition]);
+    let f = a.finding(RoleTransition).unwrap();
+    assert!(f.evidence.len() >= 3, "three rules restate the divorce");
+    let strongest = f.evidence.iter().map(|e| e.weight).fold(0.0, f64::max);
+    let cap = engine().rule_set().parameters.support_cap;
+    assert!(f.score <= strongest + cap);
+    let counted: f64 = f.evidence.iter().map(|e| e.counted).sum();
+    assert!((counted - f.score).abs() < 1e-9);
+}
+
+/// §2.5: "A tie is a tie … the assessment says they tie and advises asking the
+/// patient which matters most (rule 2)" [S: Guide-2018 ch. Role Disputes].
+/// A dispute with the husband and a job loss, both linked by the clinician,
+/// equally strong.
+#[test]
+fn equal_areas_tie_and_the_patient_is_asked() {
+    let name = "tie_dispute_and_transition";
+    let a = assess(name, case_text!("tie_dispute_and_transition"));
+    let focus = focus_of(name, &a);
+    assert_eq!(a.score(RoleDispute), a.score(RoleTransition));
+    assert_eq!(focus.len(), 2);
+    assert!(a.has_advisory(AdvisoryCode::AreasTied));
+    assert!(a.has_advisory(AdvisoryCode::AskPatientWhichMatters));
+}
+
+/// §9 and §2.5: "Not screened is not safe. An inventory that does not say
+/// whether suicidal thoughts were asked about gets a first-place advisory that
+/// the safety screen is missing" [I]. A promotion linked to the onset; the
+/// inventory has no safety block.
+#[test]
+fn a_safety_screen_not_asked_leads_every_output() {
+    let name = "safety_screen_not_asked";
+    let inv = inventory(name, case_text!("safety_screen_not_asked"));
+    let a = engine().evaluate(&inv);
+    assert_eq!(focus_of(name, &a), vec![RoleTransition]);
+    assert_eq!(a.advisories[0].code, AdvisoryCode::SafetyScreenMissing);
+    assert_eq!(a.advisories[0].indicator, Indicator::Critical);
+    let report = interpersonal::Report::new(&a, &inv).to_string();
+    let first = report.find("!! CRITICAL").unwrap();
+    assert!(report[first..].contains("safety screen is missing"));
+    assert!(first < report.find("Suggested focus").unwrap());
+}
+
+/// §2.1: delayed grief is postponed mourning [K: Comprehensive-2000]; a date
+/// gap alone does not make it (issue 8). A widow links her depression to her
+/// husband's death 19 months earlier; no sign of postponed mourning is
+/// recorded.
+#[test]
+fn a_long_gap_without_signs_is_not_delayed_grief() {
+    let name = "grief_linked_long_before_no_signs";
+    let a = assess(name, case_text!("grief_linked_long_before_no_signs"));
+    assert_eq!(focus_of(name, &a), vec![Grief]);
+    assert_eq!(a.grief_kind, None);
+    let q = a.missing_at("$.events[0].grief_signs").unwrap();
+    assert!(
+        q.needed_for
+            .contains(&interpersonal::engine::NeededFor::GriefKind)
+    );
+}
+
+/// Unknown closeness is unknown, not significant (issue 8); deficits is
+/// residual while a death could point to grief (§2.4 [S: Guide-2018 ch. 8]).
+/// A brother died a month before the onset; where he stood on the closeness
+/// circle is not recorded; the patient has long had few relationships.
+#[test]
+fn a_death_of_unknown_closeness_holds_deficits_back_and_asks() {
+    let name = "sibling_death_closeness_unknown";
+    let a = assess(name, case_text!("sibling_death_closeness_unknown"));
+    assert_eq!(focus_of(name, &a), Vec::<ProblemArea>::new());
+    assert!(a.has_advisory(AdvisoryCode::DeficitsHeldBack));
+    assert!(a.missing_at("$.people[0].closeness").is_some());
 }
 
 // ---------------------------------------------------------------------------
@@ -633,10 +845,10 @@ fn every_case_keeps_the_selection_policy() {
         );
         assert_eq!(
             a.has_advisory(AdvisoryCode::SuicidalThoughtsReported),
-            inv.safety.suicidal_thoughts_reported,
+            inv.safety.is_reported(),
             "{name}"
         );
-        if inv.safety.suicidal_thoughts_reported {
+        if inv.safety.is_reported() {
             assert_eq!(
                 a.advisories.first().map(|adv| adv.code),
                 Some(AdvisoryCode::SuicidalThoughtsReported),

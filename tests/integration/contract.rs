@@ -120,8 +120,9 @@ fn starts_on_must_leave_room_for_every_session() {
     );
 
     c.starts_on = NaiveDate::MAX;
-    c.cadence = Cadence::Monthly;
+    c.cadence = Cadence::Fortnightly;
     assert_eq!(paths(&c), ["$.starts_on"]);
+    c.cadence = Cadence::Weekly;
 
     // The earliest representable date is fine.
     c.starts_on = NaiveDate::MIN;
@@ -411,4 +412,23 @@ fn public_types_are_send_sync() {
     check::<Agreement>();
     check::<TreatmentContract>();
     check::<TreatmentContractBuilder>();
+}
+
+/// An acute standard-IPT contract is weekly; monthly sessions belong to
+/// maintenance IPT (ipt-domain.md §1.1, §7.6).
+#[test]
+fn an_acute_contract_is_never_monthly() {
+    let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    let err = TreatmentContract::builder(start, [ProblemArea::Grief])
+        .cadence(Cadence::Monthly)
+        .build()
+        .unwrap_err();
+    assert_eq!(err.iter().next().unwrap().path.as_str(), "$.cadence");
+    assert!(err.to_string().contains("maintenance"), "{err}");
+    assert!(
+        TreatmentContract::builder(start, [ProblemArea::Grief])
+            .cadence(Cadence::Weekly)
+            .build()
+            .is_ok()
+    );
 }

@@ -116,7 +116,7 @@ fn event(id: String, people: usize) -> impl Strategy<Value = LifeEvent> {
         .prop_map(move |(kind, date, person, linked, signs)| {
             let mut e = LifeEvent::new(EventId::new(id.clone()).unwrap(), kind, date);
             e.person = person.map(|p| PersonId::new(p).unwrap());
-            e.linked_to_onset = linked;
+            e.linked_to_onset = interpersonal::inventory::OnsetLink::from(linked);
             e.grief_signs = signs;
             e
         })
@@ -134,7 +134,7 @@ fn inventory() -> impl Strategy<Value = Inventory> {
                 prop::option::of(select(all::<PriorFunctioning>())),
                 prop::option::of(any::<bool>()),
                 prop::option::of(0u32..4),
-                any::<bool>(),
+                prop::option::of(any::<bool>()),
             )
         })
         .prop_map(
@@ -145,10 +145,46 @@ fn inventory() -> impl Strategy<Value = Inventory> {
                 inv.social_context.prior_functioning = prior;
                 inv.social_context.lives_alone = alone;
                 inv.social_context.confidants = confidants;
-                inv.safety.suicidal_thoughts_reported = suicidal;
-                inv
+                inv.safety.suicidal_thoughts =
+                    interpersonal::inventory::ScreenAnswer::from(suicidal);
+                repair(inv)
             },
         )
+}
+
+/// The inventory with whatever fails [`Inventory::validate`] taken out: an
+/// event or person with a problem is dropped, any other field with a problem
+/// reset. The engine assesses only valid inventories (an invalid one gets no
+/// focus and its problems), so the properties of scoring are checked on valid
+/// ones.
+fn repair(mut inv: Inventory) -> Inventory {
+    for _ in 0..64 {
+        let Err(problems) = inv.validate() else {
+            return inv;
+        };
+        let Some(first) = problems.iter().next() else {
+            return inv;
+        };
+        let path = first.path.as_str().to_string();
+        let index = |prefix: &str| -> Option<usize> {
+            path.strip_prefix(prefix)?.split(']').next()?.parse().ok()
+        };
+        if let Some(e) = index("$.events[") {
+            inv.events.remove(e);
+        } else if let Some(i) = index("$.people[") {
+            let id = inv.people[i].id.clone();
+            inv.people.remove(i);
+            inv.events.retain(|e| e.person.as_ref() != Some(&id));
+        } else if path.starts_with("$.onset") {
+            inv.onset = EpisodeOnset::Unknown;
+        } else if path.starts_with("$.social_context") {
+            inv.social_context = Default::default();
+        } else {
+            inv.people.clear();
+            inv.events.clear();
+        }
+    }
+    inv
 }
 
 /// A person with no conflict, no loss and no event about them.
@@ -176,6 +212,69 @@ fn neutral_person() -> impl Strategy<Value = Person> {
             }
             p
         })
+}
+
+/// The facts a piece of evidence is about: a person (with the events naming
+/// them), an event naming nobody, or the social context.
+fn facts_of(inv: &Inventory, e: &interpersonal::engine::Evidence) -> Vec<String> {
+    let mut out: Vec<String> = e
+        .subjects
+        .iter()
+        .map(|s| match s {
+            interpersonal::engine::Subject::Person(id) => format!("person {id}"),
+            interpersonal::engine::Subject::Event(id) => match inv
+                .event(id)
+                .and_then(|ev| ev.person.as_ref())
+                .filter(|p| inv.person(p).is_some())
+            {
+                Some(p) => format!("person {p}"),
+                None => format!("event {id}"),
+            },
+        })
+        .collect();
+    if out.is_empty() {
+        out.push(String::from("context"));
+    }
+    out
+}
+
+/// What an assessment says, with the inventory's order taken out.
+fn order_free(a: &Assessment) -> String {
+    let mut areas: Vec<String> = Vec::new();
+    for f in &a.areas {
+        let mut evidence: Vec<String> = f
+            .evidence
+            .iter()
+            .map(|e| {
+                let mut subjects: Vec<String> =
+                    e.subjects.iter().map(|s| format!("{s:?}")).collect();
+                subjects.sort();
+                format!("{} {} {} {:?}", e.rule, e.counted, e.onset_link, subjects)
+            })
+            .collect();
+        evidence.sort();
+        areas.push(format!(
+            "{} {} {} {} {:?}",
+            f.area, f.score, f.strength, f.onset_link, evidence
+        ));
+    }
+    let mut missing: Vec<String> = a
+        .missing
+        .iter()
+        .map(|m| {
+            let tail = m.path.rsplit_once(']').map_or(m.path.as_str(), |(_, t)| t);
+            format!(
+                "{:?} {tail} {:?} {:?}",
+                m.subject, m.held_back, m.needed_for
+            )
+        })
+        .collect();
+    missing.sort();
+    let advisories: Vec<String> = a.advisories.iter().map(|x| x.code.to_string()).collect();
+    format!(
+        "{areas:?}\n{:?} {:?} {:?}\n{advisories:?}\n{missing:?}",
+        a.focus, a.dispute_stage, a.grief_kind
+    )
 }
 
 const AREAS: [ProblemArea; 4] = [
@@ -208,7 +307,7 @@ proptest! {
         prop_assert_eq!(unique.len(), a.focus.len());
         for f in &a.areas {
             prop_assert!(f.score >= 0.0 && f.score.is_finite());
-            let sum: f64 = f.evidence.iter().map(|e| e.weight).sum();
+            let sum: f64 = f.evidence.iter().map(|e| e.counted).sum();
             prop_assert!((sum - f.score).abs() < 1e-9);
             prop_assert!(f.evidence.iter().all(|e| e.area == f.area));
             if a.focus.contains(&f.area) {
@@ -240,13 +339,106 @@ proptest! {
     }
 
     #[test]
-    fn safety_comes_first_whenever_reported(inv in inventory()) {
+    fn safety_comes_first_whenever_reported_or_not_asked(inv in inventory()) {
         let a = engine().evaluate(&inv);
-        if inv.safety.suicidal_thoughts_reported {
+        if inv.safety.is_reported() {
             prop_assert_eq!(a.advisories[0].indicator, Indicator::Critical);
             prop_assert_eq!(a.advisories[0].code, interpersonal::engine::AdvisoryCode::SuicidalThoughtsReported);
+        } else if !inv.safety.is_asked() {
+            prop_assert_eq!(a.advisories[0].indicator, Indicator::Critical);
+            prop_assert_eq!(a.advisories[0].code, interpersonal::engine::AdvisoryCode::SafetyScreenMissing);
         } else {
             prop_assert!(a.advisories.iter().all(|x| x.indicator != Indicator::Critical));
+        }
+    }
+
+    #[test]
+    fn an_inventory_without_a_safety_screen_always_leads_with_the_advisory(inv in inventory()) {
+        let mut unscreened = inv.clone();
+        unscreened.safety = Default::default();
+        let a = engine().evaluate(&unscreened);
+        prop_assert_eq!(a.advisories[0].code, interpersonal::engine::AdvisoryCode::SafetyScreenMissing);
+        let text = interpersonal::Report::new(&a, &unscreened).to_string();
+        let first_advisory = text.find("!! CRITICAL").unwrap();
+        prop_assert!(text[first_advisory..].starts_with("!! CRITICAL: The safety screen is missing"));
+        prop_assert!(first_advisory < text.find("Suggested focus").unwrap());
+    }
+
+    #[test]
+    fn a_link_from_unknown_to_not_linked_never_raises_and_to_linked_never_lowers(
+        inv in inventory(),
+        which in any::<prop::sample::Index>(),
+        person in any::<bool>(),
+    ) {
+        let base = engine().evaluate(&inv);
+        let set = |link: interpersonal::inventory::OnsetLink| {
+            let mut changed = inv.clone();
+            if person && !changed.people.is_empty() {
+                let i = which.index(changed.people.len());
+                if !changed.people[i].linked_to_onset.is_unknown() {
+                    return None;
+                }
+                changed.people[i].linked_to_onset = link;
+            } else if !changed.events.is_empty() {
+                let e = which.index(changed.events.len());
+                if !changed.events[e].linked_to_onset.is_unknown() {
+                    return None;
+                }
+                changed.events[e].linked_to_onset = link;
+            } else {
+                return None;
+            }
+            Some(engine().evaluate(&changed))
+        };
+        if let (Some(not), Some(linked)) = (
+            set(interpersonal::inventory::OnsetLink::NotLinked),
+            set(interpersonal::inventory::OnsetLink::Linked),
+        ) {
+            for area in AREAS {
+                prop_assert!(not.score(area) <= base.score(area), "{area}: not linked raised it");
+                prop_assert!(linked.score(area) >= base.score(area), "{area}: linked lowered it");
+            }
+        }
+    }
+
+    #[test]
+    fn reordering_people_or_events_changes_nothing_but_order(inv in inventory(), seed in any::<u64>()) {
+        let mut shuffled = inv.clone();
+        // A deterministic shuffle: reverse, then rotate by the seed.
+        shuffled.people.reverse();
+        shuffled.events.reverse();
+        if !shuffled.people.is_empty() {
+            let k = (seed as usize) % shuffled.people.len();
+            shuffled.people.rotate_left(k);
+        }
+        if !shuffled.events.is_empty() {
+            let k = (seed as usize / 7) % shuffled.events.len();
+            shuffled.events.rotate_left(k);
+        }
+        let a = engine().evaluate(&inv);
+        let b = engine().evaluate(&shuffled);
+        prop_assert_eq!(order_free(&a), order_free(&b));
+    }
+
+    #[test]
+    fn no_fact_counts_more_than_once(inv in inventory()) {
+        let a = engine().evaluate(&inv);
+        let cap = engine().rule_set().parameters.support_cap;
+        for f in &a.areas {
+            let counted: Vec<&interpersonal::engine::Evidence> =
+                f.evidence.iter().filter(|e| e.counted > 0.0).collect();
+            // Everything counted is about one fact that all of it shares.
+            if let Some(first) = counted.first() {
+                let shared: Vec<String> = facts_of(&inv, first)
+                    .into_iter()
+                    .filter(|fact| counted.iter().all(|e| facts_of(&inv, e).contains(fact)))
+                    .collect();
+                prop_assert!(!shared.is_empty(), "{}: counted evidence about different facts", f.area);
+                let strongest = counted.iter().map(|e| e.weight).fold(0.0, f64::max);
+                prop_assert!(f.score <= strongest + cap + 1e-9);
+                // No rule counts more than its weight.
+                prop_assert!(counted.iter().all(|e| e.counted <= e.weight + 1e-9));
+            }
         }
     }
 
@@ -273,8 +465,20 @@ proptest! {
         let before = scores(&engine().evaluate(&inv));
         let mut more = inv.clone();
         more.people.push(p);
+        if more.validate().is_err() {
+            return Ok(());
+        }
         let with_person = scores(&engine().evaluate(&more));
+        // An event that states "not linked" about someone already listed is
+        // the clinician taking evidence away, not adding it.
+        let mut e = e;
+        if e.linked_to_onset == interpersonal::inventory::OnsetLink::NotLinked {
+            e.linked_to_onset = interpersonal::inventory::OnsetLink::Unknown;
+        }
         more.events.push(e);
+        if more.validate().is_err() {
+            return Ok(());
+        }
         let with_event = scores(&engine().evaluate(&more));
         for i in 0..4 {
             prop_assert!(with_person[i] >= before[i]);
@@ -294,7 +498,7 @@ proptest! {
         g.people.push(parent);
         let mut death = LifeEvent::new(EventId::new("death").unwrap(), EventKind::Death, None);
         death.person = Some(PersonId::new("dead").unwrap());
-        death.linked_to_onset = Some(true);
+        death.linked_to_onset = interpersonal::inventory::OnsetLink::Linked;
         g.events.push(death);
         let a = e.evaluate(&g);
         prop_assert!(a.score(ProblemArea::Grief) >= before.score(ProblemArea::Grief));
@@ -316,7 +520,7 @@ proptest! {
         // Transition: a move the patient links to the episode.
         let mut t = inv.clone();
         let mut moved = LifeEvent::new(EventId::new("moved").unwrap(), EventKind::Relocation, None);
-        moved.linked_to_onset = Some(true);
+        moved.linked_to_onset = interpersonal::inventory::OnsetLink::Linked;
         t.events.push(moved);
         let a = e.evaluate(&t);
         prop_assert!(a.score(ProblemArea::RoleTransition) >= before.score(ProblemArea::RoleTransition));
@@ -335,8 +539,11 @@ proptest! {
         let before = engine().evaluate(&inv);
         let mut more = inv.clone();
         let mut death = LifeEvent::new(EventId::new("another_death").unwrap(), EventKind::Death, date);
-        death.linked_to_onset = linked;
+        death.linked_to_onset = interpersonal::inventory::OnsetLink::from(linked);
         more.events.push(death);
+        if more.validate().is_err() {
+            return Ok(());
+        }
         let after = engine().evaluate(&more);
         prop_assert_eq!(before.score(ProblemArea::RoleTransition), after.score(ProblemArea::RoleTransition));
     }

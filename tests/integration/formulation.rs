@@ -265,3 +265,39 @@ fn severity_is_the_latest_score_by_the_day_the_formulation_is_presented() {
         .expose();
     assert!(agreement.contains("agreed on 2026-03-16"), "{agreement}");
 }
+
+/// The formulation names as linked to the episode only what the clinician
+/// links, or what the assessment linked by its dates when the link is
+/// unknown: never an event marked not linked, whatever its date (issue 8).
+/// A PHQ-9 in the lowest band reads as minimal or no symptoms.
+#[test]
+fn an_event_marked_not_linked_is_never_named_as_linked() {
+    let mut inventory = divorce_inventory(false);
+    // The move, in the onset window, is marked not linked.
+    inventory.events[1].linked_to_onset = interpersonal::inventory::OnsetLink::NotLinked;
+    let assessment = assess(&inventory);
+    let c = course(&[ProblemArea::RoleTransition], 3, 0);
+    let text = Formulation::new(&c, &assessment, &inventory).to_string();
+    assert!(text.contains("your divorce from Sam"), "{text}");
+    assert!(!text.contains("relocation"), "{text}");
+    assert!(text.contains("minimal or absent"), "{text}");
+    assert!(!text.contains("minimal severity"), "{text}");
+}
+
+/// An inventory that does not say whether suicidal thoughts were asked about
+/// puts the missing safety screen first in the formulation (issue 8, §9).
+#[test]
+fn a_safety_screen_not_asked_comes_first_in_the_formulation() {
+    let mut inventory = divorce_inventory(false);
+    inventory.safety = Default::default();
+    let assessment = assess(&inventory);
+    let c = course(&[ProblemArea::RoleTransition], 12, 0);
+    let f = Formulation::new(&c, &assessment, &inventory);
+    assert_eq!(parts(&f)[0], FormulationPart::Safety);
+    assert!(
+        f.sections[0]
+            .text
+            .expose()
+            .contains("safety screen is missing")
+    );
+}

@@ -635,7 +635,7 @@ proptest! {
         let mut builder = Inventory::builder(inventory.assessed_on)
             .onset(inventory.onset)
             .social_context(inventory.social_context.clone())
-            .suicidal_thoughts_reported(inventory.safety.suicidal_thoughts_reported);
+            .safety(inventory.safety);
         for p in &inventory.people {
             builder = builder.person(p.clone());
         }
@@ -741,7 +741,7 @@ fn generated_inventories_cover_the_realistic_mix() {
             if !e.grief_signs.is_empty() {
                 seen.insert("grief signs");
             }
-            seen.insert(match e.linked_to_onset {
+            seen.insert(match e.linked_to_onset.as_bool() {
                 Some(true) => "linked",
                 Some(false) => "not linked",
                 None => "link unknown",

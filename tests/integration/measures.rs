@@ -116,7 +116,17 @@ fn out_of_range_items_are_all_rejected_with_their_paths() {
     let err = Gad7Score::from_scores([0, 0, 0, 0, 0, 0, 4]).unwrap_err();
     assert_eq!(paths(&err), ["$.items[6]"]);
     // Pro-rating never excuses an out-of-range answer.
-    let answers = Phq9Answers::from_optional_scores([Some(5), None]);
+    let answers = Phq9Answers::from_optional_scores([
+        Some(5),
+        None,
+        Some(0),
+        Some(0),
+        Some(0),
+        Some(0),
+        Some(0),
+        Some(0),
+        Some(0),
+    ]);
     let err = Phq9Score::from_answers(&answers, &pro_rate(9)).unwrap_err();
     assert_eq!(paths(&err), ["$.items[0]"]);
 }
@@ -290,7 +300,7 @@ fn pro_rating_respects_its_limit() {
     assert_eq!(paths(&err), ["$.items[1]", "$.items[3]"]);
     assert!(
         err.to_string()
-            .contains("pro-rating allows at most 1 unanswered; 2 are"),
+            .contains("pro-rating allows at most 1 unanswered on the PHQ-9; 2 are"),
         "{err}"
     );
     let score = Phq9Score::from_answers(&answers, &pro_rate(2)).unwrap();
@@ -313,13 +323,96 @@ fn pro_rating_needs_an_answer() {
 
 #[test]
 fn pro_rated_totals_stay_in_range() {
-    let answers = Hamd17Ratings::from_optional_scores(
+    let answers = Phq9Answers::from_optional_scores(
+        Phq9Item::ALL
+            .iter()
+            .map(|i| (*i != Phq9Item::Tired).then_some(i.max_score())),
+    );
+    let score = Phq9Score::from_answers(&answers, &pro_rate(1)).unwrap();
+    assert_eq!(score.total(), 27); // round(24 × 9 ÷ 8)
+}
+
+/// Pro-rating is capped by the instrument, whatever the options ask: two
+/// unanswered PHQ-9 items (Arrieta et al. 2017), one GAD-7 item, and no
+/// HAM-D-17 item, which the clinician rates in full.
+#[test]
+fn pro_rating_is_capped_by_the_instrument() {
+    let phq = |missing: usize| {
+        Phq9Answers::from_optional_scores((0..9).map(|i| (i >= missing).then_some(1)))
+    };
+    assert!(Phq9Score::from_answers(&phq(2), &pro_rate(9)).is_ok());
+    let err = Phq9Score::from_answers(&phq(3), &pro_rate(9)).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("at most 2 unanswered on the PHQ-9"),
+        "{err}"
+    );
+    let gad = |missing: usize| {
+        Gad7Answers::from_optional_scores((0..7).map(|i| (i >= missing).then_some(1)))
+    };
+    assert!(Gad7Score::from_answers(&gad(1), &pro_rate(7)).is_ok());
+    assert!(Gad7Score::from_answers(&gad(2), &pro_rate(7)).is_err());
+    let hamd = Hamd17Ratings::from_optional_scores(
         Hamd17Item::ALL
             .iter()
-            .map(|i| (*i != Hamd17Item::Insight).then_some(i.max_score())),
+            .map(|i| (*i != Hamd17Item::Insight).then_some(1)),
     );
-    let score = Hamd17Score::from_answers(&answers, &pro_rate(1)).unwrap();
-    assert_eq!(score.total(), 52); // round(50 × 17 ÷ 16) = round(53.1), capped at 52
+    let err = Hamd17Score::from_answers(&hamd, &pro_rate(17)).unwrap_err();
+    assert!(err.to_string().contains("never pro-rated"), "{err}");
+}
+
+/// A form refused for missing items still raises the flag of its answered
+/// suicide-risk item (ipt-domain.md §8.1, §9): PHQ-9 item 9, HAM-D-17 item 3.
+#[test]
+fn a_refused_form_still_raises_its_safety_flag() {
+    let answers = Phq9Answers::from_optional_scores([
+        None,
+        None,
+        None,
+        Some(1),
+        Some(1),
+        Some(1),
+        Some(1),
+        Some(1),
+        Some(1),
+    ]);
+    let refused = Phq9Score::from_answers(&answers, &ScoringOptions::default()).unwrap_err();
+    assert_eq!(refused.safety_flags.len(), 1);
+    assert_eq!(refused.safety_flags[0].score, 1);
+    assert!(
+        refused
+            .to_string()
+            .starts_with("SAFETY: phq9_item9 scored 1")
+    );
+    let problems: interpersonal::Problems = refused.into();
+    assert_eq!(problems.as_slice()[0].path.as_str(), "$.items[8]");
+    // Item 9 at 0 or unanswered: no flag.
+    let quiet = Phq9Answers::from_optional_scores([
+        None,
+        Some(1),
+        Some(1),
+        Some(1),
+        Some(1),
+        Some(1),
+        Some(1),
+        Some(1),
+        Some(0),
+    ]);
+    assert!(
+        Phq9Score::from_answers(&quiet, &ScoringOptions::default())
+            .unwrap_err()
+            .safety_flags
+            .is_empty()
+    );
+    // The HAM-D-17 suicide item, on a form with an out-of-range rating.
+    let hamd = Hamd17Ratings::from_optional_scores(Hamd17Item::ALL.iter().map(|i| match i {
+        Hamd17Item::Suicide => Some(3),
+        Hamd17Item::Insight => Some(9),
+        _ => Some(0),
+    }));
+    let refused = Hamd17Score::from_answers(&hamd, &ScoringOptions::default()).unwrap_err();
+    assert_eq!(refused.safety_flags.len(), 1);
+    assert_eq!(refused.safety_flags[0].score, 3);
 }
 
 // --- GAD-7 -----------------------------------------------------------------

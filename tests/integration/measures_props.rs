@@ -170,7 +170,9 @@ fn check_prorated<I: InstrumentItem>(entries: Vec<Option<u8>>) -> Result<(), Tes
     let answered: Vec<u8> = entries.iter().flatten().copied().collect();
     let result =
         InstrumentScore::<I>::from_answers(&ItemAnswers::from_optional_scores(entries), &options);
-    if answered.is_empty() {
+    let missing = I::ALL.len() - answered.len();
+    if answered.is_empty() || missing > usize::from(I::INSTRUMENT.max_prorated_items()) {
+        // Past the instrument's cap, pro-rating is refused whatever was asked.
         prop_assert!(result.is_err());
         return Ok(());
     }
@@ -295,11 +297,13 @@ proptest! {
         let base = i32::from(trend.baseline().total());
         let last = i32::from(trend.latest().total());
         prop_assert_eq!(i32::from(trend.change_from_baseline()), last - base);
-        if trend.len() > 1 && base > 0 {
+        if trend.len() > 1 && base > 0 && trend.baseline_at_caseness() {
             let percent = trend.percent_change().unwrap();
             prop_assert_eq!(trend.response().is_met(), percent <= -50.0);
         } else {
+            // Response and remission are judged only from a baseline at caseness.
             prop_assert_eq!(trend.response(), MeasureOutcome::NotApplicable);
+            prop_assert_eq!(trend.remission(), MeasureOutcome::NotApplicable);
         }
         let summary = trend.summary();
         prop_assert_eq!(summary.measurement_count, trend.len());

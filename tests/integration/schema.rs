@@ -31,7 +31,7 @@ use interpersonal::{
     catalogue::{DisputeStage, GriefKind, Intervention},
     course::{Cadence, Modality},
     date::{EpisodeOnset, PartialDate},
-    engine::{AdvisoryCode, Confidence, Indicator, NeededFor},
+    engine::{AdvisoryCode, EvidenceStrength, Indicator, NeededFor},
     from_json,
     id::{EventId, GoalId, PersonId, RuleId},
     inventory::{
@@ -174,9 +174,12 @@ fn every_schema_is_json_with_schema_id_title_and_description() {
             s["$schema"], "https://json-schema.org/draft/2020-12/schema",
             "{name}"
         );
+        // The assessment's shape changed in version 2 (evidence strength,
+        // onset links, counted weights, validation problems).
+        let version = if name == "assessment" { 2 } else { 1 };
         assert_eq!(
             s["$id"].as_str().unwrap(),
-            format!("https://interpersonal.invalid/schema/{name}/1"),
+            format!("https://interpersonal.invalid/schema/{name}/{version}"),
             "{name}: $id"
         );
         assert!(!s["title"].as_str().unwrap().is_empty(), "{name}: title");
@@ -323,7 +326,9 @@ fn every_enum_lists_exactly_the_rust_variants_in_order() {
         ("problem_area", names::<ProblemArea>()),
         ("indicator", names::<Indicator>()),
         ("advisory_code", names::<AdvisoryCode>()),
-        ("confidence", names::<Confidence>()),
+        ("evidence_strength", names::<EvidenceStrength>()),
+        ("link_basis", names::<interpersonal::inventory::LinkBasis>()),
+        ("onset_link", names::<interpersonal::inventory::OnsetLink>()),
         ("intervention", names::<Intervention>()),
         ("grief_kind", names::<GriefKind>()),
         ("dispute_stage", names::<DisputeStage>()),
@@ -563,7 +568,7 @@ fn built_inventories() -> Vec<Inventory> {
             };
             let mut e = LifeEvent::new(EventId::new(format!("e{i}")).unwrap(), kind, Some(date));
             e.person = Some(PersonId::new(format!("p{}", i % kinds.len())).unwrap());
-            e.linked_to_onset = Some(i % 2 == 0);
+            e.linked_to_onset = interpersonal::inventory::OnsetLink::from(Some(i % 2 == 0));
             e.grief_signs = GriefSign::iter().collect();
             e.notes = Some(text().into());
             inv.events.push(e);
@@ -571,7 +576,8 @@ fn built_inventories() -> Vec<Inventory> {
         inv.social_context.prior_functioning = PriorFunctioning::iter().nth(k % 3);
         inv.social_context.lives_alone = Some(k % 2 == 0);
         inv.social_context.confidants = Some(u32::MAX - k as u32);
-        inv.safety.suicidal_thoughts_reported = k % 2 == 1;
+        inv.safety.suicidal_thoughts =
+            interpersonal::inventory::ScreenAnswer::from(Some(k % 2 == 1));
         out.push(inv);
     }
     out
@@ -898,9 +904,9 @@ fn invalid_rule_sets_are_refused_by_schema_and_crate() {
             "an unknown window field",
         ),
         (
-            "/parameters/confidence/low",
+            "/parameters/strength_bands/low",
             Some(json!(1.0)),
-            "an unknown confidence band",
+            "an unknown strength band",
         ),
         (
             "/rules/0/source/wibble",
@@ -1018,9 +1024,9 @@ fn invalid_assessments_contracts_and_answers_are_refused_by_schema_and_crate() {
             "an unknown evidence field",
         ),
         (
-            "/areas/0/confidence",
+            "/areas/0/strength",
             Some(json!("certain")),
-            "an unknown confidence",
+            "an unknown strength",
         ),
         (
             "/focus",
@@ -1282,8 +1288,9 @@ fn sweep_default_rule_set() {
         "$.parameters.windows.onset.after_months",
         "$.parameters.min_focus_score",
         "$.parameters.second_focus_ratio",
-        "$.parameters.confidence.moderate",
-        "$.parameters.confidence.high",
+        "$.parameters.strength_bands.moderate",
+        "$.parameters.strength_bands.high",
+        "$.parameters.support_cap",
         "$.parameters.max_depth",
         "$.rules[*].weight",
         "$.rules[*].source.cites",
@@ -1300,6 +1307,8 @@ fn sweep_default_rule_set() {
         "$.rules[*].when..conflict_course_in",
         "$.rules[*].when..has_grief_sign_in",
         "$.rules[*].when..kind_in",
+        "$.rules[*].when..onset_link_in",
+        "$.rules[*].when..conflict_began_in",
     ]);
     let doc: Value = serde_json::from_str(RuleSet::standard_json()).unwrap();
     let found = sweep::<RuleSet>("rule_set", &doc);
@@ -1339,6 +1348,7 @@ fn sweep_assessments() {
             "$.areas[*].evidence[*].source.cites[*].link",
             "$.advisories[*].source.cites",
             "$.advisories[*].source.cites[*].ref",
+            "$.advisories[*].source.cites[*].link",
         ])
     );
 }

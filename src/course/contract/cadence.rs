@@ -10,8 +10,12 @@ vocabulary_enum! {
     /// [S: Pocket-Guide "a 12–16-session weekly treatment"]; §5 contract "frequency
     /// (weekly)" [K: Comprehensive-2000]); maintenance IPT is usually monthly
     /// (§1.1, §7.6 [S: Casebook-2012 ch. 17 "monthly maintenance IPT phase";
-    /// K: Frank et al. 1990]). Fortnightly is offered for a contract the clinician
-    /// and patient agree on; the reference makes no claim about it.
+    /// K: Frank et al. 1990]). An acute standard-IPT
+    /// [`TreatmentContract`](crate::TreatmentContract) is therefore never
+    /// monthly: its validation refuses that cadence. Fortnightly is offered for
+    /// a contract the clinician and patient agree on; the reference makes no
+    /// claim about it \[I\]. Twice-weekly sessions at the start of an acute
+    /// course are not modelled: a schedule has one cadence.
     ///
     /// ```
     /// use interpersonal::course::Cadence;

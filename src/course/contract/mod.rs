@@ -318,6 +318,17 @@ impl TreatmentContract {
             );
         }
 
+        // The acute course of standard IPT is weekly; a monthly cadence is
+        // maintenance IPT's [S: Pocket-Guide "a 12–16-session weekly treatment";
+        // Casebook-2012 ch. 17 "monthly maintenance IPT phase"; K: Frank et al. 1990].
+        if self.modality == Modality::STANDARD_IPT && self.cadence == Cadence::Monthly {
+            problems.at(
+                root.field("cadence"),
+                "a weekly cadence for an acute standard_ipt contract (monthly sessions belong to \
+                 maintenance IPT); found monthly",
+            );
+        }
+
         if let Some(range) = self.modality.session_range() {
             if !range.contains(&self.sessions) {
                 let wanted = if range.start() == range.end() {

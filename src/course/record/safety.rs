@@ -142,7 +142,7 @@ impl Course {
             for m in &s.measures {
                 flags.extend(from_measure(m, Some(s.number)));
             }
-            if s.safety.suicidal_thoughts_reported {
+            if s.safety.is_reported() {
                 flags.push(CourseSafetyFlag {
                     kind: SafetyFlagKind::SuicidalIdeation,
                     date: s.date,

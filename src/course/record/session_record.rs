@@ -151,11 +151,11 @@ impl SessionRecord {
     /// use interpersonal::{Phase, course::SessionRecord};
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
     /// let r = SessionRecord::new(2, day, Phase::Assessment).with_suicidal_thoughts_reported();
-    /// assert!(r.safety.suicidal_thoughts_reported);
+    /// assert!(r.safety.is_reported());
     /// ```
     #[must_use]
     pub fn with_suicidal_thoughts_reported(mut self) -> Self {
-        self.safety.suicidal_thoughts_reported = true;
+        self.safety.suicidal_thoughts = crate::inventory::ScreenAnswer::Reported;
         self
     }
 

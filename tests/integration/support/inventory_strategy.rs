@@ -243,7 +243,7 @@ pub fn arb_event_as_of(
         .prop_map(move |(kind, date, person, linked, signs, notes)| {
             let mut e = LifeEvent::new(id.clone(), kind, date);
             e.person = person;
-            e.linked_to_onset = linked;
+            e.linked_to_onset = interpersonal::inventory::OnsetLink::from(linked);
             if kind.is_death() {
                 e.grief_signs = signs;
             }
@@ -324,7 +324,8 @@ pub fn arb_inventory() -> impl Strategy<Value = Inventory> {
                 inventory.people = people;
                 inventory.events = events;
                 inventory.social_context = context;
-                inventory.safety.suicidal_thoughts_reported = suicidal;
+                inventory.safety.suicidal_thoughts =
+                    interpersonal::inventory::ScreenAnswer::from(Some(suicidal));
                 place_near_onset(&mut inventory, &near_onset);
                 reconcile_deaths(&mut inventory, &spare_dates);
                 inventory

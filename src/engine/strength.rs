@@ -1,0 +1,339 @@
+//! How strongly the evidence supports an area: each fact counted once, and
+//! how each fact is linked to the onset of the episode.
+//!
+//! A *fact* is what a piece of evidence is about: one person (with the death
+//! events, divorces and other events naming them), one event naming nobody in
+//! the inventory, or the social context (evidence naming nobody). Several
+//! rules may restate one fact (a death near the onset, in the bereavement
+//! window, with a grief sign); the fact then counts once, through its
+//! strongest rule, plus at most
+//! [`RuleParameters::support_cap`](crate::engine::RuleParameters::support_cap) from
+//! the others. An area's score is the strength of its best-supported fact.
+
+use crate::{
+    catalogue::ProblemArea,
+    engine::RuleParameters,
+    inventory::{
+        ConflictLevel, Inventory, LinkBasis, OnsetLink, PriorFunctioning, RelationshipChange,
+        RelativeToOnset,
+    },
+};
+
+use super::assessment::Evidence;
+use super::facts::{Facts, Truth, WindowRef, death_date};
+
+/// What a piece of evidence is about, for counting each fact once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum FactKey {
+    /// The inventory as a whole (the social context).
+    Context,
+    /// A person, by index, with the events that name them.
+    Person(usize),
+    /// An event naming nobody in the inventory, by index.
+    Event(usize),
+}
+
+/// A subject of a piece of evidence, by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SubjectIndex {
+    Person(usize),
+    Event(usize),
+}
+
+/// The onset window of a rule set: the one named `onset`, which stands in
+/// for the clinician's link when that is unknown.
+pub(crate) fn onset_window(params: &RuleParameters) -> Option<WindowRef> {
+    params.windows.get("onset").map(|&window| WindowRef {
+        // Not one of the precomputed ranges: worked out when asked.
+        index: usize::MAX,
+        window,
+    })
+}
+
+/// The fact a subject belongs to.
+pub(crate) fn fact_of(facts: &Facts<'_>, s: SubjectIndex) -> FactKey {
+    match s {
+        SubjectIndex::Person(i) => FactKey::Person(i),
+        SubjectIndex::Event(e) => facts
+            .event_person(e)
+            .map_or(FactKey::Event(e), FactKey::Person),
+    }
+}
+
+/// How a subject is linked to the onset, as evidence for `area`.
+///
+/// The clinician's link decides: linked is [`LinkBasis::Stated`], not linked
+/// is [`LinkBasis::None`], whatever the dates. When the link is unknown, the
+/// dates stand in ([`LinkBasis::InferredFromDates`]): an event or death dated
+/// inside the `onset` window; for a dispute, a relationship that worsened
+/// around the onset or a conflict that began after it; for a transition, a
+/// relationship lost or begun around the onset, unless social functioning
+/// declined since the onset (then the loss may be the depression's own
+/// withdrawal, which is not a transition [S: Guide-2018;
+/// Casebook-2012 ch. 5]). Interpersonal deficits has no onset link: it is
+/// defined by the absence of life events [S: Guide-2018 ch. 8].
+pub(crate) fn subject_link(
+    facts: &Facts<'_>,
+    window: Option<WindowRef>,
+    area: ProblemArea,
+    s: SubjectIndex,
+) -> LinkBasis {
+    if area == ProblemArea::InterpersonalDeficits {
+        return LinkBasis::None;
+    }
+    let inv = facts.inv;
+    let in_window = |date| window.is_some_and(|w| facts.within(date, w) == Truth::True);
+    let inferred = |yes: bool| {
+        if yes {
+            LinkBasis::InferredFromDates
+        } else {
+            LinkBasis::None
+        }
+    };
+    match s {
+        SubjectIndex::Event(e) => {
+            let Some(ev) = inv.events.get(e) else {
+                return LinkBasis::None;
+            };
+            match ev.linked_to_onset {
+                OnsetLink::Linked => LinkBasis::Stated,
+                OnsetLink::NotLinked => LinkBasis::None,
+                _ => inferred(in_window(ev.date)),
+            }
+        }
+        SubjectIndex::Person(i) => {
+            let Some(p) = inv.people.get(i) else {
+                return LinkBasis::None;
+            };
+            match facts.person_link(i) {
+                OnsetLink::Linked => LinkBasis::Stated,
+                OnsetLink::NotLinked => LinkBasis::None,
+                _ => inferred(match area {
+                    ProblemArea::Grief => p.status.is_deceased() && in_window(death_date(p)),
+                    ProblemArea::RoleDispute => {
+                        let conflict = p
+                            .conflict
+                            .as_ref()
+                            .filter(|c| c.level > ConflictLevel::None);
+                        p.change_around_onset == Some(RelationshipChange::Worse)
+                            || conflict
+                                .is_some_and(|c| c.began == Some(RelativeToOnset::AfterOnset))
+                    }
+                    ProblemArea::RoleTransition => {
+                        matches!(
+                            p.change_around_onset,
+                            Some(RelationshipChange::Lost | RelationshipChange::New)
+                        ) && inv.social_context.prior_functioning
+                            != Some(PriorFunctioning::DeclinedSinceOnset)
+                    }
+                    _ => false,
+                }),
+            }
+        }
+    }
+}
+
+/// Whether the clinician's link of a subject is not recorded: a question to
+/// ask.
+pub(crate) fn link_unknown(facts: &Facts<'_>, s: SubjectIndex) -> bool {
+    match s {
+        SubjectIndex::Event(e) => facts
+            .inv
+            .events
+            .get(e)
+            .is_some_and(|ev| ev.linked_to_onset.is_unknown()),
+        SubjectIndex::Person(i) => facts.person_link(i).is_unknown(),
+    }
+}
+
+/// One piece of evidence as counted: its facts, each with the link of the
+/// subjects that belong to it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Counted {
+    /// The facts it is about, each once, with their link.
+    pub(crate) facts: Vec<(FactKey, LinkBasis)>,
+}
+
+impl Counted {
+    /// The facts of evidence about `subjects`, with their links for `area`.
+    pub(crate) fn new(
+        facts: &Facts<'_>,
+        window: Option<WindowRef>,
+        area: ProblemArea,
+        subjects: &[SubjectIndex],
+    ) -> Counted {
+        let mut out: Vec<(FactKey, LinkBasis)> = Vec::with_capacity(subjects.len().max(1));
+        for &s in subjects {
+            let key = fact_of(facts, s);
+            let link = subject_link(facts, window, area, s);
+            match out.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, l)) => *l = (*l).max(link),
+                None => out.push((key, link)),
+            }
+        }
+        if out.is_empty() {
+            out.push((FactKey::Context, LinkBasis::None));
+        }
+        Counted { facts: out }
+    }
+
+    /// The strongest link among its facts.
+    pub(crate) fn link(&self) -> LinkBasis {
+        self.facts
+            .iter()
+            .map(|&(_, l)| l)
+            .max()
+            .unwrap_or(LinkBasis::None)
+    }
+}
+
+/// An area's evidence, counted: its score, the score of its best fact linked
+/// to the onset, and that fact's link.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct AreaStrength {
+    /// The strength of the best-supported fact.
+    pub(crate) score: f64,
+    /// The strength of the best-supported fact linked to the onset (stated
+    /// or inferred); for interpersonal deficits, the score.
+    pub(crate) linked_score: f64,
+    /// The link of that fact ([`LinkBasis::None`] when no fact is linked).
+    pub(crate) link: LinkBasis,
+}
+
+/// The strength of one fact: its strongest rule's weight, plus the other
+/// rules' weights up to `cap`.
+fn fact_strength(weights: impl Iterator<Item = f64>, cap: f64) -> f64 {
+    let (mut max, mut sum) = (0.0f64, 0.0f64);
+    for w in weights {
+        max = max.max(w);
+        sum += w;
+    }
+    max + (sum - max).clamp(0.0, cap.max(0.0))
+}
+
+/// Counts an area's evidence, each fact once, and sets each piece's
+/// `counted` weight: the evidence about the best fact adds its strongest
+/// rule in full (the first such, in rule order) and the others' weights in
+/// rule order until the cap is spent; every other piece adds 0.
+pub(crate) fn count_area(
+    inv: &Inventory,
+    area: ProblemArea,
+    evidence: &mut [Evidence],
+    counted: &[Counted],
+    cap: f64,
+) -> AreaStrength {
+    let mut keys: Vec<(FactKey, LinkBasis)> = Vec::new();
+    for c in counted {
+        for &(key, link) in &c.facts {
+            match keys.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, l)) => *l = (*l).max(link),
+                None => keys.push((key, link)),
+            }
+        }
+    }
+    let strength_of = |key: FactKey| {
+        fact_strength(
+            evidence
+                .iter()
+                .zip(counted)
+                .filter(|(_, c)| c.facts.iter().any(|&(k, _)| k == key))
+                .map(|(e, _)| e.weight),
+            cap,
+        )
+    };
+    // The best fact: highest strength, then strongest link, then smallest
+    // id (the inventory's order decides nothing).
+    let id_of = |key: FactKey| match key {
+        FactKey::Context => "",
+        FactKey::Person(i) => inv.people.get(i).map_or("", |p| p.id.as_str()),
+        FactKey::Event(e) => inv.events.get(e).map_or("", |e| e.id.as_str()),
+    };
+    let mut best: Option<(FactKey, f64, LinkBasis)> = None;
+    let mut best_linked: Option<(f64, LinkBasis)> = None;
+    for &(key, link) in &keys {
+        let s = strength_of(key);
+        if best.is_none_or(|(bk, bs, bl)| {
+            s > bs || (s == bs && (link > bl || (link == bl && id_of(key) < id_of(bk))))
+        }) {
+            best = Some((key, s, link));
+        }
+        if link.is_linked() && best_linked.is_none_or(|(bs, bl)| s > bs || (s == bs && link > bl)) {
+            best_linked = Some((s, link));
+        }
+    }
+    for e in evidence.iter_mut() {
+        e.counted = 0.0;
+    }
+    let Some((key, score, link)) = best else {
+        return AreaStrength {
+            score: 0.0,
+            linked_score: 0.0,
+            link: LinkBasis::None,
+        };
+    };
+    // The strongest rule about the fact counts in full, then support.
+    let about: Vec<usize> = counted
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.facts.iter().any(|&(k, _)| k == key))
+        .map(|(i, _)| i)
+        .collect();
+    let strongest = about.iter().copied().fold(None::<usize>, |acc, i| {
+        let w = evidence.get(i).map_or(0.0, |e| e.weight);
+        match acc {
+            Some(a) if evidence.get(a).map_or(0.0, |e| e.weight) >= w => Some(a),
+            _ => Some(i),
+        }
+    });
+    let mut support = cap.max(0.0);
+    for &i in &about {
+        if let Some(e) = evidence.get_mut(i) {
+            if Some(i) == strongest {
+                e.counted = e.weight;
+            } else {
+                let add = e.weight.min(support);
+                e.counted = add;
+                support -= add;
+            }
+        }
+    }
+    let (linked_score, link) = if area == ProblemArea::InterpersonalDeficits {
+        (score, link)
+    } else {
+        best_linked.unwrap_or((0.0, LinkBasis::None))
+    };
+    AreaStrength {
+        score,
+        linked_score,
+        link,
+    }
+}
+
+/// Whether a death of person `i` or event `e` is dated before the onset
+/// window opens (long before the onset).
+pub(crate) fn long_before_onset(
+    inv: &Inventory,
+    params: &RuleParameters,
+    date: Option<crate::date::PartialDate>,
+) -> bool {
+    match (date, inv.onset.date(), params.windows.get("onset")) {
+        (Some(death), Some(onset), Some(window)) => onset
+            .earliest()
+            .checked_sub_months(chrono::Months::new(window.before_months))
+            .is_some_and(|start| death.latest() < start),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fact_counts_its_strongest_rule_and_capped_support() {
+        assert_eq!(fact_strength([4.0, 2.0, 2.0].into_iter(), 1.0), 5.0);
+        assert_eq!(fact_strength([3.0, 0.5].into_iter(), 1.0), 3.5);
+        assert_eq!(fact_strength([1.0].into_iter(), 1.0), 1.0);
+        assert_eq!(fact_strength([3.0, 3.0, 3.0].into_iter(), 0.0), 3.0);
+    }
+}
