@@ -177,9 +177,10 @@
 //!   says what was expected; a validation reports all its problems at once.
 //! * **Stable JSON.** `snake_case` names, ISO-8601 dates, a `schema_version`
 //!   in inventories and rule sets, unknown fields rejected with their path.
-//! * **Sources.** Each catalogue entry, rule and threshold cites its source and
-//!   whether it is stated in it, known from the literature, or inferred
-//!   ([`Basis`](source::Basis)).
+//! * **Sources.** Each catalogue entry, rule and threshold cites works of the
+//!   crate's [`bibliography`] by key, with a locator and whether the claim is
+//!   stated in the work, known from it, or inferred ([`Source`](source::Source),
+//!   [`Basis`](source::Basis)); links go only to primary records.
 //!
 //! # Further reading
 //!

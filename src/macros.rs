@@ -1,4 +1,4 @@
-//! The crate's one internal macro.
+//! The crate's internal macros.
 
 /// Declares a closed vocabulary enum with what every such enum of the crate
 /// carries: `Debug`, `Clone`, `Copy`, equality, hashing, ordering in
@@ -38,3 +38,14 @@ macro_rules! vocabulary_enum {
     };
 }
 pub(crate) use vocabulary_enum;
+
+/// A [`Source`](crate::source::Source) citing the given citations, principal
+/// first, usable in `const`s: `source![cited::GUIDE_DISPUTES, cited::MW]`.
+/// The list cannot be empty.
+macro_rules! source {
+    ($first:expr $(, $rest:expr)* $(,)?) => {{
+        const CITES: &[$crate::bibliography::Citation] = &[$first $(, $rest)*];
+        $crate::source::Source::from_static(CITES)
+    }};
+}
+pub(crate) use source;

@@ -87,6 +87,24 @@ impl Citation {
         super::get(&self.key)
     }
 
+    /// A link to the cited work's primary record
+    /// ([`Reference::primary_url`]): its DOI, PubMed Central or PubMed
+    /// record, or WHO IRIS; `None` when the work has none or the key is
+    /// unknown. Never a link to a copy.
+    ///
+    /// ```
+    /// use interpersonal::source::Basis;
+    /// use interpersonal::bibliography::Citation;
+    ///
+    /// let mw = Citation::new("markowitz-weissman-2004-world-psychiatry", "", Basis::Stated);
+    /// assert_eq!(mw.link().as_deref(), Some("https://pubmed.ncbi.nlm.nih.gov/16633477/"));
+    /// let book = Citation::new("klerman-1984-ipt-depression", "", Basis::Known);
+    /// assert_eq!(book.link(), None);
+    /// ```
+    pub fn link(&self) -> Option<String> {
+        self.reference().and_then(Reference::primary_url)
+    }
+
     /// The author-year label of the cited work with the locator after it
     /// (`"Weissman, Markowitz & Klerman 2018, ch. 8"`); an unknown key is
     /// shown as it is.

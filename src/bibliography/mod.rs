@@ -35,6 +35,7 @@
 //! in a copy of an index's record.
 
 mod citation;
+pub(crate) mod cited;
 mod entries;
 mod reference;
 

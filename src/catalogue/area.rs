@@ -6,12 +6,14 @@
 //! or inferred). The catalogue knows no patient; it is what the
 //! [`Engine`](crate::engine::Engine) explains with and what a report prints.
 
+use crate::macros::source;
 use crate::macros::vocabulary_enum;
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::source::{Basis, Source};
+use crate::bibliography::cited;
+use crate::source::Source;
 
 vocabulary_enum! {
     /// One of the four interpersonal problem areas that IPT links a depressive
@@ -36,7 +38,7 @@ vocabulary_enum! {
     /// let goal = &area.goals()[0];
     /// assert_eq!(goal.text, "Mourn and accept the loss of the old role.");
     /// // Comprehensive-2000 could not be re-read for the reference: marked known.
-    /// assert_eq!(goal.source.basis, Basis::Known);
+    /// assert_eq!(goal.source.basis(), Basis::Known);
     /// ```
     pub enum ProblemArea {
         /// Grief: onset linked to the death of a significant other.
@@ -146,7 +148,7 @@ vocabulary_enum! {
 ///
 /// let first: &CatalogueEntry = &ProblemArea::RoleDispute.goals()[0];
 /// assert_eq!(first.text, "Identify the dispute.");
-/// assert_eq!(first.source.basis, Basis::Stated);
+/// assert_eq!(first.source.basis(), Basis::Stated);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -161,13 +163,16 @@ impl CatalogueEntry {
     /// An entry with borrowed text, for `const` and `static` tables.
     ///
     /// ```
+    /// use interpersonal::bibliography::Citation;
     /// use interpersonal::{source::Basis, catalogue::CatalogueEntry, source::Source};
     ///
+    /// const COMPREHENSIVE: &[Citation; 1] =
+    ///     &[Citation::new("weissman-2000-comprehensive-guide", "", Basis::Known)];
     /// const ENTRY: CatalogueEntry = CatalogueEntry::new(
     ///     "Reduce the patient's social isolation.",
-    ///     Source::new("Comprehensive-2000", Basis::Known),
+    ///     Source::new(COMPREHENSIVE),
     /// );
-    /// assert_eq!(ENTRY.source.label, "Comprehensive-2000");
+    /// assert_eq!(ENTRY.source.to_string(), "Weissman, Markowitz & Klerman 2000");
     /// ```
     pub const fn new(text: &'static str, source: Source) -> Self {
         CatalogueEntry {
@@ -178,102 +183,43 @@ impl CatalogueEntry {
 }
 
 // ---------------------------------------------------------------------------
-// Sources (CLINICAL-BASIS.md §0 and §2). One constant per source and locator.
+// Sources: citations of the bibliography (`bibliography::cited`). One constant
+// per claim's source.
 
-const CASEBOOK_2: Source = Source::with_url(
-    "Casebook-2012, ch. 2 (Law)",
-    "https://ebrary.net/75297/health/mood_disorders",
-    Basis::Stated,
-);
-const CASEBOOK_3: Source = Source::with_url(
-    "Casebook-2012, ch. 3",
-    "https://ebrary.net/75306/health/interpersonal_psychotherapy_major_depression_role_dispute",
-    Basis::Stated,
-);
-const CASEBOOK_4: Source = Source::with_url(
-    "Casebook-2012, ch. 4",
-    "https://ebrary.net/75313/health/major_depressive_disorder_role_transition",
-    Basis::Stated,
-);
-const CASEBOOK_5: Source = Source::with_url(
-    "Casebook-2012, ch. 5 (Luty)",
-    "https://ebrary.net/75317/health/major_depressive_disorder_interpersonal_deficits",
-    Basis::Stated,
-);
-const POCKET_GUIDE_TRANSITIONS: Source = Source::with_url(
-    "Pocket-Guide, p. 45; Casebook-2012, ch. 4",
-    "https://ebrary.net/75313/health/major_depressive_disorder_role_transition",
-    Basis::Stated,
-);
-const POCKET_GUIDE_DIRECTION: Source = Source::with_url(
-    "Pocket-Guide, p. 45",
-    "http://hozir.org/interpersonal-psychotherapy-for-posttraumatic-stress-disorder/hozir.org/interpersonal-psychotherapy-for-posttraumatic-stress-disorder.html?page=21",
-    Basis::Stated,
-);
-const TRANSITION_EXAMPLES: Source = Source::with_url(
-    "Pocket-Guide; Casebook-2012, ch. 4; Markowitz-phases; Casebook-2012, ch. 17",
-    "https://ebrary.net/75313/health/major_depressive_disorder_role_transition",
-    Basis::Stated,
-);
-const GUIDE_DISPUTES: Source = Source::with_url(
-    "Guide-2018, ch. Role Disputes",
-    "https://www.scribd.com/document/662184680/Weissman-Cap-6",
-    Basis::Stated,
-);
-const GUIDE_DISPUTE_STAGES: Source = Source::with_url(
-    "Guide-2018, ch. Role Disputes; role-disputes slide deck (pdfslide); CITC summary",
-    "https://www.scribd.com/document/662184680/Weissman-Cap-6",
-    Basis::Stated,
-);
-const GUIDE_DEFICITS: Source = Source::with_url(
-    "Guide-2018, ch. Interpersonal Deficits (Social Isolation; No Life Events)",
-    "https://scribd.com/document/662184683/Weissman-Cap-8",
-    Basis::Stated,
-);
-const GUIDE_SUMMARY: Source = Source::with_url(
-    "Guide-2018 (study-notes summary of the problem areas)",
-    "https://scribd.com/document/727056814/Problem-Areas-of-ITP",
-    Basis::Stated,
-);
+const CASEBOOK_2: Source = source![cited::LAW_GRIEF];
+const CASEBOOK_3: Source = source![cited::CASEBOOK_3];
+const CASEBOOK_4: Source = source![cited::RAVITZ_TRANSITION];
+const CASEBOOK_5: Source = source![cited::CASEBOOK_5];
+const POCKET_GUIDE_TRANSITIONS: Source = source![cited::POCKET_P45, cited::RAVITZ_TRANSITION];
+const POCKET_GUIDE_DIRECTION: Source = source![cited::POCKET_P45];
+const TRANSITION_EXAMPLES: Source =
+    source![cited::POCKET, cited::RAVITZ_TRANSITION, cited::CASEBOOK_17,];
+const GUIDE_DISPUTES: Source = source![cited::GUIDE_DISPUTES];
+const GUIDE_DEFICITS: Source = source![cited::GUIDE_DEFICITS];
+/// A death is grief (stated in Law's chapter); the signs of complicated grief
+/// are believed to be the Guide's grief chapter's (known).
+const GRIEF_SIGNS: Source = source![cited::GUIDE_GRIEF_KNOWN, cited::COMPREHENSIVE_GRIEF_RISK];
+/// Normal and complicated grief: Law's chapter states the distinction.
+const GRIEF_NORMAL_OR_COMPLICATED: Source = source![cited::LAW_GRIEF, cited::GUIDE_GRIEF_KNOWN];
+/// A loss that is not a death is a role transition.
+const NON_DEATH_LOSS: Source = source![cited::RAVITZ_TRANSITION, cited::GUIDE_GRIEF_KNOWN];
+const GRIEF_CHAPTER: Source = source![cited::GUIDE_GRIEF_KNOWN];
+const DISPUTES_KNOWN: Source = source![cited::GUIDE_DISPUTES_KNOWN];
+const DISPUTE_IMPASSE: Source = source![cited::GUIDE_IMPASSE_KNOWN];
+const DISPUTE_WORSENED: Source = source![cited::MW_WORSENED_INFERRED];
+const COMPREHENSIVE: Source = source![cited::COMPREHENSIVE_GUIDE];
 /// The timing of prolonged grief disorder: assessed no earlier than 12
 /// months after the death in adults, 6 in children and adolescents.
-const DSM5TR_PROLONGED_GRIEF: Source = Source::new(
-    "DSM-5-TR (American Psychiatric Association, 2022), prolonged grief disorder",
-    Basis::Known,
-);
-const GRIEF_CHAPTER: Source = Source::with_url(
-    "IPT chapter \"Grief\" (abstract; attribution to Guide-2018 inferred); HK Practitioner 2022",
-    "https://discovery.researcher.life/article/grief/fefd49ef499b319f946b3739440592ab",
-    Basis::Stated,
-);
-const PDFSLIDE_DISPUTES: Source = Source::with_url(
-    "Role-disputes slide deck (pdfslide)",
-    "https://pdfslide.us/amp/documents/interpersonal-therapy-of-depression-role-disputes.html",
-    Basis::Stated,
-);
-const CITC_DISPUTES: Source = Source::with_url(
-    "CITC summary of role disputes",
-    "https://www.citcassociates.com/treatment/interpersonal-psychotherapy/role-disputes/",
-    Basis::Stated,
-);
-const MARKOWITZ_PHASES: Source = Source::with_url(
-    "Markowitz-phases",
-    "https://www.alpfmedical.info/bipolar-disorder/phases-of-treatment.html",
-    Basis::Stated,
-);
-const COMPREHENSIVE: Source = Source::new("Comprehensive-2000", Basis::Known);
+const DSM5TR_PROLONGED_GRIEF: Source = source![cited::DSM5TR_PROLONGED_GRIEF];
 const COMPREHENSIVE_GRIEF_RISK: Source =
-    Source::new("Comprehensive-2000; Klerman et al. 1984", Basis::Known);
-const COMPREHENSIVE_TRANSITIONS: Source = Source::new(
-    "Comprehensive-2000 (consistent with Casebook-2012, ch. 4 discussion)",
-    Basis::Known,
-);
-const COMPREHENSIVE_DEFICITS: Source = Source::new(
-    "Comprehensive-2000 (paraphrased by treatmentfordepressionmemphis.com)",
-    Basis::Known,
-);
+    source![cited::COMPREHENSIVE_GRIEF_RISK, cited::KLERMAN_1984,];
+const COMPREHENSIVE_TRANSITIONS: Source = source![
+    cited::COMPREHENSIVE_TRANSITIONS,
+    cited::RAVITZ_TRANSITION_KNOWN
+];
+const COMPREHENSIVE_DEFICITS: Source = source![cited::COMPREHENSIVE_DEFICITS];
 const COMPREHENSIVE_GRIEF_KINDS: Source =
-    Source::new("Comprehensive-2000; Klerman et al. 1984", Basis::Known);
+    source![cited::COMPREHENSIVE_GRIEF_KINDS, cited::KLERMAN_1984,];
 
 // ---------------------------------------------------------------------------
 // Goals (CLINICAL-BASIS.md §2.1–§2.4). Named so that the goal templates of
@@ -374,7 +320,7 @@ static DISPUTE_STRATEGIES: [CatalogueEntry; 7] = [
     ),
     CatalogueEntry::new(
         "Ask how the relationship was before, what changed, what each person expects, what the patient wishes would change, and what stops a resolution.",
-        CITC_DISPUTES,
+        DISPUTES_KNOWN,
     ),
     CatalogueEntry::new("Look for parallels in other relationships.", COMPREHENSIVE),
     CatalogueEntry::new(
@@ -441,11 +387,11 @@ static GRIEF_INDICATORS: [CatalogueEntry; 11] = [
     ),
     CatalogueEntry::new(
         "Mourning avoided or postponed: keeping busy, numbing.",
-        GUIDE_SUMMARY,
+        GRIEF_SIGNS,
     ),
     CatalogueEntry::new(
         "A life organised around the dead person, such as a room kept unchanged.",
-        GUIDE_SUMMARY,
+        GRIEF_SIGNS,
     ),
     CatalogueEntry::new(
         "Grief that stays intense and impairing long after the death; prolonged grief is assessed by its own criteria, no earlier than 12 months after the death in adults (6 months in children and adolescents), not diagnosed here.",
@@ -477,7 +423,7 @@ static GRIEF_INDICATORS: [CatalogueEntry; 11] = [
 static DISPUTE_INDICATORS: [CatalogueEntry; 6] = [
     CatalogueEntry::new(
         "A current conflict with a significant other, overt or covert.",
-        PDFSLIDE_DISPUTES,
+        DISPUTES_KNOWN,
     ),
     CatalogueEntry::new(
         "Non-reciprocal expectations about the relationship.",
@@ -485,19 +431,19 @@ static DISPUTE_INDICATORS: [CatalogueEntry; 6] = [
     ),
     CatalogueEntry::new(
         "Marital or other strife that worsened around the onset of the episode.",
-        MARKOWITZ_PHASES,
+        DISPUTE_WORSENED,
     ),
     CatalogueEntry::new(
         "The dispute is stalled or repetitive, with little hope of improvement.",
-        PDFSLIDE_DISPUTES,
+        DISPUTE_IMPASSE,
     ),
     CatalogueEntry::new(
         "The patient feels unable to control the dispute and fears losing what the relationship provides.",
-        PDFSLIDE_DISPUTES,
+        DISPUTES_KNOWN,
     ),
     CatalogueEntry::new(
         "An important relationship omitted or glossed over in the inventory, a sign of covert conflict.",
-        PDFSLIDE_DISPUTES,
+        DISPUTES_KNOWN,
     ),
 ];
 
@@ -508,7 +454,7 @@ static TRANSITION_INDICATORS: [CatalogueEntry; 3] = [
     ),
     CatalogueEntry::new(
         "A loss that is not a death, such as of a marriage, a job or health.",
-        GUIDE_SUMMARY,
+        NON_DEATH_LOSS,
     ),
     CatalogueEntry::new(
         "Limited social support or insecure attachment, which raise the risk a transition carries.",
@@ -541,14 +487,11 @@ impl ProblemArea {
     ///
     /// ```
     /// use interpersonal::{source::Basis, ProblemArea};
-    /// assert!(ProblemArea::WHO_NAME_SOURCE.label.starts_with("WHO-GIPT-2016"));
-    /// assert_eq!(ProblemArea::WHO_NAME_SOURCE.basis, Basis::Stated);
+    /// assert!(ProblemArea::WHO_NAME_SOURCE.cites_work("who-2016-group-ipt"));
+    /// // The manual's own text was not re-read at its source.
+    /// assert_eq!(ProblemArea::WHO_NAME_SOURCE.basis(), Basis::Known);
     /// ```
-    pub const WHO_NAME_SOURCE: Source = Source::with_url(
-        "WHO-GIPT-2016 (mhpss.net description)",
-        "https://mhpss.net/toolkit/curated-space-for-psychological-interventions/resource/interpersonal-psychotherapy-ipt",
-        Basis::Stated,
-    );
+    pub const WHO_NAME_SOURCE: Source = source![cited::WHO_GIPT];
 
     /// The area's name in the clinic's words, for reports: "grief",
     /// "role dispute", "role transition", "interpersonal deficits".
@@ -622,8 +565,8 @@ impl ProblemArea {
     /// ```
     /// use interpersonal::{source::Basis, ProblemArea};
     /// let s = ProblemArea::InterpersonalDeficits.source();
-    /// assert!(s.label.starts_with("Guide-2018"));
-    /// assert_eq!(s.basis, Basis::Stated);
+    /// assert!(s.cites_work("weissman-2018-guide"));
+    /// assert_eq!(s.basis(), Basis::Stated);
     /// ```
     pub const fn source(self) -> Source {
         match self {
@@ -739,15 +682,15 @@ impl DisputeStage {
         }
     }
 
-    /// The source of the stage's meaning and task: Guide-2018's role-disputes
-    /// chapter, the role-disputes slide deck and the CITC summary, stated.
+    /// The source of the stage's meaning and task: the role-disputes chapter
+    /// of Weissman, Markowitz & Klerman 2018, stated.
     ///
     /// ```
     /// use interpersonal::{source::Basis, catalogue::DisputeStage};
-    /// assert_eq!(DisputeStage::Renegotiation.source().basis, Basis::Stated);
+    /// assert_eq!(DisputeStage::Renegotiation.source().basis(), Basis::Stated);
     /// ```
     pub const fn source(self) -> Source {
-        GUIDE_DISPUTE_STAGES
+        GUIDE_DISPUTES
     }
 }
 
@@ -791,18 +734,18 @@ impl GriefKind {
     }
 
     /// The source of [`GriefKind::description`]. Normal and complicated grief
-    /// are stated in a summary of Guide-2018; the sub-types delayed, distorted
-    /// and chronic are the 1984/2000 manuals' and marked known, to be verified
-    /// against the book (CLINICAL-BASIS.md §2.1).
+    /// are stated in Law's Casebook chapter on complicated grief (2012); the
+    /// sub-types delayed, distorted and chronic are the 1984/2000 manuals' and
+    /// marked known, to be verified against the books.
     ///
     /// ```
     /// use interpersonal::{source::Basis, catalogue::GriefKind};
-    /// assert_eq!(GriefKind::Complicated.source().basis, Basis::Stated);
-    /// assert_eq!(GriefKind::Delayed.source().basis, Basis::Known);
+    /// assert_eq!(GriefKind::Complicated.source().basis(), Basis::Stated);
+    /// assert_eq!(GriefKind::Delayed.source().basis(), Basis::Known);
     /// ```
     pub const fn source(self) -> Source {
         match self {
-            GriefKind::Normal | GriefKind::Complicated => GUIDE_SUMMARY,
+            GriefKind::Normal | GriefKind::Complicated => GRIEF_NORMAL_OR_COMPLICATED,
             GriefKind::Delayed | GriefKind::Distorted | GriefKind::Chronic => {
                 COMPREHENSIVE_GRIEF_KINDS
             }
@@ -846,7 +789,7 @@ impl TransitionKind {
     ///
     /// ```
     /// use interpersonal::{source::Basis, catalogue::TransitionKind};
-    /// assert_eq!(TransitionKind::Retirement.source().basis, Basis::Stated);
+    /// assert_eq!(TransitionKind::Retirement.source().basis(), Basis::Stated);
     /// ```
     pub const fn source(self) -> Source {
         TRANSITION_EXAMPLES
@@ -856,6 +799,7 @@ impl TransitionKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::Basis;
 
     #[test]
     fn every_area_has_a_catalogue() {
@@ -865,7 +809,7 @@ mod tests {
                 assert!(!list.is_empty(), "{area}");
                 for e in list {
                     assert!(e.text.ends_with('.'), "{area}: {}", e.text);
-                    assert!(!e.source.label.is_empty());
+                    assert!(!e.source.cites().is_empty());
                 }
             }
         }
@@ -887,7 +831,7 @@ mod tests {
     #[test]
     fn delayed_distorted_chronic_are_known_not_stated() {
         for k in [GriefKind::Delayed, GriefKind::Distorted, GriefKind::Chronic] {
-            assert_eq!(k.source().basis, Basis::Known);
+            assert_eq!(k.source().basis(), Basis::Known);
         }
     }
 }

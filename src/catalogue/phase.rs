@@ -21,80 +21,36 @@
 //! assert_eq!(phase.advance(done), Ok(Phase::GoalSetting));
 //! ```
 
+use crate::macros::source;
 use crate::macros::vocabulary_enum;
 use std::fmt;
 use std::ops::RangeInclusive;
 
 use serde::{Deserialize, Serialize};
 
-use crate::source::{Basis, Source};
+use crate::bibliography::cited;
+use crate::source::Source;
 
 // ---------------------------------------------------------------------------
-// Sources (CLINICAL-BASIS.md §1, §5, §7.6, §9).
+// Sources: citations of the bibliography (`bibliography::cited`).
 
-const MW_2004: Source = Source::with_url(
-    "MW-2004",
-    "https://vdocuments.us/markowitz-ppd-ipt.html",
-    Basis::Stated,
-);
-const MARKOWITZ_PHASES: Source = Source::with_url(
-    "Markowitz-phases",
-    "https://www.alpfmedical.info/bipolar-disorder/phases-of-treatment.html",
-    Basis::Stated,
-);
-const INITIAL_TASKS: Source = Source::with_url(
-    "Markowitz-phases; Pocket-Guide; MW-2004; Comprehensive-2000, ch. 3 checklist",
-    "https://www.alpfmedical.info/bipolar-disorder/phases-of-treatment.html",
-    Basis::Stated,
-);
-const INITIAL_SPLIT: Source = Source::new(
-    "ipt-domain.md §1.2: the initial phase of Markowitz-phases and MW-2004 split into assessment and goal setting",
-    Basis::Inferred,
-);
-const ISRAPSYCH: Source = Source::with_url(
-    "israpsych summary of IPT for depression",
-    "https://www.israpsych.org/interpersonal-psychotherapy-for-depression/",
-    Basis::Stated,
-);
-const FORMULATION: Source = Source::with_url(
-    "Markowitz-phases; Pocket-Guide (formulation script)",
-    "https://www.alpfmedical.info/bipolar-disorder/phases-of-treatment.html",
-    Basis::Stated,
-);
-const CASEBOOK_6: Source = Source::with_url(
-    "Casebook-2012, ch. 6 (mental-status examination)",
-    "https://m.ebrary.net/75333/health/medical_history",
-    Basis::Stated,
-);
-const LINK_MOOD: Source = Source::new(
-    "Comprehensive-2000; Casebook-2012, ch. 18 (group version)",
-    Basis::Known,
-);
-const STUART_SLIDES: Source = Source::with_url(
-    "Stuart-Robertson (IPT Institute training slides)",
-    "https://studylib.net/doc/25532296/ipt-slides",
-    Basis::Stated,
-);
-const COMPREHENSIVE: Source = Source::new("Comprehensive-2000", Basis::Known);
-const SCIELO: Source = Source::with_url(
-    "Scielo review of IPT (2004)",
-    "http://www.scielo.br/scielo.php?script=sci_arttext&pid=S1516-44462004000200010",
-    Basis::Stated,
-);
-const CASEBOOK_13: Source = Source::with_url(
-    "Casebook-2012, ch. 13; Comprehensive-2000 (relapse risk)",
-    "https://ebrary.net/75396/health/initial_phase",
-    Basis::Stated,
-);
-const CASEBOOK_17: Source = Source::with_url(
-    "Casebook-2012, ch. 17",
-    "https://ebrary.net/75436/health/case_formulation",
-    Basis::Stated,
-);
-const FRANK_1990: Source = Source::new(
-    "Frank et al. 1990, Arch Gen Psychiatry 47:1093; Frank et al. 2007",
-    Basis::Known,
-);
+/// The three acute phases.
+const PHASES: Source = source![cited::MW, cited::RAJHANS_STEPS];
+/// The initial phase's tasks.
+const INITIAL_TASKS: Source = source![cited::MW, cited::POCKET, cited::COMPREHENSIVE_INITIAL,];
+/// Assessment and goal setting: the crate's split of the initial phase.
+const INITIAL_SPLIT: Source = source![cited::MW_INITIAL_SPLIT];
+/// The interpersonal inventory and the changes around the onset.
+const INVENTORY: Source = source![cited::MW, cited::POCKET];
+const PSYCHOEDUCATION: Source = source![cited::MW_SICK_ROLE];
+const FORMULATION: Source = source![cited::POCKET_FORMULATION];
+const LINK_MOOD: Source = source![cited::CASEBOOK_18, cited::COMPREHENSIVE_GUIDE];
+const RERATING: Source = source![cited::STUART_ROBERTSON_INFERRED];
+const COMPREHENSIVE: Source = source![cited::COMPREHENSIVE_TERMINATION];
+const REVIEW_PROGRESS: Source = source![cited::MW, cited::COMPREHENSIVE_TERMINATION];
+const CASEBOOK_13: Source = source![cited::CASEBOOK_13, cited::COMPREHENSIVE_GUIDE];
+const CASEBOOK_17: Source = source![cited::CASEBOOK_17];
+const FRANK_1990: Source = source![cited::FRANK_1990, cited::FRANK_2007];
 
 vocabulary_enum! {
     /// A phase of a course of IPT, in the five-step view the crate works with:
@@ -162,12 +118,13 @@ impl ClassicPhase {
     ///
     /// ```
     /// use interpersonal::{source::Basis, catalogue::ClassicPhase};
-    /// assert_eq!(ClassicPhase::Initial.source().label, "MW-2004");
-    /// assert_eq!(ClassicPhase::Maintenance.source().basis, Basis::Stated);
+    /// let initial = ClassicPhase::Initial.source();
+    /// assert_eq!(initial.cites()[0].key, "markowitz-weissman-2004-world-psychiatry");
+    /// assert_eq!(ClassicPhase::Maintenance.source().basis(), Basis::Stated);
     /// ```
     pub const fn source(self) -> Source {
         match self {
-            ClassicPhase::Initial | ClassicPhase::Middle | ClassicPhase::Termination => MW_2004,
+            ClassicPhase::Initial | ClassicPhase::Middle | ClassicPhase::Termination => PHASES,
             ClassicPhase::Maintenance => CASEBOOK_17,
         }
     }
@@ -318,8 +275,8 @@ impl Phase {
     ///
     /// ```
     /// use interpersonal::{source::Basis, Phase};
-    /// assert_eq!(Phase::Assessment.source().basis, Basis::Inferred);
-    /// assert_eq!(Phase::ActiveTreatment.source().basis, Basis::Stated);
+    /// assert_eq!(Phase::Assessment.source().basis(), Basis::Inferred);
+    /// assert_eq!(Phase::ActiveTreatment.source().basis(), Basis::Stated);
     /// ```
     pub const fn source(self) -> Source {
         match self {
@@ -759,30 +716,30 @@ impl PhaseTask {
         }
     }
 
-    /// Where the task comes from (CLINICAL-BASIS.md §1.1, §7.6, §9). The
-    /// initial-phase tasks are stated in Markowitz-phases, the Pocket-Guide
-    /// and MW-2004; the termination tasks are Comprehensive-2000's and marked
-    /// known.
+    /// Where the task comes from. The initial-phase tasks are stated in
+    /// Markowitz & Weissman 2004 and the Pocket Guide (Markowitz 2016); the
+    /// termination tasks are the Comprehensive Guide's (2000) and marked known.
     ///
     /// ```
     /// use interpersonal::{source::Basis, catalogue::PhaseTask};
-    /// assert_eq!(PhaseTask::SelectProblemArea.source().basis, Basis::Stated);
-    /// assert_eq!(PhaseTask::DiscussEnding.source().basis, Basis::Known);
-    /// assert!(PhaseTask::RerateSymptoms.source().label.contains("Stuart"));
+    /// assert_eq!(PhaseTask::SelectProblemArea.source().basis(), Basis::Stated);
+    /// assert_eq!(PhaseTask::DiscussEnding.source().basis(), Basis::Known);
+    /// // Re-rating every 4 sessions is this crate's schedule.
+    /// assert_eq!(PhaseTask::RerateSymptoms.source().basis(), Basis::Inferred);
     /// ```
     pub const fn source(self) -> Source {
         use PhaseTask::*;
         match self {
             ReviewSymptoms | NameDiagnosis | GiveSickRole | EvaluateMedication
             | SelectProblemArea | SetTreatmentContract => INITIAL_TASKS,
-            Psychoeducation => ISRAPSYCH,
-            ScreenSafety => CASEBOOK_6,
-            TakeInterpersonalInventory | RelateChangesToOnset => MARKOWITZ_PHASES,
+            Psychoeducation => PSYCHOEDUCATION,
+            ScreenSafety => cited::SAFETY_SCREEN,
+            TakeInterpersonalInventory | RelateChangesToOnset => INVENTORY,
             PresentFormulation | ObtainAgreement => FORMULATION,
-            WorkOnProblemArea => MW_2004,
+            WorkOnProblemArea => PHASES,
             LinkMoodToEvents => LINK_MOOD,
-            RerateSymptoms => STUART_SLIDES,
-            ReviewProgress => SCIELO,
+            RerateSymptoms => RERATING,
+            ReviewProgress => REVIEW_PROGRESS,
             DiscussEnding
             | AttributeGainsToPatient
             | AnticipateStressors

@@ -24,43 +24,32 @@
 //! );
 //! ```
 
+use crate::macros::source;
 use crate::macros::vocabulary_enum;
 use crate::{
+    bibliography::cited,
     catalogue::{Phase, ProblemArea},
-    source::{Basis, Source},
+    source::Source,
 };
 
-const RAJHANS: Source = Source::with_url(
-    "Rajhans-2020 (technique list); Comprehensive-2000, techniques chapter",
-    "https://pmc.ncbi.nlm.nih.gov/articles/PMC7001362",
-    Basis::Stated,
-);
-const COMPREHENSIVE_TECHNIQUES: Source =
-    Source::new("Comprehensive-2000, techniques chapter", Basis::Known);
-const COMPREHENSIVE_GRIEF: Source =
-    Source::new("Comprehensive-2000, grief strategies", Basis::Known);
-const COMPREHENSIVE_TRANSITIONS: Source = Source::new(
-    "Comprehensive-2000, role-transition strategies",
-    Basis::Known,
-);
-const MAPPED_COMMUNICATION: Source = Source::new(
-    "ipt-domain.md §4.1: mapped to communication analysis and role play (Rajhans-2020; Casebook-2012, ch. 3)",
-    Basis::Inferred,
-);
-const MAPPED_PROBLEM_SOLVING: Source = Source::new(
-    "ipt-domain.md §4.1: mapped to decision analysis (Rajhans-2020); explicit in IPT-A and WHO-GIPT-2016",
-    Basis::Inferred,
-);
-const NOT_IPT: Source = Source::with_url(
-    "Casebook-2012, ch. 2 and 3 discussions; CGT chapter contrast of CBT and IPT",
-    "https://www.mussenhealth.us/posttraumatic-stress/integrating-cbt-and-ipt-in-cgt.html",
-    Basis::Stated,
-);
-const HERE_AND_NOW: Source = Source::with_url(
-    "Casebook-2012, ch. 3 discussion",
-    "https://ebrary.net/75312/health/discussion",
-    Basis::Stated,
-);
+// Sources: citations of the bibliography (`bibliography::cited`).
+const RAJHANS: Source = source![cited::RAJHANS_TECHNIQUES, cited::COMPREHENSIVE_TECHNIQUES];
+const COMPREHENSIVE_TECHNIQUES: Source = source![cited::COMPREHENSIVE_TECHNIQUES];
+const COMPREHENSIVE_GRIEF: Source = source![cited::COMPREHENSIVE_GRIEF_STRATEGIES];
+const COMPREHENSIVE_TRANSITIONS: Source = source![cited::COMPREHENSIVE_TRANSITIONS];
+/// Communication skills training mapped to IPT's communication analysis and
+/// role play: the mapping is this crate's.
+const MAPPED_COMMUNICATION: Source =
+    source![cited::RAJHANS_TECHNIQUES_MAPPED, cited::CASEBOOK_3_MAPPED,];
+/// Problem solving mapped to decision analysis: the mapping is this crate's;
+/// IPT-A and WHO group IPT make problem solving explicit.
+const MAPPED_PROBLEM_SOLVING: Source = source![
+    cited::RAJHANS_TECHNIQUES_MAPPED,
+    cited::IPT_A_MAPPED,
+    cited::WHO_GIPT_MAPPED,
+];
+const NOT_IPT: Source = source![cited::LAW_DISCUSSION, cited::CASEBOOK_3_DISCUSSION];
+const HERE_AND_NOW: Source = source![cited::CASEBOOK_3_DISCUSSION];
 
 const ALL_AREAS: &[ProblemArea] = &[
     ProblemArea::Grief,
@@ -209,8 +198,8 @@ impl Technique {
     ///
     /// ```
     /// use interpersonal::{source::Basis, catalogue::Technique};
-    /// assert_eq!(Technique::RolePlay.source().basis, Basis::Stated);
-    /// assert_eq!(Technique::Adjunctive.source().basis, Basis::Known);
+    /// assert_eq!(Technique::RolePlay.source().basis(), Basis::Stated);
+    /// assert_eq!(Technique::Adjunctive.source().basis(), Basis::Known);
     /// ```
     pub const fn source(self) -> Source {
         match self {
@@ -466,8 +455,8 @@ impl Intervention {
     ///
     /// ```
     /// use interpersonal::{source::Basis, catalogue::Intervention};
-    /// assert_eq!(Intervention::ChallengingNegativeThoughts.source().basis, Basis::Stated);
-    /// assert_eq!(Intervention::ProblemSolving.source().basis, Basis::Inferred);
+    /// assert_eq!(Intervention::ChallengingNegativeThoughts.source().basis(), Basis::Stated);
+    /// assert_eq!(Intervention::ProblemSolving.source().basis(), Basis::Inferred);
     /// ```
     pub const fn source(self) -> Source {
         match self {

@@ -110,9 +110,18 @@ pub struct CardSource {
 
 impl From<&Source> for CardSource {
     fn from(source: &Source) -> Self {
+        // The principal citation names the card's source; every citation's
+        // label is listed, and the link goes to the principal work's primary
+        // record (DOI, PubMed, PMC, WHO), never to a copy.
+        let label = source
+            .cites()
+            .iter()
+            .map(|c| c.label())
+            .collect::<Vec<_>>()
+            .join("; ");
         CardSource {
-            label: source.label.to_string(),
-            url: source.url.as_ref().map(|u| u.to_string()),
+            label,
+            url: source.cites().first().and_then(|c| c.link()),
         }
     }
 }

@@ -102,7 +102,7 @@ pub fn cards(assessment: &Assessment, mut uuid: impl FnMut() -> CardUuid) -> Vec
                 "- {} (rule `{}`; source: {})",
                 evidence.summary,
                 evidence.rule.as_str(),
-                evidence.source.label
+                CardSource::from(&evidence.source).label
             );
         }
         let source = area.source();
@@ -163,7 +163,7 @@ fn card(
         (format!("{}…", cut.trim_end()), full)
     };
     let detail = if detail.is_empty() {
-        format!("Source: {}", source.label)
+        format!("Source: {}", CardSource::from(source).label)
     } else {
         detail
     };
@@ -179,7 +179,7 @@ fn card(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::Basis;
+    use crate::{bibliography::Citation, source::Basis};
 
     fn id() -> CardUuid {
         CardUuid::new("00000000-0000-0000-0000-000000000000").unwrap()
@@ -193,7 +193,7 @@ mod tests {
             &long,
             String::new(),
             Indicator::Info,
-            &Source::new("S", Basis::Stated),
+            &Source::from_cites([Citation::new("weissman-2018-guide", "ch. 1", Basis::Stated)]),
         );
         assert_eq!(c.summary.chars().count(), SUMMARY_MAX_CHARS);
         assert!(c.summary.ends_with('…'));
@@ -203,11 +203,11 @@ mod tests {
             "ok",
             String::new(),
             Indicator::Info,
-            &Source::new("S", Basis::Stated),
+            &Source::from_cites([Citation::new("weissman-2018-guide", "ch. 1", Basis::Stated)]),
         );
         assert_eq!(
             (short.summary.as_str(), short.detail.as_str()),
-            ("ok", "Source: S")
+            ("ok", "Source: Weissman, Markowitz & Klerman 2018, ch. 1")
         );
     }
 }

@@ -1,55 +1,31 @@
 //! The interpersonal formulation: the text that links the episode of
 //! depression to the problem area, presented at the end of the initial phase.
 
+use crate::macros::source;
 use crate::macros::vocabulary_enum;
 use std::fmt;
 
 use crate::{
+    bibliography::cited,
     catalogue::{DisputeStage, PhaseTask, ProblemArea},
     course::{Cadence, Course},
     engine::{Assessment, Indicator, Subject},
     inventory::{EventKind, Inventory, LifeEvent, OnsetLink},
     measure::{HamdBand, HamdBanding, Measurement, SeverityBand},
     sensitive::Sensitive,
-    source::{Basis, Source},
+    source::Source,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-const POCKET_GUIDE_SCRIPT: Source = Source::with_url(
-    "Pocket-Guide (formulation script): ask permission first",
-    "http://hozir.org/interpersonal-psychotherapy-for-posttraumatic-stress-disorder/hozir.org/interpersonal-psychotherapy-for-posttraumatic-stress-disorder.html?page=21",
-    Basis::Stated,
-);
-const FORMULATION_CONTENTS: Source = Source::with_url(
-    "Markowitz-phases; Casebook-2012 ch. 16 (formulation example)",
-    "https://ebrary.net/75422/health/formulation",
-    Basis::Stated,
-);
-const SICK_ROLE: Source = Source::with_url(
-    "israpsych summary (treatable, not the patient's fault); Markowitz-phases (sick role)",
-    "https://www.israpsych.org/interpersonal-psychotherapy-for-depression/",
-    Basis::Stated,
-);
-const LINK_TO_AREA: Source = Source::with_url(
-    "Markowitz-phases; Pocket-Guide; WHO-GIPT-2016 plain names",
-    "https://www.alpfmedical.info/bipolar-disorder/phases-of-treatment.html",
-    Basis::Stated,
-);
-const TWO_AREAS: Source = Source::with_url(
-    "Casebook-2012, ch. 17: two areas, the more immediately concerning and manageable first",
-    "https://ebrary.net/75436/health/case_formulation",
-    Basis::Stated,
-);
-const AGREEMENT: Source = Source::with_url(
-    "Markowitz-phases (\"With the patient's explicit acceptance…\"); Pocket-Guide script",
-    "https://www.alpfmedical.info/bipolar-disorder/phases-of-treatment.html",
-    Basis::Stated,
-);
-const SAFETY: Source = Source::new(
-    "ipt-domain.md §9; DESIGN.md decision 8: safety first",
-    Basis::Known,
-);
+// Sources: citations of the bibliography (`bibliography::cited`).
+const POCKET_GUIDE_SCRIPT: Source = source![cited::POCKET_FORMULATION];
+const FORMULATION_CONTENTS: Source = source![cited::CASEBOOK_16_FORMULATION];
+const SICK_ROLE: Source = source![cited::MW_SICK_ROLE];
+const LINK_TO_AREA: Source = source![cited::POCKET, cited::WHO_GIPT];
+const TWO_AREAS: Source = source![cited::CASEBOOK_17];
+const AGREEMENT: Source = source![cited::POCKET_FORMULATION];
+const SAFETY: Source = cited::SAFETY_FIRST;
 
 vocabulary_enum! {
     /// A part of the [`Formulation`], in the order it is presented
@@ -88,7 +64,9 @@ vocabulary_enum! {
 ///
 /// ```
 /// use interpersonal::{course::FormulationPart, course::FormulationSection, source::Basis, source::Source};
-/// let s = FormulationSection::new(FormulationPart::Opening, "Can I tell you…", Source::new("x", Basis::Stated));
+/// use interpersonal::bibliography::Citation;
+/// let script = Citation::new("markowitz-2016-ptsd", "appendix", Basis::Stated);
+/// let s = FormulationSection::new(FormulationPart::Opening, "Can I tell you…", Source::from_cites([script]));
 /// assert_eq!(s.text.expose(), "Can I tell you…");
 /// assert!(!format!("{s:?}").contains("Can I"));
 /// ```
@@ -109,7 +87,9 @@ impl FormulationSection {
     ///
     /// ```
     /// use interpersonal::{source::Basis, course::FormulationPart, course::FormulationSection, source::Source};
-    /// let s = FormulationSection::new(FormulationPart::SickRole, "…", Source::new("x", Basis::Known));
+    /// use interpersonal::bibliography::Citation;
+    /// let mw = Citation::new("markowitz-weissman-2004-world-psychiatry", "", Basis::Known);
+    /// let s = FormulationSection::new(FormulationPart::SickRole, "…", Source::from_cites([mw]));
     /// assert_eq!(s.part, FormulationPart::SickRole);
     /// ```
     pub fn new(part: FormulationPart, text: impl Into<String>, source: Source) -> Self {

@@ -133,7 +133,10 @@ pub struct Evidence {
     pub detail: SharedText,
     /// The rule's indicator.
     pub indicator: Indicator,
-    /// The rule's source.
+    /// The rule's source. In JSON each citation also carries its
+    /// author-year `label` and, when its work has one, a `link` to its
+    /// primary record (read back and ignored, as both follow from the key).
+    #[serde(with = "crate::source::shown")]
     pub source: Source,
     /// The people and events it is about.
     pub subjects: Vec<Subject>,
@@ -301,7 +304,9 @@ pub struct Advisory {
     pub indicator: Indicator,
     /// What to do, in one or two sentences.
     pub summary: SharedText,
-    /// Where the advice comes from.
+    /// Where the advice comes from; in JSON with labels and links, as in
+    /// [`Evidence::source`].
+    #[serde(with = "crate::source::shown")]
     pub source: Source,
     /// The people or events it is about, if any.
     pub subjects: Vec<Subject>,

@@ -10,6 +10,7 @@ use crate::{
     catalogue::ProblemArea,
     error::{JsonPath, Problems},
     inventory::{ConflictLevel, EventKind},
+    source::Source,
     text::SharedText,
 };
 use serde::{Deserialize, Serialize};
@@ -377,7 +378,9 @@ impl Engine {
     /// [`MAX_WINDOW_MONTHS`] or with an empty name); duplicate rule ids; a rule
     /// version of 0; a weight that is not above 0 and at most
     /// [`MAX_RULE_WEIGHT`] (so every score is finite); an empty
-    /// summary or source label; an empty `all`/`any` group or an empty list in
+    /// summary; a source that cites no work, or cites a key that is not in
+    /// the [`bibliography`](crate::bibliography) (at
+    /// `$.rules[i].source.cites[j].ref`); an empty `all`/`any` group or an empty list in
     /// a predicate; a window name not among the parameters; conditions nested
     /// deeper than `max_depth`; and an area that no rule can reach (each of the
     /// four areas needs at least one rule).
@@ -498,12 +501,7 @@ impl Engine {
                     .problems
                     .at(path.field("summary"), "a summary that is not empty");
             }
-            if rule.source.label.trim().is_empty() {
-                builder.problems.at(
-                    path.field("source").field("label"),
-                    "a source label that is not empty",
-                );
-            }
+            check_source(&rule.source, &path.field("source"), builder.problems);
             roots.push(builder.condition(&rule.when, &path.field("when"), 1, ""));
         }
         for area in ProblemArea::iter() {
@@ -726,6 +724,28 @@ fn is_semver_like(v: &str) -> bool {
 }
 
 /// Checks the parameters; returns the depth limit to enforce.
+/// A rule's source cites at least one work, each by a key of the
+/// bibliography.
+fn check_source(source: &Source, path: &JsonPath, problems: &mut Problems) {
+    let cites = path.field("cites");
+    if source.cites().is_empty() {
+        problems.at(
+            cites.clone(),
+            "at least one citation of a work of the bibliography",
+        );
+    }
+    for (i, cite) in source.unknown_keys() {
+        problems.at(
+            cites.index(i).field("ref"),
+            format!(
+                "the key of a work in the crate's bibliography (interpersonal::bibliography::get); \
+                 found `{}`",
+                cite.key
+            ),
+        );
+    }
+}
+
 fn check_parameters(p: &RuleParameters, path: &JsonPath, problems: &mut Problems) -> u32 {
     if !(p.min_focus_score.is_finite() && p.min_focus_score > 0.0) {
         problems.at(

@@ -567,7 +567,11 @@ pub(crate) mod tests {
             ProblemArea::Grief,
             1.0,
             "extra",
-            Source::new("test", Basis::Inferred),
+            Source::from_cites([crate::bibliography::Citation::new(
+                "hamilton-1960-hamd",
+                "",
+                Basis::Inferred,
+            )]),
             Condition::OnsetKnown(true),
         ));
         Engine::compile(rules).unwrap()

@@ -4,12 +4,14 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::macros::source;
 use crate::{
+    bibliography::cited,
     catalogue::{DisputeStage, GriefKind, ProblemArea},
     engine::{NeededFor, RuleParameters, Subject},
     id::{EventId, PersonId},
     inventory::{ConflictCourse, ConflictLevel, EventKind, GriefSign, Inventory, LinkBasis},
-    source::{Basis, Source},
+    source::Source,
     text::SharedText,
 };
 
@@ -413,47 +415,24 @@ pub(crate) fn grief_kind(
     (kind, questions)
 }
 
-/// The source of the safety advisory: the Casebook's adolescent case checked
-/// ideation, plan and intent and made a safety plan before starting IPT-A
-/// (CLINICAL-BASIS.md §9 \[S\]).
-const SAFETY_SOURCE: Source = Source::with_url(
-    "Casebook-2012, IPT-A case (diagnosis and treatment planning); ipt-domain.md §9",
-    "https://ebrary.net/75386/health/diagnosis_treatment_planning",
-    Basis::Stated,
-);
+/// The source of the safety advisory ([`cited::SAFETY_FIRST`]).
+const SAFETY_SOURCE: Source = cited::SAFETY_FIRST;
 
-/// The source of the missing-screen advisory: symptom review, which
-/// includes suicidal ideation, is a mandatory task of the initial phase, and
-/// the Casebook's mental-status examinations record its presence or absence
-/// [S: Casebook-2012 ch. 6; K: Comprehensive-2000].
-const SAFETY_SCREEN_SOURCE: Source = Source::new(
-    "Casebook-2012, ch. 6 (mental-status examination records suicidal ideation); Comprehensive-2000 (initial-phase symptom review)",
-    Basis::Stated,
-);
+/// The source of the missing-screen advisory ([`cited::SAFETY_SCREEN`]).
+const SAFETY_SCREEN_SOURCE: Source = cited::SAFETY_SCREEN;
 
-const ONSET_SOURCE: Source = Source::with_url(
-    "Markowitz-phases (changes proximal to the onset); Pocket-Guide",
-    "https://www.alpfmedical.info/bipolar-disorder/phases-of-treatment.html",
-    Basis::Stated,
-);
+/// IPT links the focus to changes around the onset.
+const ONSET_SOURCE: Source = source![cited::POCKET, cited::MW];
 
-const DEFICITS_SOURCE: Source = Source::with_url(
-    "Guide-2018, ch. 8 (the \"Hidden Death\" case); Casebook-2012, ch. 5 (Luty)",
-    "https://ebrary.net/75317/health/major_depressive_disorder_interpersonal_deficits",
-    Basis::Stated,
-);
+/// Deficits is the area of last resort: look for a hidden grief or dispute.
+const DEFICITS_SOURCE: Source = source![cited::GUIDE_HIDDEN_DEATH, cited::CASEBOOK_5];
 
-const ONE_AREA_SOURCE: Source = Source::with_url(
-    "Guide-2018, ch. Role Disputes",
-    "https://www.scribd.com/document/662184680/Weissman-Cap-6",
-    Basis::Stated,
-);
+/// Usually one area, at most two; ask the patient which matters more.
+const ONE_AREA_SOURCE: Source = source![cited::GUIDE_DISPUTES];
 
-const NO_FOCUS_SOURCE: Source = Source::with_url(
-    "Markowitz-phases (interpersonal inventory and timeline of onset)",
-    "https://www.alpfmedical.info/bipolar-disorder/phases-of-treatment.html",
-    Basis::Inferred,
-);
+/// When no area is found, take the inventory and timeline again: this
+/// crate's advice, resting on the manuals' interpersonal inventory.
+const NO_FOCUS_SOURCE: Source = source![cited::COMPREHENSIVE_INVENTORY_INFERRED];
 
 /// What the advisories are about, besides the inventory.
 #[derive(Debug, Clone, Copy)]

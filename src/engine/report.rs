@@ -5,6 +5,7 @@ use crate::{
     catalogue::ProblemArea,
     engine::Subject,
     inventory::{Inventory, LifeEvent, Person},
+    source::Source,
 };
 use std::collections::HashMap;
 use std::fmt;
@@ -203,6 +204,27 @@ fn words<T: Into<&'static str>>(v: T) -> String {
     s.replace('_', " ")
 }
 
+/// A source as the report shows it: each citation's author-year label and
+/// locator, its basis, and a link to its work's primary record when there is
+/// one; citations separated by `"; "`.
+fn cited(source: &Source) -> String {
+    let mut out = String::new();
+    for (i, cite) in source.cites().iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&cite.label());
+        out.push_str(" (");
+        out.push_str(cite.basis.into());
+        out.push(')');
+        if let Some(link) = cite.link() {
+            out.push(' ');
+            out.push_str(&link);
+        }
+    }
+    out
+}
+
 fn link_words(link: crate::inventory::LinkBasis) -> String {
     match link {
         crate::inventory::LinkBasis::Stated => String::from("stated by the clinician"),
@@ -243,7 +265,7 @@ impl fmt::Display for Report<'_> {
         for x in &critical {
             writeln!(f)?;
             writeln!(f, "!! {}: {}", tag(x.indicator), escape(&x.summary))?;
-            writeln!(f, "   Source: {}", escape(&x.source.label))?;
+            writeln!(f, "   Source: {}", escape(&cited(&x.source)))?;
         }
         if !a.problems.is_empty() {
             writeln!(f)?;
@@ -313,21 +335,7 @@ impl fmt::Display for Report<'_> {
                 if !e.subjects.is_empty() {
                     writeln!(f, "      about: {}", self.subjects(&ix, &e.subjects))?;
                 }
-                match &e.source.url {
-                    Some(url) => writeln!(
-                        f,
-                        "      source: {} ({}) {}",
-                        escape(&e.source.label),
-                        e.source.basis,
-                        escape(url)
-                    )?,
-                    None => writeln!(
-                        f,
-                        "      source: {} ({})",
-                        escape(&e.source.label),
-                        e.source.basis
-                    )?,
-                }
+                writeln!(f, "      source: {}", escape(&cited(&e.source)))?;
             }
             for m in &finding.near_misses {
                 writeln!(
@@ -365,7 +373,7 @@ impl fmt::Display for Report<'_> {
             writeln!(f, "Advisories")?;
             for x in &others {
                 writeln!(f, "  [{}] {}", tag(x.indicator), escape(&x.summary))?;
-                writeln!(f, "      source: {}", escape(&x.source.label))?;
+                writeln!(f, "      source: {}", escape(&cited(&x.source)))?;
             }
         }
 
@@ -415,6 +423,72 @@ impl fmt::Display for Report<'_> {
 mod tests {
     use super::*;
     use crate::{engine::Engine, error::from_json};
+
+    #[test]
+    fn sources_show_author_year_labels_and_primary_links_only() {
+        let inv: Inventory = from_json(
+            r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
+                "safety": {"suicidal_thoughts_reported": true},
+                "people": [{"id": "f", "label": "Dad", "relationship": "parent",
+                            "closeness": "inner", "status": {"deceased": {"date": "2025-12"}}}],
+                "events": [{"id": "d", "kind": "death", "date": "2025-12", "person": "f",
+                            "linked_to_onset": true}]}"#,
+        )
+        .unwrap();
+        let a = Engine::standard().unwrap().evaluate(&inv);
+        let text = Report::new(&a, &inv).to_string();
+        // The critical advisory cites the Casebook's chapter and PHQ-9 item 9.
+        assert!(
+            text.contains(
+                "   Source: Markowitz & Weissman 2012, ch. 12, diagnosis and treatment planning \
+                 (stated) https://doi.org/10.1093/med:psych/9780199746903.001.0001; \
+                 Kroenke et al. 2001, item 9 (known)\n"
+            ),
+            "{text}"
+        );
+        // Grief evidence cites Law's chapter, linked to its DOI.
+        assert!(
+            text.contains("      source: Law 2012 (stated) https://doi.org/"),
+            "{text}"
+        );
+        for line in text.lines().filter(|l| l.contains("://")) {
+            let host = line
+                .split("://")
+                .nth(1)
+                .and_then(|rest| rest.split('/').next())
+                .unwrap_or_default();
+            assert!(
+                [
+                    "doi.org",
+                    "pmc.ncbi.nlm.nih.gov",
+                    "pubmed.ncbi.nlm.nih.gov",
+                    "iris.who.int"
+                ]
+                .contains(&host),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_source_lists_each_citation_with_its_basis() {
+        let source = Source::from_cites([
+            crate::bibliography::Citation::new(
+                "hamilton-1960-hamd",
+                "",
+                crate::source::Basis::Known,
+            ),
+            crate::bibliography::Citation::new(
+                "no-such-work",
+                "p. 1",
+                crate::source::Basis::Inferred,
+            ),
+        ]);
+        assert_eq!(
+            cited(&source),
+            "Hamilton 1960 (known); no-such-work, p. 1 (inferred)"
+        );
+    }
 
     #[test]
     fn questions_name_the_person_by_label() {

@@ -247,13 +247,16 @@ fn default_support_cap() -> f64 {
 ///
 /// ```
 /// use interpersonal::{source::Basis, engine::Condition, ProblemArea, inventory::PriorFunctioning, engine::Rule, id::RuleId, source::Source};
+/// use interpersonal::bibliography::Citation;
 ///
+/// const GUIDE_DEFICITS: &[Citation; 1] =
+///     &[Citation::new("weissman-2018-guide", "ch. \"Interpersonal Deficits\"", Basis::Stated)];
 /// let rule = Rule::new(
 ///     RuleId::new("deficits.lifelong")?,
 ///     ProblemArea::InterpersonalDeficits,
 ///     3.0,
 ///     "A lifelong pattern of few relationships",
-///     Source::new("Guide-2018, ch. 8", Basis::Stated),
+///     Source::new(GUIDE_DEFICITS),
 ///     Condition::PriorFunctioningIn(vec![PriorFunctioning::LifelongFewRelationships]),
 /// );
 /// assert_eq!(rule.version, 1);
@@ -299,9 +302,11 @@ impl Rule {
     ///
     /// ```
     /// use interpersonal::{source::Basis, engine::Condition, ProblemArea, engine::Rule, id::RuleId, source::Source};
+    /// use interpersonal::bibliography::Citation;
+    /// let source = Source::from_cites([Citation::new("markowitz-weissman-2004-world-psychiatry", "", Basis::Inferred)]);
     /// let mut rule = Rule::new(
     ///     RuleId::new("x")?, ProblemArea::Grief, 1.0, "Onset known",
-    ///     Source::new("example", Basis::Inferred), Condition::OnsetKnown(true),
+    ///     source, Condition::OnsetKnown(true),
     /// );
     /// rule.links_onset = true;
     /// assert!(rule.detail.is_empty());
@@ -463,10 +468,14 @@ impl RuleSet {
             }
             share(&mut rule.summary);
             share(&mut rule.detail);
-            share(&mut rule.source.label);
-            if let Some(url) = &mut rule.source.url {
-                share(url);
-            }
+            rule.source = Source::from_cites(rule.source.cites().iter().map(|cite| {
+                let mut cite = cite.clone();
+                if let Some(work) = cite.reference() {
+                    cite.key = SharedText::from_static(work.key);
+                }
+                share(&mut cite.locator);
+                cite
+            }));
         }
     }
 
@@ -589,8 +598,11 @@ mod tests {
                 "{}",
                 rule.id
             );
-            let label = &rule.source.label;
-            assert_eq!(label.is_static(), verbatim(label), "{}", rule.id);
+            for cite in rule.source.cites() {
+                assert!(cite.key.is_static(), "{}", rule.id);
+                let locator = &cite.locator;
+                assert_eq!(locator.is_static(), verbatim(locator), "{}", rule.id);
+            }
         }
         assert!(
             shared

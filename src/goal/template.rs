@@ -130,8 +130,8 @@ impl GoalTemplate {
     /// ```
     /// use interpersonal::{source::Basis, goal::GoalTemplate, ProblemArea};
     /// let t = &GoalTemplate::for_area(ProblemArea::RoleDispute)[0];
-    /// assert_eq!(t.source().basis, Basis::Stated);
-    /// assert!(t.source().label.starts_with("Guide-2018"));
+    /// assert_eq!(t.source().basis(), Basis::Stated);
+    /// assert!(t.source().cites_work("weissman-2018-guide"));
     /// ```
     pub fn source(&self) -> &Source {
         &self.goal.source

@@ -6,20 +6,18 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::macros::vocabulary_enum;
-use crate::source::{Basis, Source};
+use crate::bibliography::cited;
+use crate::macros::{source, vocabulary_enum};
+use crate::source::Source;
 
 /// The SRM-17 list (Monk et al. 1990). The exact wording of the form was not
 /// re-read for this crate: 16 of the 17 activities appear on the Carnegie
 /// Mellon adaptation of the SRM (which adds "begin paid work" and "afternoon
 /// snack"); "watch another TV program" rests on the form as commonly
 /// reproduced only.
-const SRM17: Source = Source::new("Monk et al. 1990, the SRM-17 form", Basis::Known);
+const SRM17: Source = source![cited::SRM17];
 /// The five SRM-5 activities, named in the abstract of Monk et al. 2002.
-const SRM5: Source = Source::new(
-    "Monk, Frank, Potts & Kupfer 2002, J Sleep Res 11:183-190, summary",
-    Basis::Stated,
-);
+const SRM5: Source = source![cited::SRM5];
 
 struct Info {
     name: &'static str,
@@ -416,8 +414,9 @@ impl SrmActivity {
     /// ```
     /// use interpersonal::source::Basis;
     /// use interpersonal::ipsrt::SrmActivity;
-    /// assert_eq!(SrmActivity::DINNER.source().basis, Basis::Stated);
-    /// assert_eq!(SrmActivity::LUNCH.source().basis, Basis::Known);
+    /// assert_eq!(SrmActivity::DINNER.source().basis(), Basis::Stated);
+    /// assert_eq!(SrmActivity::LUNCH.source().basis(), Basis::Known);
+    /// assert!(SrmActivity::LUNCH.source().cites_work("monk-1990-srm"));
     /// ```
     pub fn source(self) -> Source {
         if self.srm5_number().is_some() {

@@ -225,6 +225,24 @@ impl Instrument {
         }
     }
 
+    /// Where the instrument's items, scoring and severity bands come from:
+    /// [`PHQ9_SOURCE`](super::PHQ9_SOURCE), [`GAD7_SOURCE`](super::GAD7_SOURCE),
+    /// [`HAMD17_SOURCE`](super::HAMD17_SOURCE) or
+    /// [`ASRM_SOURCE`](super::ASRM_SOURCE).
+    ///
+    /// ```
+    /// use interpersonal::measure::Instrument;
+    /// assert_eq!(Instrument::Phq9.source().to_string(), "Kroenke et al. 2001");
+    /// ```
+    pub const fn source(self) -> crate::source::Source {
+        match self {
+            Instrument::Phq9 => super::PHQ9_SOURCE,
+            Instrument::Gad7 => super::GAD7_SOURCE,
+            Instrument::Hamd17 => super::HAMD17_SOURCE,
+            Instrument::Asrm => super::ASRM_SOURCE,
+        }
+    }
+
     /// The severity band of a total, or `None` when the total is above the
     /// instrument's maximum. `banding` is used for the HAM-D-17 only (its two
     /// conventions, CLINICAL-BASIS.md §8.3).

@@ -41,6 +41,7 @@ mod safety;
 mod schedule;
 mod score;
 mod short_form;
+mod sources;
 mod trend;
 mod trend_error;
 
@@ -66,6 +67,9 @@ pub use schedule::{MEASUREMENT_INTERVAL_SESSIONS, measurement_due};
 pub use score::{InstrumentScore, ScoreRefused};
 pub use short_form::{
     GAD2_POSITIVE_AT, PHQ2_POSITIVE_AT, PHQ8_POSITIVE_AT, Phq4Band, ShortForm, ShortFormScore,
+};
+pub use sources::{
+    ASRM_SOURCE, GAD7_SOURCE, HAMD17_SOURCE, IAPT_SOURCE, PHQ9_SOURCE, RESPONSE_REMISSION_SOURCE,
 };
 pub use trend::{MeasureOutcome, RESPONSE_REDUCTION_PERCENT, SymptomTrend, TrendSummary};
 pub use trend_error::{TrendError, TrendProblem};

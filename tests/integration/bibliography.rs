@@ -121,3 +121,290 @@ proptest! {
         prop_assert!(label.starts_with(&citation.reference().unwrap().short_label()));
     }
 }
+
+/// The README's line for a work: its author-year label in bold, the full
+/// reference, and a link to its primary record when it has one.
+fn readme_line(reference: &bibliography::Reference) -> String {
+    let mut line = format!("- **{}**: {}", reference.short_label(), reference);
+    if let Some(url) = reference.primary_url() {
+        line.push_str(&format!(" <{url}>"));
+    }
+    line
+}
+
+/// The works the README's Sources section lists, in its order.
+const README_WORKS: &[&str] = &[
+    "weissman-2018-guide",
+    "weissman-2000-comprehensive-guide",
+    "klerman-1984-ipt-depression",
+    "markowitz-weissman-2004-world-psychiatry",
+    "markowitz-weissman-2012-casebook",
+    "markowitz-2016-ptsd",
+    "rajhans-2020-ipt-guideline",
+    "who-2016-group-ipt",
+    "kroenke-2001-phq9",
+    "spitzer-2006-gad7",
+    "hamilton-1960-hamd",
+    "frank-2005-ipsrt",
+    "monk-1990-srm",
+    "monk-2002-srm5",
+    "altman-1997-asrm",
+];
+
+#[test]
+fn the_readme_lists_its_sources_as_the_bibliography_writes_them() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let section = readme
+        .split("\n## Sources\n")
+        .nth(1)
+        .expect("a Sources section")
+        .split("\n## ")
+        .next()
+        .unwrap_or_default();
+    let listed: Vec<&str> = section.lines().filter(|l| l.starts_with("- ")).collect();
+    let expected: Vec<String> = README_WORKS
+        .iter()
+        .map(|key| readme_line(bibliography::get(key).expect(key)))
+        .collect();
+    assert_eq!(
+        listed,
+        expected,
+        "the README's Sources section should read:\n{}",
+        expected.join("\n")
+    );
+}
+
+/// Every source the crate ships, by where it is found.
+fn shipped_sources() -> Vec<(String, interpersonal::source::Source)> {
+    use interpersonal::catalogue::{
+        ClassicPhase, DisputeStage, GriefKind, Intervention, PhaseTask, Technique, TransitionKind,
+    };
+    use interpersonal::course::ReviewAdvisoryCode;
+    use interpersonal::goal::GoalTemplate;
+    use interpersonal::{Phase, ProblemArea, RuleSet};
+
+    let mut out = Vec::new();
+    let mut add = |at: String, source: interpersonal::source::Source| out.push((at, source));
+    add(
+        "ProblemArea::WHO_NAME_SOURCE".into(),
+        ProblemArea::WHO_NAME_SOURCE,
+    );
+    for area in ProblemArea::iter() {
+        add(format!("{area}"), area.source());
+        for (what, list) in [
+            ("goals", area.goals()),
+            ("strategies", area.strategies()),
+            ("indicators", area.indicators()),
+        ] {
+            for (i, entry) in list.iter().enumerate() {
+                add(format!("{area} {what}[{i}]"), entry.source.clone());
+            }
+        }
+    }
+    for x in DisputeStage::iter() {
+        add(format!("dispute stage {x}"), x.source());
+    }
+    for x in GriefKind::iter() {
+        add(format!("grief kind {x}"), x.source());
+    }
+    for x in TransitionKind::iter() {
+        add(format!("transition kind {x}"), x.source());
+    }
+    for x in ClassicPhase::iter() {
+        add(format!("classic phase {x}"), x.source());
+    }
+    for x in Phase::iter() {
+        add(format!("phase {x}"), x.source());
+    }
+    for x in PhaseTask::iter() {
+        add(format!("task {x}"), x.source());
+    }
+    for x in Technique::iter() {
+        add(format!("technique {x}"), x.source());
+    }
+    for x in Intervention::iter() {
+        add(format!("intervention {x}"), x.source());
+    }
+    for x in ReviewAdvisoryCode::iter() {
+        add(format!("review advisory {x}"), x.source());
+    }
+    for t in GoalTemplate::all() {
+        add(format!("goal template {}", t.key()), t.source().clone());
+    }
+    for x in interpersonal::measure::Instrument::iter() {
+        add(format!("instrument {x}"), x.source());
+    }
+    add(
+        "measure::RESPONSE_REMISSION_SOURCE".into(),
+        interpersonal::measure::RESPONSE_REMISSION_SOURCE,
+    );
+    add(
+        "measure::IAPT_SOURCE".into(),
+        interpersonal::measure::IAPT_SOURCE,
+    );
+    for x in interpersonal::ipsrt::SrmActivity::ALL {
+        add(format!("SRM activity {x}"), x.source());
+    }
+    for (i, rule) in RuleSet::standard().rules.iter().enumerate() {
+        add(format!("$.rules[{i}] {}", rule.id), rule.source.clone());
+    }
+    out
+}
+
+#[test]
+fn every_shipped_source_cites_works_of_the_bibliography() {
+    let sources = shipped_sources();
+    assert!(sources.len() > 150, "{}", sources.len());
+    for (at, source) in &sources {
+        assert!(!source.cites().is_empty(), "{at} cites nothing");
+        for cite in source.cites() {
+            assert!(
+                cite.reference().is_some(),
+                "{at}: `{}` is not in the bibliography",
+                cite.key
+            );
+            assert!(!cite.locator.contains("http"), "{at}: {}", cite.locator);
+        }
+    }
+}
+
+#[test]
+fn the_engine_advisories_cite_works_of_the_bibliography() {
+    use interpersonal::{Engine, Inventory, from_json};
+    // Onset unknown and suicidal thoughts reported: the warning and the
+    // critical advisory; an inventory with no evidence: no focus.
+    let inv: Inventory = from_json(
+        r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "unknown",
+            "safety": {"suicidal_thoughts_reported": true}}"#,
+    )
+    .unwrap();
+    let a = Engine::standard().unwrap().evaluate(&inv);
+    assert!(a.advisories.len() >= 2, "{:?}", a.advisories);
+    for advisory in &a.advisories {
+        assert!(!advisory.source.cites().is_empty(), "{}", advisory.code);
+        for cite in advisory.source.cites() {
+            assert!(
+                cite.reference().is_some(),
+                "{}: {}",
+                advisory.code,
+                cite.key
+            );
+        }
+    }
+}
+
+#[test]
+fn every_key_written_in_the_code_is_in_the_bibliography() {
+    // `Citation::new("key", …)` anywhere in src/, doc examples included.
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut seen = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        // Keys named through a const (`const GUIDE: &str = "…"`) are checked
+        // where the const is used, by the tests above.
+        for (i, _) in text.match_indices("Citation::new(\"") {
+            let rest = &text[i + "Citation::new(\"".len()..];
+            let key = &rest[..rest.find('"').unwrap()];
+            if key == "no-such-work" || key == "not-a-key" || key.is_empty() {
+                continue; // tests of unknown keys
+            }
+            seen += 1;
+            assert!(
+                bibliography::get(key).is_some(),
+                "{}: `{key}` is not in the bibliography",
+                file.display()
+            );
+        }
+    }
+    assert!(seen > 20, "{seen}");
+}
+
+#[test]
+fn assessments_show_citations_with_labels_and_primary_links() {
+    use interpersonal::{Assessment, Engine, Inventory, from_json, to_json};
+    let inv: Inventory = from_json(
+        r#"{"schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
+            "social_context": {"prior_functioning": "lifelong_few_relationships"}}"#,
+    )
+    .unwrap();
+    let a = Engine::standard().unwrap().evaluate(&inv);
+    let json: serde_json::Value = serde_json::from_str(&to_json(&a).unwrap()).unwrap();
+    let evidence = json["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|area| area["evidence"].as_array().unwrap())
+        .find(|e| e["rule"] == "deficits.lifelong_few_relationships")
+        .unwrap();
+    assert_eq!(
+        evidence["source"]["cites"][0],
+        serde_json::json!({
+            "ref": "weissman-2018-guide",
+            "locator": "ch. \"Interpersonal Deficits\"",
+            "basis": "stated",
+            "label": "Weissman, Markowitz & Klerman 2018, ch. \"Interpersonal Deficits\""
+        })
+    );
+    assert_eq!(
+        evidence["source"]["cites"][1]["link"],
+        "https://doi.org/10.1093/med:psych/9780199746903.001.0001"
+    );
+    // Read back: the labels and links are derived, so the assessment is equal.
+    let back: Assessment = from_json(&json.to_string()).unwrap();
+    assert_eq!(back, a);
+}
+
+fn any_basis() -> impl Strategy<Value = Basis> {
+    prop::sample::select(Basis::ALL.to_vec())
+}
+
+fn any_source() -> impl Strategy<Value = interpersonal::source::Source> {
+    prop::collection::vec(
+        (
+            prop::sample::select(bibliography::all()),
+            "[ -~]{0,20}",
+            any_basis(),
+        ),
+        1..4,
+    )
+    .prop_map(|cites| {
+        interpersonal::source::Source::from_cites(cites.into_iter().map(
+            |(work, locator, basis)| {
+                let mut cite = Citation::new(work.key, "", basis);
+                cite.locator = locator.into();
+                cite
+            },
+        ))
+    })
+}
+
+proptest! {
+    #[test]
+    fn sources_round_trip_and_take_the_firmest_basis(source in any_source()) {
+        let json = serde_json::to_string(&source).unwrap();
+        let back: interpersonal::source::Source = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(&back, &source);
+        let firmest = source.cites().iter().map(|c| c.basis).min().unwrap();
+        prop_assert_eq!(source.basis(), firmest);
+        let shown = source.to_string();
+        for cite in source.cites() {
+            prop_assert!(shown.contains(&cite.label()));
+            prop_assert_eq!(cite.link(), cite.reference().unwrap().primary_url());
+        }
+    }
+}

@@ -653,7 +653,7 @@ fn the_termination_checklist_cites_sources_and_checks_off_with_dates() {
     assert_eq!(tasks, Phase::ConsolidationTermination.tasks());
     for item in &checklist.items {
         assert_eq!(item.source, item.task.source());
-        assert!(!item.source.label.is_empty());
+        assert!(!item.source.cites().is_empty());
     }
     c.complete_task(PhaseTask::DiscussEnding, week(10)).unwrap();
     let checklist = c.termination_checklist();

@@ -6,12 +6,14 @@
 // bug in the test data, and a panic is the clearest report of it.
 use interpersonal::{
     Assessment, Engine, Inventory, ProblemArea, Report, RuleSet,
+    bibliography::Citation,
     catalogue::{DisputeStage, GriefKind},
     engine::{
         AdvisoryCode, Condition, EventCondition, EvidenceStrength, Indicator, NeededFor,
         PersonCondition, Rule, Subject,
     },
     from_json,
+    source::{Basis, Source},
 };
 use serde_json::{Value, json};
 
@@ -78,7 +80,7 @@ fn engine_with(when: Value) -> Engine {
     let never = json!({"all": [{"onset_known": true}, {"onset_known": false}]});
     let mut rules = vec![json!({
         "id": "t.rule", "version": 1, "area": "grief", "weight": 1.0,
-        "summary": "test rule", "source": {"label": "test", "basis": "inferred"},
+        "summary": "test rule", "source": {"cites": [{"ref": "hamilton-1960-hamd", "basis": "inferred"}]},
         "when": when
     })];
     for area in [
@@ -89,7 +91,7 @@ fn engine_with(when: Value) -> Engine {
     ] {
         rules.push(json!({
             "id": format!("never.{area}"), "version": 1, "area": area, "weight": 1.0,
-            "summary": "never", "source": {"label": "test", "basis": "inferred"},
+            "summary": "never", "source": {"cites": [{"ref": "hamilton-1960-hamd", "basis": "inferred"}]},
             "when": never
         }));
     }
@@ -126,7 +128,10 @@ fn the_embedded_default_compiles() {
         assert!(e.rule_set().rules.iter().any(|r| r.area == area), "{area}");
     }
     for r in &e.rule_set().rules {
-        assert!(!r.source.label.is_empty(), "{} cites a source", r.id);
+        assert!(!r.source.cites().is_empty(), "{} cites a source", r.id);
+        for cite in r.source.cites() {
+            assert!(cite.reference().is_some(), "{}: {}", r.id, cite.key);
+        }
     }
 }
 
@@ -312,9 +317,40 @@ fn compile_refuses_bad_weights_versions_and_summaries() {
         ["$.rules[2].summary"]
     );
     assert_eq!(
-        paths_of(|r| r.rules[2].source.label = "".into()),
-        ["$.rules[2].source.label"]
+        paths_of(|r| r.rules[2].source = Source::from_cites([])),
+        ["$.rules[2].source.cites"]
     );
+}
+
+#[test]
+fn compile_refuses_a_citation_of_a_work_not_in_the_bibliography() {
+    // Reported with the other problems, each at its citation's path.
+    let problems = problems_of(|r| {
+        r.rules[3].source = Source::from_cites([
+            Citation::new("weissman-2018-guide", "ch. 8", Basis::Stated),
+            Citation::new("guide-2018", "ch. 8", Basis::Stated),
+        ]);
+        r.rules[5].source = Source::from_cites([Citation::new("", "", Basis::Known)]);
+        r.rules[6].weight = 0.0;
+    });
+    let paths: Vec<&str> = problems.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "$.rules[3].source.cites[1].ref",
+            "$.rules[5].source.cites[0].ref",
+            "$.rules[6].weight"
+        ]
+    );
+    assert!(problems[0].1.contains("`guide-2018`"), "{problems:?}");
+
+    // The same from JSON.
+    let mut json: Value = serde_json::from_str(RuleSet::standard_json()).unwrap();
+    json["rules"][3]["source"]["cites"][0]["ref"] = json!("no-such-work");
+    let rules = RuleSet::from_json(&json.to_string()).unwrap();
+    let problems = Engine::compile(rules).unwrap_err();
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["$.rules[3].source.cites[0].ref"]);
 }
 
 #[test]
@@ -1225,7 +1261,7 @@ fn rules_can_be_built_in_code() {
         ProblemArea::Grief,
         0.5,
         "Extra",
-        interpersonal::source::Source::new("test", interpersonal::source::Basis::Inferred),
+        Source::from_cites([Citation::new("hamilton-1960-hamd", "", Basis::Inferred)]),
         Condition::OnsetKnown(true),
     );
     rule.links_onset = true;

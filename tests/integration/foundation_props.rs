@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::fmt::Debug;
 
 use chrono::{Days, NaiveDate};
+use interpersonal::bibliography::{self, Citation};
 use interpersonal::{catalogue::*, goal::*, id::*, sensitive::*, source::*};
 use proptest::prelude::*;
 use serde::Serialize;
@@ -36,12 +37,21 @@ fn sensitive() -> impl Strategy<Value = Sensitive<String>> {
     text().prop_map(Sensitive::new)
 }
 
+fn citation() -> impl Strategy<Value = Citation> {
+    (
+        prop::sample::select(bibliography::all()),
+        text(),
+        any_of::<Basis>(),
+    )
+        .prop_map(|(work, locator, basis)| {
+            let mut cite = Citation::new(work.key, "", basis);
+            cite.locator = locator.into();
+            cite
+        })
+}
+
 fn source() -> impl Strategy<Value = Source> {
-    (text(), prop::option::of(text()), any_of::<Basis>()).prop_map(|(label, url, basis)| Source {
-        label: label.into(),
-        url: url.map(Into::into),
-        basis,
-    })
+    prop::collection::vec(citation(), 1..4).prop_map(Source::from_cites)
 }
 
 fn catalogue_entry() -> impl Strategy<Value = CatalogueEntry> {

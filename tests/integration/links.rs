@@ -142,7 +142,6 @@ fn disallowed_links(roots: &[&str]) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "enabled when citations migrate to the bibliography"]
 fn shipped_links_point_only_at_primary_hosts() {
     let bad = disallowed_links(&["src", "rules", "schema", "examples", "README.md"]);
     assert!(

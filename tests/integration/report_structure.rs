@@ -203,7 +203,11 @@ fn a_hand_built_section_cannot_forge_a_paragraph() {
     f.sections.push(FormulationSection::new(
         FormulationPart::Opening,
         "Hello\n\nSAFETY FIRST: none\u{1b}[2J\u{2028}",
-        Source::new("x", Basis::Inferred),
+        Source::from_cites([interpersonal::bibliography::Citation::new(
+            "weissman-2018-guide",
+            "x",
+            Basis::Inferred,
+        )]),
     ));
     let shown = f.to_string();
     assert_no_controls("the formulation", &shown);

@@ -924,9 +924,19 @@ fn invalid_rule_sets_are_refused_by_schema_and_crate() {
             "an unknown indicator",
         ),
         (
-            "/rules/0/source/basis",
+            "/rules/0/source/cites/0/basis",
             Some(json!("guessed")),
             "an unknown basis",
+        ),
+        (
+            "/rules/0/source/cites/0/url",
+            Some(json!("https://example.org/copy")),
+            "a citation with an address",
+        ),
+        (
+            "/rules/0/source/label",
+            Some(json!("Guide-2018, ch. 8")),
+            "a source in the old shape, with a label",
         ),
         (
             "/rules/0/when",
@@ -967,7 +977,17 @@ fn invalid_rule_sets_are_refused_by_schema_and_crate() {
         ("/rules/0/when", None, "a rule without a condition"),
         ("/rules/0/source", None, "a rule without a source"),
         ("/rules/0/weight", None, "a rule without a weight"),
-        ("/rules/0/source/basis", None, "a source without a basis"),
+        ("/rules/0/source/cites", None, "a source without citations"),
+        (
+            "/rules/0/source/cites/0/basis",
+            None,
+            "a citation without a basis",
+        ),
+        (
+            "/rules/0/source/cites/0/ref",
+            None,
+            "a citation without a key",
+        ),
         (
             "/parameters/max_depth",
             None,
@@ -1273,7 +1293,8 @@ fn sweep_default_rule_set() {
         "$.parameters.support_cap",
         "$.parameters.max_depth",
         "$.rules[*].weight",
-        "$.rules[*].source.label",
+        "$.rules[*].source.cites",
+        "$.rules[*].source.cites[*].ref",
         "$.rules[*].when..died_within",
         "$.rules[*].when..linked",
         "$.rules[*].when..within",
@@ -1313,15 +1334,21 @@ fn sweep_assessments() {
         found.extend(sweep::<Assessment>("assessment", doc));
     }
     // The schema describes what the engine writes: a rule set that compiled
-    // (semantic version, 16-hex fingerprint, source labels not blank).
+    // (semantic version, 16-hex fingerprint, sources citing at least one work
+    // of the bibliography by key) and the links it derives (to primary records
+    // only; a link is ignored when read).
     assert_eq!(
         found,
         set(&[
             "$.schema_version",
             "$.rule_set.version",
             "$.rule_set.fingerprint",
-            "$.areas[*].evidence[*].source.label",
-            "$.advisories[*].source.label",
+            "$.areas[*].evidence[*].source.cites",
+            "$.areas[*].evidence[*].source.cites[*].ref",
+            "$.areas[*].evidence[*].source.cites[*].link",
+            "$.advisories[*].source.cites",
+            "$.advisories[*].source.cites[*].ref",
+            "$.advisories[*].source.cites[*].link",
         ])
     );
 }
@@ -1532,5 +1559,22 @@ proptest! {
             let d: u32 = s[8..10].parse().unwrap();
             prop_assert!(d >= 29 && NaiveDate::from_ymd_opt(y, m, d).is_none());
         }
+    }
+}
+
+#[test]
+fn citations_name_exactly_the_works_of_the_bibliography() {
+    // Both schemas list the bibliography's keys, in its (sorted) order; a new
+    // entry is added to the schemas with it.
+    let keys: Vec<Value> = interpersonal::bibliography::all()
+        .iter()
+        .map(|r| json!(r.key))
+        .collect();
+    for (name, def) in [("rule_set", "citation"), ("assessment", "shown_citation")] {
+        let s = schema(name);
+        let listed = s["$defs"][def]["properties"]["ref"]["enum"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{name}: $defs/{def}/properties/ref/enum"));
+        assert_eq!(listed, &keys, "{name}");
     }
 }

@@ -1,12 +1,9 @@
 //! What a progress review points out: safety flags, no response by
 //! mid-treatment, a measurement due, goals without progress.
 
+use crate::macros::source;
 use crate::macros::vocabulary_enum;
-use crate::{
-    engine::Indicator,
-    id::GoalId,
-    source::{Basis, Source},
-};
+use crate::{bibliography::cited, engine::Indicator, id::GoalId, source::Source};
 use serde::{Deserialize, Serialize};
 
 vocabulary_enum! {
@@ -62,35 +59,30 @@ impl ReviewAdvisoryCode {
     ///   Casebook-2012 ch. 5]), and termination considers other treatments on
     ///   non-response (§1.1 [K: Comprehensive-2000]). Checking at
     ///   mid-treatment, and for every area, is this crate's inference \[I\].
-    /// * Measurement due: PHQ-9 and GAD-7 every 4 sessions [S: Stuart slides].
+    /// * Measurement due: PHQ-9 and GAD-7 every 4 sessions, this crate's
+    ///   schedule after IPT training practice (Stuart & Robertson 2012, not
+    ///   checked in the book) \[I\].
     /// * Goal without progress: the contract's agreed goals (§5 [K:
     ///   Comprehensive-2000]); asking for recorded progress is this crate's
     ///   \[I\].
     ///
     /// ```
     /// use interpersonal::{source::Basis, course::ReviewAdvisoryCode};
-    /// assert_eq!(ReviewAdvisoryCode::NoResponseByMidTreatment.source().basis, Basis::Inferred);
-    /// assert_eq!(ReviewAdvisoryCode::MeasurementDue.source().basis, Basis::Stated);
+    /// assert_eq!(ReviewAdvisoryCode::NoResponseByMidTreatment.source().basis(), Basis::Inferred);
+    /// assert_eq!(ReviewAdvisoryCode::SafetyFlag.source().basis(), Basis::Known);
     /// ```
     pub const fn source(self) -> Source {
         match self {
-            ReviewAdvisoryCode::SafetyFlag => Source::new(
-                "ipt-domain.md §8.1, §9: a positive suicide-risk item requires a same-day clinician risk assessment (standard PHQ guidance)",
-                Basis::Known,
-            ),
-            ReviewAdvisoryCode::NoResponseByMidTreatment => Source::new(
-                "ipt-domain.md §8.4 (response: a 50% drop); §1.1 (evaluate need for medication: Markowitz-phases; on non-response consider other treatments: Comprehensive-2000); §2.4 (consider alternatives if no improvement: Guide-2018, Casebook-2012 ch. 5); the mid-treatment check is this crate's",
-                Basis::Inferred,
-            ),
-            ReviewAdvisoryCode::MeasurementDue => Source::with_url(
-                "Stuart-Robertson (IPT Institute training slides): PHQ-9 and GAD-7 every 4 sessions",
-                "https://studylib.net/doc/25532296/ipt-slides",
-                Basis::Stated,
-            ),
-            ReviewAdvisoryCode::GoalWithoutProgress => Source::new(
-                "ipt-domain.md §5: the contract's agreed goals (Comprehensive-2000); asking for recorded progress is this crate's",
-                Basis::Inferred,
-            ),
+            ReviewAdvisoryCode::SafetyFlag => source![cited::PHQ9_ITEM9],
+            ReviewAdvisoryCode::NoResponseByMidTreatment => source![
+                cited::RESPONSE_DEFINITION_INFERRED,
+                cited::GUIDE_DEFICITS_ALTERNATIVES_INFERRED,
+                cited::COMPREHENSIVE_NON_RESPONSE_INFERRED,
+            ],
+            ReviewAdvisoryCode::MeasurementDue => source![cited::STUART_ROBERTSON_INFERRED],
+            ReviewAdvisoryCode::GoalWithoutProgress => {
+                source![cited::COMPREHENSIVE_CONTRACT_INFERRED]
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 /// use interpersonal::{source::Basis, catalogue::PhaseTask, course::TerminationItem};
 /// let item = TerminationItem::new(PhaseTask::DiscussEnding, None);
-/// assert_eq!(item.source.basis, Basis::Known);
+/// assert_eq!(item.source.basis(), Basis::Known);
 /// assert!(item.description().contains("approaching end"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -175,7 +175,7 @@ impl fmt::Display for TerminationChecklist {
                 Some(on) => write!(f, "  [x] {} (done {on})", item.task)?,
                 None => write!(f, "  [ ] {}", item.task)?,
             }
-            writeln!(f, ": {} [{}]", item.description(), item.source.label)?;
+            writeln!(f, ": {} [{}]", item.description(), item.source)?;
         }
         Ok(())
     }
