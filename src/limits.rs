@@ -16,7 +16,7 @@ use crate::engine::MAX_CONDITION_DEPTH_LIMIT;
 /// set.
 ///
 /// The defaults are ceilings: far above any one patient's inventory (the
-/// IPT inventory lists the important people of one life, ipt-domain.md §3),
+/// IPT inventory lists the important people of one life, CLINICAL-BASIS.md §3),
 /// and low enough that evaluating and reporting an inventory at the limit
 /// takes well under a second. A builder method lowers one limit; asking for
 /// more than the default keeps the default.

@@ -153,8 +153,9 @@ const README_WORKS: &[&str] = &[
 
 #[test]
 fn the_readme_lists_its_sources_as_the_bibliography_writes_them() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md");
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .expect("README.md");
     let section = readme
         .split("\n## Sources\n")
         .nth(1)

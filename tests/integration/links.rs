@@ -25,6 +25,10 @@ const ALLOWED_HOSTS: &[&str] = &[
     // Terminologies and health-data standards.
     "loinc.org",
     "hl7.org",
+    "cds-hooks.hl7.org",
+    // Code system URIs that FHIR resources name (not links to copies).
+    "unitsofmeasure.org",
+    "snomed.info",
     "www.hl7.org",
     "terminology.hl7.org",
     "build.fhir.org",
