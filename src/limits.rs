@@ -15,9 +15,8 @@ use crate::engine::MAX_CONDITION_DEPTH_LIMIT;
 /// The largest input the crate accepts, and the lower bounds a caller may
 /// set.
 ///
-/// The defaults are ceilings: far above any one patient's inventory (the
-/// IPT inventory lists the important people of one life, ipt-domain.md §3),
-/// and low enough that evaluating and reporting an inventory at the limit
+/// The defaults are ceilings: far above any one patient's inventory (it
+/// lists the important people of one life), and low enough that evaluating and reporting an inventory at the limit
 /// takes well under a second. A builder method lowers one limit; asking for
 /// more than the default keeps the default.
 ///

@@ -1,7 +1,8 @@
 //! The fuzz targets' properties (`fuzz/properties.rs`), run on generated
 //! inputs in every `cargo test`: valid documents with hostile text, and
 //! documents edited byte by byte. The fuzz targets run the same checks on
-//! the fuzzer's inputs (nightly, `fuzz/README.md`).
+//! the fuzzer's inputs (nightly; the README of the repository's fuzz
+//! folder says how to run them).
 
 use chrono::NaiveDate;
 use interpersonal::{
