@@ -1,10 +1,12 @@
 //! Suggests a focus for an interpersonal inventory read from a JSON file (or
-//! standard input), and prints a readable report, or the assessment as JSON.
+//! standard input, when the path is `-` or absent, as Unix tools do), and
+//! prints a readable report, or the assessment as JSON.
 //!
 //! ```text
 //! cargo run --example suggest -- examples/data/quickstart.json
 //! cargo run --example suggest -- --json examples/data/quickstart.json
 //! cat inventory.json | cargo run --example suggest
+//! cat inventory.json | cargo run --example suggest -- --json -
 //! ```
 //!
 //! Bad input (unreadable JSON, or an inventory that fails validation) prints
@@ -23,7 +25,7 @@ fn main() {
             "--json" => json_output = true,
             "-h" | "--help" => {
                 println!(
-                    "usage: suggest [--json] [INVENTORY.json]   (reads standard input without a path)"
+                    "usage: suggest [--json] [INVENTORY.json | -]   (reads standard input for `-` or without a path)"
                 );
                 return;
             }
@@ -32,7 +34,7 @@ fn main() {
         }
     }
 
-    let text = match &path {
+    let text = match path.as_deref().filter(|p| *p != "-") {
         Some(p) => {
             std::fs::read_to_string(p).unwrap_or_else(|e| fail(&format!("cannot read {p}: {e}")))
         }

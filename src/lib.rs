@@ -228,6 +228,11 @@ pub mod ipsrt;
 pub mod limits;
 pub mod measure;
 
+#[cfg(feature = "cds-hooks")]
+pub mod cds_hooks;
+#[cfg(feature = "fhir")]
+pub mod fhir;
+
 pub use catalogue::{Phase, ProblemArea};
 pub use course::{Course, Formulation, Schedule, TreatmentContract};
 pub use engine::{Assessment, Engine, Report, RuleSet};

@@ -398,6 +398,96 @@ pub(super) const ENTRIES: &[Reference] = &[
         )
     },
     Reference {
+        container: Some("Med Care"),
+        volume: Some("41"),
+        issue: Some("11"),
+        pages: Some("1284–1292"),
+        pmid: Some("14583691"),
+        note: Some(
+            "Volume, issue and pages from the authors' university research record (Indiana \
+             University, Pure); the PMID seen on a PubMed-derived reader (bioseek), not on \
+             PubMed itself: confirm. DOI not confirmed, so not given.",
+        ),
+        ..Reference::new(
+            "kroenke-2003-phq2",
+            Article,
+            &["Kroenke K", "Spitzer RL", "Williams JBW"],
+            2003,
+            "The Patient Health Questionnaire-2: validity of a two-item depression screener",
+        )
+    },
+    Reference {
+        container: Some("Ann Intern Med"),
+        volume: Some("146"),
+        issue: Some("5"),
+        pages: Some("317–325"),
+        doi: Some("10.7326/0003-4819-146-5-200703060-00004"),
+        note: Some(
+            "DOI from the publisher's page (ACP Journals); pages from the citation in Evid \
+             Based Med 2007;12:149. The abstract does not print the GAD-2 cut-off of 3. PMID \
+             not confirmed, so not given.",
+        ),
+        ..Reference::new(
+            "kroenke-2007-anxiety",
+            Article,
+            &[
+                "Kroenke K",
+                "Spitzer RL",
+                "Williams JBW",
+                "Monahan PO",
+                "Löwe B",
+            ],
+            2007,
+            "Anxiety disorders in primary care: prevalence, impairment, comorbidity, and \
+             detection",
+        )
+    },
+    Reference {
+        container: Some("Psychosomatics"),
+        volume: Some("50"),
+        issue: Some("6"),
+        pages: Some("613–621"),
+        note: Some(
+            "Volume, issue and pages from the authors' university research record (Indiana \
+             University, Pure). The bands and the subscale cut-off are printed by the NINDS \
+             Common Data Elements record for the PHQ-4, which cites this article. DOI and PMID \
+             not confirmed, so not given.",
+        ),
+        ..Reference::new(
+            "kroenke-2009-phq4",
+            Article,
+            &["Kroenke K", "Spitzer RL", "Williams JBW", "Löwe B"],
+            2009,
+            "An ultra-brief screening scale for anxiety and depression: the PHQ-4",
+        )
+    },
+    Reference {
+        container: Some("J Affect Disord"),
+        volume: Some("114"),
+        issue: Some("1–3"),
+        pages: Some("163–173"),
+        doi: Some("10.1016/j.jad.2008.06.026"),
+        pmid: Some("18752852"),
+        note: Some(
+            "DOI and PMID seen on a PubMed-derived reader (wilddata), not on PubMed or the \
+             publisher's page: confirm.",
+        ),
+        ..Reference::new(
+            "kroenke-2009-phq8",
+            Article,
+            &[
+                "Kroenke K",
+                "Strine TW",
+                "Spitzer RL",
+                "Williams JBW",
+                "Berry JT",
+                "Mokdad AH",
+            ],
+            2009,
+            "The PHQ-8 as a measure of current depression in the general population",
+        )
+    },
+    Reference {
         part_of: Some(CASEBOOK),
         chapter: Some("2"),
         doi: Some("10.1093/med:psych/9780199746903.003.0002"),

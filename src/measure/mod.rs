@@ -29,6 +29,7 @@
 mod answers;
 mod asrm;
 mod band;
+mod difficulty;
 mod gad7;
 mod hamd;
 mod instrument;
@@ -39,12 +40,14 @@ mod response;
 mod safety;
 mod schedule;
 mod score;
+mod short_form;
 mod trend;
 mod trend_error;
 
 pub use answers::{AsrmAnswers, Gad7Answers, Hamd17Ratings, ItemAnswers, Phq9Answers};
 pub use asrm::{ASRM_CUTOFF, AsrmBand, AsrmItem, AsrmScore};
 pub use band::SeverityBand;
+pub use difficulty::Difficulty;
 pub use gad7::{
     GAD7_CASENESS, GAD7_PANEL_LOINC, GAD7_PROBABLE_GAD, GAD7_RELIABLE_CHANGE, GAD7_TOTAL_LOINC,
     Gad7Band, Gad7Item, Gad7Score,
@@ -61,5 +64,8 @@ pub use response::FrequencyResponse;
 pub use safety::{SafetyFlag, SafetyFlagKind, SafetySource, ScoreAdvisory};
 pub use schedule::{MEASUREMENT_INTERVAL_SESSIONS, measurement_due};
 pub use score::{InstrumentScore, ScoreRefused};
+pub use short_form::{
+    GAD2_POSITIVE_AT, PHQ2_POSITIVE_AT, PHQ8_POSITIVE_AT, Phq4Band, ShortForm, ShortFormScore,
+};
 pub use trend::{MeasureOutcome, RESPONSE_REDUCTION_PERCENT, SymptomTrend, TrendSummary};
 pub use trend_error::{TrendError, TrendProblem};

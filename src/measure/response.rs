@@ -29,6 +29,28 @@ vocabulary_enum! {
 }
 
 impl FrequencyResponse {
+    /// The answer a LOINC answer code stands for, as health-record systems send
+    /// it: `LA6568-5` Not at all, `LA6569-3` Several days, `LA6570-1` More than
+    /// half the days, `LA6571-9` Nearly every day (LOINC answer list
+    /// `LL358-3`, which gives the scores 0 to 3 beside the codes; confirmed on
+    /// loinc.org); `None` for any other code.
+    ///
+    /// ```
+    /// use interpersonal::measure::FrequencyResponse;
+    /// assert_eq!(FrequencyResponse::from_loinc_answer_code("LA6570-1"), Some(FrequencyResponse::MoreThanHalfTheDays));
+    /// assert_eq!(FrequencyResponse::from_loinc_answer_code("LA6572-7"), None);
+    /// ```
+    pub fn from_loinc_answer_code(code: &str) -> Option<Self> {
+        [
+            FrequencyResponse::NotAtAll,
+            FrequencyResponse::SeveralDays,
+            FrequencyResponse::MoreThanHalfTheDays,
+            FrequencyResponse::NearlyEveryDay,
+        ]
+        .into_iter()
+        .find(|a| a.loinc_answer_code() == code)
+    }
+
     /// The answer with this score, or `None` outside 0..=3.
     ///
     /// ```

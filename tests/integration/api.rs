@@ -155,6 +155,23 @@ fn every_public_type_is_send_and_sync() {
     assert_send_sync::<SharedText>();
     assert_send_sync::<Sensitive<String>>();
     assert_send_sync::<Report<'static>>();
+    #[cfg(feature = "fhir")]
+    {
+        use interpersonal::fhir::*;
+        assert_send_sync::<SubjectReference>();
+        assert_send_sync::<FhirError>();
+        assert_send_sync::<FhirProblem>();
+        assert_send_sync::<GoalExport>();
+        assert_send_sync::<Unanswered>();
+    }
+    #[cfg(feature = "cds-hooks")]
+    {
+        use interpersonal::cds_hooks::*;
+        assert_send_sync::<Card>();
+        assert_send_sync::<CardSource>();
+        assert_send_sync::<CardUuid>();
+        assert_send_sync::<CardUuidError>();
+    }
 }
 
 #[test]

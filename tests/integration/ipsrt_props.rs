@@ -119,13 +119,11 @@ proptest! {
         for (b, a) in before.activities.iter().zip(&after.activities) {
             prop_assert_eq!(b.hits, a.hits);
             prop_assert_eq!(b.qualifies, a.qualifies);
-            // Without a tie between two layouts, the habitual time moves with the shift.
-            if b.discarded_days == a.discarded_days && b.hit_days == a.hit_days {
-                if let (Some(hb), Some(ha)) = (b.habitual_minutes, a.habitual_minutes) {
-                    let moved = (ha - hb - f64::from(shift)).rem_euclid(1440.0);
-                    prop_assert!(moved < 1e-6 || 1440.0 - moved < 1e-6, "{hb} -> {ha} by {shift}");
-                }
-            }
+            // The habitual time itself is not compared: when two gaps on the
+            // clock are equally wide, where the circle is cut depends on the
+            // absolute times, so the habitual time of a tied layout may differ
+            // while the hits, the qualifying activities and the score do not
+            // (found by proptest: 657 -> 819 under a shift of 882).
         }
     }
 

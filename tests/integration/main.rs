@@ -12,6 +12,8 @@ mod support;
 mod api;
 mod bibliography;
 mod cases_parse;
+#[cfg(feature = "cds-hooks")]
+mod cds_hooks;
 mod clinical_cases;
 mod contract;
 mod course;
@@ -21,6 +23,8 @@ mod engine;
 mod engine_props;
 mod error_paths;
 mod finite_scores;
+#[cfg(feature = "fhir")]
+mod fhir;
 mod formulation;
 mod foundation;
 mod foundation_props;
