@@ -22,9 +22,9 @@ mod doc_refs;
 mod engine;
 mod engine_props;
 mod error_paths;
-mod finite_scores;
 #[cfg(feature = "fhir")]
 mod fhir;
+mod finite_scores;
 mod formulation;
 mod foundation;
 mod foundation_props;
