@@ -484,8 +484,10 @@ impl RuleSet {
     ///
     /// ```
     /// use interpersonal::RuleSet;
-    /// let err = RuleSet::from_json(r#"{"schema_version": 1, "idd": "x"}"#).unwrap_err();
-    /// assert_eq!(err.path.as_str(), "$.idd");
+    /// let err = RuleSet::from_json(r#"{"schema_version": 1, "versoin": "x"}"#).unwrap_err();
+    /// // An unknown key is never shown; a near field name is offered.
+    /// assert_eq!(err.path.as_str(), "$");
+    /// assert!(err.message.contains("did you mean `version`?"));
     /// ```
     ///
     /// # Errors
