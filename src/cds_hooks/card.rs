@@ -93,10 +93,13 @@ impl fmt::Display for CardUuid {
 /// support" (CDS Hooks 2.0), a label and, when known, a URL.
 ///
 /// ```
-/// use interpersonal::{cds_hooks::CardSource, source::{Basis, Source}};
-/// let s = CardSource::from(&Source::new("Guide-2018, ch. 8", Basis::Stated));
-/// assert_eq!(s.label, "Guide-2018, ch. 8");
-/// assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"label":"Guide-2018, ch. 8"}"#);
+/// use interpersonal::{bibliography::Citation, cds_hooks::CardSource, source::{Basis, Source}};
+/// let s = CardSource::from(&Source::from_cites([Citation::new(
+///     "weissman-2018-guide",
+///     "ch. 8",
+///     Basis::Stated,
+/// )]));
+/// assert_eq!(s.label, "Weissman, Markowitz & Klerman 2018, ch. 8");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
