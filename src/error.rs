@@ -282,16 +282,25 @@ impl Problems {
 
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.0.len();
-        write!(f, "{n} problem{}: ", if n == 1 { "" } else { "s" })?;
-        for (i, p) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
-            write!(f, "{p}")?;
-        }
-        Ok(())
+        write_problem_list(f, &self.0)
     }
+}
+
+/// Writes `N problem(s): a; b; c`, the one form every list of problems in the
+/// crate is shown in.
+pub(crate) fn write_problem_list<P: fmt::Display>(
+    f: &mut fmt::Formatter<'_>,
+    problems: &[P],
+) -> fmt::Result {
+    let n = problems.len();
+    write!(f, "{n} problem{}: ", if n == 1 { "" } else { "s" })?;
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            f.write_str("; ")?;
+        }
+        write!(f, "{p}")?;
+    }
+    Ok(())
 }
 
 impl std::error::Error for Problems {}

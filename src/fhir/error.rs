@@ -84,15 +84,7 @@ impl From<FhirProblem> for FhirError {
 
 impl fmt::Display for FhirError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.0.len();
-        write!(f, "{n} problem{}: ", if n == 1 { "" } else { "s" })?;
-        for (i, p) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
-            write!(f, "{p}")?;
-        }
-        Ok(())
+        crate::error::write_problem_list(f, &self.0)
     }
 }
 
