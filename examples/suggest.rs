@@ -12,9 +12,15 @@
 //! Bad input (unreadable JSON, or an inventory that fails validation) prints
 //! every problem, each with its JSON path, to standard error and exits with
 //! status 2.
+//!
+//! Output goes through one checked writer: when the reader of standard output
+//! goes away (`suggest … | head -1`), the program stops quietly with status 0,
+//! as Unix filters do, instead of panicking on the broken pipe; any other write
+//! error is reported with status 2.
 
 use interpersonal::{Engine, Inventory, Report, from_json};
-use std::io::Read;
+use std::fmt::Display;
+use std::io::{ErrorKind, Read, Write};
 use std::process::exit;
 
 fn main() {
@@ -24,8 +30,8 @@ fn main() {
         match arg.as_str() {
             "--json" => json_output = true,
             "-h" | "--help" => {
-                println!(
-                    "usage: suggest [--json] [INVENTORY.json | -]   (reads standard input for `-` or without a path)"
+                emit(
+                    "usage: suggest [--json] [INVENTORY.json | -]   (reads standard input for `-` or without a path)\n",
                 );
                 return;
             }
@@ -50,7 +56,7 @@ fn main() {
     let inventory: Inventory = from_json(&text).unwrap_or_else(|e| fail(&e.to_string()));
     if let Err(problems) = inventory.validate() {
         for problem in &problems {
-            eprintln!("error: {problem}");
+            warn(&problem);
         }
         fail(&format!("the inventory has {} problem(s)", problems.len()));
     }
@@ -59,15 +65,34 @@ fn main() {
     let assessment = engine.evaluate(&inventory);
     if json_output {
         match serde_json::to_string_pretty(&assessment) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => emit(format_args!("{json}\n")),
             Err(e) => fail(&e.to_string()),
         }
     } else {
-        print!("{}", Report::new(&assessment, &inventory));
+        emit(Report::new(&assessment, &inventory));
     }
 }
 
+/// Writes to standard output and flushes. `print!` would panic when the pipe
+/// is closed; here a closed pipe ends the program quietly (status 0), and any
+/// other write error is reported (status 2).
+fn emit(text: impl Display) {
+    let mut out = std::io::stdout().lock();
+    let written = write!(out, "{text}").and_then(|()| out.flush());
+    match written {
+        Ok(()) => {}
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => exit(0),
+        Err(e) => fail(&format!("cannot write to standard output: {e}")),
+    }
+}
+
+/// One `error:` line on standard error; a closed standard error is ignored
+/// (`eprintln!` would panic), since there is nowhere left to report it.
+fn warn(message: &dyn Display) {
+    let _ = writeln!(std::io::stderr().lock(), "error: {message}");
+}
+
 fn fail(message: &str) -> ! {
-    eprintln!("error: {message}");
+    warn(&message);
     exit(2)
 }

@@ -147,6 +147,21 @@ macro_rules! id_type {
             }
         }
 
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                "id".into()
+            }
+
+            fn schema_id() -> std::borrow::Cow<'static, str> {
+                "interpersonal::id".into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                crate::schema::types::id_schema()
+            }
+        }
+
     };
 }
 

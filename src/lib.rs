@@ -223,11 +223,16 @@ pub mod vocabulary;
 
 pub mod course;
 pub mod engine;
+#[cfg(feature = "arbitrary")]
+mod fuzzing;
 pub mod goal;
 pub mod inventory;
 pub mod ipsrt;
 pub mod limits;
 pub mod measure;
+pub mod schema;
+#[cfg(feature = "proptest")]
+pub mod strategy;
 
 #[cfg(feature = "cds-hooks")]
 pub mod cds_hooks;

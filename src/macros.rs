@@ -5,7 +5,9 @@
 /// declaration order, serde in `snake_case`, `Display`, `FromStr` and
 /// `Into<&'static str>` in `snake_case` (derived with strum, whose types and
 /// traits stay out of the public API), and the inherent `ALL`, `COUNT` and
-/// `iter()`, so a caller lists the values without another dependency.
+/// `iter()`, so a caller lists the values without another dependency; with
+/// the features of those names, `schemars::JsonSchema` and
+/// `arbitrary::Arbitrary`.
 /// Attributes (docs, `#[non_exhaustive]`) pass through.
 macro_rules! vocabulary_enum {
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident,)+ }) => {
@@ -15,6 +17,8 @@ macro_rules! vocabulary_enum {
             serde::Serialize, serde::Deserialize,
             strum::Display, strum::EnumString, strum::IntoStaticStr,
         )]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
         #[serde(rename_all = "snake_case")]
         #[strum(serialize_all = "snake_case")]
         pub enum $name { $($(#[$vmeta])* $variant,)+ }

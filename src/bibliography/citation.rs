@@ -40,11 +40,16 @@ use crate::source::Basis;
 /// assert_eq!(serde_json::from_str::<Citation>(&json).unwrap(), DEFICITS);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Citation {
     /// The key of the cited work in the bibliography.
     #[serde(rename = "ref")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::types::bibliography_key")
+    )]
     pub key: SharedText,
     /// Where in the work: chapter, section, page, table or code; empty for
     /// the whole work.

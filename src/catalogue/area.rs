@@ -151,6 +151,7 @@ vocabulary_enum! {
 /// assert_eq!(first.source.basis(), Basis::Stated);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueEntry {
     /// The statement, one sentence.

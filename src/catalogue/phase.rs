@@ -146,6 +146,7 @@ impl ClassicPhase {
 /// assert_eq!(SessionPosition::FromFirst(13).resolve(12), None);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SessionPosition {
     /// The n-th session from the start: `FromFirst(1)` is the first session.
@@ -197,6 +198,7 @@ impl SessionPosition {
 /// assert_eq!(middle.resolve(12), Some(4..=10));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SessionRange {
     /// The earliest session in which the phase typically begins.
@@ -761,6 +763,7 @@ impl PhaseTask {
 /// assert_eq!(err.to_string(), "phase `maintenance` has no next phase");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum PhaseTransitionError {

@@ -33,6 +33,7 @@ use super::ruleset::Indicator;
 /// # Ok::<(), interpersonal::Problems>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct RuleSetInfo {
@@ -89,6 +90,7 @@ vocabulary_enum! {
 /// # Ok::<(), interpersonal::id::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Subject {
     /// A person of the inventory.
@@ -118,6 +120,7 @@ pub enum Subject {
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Evidence {
@@ -137,6 +140,10 @@ pub struct Evidence {
     /// author-year `label` and, when its work has one, a `link` to its
     /// primary record (read back and ignored, as both follow from the key).
     #[serde(with = "crate::source::shown")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::schema::types::ShownSource")
+    )]
     pub source: Source,
     /// The people and events it is about.
     pub subjects: Vec<Subject>,
@@ -170,6 +177,7 @@ pub struct Evidence {
 /// # Ok::<(), interpersonal::Problems>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct NearMiss {
@@ -199,6 +207,7 @@ pub struct NearMiss {
 /// # Ok::<(), interpersonal::Problems>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AreaFinding {
@@ -295,6 +304,7 @@ vocabulary_enum! {
 /// # Ok::<(), interpersonal::Problems>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Advisory {
@@ -307,6 +317,10 @@ pub struct Advisory {
     /// Where the advice comes from; in JSON with labels and links, as in
     /// [`Evidence::source`].
     #[serde(with = "crate::source::shown")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::schema::types::ShownSource")
+    )]
     pub source: Source,
     /// The people or events it is about, if any.
     pub subjects: Vec<Subject>,
@@ -345,6 +359,7 @@ vocabulary_enum! {
 /// # Ok::<(), interpersonal::Problems>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct MissingFact {
@@ -395,6 +410,7 @@ pub const ASSESSMENT_SCHEMA_VERSION: u32 = 2;
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Assessment {
@@ -405,6 +421,7 @@ pub struct Assessment {
     pub rule_set: RuleSetInfo,
     /// The inventory's as-of date.
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     pub assessed_on: NaiveDate,
     /// One finding per area, in [`ProblemArea`] declaration order.
     pub areas: Vec<AreaFinding>,

@@ -37,6 +37,7 @@ use crate::inventory::{
 /// );
 /// ```
 #[derive(PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Condition {
@@ -88,6 +89,7 @@ pub enum Condition {
 /// );
 /// ```
 #[derive(PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum PersonCondition {
@@ -168,6 +170,7 @@ pub enum PersonCondition {
 /// assert!(matches!(c, EventCondition::All(_)));
 /// ```
 #[derive(PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum EventCondition {

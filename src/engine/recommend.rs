@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 /// assert!(Recommendations::for_focus(&[]).interventions.is_empty());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Recommendations {

@@ -122,6 +122,7 @@ vocabulary_enum! {
 /// assert_eq!((w.before_months, w.after_months), (6, 3));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Window {
     /// How many months before the onset the window opens.
@@ -160,6 +161,7 @@ impl Window {
 /// assert!(t.moderate <= t.high);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct StrengthBands {
@@ -193,6 +195,7 @@ impl Default for StrengthBands {
 /// assert_eq!(p.windows["onset"].before_months, 6);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct RuleParameters {
@@ -263,6 +266,7 @@ fn default_support_cap() -> f64 {
 /// # Ok::<(), interpersonal::id::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Rule {
@@ -352,6 +356,7 @@ impl Rule {
 /// assert_eq!(again.fingerprint(), rules.fingerprint());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RuleSet {
     /// The schema version, [`RULE_SET_SCHEMA_VERSION`].

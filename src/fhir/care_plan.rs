@@ -3,30 +3,47 @@
 use serde_json::{Map, Value, json};
 
 use super::SubjectReference;
-use super::coding::{LOINC, coding, date, reference, text_concept};
+use super::coding::{LOINC, SNOMED_CT, coding, date, reference, text_concept};
 use super::error::{FhirError, FhirProblem};
 use super::reference::is_fhir_id;
 use crate::course::{Cadence, TreatmentContract};
 use crate::measure::{GAD7_PANEL_LOINC, MEASUREMENT_INTERVAL_SESSIONS, PHQ9_PANEL_LOINC};
 
-/// How the `CarePlan` names the therapy: in text only.
-///
-/// No SNOMED CT concept for interpersonal psychotherapy could be confirmed from
-/// a SNOMED International or national release browser when this was written,
-/// so none is given: a guessed concept id in a clinical record is worse than
-/// none. A system that has the code can add it to `activity[0].detail.code`.
+/// How the `CarePlan` names the therapy in text, beside its SNOMED CT code
+/// [`IPT_SNOMED_CT`].
 ///
 /// ```
 /// assert_eq!(interpersonal::fhir::IPT_PROCEDURE_TEXT, "Interpersonal psychotherapy");
 /// ```
 pub const IPT_PROCEDURE_TEXT: &str = "Interpersonal psychotherapy";
 
+/// The SNOMED CT concept for interpersonal psychotherapy: `443730003`
+/// |Interpersonal psychotherapy (regime/therapy)|, written in the `CarePlan`'s
+/// `category` (system `http://snomed.info/sct`) beside [`IPT_PROCEDURE_TEXT`].
+///
+/// Where it was confirmed: the US eCQM value set "Psych Visit - Psychotherapy"
+/// (VSAC OID `2.16.840.1.113883.3.526.3.1496`, used by CMS137, expansion of
+/// 2021-05-06) lists it with that fully specified name, and NHS England's
+/// talking-therapies analyses count IPT appointments by the same code. It was
+/// not looked up in a SNOMED International release browser (none was
+/// reachable), so a system bound to a national edition should check it there.
+///
+/// ```
+/// assert_eq!(interpersonal::fhir::IPT_SNOMED_CT, "443730003");
+/// ```
+pub const IPT_SNOMED_CT: &str = "443730003";
+
+/// SNOMED CT's display of [`IPT_SNOMED_CT`] (its preferred term).
+const IPT_SNOMED_CT_DISPLAY: &str = "Interpersonal psychotherapy";
+
 /// The treatment contract as a FHIR R4 `CarePlan`
 /// (<https://hl7.org/fhir/R4/careplan.html>).
 ///
 /// - `status`: `active` once the patient agreed, else `draft`; `intent`
 ///   `plan`; `created`: the day of agreement;
-/// - `title` and `category`: [`IPT_PROCEDURE_TEXT`] (text only; see there);
+/// - `title`: [`IPT_PROCEDURE_TEXT`]; `category`: SNOMED CT
+///   [`IPT_SNOMED_CT`] (`443730003`, see there for its provenance) with that
+///   text;
 /// - `subject`: the caller's reference;
 /// - `period`: from the first session to the planned last one;
 /// - `goal`: `Goal/{id}` for each agreed goal (see [`goal`](super::goal()));
@@ -145,7 +162,13 @@ pub fn care_plan(
         json!(if agreed { "active" } else { "draft" }),
     );
     plan.insert("intent".into(), json!("plan"));
-    plan.insert("category".into(), json!([text_concept(IPT_PROCEDURE_TEXT)]));
+    plan.insert(
+        "category".into(),
+        json!([{
+            "coding": [coding(SNOMED_CT, IPT_SNOMED_CT, IPT_SNOMED_CT_DISPLAY)],
+            "text": IPT_PROCEDURE_TEXT,
+        }]),
+    );
     plan.insert("title".into(), json!(IPT_PROCEDURE_TEXT));
     plan.insert("subject".into(), reference(subject.as_str()));
     plan.insert("period".into(), period_of(contract));

@@ -6,6 +6,9 @@ use serde_json::{Value, json};
 /// The FHIR system URI of LOINC (<https://hl7.org/fhir/R4/loinc.html>).
 pub(super) const LOINC: &str = "http://loinc.org";
 
+/// The FHIR system URI of SNOMED CT (<https://hl7.org/fhir/R4/snomedct.html>).
+pub(super) const SNOMED_CT: &str = "http://snomed.info/sct";
+
 /// The FHIR system URI of UCUM (<https://hl7.org/fhir/R4/ucum.html>).
 pub(super) const UCUM: &str = "http://unitsofmeasure.org";
 
@@ -54,4 +57,24 @@ pub(super) fn answer_display(answer: crate::measure::FrequencyResponse) -> &'sta
 pub(super) fn answer_coding(score: u8) -> Option<Value> {
     crate::measure::FrequencyResponse::from_score(score)
         .map(|a| coding(LOINC, a.loinc_answer_code(), answer_display(a)))
+}
+
+/// LOINC's display of a difficulty answer (answer list `LL359-1`).
+pub(super) fn difficulty_display(answer: crate::measure::Difficulty) -> &'static str {
+    use crate::measure::Difficulty::*;
+    match answer {
+        NotDifficultAtAll => "Not difficult at all",
+        SomewhatDifficult => "Somewhat difficult",
+        VeryDifficult => "Very difficult",
+        ExtremelyDifficult => "Extremely difficult",
+    }
+}
+
+/// The answer coding of a difficulty answer.
+pub(super) fn difficulty_coding(answer: crate::measure::Difficulty) -> Value {
+    coding(
+        LOINC,
+        answer.loinc_answer_code(),
+        difficulty_display(answer),
+    )
 }

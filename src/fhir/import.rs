@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::FhirInstrument;
 use super::coding::LOINC;
 use super::error::{FhirError, FhirProblem};
-use crate::measure::{FrequencyResponse, ItemAnswers};
+use crate::measure::{DIFFICULTY_LOINC, Difficulty, FrequencyResponse, ItemAnswers};
 
 /// What an import does with a question the response does not answer.
 ///
@@ -37,8 +37,12 @@ pub enum Unanswered {
 ///   `http://loinc.org/q/69737-5`, a `|version` suffix allowed);
 /// - each `item`, at any depth of `item` nesting, whose `linkId` is one of the
 ///   instrument's LOINC question codes (as [`questionnaire_response`] writes
-///   them) or the crate's item name (`little_interest`). Other items, such as
-///   a total score or the difficulty question, are skipped;
+///   them) or the crate's item name (`little_interest`); and the difficulty
+///   question, `linkId` `69722-7` ([`DIFFICULTY_LOINC`]) or `difficulty`, with
+///   a LOINC answer from list `LL359-1` (`LA6572-7` Not difficult at all,
+///   `LA6573-5` Somewhat, `LA6575-0` Very, `LA6574-3` Extremely difficult),
+///   read into [`ItemAnswers::difficulty`]; it is optional. Other items, such
+///   as a total score, are skipped;
 /// - its one `answer`: a `valueCoding` with a LOINC answer code, `LA6568-5`
 ///   Not at all (0), `LA6569-3` Several days (1), `LA6570-1` More than half the
 ///   days (2) or `LA6571-9` Nearly every day (3), its `system`, when given,
@@ -116,13 +120,24 @@ pub fn answers_from_questionnaire_response<I: FhirInstrument>(
         }
     }
 
-    let mut found: Vec<Option<u8>> = vec![None; I::ALL.len()];
-    let mut seen: Vec<bool> = vec![false; I::ALL.len()];
+    let mut found = Found {
+        scores: vec![None; I::ALL.len()],
+        seen: vec![false; I::ALL.len()],
+        difficulty: None,
+        difficulty_seen: false,
+    };
     if let Some(items) = response.get("item") {
-        read_items::<I>(items, ROOT, &mut found, &mut seen, &mut problems);
+        read_items::<I>(items, ROOT, &mut found, &mut problems);
     }
+    let Found {
+        scores: found,
+        seen,
+        difficulty,
+        ..
+    } = found;
 
     let mut answers = ItemAnswers::<I>::new();
+    answers.set_difficulty(difficulty);
     for (position, &item) in I::ALL.iter().enumerate() {
         match found.get(position).copied().flatten() {
             Some(score) => answers.set(item, Some(score)),
@@ -145,12 +160,19 @@ pub fn answers_from_questionnaire_response<I: FhirInstrument>(
     FhirError::check(problems, answers)
 }
 
+/// What the items answered so far.
+struct Found {
+    scores: Vec<Option<u8>>,
+    seen: Vec<bool>,
+    difficulty: Option<Difficulty>,
+    difficulty_seen: bool,
+}
+
 /// Reads the `item` array at `path` (and the items nested in each).
 fn read_items<I: FhirInstrument>(
     items: &Value,
     path: &str,
-    found: &mut [Option<u8>],
-    seen: &mut [bool],
+    found: &mut Found,
     problems: &mut Vec<FhirProblem>,
 ) {
     let Some(items) = items.as_array() else {
@@ -163,19 +185,31 @@ fn read_items<I: FhirInstrument>(
     for (i, entry) in items.iter().enumerate() {
         let at = format!("{path}.item[{i}]");
         if let Some(nested) = entry.get("item") {
-            read_items::<I>(nested, &at, found, seen, problems);
+            read_items::<I>(nested, &at, found, problems);
         }
         let Some(link_id) = entry.get("linkId").and_then(Value::as_str) else {
             problems.push(FhirProblem::new(format!("{at}.linkId"), "a string"));
             continue;
         };
+        if link_id == DIFFICULTY_LOINC || link_id == "difficulty" {
+            if found.difficulty_seen {
+                problems.push(FhirProblem::new(
+                    format!("{at}.linkId"),
+                    "each question once; this one was answered before",
+                ));
+            } else {
+                found.difficulty_seen = true;
+                found.difficulty = read_difficulty(entry, &at, problems);
+            }
+            continue;
+        }
         let Some(position) = I::ALL
             .iter()
             .position(|item| item.item_loinc() == link_id || item.name() == link_id)
         else {
             continue;
         };
-        let Some(already) = seen.get_mut(position) else {
+        let Some(already) = found.seen.get_mut(position) else {
             continue;
         };
         if *already {
@@ -187,10 +221,42 @@ fn read_items<I: FhirInstrument>(
         }
         *already = true;
         let score = read_answer(entry, &at, problems);
-        if let Some(slot) = found.get_mut(position) {
+        if let Some(slot) = found.scores.get_mut(position) {
             *slot = score;
         }
     }
+}
+
+/// The difficulty answer of the item, or `None` with a problem pushed.
+fn read_difficulty(entry: &Value, at: &str, problems: &mut Vec<FhirProblem>) -> Option<Difficulty> {
+    const EXPECTED: &str = "a LOINC difficulty answer (system `http://loinc.org`, list `LL359-1`): \
+                            `LA6572-7`, `LA6573-5`, `LA6575-0` or `LA6574-3`";
+    let answers = entry.get("answer").and_then(Value::as_array);
+    let Some([answer]) = answers.map(Vec::as_slice) else {
+        problems.push(FhirProblem::new(
+            format!("{at}.answer"),
+            "exactly one answer",
+        ));
+        return None;
+    };
+    let at = format!("{at}.answer[0].valueCoding");
+    let Some(coding) = answer.get("valueCoding") else {
+        problems.push(FhirProblem::new(at, EXPECTED));
+        return None;
+    };
+    let system_ok = match coding.get("system") {
+        None => true,
+        Some(system) => system.as_str() == Some(LOINC),
+    };
+    let answer = coding
+        .get("code")
+        .and_then(Value::as_str)
+        .and_then(Difficulty::from_loinc_answer_code)
+        .filter(|_| system_ok);
+    if answer.is_none() {
+        problems.push(FhirProblem::new(at, EXPECTED));
+    }
+    answer
 }
 
 /// The score of an item's one answer, or `None` with a problem pushed.
@@ -315,6 +381,36 @@ mod tests {
             ]
         );
         assert!(!err.to_string().contains("secret"));
+    }
+
+    #[test]
+    fn reads_the_difficulty_question_and_reports_a_bad_answer_at_its_path() {
+        use crate::measure::Difficulty;
+        let mut qr = json!({
+            "resourceType": "QuestionnaireResponse",
+            "status": "completed",
+            "item": [coded("69725-0", "LA6571-9"), coded("69722-7", "LA6574-3")]
+        });
+        let answers: ItemAnswers<Gad7Item> =
+            answers_from_questionnaire_response(&qr, Unanswered::Keep).unwrap();
+        assert_eq!(answers.difficulty(), Some(Difficulty::ExtremelyDifficult));
+        qr["item"][1] = coded("69722-7", "LA6571-9"); // a frequency answer, not a difficulty
+        let err =
+            answers_from_questionnaire_response::<Gad7Item>(&qr, Unanswered::Keep).unwrap_err();
+        let paths: Vec<&str> = err.problems().iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["QuestionnaireResponse.item[1].answer[0].valueCoding"]
+        );
+        qr["item"][1] = coded("difficulty", "LA6572-7");
+        qr["item"]
+            .as_array_mut()
+            .unwrap()
+            .push(coded("69722-7", "LA6572-7"));
+        let err =
+            answers_from_questionnaire_response::<Gad7Item>(&qr, Unanswered::Keep).unwrap_err();
+        let paths: Vec<&str> = err.problems().iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["QuestionnaireResponse.item[2].linkId"]);
     }
 
     #[test]

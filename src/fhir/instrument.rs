@@ -62,17 +62,9 @@ impl FhirInstrument for Gad7Item {
         "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]";
 
     /// The GAD-7 item codes as listed on loinc.org in the PHQ-SADS panel
-    /// `69729-2`, in the form's order.
+    /// `69729-2`, in the form's order ([`Gad7Item::loinc`]).
     fn item_loinc(self) -> &'static str {
-        match self {
-            Gad7Item::FeelingNervous => "69725-0",
-            Gad7Item::CannotStopWorrying => "68509-9",
-            Gad7Item::WorryingTooMuch => "69733-4",
-            Gad7Item::TroubleRelaxing => "69734-2",
-            Gad7Item::Restless => "69735-9",
-            Gad7Item::EasilyAnnoyed => "69689-8",
-            Gad7Item::FeelingAfraid => "69736-7",
-        }
+        self.loinc()
     }
 }
 

@@ -16,9 +16,11 @@
 //! Codes (each confirmed on the page named in the crate's research log):
 //! the PHQ-9 panel `44249-1`, total `44261-6` and items `44250-9` … `44260-8`;
 //! the GAD-7 panel `69737-5`, total `70274-6` and items `69725-0` … `69736-7`;
-//! the answers `LA6568-5` … `LA6571-9` (LOINC answer list `LL358-3`). No SNOMED
-//! CT concept for interpersonal psychotherapy could be confirmed, so the
-//! `CarePlan` names the therapy in text only ([`IPT_PROCEDURE_TEXT`]).
+//! the answers `LA6568-5` … `LA6571-9` (LOINC answer list `LL358-3`); the
+//! difficulty question `69722-7` and its answers `LA6572-7` … `LA6574-3`
+//! (answer list `LL359-1`). The `CarePlan` codes the therapy as SNOMED CT
+//! `443730003` ([`IPT_SNOMED_CT`], with where it was confirmed) beside its text
+//! ([`IPT_PROCEDURE_TEXT`]).
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -50,7 +52,7 @@ mod observation;
 mod questionnaire_response;
 mod reference;
 
-pub use care_plan::{IPT_PROCEDURE_TEXT, care_plan};
+pub use care_plan::{IPT_PROCEDURE_TEXT, IPT_SNOMED_CT, care_plan};
 pub use error::{FhirError, FhirProblem};
 pub use goal::{GoalExport, goal};
 pub use import::{Unanswered, answers_from_questionnaire_response};

@@ -4,10 +4,11 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use super::coding::{
-    LOINC, OBSERVATION_CATEGORY, UCUM, answer_coding, code_only, coding, date, reference,
+    LOINC, OBSERVATION_CATEGORY, UCUM, answer_coding, code_only, coding, date, difficulty_coding,
+    reference,
 };
 use super::{FhirInstrument, SubjectReference};
-use crate::measure::InstrumentScore;
+use crate::measure::{DIFFICULTY_LOINC, InstrumentScore};
 
 /// The total of one PHQ-9 or GAD-7 administration as a FHIR R4 `Observation`
 /// (<https://hl7.org/fhir/R4/observation.html>).
@@ -20,7 +21,9 @@ use crate::measure::InstrumentScore;
 /// - `valueQuantity`: the total, unit `{score}` (UCUM, the example unit
 ///   LOINC gives for both totals);
 /// - one `component` per answered question, in the form's order: its LOINC
-///   question code and its LOINC answer as a `valueCodeableConcept`;
+///   question code and its LOINC answer as a `valueCodeableConcept`; then,
+///   when the difficulty question was answered, a component with code
+///   `69722-7` and its answer from LOINC's answer list `LL359-1`;
 /// - when the total was pro-rated from fewer answers, a `note` saying from how
 ///   many.
 ///
@@ -46,7 +49,7 @@ pub fn observation<I: FhirInstrument>(
     subject: &SubjectReference,
     effective: NaiveDate,
 ) -> Value {
-    let components: Vec<Value> = I::ALL
+    let mut components: Vec<Value> = I::ALL
         .iter()
         .filter_map(|&item| {
             let answer = score.item(item).and_then(answer_coding)?;
@@ -56,6 +59,12 @@ pub fn observation<I: FhirInstrument>(
             }))
         })
         .collect();
+    if let Some(difficulty) = score.difficulty() {
+        components.push(json!({
+            "code": {"coding": [code_only(LOINC, DIFFICULTY_LOINC)]},
+            "valueCodeableConcept": {"coding": [difficulty_coding(difficulty)]},
+        }));
+    }
     let mut obs = json!({
         "resourceType": "Observation",
         "status": "final",

@@ -85,6 +85,11 @@ use crate::{
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "GoalRecord")
+)]
 pub struct Goal {
     /// The goal's id.
     pub id: GoalId,
@@ -97,6 +102,10 @@ pub struct Goal {
     /// The day by which the goal should be reached, if one was set.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default, with = "crate::date::day_json::option")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::schema::types::Day>")
+    )]
     pub target_date: Option<NaiveDate>,
     status: GoalStatus,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -114,6 +123,7 @@ impl<'de> Deserialize<'de> for Goal {
 
 /// The JSON shape of a [`Goal`], checked into one by `TryFrom`.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct GoalRecord {
     id: GoalId,
@@ -122,6 +132,10 @@ struct GoalRecord {
     target: GoalTarget,
     #[serde(default)]
     #[serde(with = "crate::date::day_json::option")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::schema::types::Day>")
+    )]
     target_date: Option<NaiveDate>,
     status: GoalStatus,
     #[serde(default)]

@@ -19,11 +19,13 @@ use crate::{id::GoalId, sensitive::Sensitive};
 /// assert_eq!(format!("{e:?}").contains("sister"), false);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ProgressEntry {
     /// The day the progress was noted.
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     pub date: NaiveDate,
     /// The value, in the unit of the goal's target, if one was taken.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -100,6 +102,7 @@ impl ProgressEntry {
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum GoalProgressError {
@@ -110,9 +113,11 @@ pub enum GoalProgressError {
         goal: GoalId,
         /// The date given.
         #[serde(with = "crate::date::day_json")]
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
         date: NaiveDate,
         /// The date of the latest entry.
         #[serde(with = "crate::date::day_json")]
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
         previous: NaiveDate,
     },
     /// The goal's target is a 0–10 rating and the value is above 10.

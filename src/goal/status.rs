@@ -109,6 +109,7 @@ impl GoalStatus {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct GoalStatusChange {
@@ -118,6 +119,7 @@ pub struct GoalStatusChange {
     pub to: GoalStatus,
     /// The day of the change.
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     pub on: NaiveDate,
 }
 
@@ -143,6 +145,7 @@ pub struct GoalStatusChange {
 /// # Ok::<(), interpersonal::id::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum GoalStatusError {
@@ -165,9 +168,11 @@ pub enum GoalStatusError {
         goal: GoalId,
         /// The date given.
         #[serde(with = "crate::date::day_json")]
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
         on: NaiveDate,
         /// The date of the previous change.
         #[serde(with = "crate::date::day_json")]
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
         previous: NaiveDate,
     },
 }

@@ -196,6 +196,7 @@ vocabulary_enum! {
 /// assert_eq!(e.person.as_ref().map(|p| p.as_str()), Some("father"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct LifeEvent {
@@ -217,6 +218,7 @@ pub struct LifeEvent {
         with = "super::onset_link::as_bool",
         skip_serializing_if = "OnsetLink::is_unknown"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub linked_to_onset: OnsetLink,
     /// For a death: signs that the grief may be complicated.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -104,6 +104,7 @@ vocabulary_enum! {
 /// assert_eq!(c.confidants, Some(0));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SocialContext {
@@ -216,6 +217,7 @@ mod screen_answer_as_bool {
 /// assert_eq!(SafetyScreen::new(ScreenAnswer::Denied).suicidal_thoughts, ScreenAnswer::Denied);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SafetyScreen {
@@ -227,6 +229,7 @@ pub struct SafetyScreen {
         with = "screen_answer_as_bool",
         skip_serializing_if = "ScreenAnswer::is_not_asked"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub suicidal_thoughts: ScreenAnswer,
 }
 
@@ -287,6 +290,7 @@ impl SafetyScreen {
 /// assert!(format!("{inventory:?}").contains("Sensitive(..)"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Inventory {
@@ -294,6 +298,7 @@ pub struct Inventory {
     pub schema_version: u32,
     /// The date the inventory describes: the as-of date for every time window.
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     pub assessed_on: NaiveDate,
     /// The onset of the current episode.
     pub onset: EpisodeOnset,

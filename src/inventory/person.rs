@@ -130,6 +130,7 @@ vocabulary_enum! {
 /// assert_eq!(living, PersonStatus::Living);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum PersonStatus {
@@ -148,6 +149,7 @@ pub enum PersonStatus {
 
 /// The fields of `{"deceased": {..}}`.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct DeceasedFields {
     #[serde(default)]
@@ -268,6 +270,7 @@ vocabulary_enum! {
 /// assert!(format!("{e:?}").contains("Sensitive(..)"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Expectations {
@@ -425,6 +428,7 @@ vocabulary_enum! {
 /// assert_eq!(c.level, ConflictLevel::High);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Conflict {
@@ -571,6 +575,7 @@ vocabulary_enum! {
 /// # Ok::<(), interpersonal::id::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Person {
@@ -635,6 +640,7 @@ pub struct Person {
         with = "super::onset_link::as_bool",
         skip_serializing_if = "OnsetLink::is_unknown"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub linked_to_onset: OnsetLink,
     /// What the patient would like to change, in themselves or the other.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

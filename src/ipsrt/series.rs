@@ -184,6 +184,7 @@ pub struct DailyMood {
 /// # Ok::<(), interpersonal::Problems>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "SeriesRecord", into = "SeriesRecord")]
 pub struct RhythmSeries {
     weeks: Vec<SrmWeek>,
@@ -391,6 +392,7 @@ fn drift_of(scores: &[SrmScore]) -> Vec<RhythmDrift> {
 // JSON
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct SeriesRecord {
     schema_version: u32,

@@ -227,6 +227,7 @@ pub enum SrmWeekError {
 /// # Ok::<(), interpersonal::JsonError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "WeekRecord", into = "WeekRecord")]
 pub struct SrmWeek {
     week_start: NaiveDate,
@@ -404,29 +405,37 @@ impl SrmWeek {
 
 /// A week as written to and read from JSON, before it is checked.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct WeekRecord {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     week_start: NaiveDate,
     form: SrmForm,
     days: Vec<DayRecord>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct DayRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     entries: Vec<EntryRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::MoodRating>"))]
     mood: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct EntryRecord {
+    #[cfg_attr(feature = "schema", schemars(with = "super::SrmActivity"))]
     activity: String,
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::ClockTime>"))]
     time: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::Involvement>"))]
     people: Option<i64>,
 }
 

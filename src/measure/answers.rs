@@ -7,7 +7,7 @@ use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{AsrmItem, Gad7Item, Hamd17Item, InstrumentItem, Phq9Item};
+use super::{AsrmItem, Difficulty, Gad7Item, Hamd17Item, InstrumentItem, Phq9Item};
 use crate::error::JsonPath;
 
 /// How the answers were written: the JSON shape they came in and go out in.
@@ -29,6 +29,12 @@ enum Shape {
 /// - an object from item name to score, an absent or `null` item unanswered:
 ///   `{"items": {"little_interest": 1, "feeling_down": 2}}`; a problem is
 ///   reported at `$.items.self_harm_thoughts`.
+///
+/// The PHQ-9 and the GAD-7 end with an unscored question, how difficult the
+/// problems have made life ([`Difficulty`]): the optional field
+/// `"difficulty": "somewhat_difficult"`, written only when answered. It never
+/// counts in the total; an instrument without the question (HAM-D-17, ASRM)
+/// refuses it when scored, at `$.difficulty`.
 ///
 /// Scores are whole numbers from 0 to 255 in JSON (anything else is a JSON
 /// error); whether each is within its item's range is checked when scoring.
@@ -54,6 +60,7 @@ enum Shape {
 pub struct ItemAnswers<I> {
     scores: Vec<Option<u8>>,
     shape: Shape,
+    difficulty: Option<Difficulty>,
     item: PhantomData<fn() -> I>,
 }
 
@@ -104,6 +111,7 @@ impl<I: InstrumentItem> ItemAnswers<I> {
         ItemAnswers {
             scores: vec![None; I::ALL.len()],
             shape: Shape::Map,
+            difficulty: None,
             item: PhantomData,
         }
     }
@@ -134,6 +142,7 @@ impl<I: InstrumentItem> ItemAnswers<I> {
         ItemAnswers {
             scores: scores.into_iter().collect(),
             shape: Shape::Array,
+            difficulty: None,
             item: PhantomData,
         }
     }
@@ -169,6 +178,46 @@ impl<I: InstrumentItem> ItemAnswers<I> {
         if let Some(slot) = self.scores.get_mut(position) {
             *slot = score;
         }
+    }
+
+    /// These answers with the difficulty question answered. Only the PHQ-9 and
+    /// the GAD-7 ask it ([`Instrument::asks_difficulty`](super::Instrument::asks_difficulty));
+    /// for another instrument scoring refuses it.
+    ///
+    /// ```
+    /// use interpersonal::{measure::Difficulty, measure::Phq9Answers, Phq9Score};
+    /// let answers = Phq9Answers::from_scores([1; 9]).with_difficulty(Difficulty::SomewhatDifficult);
+    /// assert_eq!(answers.difficulty(), Some(Difficulty::SomewhatDifficult));
+    /// let json = serde_json::to_string(&answers).unwrap();
+    /// assert_eq!(json, r#"{"items":[1,1,1,1,1,1,1,1,1],"difficulty":"somewhat_difficult"}"#);
+    /// ```
+    #[must_use]
+    pub fn with_difficulty(mut self, difficulty: Difficulty) -> Self {
+        self.difficulty = Some(difficulty);
+        self
+    }
+
+    /// Sets or clears the answer to the difficulty question.
+    ///
+    /// ```
+    /// use interpersonal::{measure::Difficulty, measure::Gad7Answers};
+    /// let mut answers = Gad7Answers::new();
+    /// answers.set_difficulty(Some(Difficulty::VeryDifficult));
+    /// assert_eq!(answers.difficulty(), Some(Difficulty::VeryDifficult));
+    /// ```
+    pub fn set_difficulty(&mut self, difficulty: Option<Difficulty>) {
+        self.difficulty = difficulty;
+    }
+
+    /// The answer to the difficulty question, if given. It is not an item and
+    /// never counts in the total.
+    ///
+    /// ```
+    /// use interpersonal::measure::Phq9Answers;
+    /// assert_eq!(Phq9Answers::new().difficulty(), None);
+    /// ```
+    pub fn difficulty(&self) -> Option<Difficulty> {
+        self.difficulty
     }
 
     /// The answer to `item`, as given (not yet checked against its range).
@@ -211,10 +260,14 @@ impl<I: InstrumentItem> Default for ItemAnswers<I> {
 
 impl<I: InstrumentItem> Serialize for ItemAnswers<I> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut doc = serializer.serialize_struct("ItemAnswers", 1)?;
+        let mut doc = serializer.serialize_struct("ItemAnswers", 2)?;
         match self.shape {
             Shape::Array => doc.serialize_field("items", &self.scores)?,
             Shape::Map => doc.serialize_field("items", &ByName(self))?,
+        }
+        match self.difficulty {
+            Some(difficulty) => doc.serialize_field("difficulty", &difficulty)?,
+            None => doc.skip_field("difficulty")?,
         }
         doc.end()
     }
@@ -241,9 +294,13 @@ impl<'de, I: InstrumentItem> Deserialize<'de> for ItemAnswers<I> {
         #[serde(deny_unknown_fields, bound = "I: InstrumentItem")]
         struct Doc<I: InstrumentItem> {
             items: Items<I>,
+            #[serde(default)]
+            difficulty: Option<Difficulty>,
         }
         let doc = Doc::<I>::deserialize(deserializer)?;
-        Ok(doc.items.0)
+        let mut answers = doc.items.0;
+        answers.difficulty = doc.difficulty;
+        Ok(answers)
     }
 }
 
@@ -278,6 +335,7 @@ impl<'de, I: InstrumentItem> Visitor<'de> for ItemsVisitor<I> {
         Ok(Items(ItemAnswers {
             scores,
             shape: Shape::Array,
+            difficulty: None,
             item: PhantomData,
         }))
     }
@@ -314,6 +372,7 @@ mod tests {
             r#"{"items":{"feeling_down":2,"self_harm_thoughts":0}}"#,
             r#"{"items":[]}"#,
             r#"{"items":{}}"#,
+            r#"{"items":[0,1],"difficulty":"extremely_difficult"}"#,
         ] {
             let answers: Phq9Answers = from_json(json).unwrap();
             assert_eq!(serde_json::to_string(&answers).unwrap(), json);

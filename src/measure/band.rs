@@ -26,6 +26,7 @@ use super::{AsrmBand, Gad7Band, HamdBand, HamdBanding, Instrument, Phq9Band};
 /// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "instrument", rename_all = "snake_case", deny_unknown_fields)]
 #[strum(serialize_all = "snake_case")]
 #[non_exhaustive]

@@ -3,6 +3,16 @@
 
 use crate::macros::vocabulary_enum;
 
+/// The LOINC code of the difficulty question on the PHQ-9 and the GAD-7, "How
+/// difficult have these problems made it for you to do your work, take care of
+/// things at home, or get along with other people?" (loinc.org lists it among
+/// the questions of answer list `LL359-1`, <https://loinc.org/LL359-1>).
+///
+/// ```
+/// assert_eq!(interpersonal::measure::DIFFICULTY_LOINC, "69722-7");
+/// ```
+pub const DIFFICULTY_LOINC: &str = "69722-7";
+
 vocabulary_enum! {
     /// The answer to the PHQ-9's tenth question, and the GAD-7's last one:
     /// how difficult the problems checked have made it to work, take care of
@@ -12,8 +22,15 @@ vocabulary_enum! {
     ///
     /// Its LOINC answers are answer list `LL359-1` ("Perceived difficulty
     /// (PHQ-9)", confirmed on loinc.org), used by the questions `44256-6` and
-    /// `69722-7`; which of the two each panel uses was not confirmed, so the
-    /// crate names neither as the form's question.
+    /// `69722-7`. The crate writes and reads the question as
+    /// [`DIFFICULTY_LOINC`] (`69722-7`, the wording on the PHQ-9 and GAD-7
+    /// forms), the code FHIR questionnaires of the PHQ-9 panel `44249-1` give
+    /// their tenth item.
+    ///
+    /// In answers it is the optional `difficulty` field
+    /// ([`ItemAnswers::with_difficulty`](crate::measure::ItemAnswers::with_difficulty)),
+    /// kept by the score ([`InstrumentScore::difficulty`](crate::measure::InstrumentScore::difficulty))
+    /// and never added to the total.
     ///
     /// ```
     /// use interpersonal::measure::Difficulty;

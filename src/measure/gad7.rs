@@ -7,8 +7,8 @@ use crate::macros::vocabulary_enum;
 
 /// LOINC code of the GAD-7 panel (CLINICAL-BASIS.md §8.2 [S: public FHIR profiles]).
 ///
-/// The reference gives no LOINC codes for the seven GAD-7 items, so this crate
-/// has none: it does not invent them.
+/// The seven items have LOINC codes too ([`Gad7Item::loinc`]), as loinc.org
+/// lists them in the PHQ-SADS panel `69729-2`, which holds the GAD-7 items.
 ///
 /// ```
 /// assert_eq!(interpersonal::measure::GAD7_PANEL_LOINC, "69737-5");
@@ -63,11 +63,12 @@ vocabulary_enum! {
     /// (CLINICAL-BASIS.md §8.2 gives the count and the scale \[S\]; the item wording
     /// and order are [K: Spitzer et al. 2006]).
     ///
-    /// No LOINC codes: the reference has none for the GAD-7 items.
+    /// Each item has a LOINC code ([`Gad7Item::loinc`]).
     ///
     /// ```
     /// use interpersonal::{measure::Gad7Item, measure::InstrumentItem};
     /// assert_eq!(Gad7Item::FeelingNervous.number(), 1);
+    /// assert_eq!(Gad7Item::FeelingNervous.loinc(), "69725-0");
     /// assert_eq!(Gad7Item::FeelingAfraid.to_string(), "feeling_afraid");
     /// ```
     pub enum Gad7Item {
@@ -85,6 +86,30 @@ vocabulary_enum! {
         EasilyAnnoyed,
         /// 7. Feeling afraid, as if something awful might happen.
         FeelingAfraid,
+    }
+}
+
+impl Gad7Item {
+    /// The item's LOINC code, as loinc.org lists the GAD-7 items in the
+    /// PHQ-SADS panel `69729-2` (<https://loinc.org/69729-2>), in the form's
+    /// order; the same codes make up the GAD-7 panel [`GAD7_PANEL_LOINC`]. An
+    /// earlier version of this crate said LOINC had none: it has.
+    ///
+    /// ```
+    /// use interpersonal::measure::Gad7Item;
+    /// assert_eq!(Gad7Item::CannotStopWorrying.loinc(), "68509-9");
+    /// assert_eq!(Gad7Item::FeelingAfraid.loinc(), "69736-7");
+    /// ```
+    pub const fn loinc(self) -> &'static str {
+        match self {
+            Gad7Item::FeelingNervous => "69725-0",
+            Gad7Item::CannotStopWorrying => "68509-9",
+            Gad7Item::WorryingTooMuch => "69733-4",
+            Gad7Item::TroubleRelaxing => "69734-2",
+            Gad7Item::Restless => "69735-9",
+            Gad7Item::EasilyAnnoyed => "69689-8",
+            Gad7Item::FeelingAfraid => "69736-7",
+        }
     }
 }
 

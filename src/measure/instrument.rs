@@ -64,6 +64,19 @@ impl Instrument {
         }
     }
 
+    /// Whether the form ends with the unscored difficulty question
+    /// ([`Difficulty`](crate::measure::Difficulty)): the PHQ-9 and the GAD-7 do,
+    /// the HAM-D-17 and the ASRM do not.
+    ///
+    /// ```
+    /// use interpersonal::measure::Instrument;
+    /// assert!(Instrument::Gad7.asks_difficulty());
+    /// assert!(!Instrument::Hamd17.asks_difficulty());
+    /// ```
+    pub const fn asks_difficulty(self) -> bool {
+        matches!(self, Instrument::Phq9 | Instrument::Gad7)
+    }
+
     /// How many scored items the instrument has: 9, 7, 17 (CLINICAL-BASIS.md §8.1,
     /// §8.2 \[S\]; §8.3 \[K\]) and 5 for the ASRM (Altman et al. 1997 \[K\]). The PHQ-9's unscored tenth question on difficulty is
     /// not an item here.

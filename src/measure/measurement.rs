@@ -38,9 +38,15 @@ use crate::error::{JsonPath, Problems};
 /// # Ok::<(), interpersonal::JsonError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "MeasurementRecord")
+)]
 pub struct Measurement {
     instrument: Instrument,
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     date: NaiveDate,
     total: u8,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -230,10 +236,12 @@ fn check_total(instrument: Instrument, total: u8, problems: &mut Problems) {
 
 /// A measurement as read from JSON, before it is checked.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct MeasurementRecord {
     instrument: Instrument,
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     date: NaiveDate,
     total: u8,
     #[serde(default)]

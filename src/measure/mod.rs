@@ -48,7 +48,7 @@ mod trend_error;
 pub use answers::{AsrmAnswers, Gad7Answers, Hamd17Ratings, ItemAnswers, Phq9Answers};
 pub use asrm::{ASRM_CUTOFF, AsrmBand, AsrmItem, AsrmScore};
 pub use band::SeverityBand;
-pub use difficulty::Difficulty;
+pub use difficulty::{DIFFICULTY_LOINC, Difficulty};
 pub use gad7::{
     GAD7_CASENESS, GAD7_PANEL_LOINC, GAD7_PROBABLE_GAD, GAD7_RELIABLE_CHANGE, GAD7_TOTAL_LOINC,
     Gad7Band, Gad7Item, Gad7Score,

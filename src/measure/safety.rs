@@ -256,6 +256,7 @@ impl SafetySource {
 /// # Ok::<(), interpersonal::Problems>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "SafetyFlagRecord")]
 #[non_exhaustive]
 pub struct SafetyFlag {
@@ -346,6 +347,7 @@ impl fmt::Display for SafetyFlag {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct SafetyFlagRecord {
     kind: SafetyFlagKind,

@@ -9,8 +9,8 @@ use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{
-    HamdBanding, Instrument, InstrumentItem, ItemAnswers, Measurement, MissingItems, SafetyFlag,
-    SafetySource, ScoreAdvisory, ScoringOptions, SeverityBand,
+    Difficulty, HamdBanding, Instrument, InstrumentItem, ItemAnswers, Measurement, MissingItems,
+    SafetyFlag, SafetySource, ScoreAdvisory, ScoringOptions, SeverityBand,
 };
 use crate::error::{JsonPath, Problem, Problems};
 
@@ -134,6 +134,7 @@ impl From<ScoreRefused> for Problems {
 pub struct InstrumentScore<I> {
     items: Vec<Option<u8>>,
     total: u8,
+    difficulty: Option<Difficulty>,
     item: PhantomData<fn() -> I>,
 }
 
@@ -160,19 +161,49 @@ impl<I: InstrumentItem> InstrumentScore<I> {
     /// shape the answers came in (`$.items[8]` or `$.items.self_harm_thoughts`):
     /// a score above the item's maximum; an entry beyond the last item; an
     /// unanswered item when pro-rating was not asked for, or when more items are
-    /// unanswered than it allows, or when none is answered.
+    /// unanswered than it allows, or when none is answered; a difficulty answer
+    /// (`$.difficulty`) for an instrument without that question.
     pub fn from_answers(
         answers: &ItemAnswers<I>,
         options: &ScoringOptions,
     ) -> Result<Self, ScoreRefused> {
-        let (items, total) =
-            score_entries::<I>(answers.entries(), |i| answers.path_at(i), options.missing)
-                .map_err(|problems| refusal::<I>(answers, problems))?;
+        let scored = score_entries::<I>(answers.entries(), |i| answers.path_at(i), options.missing);
+        let difficulty_problem = difficulty_refused::<I>(answers.difficulty());
+        let (items, total) = match (scored, difficulty_problem) {
+            (Ok(scored), None) => scored,
+            (Ok(_), Some(problem)) => {
+                let mut problems = Problems::default();
+                problems.push(problem);
+                return Err(refusal::<I>(answers, problems));
+            }
+            (Err(mut problems), problem) => {
+                if let Some(problem) = problem {
+                    problems.push(problem);
+                }
+                return Err(refusal::<I>(answers, problems));
+            }
+        };
         Ok(InstrumentScore {
             items,
             total,
+            difficulty: answers.difficulty(),
             item: PhantomData,
         })
+    }
+
+    /// The answer to the unscored difficulty question, when the form asks it
+    /// (PHQ-9, GAD-7) and it was answered. It is not in the total.
+    ///
+    /// ```
+    /// use interpersonal::{measure::Difficulty, measure::Gad7Answers, Gad7Score, measure::ScoringOptions};
+    /// let answers = Gad7Answers::from_scores([1; 7]).with_difficulty(Difficulty::VeryDifficult);
+    /// let gad7 = Gad7Score::from_answers(&answers, &ScoringOptions::default())?;
+    /// assert_eq!(gad7.difficulty(), Some(Difficulty::VeryDifficult));
+    /// assert_eq!(gad7.total(), 7);
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    pub fn difficulty(&self) -> Option<Difficulty> {
+        self.difficulty
     }
 
     /// Scores a fully answered form from its item scores in the instrument's
@@ -515,6 +546,21 @@ fn score_entries<I: InstrumentItem>(
     Ok((items, total))
 }
 
+/// The problem with a difficulty answer given to an instrument that does not
+/// ask the question, if any.
+fn difficulty_refused<I: InstrumentItem>(difficulty: Option<Difficulty>) -> Option<Problem> {
+    match difficulty {
+        Some(_) if !I::INSTRUMENT.asks_difficulty() => Some(Problem::new(
+            JsonPath::root().field("difficulty"),
+            format!(
+                "no difficulty answer: the {} has no difficulty question",
+                I::INSTRUMENT.label()
+            ),
+        )),
+        _ => None,
+    }
+}
+
 /// `round(sum × n_items ÷ answered)`, halves up; the plain sum when every item
 /// is answered.
 fn prorate(sum: u32, n_items: usize, answered: usize) -> u32 {
@@ -529,9 +575,13 @@ fn prorate(sum: u32, n_items: usize, answered: usize) -> u32 {
 
 impl<I: InstrumentItem> Serialize for InstrumentScore<I> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut doc = serializer.serialize_struct("InstrumentScore", 6)?;
+        let mut doc = serializer.serialize_struct("InstrumentScore", 7)?;
         doc.serialize_field("instrument", &I::INSTRUMENT)?;
         doc.serialize_field("items", &self.items)?;
+        match self.difficulty {
+            Some(difficulty) => doc.serialize_field("difficulty", &difficulty)?,
+            None => doc.skip_field("difficulty")?,
+        }
         doc.serialize_field("total", &self.total)?;
         doc.serialize_field("severity", &self.severity())?;
         doc.serialize_field("safety_flags", &self.safety_flags())?;
@@ -546,6 +596,8 @@ impl<I: InstrumentItem> Serialize for InstrumentScore<I> {
 struct ScoreRecord {
     instrument: Instrument,
     items: Vec<Option<u8>>,
+    #[serde(default)]
+    difficulty: Option<Difficulty>,
     total: u8,
     #[serde(default)]
     severity: Option<SeverityBand>,
@@ -589,9 +641,13 @@ impl<I: InstrumentItem> InstrumentScore<I> {
             MissingItems::ProRate { max_missing },
         )
         .map_err(|problems| Disagreement(problems.to_string()))?;
+        if let Some(problem) = difficulty_refused::<I>(r.difficulty) {
+            return Err(Disagreement(problem.to_string()));
+        }
         let score = InstrumentScore {
             items,
             total,
+            difficulty: r.difficulty,
             item: PhantomData,
         };
         if r.total != score.total {
@@ -629,6 +685,31 @@ impl<'de, I: InstrumentItem> Deserialize<'de> for InstrumentScore<I> {
 mod tests {
     use super::*;
     use crate::measure::{Phq9Item, Phq9Score};
+
+    #[test]
+    fn a_difficulty_answer_is_kept_out_of_the_total_and_refused_where_not_asked() {
+        use crate::measure::{Difficulty, Hamd17Ratings, Hamd17Score, Phq9Answers};
+        let answers = Phq9Answers::from_scores([2; 9]).with_difficulty(Difficulty::VeryDifficult);
+        let phq9 = Phq9Score::from_answers(&answers, &ScoringOptions::default()).unwrap();
+        assert_eq!(phq9.total(), 18);
+        assert_eq!(phq9.difficulty(), Some(Difficulty::VeryDifficult));
+        let json = serde_json::to_string(&phq9).unwrap();
+        assert!(json.contains(r#""difficulty":"very_difficult""#), "{json}");
+        assert_eq!(serde_json::from_str::<Phq9Score>(&json).unwrap(), phq9);
+
+        let ratings =
+            Hamd17Ratings::from_scores([0; 17]).with_difficulty(Difficulty::VeryDifficult);
+        let err = Hamd17Score::from_answers(&ratings, &ScoringOptions::default()).unwrap_err();
+        let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["$.difficulty"]);
+        let hamd = Hamd17Score::from_scores([0; 17]).unwrap();
+        let json = serde_json::to_string(&hamd).unwrap().replacen(
+            r#""total""#,
+            r#""difficulty":"very_difficult","total""#,
+            1,
+        );
+        assert!(serde_json::from_str::<Hamd17Score>(&json).is_err());
+    }
 
     #[test]
     fn prorating_rounds_half_up() {

@@ -15,7 +15,8 @@ use interpersonal::{
     goal::{GoalRating, GoalStatus, GoalTarget, InstrumentId},
     id::GoalId,
     measure::{
-        Gad7Answers, Gad7Item, InstrumentScore, MissingItems, Phq9Answers, Phq9Item, ScoringOptions,
+        DIFFICULTY_LOINC, Difficulty, Gad7Answers, Gad7Item, InstrumentScore, MissingItems,
+        Phq9Answers, Phq9Item, ScoringOptions,
     },
 };
 use proptest::prelude::*;
@@ -196,6 +197,16 @@ fn care_plans_are_valid_fhir_r4_and_carry_no_patient_text() {
 }
 
 #[test]
+fn the_care_plan_codes_ipt_in_snomed_ct_beside_its_text() {
+    let plan = fhir::care_plan(&contract(Cadence::Weekly, true), &subject()).unwrap();
+    let category = &plan["category"][0];
+    assert_eq!(category["coding"][0]["system"], "http://snomed.info/sct");
+    assert_eq!(category["coding"][0]["code"], fhir::IPT_SNOMED_CT);
+    assert_eq!(category["text"], fhir::IPT_PROCEDURE_TEXT);
+    assert_valid(&plan);
+}
+
+#[test]
 fn a_goal_id_that_is_not_a_fhir_id_is_an_error_at_its_path() {
     let c = TreatmentContract::builder(day(2026, 1, 19), [ProblemArea::Grief])
         .goal(GoalId::new("ok").unwrap())
@@ -313,25 +324,60 @@ fn a_missing_or_out_of_range_item_is_an_error_at_its_fhir_path() {
     assert_eq!(answers.get(Gad7Item::EasilyAnnoyed), None);
 }
 
-fn round_trip<I: FhirInstrument>(scores: Vec<u8>) {
-    let score = InstrumentScore::<I>::from_scores(scores.clone()).unwrap();
+#[test]
+fn the_difficulty_question_is_exported_as_loinc_69722_7_and_valid_fhir() {
+    let answers = Phq9Answers::from_scores([1; 9]).with_difficulty(Difficulty::SomewhatDifficult);
+    let phq9 = Phq9Score::from_answers(&answers, &ScoringOptions::default()).unwrap();
+    assert_eq!(phq9.total(), 9, "the difficulty is not in the total");
+    check_score_resources(&phq9);
+    let qr = fhir::questionnaire_response(&phq9, &subject(), day(2026, 3, 2));
+    assert_eq!(qr["item"][9]["linkId"], DIFFICULTY_LOINC);
+    assert_eq!(
+        qr["item"][9]["answer"][0]["valueCoding"]["code"],
+        "LA6573-5"
+    );
+    let obs = fhir::observation(&phq9, &subject(), day(2026, 3, 2));
+    assert_eq!(obs["component"][9]["code"]["coding"][0]["code"], "69722-7");
+    assert_eq!(
+        obs["component"][9]["valueCodeableConcept"]["coding"][0]["display"],
+        "Somewhat difficult"
+    );
+    let answers = Gad7Answers::from_scores([0; 7]).with_difficulty(Difficulty::NotDifficultAtAll);
+    check_score_resources(&Gad7Score::from_answers(&answers, &ScoringOptions::default()).unwrap());
+}
+
+fn round_trip<I: FhirInstrument>(scores: Vec<u8>, difficulty: Option<Difficulty>) {
+    let mut answers = interpersonal::measure::ItemAnswers::<I>::from_scores(scores.clone());
+    answers.set_difficulty(difficulty);
+    let score = InstrumentScore::<I>::from_answers(&answers, &ScoringOptions::default()).unwrap();
     let qr = fhir::questionnaire_response(&score, &subject(), day(2026, 3, 2));
     let answers = fhir::answers_from_questionnaire_response::<I>(&qr, Unanswered::Reject).unwrap();
     let back: Vec<u8> = I::ALL.iter().map(|&i| answers.get(i).unwrap()).collect();
     assert_eq!(back, scores);
+    assert_eq!(answers.difficulty(), difficulty);
+}
+
+fn arb_difficulty() -> impl Strategy<Value = Option<Difficulty>> {
+    proptest::option::of(proptest::sample::select(Difficulty::ALL.to_vec()))
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
-    fn phq9_round_trips_through_fhir(scores in proptest::collection::vec(0u8..=3, 9)) {
-        round_trip::<Phq9Item>(scores);
+    fn phq9_round_trips_through_fhir(
+        scores in proptest::collection::vec(0u8..=3, 9),
+        difficulty in arb_difficulty(),
+    ) {
+        round_trip::<Phq9Item>(scores, difficulty);
     }
 
     #[test]
-    fn gad7_round_trips_through_fhir(scores in proptest::collection::vec(0u8..=3, 7)) {
-        round_trip::<Gad7Item>(scores);
+    fn gad7_round_trips_through_fhir(
+        scores in proptest::collection::vec(0u8..=3, 7),
+        difficulty in arb_difficulty(),
+    ) {
+        round_trip::<Gad7Item>(scores, difficulty);
     }
 
     #[test]

@@ -29,6 +29,8 @@ mod formulation;
 mod foundation;
 mod foundation_props;
 mod fuzz_properties;
+#[cfg(feature = "schema")]
+mod generated_schemas;
 mod inventory;
 mod ipsrt;
 mod ipsrt_props;

@@ -336,6 +336,7 @@ fn every_enum_lists_exactly_the_rust_variants_in_order() {
         ("needed_for", names::<NeededFor>()),
         ("cadence", names::<Cadence>()),
         ("srm_form", names::<SrmForm>()),
+        ("difficulty", names::<interpersonal::measure::Difficulty>()),
         // SrmActivity is a newtype with named constants.
         (
             "srm_activity",
@@ -628,7 +629,20 @@ fn built_answers() -> Vec<(&'static str, Value)> {
         ),
         (
             "gad7_answers",
-            serde_json::to_value(Gad7Answers::new().with(Gad7Item::Restless, 3)).unwrap(),
+            serde_json::to_value(
+                Gad7Answers::new()
+                    .with(Gad7Item::Restless, 3)
+                    .with_difficulty(interpersonal::measure::Difficulty::ExtremelyDifficult),
+            )
+            .unwrap(),
+        ),
+        (
+            "phq9_answers",
+            serde_json::to_value(
+                Phq9Answers::from_scores([0; 9])
+                    .with_difficulty(interpersonal::measure::Difficulty::NotDifficultAtAll),
+            )
+            .unwrap(),
         ),
         ("hamd17_ratings", serde_json::to_value(hamd_map).unwrap()),
         (

@@ -27,11 +27,13 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"on":"2026-01-19"}"#);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Agreement {
     /// The day the patient agreed.
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     pub on: NaiveDate,
 }
 
@@ -102,6 +104,7 @@ impl Agreement {
 /// # Ok::<(), interpersonal::JsonError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct TreatmentContract {
@@ -116,6 +119,7 @@ pub struct TreatmentContract {
     pub cadence: Cadence,
     /// The date of the first session, from which the others are counted.
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     pub starts_on: NaiveDate,
     /// Session length in minutes, 20 to 120; 50 when absent from JSON.
     #[serde(default = "default_session_minutes")]

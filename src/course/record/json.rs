@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 /// A course as written to and read from JSON, before it is checked.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(super) struct CourseRecord {
     schema_version: u32,

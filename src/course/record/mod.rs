@@ -86,6 +86,11 @@ pub const COURSE_SCHEMA_VERSION: u32 = 1;
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "json::CourseRecord")
+)]
 #[serde(into = "CourseRecord")]
 pub struct Course {
     pub(super) contract: TreatmentContract,

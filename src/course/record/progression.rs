@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 /// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CompletedTask {
@@ -29,6 +30,7 @@ pub struct CompletedTask {
     pub task: PhaseTask,
     /// The day it was done.
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     pub on: NaiveDate,
 }
 
@@ -57,6 +59,7 @@ impl CompletedTask {
 /// assert_eq!(change.to, Phase::GoalSetting);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PhaseChange {
@@ -66,6 +69,7 @@ pub struct PhaseChange {
     pub to: Phase,
     /// The day of the change.
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     pub on: NaiveDate,
 }
 

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(serde_json::to_string(&SafetyFlagOrigin::Reported).unwrap(), r#""reported""#);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
@@ -60,6 +61,7 @@ pub enum SafetyFlagOrigin {
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CourseSafetyFlag {
@@ -67,6 +69,7 @@ pub struct CourseSafetyFlag {
     pub kind: SafetyFlagKind,
     /// The date of the measure, or of the session in which it was reported.
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     pub date: NaiveDate,
     /// The session it was raised in; `None` for a measure taken outside a
     /// session.

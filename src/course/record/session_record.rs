@@ -40,6 +40,7 @@ use serde::{Deserialize, Serialize};
 /// # Ok::<(), interpersonal::JsonError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SessionRecord {
@@ -47,6 +48,7 @@ pub struct SessionRecord {
     pub number: u8,
     /// The day it was held.
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     pub date: NaiveDate,
     /// The phase of the course it was held in.
     pub phase: Phase,

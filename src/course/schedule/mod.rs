@@ -144,21 +144,29 @@ pub enum ScheduleError {
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "ScheduleData")
+)]
 pub struct Schedule {
     cadence: Cadence,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default, with = "crate::date::day_json::vec")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<crate::schema::types::Day>"))]
     skipped: Vec<NaiveDate>,
     sessions: Vec<ScheduledSession>,
 }
 
 /// The JSON shape of a [`Schedule`], checked before it becomes one.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct ScheduleData {
     cadence: Cadence,
     #[serde(default)]
     #[serde(with = "crate::date::day_json::vec")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<crate::schema::types::Day>"))]
     skipped: Vec<NaiveDate>,
     sessions: Vec<ScheduledSession>,
 }

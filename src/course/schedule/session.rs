@@ -37,6 +37,7 @@ pub type SchedulePhase = crate::catalogue::ClassicPhase;
 /// assert!(s.moved_from.is_some());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ScheduledSession {
@@ -44,11 +45,16 @@ pub struct ScheduledSession {
     pub number: u8,
     /// The day it is held.
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     pub date: NaiveDate,
     /// The phase it belongs to.
     pub phase: SchedulePhase,
     /// The date its cadence planned, when it was moved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(with = "crate::date::day_json::option")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::schema::types::Day>")
+    )]
     pub moved_from: Option<NaiveDate>,
 }
