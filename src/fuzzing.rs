@@ -153,11 +153,12 @@ impl<'a> Arbitrary<'a> for Inventory {
         let mut inventory = Inventory::new(day(u)?, onset);
         inventory.people = list(u, person)?;
         inventory.events = list(u, event)?;
-        let mut context = SocialContext::default();
-        context.prior_functioning = u.arbitrary()?;
-        context.lives_alone = u.arbitrary()?;
-        context.confidants = u.arbitrary()?;
-        inventory.social_context = context;
+        inventory.social_context = SocialContext {
+            prior_functioning: u.arbitrary()?,
+            lives_alone: u.arbitrary()?,
+            confidants: u.arbitrary()?,
+            ..SocialContext::default()
+        };
         inventory.safety = SafetyScreen::new(ScreenAnswer::from(u.arbitrary::<Option<bool>>()?));
         Ok(inventory)
     }
@@ -242,6 +243,7 @@ impl<'a> Arbitrary<'a> for Goal {
 impl<'a> Arbitrary<'a> for Course {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let contract = TreatmentContract::arbitrary(u)?;
+        #[allow(clippy::redundant_closure)] // the function item is not general over the lifetime
         let goals: Vec<Goal> = list(u, |u| Goal::arbitrary(u))?;
         let start = contract.starts_on;
         let mut course =

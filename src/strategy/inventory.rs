@@ -278,12 +278,11 @@ pub fn social_context() -> impl Strategy<Value = SocialContext> {
         option::of(any::<bool>()),
         option::of(0u32..8),
     )
-        .prop_map(|(prior, alone, confidants)| {
-            let mut c = SocialContext::default();
-            c.prior_functioning = prior;
-            c.lives_alone = alone;
-            c.confidants = confidants;
-            c
+        .prop_map(|(prior, alone, confidants)| SocialContext {
+            prior_functioning: prior,
+            lives_alone: alone,
+            confidants,
+            ..SocialContext::default()
         })
 }
 

@@ -19,6 +19,8 @@ mod contract;
 mod course;
 mod dates;
 mod doc_refs;
+#[cfg(any(feature = "proptest", feature = "arbitrary"))]
+mod downstream;
 mod engine;
 mod engine_props;
 mod error_paths;
