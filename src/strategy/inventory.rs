@@ -160,7 +160,7 @@ pub fn status(as_of: NaiveDate) -> impl Strategy<Value = PersonStatus> {
 }
 
 /// A person with this id, consistent in itself, dated on or before
-/// [`default_as_of`]. A deceased person may have no death date; an inventory
+/// 2025-12-31. A deceased person may have no death date; an inventory
 /// must then hold a death event naming them, as [`inventory`] ensures.
 pub fn person(id: PersonId) -> impl Strategy<Value = Person> {
     person_as_of(id, default_as_of())
@@ -233,7 +233,7 @@ pub fn event_kind() -> impl Strategy<Value = EventKind> {
 }
 
 /// A life event with this id, naming one of `person_ids` or nobody, dated on
-/// or before [`default_as_of`] or undated; grief signs only on a death. A
+/// or before 2025-12-31 or undated; grief signs only on a death. A
 /// death event may name a person who is not (yet) deceased; [`inventory`]
 /// reconciles the two.
 pub fn event(id: EventId, person_ids: Vec<PersonId>) -> impl Strategy<Value = LifeEvent> {
