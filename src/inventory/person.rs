@@ -393,7 +393,7 @@ vocabulary_enum! {
 
 vocabulary_enum! {
     /// How often the patient and the person argue (CLINICAL-BASIS.md §3.1
-    /// "conflicts: do you argue; about what; how often" 
+    /// "conflicts: do you argue; about what; how often"
     /// [K: `weissman-2000-comprehensive-guide`]).
     ///
     /// ```
@@ -557,7 +557,7 @@ vocabulary_enum! {
 }
 
 /// An important person in the patient's life, with what the interpersonal
-/// inventory asks about them (CLINICAL-BASIS.md §3.1 
+/// inventory asks about them (CLINICAL-BASIS.md §3.1
 /// [K: `weissman-2000-comprehensive-guide`]).
 ///
 /// Everything but the id, label and relationship is optional or may be empty: a

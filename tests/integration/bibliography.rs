@@ -539,7 +539,9 @@ fn prose_citations_name_works_of_the_bibliography() {
             let keys = bibliography_keys_in(&body);
             for key in &keys {
                 if bibliography::get(key).is_none() {
-                    problems.push(format!("{shown}:{line}: `{key}` is not in the bibliography"));
+                    problems.push(format!(
+                        "{shown}:{line}: `{key}` is not in the bibliography"
+                    ));
                 }
             }
             // A stated claim rests on a named work of the bibliography (or,

@@ -5,7 +5,8 @@
 //! `DESIGN.md decision 8`, `DESIGN.md "How data flows"`, `DESIGN.md#anchor` or
 //! `_documentation::clinical_basis#anchor`. This test reads what the package
 //! ships (`src/`, `rules/`, `schema/`, `examples/`, `tests/`, `benches/`,
-//! `README.md` and the documents themselves), and checks that:
+//! `fuzz/properties.rs`, `README.md` and the documents themselves), and checks
+//! that:
 //! - a mentioned `*.md` file exists and is in the package (`include` of
 //!   `Cargo.toml`);
 //! - a `§N.M` names a numbered heading of the document it refers to: the one
@@ -479,7 +480,12 @@ fn problems() -> Vec<String> {
     }
     // This file names what it looks for.
     files.retain(|f| !f.ends_with("tests/integration/doc_refs.rs"));
-    for name in ["README.md", "DESIGN.md", "CLINICAL-BASIS.md"] {
+    for name in [
+        "README.md",
+        "DESIGN.md",
+        "CLINICAL-BASIS.md",
+        "fuzz/properties.rs",
+    ] {
         files.push(root().join(name));
     }
     let mut problems = Vec::new();
