@@ -726,7 +726,11 @@ pub(super) const ENTRIES: &[Reference] = &[
         pages: Some("448–450"),
         doi: Some("10.1176/appi.ps.55.4.448"),
         pmid: Some("15067162"),
-        note: Some("PMID seen on a copy of the PubMed record: confirm."),
+        note: Some(
+            "DOI confirmed on the publisher's page (Psychiatric Services, \
+             psychiatryonline.org). PMID and the last page seen only on copies of the PubMed \
+             record: confirm.",
+        ),
         ..Reference::new(
             "swartz-2004-brief-ipt",
             Article,
