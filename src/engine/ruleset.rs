@@ -38,8 +38,8 @@ pub const MAX_WINDOW_MONTHS: u32 = 1200;
 /// The standard rules weigh 0.5 to 4; a thousand leaves every use of weights
 /// to a rule set's author while keeping every sum finite: an area's score is
 /// at most this times the number of rules
-/// ([`Limits::rules`](crate::limits::Limits::rules), 1000 at most), far below `f64::MAX`, so an
-/// assessment's scores are always numbers and its JSON always reads back \[I\].
+/// ([`Limits::rules`](crate::limits::Limits::rules), 1000 at most), far below `f64::MAX`, so an assessment's scores are always numbers and its
+/// JSON always reads back \[I\].
 ///
 /// ```
 /// assert_eq!(interpersonal::engine::MAX_RULE_WEIGHT, 1000.0);
@@ -379,34 +379,18 @@ impl RuleSet {
     ///
     /// | rule | area | weight | fires when |
     /// |---|---|---|---|
-    /// | `grief.death_near_onset` | grief | 4 | a significant other died, and the clinician links
-    /// the death to the onset (or the link is unknown and it is dated in the onset window); a death
-    /// marked not linked never counts |
-    /// | `grief.complicated_grief_signs` | grief | 1.5 | a death of a significant other (or one the
-    /// clinician links) carries a complicated-grief sign; supporting |
-    /// | `grief.death_in_bereavement_window` | grief | 1 | a significant other died in the 24
-    /// months before onset, not marked not linked; supporting |
-    /// | `dispute.conflict_around_onset` | role dispute | 3 | a living significant other has a
-    /// current conflict (moderate or worse, or covert at any level) that the clinician links to the
-    /// onset, or, when the link is unknown, that worsened around the onset or began after it |
-    /// | `dispute.current_conflict` | role dispute | 1 | such a conflict whose link is unknown and
-    /// that neither worsened around the onset nor began after it; supporting |
-    /// | `dispute.non_reciprocal_expectations` | role dispute | 0.5 | expectations with a living
-    /// significant other are unmet or partly met, with some conflict or a worsening; supporting |
+    /// | `grief.death_near_onset` | grief | 4 | a significant other died, and the clinician links the death to the onset (or the link is unknown and it is dated in the onset window); a death marked not linked never counts |
+    /// | `grief.complicated_grief_signs` | grief | 1.5 | a death of a significant other (or one the clinician links) carries a complicated-grief sign; supporting |
+    /// | `grief.death_in_bereavement_window` | grief | 1 | a significant other died in the 24 months before onset, not marked not linked; supporting |
+    /// | `dispute.conflict_around_onset` | role dispute | 3 | a living significant other has a current conflict (moderate or worse, or covert at any level) that the clinician links to the onset, or, when the link is unknown, that worsened around the onset or began after it |
+    /// | `dispute.current_conflict` | role dispute | 1 | such a conflict whose link is unknown and that neither worsened around the onset nor began after it; supporting |
+    /// | `dispute.non_reciprocal_expectations` | role dispute | 0.5 | expectations with a living significant other are unmet or partly met, with some conflict or a worsening; supporting |
     /// | `dispute.stalled_conflict` | role dispute | 0.5 | such a conflict is stalled; supporting |
-    /// | `dispute.relationship_worse_around_onset` | role dispute | 0.5 | a relationship with a
-    /// living significant other worsened around onset, with some conflict or unmet expectations;
-    /// supporting |
-    /// | `transition.life_change_near_onset` | role transition | 3 | a life event that changes a
-    /// social role (never a death) is linked to onset by the clinician, or by its date when the
-    /// link is unknown |
-    /// | `transition.relationship_lost_around_onset` | role transition | 2 | a relationship with a
-    /// living significant other was lost around onset, and the clinician links it, or the link is
-    /// unknown and functioning did not decline since the onset |
-    /// | `transition.non_death_loss_near_onset` | role transition | 1 | a loss that is not a death
-    /// is linked to onset; supporting |
-    /// | `deficits.lifelong_few_relationships` | interpersonal deficits | 3 | prior functioning is
-    /// a lifelong pattern of few relationships |
+    /// | `dispute.relationship_worse_around_onset` | role dispute | 0.5 | a relationship with a living significant other worsened around onset, with some conflict or unmet expectations; supporting |
+    /// | `transition.life_change_near_onset` | role transition | 3 | a life event that changes a social role (never a death) is linked to onset by the clinician, or by its date when the link is unknown |
+    /// | `transition.relationship_lost_around_onset` | role transition | 2 | a relationship with a living significant other was lost around onset, and the clinician links it, or the link is unknown and functioning did not decline since the onset |
+    /// | `transition.non_death_loss_near_onset` | role transition | 1 | a loss that is not a death is linked to onset; supporting |
+    /// | `deficits.lifelong_few_relationships` | interpersonal deficits | 3 | prior functioning is a lifelong pattern of few relationships |
     /// | `deficits.no_confidant` | interpersonal deficits | 1 | that, and no confidant |
     /// | `deficits.lives_alone` | interpersonal deficits | 1 | that, and the patient lives alone |
     ///

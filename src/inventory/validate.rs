@@ -35,27 +35,20 @@ impl Inventory {
     /// | `$.schema_version` | it is not [`INVENTORY_SCHEMA_VERSION`] |
     /// | `$.onset` | the onset is after `assessed_on` |
     /// | `$.people[i].id` | an earlier person has the same id |
-    /// | `$.people[i].label` | the label is blank: empty, or only white space and invisible
-    /// characters such as a zero-width space |
-    /// | `$.people[i].label` | the label holds a control character (newline, tab, escape, any C0 or
-    /// C1 code, DEL), a line or paragraph separator, or a bidi override; the error names its code
-    /// point, never the label |
+    /// | `$.people[i].label` | the label is blank: empty, or only white space and invisible characters such as a zero-width space |
+    /// | `$.people[i].label` | the label holds a control character (newline, tab, escape, any C0 or C1 code, DEL), a line or paragraph separator, or a bidi override; the error names its code point, never the label |
     /// | `$.people[i].status.deceased.date` | the death date is after `assessed_on` |
-    /// | `$.people[i].status` | the person is deceased, with no death date and no death event
-    /// naming them |
-    /// | `$.people[i].conflict.visibility`, `.course`, `.began` | given although the conflict's
-    /// level is `none` |
+    /// | `$.people[i].status` | the person is deceased, with no death date and no death event naming them |
+    /// | `$.people[i].conflict.visibility`, `.course`, `.began` | given although the conflict's level is `none` |
     /// | `$.people[i].conflict.course` | `negotiating` with a person who has died |
     /// | `$.events[j].id` | an earlier event has the same id |
     /// | `$.events[j].date` | the date is after `assessed_on` |
-    /// | `$.events[j].date` | a death event's date does not overlap the death date of the person it
-    /// names |
+    /// | `$.events[j].date` | a death event's date does not overlap the death date of the person it names |
     /// | `$.events[j].person` | the id names no person in `$.people` |
     /// | `$.events[j].person` | a death event names a person whose status is not deceased |
     /// | `$.events[j].person` | a second death event names the same person |
     /// | `$.events[j].grief_signs` | grief signs on an event that is not a death |
-    /// | `$.people`, `$.events`, each patient text | beyond the default [`Limits`] (see
-    /// [`Inventory::validate_with`]) |
+    /// | `$.people`, `$.events`, each patient text | beyond the default [`Limits`] (see [`Inventory::validate_with`]) |
     ///
     /// "After `assessed_on`" means after every day the date can stand for: a
     /// date known to the month is after it only when the month's first day is
