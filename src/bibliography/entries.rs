@@ -168,7 +168,8 @@ pub(super) const ENTRIES: &[Reference] = &[
         issue: Some("12"),
         pages: Some("1093–1099"),
         doi: Some("10.1001/archpsyc.1990.01810240013002"),
-        note: Some("DOI seen on a copy of the PubMed record: confirm."),
+        pmid: Some("2244793"),
+        note: Some("PMID, DOI, volume, issue and pages confirmed on the PubMed record."),
         ..Reference::new(
             "frank-1990-three-year-outcomes",
             Article,
