@@ -12,14 +12,27 @@
 
 mod contract;
 mod formulation;
+mod group;
+mod modality;
 mod record;
 mod review;
 mod schedule;
 
 pub use contract::{
-    Agreement, Cadence, Modality, TreatmentContract, TreatmentContractBuilder, UnknownModality,
+    AdolescentDetails, AdolescentMood, AdolescentMoodRating, Agreement, Cadence, ContractAdvisory,
+    ContractAdvisoryCode, Exclusion, ExclusionScreen, FocusChange, FocusChangeReason,
+    MaintenancePlan, Modality, ScreenResult, TreatmentContract, TreatmentContractBuilder,
+    UnknownModality,
 };
 pub use formulation::{Formulation, FormulationPart, FormulationSection};
+pub use group::{
+    Facilitator, GROUP_SCHEMA_VERSION, Group, GroupMember, GroupReview, MemberReview,
+    MemberSafetyFlag,
+};
+pub use modality::{
+    AreaName, BlockLength, Bounds, ExtraMeeting, MODALITY_SCHEMA_VERSION, ModalitySpec,
+    Participant, PhaseBlock, PlannedSession, SchedulePhase, SessionCount, SessionFormat, SickRole,
+};
 pub use record::{
     COURSE_SCHEMA_VERSION, CompletedTask, Course, CourseError, CourseSafetyFlag, PhaseChange,
     SafetyFlagOrigin, SessionRecord,
@@ -28,6 +41,4 @@ pub use review::{
     GoalReview, ProgressReview, ReviewAdvisory, ReviewAdvisoryCode, TerminationChecklist,
     TerminationItem,
 };
-pub use schedule::{
-    Schedule, ScheduleError, ScheduleOptions, SchedulePhase, ScheduledSession, SkipPolicy,
-};
+pub use schedule::{Schedule, ScheduleError, ScheduleOptions, ScheduledSession, SkipPolicy};
