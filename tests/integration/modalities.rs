@@ -31,8 +31,8 @@ fn contract_of(m: Modality, sessions: u8, start: NaiveDate, twice: u8) -> Treatm
         .sessions(sessions)
         .cadence(spec.cadences[0])
         .session_minutes(spec.session_minutes.max);
-    if spec.twice_weekly_start.is_some() {
-        b = b.twice_weekly_start(twice.min(spec.twice_weekly_start.unwrap()));
+    if let Some(max) = spec.twice_weekly_start {
+        b = b.twice_weekly_start(twice.min(max));
     }
     if let Some(age) = spec.age {
         b = b.adolescent(AdolescentDetails::new(age.min as u8));
