@@ -73,7 +73,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             .iter()
             .map(|(m, _)| format!("{:<WIDTH$}", m.as_str()))
             .collect();
-        println!("  # {}", head.join(" "));
+        println!("  # {}", head.join(" ").trim_end());
         let rows = half
             .iter()
             .map(|(_, s)| s.sessions().len())
@@ -92,10 +92,16 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("* a meeting the contract does not count; g group session; j joint session");
     println!("stage_judged: the phase or stage follows progress (IPSRT, MIT), so a plan");
     println!("cannot name it in advance. MIT is a separate model, not an IPT adaptation.");
+    println!();
     for (m, _) in &columns {
         let spec = m.spec();
-        let cites: Vec<&str> = spec.cites.iter().map(|c| c.key.as_str()).collect();
-        println!("{:<16} {}: {}", m.as_str(), spec.title, cites.join(", "));
+        let mut phases: Vec<String> = spec.layout.iter().map(|b| b.phase.to_string()).collect();
+        phases.dedup();
+        let mut cites: Vec<&str> = spec.cites.iter().map(|c| c.key.as_str()).collect();
+        cites.dedup();
+        println!("{:<16} {}", m.as_str(), spec.title);
+        println!("{:<16} phases: {}", "", phases.join(", "));
+        println!("{:<16} sources: {}", "", cites.join(", "));
     }
     Ok(())
 }
