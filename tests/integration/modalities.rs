@@ -427,3 +427,39 @@ proptest! {
         prop_assert_eq!(back, s);
     }
 }
+
+proptest! {
+    /// A custom modality made by changing numbers and names in a built-in
+    /// one's JSON never panics: reading it, laying out any count, checking a
+    /// contract against it and scheduling it each return a value or an error.
+    #[test]
+    fn any_custom_modality_is_refused_or_used_without_panic(
+        m in modality(),
+        min in 0u16..300,
+        max in 0u16..300,
+        fixed in proptest::collection::vec(0u16..300, 0..6),
+        twice in proptest::option::of(0u16..300),
+        count in any::<u8>(),
+    ) {
+        let mut doc = serde_json::to_value(m.spec()).unwrap();
+        doc["name"] = "custom".into();
+        doc["sessions"] = serde_json::json!({"min": min, "max": max});
+        if let Some(t) = twice {
+            doc["twice_weekly_start"] = t.into();
+        }
+        if let Some(layout) = doc["layout"].as_array_mut() {
+            for (block, n) in layout.iter_mut().zip(&fixed) {
+                block["sessions"] = serde_json::json!({"fixed": n});
+            }
+        }
+        if let Ok(spec) = from_json::<ModalitySpec>(&doc.to_string()) {
+            let _ = spec.plan(count, Some(count), None);
+            let mut c = contract_of(m, 12, d(2026, 1, 5), 0);
+            c.sessions = count;
+            let _ = c.validate_for(&spec);
+            if let Ok(s) = Schedule::generate_for(&c, &spec, &ScheduleOptions::default()) {
+                prop_assert!(s.sessions().windows(2).all(|w| w[0].date < w[1].date));
+            }
+        }
+    }
+}

@@ -13,8 +13,8 @@ use crate::course::modality::{ModalitySpec, builtin};
 /// adaptations of CLINICAL-BASIS.md §7.
 ///
 /// `Modality` is a small value with named constants, in the style of
-/// `http::Method`, not a public enum: the set of adaptations will grow (
-/// IPT for dysthymia, telephone IPT, ... CLINICAL-BASIS.md §7.7), and a
+/// `http::Method`, not a public enum: the set of adaptations will grow (IPT
+/// for dysthymia, telephone IPT, ... CLINICAL-BASIS.md §7.7), and a
 /// `#[non_exhaustive]` enum would force a wildcard arm on every `match` in every
 /// user's code while giving them nothing in return. Compare with `==`, or match
 /// on the constants:
