@@ -149,7 +149,10 @@ impl TreatmentContract {
     /// differs from the acute focus the plan must say why (a new or a deferred
     /// area) and when the patient agreed; the change is recorded in
     /// [`TreatmentContract::focus_change`]. Goals are agreed afresh; none are
-    /// carried over.
+    /// carried over. Maintenance is a course of its own: a
+    /// [`Course`](crate::Course) made from the new contract has a monthly
+    /// schedule whose every session is in the maintenance phase (the course
+    /// record's own phase steps are still those of an acute course).
     ///
     /// ```
     /// use interpersonal::{course::*, ProblemArea, TreatmentContract};
