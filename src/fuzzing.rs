@@ -210,6 +210,9 @@ impl<'a> Arbitrary<'a> for TreatmentContract {
             })?,
             agreement: maybe(u, |u| Ok(Agreement { on: day(u)? }))?,
             practicalities: maybe(u, text)?,
+            twice_weekly_sessions: u.int_in_range(0u8..=16)?,
+            adolescent: None,
+            focus_change: None,
         })
     }
 }

@@ -77,6 +77,7 @@ vocabulary_enum! {
 /// assert_eq!(s, ExclusionScreen::new(Exclusion::Psychotic, ScreenResult::Absent));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ExclusionScreen {
@@ -109,6 +110,7 @@ impl ExclusionScreen {
 /// assert_eq!(a.result(Exclusion::Psychotic), ScreenResult::NotScreened);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AdolescentDetails {
@@ -257,6 +259,7 @@ pub(super) fn exclusion_advisories(details: &AdolescentDetails) -> Vec<ContractA
 /// assert!(serde_json::from_str::<AdolescentMoodRating>("11").is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "u8", into = "u8")]
 pub struct AdolescentMoodRating(u8);
 
@@ -335,6 +338,7 @@ impl From<AdolescentMoodRating> for u8 {
 /// assert_eq!(bad.validate().unwrap_err().as_slice()[0].path.as_str(), "$.best");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AdolescentMood {
     /// The session's number.

@@ -40,6 +40,7 @@ vocabulary_enum! {
 /// assert_eq!(c.reason, FocusChangeReason::DeferredArea);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct FocusChange {
@@ -61,11 +62,13 @@ pub struct FocusChange {
 /// assert_eq!(plan.cadence, Cadence::Monthly);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct MaintenancePlan {
     /// The date of the first maintenance session.
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     pub starts_on: NaiveDate,
     /// How many maintenance sessions are agreed.
     pub sessions: u8,
@@ -80,6 +83,10 @@ pub struct MaintenancePlan {
     /// When the patient agreed to the maintenance contract.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(with = "crate::date::day_json::option")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::schema::types::Day>")
+    )]
     pub agreed_on: Option<NaiveDate>,
 }
 
