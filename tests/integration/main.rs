@@ -10,6 +10,7 @@
 mod support;
 
 mod api;
+mod batch;
 mod bibliography;
 mod cases_parse;
 #[cfg(feature = "cds-hooks")]
