@@ -37,6 +37,8 @@ mod limits;
 mod links;
 mod measures;
 mod measures_props;
+#[cfg(feature = "svg")]
+mod picture;
 mod privacy;
 mod report_structure;
 mod schedule;
