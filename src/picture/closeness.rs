@@ -342,13 +342,9 @@ impl<'a> ClosenessCircle<'a> {
         ));
         for seat in seats {
             parts.push(format!(
-                "{}: {}, {}; {}.",
+                "{}: {}; {}.",
                 seat.name,
                 role(seat.person),
-                seat.person.closeness.map_or_else(
-                    || String::from("closeness not recorded"),
-                    |c| format!("{c} circle")
-                ),
                 details(seat.person, &seat.evidence).join("; ")
             ));
         }

@@ -142,9 +142,9 @@ impl<'a> RhythmChart<'a> {
                 a("fill", "url(#rhythm-window)"),
             ],
         );
-        for hour in [-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0] {
-            let x = x_of(hour * 60.0);
-            let (colour, width) = if hour == 0.0 {
+        for hour in -3i32..=3 {
+            let x = x_of(f64::from(hour) * 60.0);
+            let (colour, width) = if hour == 0 {
                 (ink::INK, 1.5)
             } else {
                 (ink::GRID, 0.8)
@@ -161,9 +161,9 @@ impl<'a> RhythmChart<'a> {
                 ],
             );
             let text = match hour {
-                h if h == 0.0 => String::from("habitual time"),
-                h if h > 0.0 => format!("+{} h", num(h)),
-                h => format!("−{} h", num(-h)),
+                0 => String::from("habitual time"),
+                h if h > 0 => format!("+{h} h"),
+                h => format!("−{} h", -h),
             };
             svg.text(
                 x,

@@ -206,7 +206,7 @@ fn unknown_closeness_is_not_a_ring_guess() {
     let svg = ClosenessCircle::new(&inventory).to_svg();
     assert_renders(&svg);
     assert!(svg.contains("closeness not recorded"));
-    assert!(svg.contains("aunt: other family, closeness not recorded"));
+    assert!(svg.contains("aunt: other family; closeness not recorded"));
     assert!(svg.contains("supervisor, estranged"));
     // The safety screen was not asked: the banner says so first.
     let banner = svg.find("SAFETY: the safety screen was not asked").unwrap();
@@ -359,4 +359,31 @@ fn pictures_are_deterministic() {
         RhythmChart::new(&series.weeks()[0]).to_svg(),
         RhythmChart::new(&series.weeks()[0].clone()).to_svg()
     );
+}
+
+#[test]
+fn pictures_are_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<ClosenessCircle<'static>>();
+    assert_send_sync::<SymptomChart<'static>>();
+    assert_send_sync::<RhythmChart<'static>>();
+}
+
+#[test]
+fn the_rhythm_pictures_are_the_bundled_series() {
+    let series: RhythmSeries = from_json(SERIES).unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/pictures");
+    for (name, week) in [
+        ("first", series.weeks().first()),
+        ("last", series.weeks().last()),
+    ] {
+        let svg = RhythmChart::new(week.unwrap()).to_svg();
+        let shown =
+            std::fs::read_to_string(dir.join(format!("rhythm_chart_{name}_week.svg"))).unwrap();
+        assert!(
+            shown == svg,
+            "docs/pictures/rhythm_chart_{name}_week.svg is out of date: \
+             `cargo run --example ipsrt_rhythm --features svg -- --svg docs/pictures`"
+        );
+    }
 }
