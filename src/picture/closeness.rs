@@ -98,6 +98,8 @@ pub struct ClosenessCircle<'a> {
 /// What the picture says about one person.
 struct Seat<'a> {
     person: &'a Person,
+    /// The person's place in the inventory.
+    index: usize,
     /// The name shown: the id, or the label when asked for.
     name: String,
     /// The areas whose evidence cites the person.
@@ -213,25 +215,26 @@ impl<'a> ClosenessCircle<'a> {
         // first; then every person gets a direction of their own, in the
         // order of those first directions, so that no line from the patient
         // runs through another person's mark.
-        let mut placed: Vec<(f64, usize, &'a Person)> = Vec::with_capacity(inv.people.len());
+        let mut placed: Vec<(f64, usize, usize, &'a Person)> = Vec::with_capacity(inv.people.len());
         for (ring, closeness) in Closeness::ALL.iter().enumerate() {
-            let on_ring: Vec<&'a Person> = inv
+            let on_ring: Vec<(usize, &'a Person)> = inv
                 .people
                 .iter()
-                .filter(|p| p.closeness == Some(*closeness))
+                .enumerate()
+                .filter(|(_, p)| p.closeness == Some(*closeness))
                 .collect();
             let m = on_ring.len() as f64;
             let turn = TURN.get(ring).copied().unwrap_or(0.0);
-            for (j, person) in on_ring.into_iter().enumerate() {
+            for (j, (index, person)) in on_ring.into_iter().enumerate() {
                 let ideal = (turn + 360.0 * (j as f64 + 0.5) / m).rem_euclid(360.0);
-                placed.push((ideal, ring, person));
+                placed.push((ideal, ring, index, person));
             }
         }
         // Stable: equal directions keep ring order, then inventory order.
         placed.sort_by(|x, y| x.0.total_cmp(&y.0));
         let n = placed.len() as f64;
         let mut seats: Vec<Seat<'a>> = Vec::with_capacity(inv.people.len());
-        for (k, (_, ring, person)) in placed.into_iter().enumerate() {
+        for (k, (_, ring, index, person)) in placed.into_iter().enumerate() {
             let seat = SEATS.get(ring).copied().unwrap_or(0.0);
             // From the top, clockwise, half a step in, so that no one sits
             // on a ring's name.
@@ -239,6 +242,7 @@ impl<'a> ClosenessCircle<'a> {
             let (sin, cos) = degrees.to_radians().sin_cos();
             seats.push(Seat {
                 person,
+                index,
                 name: name_of(person),
                 evidence: cited.get(&person.id).cloned().unwrap_or_default(),
                 x: CX + seat * cos,
@@ -246,17 +250,19 @@ impl<'a> ClosenessCircle<'a> {
             });
         }
         // Closeness not recorded: a row below the circle, not a guessed ring.
-        let unplaced: Vec<&Person> = inv
+        let unplaced: Vec<(usize, &Person)> = inv
             .people
             .iter()
-            .filter(|p| p.closeness.is_none())
+            .enumerate()
+            .filter(|(_, p)| p.closeness.is_none())
             .collect();
         let per_row = 7usize;
         let box_top = CY + RINGS[2] + 30.0;
         let rows = unplaced.len().div_ceil(per_row);
-        for (i, person) in unplaced.iter().enumerate() {
+        for (i, (index, person)) in unplaced.iter().copied().enumerate() {
             seats.push(Seat {
                 person,
+                index,
                 name: name_of(person),
                 evidence: cited.get(&person.id).cloned().unwrap_or_default(),
                 x: CX - RINGS[2] + 40.0 + 78.0 * (i % per_row) as f64,
@@ -271,8 +277,14 @@ impl<'a> ClosenessCircle<'a> {
 
         // The key, in inventory order.
         let mut key_lines: Vec<(String, bool)> = Vec::new();
-        for person in &inv.people {
-            if let Some(seat) = seats.iter().find(|s| std::ptr::eq(s.person, person)) {
+        let mut seat_of: Vec<Option<&Seat<'_>>> = vec![None; inv.people.len()];
+        for seat in &seats {
+            if let Some(slot) = seat_of.get_mut(seat.index) {
+                *slot = Some(seat);
+            }
+        }
+        for (person, seat) in inv.people.iter().zip(seat_of) {
+            if let Some(seat) = seat {
                 let head = if self.labels {
                     format!("{} ({}) · {}", seat.name, person.id, role(person))
                 } else {
