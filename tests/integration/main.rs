@@ -39,6 +39,8 @@ mod links;
 mod measures;
 mod measures_props;
 mod modalities;
+#[cfg(feature = "svg")]
+mod picture;
 mod privacy;
 mod report_structure;
 mod schedule;
