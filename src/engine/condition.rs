@@ -15,7 +15,7 @@
 //! [`EventCondition`] (one life event). The JSON of each is an object with a
 //! single key: `{"all": [..]}`, `{"significant": true}`, `{"within": "onset"}`.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::inventory::{
     Closeness, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind, ExpectationsMet,
@@ -36,7 +36,7 @@ use crate::inventory::{
 ///     r#"{"onset_known":true}"#,
 /// );
 /// ```
-#[derive(PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Condition {
@@ -87,7 +87,7 @@ pub enum Condition {
 ///     ]),
 /// );
 /// ```
-#[derive(PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum PersonCondition {
@@ -167,7 +167,7 @@ pub enum PersonCondition {
 /// ]}"#).unwrap();
 /// assert!(matches!(c, EventCondition::All(_)));
 /// ```
-#[derive(PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum EventCondition {

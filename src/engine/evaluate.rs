@@ -21,10 +21,9 @@ use crate::{
 use super::assessment::{AreaFinding, Assessment, Evidence, MissingFact};
 use super::buffers::{SpillVec, SubjectBits};
 use super::compile::Engine;
-use super::decide::{Eval, NodeTruths};
-use super::facts::{EventField, Facts, MissingRef, PersonField, Truth};
+use super::decide::Eval;
+use super::facts::{EventField, MissingRef, PersonField, Truth};
 use super::leaves::Sink;
-use super::masks::SubjectMasks;
 use super::policy::{self, AreaTally};
 use super::proximity::NearMisses;
 use super::strength::{self, Counted, SubjectIndex};
@@ -131,16 +130,14 @@ impl Engine {
         if let Err(problems) = inventory.validate() {
             return self.refuse(inventory, problems);
         }
+        self.compiled
+            .evaluate_with(inventory, |eval| self.assess(inventory, eval))
+    }
+
+    /// The assessment of a valid inventory, read from its evaluation.
+    fn assess(&self, inventory: &Inventory, eval: &Eval<'_, '_>) -> Assessment {
         let compiled = &self.compiled;
-        let facts = Facts::new(inventory, &compiled.windows);
-        let masks = SubjectMasks::new(
-            &facts,
-            &compiled.windows,
-            compiled.person_needs,
-            compiled.event_person_needs,
-        );
-        let mut store = NodeTruths::new();
-        let eval = Eval::new(compiled, &facts, &masks, &mut store);
+        let facts = eval.facts;
         let rules = &self.rule_set().rules;
         let params = &self.rule_set().parameters;
         let window = strength::onset_window(params);
