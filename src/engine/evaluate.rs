@@ -189,7 +189,7 @@ impl Engine {
                                     facts.event_person(e) == Some(i)
                                         && inventory.events.get(e).is_some_and(|ev| ev.kind.is_death())
                                 }));
-                            if strength::link_unknown(&facts, s) && !asked_on_event {
+                            if strength::link_unknown(facts, s) && !asked_on_event {
                                 link_questions.push((
                                     match s {
                                         SubjectIndex::Person(i) => {
@@ -204,7 +204,7 @@ impl Engine {
                             }
                         }
                     }
-                    let c = Counted::new(&facts, window, rule.area, &indices);
+                    let c = Counted::new(facts, window, rule.area, &indices);
                     if let (Some(list), Some(cs)) = (evidence.get_mut(ai), counted.get_mut(ai)) {
                         list.push(Evidence {
                             rule: rule.id.clone(),
