@@ -252,8 +252,8 @@ macro_rules! condition_kind {
 
         impl Serialize for $kind {
             /// As serde derives it (`{"all": [..]}`, `{"significant": true}`),
-            /// refusing a condition nested deeper than
-            /// [`MAX_SERIALIZED_DEPTH`].
+            /// refusing a condition nested deeper than 128 levels with the
+            /// serializer's error.
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 self.serialize_at(s, 1)
             }
