@@ -228,6 +228,7 @@ pub mod inventory;
 pub mod ipsrt;
 pub mod limits;
 pub mod measure;
+pub mod mit;
 
 #[cfg(feature = "cds-hooks")]
 pub mod cds_hooks;

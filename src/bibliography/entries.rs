@@ -114,6 +114,12 @@ pub(super) const ENTRIES: &[Reference] = &[
     Reference {
         publisher: Some("Routledge"),
         isbn: Some("9781138024182"),
+        doi: Some("10.4324/9781315744124"),
+        note: Some(
+            "ISBN (hardback) and table of contents seen on the publisher's page for the book; \
+             the DOI of the ebook (ISBN 9781315744124) seen on a chapter page of the \
+             publisher's platform (Taylor & Francis).",
+        ),
         ..Reference::new(
             "dimaggio-2015-mit",
             Book,
@@ -125,6 +131,12 @@ pub(super) const ENTRIES: &[Reference] = &[
     Reference {
         publisher: Some("Routledge"),
         isbn: Some("9780367367039"),
+        doi: Some("10.4324/9780429350894"),
+        note: Some(
+            "ISBN and table of contents seen on the publisher's page for the book (CRC \
+             Press/Routledge); the DOI of the ebook (ISBN 9780429350894) seen on a chapter page \
+             of the publisher's platform (Taylor & Francis).",
+        ),
         ..Reference::new(
             "dimaggio-2020-mit",
             Book,
@@ -517,6 +529,24 @@ pub(super) const ENTRIES: &[Reference] = &[
         )
     },
     Reference {
+        container: Some("Psychol Res Behav Manag"),
+        volume: Some("11"),
+        doi: Some("10.2147/PRBM.S146446"),
+        pmcid: Some("PMC6130286"),
+        note: Some(
+            "PMCID and abstract seen on PubMed Central; DOI and volume seen on a copy of the \
+             article's first page: confirm on the publisher's page. Pages not confirmed.",
+        ),
+        ..Reference::new(
+            "lysaker-2018-metacognitive-approaches",
+            Article,
+            &["Lysaker PH", "Gagen E", "Moritz S", "Schweitzer RD"],
+            2018,
+            "Metacognitive approaches to the treatment of psychosis: a comparison of four \
+             approaches",
+        )
+    },
+    Reference {
         publisher: Some("Oxford University Press"),
         isbn: Some("9780190465599"),
         doi: Some("10.1093/med:psych/9780190465599.001.0001"),
@@ -680,6 +710,33 @@ pub(super) const ENTRIES: &[Reference] = &[
             &["Ravitz P", "Maunder R"],
             2012,
             "Major depressive disorder: role transition",
+        )
+    },
+    Reference {
+        container: Some("Clin Psychol Psychother"),
+        volume: Some("10"),
+        pages: Some("238–261"),
+        doi: Some("10.1002/cpp.362"),
+        note: Some(
+            "DOI, authors and abstract seen on an index record (zendy.io); volume and pages as \
+             cited by later papers of the same group: confirm on the publisher's page. Issue \
+             not confirmed.",
+        ),
+        ..Reference::new(
+            "semerari-2003-mas",
+            Article,
+            &[
+                "Semerari A",
+                "Carcione A",
+                "Dimaggio G",
+                "Falcone M",
+                "Nicolò G",
+                "Procacci M",
+                "Alleva G",
+            ],
+            2003,
+            "How to evaluate metacognitive functioning in psychotherapy? The metacognition \
+             assessment scale and its applications",
         )
     },
     Reference {

@@ -37,6 +37,7 @@ mod limits;
 mod links;
 mod measures;
 mod measures_props;
+mod mit;
 mod privacy;
 mod report_structure;
 mod schedule;
