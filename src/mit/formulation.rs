@@ -295,11 +295,11 @@ fn schema_text(case: &MitCase, schema: &InterpersonalSchema) -> String {
     if known.is_empty() {
         text.push_str(", not yet tied to a particular moment.");
     } else {
-        let _ = write!(text, ", seen in {}.", known.join(", "));
+        let _ = write!(text, ", from the moments {}.", known.join(", "));
     }
     let _ = write!(
         text,
-        " What you wish for: {} ({}). How you see yourself then: {}. How you expect the \
+        " What you wish for: {}, which belongs to {}. How you see yourself then: {}. How you expect the \
          other to respond: {}. How you respond: {}; and then: {}. How you cope with it: {}.",
         quoted(&schema.wish.text),
         schema.wish.motive.plain_name(),
