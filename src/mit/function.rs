@@ -10,11 +10,14 @@ vocabulary_enum! {
     /// and others' mental states that MIT assesses and tries to improve
     /// (CLINICAL-BASIS.md §7.2 [K: Semerari et al. 2003; Dimaggio et al. 2015]).
     ///
-    /// The Metacognition Assessment Scale groups them by domain (one's own
-    /// mind: monitoring, integration, differentiation; others' minds:
-    /// decentration; using them: mastery); later versions and instruments of
-    /// the same group split or merge some of them, so a rating of one function
-    /// is only comparable with ratings from the same instrument.
+    /// As the crate understands the Metacognition Assessment Scale [K: its
+    /// abstract was read, not the scale], the functions fall into domains
+    /// (one's own mind: monitoring, integration, differentiation; others'
+    /// minds: their monitoring and decentration; using them: mastery). Later
+    /// instruments of the same group group them differently (a factor
+    /// analysis of the interview found a self and an other domain rather than
+    /// four distinct functions), so a rating of one function is only
+    /// comparable with ratings from the same instrument.
     ///
     /// ```
     /// use interpersonal::mit::MetacognitiveFunction;

@@ -21,7 +21,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// interpersonal motivational systems lists attachment, caregiving, rank,
 /// sexuality and peer cooperation, with group affiliation added later. The
 /// seven constants below are the ones named across these sources; the crate
-/// did not read the list verbatim in the 2015 manual, so it is [K], not [S].
+/// did not read the list verbatim in the 2015 manual, so it is (K), not (S).
 /// That is why `MotivationalSystem` is a small value with named constants,
 /// in the style of `http::Method`, rather than a public enum: a system can be
 /// added without breaking a `match` in your code.

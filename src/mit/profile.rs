@@ -166,7 +166,7 @@ impl ProfilePoint {
 /// ratings the clinician gives and computes their [`trend`](Self::trend). It
 /// does not rate anything itself, and its trend is descriptive: no
 /// published threshold says how large a change on these ratings is
-/// meaningful [I].
+/// meaningful (I).
 ///
 /// ```
 /// use interpersonal::mit::{MetacognitiveFunction::*, MetacognitiveProfile, RatingScale, TrendDirection};

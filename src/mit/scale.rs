@@ -8,7 +8,7 @@ use crate::error::{JsonPath, Problems};
 /// is rated on: whole numbers from `min` (the function is absent or very
 /// poor) to `max` (it is fully present), higher being better.
 ///
-/// **The crate does not fix the scale, and its default is its own [I].** The
+/// **The crate does not fix the scale, and its default is its own (I).** The
 /// Metacognition Assessment Scale (Semerari et al. 2003) rates the functions
 /// from transcripts of sessions; its later revisions, the interview (MAI) and
 /// the self-report (MSAS) built on it rate them in other ways, and the crate
@@ -37,7 +37,7 @@ pub struct RatingScale {
 
 impl RatingScale {
     /// Ratings from 1 to 5: the crate's default for a clinician's own
-    /// ordinal rating [I], not a published scoring.
+    /// ordinal rating (I), not a published scoring.
     ///
     /// ```
     /// use interpersonal::mit::RatingScale;

@@ -24,10 +24,10 @@ vocabulary_enum! {
     /// episodes bring new material, and a therapist returns to an earlier
     /// stage when needed. Neither book read here gives a number of sessions
     /// per stage; MIT for personality disorders typically runs for a year or
-    /// more of weekly sessions [K], and the 16-session group programme
+    /// more of weekly sessions (K), and the 16-session group programme
     /// (MIT-G) is a different format. So the crate orders the stages and
     /// records which one a case is in, and leaves the sessions to the
-    /// modality table and to the clinician [I].
+    /// modality table and to the clinician (I).
     ///
     /// ```
     /// use interpersonal::mit::MitStage;

@@ -84,7 +84,7 @@ pub struct FunctionTrend {
 ///
 /// For each function the trend compares its earliest and its latest rating,
 /// by date, skipping the points that did not rate it. It is descriptive
-/// [I]: the sign of the change, with no claim that a change of one step is
+/// (I): the sign of the change, with no claim that a change of one step is
 /// reliable or clinically meaningful, because no such threshold was found in
 /// the sources (CLINICAL-BASIS.md §7.2). When two points share a date (a
 /// profile that failed validation), the later one in the list counts as the
