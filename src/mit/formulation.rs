@@ -1,5 +1,6 @@
 //! The MIT formulation: the text that shares the schema with the patient.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::fmt::Write as _;
 
@@ -12,7 +13,8 @@ use crate::sensitive::Sensitive;
 use crate::source::Source;
 
 use super::{
-    InterpersonalSchema, MetacognitiveFunction, MitCase, MitStage, TrendDirection, sources,
+    AutobiographicalEpisode, InterpersonalSchema, MetacognitiveFunction, MitCase, MitStage,
+    TrendDirection, sources,
 };
 
 const SHARED: Source = source![sources::MANUAL_SHARED_FORMULATION];
@@ -196,10 +198,17 @@ impl MitFormulation {
             episodes_text(case),
             SHARED,
         ));
+        // Episodes by id, the first of a repeated id winning as in
+        // `MitCase::episode`: one pass, so the text is linear in the case.
+        let mut episodes: HashMap<&str, &AutobiographicalEpisode> =
+            HashMap::with_capacity(case.episodes.len());
+        for e in &case.episodes {
+            episodes.entry(e.id.as_str()).or_insert(e);
+        }
         for schema in &case.schemas {
             sections.push(MitFormulationSection::new(
                 MitFormulationPart::Schema,
-                schema_text(case, schema),
+                schema_text(&episodes, schema),
                 SCHEMA,
             ));
         }
@@ -282,12 +291,15 @@ fn episodes_text(case: &MitCase) -> String {
     text
 }
 
-fn schema_text(case: &MitCase, schema: &InterpersonalSchema) -> String {
+fn schema_text(
+    episodes: &HashMap<&str, &AutobiographicalEpisode>,
+    schema: &InterpersonalSchema,
+) -> String {
     let mut text = format!("Pattern {}", schema.id);
     let known: Vec<String> = schema
         .episodes
         .iter()
-        .map(|id| match case.episode(id.as_str()) {
+        .map(|id| match episodes.get(id.as_str()) {
             Some(e) => format!("{} ({})", e.id, e.date),
             None => format!("{id} (not in this case)"),
         })
