@@ -2,9 +2,9 @@
 //! schemas, the metacognitive profile, MIT's stages and its formulation.
 //!
 //! **MIT is not a form of IPT.** It is a separate cognitive-interpersonal
-//! psychotherapy, developed in Rome by Dimaggio, Semerari, Salvatore, Popolo
-//! and colleagues, first for personality disorders and since applied to
-//! psychosis and other conditions (CLINICAL-BASIS.md §7.2
+//! psychotherapy, developed by Dimaggio and colleagues at the Center for
+//! Metacognitive Interpersonal Therapy, first for personality disorders and
+//! since applied to psychosis among others (CLINICAL-BASIS.md §7.2
 //! [S: Dimaggio et al. 2015, publisher's description; Lysaker et al. 2018,
 //! abstract]). It shares IPT's attention to relationships, but not its
 //! lineage, theory or structure: where IPT links a depressive episode to one
