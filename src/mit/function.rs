@@ -10,8 +10,8 @@ vocabulary_enum! {
     /// and others' mental states that MIT assesses and tries to improve
     /// (CLINICAL-BASIS.md §7.2 [K: Semerari et al. 2003; Dimaggio et al. 2015]).
     ///
-    /// As the crate understands the Metacognition Assessment Scale [K: its
-    /// abstract was read, not the scale], the functions fall into domains
+    /// As the crate understands the Metacognition Assessment Scale [K:
+    /// Semerari et al. 2003, abstract read, not the scale], the functions fall into domains
     /// (one's own mind: monitoring, integration, differentiation; others'
     /// minds: their monitoring and decentration; using them: mastery). Later
     /// instruments of the same group group them differently (a factor
