@@ -38,6 +38,7 @@ mod links;
 mod measures;
 mod measures_props;
 mod mit;
+mod modalities;
 mod privacy;
 mod report_structure;
 mod schedule;
