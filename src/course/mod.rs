@@ -25,8 +25,8 @@ pub use record::{
     SafetyFlagOrigin, SessionRecord,
 };
 pub use review::{
-    GoalReview, ProgressReview, ReviewAdvisory, ReviewAdvisoryCode, TerminationChecklist,
-    TerminationItem,
+    GoalReview, ProgressReview, ReviewAdvisory, ReviewAdvisoryCode, RhythmReview,
+    TerminationChecklist, TerminationItem,
 };
 pub use schedule::{
     Schedule, ScheduleError, ScheduleOptions, SchedulePhase, ScheduledSession, SkipPolicy,

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::limits::Limits;
 use crate::{
-    catalogue::ProblemArea,
+    catalogue::AreaSet,
     error::{JsonPath, Problems},
     inventory::{ConflictLevel, EventKind},
     source::Source,
@@ -382,8 +382,10 @@ impl Engine {
     /// the [`bibliography`](crate::bibliography) (at
     /// `$.rules[i].source.cites[j].ref`); an empty `all`/`any` group or an empty list in
     /// a predicate; a window name not among the parameters; conditions nested
-    /// deeper than `max_depth`; and an area that no rule can reach (each of the
-    /// four areas needs at least one rule).
+    /// deeper than `max_depth`; a rule whose area is not in the rule set's
+    /// [`area_set`](crate::engine::RuleSet::area_set) (grief for the lost healthy
+    /// self in a standard rule set, at `$.rules[i].area`); and an area of the
+    /// set that no rule can reach (each needs at least one rule).
     ///
     /// ```
     /// use interpersonal::{Engine, RuleSet};
@@ -501,10 +503,22 @@ impl Engine {
                     .problems
                     .at(path.field("summary"), "a summary that is not empty");
             }
+            if !rules.area_set.allows(rule.area) {
+                builder.problems.at(
+                    path.field("area"),
+                    format!(
+                        "an area of the rule set's area set `{}` ({}); found `{}`, which only \
+                         an IPSRT rule set (\"area_set\": \"ipsrt\") may score",
+                        rules.area_set,
+                        area_list(rules.area_set),
+                        rule.area
+                    ),
+                );
+            }
             check_source(&rule.source, &path.field("source"), builder.problems);
             roots.push(builder.condition(&rule.when, &path.field("when"), 1, ""));
         }
-        for area in ProblemArea::iter() {
+        for &area in rules.area_set.areas() {
             // The most an area can score: every one of its rules holding.
             let most: f64 = rules
                 .rules
@@ -619,6 +633,45 @@ impl Engine {
         }
     }
 
+    /// Compiles the IPSRT rule set, `rules/ipsrt.json`
+    /// ([`RuleSet::ipsrt`](crate::engine::RuleSet::ipsrt)): the four areas and
+    /// grief for the lost healthy self.
+    ///
+    /// ```
+    /// use interpersonal::{from_json, Engine, Inventory, ProblemArea};
+    /// let inv: Inventory = from_json(r#"{
+    ///   "schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
+    ///   "social_context": {"prior_functioning": "declined_since_onset"},
+    ///   "safety": {"suicidal_thoughts_reported": false},
+    ///   "events": [{"id": "dx", "kind": "serious_illness", "date": "2025-12",
+    ///               "linked_to_onset": true}]
+    /// }"#)?;
+    /// let ipsrt = Engine::ipsrt()?.evaluate(&inv);
+    /// // The illness is a role transition too: the two areas tie, and the
+    /// // assessment says so (ask the patient which matters most).
+    /// assert_eq!(ipsrt.focus, [ProblemArea::RoleTransition, ProblemArea::GriefForLostHealthySelf]);
+    /// assert!(ipsrt.advisories.iter().any(|a| a.code == interpersonal::engine::AdvisoryCode::AreasTied));
+    /// // A standard assessment never suggests it.
+    /// let standard = Engine::standard()?.evaluate(&inv);
+    /// assert!(!standard.focus.contains(&ProblemArea::GriefForLostHealthySelf));
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns [`Problems`] if the embedded rule set cannot be read or
+    /// compiled, a defect the crate's tests rule out.
+    pub fn ipsrt() -> Result<Engine, Problems> {
+        match super::ruleset::RuleSet::from_json(super::ruleset::RuleSet::ipsrt_json()) {
+            Ok(_) => Engine::compile(super::ruleset::RuleSet::ipsrt()),
+            Err(e) => {
+                let mut problems = Problems::default();
+                problems.at(e.path.clone(), e.message.clone());
+                Err(problems)
+            }
+        }
+    }
+
     /// The rule set this engine was compiled from.
     ///
     /// ```
@@ -640,6 +693,12 @@ impl Engine {
     pub fn fingerprint(&self) -> &str {
         &self.info.fingerprint
     }
+}
+
+/// The areas of a set, named for an error message: `grief`, `role_dispute`, ...
+fn area_list(set: AreaSet) -> String {
+    let names: Vec<&'static str> = set.areas().iter().map(|a| a.into()).collect();
+    names.join(", ")
 }
 
 /// The most parts of an `all` whose closest subject is found with bit

@@ -78,16 +78,14 @@ pub(crate) fn area_index(area: ProblemArea) -> usize {
         ProblemArea::RoleDispute => 1,
         ProblemArea::RoleTransition => 2,
         ProblemArea::InterpersonalDeficits => 3,
+        ProblemArea::GriefForLostHealthySelf => 4,
     }
 }
 
-/// The four areas in declaration order.
-pub(crate) const AREAS: [ProblemArea; 4] = [
-    ProblemArea::Grief,
-    ProblemArea::RoleDispute,
-    ProblemArea::RoleTransition,
-    ProblemArea::InterpersonalDeficits,
-];
+/// Every area in declaration order. A rule set scores the areas of its
+/// [`AreaSet`](crate::catalogue::AreaSet), which are the first of these (the
+/// standard four, or all five for IPSRT), so `area_index` indexes both.
+pub(crate) const AREAS: [ProblemArea; ProblemArea::COUNT] = ProblemArea::ALL;
 
 impl Engine {
     /// Evaluates the rules against an inventory and applies the selection
@@ -147,8 +145,9 @@ impl Engine {
 
         // Every rule decided once: its evidence when it fired, the facts it
         // missed when it was unknown.
-        let mut evidence: [Vec<Evidence>; 4] = Default::default();
-        let mut counted: [Vec<Counted>; 4] = Default::default();
+        let mut evidence: [Vec<Evidence>; ProblemArea::COUNT] = Default::default();
+        let mut counted: [Vec<Counted>; ProblemArea::COUNT] = Default::default();
+        let areas = self.rule_set().area_set.areas();
         let mut timing = EventTimingUnknown {
             inv: inventory,
             seen: false,
@@ -246,13 +245,16 @@ impl Engine {
             }
         }
 
-        let mut tallies = AREAS.map(|area| AreaTally {
-            area,
-            score: 0.0,
-            link: LinkBasis::None,
-        });
-        let mut findings: Vec<AreaFinding> = Vec::with_capacity(AREAS.len());
-        for (ai, ((area, list), cs)) in AREAS.iter().zip(evidence).zip(&counted).enumerate() {
+        let mut tallies: Vec<AreaTally> = areas
+            .iter()
+            .map(|&area| AreaTally {
+                area,
+                score: 0.0,
+                link: LinkBasis::None,
+            })
+            .collect();
+        let mut findings: Vec<AreaFinding> = Vec::with_capacity(areas.len());
+        for (ai, ((area, list), cs)) in areas.iter().zip(evidence).zip(&counted).enumerate() {
             let mut list = list;
             let st = strength::count_area(inventory, *area, &mut list, cs, params.support_cap);
             if let Some(t) = tallies.get_mut(ai) {
@@ -302,7 +304,8 @@ impl Engine {
         );
         let focus = selection.focus;
 
-        let mut near_misses = AREAS.map(|_| NearMisses::default());
+        let mut near_misses: Vec<NearMisses> =
+            areas.iter().map(|_| NearMisses::default()).collect();
         for (ri, ((rule, &root), &truth)) in
             rules.iter().zip(&compiled.roots).zip(&truths).enumerate()
         {
@@ -357,6 +360,7 @@ impl Engine {
                 tied: selection.tied,
                 link_inferred: inferred,
                 invalid: false,
+                ipsrt: self.rule_set().area_set == crate::catalogue::AreaSet::Ipsrt,
             },
         );
         let missing = merge_missing(inventory, rules, missing_raw.as_mut_slice(), &extra_missing);
@@ -390,13 +394,17 @@ impl Engine {
                 tied: false,
                 link_inferred: false,
                 invalid: true,
+                ipsrt: self.rule_set().area_set == crate::catalogue::AreaSet::Ipsrt,
             },
         );
         Assessment {
             schema_version: super::assessment::ASSESSMENT_SCHEMA_VERSION,
             rule_set: self.info.clone(),
             assessed_on: inventory.assessed_on,
-            areas: AREAS
+            areas: self
+                .rule_set()
+                .area_set
+                .areas()
                 .iter()
                 .map(|&area| AreaFinding {
                     area,

@@ -163,6 +163,27 @@ impl EventBuilder {
         })
     }
 
+    /// Sets what kind of traumatic event it was; only an event of kind
+    /// [`EventKind::Trauma`](crate::inventory::EventKind::Trauma) may have one (see
+    /// [`Inventory::validate`](crate::inventory::Inventory::validate)).
+    ///
+    /// ```
+    /// use interpersonal::{inventory::EventKind, inventory::TraumaKind, LifeEvent};
+    /// let e = LifeEvent::builder("e1", EventKind::Trauma)
+    ///     .trauma_kind(TraumaKind::Accident)
+    ///     .build()?;
+    /// assert_eq!(e.trauma_kind, Some(TraumaKind::Accident));
+    /// let problems = LifeEvent::builder("e2", EventKind::JobLoss)
+    ///     .trauma_kind(TraumaKind::Assault)
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(problems.iter().next().unwrap().path.as_str(), "$.trauma_kind");
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn trauma_kind(self, kind: crate::inventory::TraumaKind) -> Self {
+        self.edit(|e| e.trauma_kind = Some(kind))
+    }
+
     /// Sets free notes about the event.
     ///
     /// ```

@@ -31,6 +31,7 @@ mod foundation_props;
 mod fuzz_properties;
 mod inventory;
 mod ipsrt;
+mod ipsrt_areas;
 mod ipsrt_props;
 mod json_errors;
 mod limits;
