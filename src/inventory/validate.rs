@@ -54,7 +54,7 @@ impl Inventory {
     /// | `$.upcoming[k].kind` | a death (a death is recorded when it has happened) |
     /// | `$.upcoming[k].person` | the id names no person in `$.people` |
     /// | `$.upcoming[k].grief_signs`, `.trauma_kind`, `.linked_to_onset` | given for an event that has not happened |
-    /// | `$.people`, `$.events`, each patient text | beyond the default [`Limits`] (see [`Inventory::validate_with`]) |
+    /// | `$.people`, `$.events`, `$.upcoming`, each patient text | beyond the default [`Limits`] (see [`Inventory::validate_with`]) |
     ///
     /// "After `assessed_on`" means after every day the date can stand for: a
     /// date known to the month is after it only when the month's first day is
@@ -612,6 +612,16 @@ pub(crate) fn check_limits(inventory: &Inventory, limits: &Limits, found: &mut F
         if let Some(t) = &e.notes {
             let at = root.field("events").index(j);
             text(Order::Event(j, EventField::Text), &|| at.field("notes"), t);
+        }
+    }
+    for (k, e) in inventory.upcoming.iter().enumerate() {
+        if let Some(t) = &e.notes {
+            let at = root.field("upcoming").index(k);
+            text(
+                Order::Upcoming(k, EventField::Text),
+                &|| at.field("notes"),
+                t,
+            );
         }
     }
 }
