@@ -6,12 +6,15 @@
 use chrono::NaiveDate;
 use interpersonal::catalogue::AreaSet;
 use interpersonal::course::{CourseError, ReviewAdvisoryCode, SessionRecord};
+use interpersonal::date::PartialDate;
 use interpersonal::engine::AdvisoryCode;
+use interpersonal::id::EventId;
+use interpersonal::inventory::EventKind;
 use interpersonal::ipsrt::{ClockTime, SrmActivity, SrmEntry, SrmForm, SrmWeek};
 use interpersonal::measure::AsrmScore;
 use interpersonal::{
-    Course, Engine, Formulation, Inventory, Phase, ProblemArea, RuleSet, TreatmentContract,
-    from_json, to_json,
+    Course, Engine, Formulation, Inventory, LifeEvent, Phase, ProblemArea, RuleSet,
+    TreatmentContract, from_json, to_json,
 };
 use proptest::prelude::*;
 
@@ -233,6 +236,38 @@ proptest! {
         for f in &a.areas {
             prop_assert_eq!(Some(f.score), i.finding(f.area).map(|g| g.score));
         }
+    }
+
+    /// Upcoming events are never evidence: adding one of every kind (but a
+    /// death) changes nothing in a standard assessment, and in an IPSRT one
+    /// only adds the advisory to plan the routine around the disruptors.
+    #[test]
+    fn upcoming_events_are_never_evidence(inv in arb_inventory(), days in 0u64..400) {
+        let mut with = inv.clone();
+        let when = inv.assessed_on.checked_add_days(chrono::Days::new(days)).unwrap();
+        for (k, kind) in EventKind::iter().filter(|k| !k.is_death()).enumerate() {
+            with.upcoming.push(LifeEvent::new(
+                EventId::new(format!("upcoming-{k}")).unwrap(),
+                kind,
+                Some(PartialDate::day(when)),
+            ));
+        }
+        prop_assert_eq!(with.validate().is_ok(), inv.validate().is_ok());
+        let standard = Engine::standard().unwrap();
+        prop_assert_eq!(standard.evaluate(&with), standard.evaluate(&inv));
+        let ipsrt = Engine::ipsrt().unwrap();
+        let (mut a, b) = (ipsrt.evaluate(&with), ipsrt.evaluate(&inv));
+        if inv.validate().is_ok() {
+            let plan: Vec<_> = a
+                .advisories
+                .iter()
+                .filter(|x| x.code == AdvisoryCode::PlanRoutineAroundDisruptor)
+                .collect();
+            prop_assert_eq!(plan.len(), 1);
+            prop_assert_eq!(plan[0].subjects.len(), 5);
+        }
+        a.advisories.retain(|x| x.code != AdvisoryCode::PlanRoutineAroundDisruptor);
+        prop_assert_eq!(a, b);
     }
 }
 
