@@ -221,7 +221,7 @@ impl EventBuilder {
     pub fn build(self) -> Result<LifeEvent, Problems> {
         let root = JsonPath::root();
         let mut found = Found::default();
-        self.report_unreadable(&root, 0, &mut found);
+        self.report_unreadable(&root, 0, Order::Event, &mut found);
         match self.event {
             Some(event) => {
                 check_event(&event, &root, 0, &mut found);
@@ -231,24 +231,28 @@ impl EventBuilder {
         }
     }
 
-    pub(super) fn report_unreadable(&self, at: &JsonPath, index: usize, found: &mut Found) {
+    /// Reports what could not be read, at `at`, ordered by `order` (the
+    /// event's place among the events, or among the upcoming events).
+    pub(super) fn report_unreadable(
+        &self,
+        at: &JsonPath,
+        index: usize,
+        order: fn(usize, EventField) -> Order,
+        found: &mut Found,
+    ) {
         if !self.id_readable || self.event.is_none() {
-            found.push(
-                Order::Event(index, EventField::Id),
-                at.field("id"),
-                MALFORMED_ID,
-            );
+            found.push(order(index, EventField::Id), at.field("id"), MALFORMED_ID);
         }
         if !self.date_readable {
             found.push(
-                Order::Event(index, EventField::Date),
+                order(index, EventField::Date),
                 at.field("date"),
                 format!("{MALFORMED_DATE}, or `unknown`"),
             );
         }
         if !self.person_readable {
             found.push(
-                Order::Event(index, EventField::Person),
+                order(index, EventField::Person),
                 at.field("person"),
                 MALFORMED_ID,
             );

@@ -210,6 +210,8 @@ pub(crate) struct Unreadable {
     pub(crate) death_dates: HashSet<usize>,
     /// Events whose id could not be read.
     pub(crate) event_ids: HashSet<usize>,
+    /// Upcoming events whose id could not be read.
+    pub(crate) upcoming_ids: HashSet<usize>,
     /// Whether some death event's person id could not be read.
     pub(crate) death_event_person: bool,
 }
@@ -447,7 +449,9 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
     for (k, event) in inventory.upcoming.iter().enumerate() {
         let at = upcoming_at.index(k);
         let order = |f| Order::Upcoming(k, f);
-        if let Some(&j) = event_index.get(event.id.as_str()) {
+        if unreadable.upcoming_ids.contains(&k) {
+            // Reported already, as an id that could not be read.
+        } else if let Some(&j) = event_index.get(event.id.as_str()) {
             found.push(
                 order(EventField::Id),
                 at.field("id"),
