@@ -194,6 +194,11 @@ fn upcoming_disruptors_are_validated_and_advised_in_ipsrt_only() {
             .flat_map(|f| &f.evidence)
             .all(|e| !to_json(&e.subjects).unwrap().contains("trip"))
     );
+    let report = interpersonal::Report::new(&a, &inv).to_string();
+    assert!(
+        report.contains("about: the time zone travel (2026-04-10); the shift work (2026-05)"),
+        "{report}"
+    );
     let s = Engine::standard().unwrap().evaluate(&inv);
     assert!(
         !s.advisories
