@@ -321,7 +321,8 @@ impl From<NaiveDate> for PartialDate {
 /// When the current depressive episode began, as far as it is known.
 ///
 /// IPT links the onset of the current episode to an interpersonal problem area
-/// (CLINICAL-BASIS.md §2.5 rule 1 [S: Pocket-Guide; Markowitz-phases]), so the onset
+/// (CLINICAL-BASIS.md §2.5 rule 1 [S: `markowitz-2016-ptsd` appendix;
+/// `markowitz-weissman-2004-world-psychiatry`]), so the onset
 /// anchors every time window the rule engine uses. When it is unknown, rules that
 /// need it do not fire, and the assessment says so (DESIGN.md decision 5).
 ///

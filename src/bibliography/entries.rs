@@ -168,7 +168,8 @@ pub(super) const ENTRIES: &[Reference] = &[
         issue: Some("12"),
         pages: Some("1093–1099"),
         doi: Some("10.1001/archpsyc.1990.01810240013002"),
-        note: Some("DOI seen on a copy of the PubMed record: confirm."),
+        pmid: Some("2244793"),
+        note: Some("PMID, DOI, volume, issue and pages confirmed on the PubMed record."),
         ..Reference::new(
             "frank-1990-three-year-outcomes",
             Article,
@@ -728,7 +729,11 @@ pub(super) const ENTRIES: &[Reference] = &[
         pages: Some("448–450"),
         doi: Some("10.1176/appi.ps.55.4.448"),
         pmid: Some("15067162"),
-        note: Some("PMID seen on a copy of the PubMed record: confirm."),
+        note: Some(
+            "DOI confirmed on the publisher's page (Psychiatric Services, \
+             psychiatryonline.org). PMID and the last page seen only on copies of the PubMed \
+             record: confirm.",
+        ),
         ..Reference::new(
             "swartz-2004-brief-ipt",
             Article,

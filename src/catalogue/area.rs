@@ -17,12 +17,13 @@ use crate::source::Source;
 
 vocabulary_enum! {
     /// One of the interpersonal problem areas that IPT links an episode to
-    /// (CLINICAL-BASIS.md §2 [S: MW-2004; Pocket-Guide]). Standard IPT has four:
-    /// three are life events (a death, a dispute, a life change); the fourth,
-    /// interpersonal deficits, is the absence of them and is chosen only when
-    /// none of the others is found. IPSRT adds a fifth, grief for the lost
-    /// healthy self (CLINICAL-BASIS.md §7.1 [K: `frank-2005-ipsrt`]), which only
-    /// an IPSRT rule set may suggest ([`AreaSet`]).
+    /// (CLINICAL-BASIS.md §2 [S: `markowitz-weissman-2004-world-psychiatry`;
+    /// `markowitz-2016-ptsd` appendix]). Standard IPT has four: three are life
+    /// events (a death, a dispute, a life change); the fourth, interpersonal
+    /// deficits, is the absence of them and is chosen only when none of the
+    /// others is found. IPSRT adds a fifth, grief for the lost healthy self
+    /// (CLINICAL-BASIS.md §7.1 [K: `frank-2005-ipsrt`]), which only an IPSRT
+    /// rule set may suggest ([`AreaSet`]).
     ///
     /// The vocabulary grows by adding a value with its own serde name; the
     /// names of the existing values never change. A caller that shows areas
@@ -44,7 +45,7 @@ vocabulary_enum! {
     /// assert_eq!(area.who_name(), "life changes");
     /// let goal = &area.goals()[0];
     /// assert_eq!(goal.text, "Mourn and accept the loss of the old role.");
-    /// // Comprehensive-2000 could not be re-read for the reference: marked known.
+    /// // `weissman-2000-comprehensive-guide` could not be re-read for the reference: marked known.
     /// assert_eq!(goal.source.basis(), Basis::Known);
     /// ```
     #[non_exhaustive]
@@ -154,7 +155,8 @@ vocabulary_enum! {
 
 vocabulary_enum! {
     /// Normal or complicated grief, with the manuals' sub-types of complicated grief
-    /// (CLINICAL-BASIS.md §2.1 [S: Guide-2018 summary; K: Comprehensive-2000]).
+    /// (CLINICAL-BASIS.md §2.1 [K: `weissman-2000-comprehensive-guide`;
+    /// `klerman-1984-ipt-depression`]).
     ///
     /// ```
     /// use interpersonal::catalogue::GriefKind;
@@ -177,7 +179,8 @@ vocabulary_enum! {
 
 vocabulary_enum! {
     /// The kind of life change in a role transition (CLINICAL-BASIS.md §2.3
-    /// [S: Pocket-Guide; Casebook ch. 4; Markowitz-phases; Casebook ch. 17]).
+    /// [S: `markowitz-2016-ptsd` appendix; `ravitz-maunder-2012-role-transition`;
+    /// `markowitz-weissman-2012-casebook` ch. 17]).
     ///
     /// ```
     /// use interpersonal::catalogue::TransitionKind;
@@ -651,7 +654,8 @@ impl ProblemArea {
     }
 
     /// Where the WHO group IPT manual's plain-language names of the areas come
-    /// from (CLINICAL-BASIS.md §2.5 rule 7 [S: WHO-GIPT-2016 via mhpss.net]).
+    /// from (CLINICAL-BASIS.md §2.5 rule 7 [K: `who-2016-group-ipt`, seen in
+    /// descriptions of the manual, not in its text]).
     ///
     /// ```
     /// use interpersonal::{source::Basis, ProblemArea};
@@ -705,7 +709,7 @@ impl ProblemArea {
     /// source is [`ProblemArea::source`].
     ///
     /// In the Weissman/Markowitz model only a death is grief; a loss that is
-    /// not a death is a role transition [S: Guide-2018 summary].
+    /// not a death is a role transition [K: `weissman-2018-guide` ch. "Grief"].
     ///
     /// ```
     /// use interpersonal::ProblemArea;
@@ -732,9 +736,10 @@ impl ProblemArea {
         }
     }
 
-    /// The source of [`ProblemArea::definition`]: Casebook-2012 ch. 2 (grief),
-    /// ch. 3 (disputes), the Pocket-Guide and Casebook-2012 ch. 4 (transitions),
-    /// Guide-2018's deficits chapter (deficits), all stated.
+    /// The source of [`ProblemArea::definition`]: `law-2012-complicated-grief` (grief),
+    /// ch. 3 (disputes), the `markowitz-2016-ptsd` appendix and
+    /// `ravitz-maunder-2012-role-transition` (transitions), `weissman-2018-guide`'s deficits
+    /// chapter (deficits), all stated.
     ///
     /// ```
     /// use interpersonal::{source::Basis, ProblemArea};
@@ -754,8 +759,8 @@ impl ProblemArea {
 
     /// The goals of treatment in this area, as the manuals list them
     /// (CLINICAL-BASIS.md §2.1–§2.4), each with its source. The disputes goals are
-    /// stated in Guide-2018; the transitions and deficits goals are the
-    /// canonical lists of Comprehensive-2000, marked known.
+    /// stated in `weissman-2018-guide`; the transitions and deficits goals are the
+    /// canonical lists of `weissman-2000-comprehensive-guide`, marked known.
     ///
     /// [`GoalTemplate::for_area`](crate::goal::GoalTemplate::for_area) turns these
     /// into goals for a course.
@@ -777,7 +782,7 @@ impl ProblemArea {
     }
 
     /// The strategies the therapist uses in this area, in the manuals' order
-    /// (CLINICAL-BASIS.md §2.1–§2.4). Most come from Comprehensive-2000's tables
+    /// (CLINICAL-BASIS.md §2.1–§2.4). Most come from `weissman-2000-comprehensive-guide`'s tables
     /// and are marked known; the rest cite the source that states them.
     ///
     /// ```
@@ -839,7 +844,7 @@ impl DisputeStage {
 
     /// What the therapist does at this stage (CLINICAL-BASIS.md §2.2 table). The
     /// therapist does not push an outcome: staying, changing and leaving are
-    /// all legitimate resolutions [S: role-disputes slide deck].
+    /// all legitimate resolutions [K: `weissman-2000-comprehensive-guide`].
     ///
     /// ```
     /// use interpersonal::catalogue::DisputeStage;
@@ -963,8 +968,8 @@ impl TransitionKind {
     }
 
     /// Where the kind is named as a role transition (CLINICAL-BASIS.md §2.3:
-    /// Pocket-Guide; Casebook-2012 ch. 4; Markowitz-phases; Casebook-2012
-    /// ch. 17 for pregnancy), stated.
+    /// `markowitz-2016-ptsd` appendix; `ravitz-maunder-2012-role-transition`;
+    /// `markowitz-weissman-2012-casebook` ch. 17 for pregnancy), stated.
     ///
     /// ```
     /// use interpersonal::{source::Basis, catalogue::TransitionKind};

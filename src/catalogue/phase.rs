@@ -2,11 +2,11 @@
 //!
 //! Classic acute IPT has three phases, initial, middle and termination, over
 //! usually 12–16 weekly sessions, and may be followed by an optional
-//! maintenance phase (CLINICAL-BASIS.md §1.1 [S: MW-2004; Markowitz-phases;
-//! Pocket-Guide; Casebook-2012 ch. 17]). [`Phase`] is the five-step view the
-//! crate works with: the initial phase split into [`Phase::Assessment`] and
-//! [`Phase::GoalSetting`] (CLINICAL-BASIS.md §1.2), each mapped back to the
-//! [`ClassicPhase`] of the manuals.
+//! maintenance phase (CLINICAL-BASIS.md §1.1 [S: `markowitz-weissman-2004-world-psychiatry`;
+//! `rajhans-2020-ipt-guideline`; `markowitz-2016-ptsd` appendix; `markowitz-weissman-2012-casebook`
+//! ch. 17]). [`Phase`] is the five-step view the crate works with: the initial phase split into
+//! [`Phase::Assessment`] and [`Phase::GoalSetting`] (CLINICAL-BASIS.md §1.2), each mapped back to
+//! the [`ClassicPhase`] of the manuals.
 //!
 //! ```
 //! use interpersonal::{catalogue::ClassicPhase, Phase, catalogue::PhaseTask};
@@ -92,8 +92,9 @@ vocabulary_enum! {
 
 vocabulary_enum! {
     /// A phase as the IPT manuals name it: initial, middle, termination, and the
-    /// optional maintenance phase (CLINICAL-BASIS.md §1.1 [S: MW-2004;
-    /// Markowitz-phases; Casebook-2012 ch. 17]).
+    /// optional maintenance phase (CLINICAL-BASIS.md §1.1 [S:
+    /// `markowitz-weissman-2004-world-psychiatry`; `rajhans-2020-ipt-guideline`;
+    /// `markowitz-weissman-2012-casebook` ch. 17]).
     ///
     /// ```
     /// use interpersonal::catalogue::ClassicPhase;
@@ -113,8 +114,9 @@ vocabulary_enum! {
 }
 
 impl ClassicPhase {
-    /// Where the phase is described: MW-2004 for the three acute phases,
-    /// Casebook-2012 ch. 17 for the monthly maintenance phase; all stated.
+    /// Where the phase is described: `markowitz-weissman-2004-world-psychiatry` for the three acute
+    /// phases, `markowitz-weissman-2012-casebook` ch. 17 for the monthly maintenance phase; all
+    /// stated.
     ///
     /// ```
     /// use interpersonal::{source::Basis, catalogue::ClassicPhase};
@@ -271,7 +273,8 @@ impl Phase {
 
     /// Where the phase is described. The split of the initial phase into
     /// assessment and goal setting is the reference's own (inferred); the
-    /// other phases cite MW-2004 and Casebook-2012 ch. 17.
+    /// other phases cite `markowitz-weissman-2004-world-psychiatry` and
+    /// `markowitz-weissman-2012-casebook` ch. 17.
     ///
     /// ```
     /// use interpersonal::{source::Basis, Phase};
@@ -318,7 +321,7 @@ impl Phase {
     /// part of the acute course.
     ///
     /// The ranges are a guide for planning, not a rule: the initial phase
-    /// takes "fewer than three \[sessions\] if possible" [S: Markowitz-phases].
+    /// takes sessions 1 to 3 [S: `markowitz-2016-ptsd` appendix], and may take fewer \[I\].
     ///
     /// ```
     /// use interpersonal::{Phase, catalogue::SessionPosition};
@@ -441,7 +444,7 @@ impl Phase {
     /// agreement to the formulation and a treatment contract (CLINICAL-BASIS.md
     /// §1.1 tasks 8–10). Active treatment has no required task: the
     /// termination phase comes with the end date agreed at the start, which is
-    /// kept [S: Casebook-2012 ch. 3].
+    /// kept [S: `markowitz-weissman-2012-casebook` ch. 3].
     ///
     /// # Errors
     ///
@@ -572,7 +575,9 @@ vocabulary_enum! {
 impl PhaseTask {
     /// The tasks without which active treatment does not begin: a selected
     /// problem area, the patient's explicit agreement, and a treatment
-    /// contract (CLINICAL-BASIS.md §1.1 tasks 8–10 [S: Markowitz-phases]).
+    /// contract (CLINICAL-BASIS.md §1.1 tasks 8–10, §5
+    /// [S: `markowitz-2016-ptsd` appendix, formulation; `markowitz-weissman-2012-casebook` ch. 16
+    /// and 17; K: `weissman-2000-comprehensive-guide` for the contract]).
     ///
     /// ```
     /// use interpersonal::{Phase, catalogue::PhaseTask};

@@ -59,12 +59,13 @@ const ALL_AREAS: &[ProblemArea] = &[
 ];
 
 vocabulary_enum! {
-    /// A technique family of IPT (CLINICAL-BASIS.md §4 [K: Comprehensive-2000
-    /// techniques chapter; S: Rajhans-2020; S: Casebook-2012 ch. 3]).
+    /// A technique family of IPT (CLINICAL-BASIS.md §4 [K: `weissman-2000-comprehensive-guide`
+    /// techniques chapter; S: `rajhans-2020-ipt-guideline`; S: `markowitz-weissman-2012-casebook`
+    /// ch. 3]).
     ///
     /// IPT does not use transference interpretation or formal CBT homework,
     /// though it encourages patients to try new behaviours between sessions
-    /// (CLINICAL-BASIS.md §4 [S: CGT chapter contrast]).
+    /// (CLINICAL-BASIS.md §4 [K: `weissman-2000-comprehensive-guide` techniques chapter]).
     ///
     /// ```
     /// use interpersonal::{ProblemArea, catalogue::Technique};
@@ -192,10 +193,10 @@ impl Technique {
         }
     }
 
-    /// Where the technique is listed. Rajhans-2020 states six of them
+    /// Where the technique is listed. `rajhans-2020-ipt-guideline` states six of them
     /// (exploration, encouragement of affect, clarification, communication and
     /// decision analysis, role play); the therapeutic relationship, directive
-    /// and adjunctive techniques are Comprehensive-2000's, marked known.
+    /// and adjunctive techniques are `weissman-2000-comprehensive-guide`'s, marked known.
     ///
     /// ```
     /// use interpersonal::{source::Basis, catalogue::Technique};
@@ -451,7 +452,7 @@ impl Intervention {
 
     /// Where the intervention's standing comes from. The mapping of
     /// communication skills training and problem solving onto IPT techniques
-    /// is the reference's (inferred, from the techniques Rajhans-2020 lists);
+    /// is the reference's (inferred, from the techniques `rajhans-2020-ipt-guideline` lists);
     /// the standing of the others is stated or known.
     ///
     /// ```

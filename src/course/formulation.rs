@@ -101,10 +101,10 @@ impl FormulationSection {
     }
 }
 
-/// The interpersonal formulation (CLINICAL-BASIS.md §5 [S: Markowitz-phases;
-/// Pocket-Guide script; Casebook-2012 ch. 16, 17]): a draft, in plain words
-/// addressed to the patient, of what the clinician presents at the end of the
-/// initial phase, after asking permission:
+/// The interpersonal formulation (CLINICAL-BASIS.md §5 [S:
+/// `markowitz-2016-ptsd` appendix, formulation script; `markowitz-weissman-2012-casebook` ch. 16,
+/// 17]): a draft, in plain words addressed to the patient, of what the clinician presents at the
+/// end of the initial phase, after asking permission:
 ///
 /// 1. the diagnosis and its severity;
 /// 2. that depression is a treatable illness and not the patient's fault (the
@@ -132,7 +132,7 @@ impl FormulationSection {
 /// events are the subjects of the assessment's evidence for each area, joined
 /// back to their labels in the inventory. When the focus holds two areas, the
 /// text names both and says that the two of you will decide together which to
-/// work on first [S: Casebook-2012 ch. 17].
+/// work on first [S: `markowitz-weissman-2012-casebook` ch. 17].
 ///
 /// The output is deterministic: the same course, assessment and inventory give
 /// the same text, byte for byte. Its `Display` is the whole text; the

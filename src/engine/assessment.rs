@@ -241,11 +241,11 @@ vocabulary_enum! {
         /// (DESIGN.md decision 8; CLINICAL-BASIS.md §9).
         SuicidalThoughtsReported,
         /// Interpersonal deficits is in focus: look hard for a hidden grief or
-        /// dispute first (CLINICAL-BASIS.md §2.4 [S: Guide-2018 ch. 8; Casebook-2012
-        /// ch. 5]).
+        /// dispute first (CLINICAL-BASIS.md §2.4 [S: `weissman-2018-guide` ch. 8;
+        /// `markowitz-weissman-2012-casebook` ch. 5]).
         LookForHiddenGriefOrDispute,
         /// Two areas are in focus: ask the patient which matters most
-        /// (CLINICAL-BASIS.md §2.2 [S: Guide-2018 ch. Role Disputes]).
+        /// (CLINICAL-BASIS.md §2.2 [S: `weissman-2018-guide` ch. "Role Disputes"]).
         AskPatientWhichMatters,
         /// The onset of the episode is not known, so nothing can be linked to it.
         OnsetUnknown,
@@ -255,17 +255,17 @@ vocabulary_enum! {
         /// but interpersonal deficits was held back: some grief, dispute or
         /// transition evidence, or a death or life event of unknown timing, means
         /// the other areas cannot be ruled out yet (CLINICAL-BASIS.md §2.4
-        /// [S: Guide-2018 ch. 8: "only if none of the other three"]).
+        /// [S: `weissman-2018-guide` ch. 8: "only if none of the other three"]).
         DeficitsHeldBack,
         /// The inventory does not say whether the patient was asked about
         /// thoughts of death or self-harm: the safety screen is missing. First,
         /// always; nothing suppresses it (missing is not false; the
         /// initial phase's symptom review includes suicidal ideation
-        /// [S: Casebook-2012 ch. 6; K: Comprehensive-2000]).
+        /// [S: `markowitz-weissman-2012-casebook` ch. 6; K: `weissman-2000-comprehensive-guide`]).
         SafetyScreenMissing,
         /// Areas in or next to the focus have the same score and equally strong
         /// links to the onset: their order is not a ranking; ask the patient
-        /// which matters most [S: Guide-2018 ch. Role Disputes].
+        /// which matters most [S: `weissman-2018-guide` ch. "Role Disputes"].
         AreasTied,
         /// The inventory failed validation: no focus is suggested until the
         /// problems listed in [`Assessment::problems`] are fixed.

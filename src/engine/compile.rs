@@ -240,12 +240,12 @@ impl Compiled {
 /// 3. [`Engine::evaluate`] derives facts from the inventory once, evaluates
 ///    every rule with three-valued logic (a rule that needs a missing fact is
 ///    *unknown*, does not fire, and lists the fact in
-///    [`Assessment::missing`](crate::engine::Assessment::missing)), scores each area by the strength of its
-///    evidence, each fact counted once, and applies the selection policy below.
+///    [`Assessment::missing`](crate::engine::Assessment::missing)), scores each area by the
+///    strength of its evidence, each fact counted once, and applies the selection policy below.
 ///    An inventory that fails [`Inventory::validate`](crate::inventory::Inventory::validate)
 ///    is not assessed: the assessment carries its problems and no focus.
-/// 4. The [`Assessment`](crate::engine::Assessment) holds ids, paths and rule text only; a [`Report`](crate::engine::Report)
-///    joins the patient's labels back in for reading.
+/// 4. The [`Assessment`](crate::engine::Assessment) holds ids, paths and rule text only; a
+///    [`Report`](crate::engine::Report) joins the patient's labels back in for reading.
 ///
 /// # The selection policy
 ///
@@ -272,36 +272,40 @@ impl Compiled {
 ///   people or events.
 /// * **Candidates need a link to the onset.** An area is a candidate when its
 ///   best fact *linked to the onset* (stated or inferred) scores at least
-///   `min_focus_score` (§2.5 rule 1 [S: Pocket-Guide; Markowitz-phases]). A
+///   `min_focus_score` (§2.5 rule 1 [S: `markowitz-2016-ptsd` appendix;
+///   `markowitz-weissman-2004-world-psychiatry`]). A
 ///   death years before the onset, a long-standing conflict that did not
 ///   change around it, a relationship lost as the depression withdrew the
 ///   patient: supporting evidence and questions, not a focus.
 /// * **Deficits is residual.** Interpersonal deficits is never in focus when
 ///   grief, a dispute or a transition has any evidence at all (§2.4, §2.5
-///   rule 3 [S: Guide-2018 ch. 8: "only if none of the other three"; Casebook-2012
-///   ch. 5: "the focal area of last resort"]), nor while a death or life event
-///   whose date or link to the onset is not known could still point to one
+///   rule 3 [S: `weissman-2018-guide` ch. 8: "only if none of the other three";
+///   `markowitz-weissman-2012-casebook` ch. 5: "the focal area of last resort"]), nor while a death
+///   or life event whose date or link to the onset is not known could still point to one
 ///   (missing is not false); the assessment then advises resolving that first.
 /// * **Order, and honest ties.** Highest score first; equal scores go to the
 ///   stronger onset link (stated by the clinician before inferred from dates).
 ///   Areas still equal tie: no source gives an order of areas, so the
 ///   assessment says they tie and advises asking the patient which matters
-///   most (§2.5 rule 2 [S: Guide-2018 ch. Role Disputes]); they are listed in
+///   most (§2.5 rule 2 [S: `weissman-2018-guide` ch. "Role Disputes"]); they are listed in
 ///   declaration order, which ranks nothing.
 /// * **At most two, usually one.** A second area joins only when its score is
 ///   at least `second_focus_ratio` times the top score (§2.5 rule 2
-///   [S: Guide-2018 ch. Role Disputes; K: Comprehensive-2000]); two areas bring
-///   the advisory to ask the patient which matters most.
+///   [S: `weissman-2018-guide` ch. "Role Disputes"; K: `weissman-2000-comprehensive-guide`]); two
+///   areas bring the advisory to ask the patient which matters most.
 /// * **A death is grief, never a transition; a loss that is not a death is a
-///   transition** (§2.5 rule 4 [S: Guide-2018 summary]). The default rules
+///   transition** (§2.5 rule 4
+///   [K: `weissman-2018-guide` ch. "Grief"]). The default rules
 ///   read deaths only for grief, and event predicates (`role_change`) exclude
 ///   deaths by construction.
 /// * **Withdrawal since onset is not deficits.** Prior functioning that
 ///   *declined since onset* is not evidence of deficits; only a lifelong
-///   pattern of few relationships is (§2.4 [S: Guide-2018; Casebook-2012 ch. 5]).
+///   pattern of few relationships is (§2.4 [S: `weissman-2018-guide`;
+///   `markowitz-weissman-2012-casebook` ch. 5]).
 /// * **Dispute stage** comes from the principal disputant's conflict course;
 ///   **grief kind** from the signs recorded on the principal death (see
-///   [`Assessment::dispute_stage`](crate::engine::Assessment::dispute_stage), [`Assessment::grief_kind`](crate::engine::Assessment::grief_kind)).
+///   [`Assessment::dispute_stage`](crate::engine::Assessment::dispute_stage),
+///   [`Assessment::grief_kind`](crate::engine::Assessment::grief_kind)).
 /// * **Safety first.** A reported suicidal thought is a critical advisory,
 ///   always first, on every assessment; so is a safety screen that was not
 ///   asked (not screened is not safe); nothing suppresses either (DESIGN.md

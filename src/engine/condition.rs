@@ -114,10 +114,12 @@ pub enum PersonCondition {
     /// circle, and not when placed on the outer circle. Unknown for anyone
     /// else whose place on the circle is not recorded: unknown closeness is
     /// unknown, not significant. The inventory lists the patient's
-    /// important relationships (CLINICAL-BASIS.md §3 [S: Markowitz-phases]), and a
+    /// important relationships (CLINICAL-BASIS.md §3 [S: `lipsitz-markowitz-2013-mechanisms`;
+    /// K: `weissman-2000-comprehensive-guide`]), and a
     /// dispute's other party may be a boss or a friend as well as family
-    /// (§2.2 [S: Casebook-2012 ch. 3]); the outer circle marks the less close
-    /// (§3.2 [S: CEBC; K: Stuart-Robertson]). The exact line is a design
+    /// (§2.2 [S: `markowitz-weissman-2012-casebook` ch. 3]); the outer circle marks the less close
+    /// (§3.2 [K: `mufson-2004-ipt-a`;
+    /// `stuart-robertson-2012-clinicians-guide`]). The exact line is a design
     /// choice of this crate \[I\].
     Significant(bool),
     /// The recorded conflict's level is at least this (an absent conflict has
@@ -186,7 +188,7 @@ pub enum EventCondition {
     NonDeathLoss(bool),
     /// Whether the event changes a social role is this: it has a
     /// [`EventKind::transition`], so it is never a death
-    /// (CLINICAL-BASIS.md §2.5 rule 4 [S: Guide-2018 summary]).
+    /// (CLINICAL-BASIS.md §2.5 rule 4 [K: `weissman-2018-guide` ch. "Grief"]).
     RoleChange(bool),
     /// The event's date lies inside the named window around the onset. Unknown
     /// when the date or the onset is not known, or when a month-precision date

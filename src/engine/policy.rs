@@ -42,7 +42,8 @@ pub(crate) struct Selection {
 ///    the onset* (by the clinician, or inferred from dates when the link is
 ///    unknown) is at least `min_focus_score`: the chosen area is the
 ///    interpersonal situation linked to the onset or persistence of the
-///    episode [S: Pocket-Guide; Markowitz-phases].
+///    episode [S: `markowitz-2016-ptsd` appendix;
+///    `markowitz-weissman-2004-world-psychiatry`].
 ///    Evidence with no link (a death years before the onset, a long-standing
 ///    conflict that did not change around it) supports an area and raises
 ///    questions, but does not make it a focus. Interpersonal deficits, defined
@@ -51,17 +52,18 @@ pub(crate) struct Selection {
 ///    a role transition has *any* evidence, or when a death or life event
 ///    whose date or link is not known held back a rule that could put one in
 ///    focus (`others`): it is chosen "only if none of the other three areas
-///    exists" (§2.4, §2.5 rule 3 [S: Guide-2018 ch. 8; Casebook-2012 ch. 5]).
+///    exists" (§2.4, §2.5 rule 3 [S: `weissman-2018-guide` ch. 8;
+///    `markowitz-weissman-2012-casebook` ch. 5]).
 /// 3. Candidates are ordered by score, highest first; equal scores by the
 ///    strength of their onset link (stated by the clinician before inferred
 ///    from dates). Areas still equal **tie**: no order of areas is assumed
 ///    (no source gives one); they are listed in declaration order, and the
 ///    assessment says they tie and advises asking the patient which matters
-///    most (§2.5 rule 2 [S: Guide-2018 ch. Role Disputes]).
+///    most (§2.5 rule 2 [S: `weissman-2018-guide` ch. "Role Disputes"]).
 /// 4. At most two areas, usually one: the second joins only when its score is
 ///    at least `second_focus_ratio` times the top score ("try to focus
 ///    treatment on only one problem area"; 12–16 sessions support one, at most
-///    two [S: Guide-2018 ch. Role Disputes; K: Comprehensive-2000]).
+///    two [S: `weissman-2018-guide` ch. "Role Disputes"; K: `weissman-2000-comprehensive-guide`]).
 pub(crate) fn select_focus(
     params: &RuleParameters,
     tallies: &[AreaTally],
@@ -277,13 +279,13 @@ pub(crate) fn dispute_stage(
 /// events first, then deceased people), the one whose evidence is most
 /// strongly linked to the onset (stated by the clinician, then inferred from
 /// dates), then with the most evidence weight, then the smallest id (the
-/// inventory's order decides nothing) \[I\]. Its signs are those of every death event about the same
-/// person.
+/// inventory's order decides nothing) \[I\]. Its signs are those of every death event about the
+/// same person.
 ///
 /// Signs map to the manuals' sub-types of complicated grief
-/// [K: Comprehensive-2000; S: Guide-2018 summary for avoided mourning and the
-/// "professional mourner"]: avoided or postponed mourning is *delayed*;
-/// symptoms instead of sadness is *distorted*; an environment preserved as it
+/// [K: `weissman-2000-comprehensive-guide`; I: the "professional mourner", from
+/// secondary notes not checked in `weissman-2018-guide`]: avoided or postponed mourning is
+/// *delayed*; symptoms instead of sadness is *distorted*; an environment preserved as it
 /// was, or grief that stays intense and impairing long after the death, is
 /// *chronic*; any other sign (anniversary reactions, multiple losses,
 /// inadequate grieving, absent support, fear of the same illness) is
@@ -294,13 +296,13 @@ pub(crate) fn dispute_stage(
 /// This names the IPT sub-type to work with; it is not a diagnosis (prolonged
 /// grief disorder is assessed by its own criteria, from 12 months after the
 /// death in adults and 6 months in children and adolescents
-/// [K: DSM-5-TR, APA 2022]).
+/// [K: `apa-2022-dsm5tr`]).
 ///
 /// With no sign, the principal death is *normal* grief when it is linked to
 /// the onset and not dated before the rule set's `onset` window. A death
 /// dated long before the onset, with no sign recorded, is **not** read as
 /// delayed grief: delayed grief needs signs of postponed mourning, not a date
-/// gap alone [K: Comprehensive-2000]. The kind is then left unset and the
+/// gap alone [K: `weissman-2000-comprehensive-guide`]. The kind is then left unset and the
 /// death event's `grief_signs` are listed as a question to ask.
 pub(crate) fn grief_kind(
     inv: &Inventory,
@@ -467,16 +469,16 @@ pub(crate) struct Situation<'a> {
 /// * `onset_unknown` (warning) when the onset is not known: IPT links the focus
 ///   to the onset (§2.5 rule 1).
 /// * `look_for_hidden_grief_or_dispute` (warning) when deficits is in focus
-///   (§2.4 [S: Guide-2018 ch. 8; Casebook-2012 ch. 5]).
+///   (§2.4 [S: `weissman-2018-guide` ch. 8; `markowitz-weissman-2012-casebook` ch. 5]).
 /// * `deficits_held_back` (warning) when nothing is in focus and a lifelong
 ///   pattern of few relationships reached the threshold, but grief, a dispute
 ///   or a transition cannot be ruled out (§2.4).
 /// * `areas_tied` (warning) when areas tie on score and onset link (§2.5
-///   rule 2 [S: Guide-2018 ch. Role Disputes]).
+///   rule 2 [S: `weissman-2018-guide` ch. "Role Disputes"]).
 /// * `onset_link_inferred` (warning) when an area in focus is linked to the
 ///   onset only by dates: confirm the link with the patient.
 /// * `ask_patient_which_matters` (info) when two areas are in focus (§2.2
-///   [S: Guide-2018 ch. Role Disputes]).
+///   [S: `weissman-2018-guide` ch. "Role Disputes"]).
 /// * `trauma_linked_to_onset` (warning) for the traumatic events linked to
 ///   the onset, or whose link is not recorded (one advisory naming them): IPT
 ///   for PTSD works on the trauma's interpersonal consequences
@@ -547,8 +549,8 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
     if at.deficits_held_back {
         // Deficits reached the threshold but is residual: some grief, dispute or
         // transition evidence exists, too weak for focus. That is exactly where
-        // a hidden grief or dispute may be (§2.4 [S: Guide-2018 ch. 8; Casebook-2012
-        // ch. 5]).
+        // a hidden grief or dispute may be (§2.4 [S: `weissman-2018-guide` ch. 8;
+        // `markowitz-weissman-2012-casebook` ch. 5]).
         out.push(advisory(
             AdvisoryCode::DeficitsHeldBack,
             Indicator::Warning,

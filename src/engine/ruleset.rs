@@ -417,7 +417,7 @@ impl RuleSet {
     /// needs a score of 2 to be in focus; a second area needs 0.6 of the top
     /// score (disputes and transitions often co-occur and the manuals leave the
     /// choice to the patient, so a close second is offered, with the advisory to
-    /// ask; Guide-2018 ch. Role Disputes); the rules about one fact other than
+    /// ask; `weissman-2018-guide` ch. "Role Disputes"); the rules about one fact other than
     /// its strongest add at most 1 (the support cap); evidence strength is
     /// moderate from 3 and high from 5.
     ///

@@ -69,9 +69,9 @@ pub(crate) fn fact_of(facts: &Facts<'_>, s: SubjectIndex) -> FactKey {
 /// around the onset or a conflict that began after it; for a transition, a
 /// relationship lost or begun around the onset, unless social functioning
 /// declined since the onset (then the loss may be the depression's own
-/// withdrawal, which is not a transition [S: Guide-2018;
-/// Casebook-2012 ch. 5]). Interpersonal deficits has no onset link: it is
-/// defined by the absence of life events [S: Guide-2018 ch. 8].
+/// withdrawal, which is not a transition [S: `weissman-2018-guide`;
+/// `markowitz-weissman-2012-casebook` ch. 5]). Interpersonal deficits has no onset link: it is
+/// defined by the absence of life events [S: `weissman-2018-guide` ch. 8].
 pub(crate) fn subject_link(
     facts: &Facts<'_>,
     window: Option<WindowRef>,

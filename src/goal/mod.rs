@@ -2,11 +2,12 @@
 //! the goal templates of each problem area.
 //!
 //! IPT's treatment contract names the agreed focus and goals
-//! ([CLINICAL-BASIS.md §5](crate::_documentation::clinical_basis#5-formulation-and-treatment-contract) [K: Comprehensive-2000]); the manuals list goals for each
-//! problem area (§2.1–§2.4), which [`GoalTemplate`] offers as a starting
-//! point. A [`Goal`] adds what the seed article asks for, "specific,
-//! measurable goals": a [`GoalTarget`], a [`GoalStatus`] that changes only
-//! along allowed steps, and a progress log kept in date order.
+//! ([CLINICAL-BASIS.md
+//! §5](crate::_documentation::clinical_basis#5-formulation-and-treatment-contract) [K:
+//! `weissman-2000-comprehensive-guide`]); the manuals list goals for each problem area (§2.1–§2.4),
+//! which [`GoalTemplate`] offers as a starting point. A [`Goal`] adds what the seed article asks
+//! for, "specific, measurable goals": a [`GoalTarget`], a [`GoalStatus`] that changes only along
+//! allowed steps, and a progress log kept in date order.
 //!
 //! ```
 //! use chrono::NaiveDate;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 /// A rating on a 0–10 scale, as a goal's target or a progress value: how
 /// close the patient feels to a sister, how confident in speaking up. The
 /// scale is the crate's choice for goals rated by the patient \[I\]; IPT-A's
-/// session mood rating, for comparison, runs 1–10 [S: Casebook-2012 ch. 12].
+/// session mood rating, for comparison, runs 1–10 [S: `markowitz-weissman-2012-casebook` ch. 12].
 ///
 /// JSON: the number, `7`.
 ///

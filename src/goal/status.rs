@@ -10,7 +10,8 @@ use crate::id::GoalId;
 vocabulary_enum! {
     /// Where a goal stands. A goal is proposed, agreed and made active, and then
     /// achieved, revised (and made active again) or discontinued; achieved and
-    /// discontinued are final. [`Goal::set_status`](crate::goal::Goal::set_status) allows only these steps:
+    /// discontinued are final. [`Goal::set_status`](crate::goal::Goal::set_status) allows only
+    /// these steps:
     ///
     /// | from | to |
     /// | --- | --- |
@@ -22,7 +23,7 @@ vocabulary_enum! {
     ///
     /// The graph is the crate's design \[I\]: IPT goals are agreed with the patient
     /// in the contract and can be revised, as the formulation can
-    /// (CLINICAL-BASIS.md §2.5 rule 5 [S: Markowitz-phases]).
+    /// (CLINICAL-BASIS.md §2.5 rule 5 [S: `markowitz-weissman-2012-casebook` ch. 17]).
     ///
     /// ```
     /// use interpersonal::goal::GoalStatus;

@@ -13,7 +13,8 @@ use crate::{
 
 vocabulary_enum! {
     /// What happened (CLINICAL-BASIS.md §2.3 and §3.1; the life changes the manuals
-    /// name [S: Pocket-Guide; Casebook ch. 4; Markowitz-phases; Casebook ch. 17]).
+    /// name [S: `markowitz-2016-ptsd` appendix; `ravitz-maunder-2012-role-transition`;
+    /// `markowitz-weissman-2012-casebook` ch. 17]).
     ///
     /// ```
     /// use interpersonal::inventory::EventKind;
@@ -112,7 +113,7 @@ vocabulary_enum! {
 
 impl EventKind {
     /// A death. In IPT a death links to grief, and only a death does
-    /// (CLINICAL-BASIS.md §2.5 rule 4 [S: Guide-2018 summary]).
+    /// (CLINICAL-BASIS.md §2.5 rule 4 [K: `weissman-2018-guide` ch. "Grief"]).
     ///
     /// ```
     /// use interpersonal::inventory::EventKind;
@@ -126,7 +127,7 @@ impl EventKind {
     /// A loss that is not a death: a separation, a divorce, a job lost, a
     /// demotion, a financial loss, a serious illness (the loss of health). In
     /// the Weissman/Markowitz model these are role transitions, not grief
-    /// (CLINICAL-BASIS.md §2.1 and §2.5 rule 4 [S: Guide-2018 summary]).
+    /// (CLINICAL-BASIS.md §2.1 and §2.5 rule 4 [K: `weissman-2018-guide` ch. "Grief"]).
     ///
     /// ```
     /// use interpersonal::inventory::EventKind;
@@ -225,10 +226,11 @@ impl EventKind {
 
 vocabulary_enum! {
     /// A sign, noted about a death, that the grief may be complicated
-    /// (CLINICAL-BASIS.md §2.1: avoided or postponed mourning, the "professional
-    /// mourner" [S: Guide-2018 summary]; grief that stays intense and impairing
-    /// long after the death; and the risk indicators of the 1984/2000 manuals
-    /// [K: Comprehensive-2000]). Recording a sign names what the clinician saw;
+    /// (CLINICAL-BASIS.md §2.1: avoided or postponed mourning, the manuals' delayed grief
+    /// [K: `weissman-2000-comprehensive-guide`]; the "professional mourner" [I: from
+    /// secondary notes not checked in `weissman-2018-guide`]; grief that stays intense and
+    /// impairing long after the death; and the risk indicators of the 1984/2000 manuals
+    /// [K: `weissman-2000-comprehensive-guide`]). Recording a sign names what the clinician saw;
     /// it diagnoses nothing.
     ///
     /// ```

@@ -1,10 +1,11 @@
 //! The interpersonal inventory: one patient's important people, their
 //! relationships, life events and the onset of the current episode.
 //!
-//! The inventory is "the IPT form of the psychiatric history", taken in the
-//! initial phase; it is not a structured instrument (CLINICAL-BASIS.md §3
-//! [S: Markowitz-phases]). This module holds it as data, so that the
-//! [`Engine`](crate::engine::Engine) can read it.
+//! The inventory is a semi-structured review of the patient's important
+//! relationships, taken in the initial phase; it is not a fixed questionnaire
+//! (CLINICAL-BASIS.md §3 [S: `lipsitz-markowitz-2013-mechanisms` for its purpose;
+//! K: `weissman-2000-comprehensive-guide` for its content]). This module holds it as data, so that
+//! the [`Engine`](crate::engine::Engine) can read it.
 //!
 //! Build one in code with [`Inventory::builder`], or read one from JSON with
 //! [`from_json`](crate::error::from_json); check it with [`Inventory::validate`].
@@ -47,7 +48,7 @@ vocabulary_enum! {
     /// The patient's social functioning before the episode, from the inventory's
     /// history (CLINICAL-BASIS.md §2.4: "distinguish depression-driven decline … from a
     /// lifelong pattern … via the inventory's history of prior functioning"
-    /// [S: Guide-2018; Casebook ch. 5]).
+    /// [S: `weissman-2018-guide`; `markowitz-weissman-2012-casebook` ch. 5]).
     ///
     /// ```
     /// use interpersonal::inventory::PriorFunctioning;
@@ -71,7 +72,7 @@ vocabulary_enum! {
     /// A pattern the inventory shows across the patient's relationships
     /// (CLINICAL-BASIS.md §3.1: "patterns across relationships (e.g. difficulty
     /// asserting needs, avoiding confrontation, expressing anger, taking social
-    /// risks)" [K: Comprehensive-2000; S: Markowitz-phases]).
+    /// risks)" [K: `weissman-2000-comprehensive-guide`]).
     ///
     /// ```
     /// use interpersonal::inventory::RelationshipPattern;
@@ -128,7 +129,8 @@ vocabulary_enum! {
     /// Not asked is not safe: an inventory whose screen was not asked gets a
     /// first-place advisory that the safety screen is missing (symptom review,
     /// which includes suicidal ideation, is a mandatory task of the initial
-    /// phase [S: Casebook-2012 ch. 6; K: Comprehensive-2000]).
+    /// phase [S: `markowitz-weissman-2012-casebook` ch. 6; K:
+    /// `weissman-2000-comprehensive-guide`]).
     ///
     /// ```
     /// use interpersonal::inventory::ScreenAnswer;

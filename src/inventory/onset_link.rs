@@ -11,11 +11,11 @@ vocabulary_enum! {
     /// persistence of the current episode.
     ///
     /// IPT links the focus to the interpersonal situation that goes with the
-    /// onset of the episode, whichever way round (Pocket-Guide: "the direction
-    /// does not matter as much as the connection"; Markowitz-phases: changes
-    /// "proximal to the onset"). Dates only stand in for the clinician's
-    /// judgement: the engine reads [`OnsetLink::NotLinked`] as removing the item
-    /// from every condition about the onset, whatever its date; it reads
+    /// onset of the episode, whichever way round (`markowitz-2016-ptsd` appendix: "the direction
+    /// does not matter as much as the connection";
+    /// `markowitz-weissman-2004-world-psychiatry`: the onset or persistence of the episode). Dates
+    /// only stand in for the clinician's judgement: the engine reads [`OnsetLink::NotLinked`] as
+    /// removing the item from every condition about the onset, whatever its date; it reads
     /// [`OnsetLink::Linked`] as stronger evidence than a date near the onset;
     /// only [`OnsetLink::Unknown`] falls back to the date windows, and the
     /// assessment then says the link was inferred from dates and asks.

@@ -77,7 +77,8 @@ impl RelationshipKind {
 
 vocabulary_enum! {
     /// How close the person is, as placed on the closeness circle
-    /// (CLINICAL-BASIS.md §3.2 [S: CEBC; K: Stuart-Robertson]).
+    /// (CLINICAL-BASIS.md §3.2 [K: `mufson-2004-ipt-a`;
+    /// `stuart-robertson-2012-clinicians-guide`]).
     ///
     /// ```
     /// use interpersonal::inventory::Closeness;
@@ -237,7 +238,7 @@ impl PersonStatus {
 vocabulary_enum! {
     /// Whether reciprocal expectations are met (§3.1 "reciprocal expectations";
     /// non-reciprocal expectations define a role dispute, §2.2
-    /// [S: Casebook-2012 ch. 3]).
+    /// [S: `markowitz-weissman-2012-casebook` ch. 3]).
     ///
     /// ```
     /// use interpersonal::inventory::ExpectationsMet;
@@ -359,7 +360,7 @@ vocabulary_enum! {
 }
 
 vocabulary_enum! {
-    /// Where a dispute stands; this is what stages it (§2.2 [S: Guide-2018]).
+    /// Where a dispute stands; this is what stages it (§2.2 [S: `weissman-2018-guide`]).
     ///
     /// ```
     /// use interpersonal::inventory::ConflictCourse;
@@ -392,8 +393,8 @@ vocabulary_enum! {
 
 vocabulary_enum! {
     /// How often the patient and the person argue (CLINICAL-BASIS.md §3.1
-    /// "conflicts: do you argue; about what; how often" [K: Comprehensive-2000;
-    /// S: Markowitz-phases]).
+    /// "conflicts: do you argue; about what; how often"
+    /// [K: `weissman-2000-comprehensive-guide`]).
     ///
     /// ```
     /// use interpersonal::inventory::ConflictFrequency;
@@ -534,7 +535,8 @@ impl Conflict {
 
 vocabulary_enum! {
     /// How the relationship changed around the onset of the episode (§3.1
-    /// "change around onset"; §1.1 task 7 [S: Markowitz-phases]).
+    /// "change around onset"; §1.1 task 7
+    /// [K: `weissman-2000-comprehensive-guide` ch. 3]).
     ///
     /// ```
     /// use interpersonal::inventory::RelationshipChange;
@@ -555,8 +557,8 @@ vocabulary_enum! {
 }
 
 /// An important person in the patient's life, with what the interpersonal
-/// inventory asks about them (CLINICAL-BASIS.md §3.1 [K: Comprehensive-2000;
-/// S: Markowitz-phases; CITC]).
+/// inventory asks about them (CLINICAL-BASIS.md §3.1
+/// [K: `weissman-2000-comprehensive-guide`]).
 ///
 /// Everything but the id, label and relationship is optional or may be empty: a
 /// clinician records what is known, and the engine treats what is missing as

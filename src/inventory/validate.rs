@@ -62,11 +62,11 @@ impl Inventory {
     /// the days they can stand for do (`2025-12` and `2025-12-14` agree).
     ///
     /// Renegotiation means both parties are still actively trying to change
-    /// things (CLINICAL-BASIS.md §2.2 [S: Guide-2018 ch. Role Disputes]), which a
+    /// things (CLINICAL-BASIS.md §2.2 [S: `weissman-2018-guide` ch. "Role Disputes"]), which a
     /// person who has died cannot be. The reference says nothing that rules
     /// out the other courses for someone who has died, so they are not refused
     /// \[I\]. Grief signs are signs about a death (CLINICAL-BASIS.md §2.1
-    /// [S: Guide-2018 summary; K: Comprehensive-2000]).
+    /// [K: `weissman-2018-guide` ch. "Grief"; `weissman-2000-comprehensive-guide`]).
     ///
     /// Not errors, because they are possible: a death event that names no one
     /// (the death of someone not listed); a person named by several events; a

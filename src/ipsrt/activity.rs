@@ -490,7 +490,8 @@ vocabulary_enum! {
     pub enum SrmForm {
         /// The five-item SRM-5 (Monk, Frank, Potts & Kupfer 2002 \[S\]): out of
         /// bed, first contact, start work, dinner, go to bed. Its scores
-        /// correlate about 0.8 with the SRM-17's \[S: the same paper's summary\].
+        /// correlate about 0.8 with the SRM-17's (`monk-2002-srm5`,
+        /// abstract \[S\]).
         Srm5,
         /// The seventeen-item SRM (Monk et al. 1990 \[K\]).
         Srm17,

@@ -4,8 +4,8 @@
 //! IPSRT (Frank 2005, *Treating Bipolar Disorder: A Clinician's Guide to
 //! Interpersonal and Social Rhythm Therapy*) adapts IPT for bipolar disorder:
 //! beside the interpersonal work it steadies the daily routines (getting up,
-//! meals, work, bedtime) that act as time cues for the body clock [K: Frank
-//! 2005]. Its tool for this is the **Social Rhythm Metric** (SRM; Monk et al.
+//! meals, work, bedtime) that act as time cues for the body clock [K:
+//! `frank-2005-ipsrt`]. Its tool for this is the **Social Rhythm Metric** (SRM; Monk et al.
 //! 1990), a weekly diary of the clock time of routine activities, in a
 //! seventeen-item form (SRM-17) and a five-item one (SRM-5; Monk, Frank,
 //! Potts & Kupfer 2002).

@@ -8,7 +8,7 @@ use crate::macros::vocabulary_enum;
 /// ASRM cut-off: a total of 6 or more is a positive screen for mania or
 /// hypomania. Altman et al. 1997 (*Biol Psychiatry* 42:948–955) report that
 /// scores greater than 5 gave a sensitivity of 85.5% and a specificity of
-/// 87.3% [S: the paper's abstract]. The abstract words the cut-off for the
+/// 87.3% [S: `altman-1997-asrm`, abstract]. The abstract words the cut-off for the
 /// scale's *mania subscale*; that the five-item form in use is that subscale
 /// is \[K\].
 ///

@@ -89,7 +89,7 @@ impl SeverityBand {
 
     /// Whether this is the lowest band of the PHQ-9 or GAD-7 (0–4): minimal
     /// **or no** symptoms, not a mild depression or anxiety
-    /// ("0–4 minimal/none" [K: Kroenke 2001]).
+    /// ("0–4 minimal/none" [K: `kroenke-2001-phq9`]).
     ///
     /// ```
     /// use interpersonal::{measure::Phq9Band, measure::SeverityBand};

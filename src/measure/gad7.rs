@@ -5,7 +5,8 @@ use super::instrument::sealed::Sealed;
 use super::{FrequencyResponse, Instrument, InstrumentItem, InstrumentScore};
 use crate::macros::vocabulary_enum;
 
-/// LOINC code of the GAD-7 panel (CLINICAL-BASIS.md §8.2 [S: public FHIR profiles]).
+/// LOINC code of the GAD-7 panel (CLINICAL-BASIS.md §8.2 [K: seen in public FHIR
+/// profiles; not yet confirmed on LOINC's own record]).
 ///
 /// The reference gives no LOINC codes for the seven GAD-7 items, so this crate
 /// has none: it does not invent them.
@@ -15,8 +16,8 @@ use crate::macros::vocabulary_enum;
 /// ```
 pub const GAD7_PANEL_LOINC: &str = "69737-5";
 
-/// LOINC code of the GAD-7 total score (CLINICAL-BASIS.md §8.2 [S: public FHIR
-/// profiles]).
+/// LOINC code of the GAD-7 total score (CLINICAL-BASIS.md §8.2 [S: LOINC's
+/// record of the PHQ-SADS panel, <https://loinc.org/69729-2>, lists it]).
 ///
 /// ```
 /// assert_eq!(interpersonal::measure::GAD7_TOTAL_LOINC, "70274-6");
@@ -24,7 +25,7 @@ pub const GAD7_PANEL_LOINC: &str = "69737-5";
 pub const GAD7_TOTAL_LOINC: &str = "70274-6";
 
 /// GAD-7 caseness in NHS Talking Therapies (IAPT): a total of 8 or more
-/// (CLINICAL-BASIS.md §8.4 [S: IAPT definitions via NCT05134103; Gyani 2013]).
+/// (CLINICAL-BASIS.md §8.4 [K: `gyani-2013-iapt-recovery`]).
 ///
 /// ```
 /// use interpersonal::{measure::GAD7_CASENESS, Gad7Score};
@@ -36,9 +37,8 @@ pub const GAD7_TOTAL_LOINC: &str = "70274-6";
 pub const GAD7_CASENESS: u8 = 8;
 
 /// GAD-7 cut-off for probable generalised anxiety disorder: a total of 10 or
-/// more (CLINICAL-BASIS.md §8.2 [S: bands in a public implementation spec]; its
-/// accuracy, sensitivity about 89% and specificity about 82%, is [K: Spitzer
-/// 2006]).
+/// more (CLINICAL-BASIS.md §8.2 [K: `spitzer-2006-gad7`]; so is its
+/// accuracy, sensitivity about 89% and specificity about 82%).
 ///
 /// ```
 /// use interpersonal::{measure::GAD7_PROBABLE_GAD, Gad7Score};
@@ -50,7 +50,7 @@ pub const GAD7_CASENESS: u8 = 8;
 pub const GAD7_PROBABLE_GAD: u8 = 10;
 
 /// GAD-7 reliable improvement: a drop of 4 points or more (CLINICAL-BASIS.md §8.4
-/// [S: IAPT definitions via NCT05134103; Gyani 2013]).
+/// [K: `gyani-2013-iapt-recovery`]).
 ///
 /// ```
 /// assert_eq!(interpersonal::measure::GAD7_RELIABLE_CHANGE, 4);
@@ -61,7 +61,7 @@ vocabulary_enum! {
     /// The seven GAD-7 items, in the form's order, each about the last two
     /// weeks and answered on the [`FrequencyResponse`] scale, 0 to 3
     /// (CLINICAL-BASIS.md §8.2 gives the count and the scale \[S\]; the item wording
-    /// and order are [K: Spitzer et al. 2006]).
+    /// and order are [K: `spitzer-2006-gad7`]).
     ///
     /// No LOINC codes: the reference has none for the GAD-7 items.
     ///
@@ -114,7 +114,7 @@ impl InstrumentItem for Gad7Item {
 
 vocabulary_enum! {
     /// GAD-7 severity bands: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–21
-    /// severe (CLINICAL-BASIS.md §8.2 [S: bands in a public implementation spec]).
+    /// severe (CLINICAL-BASIS.md §8.2 [K: `spitzer-2006-gad7`]).
     ///
     /// ```
     /// use interpersonal::measure::Gad7Band;

@@ -5,9 +5,9 @@ use super::instrument::sealed::Sealed;
 use super::{Instrument, InstrumentItem, InstrumentScore};
 use crate::macros::vocabulary_enum;
 
-/// HAM-D-17 remission: a total of 7 or less (CLINICAL-BASIS.md §8.3, §8.4 [K: Frank
-/// et al. 1991 consensus definitions]). Other thresholds are in use: the IPT-A
-/// trial called 6 or less "recovery" [S: Mufson 1999].
+/// HAM-D-17 remission: a total of 7 or less (CLINICAL-BASIS.md §8.3, §8.4 [K:
+/// `frank-1991-consensus-definitions`]). Other thresholds are in use: the IPT-A
+/// trial called 6 or less "recovery" [S: `mufson-1999-ipt-a-efficacy`].
 ///
 /// ```
 /// use interpersonal::{measure::HAMD17_REMISSION_AT_MOST, measure::Instrument, measure::MeasureOutcome};
@@ -20,7 +20,7 @@ vocabulary_enum! {
     /// The 17 scored items of the Hamilton Rating Scale for Depression, in the
     /// scale's order, rated by a clinician. Nine items are rated 0–4 and eight
     /// 0–2, for a total of 0–52 (CLINICAL-BASIS.md §8.3 gives the count, the two
-    /// ranges and the total [K: Hamilton 1960]; which item has which range is
+    /// ranges and the total [K: `hamilton-1960-hamd`]; which item has which range is
     /// the standard HAM-D-17 layout, \[K\] as well: verify against the form in
     /// use).
     ///
@@ -39,7 +39,8 @@ vocabulary_enum! {
         /// 2. Feelings of guilt, 0–4.
         FeelingsOfGuilt,
         /// 3. Suicide, 0–4. Any rating above 0 raises a
-        /// [`SafetyFlag`](crate::measure::SafetyFlag) ([`SafetySource::Hamd17Item3`](crate::measure::SafetySource::Hamd17Item3)).
+        /// [`SafetyFlag`](crate::measure::SafetyFlag)
+        /// ([`SafetySource::Hamd17Item3`](crate::measure::SafetySource::Hamd17Item3)).
         Suicide,
         /// 4. Insomnia, early (falling asleep), 0–2.
         InsomniaEarly,

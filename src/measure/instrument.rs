@@ -20,9 +20,9 @@ vocabulary_enum! {
     /// - [`Instrument::Phq9`]: the Patient Health Questionnaire-9, self-report,
     ///   depression, 9 items, total 0–27 (§8.1 [K: `kroenke-2001-phq9`]).
     /// - [`Instrument::Gad7`]: the GAD-7, self-report, anxiety, 7 items, total 0–21
-    ///   (§8.2 [S: Spitzer 2006 via public implementations]).
+    ///   (§8.2 [K: `spitzer-2006-gad7`]).
     /// - [`Instrument::Hamd17`]: the Hamilton Rating Scale for Depression, 17 items,
-    ///   clinician-rated, total 0–52 (§8.3 [K: Hamilton 1960]).
+    ///   clinician-rated, total 0–52 (§8.3 [K: `hamilton-1960-hamd`]).
     /// - [`Instrument::Asrm`]: the Altman Self-Rating Mania Scale, self-report,
     ///   mania and hypomania over the past week, 5 items scored 0–4, total 0–20
     ///   (Altman et al. 1997, *Biol Psychiatry* 42:948–955 [K for the items; S
@@ -65,8 +65,8 @@ impl Instrument {
     }
 
     /// How many scored items the instrument has: 9, 7, 17 (CLINICAL-BASIS.md §8.1,
-    /// §8.2 \[S\]; §8.3 \[K\]) and 5 for the ASRM (Altman et al. 1997 \[K\]). The PHQ-9's unscored tenth question on difficulty is
-    /// not an item here.
+    /// §8.2 \[S\]; §8.3 \[K\]) and 5 for the ASRM (Altman et al. 1997 \[K\]). The PHQ-9's unscored
+    /// tenth question on difficulty is not an item here.
     ///
     /// ```
     /// assert_eq!(interpersonal::measure::Instrument::Phq9.item_count(), 9);
@@ -81,7 +81,7 @@ impl Instrument {
     }
 
     /// The highest possible total: PHQ-9 27, GAD-7 21 (CLINICAL-BASIS.md §8.1, §8.2
-    /// \[S\]), HAM-D-17 52 (§8.3 [K: Hamilton 1960]), ASRM 20 (Altman et al.
+    /// \[S\]), HAM-D-17 52 (§8.3 [K: `hamilton-1960-hamd`]), ASRM 20 (Altman et al.
     /// 1997 \[K\]).
     ///
     /// ```
@@ -129,8 +129,8 @@ impl Instrument {
     }
 
     /// The LOINC code of the instrument's panel, where the reference gives one:
-    /// PHQ-9 `44249-1` (CLINICAL-BASIS.md §8.1 [S: public FHIR implementations]),
-    /// GAD-7 `69737-5` (§8.2 [S: public FHIR profiles]). The reference gives
+    /// PHQ-9 `44249-1` (CLINICAL-BASIS.md §8.1 [S: LOINC's record]),
+    /// GAD-7 `69737-5` (§8.2 [K: seen in public FHIR profiles]). The reference gives
     /// none for the HAM-D-17, and none was confirmed for the ASRM, so none is
     /// invented.
     ///
@@ -165,7 +165,7 @@ impl Instrument {
 
     /// The NHS Talking Therapies (IAPT) caseness cut-off, a total at or above
     /// which the person counts as a clinical case: PHQ-9 10, GAD-7 8
-    /// (CLINICAL-BASIS.md §8.4 [S: IAPT definitions via NCT05134103; Gyani 2013]).
+    /// (CLINICAL-BASIS.md §8.4 [K: `gyani-2013-iapt-recovery`]).
     /// None for the HAM-D-17 and the ASRM, which IAPT does not use (the ASRM's
     /// screening cut-off is [`ASRM_CUTOFF`](crate::measure::ASRM_CUTOFF)).
     ///
@@ -184,7 +184,7 @@ impl Instrument {
     }
 
     /// The smallest drop in total that counts as reliable improvement: PHQ-9 6,
-    /// GAD-7 4 (CLINICAL-BASIS.md §8.4 [S: IAPT definitions]). The reference gives
+    /// GAD-7 4 (CLINICAL-BASIS.md §8.4 [K: `gyani-2013-iapt-recovery`]). The reference gives
     /// no reliable-change index for the HAM-D-17, and none was confirmed for the
     /// ASRM.
     ///
@@ -201,11 +201,11 @@ impl Instrument {
         }
     }
 
-    /// Whether a total is in remission: PHQ-9 below 5 (CLINICAL-BASIS.md §8.4 [K:
-    /// MacArthur/AIMS Center measurement-based care]), HAM-D-17 at most 7 (§8.3,
-    /// §8.4 [K: Frank et al. 1991]). The reference defines no remission for the
-    /// GAD-7 or the ASRM, so it is [`MeasureOutcome::NotApplicable`] for them;
-    /// so is a total above the instrument's maximum.
+    /// Whether a total is in remission: PHQ-9 below 5 (CLINICAL-BASIS.md §8.4 [I:
+    /// the minimal band of `kroenke-2001-phq9`, as measurement-based care uses
+    /// it]), HAM-D-17 at most 7 (§8.3, §8.4 [K: `frank-1991-consensus-definitions`]). The reference
+    /// defines no remission for the GAD-7 or the ASRM, so it is [`MeasureOutcome::NotApplicable`]
+    /// for them; so is a total above the instrument's maximum.
     ///
     /// ```
     /// use interpersonal::{measure::Instrument, measure::MeasureOutcome};

@@ -5,16 +5,16 @@ use super::instrument::sealed::Sealed;
 use super::{FrequencyResponse, Instrument, InstrumentItem, InstrumentScore};
 use crate::macros::vocabulary_enum;
 
-/// LOINC code of the PHQ-9 panel (CLINICAL-BASIS.md §8.1 [S: public FHIR
-/// implementations]).
+/// LOINC code of the PHQ-9 panel (CLINICAL-BASIS.md §8.1 [S: LOINC's
+/// record of the total score, <https://loinc.org/44261-6>, names it as the panel]).
 ///
 /// ```
 /// assert_eq!(interpersonal::measure::PHQ9_PANEL_LOINC, "44249-1");
 /// ```
 pub const PHQ9_PANEL_LOINC: &str = "44249-1";
 
-/// LOINC code of the PHQ-9 total score (CLINICAL-BASIS.md §8.1 [S: public FHIR
-/// implementations]).
+/// LOINC code of the PHQ-9 total score (CLINICAL-BASIS.md §8.1 [S: LOINC's
+/// record, <https://loinc.org/44261-6>]).
 ///
 /// ```
 /// assert_eq!(interpersonal::measure::PHQ9_TOTAL_LOINC, "44261-6");
@@ -24,7 +24,7 @@ pub const PHQ9_TOTAL_LOINC: &str = "44261-6";
 /// PHQ-9 caseness: a total of 10 or more. It is the cut-off for major
 /// depression (sensitivity 88%, specificity 88% [K:
 /// `kroenke-2001-phq9`]) and NHS Talking Therapies' (IAPT) caseness threshold
-/// (CLINICAL-BASIS.md §8.1, §8.4 [S: IAPT definitions via NCT05134103; Gyani 2013]).
+/// (CLINICAL-BASIS.md §8.1, §8.4 [K: `gyani-2013-iapt-recovery`]).
 ///
 /// ```
 /// use interpersonal::{measure::PHQ9_CASENESS, Phq9Score};
@@ -35,8 +35,9 @@ pub const PHQ9_TOTAL_LOINC: &str = "44261-6";
 /// ```
 pub const PHQ9_CASENESS: u8 = 10;
 
-/// PHQ-9 remission: a total below 5 (CLINICAL-BASIS.md §8.4 [K: MacArthur/AIMS
-/// Center measurement-based care convention]).
+/// PHQ-9 remission: a total below 5 (CLINICAL-BASIS.md §8.4 [I: the
+/// top of the minimal band of `kroenke-2001-phq9`, as measurement-based care
+/// uses it; no work of the bibliography defines it]).
 ///
 /// ```
 /// use interpersonal::{measure::Instrument, measure::MeasureOutcome, measure::PHQ9_REMISSION_BELOW};
@@ -46,7 +47,7 @@ pub const PHQ9_CASENESS: u8 = 10;
 pub const PHQ9_REMISSION_BELOW: u8 = 5;
 
 /// PHQ-9 reliable improvement: a drop of 6 points or more (CLINICAL-BASIS.md §8.4
-/// [S: IAPT definitions via NCT05134103; Gyani 2013]).
+/// [K: `gyani-2013-iapt-recovery`]).
 ///
 /// ```
 /// assert_eq!(interpersonal::measure::PHQ9_RELIABLE_CHANGE, 6);
@@ -93,8 +94,9 @@ vocabulary_enum! {
 }
 
 impl Phq9Item {
-    /// The item's LOINC code (CLINICAL-BASIS.md §8.1 [S: public FHIR
-    /// implementations]).
+    /// The item's LOINC code (CLINICAL-BASIS.md §8.1 [S: LOINC's record
+    /// of the PHQ-SADS panel, <https://loinc.org/69729-2>, which holds the PHQ-9
+    /// items]).
     ///
     /// ```
     /// use interpersonal::measure::Phq9Item;
@@ -147,7 +149,7 @@ vocabulary_enum! {
     /// moderately severe, 20–27 severe (CLINICAL-BASIS.md §8.1 [K:
     /// `kroenke-2001-phq9`]). The provisional action guide of the
     /// same section: 4 or less may not need treatment, 5–14 calls for clinical
-    /// judgement, above 14 warrants treatment [K: published with the PHQ-9].
+    /// judgement, above 14 warrants treatment [K: `kroenke-2001-phq9`].
     ///
     /// ```
     /// use interpersonal::measure::Phq9Band;

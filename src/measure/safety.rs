@@ -33,7 +33,7 @@ impl SafetyFlagKind {
     ///
     /// Any positive PHQ-9 item 9 requires a same-day clinician risk assessment
     /// (CLINICAL-BASIS.md §9 [K for the rule]), whatever the total (§8.1 [K:
-    /// standard PHQ guidance]).
+    /// `kroenke-2001-phq9` item 9]).
     ///
     /// A positive mania screen requires a clinician to review the patient for
     /// a manic or hypomanic episode; the screen is not a diagnosis (\[I\]: the
@@ -85,8 +85,7 @@ vocabulary_enum! {
     #[non_exhaustive]
     pub enum SafetySource {
         /// PHQ-9 item 9, thoughts of being better off dead or of self-harm,
-        /// scored 1 to 3 (CLINICAL-BASIS.md §8.1 [K: standard PHQ guidance; S: the VA
-        /// VistA record attaches a suicide-risk routine to the PHQ-9]).
+        /// scored 1 to 3 (CLINICAL-BASIS.md §8.1 [K: `kroenke-2001-phq9` item 9]).
         Phq9Item9,
         /// HAM-D-17 item 3, suicide, rated 1 to 4. Flagging it is an inference
         /// \[I\] consistent with CLINICAL-BASIS.md §9, which asks that any positive
@@ -404,7 +403,7 @@ vocabulary_enum! {
         /// The suicide-risk item (PHQ-9 item 9, HAM-D-17 item 3) was not
         /// answered. The absence of a [`SafetyFlag`] then says nothing about
         /// risk: ask the question (CLINICAL-BASIS.md §9: symptom review, which
-        /// includes suicidal ideation, is mandatory [S: Casebook ch. 6]).
+        /// includes suicidal ideation, is mandatory [S: `markowitz-weissman-2012-casebook` ch. 6]).
         SuicideItemUnanswered,
         /// The total was pro-rated from the answered items
         /// ([`MissingItems::ProRate`](crate::measure::MissingItems::ProRate)).

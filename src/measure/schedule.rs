@@ -1,7 +1,8 @@
 //! When to give the symptom measures during a course of treatment.
 
 /// How often, in sessions, the IPT Institute re-administers the PHQ-9 and
-/// GAD-7: every 4 sessions (CLINICAL-BASIS.md §9 [S: Stuart slides]).
+/// GAD-7: every 4 sessions (CLINICAL-BASIS.md §10 [I: the IPT Institute's training
+/// practice, after `stuart-robertson-2012-clinicians-guide`, not checked in the book]).
 ///
 /// ```
 /// assert_eq!(interpersonal::measure::MEASUREMENT_INTERVAL_SESSIONS, 4);
@@ -11,10 +12,11 @@ pub const MEASUREMENT_INTERVAL_SESSIONS: u32 = 4;
 /// Whether the measures are due at a session (numbered from 1): at session 1,
 /// for the baseline, and at every 4th session after that (4, 8, 12, 16, …).
 ///
-/// The interval is the IPT Institute's (CLINICAL-BASIS.md §9 [S: Stuart slides]);
+/// The interval is the IPT Institute's (CLINICAL-BASIS.md §10 [I: after
+/// `stuart-robertson-2012-clinicians-guide`, not checked in the book]);
 /// taking the baseline at session 1 and counting from session 0 is this crate's
-/// choice \[I\]. Nothing stops a clinician measuring more often: §9 also allows
-/// screening every session. Session 0 does not exist and is never due.
+/// choice \[I\]. Nothing stops a clinician measuring more often. Session 0 does not exist and is
+/// never due.
 ///
 /// ```
 /// use interpersonal::measure::measurement_due;

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use super::{HamdBanding, Instrument, Measurement, SeverityBand, TrendError, TrendProblem};
 
 /// Response: a reduction of at least 50% from baseline on the primary scale
-/// (CLINICAL-BASIS.md §8.4 [K: standard trial / measurement-based-care
-/// definition]).
+/// (CLINICAL-BASIS.md §8.4 [K: the standard trial and measurement-based-care
+/// definition; `frank-1991-consensus-definitions` for the family of definitions]).
 ///
 /// ```
 /// assert_eq!(interpersonal::measure::RESPONSE_REDUCTION_PERCENT, 50);
@@ -365,8 +365,8 @@ impl SymptomTrend {
 
     /// Whether the baseline is at caseness, so that response and remission
     /// can be judged from it: PHQ-9 10 or more and GAD-7 8 or more (the NHS
-    /// Talking Therapies cut-offs, [`Instrument::caseness`] [S: IAPT
-    /// definitions]); on the HAM-D-17, which has no such
+    /// Talking Therapies cut-offs, [`Instrument::caseness`]
+    /// [K: `gyani-2013-iapt-recovery`]); on the HAM-D-17, which has no such
     /// cut-off, a baseline above the remission cut (8 or more), since a
     /// baseline already in remission cannot respond or remit \[I\].
     ///
@@ -393,7 +393,7 @@ impl SymptomTrend {
     }
 
     /// Reliable improvement: a drop from baseline of at least 6 on the PHQ-9 or
-    /// 4 on the GAD-7 (CLINICAL-BASIS.md §8.4 [S: IAPT definitions]; see
+    /// 4 on the GAD-7 (CLINICAL-BASIS.md §8.4 [K: `gyani-2013-iapt-recovery`]; see
     /// [`Instrument::reliable_change`]). Not defined for the HAM-D-17.
     ///
     /// ```
@@ -418,8 +418,8 @@ impl SymptomTrend {
 
     /// Recovery on this instrument, as NHS Talking Therapies (IAPT) defines it:
     /// a baseline at caseness (PHQ-9 10 or more, GAD-7 8 or more) and a latest
-    /// total below it (CLINICAL-BASIS.md §8.4 [S: IAPT definitions via
-    /// NCT05134103; Gyani 2013]).
+    /// total below it (CLINICAL-BASIS.md §8.4
+    /// [K: `gyani-2013-iapt-recovery`]).
     ///
     /// [`MeasureOutcome::NotApplicable`] when the baseline is below caseness
     /// (there is nothing to recover from), for the HAM-D-17 (no IAPT

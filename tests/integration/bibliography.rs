@@ -409,3 +409,204 @@ proptest! {
         }
     }
 }
+
+/// The files whose prose cites: the API docs and messages in `src/`, the rule
+/// sets, the schemas, the examples, and the crate's documents.
+fn citing_files() -> Vec<std::path::PathBuf> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths {
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path
+                .extension()
+                .is_some_and(|e| e == "rs" || e == "json" || e == "md")
+            {
+                out.push(path);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["src", "rules", "schema", "examples"] {
+        walk(&root.join(dir), &mut files);
+    }
+    for name in ["README.md", "DESIGN.md", "CLINICAL-BASIS.md"] {
+        files.push(root.join(name));
+    }
+    files
+}
+
+/// The bracketed citations of a text, `[S: …]`, `[K: …]`, `[I: …]` (also
+/// `[S for …: …]`), as (line, basis letter, body). A body may run over several
+/// lines of a doc comment; the comment markers are dropped.
+fn bracket_citations(text: &str) -> Vec<(usize, char, String)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    for (start, _) in text.match_indices('[') {
+        let Some(&letter) = bytes.get(start + 1) else {
+            continue;
+        };
+        if !matches!(letter, b'S' | b'K' | b'I') {
+            continue;
+        }
+        let head_end = start + 2;
+        let colon = match text[head_end..].find([':', ']', '\n']) {
+            Some(k) if text.as_bytes()[head_end + k] == b':' => head_end + k,
+            _ => continue,
+        };
+        let head = &text[head_end..colon];
+        if !(head.is_empty() || head.starts_with(" for ")) {
+            continue;
+        }
+        let mut depth = 1;
+        let mut end = colon + 1;
+        while end < bytes.len() && depth > 0 {
+            match bytes[end] {
+                b'[' => depth += 1,
+                b']' => depth -= 1,
+                _ => {}
+            }
+            end += 1;
+        }
+        let body: String = text[colon + 1..end.saturating_sub(1)]
+            .lines()
+            .map(|l| {
+                l.trim_start()
+                    .trim_start_matches("///")
+                    .trim_start_matches("//!")
+                    .trim_start_matches("//")
+                    .trim()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let line = text[..start].matches('\n').count() + 1;
+        out.push((line, char::from(letter), body));
+    }
+    out
+}
+
+/// The short names the crate's working notes used for works (and for material
+/// whose author is unknown). Shipped text cites bibliography keys or
+/// author-year labels instead.
+const WORKING_NOTE_NAMES: &[&str] = &[
+    "Markowitz-phases",
+    "Guide-2018",
+    "Comprehensive-2000",
+    "Pocket-Guide",
+    "Casebook-2012",
+    "MW-2004",
+    "Stuart-Robertson",
+    "WHO-GIPT",
+    "Rajhans-2020",
+    "Lipsitz-2013",
+    "CITC",
+    "CEBC",
+    "NREPP",
+    "mhpss",
+    "mhinnovation",
+    "NCT05134103",
+];
+
+#[test]
+fn prose_citations_name_works_of_the_bibliography() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    // A work is named by its key in a code span or by its author-year label
+    // (with or without the letter that tells apart two works of a year).
+    let mut labels: Vec<String> = Vec::new();
+    for reference in bibliography::all() {
+        let label = reference.short_label();
+        let base = label.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        labels.push(base.to_owned());
+        labels.push(label);
+    }
+    let mut problems = Vec::new();
+    let mut stated = 0;
+    for file in citing_files() {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let shown = file.strip_prefix(root).unwrap().display().to_string();
+        // A unit test that refuses the old JSON shape of a source names one.
+        let text = text.replace(r#"{"label":"Guide-2018","basis":"stated"}"#, "");
+        for name in WORKING_NOTE_NAMES {
+            for (at, _) in text.match_indices(name) {
+                let line = text[..at].matches('\n').count() + 1;
+                problems.push(format!("{shown}:{line}: names `{name}`"));
+            }
+        }
+        for (line, basis, body) in bracket_citations(&text) {
+            for unattributed in ["slide", "study notes"] {
+                if body.contains(unattributed) {
+                    problems.push(format!(
+                        "{shown}:{line}: cites {unattributed}s, material of unknown authorship"
+                    ));
+                }
+            }
+            let keys = bibliography_keys_in(&body);
+            for key in &keys {
+                if bibliography::get(key).is_none() {
+                    problems.push(format!(
+                        "{shown}:{line}: `{key}` is not in the bibliography"
+                    ));
+                }
+            }
+            // A stated claim rests on a named work of the bibliography, by
+            // key or author-year label (or, for a code, on LOINC's own
+            // record); never on material of unknown authorship alone.
+            if basis == 'S' {
+                stated += 1;
+                let names_a_work =
+                    !keys.is_empty() || labels.iter().any(|l| body.contains(l.as_str()));
+                if !names_a_work && !body.contains("LOINC") {
+                    problems.push(format!(
+                        "{shown}:{line}: [S: {body}] names no work of the bibliography"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(stated > 50, "{stated} stated citations found");
+    assert!(
+        problems.is_empty(),
+        "{} citations to fix:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// The code spans of a text that look like bibliography keys.
+fn bibliography_keys_in(text: &str) -> Vec<&str> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|span| {
+            span.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && span
+                    .split('-')
+                    .any(|part| part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_citation_scanner_reads_what_it_should() {
+    let found = bracket_citations(
+        "/// a [S: `weissman-2018-guide` ch. 8;\n/// `law-2012-complicated-grief`] b \\[S\\]\n\
+         [K for the rule: x] [Some text] [I: y [z]] [Sensitive]",
+    );
+    let bases: Vec<char> = found.iter().map(|(_, b, _)| *b).collect();
+    assert_eq!(bases, ['S', 'K', 'I']);
+    assert_eq!(
+        found[0].2,
+        "`weissman-2018-guide` ch. 8; `law-2012-complicated-grief`"
+    );
+    assert_eq!(
+        bibliography_keys_in(&found[0].2),
+        ["weissman-2018-guide", "law-2012-complicated-grief"]
+    );
+    assert_eq!(found[2].2, "y [z]");
+}

@@ -5,7 +5,8 @@
 //! `DESIGN.md decision 8`, `DESIGN.md "How data flows"`, `DESIGN.md#anchor` or
 //! `_documentation::clinical_basis#anchor`. This test reads what the package
 //! ships (`src/`, `rules/`, `schema/`, `examples/`, `tests/`, `benches/`,
-//! `README.md` and the documents themselves), and checks that:
+//! `fuzz/properties.rs`, `README.md` and the documents themselves), and checks
+//! that:
 //! - a mentioned `*.md` file exists and is in the package (`include` of
 //!   `Cargo.toml`);
 //! - a `§N.M` names a numbered heading of the document it refers to: the one
@@ -19,10 +20,8 @@
 //! - the repository paths the documents name exist, and the bibliography keys
 //!   they cite are in the bibliography.
 //!
-//! The citation labels of `Source`s (`Source::new(...)`,
-//! `Source::with_url(...)` and the `"source"` objects of the rule sets) are
-//! checked separately, by a test that is ignored until they cite the
-//! bibliography instead of the working notes.
+//! Sources cite the bibliography by key; `bibliography.rs` checks those keys
+//! and the bracketed citations of the API docs.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -379,40 +378,6 @@ fn line_of(text: &str, at: usize) -> usize {
     text[..at].matches('\n').count() + 1
 }
 
-/// The byte ranges of the argument lists of `Source::new(` and
-/// `Source::with_url(` calls in Rust source.
-fn source_label_ranges(text: &str) -> Vec<(usize, usize)> {
-    let mut ranges = Vec::new();
-    for call in ["Source::new(", "Source::with_url("] {
-        for (start, _) in text.match_indices(call) {
-            let bytes = text.as_bytes();
-            let mut i = start + call.len();
-            let (mut depth, mut in_str) = (1, false);
-            while i < bytes.len() && depth > 0 {
-                match (in_str, bytes[i]) {
-                    (true, b'\\') => i += 1,
-                    (true, b'"') | (false, b'"') => in_str = !in_str,
-                    (false, b'(') => depth += 1,
-                    (false, b')') => depth -= 1,
-                    _ => {}
-                }
-                i += 1;
-            }
-            ranges.push((start, i));
-        }
-    }
-    ranges
-}
-
-/// Which part of the shipped text a check reads.
-#[derive(Clone, Copy, PartialEq)]
-enum Part {
-    /// Everything but the citation labels of sources.
-    Prose,
-    /// Only the citation labels of sources.
-    SourceLabels,
-}
-
 fn relative(path: &Path) -> String {
     path.strip_prefix(root())
         .unwrap()
@@ -424,59 +389,37 @@ fn dir_of(rel: &str) -> &str {
     rel.rfind('/').map_or("", |j| &rel[..j])
 }
 
-fn check_rust(path: &Path, part: Part, package: &Package, problems: &mut Vec<String>) {
+fn check_rust(path: &Path, package: &Package, problems: &mut Vec<String>) {
     let text = fs::read_to_string(path).unwrap();
     let rel = relative(path);
-    let labels = source_label_ranges(&text);
-    // Blank out the part not checked, keeping byte offsets and line numbers.
-    let mut kept = text.clone().into_bytes();
-    let inside = |at: usize| labels.iter().any(|&(s, e)| s <= at && at < e);
-    for (at, byte) in kept.iter_mut().enumerate() {
-        let keep = match part {
-            Part::Prose => !inside(at),
-            Part::SourceLabels => inside(at),
-        };
-        if !keep && *byte != b'\n' && byte.is_ascii() {
-            *byte = b' ';
-        }
-    }
-    let kept = String::from_utf8_lossy(&kept).into_owned();
-    check_text(&kept, None, dir_of(&rel), package, |at, m| {
-        problems.push(format!("{rel}:{}: {m}", line_of(&kept, at)));
+    check_text(&text, None, dir_of(&rel), package, |at, m| {
+        problems.push(format!("{rel}:{}: {m}", line_of(&text, at)));
     });
 }
 
-fn check_json(path: &Path, part: Part, package: &Package, problems: &mut Vec<String>) {
+fn check_json(path: &Path, package: &Package, problems: &mut Vec<String>) {
     let rel = relative(path);
     let value: Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
-    fn walk(
-        value: &Value,
-        json_path: &str,
-        in_source: bool,
-        visit: &mut dyn FnMut(&str, bool, &str),
-    ) {
+    fn walk(value: &Value, json_path: &str, visit: &mut dyn FnMut(&str, &str)) {
         match value {
-            Value::String(s) => visit(json_path, in_source, s),
+            Value::String(s) => visit(json_path, s),
             Value::Array(items) => {
                 for (k, item) in items.iter().enumerate() {
-                    walk(item, &format!("{json_path}[{k}]"), in_source, visit);
+                    walk(item, &format!("{json_path}[{k}]"), visit);
                 }
             }
             Value::Object(map) => {
                 for (key, item) in map {
-                    let deeper = in_source || key == "source";
-                    walk(item, &format!("{json_path}.{key}"), deeper, visit);
+                    walk(item, &format!("{json_path}.{key}"), visit);
                 }
             }
             _ => {}
         }
     }
-    walk(&value, "$", false, &mut |json_path, in_source, s| {
-        if (part == Part::SourceLabels) == in_source {
-            check_text(s, None, dir_of(&rel), package, |_, m| {
-                problems.push(format!("{rel} {json_path}: {m}"));
-            });
-        }
+    walk(&value, "$", &mut |json_path, s| {
+        check_text(s, None, dir_of(&rel), package, |_, m| {
+            problems.push(format!("{rel} {json_path}: {m}"));
+        });
     });
 }
 
@@ -528,8 +471,8 @@ fn repository_paths(text: &str) -> Vec<(usize, String)> {
     out
 }
 
-/// Every problem found in the shipped text of one part.
-fn problems(part: Part) -> Vec<String> {
+/// Every problem found in the shipped text.
+fn problems() -> Vec<String> {
     let package = Package::load();
     let mut files = Vec::new();
     for dir in ["src", "rules", "schema", "examples", "tests", "benches"] {
@@ -537,15 +480,20 @@ fn problems(part: Part) -> Vec<String> {
     }
     // This file names what it looks for.
     files.retain(|f| !f.ends_with("tests/integration/doc_refs.rs"));
-    for name in ["README.md", "DESIGN.md", "CLINICAL-BASIS.md"] {
+    for name in [
+        "README.md",
+        "DESIGN.md",
+        "CLINICAL-BASIS.md",
+        "fuzz/properties.rs",
+    ] {
         files.push(root().join(name));
     }
     let mut problems = Vec::new();
     for path in &files {
         match path.extension().and_then(|e| e.to_str()) {
-            Some("rs") => check_rust(path, part, &package, &mut problems),
-            Some("json") => check_json(path, part, &package, &mut problems),
-            Some("md") if part == Part::Prose => check_markdown(path, &package, &mut problems),
+            Some("rs") => check_rust(path, &package, &mut problems),
+            Some("json") => check_json(path, &package, &mut problems),
+            Some("md") => check_markdown(path, &package, &mut problems),
             _ => {}
         }
     }
@@ -554,19 +502,7 @@ fn problems(part: Part) -> Vec<String> {
 
 #[test]
 fn every_reference_to_a_document_resolves() {
-    let problems = problems(Part::Prose);
-    assert!(
-        problems.is_empty(),
-        "{} unresolved references:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
-}
-
-#[test]
-#[ignore = "enabled when the citations branch lands"]
-fn every_source_label_cites_what_ships() {
-    let problems = problems(Part::SourceLabels);
+    let problems = problems();
     assert!(
         problems.is_empty(),
         "{} unresolved references:\n{}",

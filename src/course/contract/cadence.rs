@@ -7,10 +7,10 @@ vocabulary_enum! {
     /// How often sessions are held.
     ///
     /// The acute course of standard IPT is weekly (CLINICAL-BASIS.md §1.1
-    /// [S: Pocket-Guide "a 12–16-session weekly treatment"]; §5 contract "frequency
-    /// (weekly)" [K: Comprehensive-2000]); maintenance IPT is usually monthly
-    /// (§1.1, §7.6 [S: Casebook-2012 ch. 17 "monthly maintenance IPT phase";
-    /// K: Frank et al. 1990]). An acute standard-IPT
+    /// [S: `markowitz-2016-ptsd` appendix "a 12–16-session weekly treatment"]; §5 contract
+    /// "frequency (weekly)" [K: `weissman-2000-comprehensive-guide`]); maintenance IPT is usually
+    /// monthly (§1.1, §7.6 [S: `markowitz-weissman-2012-casebook` ch. 17 "monthly maintenance IPT
+    /// phase"; K: `frank-1990-three-year-outcomes`]). An acute standard-IPT
     /// [`TreatmentContract`](crate::TreatmentContract) is therefore never
     /// monthly: its validation refuses that cadence. Fortnightly is offered for
     /// a contract the clinician and patient agree on; the reference makes no

@@ -16,8 +16,8 @@ use crate::{
 use serde::{Deserialize, Serialize};
 
 /// The patient's explicit agreement to the formulation and the contract
-/// (CLINICAL-BASIS.md §1.1 initial phase, task 9 [S: Markowitz-phases "With the
-/// patient's explicit acceptance…"]; §5 [S: Pocket-Guide script]).
+/// (CLINICAL-BASIS.md §1.1 initial phase, task 9; §5 [S: `markowitz-2016-ptsd` appendix,
+/// formulation script; `markowitz-weissman-2012-casebook` ch. 16 and 17]).
 ///
 /// ```
 /// use interpersonal::course::Agreement;
@@ -50,12 +50,12 @@ impl Agreement {
 }
 
 /// The treatment contract: what the clinician and the patient agree on at the end
-/// of the initial phase (CLINICAL-BASIS.md §5 [K: Comprehensive-2000]): the number of
-/// sessions and so the end date, the frequency and session length, the agreed
+/// of the initial phase (CLINICAL-BASIS.md §5 [K: `weissman-2000-comprehensive-guide`]): the number
+/// of sessions and so the end date, the frequency and session length, the agreed
 /// focus and goals, practicalities, and the patient's explicit agreement.
 ///
 /// A fixed end date is agreed at the start and kept (CLINICAL-BASIS.md §1.1
-/// [S: Casebook-2012 ch. 3 "keeping the frame of the treatment with an end
+/// [S: `markowitz-weissman-2012-casebook` ch. 3 "keeping the frame of the treatment with an end
 /// date"]); a [`Schedule`](crate::course::Schedule) turns the contract into session
 /// dates.
 ///
@@ -121,7 +121,8 @@ pub struct TreatmentContract {
     #[serde(default = "default_session_minutes")]
     pub session_minutes: u16,
     /// The agreed focus: one problem area, at most two, none twice (CLINICAL-BASIS.md
-    /// §5 formulation "one (at most two) problem area(s)" [S: Markowitz-phases];
+    /// §5: the formulation links the episode to one, at most two, problem areas
+    /// [S: `markowitz-weissman-2012-casebook` ch. 16 and 17];
     /// DESIGN.md decision 7).
     ///
     /// Interpersonal deficits together with another area is accepted: the
@@ -138,7 +139,7 @@ pub struct TreatmentContract {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<Agreement>,
     /// Practicalities in free text: missed sessions, lateness, fees (CLINICAL-BASIS.md
-    /// §5 [K: Comprehensive-2000]).
+    /// §5 [K: `weissman-2000-comprehensive-guide`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub practicalities: Option<Sensitive<String>>,
 }
@@ -150,8 +151,8 @@ fn default_session_minutes() -> u16 {
 impl TreatmentContract {
     /// The number of sessions a builder starts with: 12, the lower end of
     /// standard IPT's 12 to 16 [I: a default of this crate; the Casebook's
-    /// contracts are 12 weeks, CLINICAL-BASIS.md §5 (Casebook-2012 ch. 13) and the
-    /// formulation's example "the next 12 weeks"].
+    /// contracts are 12 weeks, CLINICAL-BASIS.md §5 (`markowitz-weissman-2012-casebook` ch. 13) and
+    /// the formulation's example "the next 12 weeks"].
     ///
     /// ```
     /// use interpersonal::{ProblemArea, TreatmentContract};
@@ -163,8 +164,9 @@ impl TreatmentContract {
     /// ```
     pub const DEFAULT_SESSIONS: u8 = 12;
 
-    /// The usual session length, 50 minutes (CLINICAL-BASIS.md §1.1 [S: Pocket-Guide
-    /// "~50 min"]).
+    /// The usual session length, 50 minutes (CLINICAL-BASIS.md §1.1) [I: the
+    /// usual length of a psychotherapy session; the works read give the weekly
+    /// format, not the length].
     ///
     /// ```
     /// assert_eq!(interpersonal::TreatmentContract::DEFAULT_SESSION_MINUTES, 50);
@@ -187,8 +189,9 @@ impl TreatmentContract {
     /// ```
     pub const MAX_SESSION_MINUTES: u16 = 120;
 
-    /// The most focus areas a contract may hold: two (CLINICAL-BASIS.md §5 "one (at
-    /// most two) problem area(s)" [S: Markowitz-phases]).
+    /// The most focus areas a contract may hold: two (CLINICAL-BASIS.md §5: the
+    /// formulation links the episode to one, at most two, problem areas
+    /// [S: `markowitz-weissman-2012-casebook` ch. 16 and 17]).
     ///
     /// ```
     /// assert_eq!(interpersonal::TreatmentContract::MAX_FOCUS_AREAS, 2);
@@ -322,8 +325,9 @@ impl TreatmentContract {
         }
 
         // The acute course of standard IPT is weekly; a monthly cadence is
-        // maintenance IPT's [S: Pocket-Guide "a 12–16-session weekly treatment";
-        // Casebook-2012 ch. 17 "monthly maintenance IPT phase"; K: Frank et al. 1990].
+        // maintenance IPT's [S: `markowitz-2016-ptsd` appendix "a 12–16-session weekly treatment";
+        // `markowitz-weissman-2012-casebook` ch. 17 "monthly maintenance IPT phase"; K:
+        // `frank-1990-three-year-outcomes`].
         if self.modality == Modality::STANDARD_IPT && self.cadence == Cadence::Monthly {
             problems.at(
                 root.field("cadence"),

@@ -55,8 +55,8 @@ enum Kind {
 
 impl Modality {
     /// Standard individual IPT for depression: time-limited, usually 12 to 16
-    /// weekly sessions of about 50 minutes (CLINICAL-BASIS.md §1.1 [S: Pocket-Guide
-    /// "sessions 1–3 in a 12–16-session weekly treatment"]).
+    /// weekly sessions of about 50 minutes (CLINICAL-BASIS.md §1.1 [S: `markowitz-2016-ptsd`
+    /// appendix "sessions 1–3 in a 12–16-session weekly treatment"]).
     ///
     /// ```
     /// use interpersonal::course::Modality;
@@ -67,7 +67,7 @@ impl Modality {
 
     /// Brief IPT (IPT-B): an engagement session followed by 8 IPT sessions,
     /// optionally followed by monthly maintenance (CLINICAL-BASIS.md §7.5
-    /// [K: Swartz, Frank et al. 2004; Grote et al.]). The engagement session is
+    /// [K: `swartz-2004-brief-ipt`; `grote-2009-brief-ipt-perinatal`]). The engagement session is
     /// not counted in [`Modality::session_range`].
     ///
     /// ```
@@ -77,7 +77,8 @@ impl Modality {
     pub const BRIEF_IPT: Modality = Modality(Kind::Brief);
 
     /// IPT for depressed adolescents (IPT-A), ages 12 to 18: 12 weekly sessions of
-    /// 35 to 50 minutes, parents involved (CLINICAL-BASIS.md §7.3 [S: NREPP]).
+    /// 35 to 50 minutes, parents involved (CLINICAL-BASIS.md §7.3 [K: `mufson-2004-ipt-a`;
+    /// the session length from a program registry's description]).
     ///
     /// ```
     /// use interpersonal::course::Modality;
@@ -86,11 +87,11 @@ impl Modality {
     pub const ADOLESCENT_IPT: Modality = Modality(Kind::Adolescent);
 
     /// Group IPT in the WHO form: 8 group sessions, preceded by an individual
-    /// pre-group meeting (CLINICAL-BASIS.md §7.4 [S: WHO-GIPT-2016, as described by
-    /// mhinnovation and mhpss]).
+    /// pre-group meeting (CLINICAL-BASIS.md §7.4 [K: `who-2016-group-ipt`, seen in
+    /// descriptions of the manual, not in its text]).
     /// The pre-group meeting is not counted in [`Modality::session_range`]. Other
-    /// group models differ (16 sessions in Casebook ch. 18; IPT-G adds mid- and
-    /// post-treatment individual meetings); the range here is the WHO one.
+    /// group models differ (16 sessions in `markowitz-weissman-2012-casebook` ch. 18; IPT-G adds
+    /// mid- and post-treatment individual meetings); the range here is the WHO one.
     ///
     /// ```
     /// use interpersonal::course::Modality;
@@ -100,8 +101,8 @@ impl Modality {
 
     /// Maintenance IPT (IPT-M): monthly sessions after acute response, for months
     /// to years, to prevent recurrence (CLINICAL-BASIS.md §1.1 and §7.6
-    /// [S: Casebook-2012 ch. 17 "monthly maintenance IPT phase"; K: Frank et al.
-    /// 1990]). It has no fixed number of sessions.
+    /// [S: `markowitz-weissman-2012-casebook` ch. 17 "monthly maintenance IPT phase"; K: Frank et
+    /// al. 1990]). It has no fixed number of sessions.
     ///
     /// ```
     /// use interpersonal::course::Modality;

@@ -83,7 +83,7 @@ pub enum CourseError {
     },
     /// The session worked on an area outside the contract's agreed focus.
     /// IPT keeps the agreed focus, and the focus may be revised only with the
-    /// patient (CLINICAL-BASIS.md §2.5 rule 5 [S: Markowitz-phases; Casebook-2012
+    /// patient (CLINICAL-BASIS.md §2.5 rule 5 [S: `markowitz-weissman-2012-casebook`
     /// ch. 17]): revise the contract first with
     /// [`Course::revise_focus`](crate::course::Course::revise_focus).
     #[error(
@@ -211,7 +211,9 @@ pub enum CourseError {
     #[error(transparent)]
     PhaseTransition(#[from] PhaseTransitionError),
     /// Active treatment needs the patient's explicit agreement recorded on the
-    /// contract (CLINICAL-BASIS.md §1.1 tasks 9–10 [S: Markowitz-phases]).
+    /// contract (CLINICAL-BASIS.md §1.1 tasks 9–10
+    /// [S: `markowitz-2016-ptsd` appendix, formulation; `markowitz-weissman-2012-casebook` ch.
+    /// 17]).
     #[error(
         "active treatment cannot begin: the contract records no agreement by the patient (complete `obtain_agreement` or revise the focus with the patient)"
     )]

@@ -43,9 +43,9 @@ pub const COURSE_SCHEMA_VERSION: u32 = 1;
 /// [`Course::advance_phase`], which checks the tasks of each phase: active
 /// treatment does not begin without a selected problem area, the patient's
 /// agreement and a treatment contract (CLINICAL-BASIS.md §1.1 tasks 8–10
-/// [S: Markowitz-phases]). Every change goes through a method that checks it,
-/// so a course is always consistent: sessions in order and within the
-/// contract, goals matching the contract's goal ids, one measurement per
+/// [S: `markowitz-2016-ptsd` appendix, formulation; `markowitz-weissman-2012-casebook` ch. 17]).
+/// Every change goes through a method that checks it, so a course is always consistent: sessions in
+/// order and within the contract, goals matching the contract's goal ids, one measurement per
 /// instrument and date.
 ///
 /// Safety comes first (DESIGN.md decision 8): [`Course::safety_flags`] returns
@@ -598,7 +598,7 @@ impl Course {
     /// Revises the contract's focus with the patient, who agrees to the new
     /// focus on `agreed_on`. IPT keeps the agreed focus; the formulation, and
     /// so the focus, may be revised with the patient's agreement
-    /// (CLINICAL-BASIS.md §2.5 rule 5 [S: Markowitz-phases; Casebook-2012 ch. 17]).
+    /// (CLINICAL-BASIS.md §2.5 rule 5 [S: `markowitz-weissman-2012-casebook` ch. 17]).
     /// Session records kept before the revision stay as they are.
     ///
     /// ```

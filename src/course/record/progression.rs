@@ -192,7 +192,7 @@ impl Course {
     /// Completing [`PhaseTask::ObtainAgreement`] records the patient's
     /// [`Agreement`] on the contract, dated `on`, when the contract has none
     /// yet: the patient's explicit agreement to the formulation and focus
-    /// (CLINICAL-BASIS.md §1.1 task 9 [S: Markowitz-phases]).
+    /// (CLINICAL-BASIS.md §1.1 task 9 [S: `markowitz-2016-ptsd` appendix, formulation]).
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -257,8 +257,9 @@ impl Course {
     /// over the tasks done on or before `on`.
     ///
     /// Active treatment does not begin without an agreed focus and contract
-    /// (CLINICAL-BASIS.md §1.1 tasks 8–10 [S: Markowitz-phases]): every goal-setting
-    /// task done, among them [`PhaseTask::AGREED_FOCUS`] (the problem area
+    /// (CLINICAL-BASIS.md §1.1 tasks 8–10
+    /// [S: `markowitz-2016-ptsd` appendix, formulation; `markowitz-weissman-2012-casebook` ch.
+    /// 17]): every goal-setting task done, among them [`PhaseTask::AGREED_FOCUS`] (the problem area
     /// selected, the patient's agreement obtained, the contract set); the
     /// contract agreed by the patient on or before `on`; and a focus of one or
     /// two areas (which a valid contract always has). The step from

@@ -194,7 +194,7 @@ impl Course {
     /// * the record's phase is the course's [current phase](Course::phase);
     /// * every area worked on is in the contract's agreed focus. IPT keeps the
     ///   agreed focus and revises it only with the patient (CLINICAL-BASIS.md §2.5
-    ///   rule 5 [S: Markowitz-phases; Casebook-2012 ch. 17]), so work on another
+    ///   rule 5 [S: `markowitz-weissman-2012-casebook` ch. 17]), so work on another
     ///   area is refused with an error that says to
     ///   [revise the focus](Course::revise_focus) first. A later revision does
     ///   not make earlier records invalid;

@@ -49,22 +49,22 @@ impl ReviewAdvisoryCode {
     /// Where the advice comes from.
     ///
     /// * Safety flag: any positive suicide-risk item requires a same-day
-    ///   clinician risk assessment (CLINICAL-BASIS.md §8.1, §9 [K: standard PHQ
-    ///   guidance]). A possible-mania flag (a positive ASRM) cites the ASRM
-    ///   instead: see [`ReviewAdvisoryCode::safety_flag_source`].
+    ///   clinician risk assessment (CLINICAL-BASIS.md §8.1, §9 [K:
+    ///   `kroenke-2001-phq9` item 9]). A possible-mania flag (a positive ASRM)
+    ///   cites the ASRM instead: see [`ReviewAdvisoryCode::safety_flag_source`].
     /// * No response by mid-treatment: response is a drop of at least 50% on
     ///   the primary scale (§8.4 \[K\]); the initial phase evaluates the need
-    ///   for medication (§1.1 task 5 [S: Markowitz-phases]); the interpersonal
-    ///   deficits chapter says to consider alternatives, other therapy or
-    ///   adding medication, if there is no improvement (§2.4 [S: Guide-2018;
-    ///   Casebook-2012 ch. 5]), and termination considers other treatments on
-    ///   non-response (§1.1 [K: Comprehensive-2000]). Checking at
+    ///   for medication (§1.1 task 5 [K: `weissman-2000-comprehensive-guide` ch. 3]); the
+    ///   interpersonal deficits chapter says to consider alternatives, other therapy or
+    ///   adding medication, if there is no improvement (§2.4 [S: `weissman-2018-guide`;
+    ///   `markowitz-weissman-2012-casebook` ch. 5]), and termination considers other treatments on
+    ///   non-response (§1.1 [K: `weissman-2000-comprehensive-guide`]). Checking at
     ///   mid-treatment, and for every area, is this crate's inference \[I\].
     /// * Measurement due: PHQ-9 and GAD-7 every 4 sessions, this crate's
     ///   schedule after IPT training practice (Stuart & Robertson 2012, not
     ///   checked in the book) \[I\].
     /// * Goal without progress: the contract's agreed goals (§5 [K:
-    ///   Comprehensive-2000]); asking for recorded progress is this crate's
+    ///   `weissman-2000-comprehensive-guide`]); asking for recorded progress is this crate's
     ///   \[I\].
     ///
     /// ```

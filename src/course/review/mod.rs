@@ -122,14 +122,15 @@ pub struct ProgressReview {
     pub last_session: Option<u8>,
     /// The sessions left: those contracted after the last one held. A session
     /// missed and not made up counts as used, since the end date is kept
-    /// (CLINICAL-BASIS.md §1.1 [S: Casebook-2012 ch. 3]).
+    /// (CLINICAL-BASIS.md §1.1 [S: `markowitz-weissman-2012-casebook` ch. 3]).
     pub sessions_remaining: u8,
     /// The next session on the schedule, if any is left.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_session: Option<ScheduledSession>,
     /// The number of the next session when the symptom measures are due at
     /// it: sessions 1, 4, 8, 12, … ([`measurement_due`]; PHQ-9 and GAD-7
-    /// every 4 sessions [S: Stuart slides]).
+    /// every 4 sessions, the IPT Institute's training practice [I: after
+    /// `stuart-robertson-2012-clinicians-guide`, not checked in the book]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measurement_due: Option<u8>,
     /// A trend summary for each instrument measured by the review date, in

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 /// stressors and early warning symptoms; plan what to do; on non-response,
 /// consider other treatments; decide on continuation or maintenance
 /// treatment. Each cites its source through [`PhaseTask::source`]; most are
-/// Comprehensive-2000's and marked known \[K\].
+/// `weissman-2000-comprehensive-guide`'s and marked known \[K\].
 ///
 /// ```
 /// use interpersonal::{source::Basis, catalogue::PhaseTask, course::TerminationItem};
@@ -90,7 +90,7 @@ impl TerminationItem {
 ///
 /// Considering other treatments is an item only when the course shows no
 /// response: "if non-response: do not blame the patient; consider other
-/// treatments" (CLINICAL-BASIS.md §1.1 [K: Comprehensive-2000]). It is left out
+/// treatments" (CLINICAL-BASIS.md §1.1 [K: `weissman-2000-comprehensive-guide`]). It is left out
 /// when the primary depression scale ([`Course::depression_trend`]) shows a
 /// response of at least 50% ([`SymptomTrend::response`](crate::measure::SymptomTrend::response)),
 /// and kept when there is no response or too few measurements to show one,

@@ -243,7 +243,7 @@ impl Schedule {
 
     /// Lays out `sessions` monthly maintenance sessions after the course `after`
     /// (CLINICAL-BASIS.md §1.1 and §7.6 "monthly maintenance IPT phase" [S:
-    /// Casebook-2012 ch. 17; K: Frank et al. 1990]).
+    /// `markowitz-weissman-2012-casebook` ch. 17; K: `frank-1990-three-year-outcomes`]).
     ///
     /// Maintenance session `k` is planned `k` months after the last session of
     /// `after` (the same day of the month, on the month's last day when the month

@@ -26,8 +26,9 @@ vocabulary_enum! {
         /// is after the session before it; later sessions keep their planned dates
         /// unless the moved session reaches them, in which case they move on the
         /// same rule. The end date is kept unless the last session itself is moved,
-        /// as IPT keeps the agreed end date (CLINICAL-BASIS.md §1.1 [S: Casebook-2012
-        /// ch. 3 "keeping the frame of the treatment with an end date"]).
+        /// as IPT keeps the agreed end date (CLINICAL-BASIS.md §1.1 [S:
+        /// `markowitz-weissman-2012-casebook` ch. 3 "keeping the frame of the treatment with an end
+        /// date"]).
         ///
         /// Weekly from Monday 2026-01-05 with 2026-01-19 skipped: session 3 moves to
         /// Tuesday 2026-01-20, session 4 stays on Monday 2026-01-26.
@@ -70,12 +71,12 @@ pub struct ScheduleOptions {
     /// What happens to a session whose planned date is skipped.
     pub skip_policy: SkipPolicy,
     /// How many sessions the initial phase gets, 1 to 3 (CLINICAL-BASIS.md §1.1
-    /// "sessions 1–3; fewer than three if possible"; [S: Pocket-Guide "sessions
+    /// "sessions 1–3; fewer than three if possible"; [S: `markowitz-2016-ptsd` appendix "sessions
     /// 1–3"]). Default 3. Ignored by
     /// [`Schedule::maintenance`](crate::course::Schedule::maintenance).
     pub initial_sessions: u8,
     /// How many of the last sessions form the termination phase, 2 to 4
-    /// (CLINICAL-BASIS.md §1.1 "last 2–4 sessions" [K: Comprehensive-2000]).
+    /// (CLINICAL-BASIS.md §1.1 "last 2–4 sessions" [K: `weissman-2000-comprehensive-guide`]).
     /// Default 3, the middle of that range [I: a default of this crate].
     /// Ignored by [`Schedule::maintenance`](crate::course::Schedule::maintenance).
     pub termination_sessions: u8,
@@ -83,7 +84,7 @@ pub struct ScheduleOptions {
 
 impl ScheduleOptions {
     /// The default number of initial-phase sessions, 3 (CLINICAL-BASIS.md §1.1
-    /// [S: Pocket-Guide "sessions 1–3"]).
+    /// [S: `markowitz-2016-ptsd` appendix "sessions 1–3"]).
     ///
     /// ```
     /// assert_eq!(interpersonal::course::ScheduleOptions::DEFAULT_INITIAL_SESSIONS, 3);
@@ -91,7 +92,7 @@ impl ScheduleOptions {
     pub const DEFAULT_INITIAL_SESSIONS: u8 = 3;
 
     /// The default number of termination-phase sessions, 3, within the manuals'
-    /// 2 to 4 (CLINICAL-BASIS.md §1.1 [K: Comprehensive-2000]) [I: choosing 3, the
+    /// 2 to 4 (CLINICAL-BASIS.md §1.1 [K: `weissman-2000-comprehensive-guide`]) [I: choosing 3, the
     /// middle of that range, is this crate's default].
     ///
     /// ```
@@ -100,7 +101,7 @@ impl ScheduleOptions {
     pub const DEFAULT_TERMINATION_SESSIONS: u8 = 3;
 
     /// The numbers of initial-phase sessions accepted, 1 to 3 (CLINICAL-BASIS.md §1.1
-    /// "sessions 1–3; fewer than three if possible"; [S: Pocket-Guide "sessions
+    /// "sessions 1–3; fewer than three if possible"; [S: `markowitz-2016-ptsd` appendix "sessions
     /// 1–3"]).
     ///
     /// ```
@@ -109,7 +110,7 @@ impl ScheduleOptions {
     pub const INITIAL_SESSIONS: RangeInclusive<u8> = 1..=3;
 
     /// The numbers of termination-phase sessions accepted, 2 to 4 (CLINICAL-BASIS.md
-    /// §1.1 [K: Comprehensive-2000]).
+    /// §1.1 [K: `weissman-2000-comprehensive-guide`]).
     ///
     /// ```
     /// assert!(!interpersonal::course::ScheduleOptions::TERMINATION_SESSIONS.contains(&5));
