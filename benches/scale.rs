@@ -11,8 +11,9 @@
 //! (deceased parents, each with a death event linked to the onset),
 //! `separations` (ex-partners, each named by a separation linked to the
 //! onset), `events` (relocations naming no one). Each is measured for
-//! `evaluate`, `report` (evaluate, then render the report) and `json`
-//! (serialise the assessment). Ten times the input should cost about ten
+//! `evaluate`, `report` (evaluate, then render the report), `json`
+//! (serialise the assessment) and `formulation` (write the formulation of a
+//! course whose focus is the shape's area, from the assessment). Ten times the input should cost about ten
 //! times the time.
 
 use std::hint::black_box;
@@ -20,7 +21,7 @@ use std::hint::black_box;
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use interpersonal::{
-    Engine, Inventory, Person, Report,
+    Course, Engine, Formulation, Inventory, Person, ProblemArea, Report, TreatmentContract,
     date::{EpisodeOnset, PartialDate},
     id::{EventId, PersonId},
     inventory::{
@@ -106,6 +107,18 @@ pub fn shape(name: &str, n: usize) -> Inventory {
     inv
 }
 
+/// A course whose agreed focus is the area `shape` is about.
+fn course(shape: &str) -> Course {
+    let area = match shape {
+        "spouses" => ProblemArea::RoleDispute,
+        "bereaved" => ProblemArea::Grief,
+        _ => ProblemArea::RoleTransition,
+    };
+    let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let contract = TreatmentContract::builder(start, [area]).build().unwrap();
+    Course::new(contract, Vec::new()).unwrap()
+}
+
 const SHAPES: [&str; 4] = ["spouses", "bereaved", "separations", "events"];
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
@@ -128,6 +141,10 @@ fn scale(c: &mut Criterion) {
             let a = engine.evaluate(&inv);
             group.bench_with_input(BenchmarkId::new("json", n), &a, |b, a| {
                 b.iter(|| black_box(serde_json::to_string(black_box(a)).unwrap()));
+            });
+            let course = course(name);
+            group.bench_with_input(BenchmarkId::new("formulation", n), &inv, |b, inv| {
+                b.iter(|| black_box(Formulation::new(&course, &a, inv).to_string()));
             });
         }
         group.finish();

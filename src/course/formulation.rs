@@ -3,6 +3,7 @@
 
 use crate::macros::source;
 use crate::macros::vocabulary_enum;
+use std::collections::HashSet;
 use std::fmt;
 
 use crate::{
@@ -10,7 +11,7 @@ use crate::{
     catalogue::{DisputeStage, PhaseTask, ProblemArea},
     course::{Cadence, Course},
     engine::{Assessment, Indicator, Subject},
-    inventory::{EventKind, Inventory, LifeEvent, OnsetLink},
+    inventory::{EventKind, Inventory, InventoryIndex, LifeEvent, OnsetLink},
     measure::{HamdBand, HamdBanding, Measurement, SafetyFlagKind, SeverityBand},
     sensitive::Sensitive,
     source::Source,
@@ -380,9 +381,10 @@ fn area_text(focus: &[ProblemArea], assessment: &Assessment, inventory: &Invento
             second.who_name()
         ));
     }
-    let mut mentioned = Vec::new();
+    let ix = InventoryIndex::new(inventory);
+    let mut mentioned = HashSet::new();
     for area in focus {
-        parts.push(one_area(*area, assessment, inventory, &mut mentioned));
+        parts.push(one_area(*area, assessment, inventory, &ix, &mut mentioned));
     }
     if focus.len() > 1 {
         parts.push(String::from(
@@ -403,59 +405,81 @@ fn area_text(focus: &[ProblemArea], assessment: &Assessment, inventory: &Invento
 /// ex-husband of a dispute), in inventory order.
 fn subjects(area: ProblemArea, assessment: &Assessment, inventory: &Inventory) -> Vec<Subject> {
     let mut out: Vec<Subject> = Vec::new();
+    let mut seen: HashSet<&Subject> = HashSet::new();
     if let Some(finding) = assessment.finding(area) {
         for e in &finding.evidence {
             for s in &e.subjects {
-                if !out.contains(s) {
+                if seen.insert(s) {
                     out.push(s.clone());
                 }
             }
         }
     }
-    let people: Vec<&crate::id::PersonId> = out
+    let people: HashSet<&str> = out
         .iter()
         .filter_map(|s| match s {
-            Subject::Person(id) => Some(id),
+            Subject::Person(id) => Some(id.as_str()),
             Subject::Event(_) => None,
+        })
+        .collect();
+    let events: HashSet<&str> = out
+        .iter()
+        .filter_map(|s| match s {
+            Subject::Event(id) => Some(id.as_str()),
+            Subject::Person(_) => None,
         })
         .collect();
     let joined: Vec<Subject> = inventory
         .events
         .iter()
         .filter(|e| e.linked_to_onset == OnsetLink::Linked)
-        .filter(|e| e.person.as_ref().is_some_and(|p| people.contains(&p)))
+        .filter(|e| {
+            e.person
+                .as_ref()
+                .is_some_and(|p| people.contains(p.as_str()))
+        })
+        .filter(|e| !events.contains(e.id.as_str()))
         .map(|e| Subject::Event(e.id.clone()))
-        .filter(|s| !out.contains(s))
         .collect();
     out.extend(joined);
     out
 }
 
+/// The events that some evidence for `area` names with a link to the onset
+/// (stated or inferred from dates), collected once so that asking about each
+/// event is a lookup, not a scan of the evidence.
+fn linked_events(assessment: &Assessment, area: ProblemArea) -> HashSet<&str> {
+    assessment
+        .finding(area)
+        .into_iter()
+        .flat_map(|f| f.evidence.iter())
+        .filter(|x| x.onset_link.is_linked())
+        .flat_map(|x| x.subjects.iter())
+        .filter_map(|s| match s {
+            Subject::Event(id) => Some(id.as_str()),
+            Subject::Person(_) => None,
+        })
+        .collect()
+}
+
 /// Whether the assessment's evidence for `area` links event `e` to the
 /// onset: the clinician linked it, or its link is unknown and some evidence
-/// naming it was linked (by its dates).
-fn linked_in(assessment: &Assessment, area: ProblemArea, e: &LifeEvent) -> bool {
+/// naming it was linked (by its dates; `linked` is [`linked_events`]).
+fn linked_in(linked: &HashSet<&str>, e: &LifeEvent) -> bool {
     match e.linked_to_onset {
         OnsetLink::Linked => true,
         OnsetLink::NotLinked => false,
-        _ => assessment.finding(area).is_some_and(|f| {
-            f.evidence.iter().any(|x| {
-                x.onset_link.is_linked()
-                    && x.subjects
-                        .iter()
-                        .any(|s| matches!(s, Subject::Event(id) if *id == e.id))
-            })
-        }),
+        OnsetLink::Unknown => linked.contains(e.id.as_str()),
     }
 }
 
-fn label(inventory: &Inventory, id: &crate::id::PersonId) -> Option<String> {
-    inventory.person(id).map(|p| p.label.expose().clone())
+fn label(ix: &InventoryIndex<'_>, id: &crate::id::PersonId) -> Option<String> {
+    ix.person(id.as_str()).map(|p| p.label.expose().clone())
 }
 
 /// "your divorce from Tom", "the death of Ana", "your relocation".
-fn event_phrase(event: &LifeEvent, inventory: &Inventory) -> String {
-    let who = event.person.as_ref().and_then(|p| label(inventory, p));
+fn event_phrase(event: &LifeEvent, ix: &InventoryIndex<'_>) -> String {
+    let who = event.person.as_ref().and_then(|p| label(ix, p));
     let kind: &'static str = event.kind.into();
     let kind = kind.replace('_', " ");
     match (event.kind, who) {
@@ -481,32 +505,34 @@ fn one_area(
     area: ProblemArea,
     assessment: &Assessment,
     inventory: &Inventory,
-    mentioned: &mut Vec<String>,
+    ix: &InventoryIndex<'_>,
+    mentioned: &mut HashSet<String>,
 ) -> String {
     let subjects = subjects(area, assessment, inventory);
     let events: Vec<&LifeEvent> = subjects
         .iter()
         .filter_map(|s| match s {
-            Subject::Event(id) => inventory.event(id),
+            Subject::Event(id) => ix.event(id.as_str()),
             Subject::Person(_) => None,
         })
         .collect();
     let people: Vec<String> = subjects
         .iter()
         .filter_map(|s| match s {
-            Subject::Person(id) => label(inventory, id),
+            Subject::Person(id) => label(ix, id),
             Subject::Event(_) => None,
         })
         .collect();
-    let all_events: Vec<String> = events.iter().map(|e| event_phrase(e, inventory)).collect();
+    let all_events: Vec<String> = events.iter().map(|e| event_phrase(e, ix)).collect();
+    let linked = linked_events(assessment, area);
     // The onset is told once; an event is linked to it once. An event is
     // named as linked when the clinician linked it, or when its link is not
     // recorded and the assessment inferred it from its dates; never when the
     // clinician marked it not linked.
     let new_links: Vec<String> = events
         .iter()
-        .filter(|e| linked_in(assessment, area, e))
-        .map(|e| event_phrase(e, inventory))
+        .filter(|e| linked_in(&linked, e))
+        .map(|e| event_phrase(e, ix))
         .filter(|l| !mentioned.contains(l))
         .collect();
 
@@ -539,7 +565,7 @@ fn one_area(
             let mut disputants: Vec<&crate::inventory::Person> = subjects
                 .iter()
                 .filter_map(|s| match s {
-                    Subject::Person(id) => inventory.person(id),
+                    Subject::Person(id) => ix.person(id.as_str()),
                     Subject::Event(_) => None,
                 })
                 .filter(|p| !p.status.is_deceased())
@@ -665,24 +691,36 @@ mod tests {
             e
         };
         assert_eq!(
-            event_phrase(&event(EventKind::Death, true), &inv),
+            event_phrase(&event(EventKind::Death, true), &InventoryIndex::new(&inv)),
             "the death of Ana"
         );
         assert_eq!(
-            event_phrase(&event(EventKind::Separation, true), &inv),
+            event_phrase(
+                &event(EventKind::Separation, true),
+                &InventoryIndex::new(&inv)
+            ),
             "your separation from Ana"
         );
         assert_eq!(
-            event_phrase(&event(EventKind::BecomingCaregiver, true), &inv),
+            event_phrase(
+                &event(EventKind::BecomingCaregiver, true),
+                &InventoryIndex::new(&inv)
+            ),
             "your becoming caregiver (with Ana)"
         );
         assert_eq!(
-            event_phrase(&event(EventKind::JobLoss, false), &inv),
+            event_phrase(
+                &event(EventKind::JobLoss, false),
+                &InventoryIndex::new(&inv)
+            ),
             "your job loss"
         );
         // An event naming a person the inventory lacks is phrased without them.
         let mut unknown = event(EventKind::Death, false);
         unknown.person = Some(PersonId::new("nobody").unwrap());
-        assert_eq!(event_phrase(&unknown, &inv), "a death");
+        assert_eq!(
+            event_phrase(&unknown, &InventoryIndex::new(&inv)),
+            "a death"
+        );
     }
 }

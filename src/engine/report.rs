@@ -4,10 +4,9 @@
 use crate::{
     catalogue::ProblemArea,
     engine::Subject,
-    inventory::{Inventory, LifeEvent, Person},
+    inventory::{Inventory, InventoryIndex as Index},
     source::Source,
 };
-use std::collections::HashMap;
 use std::fmt;
 
 use crate::printable::escape;
@@ -166,38 +165,6 @@ impl<'a> Report<'a> {
             ),
             _ => format!("Record {}.", m.path),
         }
-    }
-}
-
-/// The inventory's people and events by id, built once per rendering so
-/// that naming each subject is a lookup, not a scan (the first of a repeated
-/// id wins, as [`Inventory::person`] does).
-struct Index<'a> {
-    people: HashMap<&'a str, &'a Person>,
-    events: HashMap<&'a str, &'a LifeEvent>,
-}
-
-impl<'a> Index<'a> {
-    fn new(inventory: &'a Inventory) -> Self {
-        let mut people = HashMap::with_capacity(inventory.people.len());
-        for p in &inventory.people {
-            people.entry(p.id.as_str()).or_insert(p);
-        }
-        let mut events = HashMap::with_capacity(inventory.events.len());
-        // Upcoming events (named by the IPSRT disruptor advisory) share the
-        // id space; validation keeps the ids distinct.
-        for e in inventory.events.iter().chain(&inventory.upcoming) {
-            events.entry(e.id.as_str()).or_insert(e);
-        }
-        Index { people, events }
-    }
-
-    fn person(&self, id: &str) -> Option<&'a Person> {
-        self.people.get(id).copied()
-    }
-
-    fn event(&self, id: &str) -> Option<&'a LifeEvent> {
-        self.events.get(id).copied()
     }
 }
 

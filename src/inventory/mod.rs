@@ -13,6 +13,7 @@
 mod builder;
 mod event;
 mod event_builder;
+mod index;
 mod onset_link;
 mod person;
 mod person_builder;
@@ -22,6 +23,7 @@ use crate::macros::vocabulary_enum;
 pub use builder::{DateInput, InventoryBuilder};
 pub use event::{EventKind, GriefSign, LifeEvent, TraumaKind};
 pub use event_builder::EventBuilder;
+pub(crate) use index::InventoryIndex;
 pub use onset_link::{LinkBasis, OnsetLink};
 pub use person::{
     Closeness, Conflict, ConflictCourse, ConflictFrequency, ConflictLevel, ConflictVisibility,
