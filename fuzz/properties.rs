@@ -9,7 +9,8 @@
 
 use chrono::NaiveDate;
 use interpersonal::{
-    Course, Engine, Gad7Score, Hamd17Score, Inventory, Phq9Score, Report, RuleSet,
+    Course, Engine, Gad7Score, Hamd17Score, Inventory, Phq9Score, Report, RuleSet, Schedule,
+    course::{Group, ModalitySpec, ScheduleOptions},
     engine::{Assessment, Indicator},
     error::from_json,
     inventory::ScreenAnswer,
@@ -224,4 +225,68 @@ pub fn course(data: &[u8]) {
         let back: Course = from_json(&written).expect("a course reads back");
         assert_eq!(back, course);
     }
+}
+
+/// Modality: a custom modality read from JSON; every count laid out, a
+/// contract of its base checked and scheduled; the spec reads back.
+pub fn modality(data: &[u8]) {
+    let Some(json) = text(data) else { return };
+    let spec: ModalitySpec = match from_json(json) {
+        Ok(s) => s,
+        Err(e) => {
+            no_marker("a JSON error", &format!("{e} {e:?}"));
+            return;
+        }
+    };
+    let written = serde_json::to_string(&spec).expect("a modality writes");
+    let back: ModalitySpec = from_json(&written).expect("a modality reads back");
+    assert_eq!(back, spec);
+    for count in [0, 1, spec.sessions.min, 12, u8::MAX] {
+        if let Ok(plan) = spec.plan(count, None, None) {
+            let counted = plan.iter().filter(|s| s.extra.is_none()).count();
+            assert_eq!(counted, usize::from(count));
+        }
+        let mut contract = interpersonal::TreatmentContract::builder(
+            "2026-01-05",
+            spec.areas.first().map(|a| a.area),
+        )
+        .modality(spec.based_on)
+        .sessions(count)
+        .build()
+        .unwrap_or_else(|_| {
+            interpersonal::TreatmentContract::builder("2026-01-05", [])
+                .modality(interpersonal::course::Modality::MIT)
+                .sessions(1)
+                .build()
+                .expect("a one-session MIT contract")
+        });
+        contract.modality = spec.based_on;
+        contract.sessions = count;
+        if let Ok(s) = Schedule::generate_for(&contract, &spec, &ScheduleOptions::default()) {
+            assert!(s.sessions().windows(2).all(|w| w[0].date < w[1].date));
+        }
+    }
+}
+
+/// Group: read, its schedule and its review; no member's text in the review,
+/// the group's `Debug` or an error; the group reads back.
+pub fn group(data: &[u8]) {
+    let Some(json) = text(data) else { return };
+    let group: Group = match from_json(json) {
+        Ok(g) => g,
+        Err(e) => {
+            no_marker("a JSON error", &format!("{e} {e:?}"));
+            return;
+        }
+    };
+    no_marker("the group's Debug", &format!("{group:?}"));
+    let _ = group.schedule(&ScheduleOptions::default());
+    let review = group.review(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap());
+    let shown = format!("{review:?} {}", serde_json::to_string(&review).unwrap());
+    no_marker("the group review", &shown);
+    let flags: usize = review.members.iter().map(|m| m.safety_flags.len()).sum();
+    assert_eq!(review.safety.len(), flags);
+    let written = serde_json::to_string(&group).expect("a group writes");
+    let back: Group = from_json(&written).expect("a group reads back");
+    assert_eq!(back, group);
 }

@@ -188,6 +188,19 @@ id_type!(
 );
 
 id_type!(
+    /// The id of a member or a facilitator of a therapy
+    /// [`Group`](crate::course::Group).
+    ///
+    /// ```
+    /// use interpersonal::id::MemberId;
+    /// let id = MemberId::new("m1")?;
+    /// assert_eq!(id.as_str(), "m1");
+    /// # Ok::<(), interpersonal::id::IdError>(())
+    /// ```
+    MemberId
+);
+
+id_type!(
     /// The id of a rule in a rule set, or of a rule set itself.
     ///
     /// ```

@@ -167,6 +167,11 @@ pub(crate) const RAJHANS_TECHNIQUES_MAPPED: Citation =
 pub(crate) const CASEBOOK_3_MAPPED: Citation = Citation::new(CASEBOOK, "ch. 3", Inferred);
 /// IPT-A, whose explicit problem solving the crate maps to decision analysis.
 pub(crate) const IPT_A_MAPPED: Citation = Citation::new("mufson-2004-ipt-a", "", Inferred);
+/// IPT-A's exclusions (acutely suicidal or homicidal, psychotic, bipolar,
+/// intellectual disability, active substance abuse), as program registries
+/// describe the manual.
+pub(crate) const IPT_A_EXCLUSIONS: Citation =
+    Citation::new("mufson-2004-ipt-a", "exclusions", Known);
 /// WHO group IPT, whose explicit problem solving the crate maps to decision
 /// analysis.
 pub(crate) const WHO_GIPT_MAPPED: Citation = Citation::new("who-2016-group-ipt", "", Inferred);

@@ -97,6 +97,42 @@ pub(super) const ENTRIES: &[Reference] = &[
         )
     },
     Reference {
+        container: Some("Br J Psychiatry"),
+        volume: Some("216"),
+        issue: Some("4"),
+        pages: Some("222–230"),
+        doi: Some("10.1192/bjp.2019.265"),
+        pmid: Some("32029012"),
+        note: Some(
+            "A randomised trial of once- against twice-weekly sessions of CBT and IPT for \
+             depression (at most 20 sessions over 16 to 24 weeks). PMID, DOI, volume and pages \
+             seen on the PubMed record; authors on the publisher's page.",
+        ),
+        ..Reference::new(
+            "bruijniks-2020-session-frequency",
+            Article,
+            &[
+                "Bruijniks SJE",
+                "Lemmens LHJM",
+                "Hollon SD",
+                "Peeters FPML",
+                "Cuijpers P",
+                "Arntz A",
+                "Dingemanse P",
+                "Willems L",
+                "van Oppen P",
+                "Twisk JWR",
+                "van den Boogaard M",
+                "Spijker J",
+                "Bosmans J",
+                "Huibers MJH",
+            ],
+            2020,
+            "The effects of once- versus twice-weekly sessions on psychotherapy outcomes in \
+             depressed patients",
+        )
+    },
+    Reference {
         container: Some("Acta Psychiatr Scand"),
         volume: Some("109"),
         pages: Some("325–331"),
@@ -818,6 +854,57 @@ pub(super) const ENTRIES: &[Reference] = &[
             2019,
             "International Classification of Diseases, 11th Revision (ICD-11): Mortality and \
              Morbidity Statistics",
+        )
+    },
+    Reference {
+        publisher: Some("Basic Books"),
+        note: Some(
+            "The group IPT manual (IPT-G): pre-group, mid-treatment and post-treatment \
+             individual meetings. ISBN not yet confirmed on the publisher's record.",
+        ),
+        ..Reference::new(
+            "wilfley-2000-ipt-group",
+            Book,
+            &[
+                "Wilfley DE",
+                "MacKenzie KR",
+                "Welch RR",
+                "Ayres VE",
+                "Weissman MM",
+            ],
+            2000,
+            "Interpersonal Psychotherapy for Group",
+        )
+    },
+    Reference {
+        container: Some("Arch Gen Psychiatry"),
+        volume: Some("59"),
+        issue: Some("8"),
+        pages: Some("713–721"),
+        doi: Some("10.1001/archpsyc.59.8.713"),
+        note: Some(
+            "20 weekly group sessions of IPT-G for binge-eating disorder. DOI, volume and pages \
+             seen on the publisher's page.",
+        ),
+        ..Reference::new(
+            "wilfley-2002-group-ipt-trial",
+            Article,
+            &[
+                "Wilfley DE",
+                "Welch RR",
+                "Stein RI",
+                "Spurrell EB",
+                "Cohen LR",
+                "Saelens BE",
+                "Dounchis JZ",
+                "Frank MA",
+                "Wiseman CV",
+                "Matt GE",
+            ],
+            2002,
+            "A randomized comparison of group cognitive-behavioral therapy and group \
+             interpersonal psychotherapy for the treatment of overweight individuals with \
+             binge-eating disorder",
         )
     },
     Reference {

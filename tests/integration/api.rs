@@ -125,6 +125,27 @@ fn every_public_type_is_send_and_sync() {
     assert_send_sync::<TrendProblem>();
     assert_send_sync::<TrendSummary>();
     assert_send_sync::<UnknownModality>();
+    {
+        use interpersonal::course::{
+            AdolescentDetails, AdolescentMood, AdolescentMoodRating, ContractAdvisory, FocusChange,
+            Group, GroupMember, GroupReview, MaintenancePlan, MemberReview, ModalitySpec,
+            PhaseBlock, PlannedSession,
+        };
+        assert_send_sync::<ModalitySpec>();
+        assert_send_sync::<PhaseBlock>();
+        assert_send_sync::<PlannedSession>();
+        assert_send_sync::<AdolescentDetails>();
+        assert_send_sync::<AdolescentMood>();
+        assert_send_sync::<AdolescentMoodRating>();
+        assert_send_sync::<ContractAdvisory>();
+        assert_send_sync::<FocusChange>();
+        assert_send_sync::<MaintenancePlan>();
+        assert_send_sync::<Group>();
+        assert_send_sync::<GroupMember>();
+        assert_send_sync::<GroupReview>();
+        assert_send_sync::<MemberReview>();
+        assert_send_sync::<interpersonal::id::MemberId>();
+    }
     assert_send_sync::<Window>();
     assert_send_sync::<PersonId>();
     assert_send_sync::<EventId>();

@@ -61,24 +61,36 @@ fn builder_defaults() {
     assert_eq!(c.planned_end(), Some(d(2026, 3, 23)));
 }
 
+/// A contract that fits `m`'s spec: its count, first cadence, a length it
+/// accepts, an area it allows, and an adolescent's details where it has an
+/// age range.
+fn fitting(m: Modality) -> TreatmentContract {
+    let spec = m.spec();
+    let mut c = valid();
+    c.modality = m;
+    c.sessions = spec.sessions.max.unwrap_or(spec.sessions.min);
+    c.cadence = spec.cadences[0];
+    c.session_minutes = spec.session_minutes.max;
+    c.focus = spec.areas.first().map(|a| a.area).into_iter().collect();
+    c.adolescent = spec
+        .age
+        .map(|a| interpersonal::course::AdolescentDetails::new(a.min as u8));
+    c
+}
+
 #[test]
-fn modality_only_standard_ipt_is_accepted() {
+fn every_modality_is_accepted_when_its_contract_fits() {
     for m in Modality::ALL {
-        let mut c = valid();
-        c.modality = m;
-        if let Some(range) = m.session_range() {
-            c.sessions = *range.start();
-        }
-        if m == Modality::STANDARD_IPT {
-            assert_eq!(c.validate(), Ok(()));
+        assert_eq!(fitting(m).validate(), Ok(()), "{m}");
+        // The same contract checked against another modality's spec is
+        // refused at $.modality first.
+        let other = if m == Modality::STANDARD_IPT {
+            Modality::BRIEF_IPT
         } else {
-            assert_eq!(
-                only_problem(&c),
-                format!(
-                    "$.modality: expected a modality the contract supports (standard_ipt); found `{m}`, which is not supported yet"
-                )
-            );
-        }
+            Modality::STANDARD_IPT
+        };
+        let p = fitting(m).validate_for(&other.spec()).unwrap_err();
+        assert_eq!(p.as_slice()[0].path.as_str(), "$.modality", "{m}");
     }
 }
 
@@ -267,10 +279,30 @@ fn every_problem_at_once_in_field_order() {
     c.goals = vec![goal("g"), goal("g")];
     c.agreement = Some(Agreement::new(start()));
     c.practicalities = Some(String::new().into());
+    // Checked against WHO group IPT, whose 8 sessions it does not have.
+    let paths_for: Vec<String> = c
+        .validate_for(&Modality::WHO_GROUP_IPT.spec())
+        .unwrap_err()
+        .iter()
+        .map(|p| p.path.as_str().to_owned())
+        .collect();
+    assert_eq!(
+        paths_for,
+        [
+            "$.modality",
+            "$.sessions",
+            "$.starts_on",
+            "$.session_minutes",
+            "$.focus",
+            "$.focus[1]",
+            "$.goals[1]",
+            "$.practicalities",
+        ]
+    );
+    c.sessions = 21;
     assert_eq!(
         paths(&c),
         [
-            "$.modality",
             "$.sessions",
             "$.starts_on",
             "$.session_minutes",
@@ -283,7 +315,7 @@ fn every_problem_at_once_in_field_order() {
     // The builder reports the same list.
     let built = TreatmentContract::builder(NaiveDate::MAX, [ProblemArea::Grief; 3])
         .modality(Modality::GROUP_IPT)
-        .sessions(20)
+        .sessions(21)
         .session_minutes(5)
         .goal(goal("g"))
         .goal(goal("g"))
@@ -294,7 +326,6 @@ fn every_problem_at_once_in_field_order() {
     assert_eq!(
         built_paths,
         [
-            "$.modality",
             "$.sessions",
             "$.starts_on",
             "$.session_minutes",
@@ -360,7 +391,7 @@ fn serde_refuses_unknown_fields_and_names_with_paths() {
             "$",
         ),
         (
-            r#"{"modality": "ipsrt", "sessions": 12, "starts_on": "2026-01-05", "focus": ["grief"]}"#,
+            r#"{"modality": "ipt_deluxe", "sessions": 12, "starts_on": "2026-01-05", "focus": ["grief"]}"#,
             "$.modality",
         ),
         (

@@ -127,4 +127,32 @@ proptest! {
     fn edited_courses(at in any::<usize>(), how in any::<u8>(), len in any::<usize>()) {
         properties::course(edit(&course_json(), at, how, len).as_bytes());
     }
+
+    #[test]
+    fn edited_modalities(m in 0usize..8, at in any::<usize>(), how in any::<u8>(), len in any::<usize>()) {
+        let spec = interpersonal::course::Modality::ALL[m].spec();
+        let json = serde_json::to_string(&spec).unwrap();
+        properties::modality(edit(&json, at, how, len).as_bytes());
+    }
+
+    #[test]
+    fn edited_groups(at in any::<usize>(), how in any::<u8>(), len in any::<usize>()) {
+        properties::group(edit(GROUP, at, how, len).as_bytes());
+    }
+}
+
+/// A group with a member's safety flag and marker text in every label.
+const GROUP: &str = r#"{"schema_version": 1, "modality": "who_group_ipt", "starts_on": "2026-01-05",
+  "sessions": 8, "facilitators": [{"id": "f1", "label": "SENTINEL-7f3a"}],
+  "members": [{"id": "m1", "label": "SENTINEL-7f3a", "focus": ["grief"],
+    "measurements": [{"instrument": "phq9", "date": "2026-01-12", "total": 14,
+      "safety_flags": [{"kind": "suicidal_ideation", "source": "phq9_item9", "score": 1}]}]},
+    {"id": "m2", "label": "SENTINEL-7f3a two", "focus": ["role_dispute"]}]}"#;
+
+#[test]
+fn modalities_and_groups_hold_their_properties() {
+    for m in interpersonal::course::Modality::ALL {
+        properties::modality(serde_json::to_string(&m.spec()).unwrap().as_bytes());
+    }
+    properties::group(GROUP.as_bytes());
 }

@@ -38,6 +38,7 @@ mod limits;
 mod links;
 mod measures;
 mod measures_props;
+mod modalities;
 mod privacy;
 mod report_structure;
 mod schedule;

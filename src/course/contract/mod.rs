@@ -1,10 +1,19 @@
 //! The treatment contract agreed at the end of the initial phase.
 
+mod adolescent;
 mod cadence;
+mod maintenance;
 mod modality;
 
+pub use adolescent::{
+    AdolescentDetails, AdolescentMood, AdolescentMoodRating, ContractAdvisory,
+    ContractAdvisoryCode, Exclusion, ExclusionScreen, ScreenResult,
+};
 pub use cadence::Cadence;
+pub use maintenance::{FocusChange, FocusChangeReason, MaintenancePlan};
 pub use modality::{Modality, UnknownModality};
+
+use crate::course::ModalitySpec;
 
 use crate::date::{DayInput, NaiveDate};
 use crate::{
@@ -142,6 +151,23 @@ pub struct TreatmentContract {
     /// §5 [K: `weissman-2000-comprehensive-guide`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub practicalities: Option<Sensitive<String>>,
+    /// How many of the first sessions are held twice a week, where the
+    /// modality allows it ([`ModalitySpec::twice_weekly_start`]); 0 when absent
+    /// from JSON. Only with a weekly cadence.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub twice_weekly_sessions: u8,
+    /// The adolescent's age and exclusion screen: required for IPT-A, refused
+    /// for a modality without an age range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adolescent: Option<AdolescentDetails>,
+    /// A maintenance contract's change of focus from the acute course, with
+    /// the patient's agreement ([`MaintenancePlan`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus_change: Option<FocusChange>,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
 }
 
 fn default_session_minutes() -> u16 {
@@ -237,6 +263,9 @@ impl TreatmentContract {
                 goals: Vec::new(),
                 agreement: None,
                 practicalities: None,
+                twice_weekly_sessions: 0,
+                adolescent: None,
+                focus_change: None,
             },
         }
     }
@@ -255,9 +284,12 @@ impl TreatmentContract {
         self.agreement.is_some()
     }
 
-    /// The date of the last session if no session is moved: `sessions − 1`
-    /// cadence steps after the start (see [`Cadence::slot`]). `None` when there
-    /// are no sessions or the date is past the last date chrono can represent.
+    /// The date of the last session if no session is moved, extra meetings
+    /// included (brief IPT's engagement session, group IPT's individual
+    /// meetings): each session takes the next cadence step from the start
+    /// (see [`Cadence::slot`]), after the twice-weekly start if there is one.
+    /// `None` when there are no sessions, the modality's layout cannot hold
+    /// them, or the date is past the last date chrono can represent.
     ///
     /// ```
     /// use interpersonal::{course::Cadence, ProblemArea, TreatmentContract};
@@ -270,20 +302,107 @@ impl TreatmentContract {
     /// # Ok::<(), interpersonal::Problems>(())
     /// ```
     pub fn planned_end(&self) -> Option<NaiveDate> {
-        let steps = self.sessions.checked_sub(1)?;
-        self.cadence.slot(self.starts_on, u32::from(steps))
+        self.planned_end_for(&self.modality.spec())
     }
 
-    /// Checks the contract and reports every problem at once, each at its JSON
+    fn planned_end_for(&self, spec: &ModalitySpec) -> Option<NaiveDate> {
+        // A count the layout cannot hold is reported at $.sessions; the end
+        // is then counted without extra meetings.
+        let total = spec
+            .total_sessions(self.sessions)
+            .unwrap_or(usize::from(self.sessions));
+        let last = u32::try_from(total.checked_sub(1)?).ok()?;
+        self.slot(last)
+    }
+
+    /// The planned date of slot `n` (from 0) counted from the start: the
+    /// twice-weekly start first (two sessions a week, 3 days apart then 4),
+    /// then one session per cadence step.
+    pub(crate) fn slot(&self, n: u32) -> Option<NaiveDate> {
+        let twice = u32::from(self.twice_weekly_sessions);
+        if twice == 0 || self.cadence != Cadence::Weekly {
+            return self.cadence.slot(self.starts_on, n);
+        }
+        let days = if n < twice {
+            7 * u64::from(n / 2) + 3 * u64::from(n % 2)
+        } else {
+            let weeks = u64::from(twice.div_ceil(2)) + u64::from(n - twice);
+            7 * weeks
+        };
+        self.starts_on.checked_add_days(chrono::Days::new(days))
+    }
+
+    /// What the clinician should see about the contract, safety first: for
+    /// IPT-A, each exclusion the manual lists that was found or not screened
+    /// (CLINICAL-BASIS.md §7.3). Advisories never refuse a contract, and none
+    /// is left out.
+    ///
+    /// ```
+    /// use interpersonal::{course::*, ProblemArea, TreatmentContract};
+    /// let mut a = AdolescentDetails::new(16);
+    /// for e in Exclusion::ALL {
+    ///     a = a.screened(e, ScreenResult::Absent);
+    /// }
+    /// let c = TreatmentContract::builder("2026-01-05", [ProblemArea::Grief])
+    ///     .modality(Modality::ADOLESCENT_IPT)
+    ///     .adolescent(a)
+    ///     .build()?;
+    /// assert!(c.advisories().is_empty());
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn advisories(&self) -> Vec<ContractAdvisory> {
+        match &self.adolescent {
+            Some(details) if self.modality.spec().age.is_some() => {
+                adolescent::exclusion_advisories(details)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Checks the contract against its modality ([`Modality::spec`]) and
+    /// reports every problem at once, each at its JSON path (see
+    /// [`validate_for`](Self::validate_for)).
+    ///
+    /// ```
+    /// use interpersonal::{course::Modality, ProblemArea, TreatmentContract};
+    /// let c = TreatmentContract::builder("2026-01-05", [ProblemArea::Grief])
+    ///     .modality(Modality::WHO_GROUP_IPT)
+    ///     .sessions(8)
+    ///     .build()?;
+    /// assert_eq!(c.validate(), Ok(()));
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns [`Problems`] listing every problem found, in field order.
+    pub fn validate(&self) -> Result<(), Problems> {
+        self.validate_for(&self.modality.spec())
+    }
+
+    /// Checks the contract against `spec`, a built-in modality's or one
+    /// defined in JSON, and reports every problem at once, each at its JSON
     /// path:
     ///
-    /// * `$.modality`: a modality the contract supports (standard IPT today);
-    /// * `$.sessions`: within the modality's [`Modality::session_range`];
+    /// * `$.modality`: the modality `spec` is based on;
+    /// * `$.sessions`: within the modality's [`ModalitySpec::sessions`], and a
+    ///   count its layout can hold;
+    /// * `$.cadence`: one of the modality's cadences (an acute standard-IPT
+    ///   contract is weekly or fortnightly, never monthly: monthly sessions
+    ///   belong to maintenance);
+    /// * `$.twice_weekly_sessions`: only where the modality allows a
+    ///   twice-weekly start, with a weekly cadence, up to its limit and not
+    ///   more than the sessions;
     /// * `$.starts_on`: early enough that the last session is a date chrono can
     ///   represent;
-    /// * `$.session_minutes`: from [`MIN_SESSION_MINUTES`](Self::MIN_SESSION_MINUTES)
-    ///   to [`MAX_SESSION_MINUTES`](Self::MAX_SESSION_MINUTES);
-    /// * `$.focus`: one or two areas; `$.focus[i]`: an area not listed before;
+    /// * `$.session_minutes`: within the modality's
+    ///   [`session_minutes`](ModalitySpec::session_minutes), itself within
+    ///   [`MIN_SESSION_MINUTES`](Self::MIN_SESSION_MINUTES) to
+    ///   [`MAX_SESSION_MINUTES`](Self::MAX_SESSION_MINUTES);
+    /// * `$.focus`: one area up to the modality's
+    ///   [`max_focus_areas`](ModalitySpec::max_focus_areas) (none for MIT,
+    ///   whose focus is a schema); `$.focus[i]`: an area the modality allows,
+    ///   not listed before;
     /// * `$.goals[i]`: a goal id not listed before;
     /// * `$.agreement.on`: on or before the [planned last session](Self::planned_end).
     ///   The agreement may come before the first session (at an intake or a
@@ -291,7 +410,11 @@ impl TreatmentContract {
     ///   of the initial phase, sessions 2 to 3 (CLINICAL-BASIS.md §1.1 tasks 9–10,
     ///   §1.2);
     /// * `$.practicalities`: not blank (empty, or only white space and invisible
-    ///   characters) when present.
+    ///   characters) when present;
+    /// * `$.adolescent`: present when the modality has an age range, absent
+    ///   otherwise; `$.adolescent.age` within that range;
+    /// * `$.focus_change`: only on a maintenance contract; its `from` areas
+    ///   not empty, none twice, and not the same as the focus.
     ///
     /// ```
     /// use interpersonal::{ProblemArea, TreatmentContract};
@@ -310,49 +433,83 @@ impl TreatmentContract {
     /// # Errors
     ///
     /// Returns [`Problems`] listing every problem found, in field order.
-    pub fn validate(&self) -> Result<(), Problems> {
+    pub fn validate_for(&self, spec: &ModalitySpec) -> Result<(), Problems> {
         let root = JsonPath::root();
         let mut problems = Problems::default();
 
-        if self.modality != Modality::STANDARD_IPT {
+        if self.modality != spec.based_on {
             problems.at(
                 root.field("modality"),
                 format!(
-                    "a modality the contract supports (standard_ipt); found `{}`, which is not supported yet",
-                    self.modality
+                    "`{}`, the modality {} is based on; found `{}`",
+                    spec.based_on, spec.name, self.modality
                 ),
             );
+        }
+
+        if let Err(p) = spec.plan(self.sessions, None, None) {
+            for problem in p {
+                problems.push(problem);
+            }
         }
 
         // The acute course of standard IPT is weekly; a monthly cadence is
         // maintenance IPT's [S: `markowitz-2016-ptsd` appendix "a 12–16-session weekly treatment";
         // `markowitz-weissman-2012-casebook` ch. 17 "monthly maintenance IPT phase"; K:
         // `frank-1990-three-year-outcomes`].
-        if self.modality == Modality::STANDARD_IPT && self.cadence == Cadence::Monthly {
+        if !spec.cadences.contains(&self.cadence) {
+            let allowed: Vec<String> = spec.cadences.iter().map(|c| c.to_string()).collect();
+            let note =
+                if self.cadence == Cadence::Monthly && spec.cadences.contains(&Cadence::Weekly) {
+                    format!(
+                        " (an acute {} contract is not monthly: monthly sessions belong to \
+                     maintenance IPT)",
+                        spec.name
+                    )
+                } else {
+                    String::new()
+                };
             problems.at(
                 root.field("cadence"),
-                "a weekly cadence for an acute standard_ipt contract (monthly sessions belong to \
-                 maintenance IPT); found monthly",
+                format!(
+                    "a cadence of {}: {}{note}; found {}",
+                    spec.name,
+                    allowed.join(", "),
+                    self.cadence
+                ),
             );
         }
 
-        if let Some(range) = self.modality.session_range() {
-            if !range.contains(&self.sessions) {
-                let wanted = if range.start() == range.end() {
-                    format!("{} sessions", range.start())
-                } else {
-                    format!("from {} to {} sessions", range.start(), range.end())
-                };
-                problems.at(
-                    root.field("sessions"),
-                    format!("{wanted} for {}; found {}", self.modality, self.sessions),
-                );
+        if self.twice_weekly_sessions > 0 {
+            let at = root.field("twice_weekly_sessions");
+            match spec.twice_weekly_start {
+                None => problems.at(
+                    at,
+                    format!(
+                        "0: {} has no twice-weekly start; found {}",
+                        spec.name, self.twice_weekly_sessions
+                    ),
+                ),
+                Some(_) if self.cadence != Cadence::Weekly => problems.at(
+                    at,
+                    format!(
+                        "a twice-weekly start only with a weekly cadence; found {}",
+                        self.cadence
+                    ),
+                ),
+                Some(max) if self.twice_weekly_sessions > max.min(self.sessions) => problems.at(
+                    at,
+                    format!(
+                        "at most {} twice-weekly sessions at the start; found {}",
+                        max.min(self.sessions),
+                        self.twice_weekly_sessions
+                    ),
+                ),
+                Some(_) => {}
             }
-        } else if self.sessions == 0 {
-            problems.at(root.field("sessions"), "at least 1 session; found 0");
         }
 
-        if self.sessions > 0 && self.planned_end().is_none() {
+        if self.sessions > 0 && self.planned_end_for(spec).is_none() {
             problems.at(
                 root.field("starts_on"),
                 format!(
@@ -365,27 +522,41 @@ impl TreatmentContract {
             );
         }
 
-        let minutes = Self::MIN_SESSION_MINUTES..=Self::MAX_SESSION_MINUTES;
-        if !minutes.contains(&self.session_minutes) {
+        if !spec.session_minutes.contains(self.session_minutes) {
             problems.at(
                 root.field("session_minutes"),
                 format!(
                     "a session length from {} to {} minutes; found {}",
-                    minutes.start(),
-                    minutes.end(),
-                    self.session_minutes
+                    spec.session_minutes.min, spec.session_minutes.max, self.session_minutes
                 ),
             );
         }
 
         let focus = root.field("focus");
-        if self.focus.is_empty() {
-            problems.at(focus.clone(), "one or two problem areas; found none");
-        } else if self.focus.len() > Self::MAX_FOCUS_AREAS {
-            problems.at(
-                focus.clone(),
-                format!("one or two problem areas; found {}", self.focus.len()),
-            );
+        let max_focus = usize::from(spec.max_focus_areas);
+        if max_focus == 0 {
+            if !self.focus.is_empty() {
+                problems.at(
+                    focus.clone(),
+                    format!(
+                        "no problem area: {} does not focus on IPT's areas; found {}",
+                        spec.name,
+                        self.focus.len()
+                    ),
+                );
+            }
+        } else if self.focus.is_empty() || self.focus.len() > max_focus {
+            let wanted = if max_focus == 1 {
+                "one problem area"
+            } else {
+                "one or two problem areas"
+            };
+            let found = if self.focus.is_empty() {
+                "none".to_owned()
+            } else {
+                self.focus.len().to_string()
+            };
+            problems.at(focus.clone(), format!("{wanted}; found {found}"));
         }
         for (i, area) in self.focus.iter().enumerate() {
             if let Some(first) = self.focus.iter().position(|a| a == area).filter(|&f| f < i) {
@@ -396,7 +567,38 @@ impl TreatmentContract {
                         focus.index(first)
                     ),
                 );
+            } else if max_focus > 0 && !spec.allows(*area) {
+                problems.at(
+                    focus.index(i),
+                    format!("a problem area {} allows; found `{area}`", spec.name),
+                );
             }
+        }
+
+        match (&self.adolescent, spec.age) {
+            (None, Some(age)) => problems.at(
+                root.field("adolescent"),
+                format!(
+                    "the adolescent's age ({} to {}) and exclusion screen for {}",
+                    age.min, age.max, spec.name
+                ),
+            ),
+            (Some(details), Some(age)) if !age.contains(u16::from(details.age)) => problems.at(
+                root.field("adolescent").field("age"),
+                format!(
+                    "an age from {} to {} for {}; found {}",
+                    age.min, age.max, spec.name, details.age
+                ),
+            ),
+            (Some(_), None) => problems.at(
+                root.field("adolescent"),
+                format!("no adolescent block: {} has no age range", spec.name),
+            ),
+            _ => {}
+        }
+
+        if let Some(change) = &self.focus_change {
+            maintenance::check_focus_change(change, self, &root, &mut problems);
         }
 
         let goals = root.field("goals");
@@ -412,7 +614,7 @@ impl TreatmentContract {
             }
         }
 
-        if let (Some(agreement), Some(end)) = (self.agreement, self.planned_end()) {
+        if let (Some(agreement), Some(end)) = (self.agreement, self.planned_end_for(spec)) {
             if agreement.on > end {
                 problems.at(
                     root.field("agreement").field("on"),
@@ -460,7 +662,8 @@ pub struct TreatmentContractBuilder {
 }
 
 impl TreatmentContractBuilder {
-    /// Sets the modality (only standard IPT passes [`build`](Self::build) today).
+    /// Sets the modality; [`build`](Self::build) checks the contract against
+    /// it.
     ///
     /// ```
     /// use interpersonal::{course::Modality, ProblemArea, TreatmentContract};
@@ -470,7 +673,16 @@ impl TreatmentContractBuilder {
     ///     .modality(Modality::BRIEF_IPT)
     ///     .build()
     ///     .unwrap_err();
-    /// assert_eq!(err.as_slice()[0].path.as_str(), "$.modality");
+    /// assert_eq!(
+    ///     err.as_slice()[0].to_string(),
+    ///     "$.sessions: expected 8 sessions for brief_ipt; found 12",
+    /// );
+    /// let brief = TreatmentContract::builder(start, [ProblemArea::Grief])
+    ///     .modality(Modality::BRIEF_IPT)
+    ///     .sessions(8)
+    ///     .build()?;
+    /// assert_eq!(brief.sessions, 8);
+    /// # Ok::<(), interpersonal::Problems>(())
     /// ```
     pub fn modality(mut self, modality: Modality) -> Self {
         self.contract.modality = modality;
@@ -525,6 +737,40 @@ impl TreatmentContractBuilder {
         self
     }
 
+    /// Holds the first `sessions` sessions twice a week, where the modality
+    /// allows it (standard IPT, with a weekly cadence).
+    ///
+    /// ```
+    /// use interpersonal::{ProblemArea, TreatmentContract};
+    /// let c = TreatmentContract::builder("2026-01-05", [ProblemArea::Grief])
+    ///     .twice_weekly_start(4)
+    ///     .build()?;
+    /// // Sessions 1-4 on 5, 8, 12 and 15 January, then weekly: 12 sessions end
+    /// // on 9 March instead of 23 March.
+    /// assert_eq!(c.planned_end(), chrono::NaiveDate::from_ymd_opt(2026, 3, 9));
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn twice_weekly_start(mut self, sessions: u8) -> Self {
+        self.contract.twice_weekly_sessions = sessions;
+        self
+    }
+
+    /// Records the adolescent's details, which IPT-A requires.
+    ///
+    /// ```
+    /// use interpersonal::{course::{AdolescentDetails, Modality}, ProblemArea, TreatmentContract};
+    /// let err = TreatmentContract::builder("2026-01-05", [ProblemArea::Grief])
+    ///     .modality(Modality::ADOLESCENT_IPT)
+    ///     .adolescent(AdolescentDetails::new(19))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(err.as_slice()[0].path.as_str(), "$.adolescent.age");
+    /// ```
+    pub fn adolescent(mut self, details: AdolescentDetails) -> Self {
+        self.contract.adolescent = Some(details);
+        self
+    }
+
     /// Adds the id of an agreed goal.
     ///
     /// ```
@@ -575,7 +821,14 @@ impl TreatmentContractBuilder {
         self
     }
 
-    /// Checks the contract ([`TreatmentContract::validate`]) and returns it.
+    /// The contract as built so far, unchecked (for the crate's own callers
+    /// that check it themselves).
+    pub(crate) fn into_unchecked(self) -> TreatmentContract {
+        self.contract
+    }
+
+    /// Checks the contract against its modality ([`TreatmentContract::validate`])
+    /// and returns it.
     ///
     /// ```
     /// use interpersonal::{ProblemArea, TreatmentContract};
@@ -627,9 +880,12 @@ mod tests {
         c.modality = Modality::BRIEF_IPT;
         let p = c.validate().unwrap_err();
         assert_eq!(
-            p.as_slice()[1].to_string(),
+            p.as_slice()[0].to_string(),
             "$.sessions: expected 8 sessions for brief_ipt; found 12"
         );
+        // Every modality is accepted once its contract fits it.
+        c.sessions = 8;
+        assert_eq!(c.validate(), Ok(()));
     }
 
     #[test]
@@ -649,6 +905,137 @@ mod tests {
         .validate()
         .unwrap_err();
         let paths: Vec<_> = c.iter().map(|p| p.path.as_str()).collect();
-        assert_eq!(paths, ["$.modality", "$.sessions"]);
+        // A weekly cadence is not maintenance's either.
+        assert_eq!(paths, ["$.sessions", "$.cadence"]);
+        assert_eq!(
+            c.as_slice()[0].to_string(),
+            "$.sessions: expected at least 1 session for maintenance_ipt; found 0"
+        );
+    }
+
+    #[test]
+    fn twice_weekly_start_is_data_on_the_modality() {
+        let base = || TreatmentContract::builder(start(), [ProblemArea::Grief]);
+        let c = base().twice_weekly_start(8).build().unwrap();
+        let dates: Vec<_> = (0..10).map(|n| c.slot(n).unwrap()).collect();
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        assert_eq!(
+            dates,
+            [
+                d(1, 5),
+                d(1, 8),
+                d(1, 12),
+                d(1, 15),
+                d(1, 19),
+                d(1, 22),
+                d(1, 26),
+                d(1, 29),
+                d(2, 2),
+                d(2, 9)
+            ]
+        );
+        let paths = |b: TreatmentContractBuilder| -> Vec<String> {
+            b.build()
+                .unwrap_err()
+                .iter()
+                .map(|p| p.path.as_str().to_owned())
+                .collect()
+        };
+        assert_eq!(
+            paths(base().twice_weekly_start(9)),
+            ["$.twice_weekly_sessions"]
+        );
+        assert_eq!(
+            paths(base().twice_weekly_start(2).cadence(Cadence::Fortnightly)),
+            ["$.twice_weekly_sessions"]
+        );
+        assert_eq!(
+            paths(
+                base()
+                    .modality(Modality::BRIEF_IPT)
+                    .sessions(8)
+                    .twice_weekly_start(2)
+            ),
+            ["$.twice_weekly_sessions"]
+        );
+        // An acute standard contract is never monthly.
+        let monthly = base().cadence(Cadence::Monthly).build().unwrap_err();
+        assert!(monthly.as_slice()[0].to_string().contains("maintenance"));
+    }
+
+    #[test]
+    fn adolescent_contracts_check_the_age() {
+        let base = || {
+            TreatmentContract::builder(start(), [ProblemArea::RoleDispute])
+                .modality(Modality::ADOLESCENT_IPT)
+                .session_minutes(45)
+        };
+        let paths = |b: TreatmentContractBuilder| -> Vec<String> {
+            b.build()
+                .map(|_| Vec::new())
+                .unwrap_or_else(|p| p.iter().map(|p| p.path.as_str().to_owned()).collect())
+        };
+        assert_eq!(paths(base()), ["$.adolescent"]);
+        assert_eq!(
+            paths(base().adolescent(AdolescentDetails::new(11))),
+            ["$.adolescent.age"]
+        );
+        assert!(paths(base().adolescent(AdolescentDetails::new(12))).is_empty());
+        assert!(paths(base().adolescent(AdolescentDetails::new(18))).is_empty());
+        assert_eq!(
+            paths(
+                base()
+                    .adolescent(AdolescentDetails::new(15))
+                    .session_minutes(60)
+            ),
+            ["$.session_minutes"]
+        );
+        let adult = TreatmentContract::builder(start(), [ProblemArea::Grief])
+            .adolescent(AdolescentDetails::new(15));
+        assert_eq!(paths(adult), ["$.adolescent"]);
+    }
+
+    #[test]
+    fn unscreened_exclusions_are_never_silent() {
+        let c = TreatmentContract::builder(start(), [ProblemArea::Grief])
+            .modality(Modality::ADOLESCENT_IPT)
+            .session_minutes(45)
+            .adolescent(
+                AdolescentDetails::new(14)
+                    .screened(Exclusion::Psychotic, ScreenResult::Present)
+                    .screened(Exclusion::Homicidal, ScreenResult::Absent),
+            )
+            .build()
+            .unwrap();
+        let a = c.advisories();
+        // Every exclusion not screened absent is there: 6 minus the one absent.
+        assert_eq!(a.len(), 5);
+        assert_eq!(a[0].exclusion, Exclusion::AcutelySuicidal);
+        assert_eq!(a[0].code, ContractAdvisoryCode::ExclusionNotScreened);
+        assert_eq!(a[0].indicator, crate::engine::Indicator::Critical);
+        assert_eq!(a[1].exclusion, Exclusion::Psychotic);
+        assert_eq!(a[1].code, ContractAdvisoryCode::ExclusionPresent);
+    }
+
+    #[test]
+    fn mit_has_no_ipt_focus_and_who_names_areas_plainly() {
+        let c = TreatmentContract::builder(start(), [])
+            .modality(Modality::MIT)
+            .sessions(40)
+            .build()
+            .unwrap();
+        assert!(c.focus.is_empty());
+        let err = TreatmentContract::builder(start(), [ProblemArea::Grief])
+            .modality(Modality::MIT)
+            .sessions(40)
+            .build()
+            .unwrap_err();
+        assert_eq!(err.as_slice()[0].path.as_str(), "$.focus");
+        assert_eq!(
+            Modality::WHO_GROUP_IPT
+                .spec()
+                .area_name(ProblemArea::InterpersonalDeficits),
+            Some("loneliness and social isolation")
+        );
     }
 }

@@ -7,12 +7,14 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::course::modality::{ModalitySpec, builtin};
+
 /// The form of IPT a course follows: standard individual IPT, or one of the
 /// adaptations of CLINICAL-BASIS.md §7.
 ///
 /// `Modality` is a small value with named constants, in the style of
-/// `http::Method`, not a public enum: the set of adaptations will grow (IPSRT,
-/// IPT for dysthymia, telephone IPT, ... CLINICAL-BASIS.md §7.7), and a
+/// `http::Method`, not a public enum: the set of adaptations will grow (IPT
+/// for dysthymia, telephone IPT, ... CLINICAL-BASIS.md §7.7), and a
 /// `#[non_exhaustive]` enum would force a wildcard arm on every `match` in every
 /// user's code while giving them nothing in return. Compare with `==`, or match
 /// on the constants:
@@ -34,10 +36,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// JSON: the snake_case name, e.g. `"standard_ipt"`. An unknown name is an error
 /// when read, so a stored course never holds a modality this crate does not know.
 ///
-/// Only [`Modality::STANDARD_IPT`] is accepted by a
-/// [`TreatmentContract`](crate::course::TreatmentContract) today; the others are named so
-/// that data can already say which adaptation it is about, and their session
-/// counts are recorded in [`Modality::session_range`].
+/// Each modality is data, [`Modality::spec`]; a
+/// [`TreatmentContract`](crate::course::TreatmentContract) of any of them is
+/// validated against it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Modality(Kind);
 
@@ -50,7 +51,10 @@ enum Kind {
     Brief,
     Adolescent,
     Group,
+    WhoGroup,
     Maintenance,
+    Ipsrt,
+    Mit,
 }
 
 impl Modality {
@@ -86,18 +90,51 @@ impl Modality {
     /// ```
     pub const ADOLESCENT_IPT: Modality = Modality(Kind::Adolescent);
 
-    /// Group IPT in the WHO form: 8 group sessions, preceded by an individual
-    /// pre-group meeting (CLINICAL-BASIS.md §7.4 [K: `who-2016-group-ipt`, seen in
-    /// descriptions of the manual, not in its text]).
-    /// The pre-group meeting is not counted in [`Modality::session_range`]. Other
-    /// group models differ (16 sessions in `markowitz-weissman-2012-casebook` ch. 18; IPT-G adds
-    /// mid- and post-treatment individual meetings); the range here is the WHO one.
+    /// Group IPT (IPT-G, the Wilfley model): an individual pre-group meeting,
+    /// 20 weekly group sessions with an individual mid-treatment meeting
+    /// between sessions 10 and 11, and a post-treatment meeting
+    /// (CLINICAL-BASIS.md §7.4). Its individual meetings are not counted in
+    /// [`Modality::session_range`]. Until this version this name meant WHO group IPT,
+    /// now [`Modality::WHO_GROUP_IPT`].
     ///
     /// ```
     /// use interpersonal::course::Modality;
-    /// assert_eq!(Modality::GROUP_IPT.session_range(), Some(8..=8));
+    /// assert_eq!(Modality::GROUP_IPT.session_range(), Some(20..=20));
     /// ```
     pub const GROUP_IPT: Modality = Modality(Kind::Group);
+
+    /// WHO group IPT: an individual pre-group meeting, then 8 weekly group
+    /// sessions led by supervised facilitators, with the problem areas in plain
+    /// words (CLINICAL-BASIS.md §7.4). The pre-group meeting is not counted in
+    /// [`Modality::session_range`].
+    ///
+    /// ```
+    /// use interpersonal::course::Modality;
+    /// assert_eq!(Modality::WHO_GROUP_IPT.session_range(), Some(8..=8));
+    /// ```
+    pub const WHO_GROUP_IPT: Modality = Modality(Kind::WhoGroup);
+
+    /// Interpersonal and social rhythm therapy for bipolar disorder (IPSRT):
+    /// initial, intermediate, preventive and final phases whose lengths
+    /// follow the patient's state (CLINICAL-BASIS.md §7.1). No fixed number of
+    /// sessions. Its diary is the [`ipsrt`](crate::ipsrt) module.
+    ///
+    /// ```
+    /// use interpersonal::course::Modality;
+    /// assert_eq!(Modality::IPSRT.session_range(), None);
+    /// ```
+    pub const IPSRT: Modality = Modality(Kind::Ipsrt);
+
+    /// Metacognitive Interpersonal Therapy (MIT): a separate
+    /// cognitive-interpersonal model for personality disorders, not an IPT
+    /// adaptation, named here so a contract can say it (CLINICAL-BASIS.md
+    /// §7.2). Its stages follow progress; no fixed number of sessions.
+    ///
+    /// ```
+    /// use interpersonal::course::Modality;
+    /// assert_eq!(Modality::MIT.session_range(), None);
+    /// ```
+    pub const MIT: Modality = Modality(Kind::Mit);
 
     /// Maintenance IPT (IPT-M): monthly sessions after acute response, for months
     /// to years, to prevent recurrence (CLINICAL-BASIS.md §1.1 and §7.6
@@ -115,14 +152,17 @@ impl Modality {
     /// ```
     /// use interpersonal::course::Modality;
     /// assert_eq!(Modality::ALL.first(), Some(&Modality::STANDARD_IPT));
-    /// assert_eq!(Modality::ALL.len(), 5);
+    /// assert_eq!(Modality::ALL.len(), 8);
     /// ```
-    pub const ALL: [Modality; 5] = [
+    pub const ALL: [Modality; 8] = [
         Modality::STANDARD_IPT,
         Modality::BRIEF_IPT,
         Modality::ADOLESCENT_IPT,
         Modality::GROUP_IPT,
+        Modality::WHO_GROUP_IPT,
         Modality::MAINTENANCE_IPT,
+        Modality::IPSRT,
+        Modality::MIT,
     ];
 
     /// The modality's snake_case name, as in JSON.
@@ -138,7 +178,33 @@ impl Modality {
             Kind::Brief => "brief_ipt",
             Kind::Adolescent => "adolescent_ipt",
             Kind::Group => "group_ipt",
+            Kind::WhoGroup => "who_group_ipt",
             Kind::Maintenance => "maintenance_ipt",
+            Kind::Ipsrt => "ipsrt",
+            Kind::Mit => "mit",
+        }
+    }
+
+    /// The modality as data: sessions, cadences, phase layout with its extra
+    /// meetings, problem areas and their names, participants and sources
+    /// ([`ModalitySpec`]).
+    ///
+    /// ```
+    /// use interpersonal::course::{Modality, SickRole};
+    /// let a = Modality::ADOLESCENT_IPT.spec();
+    /// assert_eq!(a.sick_role, SickRole::Limited);
+    /// assert_eq!(a.age.map(|b| (b.min, b.max)), Some((12, 18)));
+    /// ```
+    pub fn spec(self) -> ModalitySpec {
+        match self.0 {
+            Kind::Standard => builtin::standard(),
+            Kind::Brief => builtin::brief(),
+            Kind::Adolescent => builtin::adolescent(),
+            Kind::Group => builtin::group(),
+            Kind::WhoGroup => builtin::who_group(),
+            Kind::Maintenance => builtin::maintenance(),
+            Kind::Ipsrt => builtin::ipsrt(),
+            Kind::Mit => builtin::mit(),
         }
     }
 
@@ -151,13 +217,9 @@ impl Modality {
     /// let range = Modality::STANDARD_IPT.session_range().unwrap();
     /// assert!(range.contains(&12) && range.contains(&16) && !range.contains(&17));
     /// ```
-    pub const fn session_range(self) -> Option<RangeInclusive<u8>> {
-        match self.0 {
-            Kind::Standard => Some(12..=16),
-            Kind::Brief | Kind::Group => Some(8..=8),
-            Kind::Adolescent => Some(12..=12),
-            Kind::Maintenance => None,
-        }
+    pub fn session_range(self) -> Option<RangeInclusive<u8>> {
+        let count = self.spec().sessions;
+        count.max.map(|max| count.min..=max)
     }
 }
 
@@ -182,7 +244,7 @@ impl fmt::Display for Modality {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown modality: expected one of standard_ipt, brief_ipt, adolescent_ipt, group_ipt, maintenance_ipt"
+    "unknown modality: expected one of standard_ipt, brief_ipt, adolescent_ipt, group_ipt, who_group_ipt, maintenance_ipt, ipsrt, mit"
 )]
 #[non_exhaustive]
 pub struct UnknownModality;
@@ -211,7 +273,10 @@ impl<'de> Deserialize<'de> for Modality {
             "brief_ipt",
             "adolescent_ipt",
             "group_ipt",
+            "who_group_ipt",
             "maintenance_ipt",
+            "ipsrt",
+            "mit",
         ];
         let text = String::deserialize(deserializer)?;
         text.parse()
@@ -236,7 +301,7 @@ mod tests {
     #[test]
     fn unknown_names_are_refused() {
         assert!("Standard_IPT".parse::<Modality>().is_err());
-        assert!(serde_json::from_str::<Modality>(r#""ipsrt""#).is_err());
+        assert!(serde_json::from_str::<Modality>(r#""ipt_deluxe""#).is_err());
         assert!(serde_json::from_str::<Modality>("3").is_err());
     }
 

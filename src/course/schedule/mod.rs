@@ -9,7 +9,7 @@ pub use session::{SchedulePhase, ScheduledSession};
 use std::collections::BTreeSet;
 
 use crate::{
-    course::{Cadence, TreatmentContract},
+    course::{Cadence, ModalitySpec, PlannedSession, SessionFormat, TreatmentContract},
     error::{JsonPath, Problems},
 };
 use chrono::NaiveDate;
@@ -211,28 +211,84 @@ impl Schedule {
         contract: &TreatmentContract,
         options: &ScheduleOptions,
     ) -> Result<Schedule, ScheduleError> {
-        contract.validate().map_err(ScheduleError::Contract)?;
+        Schedule::generate_for(contract, &contract.modality.spec(), options)
+    }
+
+    /// Lays out the sessions of `contract` on the phase layout of `spec`, a
+    /// built-in modality's or one defined in JSON, as [`Schedule::generate`]
+    /// does. The contract is checked against `spec`
+    /// ([`TreatmentContract::validate_for`]).
+    ///
+    /// Every session, the modality's extra meetings included, takes the next
+    /// cadence slot (after the twice-weekly start, if any), and gets its phase,
+    /// format and meeting from the layout ([`ModalitySpec::plan`]). The phase
+    /// counts of `options` apply only where the modality's phase lengths are
+    /// adjustable (standard IPT).
+    ///
+    /// WHO group IPT: a pre-group meeting and 8 group sessions.
+    ///
+    /// ```
+    /// use interpersonal::{course::*, ProblemArea, Schedule, TreatmentContract};
+    ///
+    /// let contract = TreatmentContract::builder("2026-01-05", [ProblemArea::RoleTransition])
+    ///     .modality(Modality::WHO_GROUP_IPT)
+    ///     .sessions(8)
+    ///     .build()?;
+    /// let spec = Modality::WHO_GROUP_IPT.spec();
+    /// let s = Schedule::generate_for(&contract, &spec, &ScheduleOptions::default())?;
+    /// assert_eq!(s.session_count(), 9);
+    /// let first = s.session(1).unwrap();
+    /// assert_eq!((first.phase, first.extra), (SchedulePhase::PreGroup, Some(ExtraMeeting::PreGroup)));
+    /// assert_eq!(s.session(2).unwrap().format, SessionFormat::Group);
+    /// assert_eq!(s.phase_of(9), Some(SchedulePhase::Termination));
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Schedule::generate`].
+    pub fn generate_for(
+        contract: &TreatmentContract,
+        spec: &ModalitySpec,
+        options: &ScheduleOptions,
+    ) -> Result<Schedule, ScheduleError> {
+        contract
+            .validate_for(spec)
+            .map_err(ScheduleError::Contract)?;
         options.validate().map_err(ScheduleError::Options)?;
+        let plan = spec
+            .plan(
+                contract.sessions,
+                Some(options.initial_sessions),
+                Some(options.termination_sessions),
+            )
+            .map_err(ScheduleError::Contract)?;
+        let count = u8::try_from(plan.len()).map_err(|_| {
+            let mut p = Problems::default();
+            p.at(
+                JsonPath::root().field("sessions"),
+                format!(
+                    "at most {} sessions with the modality's extra meetings; found {}",
+                    u8::MAX,
+                    plan.len()
+                ),
+            );
+            ScheduleError::Contract(p)
+        })?;
         let skipped = normalise(&options.skip);
         let placed = place(
-            contract.starts_on,
+            |n| contract.slot(n),
             0,
-            contract.sessions,
-            contract.cadence,
+            count,
             &skipped,
             options.skip_policy,
         )?;
-        let count = placed.len();
-        let initial = usize::from(options.initial_sessions).min(count);
-        let termination = usize::from(options.termination_sessions).min(count - initial);
         let sessions = number(placed, |i| {
-            if i < initial {
-                SchedulePhase::Initial
-            } else if i >= count - termination {
-                SchedulePhase::Termination
-            } else {
-                SchedulePhase::Middle
-            }
+            plan.get(i).cloned().unwrap_or(PlannedSession {
+                phase: SchedulePhase::Middle,
+                format: SessionFormat::Individual,
+                extra: None,
+            })
         });
         Ok(Schedule {
             cadence: contract.cadence,
@@ -282,15 +338,19 @@ impl Schedule {
             return Err(ScheduleError::NoSessions);
         }
         let skipped = normalise(&options.skip);
+        let anchor = after.end_date();
         let placed = place(
-            after.end_date(),
+            |n| Cadence::Monthly.slot(anchor, n),
             1,
             sessions,
-            Cadence::Monthly,
             &skipped,
             options.skip_policy,
         )?;
-        let sessions = number(placed, |_| SchedulePhase::Maintenance);
+        let sessions = number(placed, |_| PlannedSession {
+            phase: SchedulePhase::Maintenance,
+            format: SessionFormat::Individual,
+            extra: None,
+        });
         Ok(Schedule {
             cadence: Cadence::Monthly,
             skipped: skipped.into_iter().collect(),
@@ -565,6 +625,8 @@ impl Schedule {
             .first()
             .is_some_and(|s| s.phase == SchedulePhase::Maintenance);
         let mut previous: Option<&ScheduledSession> = None;
+        let mut ended: Vec<SchedulePhase> = Vec::new();
+        let mut rank = 0;
         for (i, s) in data.sessions.iter().enumerate() {
             let at = path.index(i);
             if usize::from(s.number) != i + 1 {
@@ -591,17 +653,20 @@ impl Schedule {
                     "a date other than the session's own date, or no field",
                 );
             }
-            let phase_ok = if maintenance {
-                s.phase == SchedulePhase::Maintenance
-            } else {
-                s.phase != SchedulePhase::Maintenance && previous.is_none_or(|p| p.phase <= s.phase)
-            };
-            if !phase_ok {
+            let returns = previous.is_some_and(|p| p.phase != s.phase) && ended.contains(&s.phase);
+            let out_of_order = s.phase.rank().is_some_and(|r| r < rank);
+            let mixed = maintenance != (s.phase == SchedulePhase::Maintenance);
+            if returns || out_of_order || mixed {
                 problems.at(
                     at.field("phase"),
-                    "phases in order (initial, middle, termination), or maintenance for every session",
+                    "phases in order, each once (initial, middle, termination, or a modality's \
+                     own), or maintenance for every session",
                 );
             }
+            if let Some(p) = previous.filter(|p| p.phase != s.phase) {
+                ended.push(p.phase);
+            }
+            rank = rank.max(s.phase.rank().unwrap_or(rank));
             previous = Some(s);
         }
         problems.into_result(Schedule {
@@ -616,14 +681,13 @@ fn normalise(dates: &[NaiveDate]) -> BTreeSet<NaiveDate> {
     dates.iter().copied().collect()
 }
 
-/// Places `count` sessions on the slots of `cadence` counted from `anchor`,
-/// starting with slot `first_slot`, avoiding `skipped` as `policy` says. Returns
+/// Places `count` sessions on the slots `slot_date` gives, starting with slot
+/// `first_slot`, avoiding `skipped` as `policy` says. Returns
 /// each session's planned and actual date; actual dates strictly increase.
 fn place(
-    anchor: NaiveDate,
+    slot_date: impl Fn(u32) -> Option<NaiveDate>,
     first_slot: u32,
     count: u8,
-    cadence: Cadence,
     skipped: &BTreeSet<NaiveDate>,
     policy: SkipPolicy,
 ) -> Result<Vec<(NaiveDate, NaiveDate)>, ScheduleError> {
@@ -635,13 +699,13 @@ fn place(
         let out_of_range = ScheduleError::DateOutOfRange { session };
         let planned = first_slot
             .checked_add(u32::from(i))
-            .and_then(|slot| cadence.slot(anchor, slot))
+            .and_then(&slot_date)
             .ok_or(out_of_range.clone())?;
         let date = match policy {
             SkipPolicy::NextCadenceSlot => loop {
                 let slot = next_slot;
                 next_slot = next_slot.checked_add(1).ok_or(out_of_range.clone())?;
-                let date = cadence.slot(anchor, slot).ok_or(out_of_range.clone())?;
+                let date = slot_date(slot).ok_or(out_of_range.clone())?;
                 if !skipped.contains(&date) {
                     break date;
                 }
@@ -668,16 +732,21 @@ fn place(
 /// most `u8::MAX` sessions, as it comes from a `u8` count.
 fn number(
     placed: Vec<(NaiveDate, NaiveDate)>,
-    phase: impl Fn(usize) -> SchedulePhase,
+    plan: impl Fn(usize) -> PlannedSession,
 ) -> Vec<ScheduledSession> {
     (1..=u8::MAX)
         .zip(placed)
         .enumerate()
-        .map(|(i, (number, (planned, date)))| ScheduledSession {
-            number,
-            date,
-            phase: phase(i),
-            moved_from: (planned != date).then_some(planned),
+        .map(|(i, (number, (planned, date)))| {
+            let p = plan(i);
+            ScheduledSession {
+                number,
+                date,
+                phase: p.phase,
+                format: p.format,
+                extra: p.extra,
+                moved_from: (planned != date).then_some(planned),
+            }
         })
         .collect()
 }

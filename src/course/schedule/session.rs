@@ -4,22 +4,13 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The phase of treatment a scheduled session belongs to: the three acute
-/// phases of IPT and the optional maintenance phase.
-///
-/// This is the catalogue's [`ClassicPhase`](crate::catalogue::ClassicPhase)
-/// itself, under the name the schedule uses: one type, with its sources, for the
-/// catalogue and the schedule. How many sessions each acute phase gets is set in
-/// [`ScheduleOptions`](crate::course::ScheduleOptions).
-///
-/// ```
-/// use interpersonal::{catalogue::ClassicPhase, course::SchedulePhase};
-/// assert_eq!(SchedulePhase::Termination.to_string(), "termination");
-/// assert!(SchedulePhase::Initial < SchedulePhase::Middle);
-/// let phase: ClassicPhase = SchedulePhase::Middle; // the same type
-/// assert_eq!(phase, ClassicPhase::Middle);
-/// ```
-pub type SchedulePhase = crate::catalogue::ClassicPhase;
+use crate::course::{ExtraMeeting, SessionFormat};
+
+fn is_individual(f: &SessionFormat) -> bool {
+    *f == SessionFormat::Individual
+}
+
+pub use crate::course::modality::SchedulePhase;
 
 /// One session in a [`Schedule`](crate::course::Schedule).
 ///
@@ -47,6 +38,13 @@ pub struct ScheduledSession {
     pub date: NaiveDate,
     /// The phase it belongs to.
     pub phase: SchedulePhase,
+    /// How it is held; individual when absent from JSON.
+    #[serde(default, skip_serializing_if = "is_individual")]
+    pub format: SessionFormat,
+    /// The meeting, when the contract does not count the session (brief IPT's
+    /// engagement session, group IPT's individual meetings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra: Option<ExtraMeeting>,
     /// The date its cadence planned, when it was moved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(with = "crate::date::day_json::option")]

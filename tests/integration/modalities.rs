@@ -1,0 +1,465 @@
+//! Issue 13: every modality as data, its contract and its schedule; a custom
+//! modality in JSON; IPT-A; the move to maintenance; group IPT. Issue 8
+//! point 10: the twice-weekly start.
+
+use chrono::{Days, NaiveDate};
+use interpersonal::{
+    ProblemArea, Schedule, TreatmentContract,
+    course::{
+        AdolescentDetails, BlockLength, Cadence, Exclusion, ExtraMeeting, FocusChangeReason, Group,
+        MaintenancePlan, Modality, ModalitySpec, ScheduleOptions, SchedulePhase, ScreenResult,
+        SessionFormat, SkipPolicy,
+    },
+    from_json, to_json,
+};
+use proptest::prelude::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// A contract of `m` with `sessions` (clamped to what the modality takes),
+/// its `cadence` if allowed, starting on `start`.
+fn contract_of(m: Modality, sessions: u8, start: NaiveDate, twice: u8) -> TreatmentContract {
+    let spec = m.spec();
+    let sessions = match spec.sessions.max {
+        Some(max) => sessions.clamp(spec.sessions.min, max),
+        None => sessions.max(spec.sessions.min),
+    };
+    let mut b = TreatmentContract::builder(start, spec.areas.first().map(|a| a.area))
+        .modality(m)
+        .sessions(sessions)
+        .cadence(spec.cadences[0])
+        .session_minutes(spec.session_minutes.max);
+    if let Some(max) = spec.twice_weekly_start {
+        b = b.twice_weekly_start(twice.min(max));
+    }
+    if let Some(age) = spec.age {
+        b = b.adolescent(AdolescentDetails::new(age.min as u8));
+    }
+    b.build().unwrap()
+}
+
+#[test]
+fn every_modality_schedules_with_its_own_phases() {
+    let start = d(2026, 1, 5);
+    let phases = |m: Modality, n: u8| -> Vec<SchedulePhase> {
+        let s =
+            Schedule::generate(&contract_of(m, n, start, 0), &ScheduleOptions::default()).unwrap();
+        s.sessions().iter().map(|s| s.phase).collect()
+    };
+    use SchedulePhase::*;
+    let brief = phases(Modality::BRIEF_IPT, 8);
+    assert_eq!(
+        brief,
+        [
+            Engagement,
+            Initial,
+            Initial,
+            Middle,
+            Middle,
+            Middle,
+            Middle,
+            Termination,
+            Termination
+        ]
+    );
+    let who = phases(Modality::WHO_GROUP_IPT, 8);
+    assert_eq!(
+        who,
+        [
+            PreGroup,
+            Initial,
+            Middle,
+            Middle,
+            Middle,
+            Middle,
+            Middle,
+            Middle,
+            Termination
+        ]
+    );
+    let a = phases(Modality::ADOLESCENT_IPT, 12);
+    assert_eq!(a.iter().filter(|p| **p == Initial).count(), 4);
+    assert_eq!(a.iter().filter(|p| **p == Middle).count(), 4);
+    assert_eq!(a.iter().filter(|p| **p == Termination).count(), 4);
+    let g = phases(Modality::GROUP_IPT, 20);
+    assert_eq!(g.len(), 23);
+    assert!(
+        phases(Modality::MAINTENANCE_IPT, 6)
+            .iter()
+            .all(|p| *p == Maintenance)
+    );
+    assert!(
+        phases(Modality::IPSRT, 10)
+            .iter()
+            .all(|p| *p == StageJudged)
+    );
+    assert!(phases(Modality::MIT, 10).iter().all(|p| *p == StageJudged));
+
+    // IPT-A's parent or guardian joins the first and the last session.
+    let s = Schedule::generate(
+        &contract_of(Modality::ADOLESCENT_IPT, 12, start, 0),
+        &ScheduleOptions::default(),
+    )
+    .unwrap();
+    let joint: Vec<u8> = s
+        .sessions()
+        .iter()
+        .filter(|s| s.format == SessionFormat::Joint)
+        .map(|s| s.number)
+        .collect();
+    assert_eq!(joint, [1, 12]);
+
+    // IPT-G's individual meetings: before, between group sessions 10 and 11, after.
+    let s = Schedule::generate(
+        &contract_of(Modality::GROUP_IPT, 20, start, 0),
+        &ScheduleOptions::default(),
+    )
+    .unwrap();
+    let extras: Vec<(u8, ExtraMeeting)> = s
+        .sessions()
+        .iter()
+        .filter_map(|s| s.extra.map(|e| (s.number, e)))
+        .collect();
+    assert_eq!(
+        extras,
+        [
+            (1, ExtraMeeting::PreGroup),
+            (12, ExtraMeeting::MidTreatment),
+            (23, ExtraMeeting::PostTreatment)
+        ]
+    );
+}
+
+#[test]
+fn a_schedule_round_trips_through_json_with_its_formats() {
+    let c = contract_of(Modality::GROUP_IPT, 20, d(2026, 1, 5), 0);
+    let s = Schedule::generate(&c, &ScheduleOptions::default()).unwrap();
+    let json = to_json(&s).unwrap();
+    assert!(json.contains(r#""extra":"mid_treatment""#));
+    assert!(json.contains(r#""format":"group""#));
+    let back: Schedule = from_json(&json).unwrap();
+    assert_eq!(back, s);
+}
+
+#[test]
+fn a_custom_modality_is_read_and_checked_with_paths() {
+    let custom = r#"{
+      "schema_version": 1, "name": "brief_ipt_ten", "based_on": "brief_ipt",
+      "title": "Brief IPT, ten sessions",
+      "sessions": {"min": 10, "max": 10}, "cadences": ["weekly"],
+      "session_minutes": {"min": 45, "max": 60},
+      "layout": [
+        {"phase": "engagement", "sessions": {"fixed": 1}, "extra": "engagement"},
+        {"phase": "initial", "sessions": {"fixed": 2}},
+        {"phase": "middle", "sessions": "rest"},
+        {"phase": "termination", "sessions": {"fixed": 2}}
+      ],
+      "max_focus_areas": 1,
+      "areas": [{"area": "role_dispute", "name": "disputes"}],
+      "participants": ["patient", "therapist"], "sick_role": "full",
+      "cites": [{"ref": "swartz-2004-brief-ipt", "basis": "known"}]
+    }"#;
+    let spec: ModalitySpec = from_json(custom).unwrap();
+    let mut c = TreatmentContract::builder("2026-01-05", [ProblemArea::RoleDispute])
+        .modality(Modality::BRIEF_IPT)
+        .sessions(8)
+        .build()
+        .unwrap();
+    c.sessions = 10;
+    assert_eq!(c.validate_for(&spec), Ok(()));
+    let s = Schedule::generate_for(&c, &spec, &ScheduleOptions::default()).unwrap();
+    assert_eq!(s.session_count(), 11);
+    // The built-in brief IPT refuses the same contract at $.sessions.
+    assert_eq!(
+        c.validate().unwrap_err().as_slice()[0].path.as_str(),
+        "$.sessions"
+    );
+    // An area the custom modality does not allow.
+    let mut grief = c.clone();
+    grief.focus = vec![ProblemArea::Grief];
+    assert_eq!(
+        grief.validate_for(&spec).unwrap_err().as_slice()[0]
+            .path
+            .as_str(),
+        "$.focus[0]"
+    );
+
+    // A bad custom modality: every problem at its path.
+    let mut doc: serde_json::Value = serde_json::from_str(custom).unwrap();
+    doc["name"] = "Brief Ten".into();
+    doc["sessions"] = serde_json::json!({"min": 10, "max": 9});
+    doc["layout"][2]["sessions"] = "judged".into();
+    doc["layout"][3]["phase"] = "initial".into();
+    doc["cites"][0]["ref"] = "nobody-1999".into();
+    let err = from_json::<ModalitySpec>(&doc.to_string()).unwrap_err();
+    let text = err.to_string();
+    for path in [
+        "$.name",
+        "$.sessions.max",
+        "$.layout",
+        "$.layout[3].phase",
+        "$.cites[0].ref",
+    ] {
+        assert!(text.contains(path), "{path} missing from {text}");
+    }
+}
+
+#[test]
+fn twice_weekly_start_shortens_the_course_and_keeps_its_phases() {
+    let c = TreatmentContract::builder("2026-01-05", [ProblemArea::Grief])
+        .sessions(16)
+        .twice_weekly_start(8)
+        .build()
+        .unwrap();
+    let s = Schedule::generate(&c, &ScheduleOptions::default()).unwrap();
+    let dates: Vec<NaiveDate> = s.sessions().iter().map(|s| s.date).collect();
+    assert_eq!(
+        &dates[..4],
+        [d(2026, 1, 5), d(2026, 1, 8), d(2026, 1, 12), d(2026, 1, 15)]
+    );
+    // 8 sessions in 4 weeks, then 8 weekly: ends 11 weeks after the start.
+    assert_eq!(s.end_date(), d(2026, 1, 5) + Days::new(7 * 11));
+    assert_eq!(Some(s.end_date()), c.planned_end());
+    assert_eq!(s.phase_of(3), Some(SchedulePhase::Initial));
+    assert_eq!(s.phase_of(14), Some(SchedulePhase::Termination));
+}
+
+#[test]
+fn adolescent_exclusions_are_advisories_never_silent() {
+    let mut details = AdolescentDetails::new(13);
+    for e in Exclusion::ALL {
+        details = details.screened(e, ScreenResult::Absent);
+    }
+    let clear = TreatmentContract::builder("2026-01-05", [ProblemArea::RoleTransition])
+        .modality(Modality::ADOLESCENT_IPT)
+        .session_minutes(45)
+        .adolescent(details)
+        .build()
+        .unwrap();
+    assert!(clear.advisories().is_empty());
+    let unscreened = TreatmentContract::builder("2026-01-05", [ProblemArea::RoleTransition])
+        .modality(Modality::ADOLESCENT_IPT)
+        .session_minutes(45)
+        .adolescent(AdolescentDetails::new(17))
+        .build()
+        .unwrap();
+    let a = unscreened.advisories();
+    assert_eq!(a.len(), Exclusion::COUNT);
+    assert!(a[0].exclusion.is_safety() && a[1].exclusion.is_safety());
+    // The JSON round trip keeps the adolescent block.
+    let back: TreatmentContract = from_json(&to_json(&unscreened).unwrap()).unwrap();
+    assert_eq!(back, unscreened);
+}
+
+#[test]
+fn acute_to_maintenance_with_a_deferred_area() {
+    let acute = TreatmentContract::builder("2026-01-05", [ProblemArea::RoleTransition])
+        .modality(Modality::BRIEF_IPT)
+        .sessions(8)
+        .build()
+        .unwrap();
+    let end = acute.planned_end().unwrap();
+    let same = MaintenancePlan::new(end + Days::new(28), 12, [ProblemArea::RoleTransition]);
+    let m = acute.maintenance(&same).unwrap();
+    assert!(m.focus_change.is_none());
+    let early = MaintenancePlan::new(end, 12, [ProblemArea::RoleTransition]);
+    assert_eq!(
+        acute.maintenance(&early).unwrap_err().as_slice()[0]
+            .path
+            .as_str(),
+        "$.starts_on"
+    );
+    let deferred = MaintenancePlan::new(end + Days::new(28), 12, [ProblemArea::RoleDispute])
+        .because(FocusChangeReason::DeferredArea)
+        .agreed_on(end);
+    let m = acute.maintenance(&deferred).unwrap();
+    let change = m.focus_change.clone().unwrap();
+    assert_eq!(change.from, [ProblemArea::RoleTransition]);
+    assert_eq!(change.agreement.on, end);
+    let back: TreatmentContract = from_json(&to_json(&m).unwrap()).unwrap();
+    assert_eq!(back, m);
+    // A focus change on an acute contract is refused.
+    let mut bad = acute.clone();
+    bad.focus_change = Some(change);
+    assert_eq!(
+        bad.validate().unwrap_err().as_slice()[0].path.as_str(),
+        "$.focus_change"
+    );
+    // Maintenance is monthly and never twice weekly.
+    let s = Schedule::generate(&m, &ScheduleOptions::default()).unwrap();
+    assert_eq!(s.cadence(), Cadence::Monthly);
+    assert!(
+        s.sessions()
+            .iter()
+            .all(|s| s.phase == SchedulePhase::Maintenance)
+    );
+}
+
+#[test]
+fn a_members_safety_flag_surfaces_first_and_only_as_theirs() {
+    let group: Group = from_json(
+        r#"{
+      "schema_version": 1, "modality": "group_ipt", "starts_on": "2026-01-05",
+      "sessions": 20,
+      "facilitators": [{"id": "f1", "label": "SENTINEL-FAC"}, {"id": "f2", "label": "Co"}],
+      "members": [
+        {"id": "m1", "label": "SENTINEL-ONE", "focus": ["grief"],
+         "measurements": [{"instrument": "phq9", "date": "2026-01-05", "total": 12}]},
+        {"id": "m2", "label": "SENTINEL-TWO", "focus": ["role_dispute", "role_transition"],
+         "measurements": [
+           {"instrument": "phq9", "date": "2026-01-05", "total": 16,
+            "safety_flags": [{"kind": "suicidal_ideation", "source": "phq9_item9", "score": 2}]},
+           {"instrument": "phq9", "date": "2026-02-02", "total": 11}]}
+      ]
+    }"#,
+    )
+    .unwrap();
+    let review = group.review(d(2026, 2, 9));
+    assert_eq!(review.safety.len(), 1);
+    assert_eq!(review.safety[0].member.as_str(), "m2");
+    assert_eq!(review.members[1].latest[0].total(), 11);
+    let json = to_json(&review).unwrap();
+    assert!(!json.contains("SENTINEL"));
+    let one = to_json(&group.member_review("m1").unwrap()).unwrap();
+    assert!(!one.contains("m2") && !one.contains("SENTINEL") && !one.contains("safety\":[{"));
+    let two = group.member_review("m2").unwrap();
+    assert_eq!(two.safety_flags.len(), 1);
+    assert!(!format!("{group:?}").contains("SENTINEL"));
+    assert_eq!(
+        group
+            .schedule(&ScheduleOptions::default())
+            .unwrap()
+            .session_count(),
+        23
+    );
+}
+
+#[test]
+fn a_group_reports_every_problem_at_its_path() {
+    let text = r#"{
+      "schema_version": 1, "modality": "standard_ipt", "starts_on": "2026-01-05",
+      "sessions": 12, "facilitators": [],
+      "members": [
+        {"id": "m1", "label": "A", "focus": ["grief", "grief"]},
+        {"id": "m1", "label": " ", "focus": []}
+      ]
+    }"#;
+    let err = from_json::<Group>(text).unwrap_err().to_string();
+    for path in [
+        "$.modality",
+        "$.facilitators",
+        "$.members[1].id",
+        "$.members[1].label",
+    ] {
+        assert!(err.contains(path), "{path} missing from {err}");
+    }
+    let who = r#"{
+      "schema_version": 1, "modality": "who_group_ipt", "starts_on": "2026-01-05",
+      "sessions": 8, "facilitators": [{"id": "f1", "label": "F"}],
+      "members": [
+        {"id": "m1", "label": "A", "focus": ["grief", "grief"]},
+        {"id": "m2", "label": "B", "focus": []}
+      ]
+    }"#;
+    let err = from_json::<Group>(who).unwrap_err().to_string();
+    for path in ["$.members[0].focus[1]", "$.members[1].focus"] {
+        assert!(err.contains(path), "{path} missing from {err}");
+    }
+}
+
+fn modality() -> impl Strategy<Value = Modality> {
+    (0..Modality::ALL.len()).prop_map(|i| Modality::ALL[i])
+}
+
+proptest! {
+    /// For every modality: the sessions partition into its phases in the
+    /// layout's order (each phase once, ranks never decreasing), dates
+    /// strictly increase, no session falls on a skipped date, and the
+    /// counted sessions are the contract's.
+    #[test]
+    fn every_modality_schedule_keeps_its_invariants(
+        m in modality(),
+        sessions in 1u8..40,
+        twice in 0u8..9,
+        start_days in 0u64..3000,
+        skips in proptest::collection::vec(0u64..400, 0..30),
+        next_slot in any::<bool>(),
+    ) {
+        let start = d(2020, 1, 1) + Days::new(start_days);
+        let c = contract_of(m, sessions, start, twice);
+        let mut options = ScheduleOptions::default();
+        options.skip = skips.iter().map(|&o| start + Days::new(o)).collect();
+        options.skip_policy = if next_slot { SkipPolicy::NextCadenceSlot } else { SkipPolicy::NextFreeDay };
+        let s = Schedule::generate(&c, &options).unwrap();
+        let spec = m.spec();
+        prop_assert_eq!(s.sessions().len(), spec.total_sessions(c.sessions).unwrap());
+        let counted = s.sessions().iter().filter(|s| s.extra.is_none()).count();
+        prop_assert_eq!(counted, usize::from(c.sessions));
+        let mut seen: Vec<SchedulePhase> = Vec::new();
+        let mut rank = 0;
+        for (i, w) in s.sessions().iter().enumerate() {
+            prop_assert_eq!(usize::from(w.number), i + 1);
+            prop_assert!(!options.skip.contains(&w.date));
+            if seen.last() != Some(&w.phase) {
+                prop_assert!(!seen.contains(&w.phase), "{} returns", w.phase);
+                seen.push(w.phase);
+            }
+            if let Some(r) = w.phase.rank() {
+                prop_assert!(r >= rank);
+                rank = r;
+            }
+        }
+        for w in s.sessions().windows(2) {
+            prop_assert!(w[0].date < w[1].date);
+        }
+        // The phases are the layout's, in its order.
+        let layout: Vec<SchedulePhase> = spec.layout.iter().filter(|b| b.sessions != BlockLength::Judged).map(|b| b.phase).collect();
+        let mut dedup = layout.clone();
+        dedup.dedup();
+        if !layout.is_empty() {
+            let present: Vec<SchedulePhase> = dedup.into_iter().filter(|p| seen.contains(p)).collect();
+            prop_assert_eq!(present, seen.clone());
+        }
+        // And it reads back from JSON unchanged.
+        let back: Schedule = from_json(&to_json(&s).unwrap()).unwrap();
+        prop_assert_eq!(back, s);
+    }
+}
+
+proptest! {
+    /// A custom modality made by changing numbers and names in a built-in
+    /// one's JSON never panics: reading it, laying out any count, checking a
+    /// contract against it and scheduling it each return a value or an error.
+    #[test]
+    fn any_custom_modality_is_refused_or_used_without_panic(
+        m in modality(),
+        min in 0u16..300,
+        max in 0u16..300,
+        fixed in proptest::collection::vec(0u16..300, 0..6),
+        twice in proptest::option::of(0u16..300),
+        count in any::<u8>(),
+    ) {
+        let mut doc = serde_json::to_value(m.spec()).unwrap();
+        doc["name"] = "custom".into();
+        doc["sessions"] = serde_json::json!({"min": min, "max": max});
+        if let Some(t) = twice {
+            doc["twice_weekly_start"] = t.into();
+        }
+        if let Some(layout) = doc["layout"].as_array_mut() {
+            for (block, n) in layout.iter_mut().zip(&fixed) {
+                block["sessions"] = serde_json::json!({"fixed": n});
+            }
+        }
+        if let Ok(spec) = from_json::<ModalitySpec>(&doc.to_string()) {
+            let _ = spec.plan(count, Some(count), None);
+            let mut c = contract_of(m, 12, d(2026, 1, 5), 0);
+            c.sessions = count;
+            let _ = c.validate_for(&spec);
+            if let Ok(s) = Schedule::generate_for(&c, &spec, &ScheduleOptions::default()) {
+                prop_assert!(s.sessions().windows(2).all(|w| w[0].date < w[1].date));
+            }
+        }
+    }
+}
