@@ -78,8 +78,8 @@ pub(super) const ENTRIES: &[Reference] = &[
         doi: Some("10.4088/JCP.08m04784blu"),
         note: Some(
             "Often cited as J Clin Psychol 65(4):475–483; the publisher's record shows J Clin \
-             Psychiatry, published 15 December 2009. DOI seen on a research-index record: \
-             confirm.",
+             Psychiatry, published 15 December 2009, but does not print the DOI there. DOI seen \
+             only on research-index records and copies of the PubMed record: confirm.",
         ),
         ..Reference::new(
             "bockting-2009-preventive-ct",
@@ -247,8 +247,9 @@ pub(super) const ENTRIES: &[Reference] = &[
         doi: Some("10.1001/archpsyc.1991.01810360017002"),
         pmid: Some("1845438"),
         note: Some(
-            "Erratum: Arch Gen Psychiatry 1992;49(5):401. PMID seen on copies of the PubMed \
-             record: confirm.",
+            "Erratum: Arch Gen Psychiatry 1992;49(5):401. PMID seen only on copies of the \
+             PubMed record: confirm. DOI, volume, issue and pages corroborated by a university \
+             research record (FIU Discovery), not by the publisher or PubMed.",
         ),
         ..Reference::new(
             "frank-1991-maintenance-ipt",
@@ -284,8 +285,8 @@ pub(super) const ENTRIES: &[Reference] = &[
         doi: Some("10.1001/archpsyc.62.9.996"),
         pmid: Some("16143731"),
         note: Some(
-            "PMID and DOI seen on a proxied copy of the PubMed page: confirm. Volume, issue and \
-             pages from the domain reference.",
+            "PMID and DOI confirmed on the PubMed record (PMID 16143731). Volume, issue and \
+             pages from the domain reference; the DOI encodes 62(9):996.",
         ),
         ..Reference::new(
             "frank-2005-ipsrt-trial",
@@ -424,7 +425,8 @@ pub(super) const ENTRIES: &[Reference] = &[
         issue: Some("9"),
         pages: Some("606–613"),
         note: Some(
-            "DOI and PMID not yet confirmed on a PubMed, PMC or publisher record, so not given.",
+            "DOI and PMID not confirmed on a PubMed, PMC or publisher record, so not given; \
+             they were seen only in citations in third-party code repositories.",
         ),
         ..Reference::new(
             "kroenke-2001-phq9",
@@ -443,7 +445,8 @@ pub(super) const ENTRIES: &[Reference] = &[
         note: Some(
             "Volume, issue and pages from the authors' university research record (Indiana \
              University, Pure); the PMID seen on a PubMed-derived reader (bioseek), not on \
-             PubMed itself: confirm. DOI not confirmed, so not given.",
+             PubMed itself: confirm. DOI seen only on a mirror of the PubMed record, not \
+             confirmed, so not given.",
         ),
         ..Reference::new(
             "kroenke-2003-phq2",
@@ -462,7 +465,7 @@ pub(super) const ENTRIES: &[Reference] = &[
         note: Some(
             "DOI from the publisher's page (ACP Journals); pages from the citation in Evid \
              Based Med 2007;12:149. The abstract does not print the GAD-2 cut-off of 3. PMID \
-             not confirmed, so not given.",
+             seen only on a PubMed-derived reader (QxMD), not confirmed, so not given.",
         ),
         ..Reference::new(
             "kroenke-2007-anxiety",
@@ -484,11 +487,12 @@ pub(super) const ENTRIES: &[Reference] = &[
         volume: Some("50"),
         issue: Some("6"),
         pages: Some("613–621"),
+        doi: Some("10.1176/appi.psy.50.6.613"),
+        pmid: Some("19996233"),
         note: Some(
-            "Volume, issue and pages from the authors' university research record (Indiana \
-             University, Pure). The bands and the subscale cut-off are printed by the NINDS \
-             Common Data Elements record for the PHQ-4, which cites this article. DOI and PMID \
-             not confirmed, so not given.",
+            "PMID, DOI, volume, issue and pages (50(6):613–21) confirmed on the PubMed record. \
+             The bands and the subscale cut-off are printed by the NINDS Common Data Elements \
+             record for the PHQ-4, which cites this article.",
         ),
         ..Reference::new(
             "kroenke-2009-phq4",
@@ -528,6 +532,10 @@ pub(super) const ENTRIES: &[Reference] = &[
         part_of: Some(CASEBOOK),
         chapter: Some("2"),
         doi: Some("10.1093/med:psych/9780199746903.003.0002"),
+        note: Some(
+            "Author (Roslyn Law), chapter number and DOI confirmed on the publisher's chapter \
+             page (Oxford Clinical Psychology).",
+        ),
         ..Reference::new(
             "law-2012-complicated-grief",
             Chapter,
@@ -677,7 +685,10 @@ pub(super) const ENTRIES: &[Reference] = &[
         doi: Some("10.1002/wps.20823"),
         pmid: Some("33432758"),
         pmcid: Some("PMC7801836"),
-        note: Some("Identifiers seen on a copy of the PubMed record: confirm. Pages not yet seen."),
+        note: Some(
+            "Identifiers seen only on a copy of the PubMed record: confirm. Pages (96–106) seen \
+             only on a research-index record, so not given.",
+        ),
         ..Reference::new(
             "prigerson-2021-pgd-dsm5tr",
             Article,
@@ -713,6 +724,11 @@ pub(super) const ENTRIES: &[Reference] = &[
     Reference {
         part_of: Some(CASEBOOK),
         chapter: Some("4"),
+        note: Some(
+            "Authors (Paula Ravitz, Robert Maunder), title and chapter number confirmed on the \
+             publisher's chapter page (Oxford Clinical Psychology). The chapter DOI was seen only \
+             on a research-index record, so not given.",
+        ),
         ..Reference::new(
             "ravitz-maunder-2012-role-transition",
             Chapter,

@@ -4,6 +4,7 @@
 //! decisions 4 and 10).
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 use crate::limits::Limits;
 use crate::{
@@ -336,12 +337,18 @@ impl Compiled {
 #[derive(Debug, Clone, Serialize)]
 #[serde(into = "RuleSet")]
 pub struct Engine {
-    rules: RuleSet,
+    /// The rule set, shared: cloning an engine copies no rule.
+    rules: Arc<RuleSet>,
     /// Which rule set this is, as every assessment names it: built once and
     /// shared by every assessment.
     pub(crate) info: RuleSetInfo,
-    pub(crate) compiled: Compiled,
+    /// The flat form, shared like the rules.
+    pub(crate) compiled: Arc<Compiled>,
 }
+
+/// The default rule set compiled once per process: [`Engine::standard`]
+/// hands out clones, which share it.
+static STANDARD: OnceLock<Result<Engine, Problems>> = OnceLock::new();
 
 impl<'de> Deserialize<'de> for Engine {
     /// Reads the engine's record and checks it, each problem at its path.
@@ -365,7 +372,7 @@ impl TryFrom<RuleSet> for Engine {
 
 impl From<Engine> for RuleSet {
     fn from(engine: Engine) -> RuleSet {
-        engine.rules
+        Arc::try_unwrap(engine.rules).unwrap_or_else(|shared| RuleSet::clone(&shared))
     }
 }
 
@@ -555,7 +562,8 @@ impl Engine {
         let info = RuleSetInfo {
             id: rules.id.clone(),
             version: SharedText::from(rules.version.as_str()),
-            fingerprint: SharedText::from(rules.fingerprint()),
+            fingerprint: standard_fingerprint(&rules)
+                .unwrap_or_else(|| SharedText::from(rules.fingerprint())),
         };
         // Children precede their parents, so one forward pass suffices.
         let mut yields_subjects: Vec<bool> = Vec::with_capacity(nodes.len());
@@ -595,9 +603,9 @@ impl Engine {
         let absent = proximity::absent_proximities(&nodes, &kids);
         let unit = units(&nodes, &kids);
         Ok(Engine {
-            rules,
+            rules: Arc::new(rules),
             info,
-            compiled: Compiled {
+            compiled: Arc::new(Compiled {
                 nodes,
                 kids,
                 roots,
@@ -610,11 +618,16 @@ impl Engine {
                 absent,
                 unit,
                 recommendations: super::recommend::RecommendationTable::new(),
-            },
+            }),
         })
     }
 
     /// Compiles the default rule set, `rules/default.json`.
+    ///
+    /// The embedded rules are read and compiled once per process, on the
+    /// first call; every call returns a clone of that engine, which shares
+    /// its rules and compiled form (cloning copies no rule), so calling this
+    /// wherever an engine is needed costs next to nothing.
     ///
     /// ```
     /// let engine = interpersonal::Engine::standard()?;
@@ -627,14 +640,16 @@ impl Engine {
     /// Returns [`Problems`] if the embedded rule set cannot be read or
     /// compiled, a defect the crate's tests rule out.
     pub fn standard() -> Result<Engine, Problems> {
-        match super::ruleset::RuleSet::try_standard() {
-            Ok(rules) => Engine::compile(rules),
-            Err(e) => {
-                let mut problems = Problems::default();
-                problems.at(e.path.clone(), e.message.clone());
-                Err(problems)
-            }
-        }
+        STANDARD
+            .get_or_init(|| match super::ruleset::RuleSet::try_standard() {
+                Ok(rules) => Engine::compile(rules),
+                Err(e) => {
+                    let mut problems = Problems::default();
+                    problems.at(e.path.clone(), e.message.clone());
+                    Err(problems)
+                }
+            })
+            .clone()
     }
 
     /// Compiles the IPSRT rule set, `rules/ipsrt.json`
@@ -703,6 +718,18 @@ impl Engine {
 fn area_list(set: AreaSet) -> String {
     let names: Vec<&'static str> = set.areas().iter().map(|a| a.into()).collect();
     names.join(", ")
+}
+
+/// The fingerprint of `rules` when they are the embedded default rule set,
+/// taken from the engine [`Engine::standard`] compiled, without serialising
+/// the rules again: the fingerprint is a function of the content, and the
+/// content is equal. `None` when they differ, or before the default rules
+/// were compiled.
+fn standard_fingerprint(rules: &RuleSet) -> Option<SharedText> {
+    match STANDARD.get() {
+        Some(Ok(standard)) if *standard.rules == *rules => Some(standard.info.fingerprint.clone()),
+        _ => None,
+    }
 }
 
 /// The most parts of an `all` whose closest subject is found with bit

@@ -384,6 +384,7 @@ pub struct RuleSet {
     /// The tunable numbers.
     pub parameters: RuleParameters,
     /// The rules, in the order their evidence is listed.
+    #[serde(deserialize_with = "crate::limits::read::rules")]
     pub rules: Vec<Rule>,
 }
 
@@ -520,23 +521,38 @@ impl RuleSet {
     /// Points the rules' ids and text at the same text in `json`, a document
     /// known at compile time, wherever it occurs there verbatim: the text is
     /// equal, but an assessment then shares it with no reference counting.
+    ///
+    /// A rule's text lies in the document after its id, and the ids in rule
+    /// order, so each text is looked for from its rule's id on, then, should
+    /// the document order its keys otherwise, from the start: reading the
+    /// document once, not once per text.
     fn share_static_text(&mut self, json: &'static str) {
-        let find = |text: &str| -> Option<&'static str> {
-            json.find(text)
-                .and_then(|i| json.get(i..i.saturating_add(text.len())))
-        };
-        let share = |text: &mut SharedText| {
-            if let Some(found) = find(text) {
-                *text = SharedText::from_static(found);
+        let find = |from: usize, text: &str| -> Option<(usize, &'static str)> {
+            // Text that JSON escapes is never in the document as it is.
+            if text.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+                return None;
             }
+            let at = |base: usize, rest: &str| rest.find(text).map(|i| base.saturating_add(i));
+            json.get(from..)
+                .and_then(|rest| at(from, rest))
+                .or_else(|| at(0, json))
+                .and_then(|i| Some((i, json.get(i..i.saturating_add(text.len()))?)))
         };
-        if let Some(found) = find(self.id.as_str()) {
+        let mut cursor = 0;
+        if let Some((i, found)) = find(cursor, self.id.as_str()) {
             self.id = RuleId::from_known(found);
+            cursor = i;
         }
         for rule in &mut self.rules {
-            if let Some(found) = find(rule.id.as_str()) {
+            if let Some((i, found)) = find(cursor, rule.id.as_str()) {
                 rule.id = RuleId::from_known(found);
+                cursor = i;
             }
+            let share = |text: &mut SharedText| {
+                if let Some((_, found)) = find(cursor, text) {
+                    *text = SharedText::from_static(found);
+                }
+            };
             share(&mut rule.summary);
             share(&mut rule.detail);
             rule.source = Source::from_cites(rule.source.cites().iter().map(|cite| {
@@ -600,7 +616,7 @@ impl RuleSet {
         use std::fmt::Write;
         // Serialising the crate's own types cannot fail (every map key is
         // text); were it ever to, the fingerprint is that of empty input.
-        let canonical = serde_jcs::to_vec(self).unwrap_or_default();
+        let canonical = super::fingerprint::canonical_json(self).unwrap_or_default();
         let digest = Sha256::digest(&canonical);
         let mut hex = String::with_capacity(64);
         for byte in digest {

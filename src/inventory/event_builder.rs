@@ -224,7 +224,7 @@ impl EventBuilder {
         self.report_unreadable(&root, 0, Order::Event, &mut found);
         match self.event {
             Some(event) => {
-                check_event(&event, &root, 0, &mut found);
+                check_event(&event, &|| root.clone(), 0, &mut found);
                 found.into_problems().into_result(event)
             }
             None => Err(found.into_problems()),

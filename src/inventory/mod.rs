@@ -302,10 +302,10 @@ pub struct Inventory {
     /// The onset of the current episode.
     pub onset: EpisodeOnset,
     /// The important people.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::limits::read::people")]
     pub people: Vec<Person>,
     /// The life events.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::limits::read::events")]
     pub events: Vec<LifeEvent>,
     /// The social context.
     #[serde(default)]

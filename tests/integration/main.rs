@@ -10,6 +10,7 @@
 mod support;
 
 mod api;
+mod batch;
 mod bibliography;
 mod cases_parse;
 #[cfg(feature = "cds-hooks")]
@@ -39,6 +40,8 @@ mod links;
 mod measures;
 mod measures_props;
 mod modalities;
+#[cfg(feature = "svg")]
+mod picture;
 mod privacy;
 mod report_structure;
 mod schedule;
