@@ -258,6 +258,8 @@ pub mod mit;
 pub mod cds_hooks;
 #[cfg(feature = "fhir")]
 pub mod fhir;
+#[cfg(feature = "svg")]
+pub mod picture;
 
 pub use catalogue::{Phase, ProblemArea};
 pub use course::{Course, Formulation, Schedule, TreatmentContract};

@@ -598,7 +598,9 @@ pub(super) const ENTRIES: &[Reference] = &[
         note: Some(
             "Its appendix, \"A Pocket Guide to IPT\", is cited with this key (the appendix's \
              place in the book is from the domain reference: confirm in OUP's table of \
-             contents). Copyright page 2017; published July 2016. DOI seen on a library \
+             contents). Copyright page 2017; published July 2016. ISBN 9780190465599 (paper) \
+             confirmed on a research index's record of the book, beside 9780190465605, and in \
+             its Library of Congress CIP data (LCCN 2016019641). DOI seen on a library \
              record: confirm.",
         ),
         ..Reference::new(
