@@ -1,158 +1,38 @@
 //! Benchmarks of the rule engine with the default rules.
 //!
 //! ```text
-//! cargo bench --bench engine                 # everything
-//! cargo bench --bench engine -- evaluate     # one group
+//! cargo bench --bench engine                          # everything
+//! cargo bench --bench engine -- evaluate              # one group
+//! cargo bench --bench engine --features rayon -- batch  # with the parallel batches
 //! ```
 //!
-//! Groups: `evaluate` (3, 12 and 100 people), `compile` (the default rule
-//! set), `parse_and_evaluate` (JSON text to assessment), `batch` (100,000
-//! generated inventories, small sample).
+//! Groups:
+//! - `evaluate`: an assessment from an inventory in memory (3, 12 and 100
+//!   people); `validate`: the validation every evaluation runs first.
+//! - `parse`, `parse_and_evaluate`: JSON text to inventory, and to
+//!   assessment (a generated 12-person inventory, and the quickstart file).
+//! - `bundled`: every bundled JSON inventory (`examples/data/`,
+//!   `tests/cases/`) parsed and evaluated, one file per benchmark and all
+//!   files in one.
+//! - `cold`: `Engine::standard()` (compiled once per process, then shared),
+//!   and what its first call in a process costs (read the embedded rules and
+//!   compile them); `compile`: the default rule set, and a changed one
+//!   (whose fingerprint is computed afresh).
+//! - `batch`: 100,000 small generated inventories (0 to 4 people), as a
+//!   kept batch, a streaming iterator and, with the `rayon` feature, on every
+//!   core, kept and streaming. Criterion reports elements per second.
+//!
+//! Allocation counts and memory per assessment are measured by the
+//! `allocations` bench, which counts rather than times.
 
 use std::hint::black_box;
 
-use chrono::NaiveDate;
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use interpersonal::{
-    Engine, Inventory, LifeEvent, Person, RuleSet,
-    date::{EpisodeOnset, PartialDate},
-    id::{EventId, PersonId},
-    inventory::{
-        Closeness, Conflict, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind,
-        Expectations, ExpectationsMet, PersonStatus, RelationshipChange, RelationshipKind,
-        RelativeToOnset,
-    },
-};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use interpersonal::{Engine, Inventory, RuleSet};
 
-/// A small deterministic generator (no randomness in the crate; this is bench
-/// data only).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[(self.next() as usize) % items.len()]
-    }
-}
-
-const RELATIONSHIPS: [RelationshipKind; 8] = [
-    RelationshipKind::Spouse,
-    RelationshipKind::Parent,
-    RelationshipKind::Child,
-    RelationshipKind::Sibling,
-    RelationshipKind::Friend,
-    RelationshipKind::Colleague,
-    RelationshipKind::Supervisor,
-    RelationshipKind::ExPartner,
-];
-
-const KINDS: [EventKind; 8] = [
-    EventKind::Death,
-    EventKind::Divorce,
-    EventKind::JobLoss,
-    EventKind::Relocation,
-    EventKind::BirthOfChild,
-    EventKind::Retirement,
-    EventKind::Promotion,
-    EventKind::SeriousIllness,
-];
-
-/// An inventory with `people` people and `events` events, most fields filled,
-/// some left unknown.
-fn inventory(seed: u64, people: usize, events: usize) -> Inventory {
-    let mut rng = Lcg(seed);
-    let mut inv = Inventory::new(
-        NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
-        EpisodeOnset::Known(PartialDate::month(2026, 1).unwrap()),
-    );
-    for i in 0..people {
-        let mut p = Person::new(
-            PersonId::new(format!("p{i}")).unwrap(),
-            format!("Person {i}"),
-            rng.pick(&RELATIONSHIPS),
-        );
-        p.closeness = Some(rng.pick(&[Closeness::Inner, Closeness::Middle, Closeness::Outer]));
-        p.confidant = rng.pick(&[Some(true), Some(false), None]);
-        p.expectations = rng
-            .pick(&[
-                Some(ExpectationsMet::Met),
-                Some(ExpectationsMet::PartlyMet),
-                Some(ExpectationsMet::Unmet),
-                None,
-            ])
-            .map(Expectations::new);
-        p.change_around_onset = rng.pick(&[
-            Some(RelationshipChange::Unchanged),
-            Some(RelationshipChange::Worse),
-            Some(RelationshipChange::Better),
-            Some(RelationshipChange::Lost),
-            None,
-        ]);
-        if rng.next() % 3 == 0 {
-            let mut c = Conflict::new(rng.pick(&[
-                ConflictLevel::Low,
-                ConflictLevel::Moderate,
-                ConflictLevel::High,
-            ]));
-            c.visibility = rng.pick(&[
-                Some(ConflictVisibility::Overt),
-                Some(ConflictVisibility::Covert),
-                None,
-            ]);
-            c.course = rng.pick(&[
-                Some(ConflictCourse::Negotiating),
-                Some(ConflictCourse::Stalled),
-                Some(ConflictCourse::Ending),
-                None,
-            ]);
-            c.began = rng.pick(&[
-                Some(RelativeToOnset::BeforeOnset),
-                Some(RelativeToOnset::AfterOnset),
-                None,
-            ]);
-            p.conflict = Some(c);
-        }
-        inv.people.push(p);
-    }
-    for e in 0..events {
-        let month = 1 + (rng.next() % 12) as u32;
-        // Dated before the assessment (2026-03-02), so the inventory is valid.
-        let year = rng.pick(&[2024, 2025, 2025, 2025]);
-        let mut ev = LifeEvent::new(
-            EventId::new(format!("e{e}")).unwrap(),
-            rng.pick(&KINDS),
-            Some(PartialDate::month(year, month).unwrap()),
-        );
-        if people > 0 {
-            ev.person = Some(PersonId::new(format!("p{}", rng.next() as usize % people)).unwrap());
-        }
-        ev.linked_to_onset = rng.pick(&[
-            interpersonal::inventory::OnsetLink::Linked,
-            interpersonal::inventory::OnsetLink::NotLinked,
-            interpersonal::inventory::OnsetLink::Unknown,
-        ]);
-        // A death is of someone who died then: the inventory stays valid.
-        if ev.kind == EventKind::Death {
-            if let Some(p) = ev
-                .person
-                .as_ref()
-                .and_then(|id| inv.people.iter_mut().find(|p| &p.id == id))
-            {
-                p.status = PersonStatus::Deceased { date: ev.date };
-            } else {
-                ev.kind = EventKind::Relocation;
-            }
-        }
-        inv.events.push(ev);
-    }
-    inv
-}
+#[path = "support/inventories.rs"]
+mod inventories;
+use inventories::{bundled, inventory};
 
 fn evaluate(c: &mut Criterion) {
     let engine = Engine::standard().unwrap();
@@ -167,23 +47,84 @@ fn evaluate(c: &mut Criterion) {
         });
     }
     group.finish();
-}
-
-fn compile(c: &mut Criterion) {
-    let rules = RuleSet::standard();
-    c.bench_function("compile/default", |b| {
-        b.iter(|| Engine::compile(black_box(rules.clone())).unwrap())
+    let inv = inventory(7, 12, 6);
+    c.bench_function("validate/people/12", |b| {
+        b.iter(|| black_box(&inv).validate())
     });
 }
 
 fn parse_and_evaluate(c: &mut Criterion) {
     let engine = Engine::standard().unwrap();
+    let twelve = interpersonal::to_json(&inventory(7, 12, 6)).unwrap();
+    c.bench_function("parse/people/12", |b| {
+        b.iter(|| interpersonal::from_json::<Inventory>(black_box(&twelve)).unwrap())
+    });
+    c.bench_function("parse_and_evaluate/people/12", |b| {
+        b.iter(|| {
+            let inv: Inventory = interpersonal::from_json(black_box(&twelve)).unwrap();
+            engine.evaluate(&inv)
+        })
+    });
     let json = include_str!("../examples/data/quickstart.json");
     c.bench_function("parse_and_evaluate/quickstart", |b| {
         b.iter(|| {
             let inv: Inventory = interpersonal::from_json(black_box(json)).unwrap();
             engine.evaluate(&inv)
         })
+    });
+    // A document with an error at its end: the cost of the error path (the
+    // document is read twice, the second time keeping paths).
+    let broken = twelve.replacen("\"relationship\":\"", "\"relationship\":\"x", 1);
+    assert!(interpersonal::from_json::<Inventory>(&broken).is_err());
+    c.bench_function("parse/people/12_with_error", |b| {
+        b.iter(|| interpersonal::from_json::<Inventory>(black_box(&broken)).unwrap_err())
+    });
+}
+
+fn bundled_files(c: &mut Criterion) {
+    let engine = Engine::standard().unwrap();
+    let files = bundled();
+    let mut group = c.benchmark_group("bundled");
+    group.throughput(Throughput::Elements(files.len() as u64));
+    group.bench_function("all", |b| {
+        b.iter(|| {
+            for (_, text) in &files {
+                let inv: Inventory = interpersonal::from_json(black_box(text)).unwrap();
+                black_box(engine.evaluate(&inv));
+            }
+        })
+    });
+    group.throughput(Throughput::Elements(1));
+    for (name, text) in &files {
+        group.bench_with_input(BenchmarkId::new("file", name), text, |b, text| {
+            b.iter(|| {
+                let inv: Inventory = interpersonal::from_json(black_box(text)).unwrap();
+                engine.evaluate(&inv)
+            })
+        });
+    }
+    group.finish();
+}
+
+fn cold(c: &mut Criterion) {
+    c.bench_function("cold/standard", |b| b.iter(|| Engine::standard().unwrap()));
+    c.bench_function("cold/first_standard", |b| {
+        // What the first `Engine::standard()` of a process does.
+        b.iter(|| Engine::compile(RuleSet::try_standard().unwrap()).unwrap())
+    });
+    let rules = RuleSet::standard();
+    // The default rules: their fingerprint is the one already computed.
+    c.bench_function("compile/default", |b| {
+        b.iter(|| Engine::compile(black_box(rules.clone())).unwrap())
+    });
+    // A changed rule set: its fingerprint is computed.
+    let mut changed = RuleSet::standard();
+    changed.parameters.min_focus_score += 0.5;
+    c.bench_function("compile/changed", |b| {
+        b.iter(|| Engine::compile(black_box(changed.clone())).unwrap())
+    });
+    c.bench_function("compile/fingerprint", |b| {
+        b.iter(|| black_box(&changed).fingerprint())
     });
 }
 
@@ -194,11 +135,45 @@ fn batch(c: &mut Criterion) {
         .collect();
     let mut group = c.benchmark_group("batch");
     group.sample_size(10);
-    group.bench_function("100k", |b| {
+    group.throughput(Throughput::Elements(inventories.len() as u64));
+    group.bench_function("100k/kept", |b| {
         b.iter(|| engine.evaluate_batch(black_box(&inventories)))
     });
+    group.bench_function("100k/streaming", |b| {
+        b.iter(|| {
+            engine
+                .evaluate_iter(black_box(&inventories))
+                .filter(|a| a.focus.is_empty())
+                .count()
+        })
+    });
+    #[cfg(feature = "rayon")]
+    {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        group.bench_function("100k/parallel_kept", |b| {
+            b.iter(|| engine.par_evaluate_batch(black_box(&inventories)))
+        });
+        group.bench_function("100k/parallel_streaming", |b| {
+            b.iter(|| {
+                let none = AtomicUsize::new(0);
+                engine.par_evaluate_each(black_box(&inventories), |_, a| {
+                    if a.focus.is_empty() {
+                        none.fetch_add(1, Ordering::Relaxed);
+                    }
+                });
+                none.into_inner()
+            })
+        });
+    }
     group.finish();
 }
 
-criterion_group!(benches, evaluate, compile, parse_and_evaluate, batch);
+criterion_group!(
+    benches,
+    evaluate,
+    parse_and_evaluate,
+    bundled_files,
+    cold,
+    batch
+);
 criterion_main!(benches);

@@ -8,7 +8,9 @@
 //! a progress review at sessions 4, 8 and 12, and the termination checklist.
 //! Every date is fixed: nothing reads a clock.
 //!
-//! Run with `cargo run --example course_tracking`.
+//! Run with `cargo run --example course_tracking`. With the `svg` feature,
+//! `cargo run --example course_tracking --features svg -- --svg DIR` also
+//! writes the PHQ-9 symptom chart of the course to `DIR/symptom_chart.svg`.
 
 use std::error::Error;
 
@@ -51,7 +53,40 @@ fn phq9_answers(total: u8) -> Phq9Answers {
     answers.with(Phq9Item::SelfHarmThoughts, 0)
 }
 
+/// The folder after `--svg`, if given.
+fn svg_dir() -> Result<Option<std::path::PathBuf>, Box<dyn Error>> {
+    let mut args = std::env::args().skip(1);
+    match args.next().as_deref() {
+        None => Ok(None),
+        Some("--svg") => match args.next() {
+            Some(dir) => Ok(Some(dir.into())),
+            None => Err("--svg needs a folder: --svg DIR".into()),
+        },
+        Some(other) => Err(format!("unknown argument {other:?}; the only one is --svg DIR").into()),
+    }
+}
+
+/// Writes the PHQ-9 symptom chart of the course into `dir`.
+#[cfg(feature = "svg")]
+fn write_chart(dir: &std::path::Path, course: &Course) -> Result<(), Box<dyn Error>> {
+    let svg =
+        interpersonal::picture::SymptomChart::new(course, interpersonal::measure::Instrument::Phq9)
+            .to_svg();
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join("symptom_chart.svg");
+    std::fs::write(&path, svg)?;
+    println!("\nWrote the symptom chart to {}.", path.display());
+    Ok(())
+}
+
+/// Without the `svg` feature there are no pictures.
+#[cfg(not(feature = "svg"))]
+fn write_chart(_: &std::path::Path, _: &Course) -> Result<(), Box<dyn Error>> {
+    Err("--svg needs the svg feature: cargo run --example course_tracking --features svg -- --svg DIR".into())
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
+    let svg_dir = svg_dir()?;
     let inventory: Inventory = from_json(CASE)?;
     let engine = Engine::standard()?;
     let assessment = engine.evaluate(&inventory);
@@ -170,6 +205,9 @@ fn main() -> Result<(), Box<dyn Error>> {
             }
             _ => {}
         }
+    }
+    if let Some(dir) = svg_dir {
+        write_chart(&dir, &course)?;
     }
     Ok(())
 }

@@ -9,7 +9,10 @@
 //!
 //! Run with `cargo run --example ipsrt_rhythm`, or pass a diary series of
 //! your own: `cargo run --example ipsrt_rhythm -- my_series.json` (see
-//! `schema/rhythm_series.schema.json`).
+//! `schema/rhythm_series.schema.json`). With the `svg` feature,
+//! `cargo run --example ipsrt_rhythm --features svg -- --svg DIR` also writes
+//! the rhythm chart of the first and the last week to `DIR/rhythm_chart_first_week.svg`
+//! and `DIR/rhythm_chart_last_week.svg`.
 
 use std::error::Error;
 
@@ -19,8 +22,49 @@ use interpersonal::ipsrt::{RhythmSeries, Scorability};
 /// The bundled series (examples/ipsrt_data/rhythm_series.json).
 const SERIES: &str = include_str!("ipsrt_data/rhythm_series.json");
 
+/// Writes the rhythm charts of the first and the last week into `dir`.
+#[cfg(feature = "svg")]
+fn write_charts(dir: &std::path::Path, series: &RhythmSeries) -> Result<(), Box<dyn Error>> {
+    use interpersonal::picture::RhythmChart;
+    std::fs::create_dir_all(dir)?;
+    let weeks = [
+        ("first", series.weeks().first()),
+        ("last", series.weeks().last()),
+    ];
+    for (name, week) in weeks {
+        if let Some(week) = week {
+            let path = dir.join(format!("rhythm_chart_{name}_week.svg"));
+            std::fs::write(&path, RhythmChart::new(week).to_svg())?;
+            println!(
+                "Wrote the rhythm chart of the {name} week to {}.",
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Without the `svg` feature there are no pictures.
+#[cfg(not(feature = "svg"))]
+fn write_charts(_: &std::path::Path, _: &RhythmSeries) -> Result<(), Box<dyn Error>> {
+    Err(
+        "--svg needs the svg feature: cargo run --example ipsrt_rhythm --features svg -- --svg DIR"
+            .into(),
+    )
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
-    let text = match std::env::args().nth(1) {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let svg_dir = match args.iter().position(|a| a == "--svg") {
+        Some(i) if i + 1 < args.len() => {
+            let dir = args.remove(i + 1);
+            args.remove(i);
+            Some(std::path::PathBuf::from(dir))
+        }
+        Some(_) => return Err("--svg needs a folder: --svg DIR".into()),
+        None => None,
+    };
+    let text = match args.first() {
         Some(path) => std::fs::read_to_string(path)?,
         None => SERIES.to_owned(),
     };
@@ -111,5 +155,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!();
     let moods: Vec<String> = series.moods().iter().map(|m| m.mood.to_string()).collect();
     println!("Daily mood (-5 to +5): {}", moods.join(" "));
+    if let Some(dir) = svg_dir {
+        println!();
+        write_charts(&dir, &series)?;
+    }
     Ok(())
 }

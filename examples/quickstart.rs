@@ -16,6 +16,16 @@
 //!
 //! The crate is decision support, not diagnosis: the clinician decides, and
 //! the focus is agreed with the patient.
+//!
+//! With the `svg` feature it can also draw the inventory as a closeness
+//! circle, people named by id, the evidence highlighted:
+//!
+//! ```text
+//! cargo run --example quickstart --features svg -- --svg DIR
+//! ```
+//!
+//! writes `DIR/closeness_circle.svg` (the README shows it from
+//! `docs/pictures/`).
 use interpersonal::{
     Engine, Inventory, ProblemArea, Report, engine::Subject, from_json, id::EventId,
     inventory::OnsetLink,
@@ -23,7 +33,51 @@ use interpersonal::{
 
 const CASE: &str = include_str!("data/quickstart.json");
 
+/// The folder after `--svg`, if given.
+fn svg_dir() -> Result<Option<std::path::PathBuf>, Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    match args.next().as_deref() {
+        None => Ok(None),
+        Some("--svg") => match args.next() {
+            Some(dir) => Ok(Some(dir.into())),
+            None => Err("--svg needs a folder: --svg DIR".into()),
+        },
+        Some(other) => Err(format!("unknown argument {other:?}; the only one is --svg DIR").into()),
+    }
+}
+
+/// Writes the closeness circle of the case into `dir`.
+#[cfg(feature = "svg")]
+fn write_circle(
+    dir: &std::path::Path,
+    inventory: &Inventory,
+    assessment: &interpersonal::Assessment,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let svg = interpersonal::picture::ClosenessCircle::new(inventory)
+        .with_assessment(assessment)
+        .to_svg();
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join("closeness_circle.svg");
+    std::fs::write(&path, svg)?;
+    println!("\nWrote the closeness circle to {}.", path.display());
+    Ok(())
+}
+
+/// Without the `svg` feature there are no pictures.
+#[cfg(not(feature = "svg"))]
+fn write_circle(
+    _: &std::path::Path,
+    _: &Inventory,
+    _: &interpersonal::Assessment,
+) -> Result<(), Box<dyn std::error::Error>> {
+    Err(
+        "--svg needs the svg feature: cargo run --example quickstart --features svg -- --svg DIR"
+            .into(),
+    )
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let svg_dir = svg_dir()?;
     // 1. Read and check the inventory. Every problem is reported with its JSON
     //    path; none of them quotes patient text.
     let inventory: Inventory = from_json(CASE)?;
@@ -86,5 +140,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .iter()
             .all(|p| !json.contains(p.label.expose().as_str()))
     );
+
+    // 7. With `--svg DIR`: the closeness circle, people named by id.
+    if let Some(dir) = svg_dir {
+        write_circle(&dir, &inventory, &assessment)?;
+    }
     Ok(())
 }

@@ -443,7 +443,7 @@ fn take_pending() -> Option<Problems> {
 /// Returns a [`JsonError`] naming the path of the first value that could not be
 /// read.
 pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, JsonError> {
-    read_document(json.as_bytes())
+    read_document(json.as_bytes(), Some(json))
 }
 
 /// Writes any of the crate's document types as compact JSON, in its stable
@@ -488,7 +488,7 @@ pub fn from_json_reader<T: DeserializeOwned, R: std::io::Read>(
     reader
         .read_to_end(&mut bytes)
         .map_err(|e| json_error(JsonPath::root(), &serde_json::Error::io(e), None))?;
-    read_document(&bytes)
+    read_document(&bytes, None)
 }
 
 /// The deepest nesting of arrays and objects a document may have.
@@ -604,11 +604,89 @@ fn too_deep(json: &[u8]) -> Option<JsonError> {
     None
 }
 
-/// Reads one document and checks that nothing but white space follows it.
-fn read_document<T: DeserializeOwned>(json: &[u8]) -> Result<T, JsonError> {
-    if let Some(error) = too_deep(json) {
-        return Err(error);
+/// Whether some array or object of `json` is nested deeper than
+/// [`MAX_JSON_DEPTH`]: one pass over the bytes that allocates nothing, so a
+/// document of normal depth pays little for the check. [`too_deep`] then
+/// finds the path of the first value too deep.
+fn deeper_than_allowed(json: &[u8]) -> bool {
+    // A document with no more arrays and objects than the limit cannot nest
+    // deeper; counting them is a loop the compiler vectorises.
+    let opened = json.iter().filter(|&&b| b == b'[' || b == b'{').count();
+    if opened <= MAX_JSON_DEPTH {
+        return false;
     }
+    let mut depth = 0usize;
+    let mut bytes = json.iter();
+    while let Some(&b) = bytes.next() {
+        match b {
+            b'"' => {
+                // Skip the string, with its escapes.
+                while let Some(&c) = bytes.next() {
+                    match c {
+                        b'\\' => {
+                            bytes.next();
+                        }
+                        b'"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_JSON_DEPTH {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Reads one document and checks that nothing but white space follows it.
+///
+/// A document that reads is read once, by serde_json alone: keeping the path
+/// of every value as it is read costs more than the reading, and only an
+/// error needs it. When that first reading fails, the document is read again
+/// with the path kept ([`read_with_path`]); reading is deterministic, so the
+/// second reading fails at the same place, and its error is the one
+/// returned. `text` is `json` as text when the caller has it (then the
+/// first reading need not check that it is UTF-8).
+fn read_document<T: DeserializeOwned>(json: &[u8], text: Option<&str>) -> Result<T, JsonError> {
+    if deeper_than_allowed(json) {
+        if let Some(error) = too_deep(json) {
+            return Err(error);
+        }
+    }
+    let read = match text {
+        Some(text) => read_plain(serde_json::Deserializer::from_str(text)),
+        None => read_plain(serde_json::Deserializer::from_slice(json)),
+    };
+    match read {
+        Some(value) => {
+            // A value that read leaves no problems behind, but a failed
+            // reading inside it (an untagged choice) might have.
+            take_pending();
+            Ok(value)
+        }
+        None => read_with_path(json),
+    }
+}
+
+/// The first reading of [`read_document`]: the value, or `None` when the
+/// document does not read (the second reading says why).
+fn read_plain<'de, T: Deserialize<'de>, R: serde_json::de::Read<'de>>(
+    mut de: serde_json::Deserializer<R>,
+) -> Option<T> {
+    let value = T::deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    Some(value)
+}
+
+/// Reads one document keeping the path of every value, so that an error
+/// names where it is; see [`read_document`].
+fn read_with_path<T: DeserializeOwned>(json: &[u8]) -> Result<T, JsonError> {
     let mut de = serde_json::Deserializer::from_slice(json);
     // Problems left by an earlier read on this thread are not this one's.
     take_pending();

@@ -150,3 +150,91 @@ impl Default for Limits {
         Limits::MAX
     }
 }
+
+/// Reading lists no longer than the limits: a document listing more people,
+/// events or rules than [`Limits::MAX`] allows is refused while it is read,
+/// at the list's path, without building the items past the limit.
+pub(crate) mod read {
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    use serde::Deserializer;
+    use serde::de::{Deserialize, SeqAccess, Visitor};
+
+    use super::Limits;
+
+    /// A list of at most `max` items; `what` names them in the message.
+    fn bounded<'de, D, T>(
+        deserializer: D,
+        max: usize,
+        what: &'static str,
+    ) -> Result<Vec<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de>,
+    {
+        struct Bounded<T> {
+            max: usize,
+            what: &'static str,
+            item: PhantomData<T>,
+        }
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Bounded<T> {
+            type Value = Vec<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                // As serde says for any list, so errors read as before.
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+                let hint = seq.size_hint().unwrap_or(0).min(self.max).min(4096);
+                let mut items = Vec::with_capacity(hint);
+                while items.len() < self.max {
+                    match seq.next_element()? {
+                        Some(item) => items.push(item),
+                        None => return Ok(items),
+                    }
+                }
+                // At the limit: one more item, of any shape, is one too many,
+                // and it is not built.
+                match seq.next_element::<serde::de::IgnoredAny>()? {
+                    None => Ok(items),
+                    Some(_) => Err(serde::de::Error::custom(format_args!(
+                        "expected at most {} {}; found more",
+                        self.max, self.what
+                    ))),
+                }
+            }
+        }
+        deserializer.deserialize_seq(Bounded {
+            max,
+            what,
+            item: PhantomData,
+        })
+    }
+
+    /// At most [`Limits::people`] people.
+    pub(crate) fn people<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de>,
+    {
+        bounded(deserializer, Limits::MAX.people, "people")
+    }
+
+    /// At most [`Limits::events`] events.
+    pub(crate) fn events<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de>,
+    {
+        bounded(deserializer, Limits::MAX.events, "events")
+    }
+
+    /// At most [`Limits::rules`] rules.
+    pub(crate) fn rules<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de>,
+    {
+        bounded(deserializer, Limits::MAX.rules, "rules")
+    }
+}

@@ -4,10 +4,11 @@
 //! decisions 4 and 10).
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 use crate::limits::Limits;
 use crate::{
-    catalogue::ProblemArea,
+    catalogue::AreaSet,
     error::{JsonPath, Problems},
     inventory::{ConflictLevel, EventKind},
     source::Source,
@@ -358,12 +359,18 @@ impl Compiled {
 #[derive(Debug, Clone, Serialize)]
 #[serde(into = "RuleSet")]
 pub struct Engine {
-    rules: RuleSet,
+    /// The rule set, shared: cloning an engine copies no rule.
+    rules: Arc<RuleSet>,
     /// Which rule set this is, as every assessment names it: built once and
     /// shared by every assessment.
     pub(crate) info: RuleSetInfo,
-    pub(crate) compiled: Compiled,
+    /// The flat form, shared like the rules.
+    pub(crate) compiled: Arc<Compiled>,
 }
+
+/// The default rule set compiled once per process: [`Engine::standard`]
+/// hands out clones, which share it.
+static STANDARD: OnceLock<Result<Engine, Problems>> = OnceLock::new();
 
 impl<'de> Deserialize<'de> for Engine {
     /// Reads the engine's record and checks it, each problem at its path.
@@ -387,7 +394,7 @@ impl TryFrom<RuleSet> for Engine {
 
 impl From<Engine> for RuleSet {
     fn from(engine: Engine) -> RuleSet {
-        engine.rules
+        Arc::try_unwrap(engine.rules).unwrap_or_else(|shared| RuleSet::clone(&shared))
     }
 }
 
@@ -408,8 +415,10 @@ impl Engine {
     /// the [`bibliography`](crate::bibliography) (at
     /// `$.rules[i].source.cites[j].ref`); an empty `all`/`any` group or an empty list in
     /// a predicate; a window name not among the parameters; conditions nested
-    /// deeper than `max_depth`; and an area that no rule can reach (each of the
-    /// four areas needs at least one rule).
+    /// deeper than `max_depth`; a rule whose area is not in the rule set's
+    /// [`area_set`](crate::engine::RuleSet::area_set) (grief for the lost healthy
+    /// self in a standard rule set, at `$.rules[i].area`); and an area of the
+    /// set that no rule can reach (each needs at least one rule).
     ///
     /// ```
     /// use interpersonal::{Engine, RuleSet};
@@ -527,10 +536,22 @@ impl Engine {
                     .problems
                     .at(path.field("summary"), "a summary that is not empty");
             }
+            if !rules.area_set.allows(rule.area) {
+                builder.problems.at(
+                    path.field("area"),
+                    format!(
+                        "an area of the rule set's area set `{}` ({}); found `{}`, which only \
+                         an IPSRT rule set (\"area_set\": \"ipsrt\") may score",
+                        rules.area_set,
+                        area_list(rules.area_set),
+                        rule.area
+                    ),
+                );
+            }
             check_source(&rule.source, &path.field("source"), builder.problems);
             roots.push(builder.node(&rule.when, &path.field("when"), 1, ""));
         }
-        for area in ProblemArea::iter() {
+        for &area in rules.area_set.areas() {
             // The most an area can score: every one of its rules holding.
             let most: f64 = rules
                 .rules
@@ -563,7 +584,8 @@ impl Engine {
         let info = RuleSetInfo {
             id: rules.id.clone(),
             version: SharedText::from(rules.version.as_str()),
-            fingerprint: SharedText::from(rules.fingerprint()),
+            fingerprint: standard_fingerprint(&rules)
+                .unwrap_or_else(|| SharedText::from(rules.fingerprint())),
         };
         // Children precede their parents, so one forward pass suffices.
         let mut yields_subjects: Vec<bool> = Vec::with_capacity(nodes.len());
@@ -606,9 +628,9 @@ impl Engine {
         let absent = proximity::absent_proximities(&nodes, &kids);
         let unit = units(&nodes, &kids);
         Ok(Engine {
-            rules,
+            rules: Arc::new(rules),
             info,
-            compiled: Compiled {
+            compiled: Arc::new(Compiled {
                 nodes,
                 kids,
                 roots,
@@ -621,11 +643,16 @@ impl Engine {
                 absent,
                 unit,
                 recommendations: super::recommend::RecommendationTable::new(),
-            },
+            }),
         })
     }
 
     /// Compiles the default rule set, `rules/default.json`.
+    ///
+    /// The embedded rules are read and compiled once per process, on the
+    /// first call; every call returns a clone of that engine, which shares
+    /// its rules and compiled form (cloning copies no rule), so calling this
+    /// wherever an engine is needed costs next to nothing.
     ///
     /// ```
     /// let engine = interpersonal::Engine::standard()?;
@@ -638,8 +665,49 @@ impl Engine {
     /// Returns [`Problems`] if the embedded rule set cannot be read or
     /// compiled, a defect the crate's tests rule out.
     pub fn standard() -> Result<Engine, Problems> {
-        match super::ruleset::RuleSet::try_standard() {
-            Ok(rules) => Engine::compile(rules),
+        STANDARD
+            .get_or_init(|| match super::ruleset::RuleSet::try_standard() {
+                Ok(rules) => Engine::compile(rules),
+                Err(e) => {
+                    let mut problems = Problems::default();
+                    problems.at(e.path.clone(), e.message.clone());
+                    Err(problems)
+                }
+            })
+            .clone()
+    }
+
+    /// Compiles the IPSRT rule set, `rules/ipsrt.json`
+    /// ([`RuleSet::ipsrt`](crate::engine::RuleSet::ipsrt)): the four areas and
+    /// grief for the lost healthy self.
+    ///
+    /// ```
+    /// use interpersonal::{from_json, Engine, Inventory, ProblemArea};
+    /// let inv: Inventory = from_json(r#"{
+    ///   "schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
+    ///   "social_context": {"prior_functioning": "declined_since_onset"},
+    ///   "safety": {"suicidal_thoughts_reported": false},
+    ///   "events": [{"id": "dx", "kind": "serious_illness", "date": "2025-12",
+    ///               "linked_to_onset": true}]
+    /// }"#)?;
+    /// let ipsrt = Engine::ipsrt()?.evaluate(&inv);
+    /// // The illness is a role transition too: the two areas tie, and the
+    /// // assessment says so (ask the patient which matters most).
+    /// assert_eq!(ipsrt.focus, [ProblemArea::RoleTransition, ProblemArea::GriefForLostHealthySelf]);
+    /// assert!(ipsrt.advisories.iter().any(|a| a.code == interpersonal::engine::AdvisoryCode::AreasTied));
+    /// // A standard assessment never suggests it.
+    /// let standard = Engine::standard()?.evaluate(&inv);
+    /// assert!(!standard.focus.contains(&ProblemArea::GriefForLostHealthySelf));
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns [`Problems`] if the embedded rule set cannot be read or
+    /// compiled, a defect the crate's tests rule out.
+    pub fn ipsrt() -> Result<Engine, Problems> {
+        match super::ruleset::RuleSet::from_json(super::ruleset::RuleSet::ipsrt_json()) {
+            Ok(_) => Engine::compile(super::ruleset::RuleSet::ipsrt()),
             Err(e) => {
                 let mut problems = Problems::default();
                 problems.at(e.path.clone(), e.message.clone());
@@ -668,6 +736,24 @@ impl Engine {
     /// ```
     pub fn fingerprint(&self) -> &str {
         &self.info.fingerprint
+    }
+}
+
+/// The areas of a set, named for an error message: `grief`, `role_dispute`, ...
+fn area_list(set: AreaSet) -> String {
+    let names: Vec<&'static str> = set.areas().iter().map(|a| a.into()).collect();
+    names.join(", ")
+}
+
+/// The fingerprint of `rules` when they are the embedded default rule set,
+/// taken from the engine [`Engine::standard`] compiled, without serialising
+/// the rules again: the fingerprint is a function of the content, and the
+/// content is equal. `None` when they differ, or before the default rules
+/// were compiled.
+fn standard_fingerprint(rules: &RuleSet) -> Option<SharedText> {
+    match STANDARD.get() {
+        Some(Ok(standard)) if *standard.rules == *rules => Some(standard.info.fingerprint.clone()),
+        _ => None,
     }
 }
 

@@ -9,8 +9,6 @@
 //! inventories (up to 64 people and 64 events) and rule sets (see
 //! [`INLINE_NODES`](super::decide::INLINE_NODES)).
 
-use std::collections::BTreeMap;
-
 use crate::{
     catalogue::ProblemArea,
     engine::{NeededFor, Subject},
@@ -30,6 +28,9 @@ use super::strength::{self, Counted, SubjectIndex};
 
 /// How many (missing field, rule) pairs are kept on the stack.
 const INLINE_MISSING: usize = 64;
+
+/// How many rules' truths are kept on the stack.
+const INLINE_RULES: usize = 64;
 
 /// The missing fields of all rules, each with the index of the rule it held
 /// back.
@@ -77,16 +78,14 @@ pub(crate) fn area_index(area: ProblemArea) -> usize {
         ProblemArea::RoleDispute => 1,
         ProblemArea::RoleTransition => 2,
         ProblemArea::InterpersonalDeficits => 3,
+        ProblemArea::GriefForLostHealthySelf => 4,
     }
 }
 
-/// The four areas in declaration order.
-pub(crate) const AREAS: [ProblemArea; 4] = [
-    ProblemArea::Grief,
-    ProblemArea::RoleDispute,
-    ProblemArea::RoleTransition,
-    ProblemArea::InterpersonalDeficits,
-];
+/// Every area in declaration order. A rule set scores the areas of its
+/// [`AreaSet`](crate::catalogue::AreaSet), which are the first of these (the
+/// standard four, or all five for IPSRT), so `area_index` indexes both.
+pub(crate) const AREAS: [ProblemArea; ProblemArea::COUNT] = ProblemArea::ALL;
 
 impl Engine {
     /// Evaluates the rules against an inventory and applies the selection
@@ -142,10 +141,26 @@ impl Engine {
         let params = &self.rule_set().parameters;
         let window = strength::onset_window(params);
 
-        // Every rule decided once: its evidence when it fired, the facts it
-        // missed when it was unknown.
-        let mut evidence: [Vec<Evidence>; 4] = Default::default();
-        let mut counted: [Vec<Counted>; 4] = Default::default();
+        // Every rule decided once. How many fired in each area sizes the
+        // evidence lists exactly: an assessment holds no spare room.
+        let mut truths = SpillVec::<Truth, INLINE_RULES>::new(Truth::False);
+        let mut fired = [0usize; ProblemArea::COUNT];
+        for (rule, &root) in rules.iter().zip(&compiled.roots) {
+            let truth = eval.rule_truth(root);
+            truths.push(truth);
+            if truth == Truth::True {
+                if let Some(n) = fired.get_mut(area_index(rule.area)) {
+                    *n += 1;
+                }
+            }
+        }
+        let truths = truths.as_mut_slice();
+
+        // Its evidence when it fired, the facts it missed when it was
+        // unknown.
+        let mut evidence: [Vec<Evidence>; ProblemArea::COUNT] = fired.map(Vec::with_capacity);
+        let mut counted: [Vec<Counted>; ProblemArea::COUNT] = fired.map(Vec::with_capacity);
+        let areas = self.rule_set().area_set.areas();
         let mut timing = EventTimingUnknown {
             inv: inventory,
             seen: false,
@@ -154,11 +169,15 @@ impl Engine {
         let mut events = SubjectBits::new(inventory.events.len());
         let mut missing_raw = MissingList::new((MissingRef::Onset, 0));
         let mut link_questions: Vec<(MissingRef, NeededFor)> = Vec::new();
-        let mut truths = Vec::with_capacity(rules.len());
-        for (ri, (rule, &root)) in rules.iter().zip(&compiled.roots).enumerate() {
+        // The subjects of one piece of evidence by index, reused.
+        let mut indices: Vec<SubjectIndex> = Vec::new();
+        for (ri, ((rule, &root), &truth)) in rules
+            .iter()
+            .zip(&compiled.roots)
+            .zip(truths.iter())
+            .enumerate()
+        {
             let ai = area_index(rule.area);
-            let truth = eval.rule_truth(root);
-            truths.push(truth);
             match truth {
                 Truth::True => {
                     people.clear();
@@ -166,7 +185,7 @@ impl Engine {
                     eval.witnesses(root, &mut people, &mut events);
                     let mut subjects: Vec<Subject> =
                         Vec::with_capacity(people.count() + events.count());
-                    let mut indices: Vec<SubjectIndex> = Vec::with_capacity(subjects.capacity());
+                    indices.clear();
                     people.for_each(|i| {
                         if let Some(p) = inventory.people.get(i) {
                             subjects.push(Subject::Person(p.id.clone()));
@@ -243,13 +262,16 @@ impl Engine {
             }
         }
 
-        let mut tallies = AREAS.map(|area| AreaTally {
-            area,
-            score: 0.0,
-            link: LinkBasis::None,
-        });
-        let mut findings: Vec<AreaFinding> = Vec::with_capacity(AREAS.len());
-        for (ai, ((area, list), cs)) in AREAS.iter().zip(evidence).zip(&counted).enumerate() {
+        let mut tallies: Vec<AreaTally> = areas
+            .iter()
+            .map(|&area| AreaTally {
+                area,
+                score: 0.0,
+                link: LinkBasis::None,
+            })
+            .collect();
+        let mut findings: Vec<AreaFinding> = Vec::with_capacity(areas.len());
+        for (ai, ((area, list), cs)) in areas.iter().zip(evidence).zip(&counted).enumerate() {
             let mut list = list;
             let st = strength::count_area(inventory, *area, &mut list, cs, params.support_cap);
             if let Some(t) = tallies.get_mut(ai) {
@@ -299,9 +321,13 @@ impl Engine {
         );
         let focus = selection.focus;
 
-        let mut near_misses = AREAS.map(|_| NearMisses::default());
-        for (ri, ((rule, &root), &truth)) in
-            rules.iter().zip(&compiled.roots).zip(&truths).enumerate()
+        let mut near_misses: Vec<NearMisses> =
+            areas.iter().map(|_| NearMisses::default()).collect();
+        for (ri, ((rule, &root), &truth)) in rules
+            .iter()
+            .zip(&compiled.roots)
+            .zip(truths.iter())
+            .enumerate()
         {
             if truth != Truth::True && !focus.contains(&rule.area) {
                 if let Some(near) = near_misses.get_mut(area_index(rule.area)) {
@@ -354,9 +380,15 @@ impl Engine {
                 tied: selection.tied,
                 link_inferred: inferred,
                 invalid: false,
+                ipsrt: self.rule_set().area_set == crate::catalogue::AreaSet::Ipsrt,
             },
         );
-        let missing = merge_missing(inventory, rules, missing_raw.as_mut_slice(), &extra_missing);
+        let missing = merge_missing(
+            inventory,
+            rules,
+            missing_raw.as_mut_slice(),
+            &mut extra_missing,
+        );
 
         Assessment {
             schema_version: super::assessment::ASSESSMENT_SCHEMA_VERSION,
@@ -387,13 +419,17 @@ impl Engine {
                 tied: false,
                 link_inferred: false,
                 invalid: true,
+                ipsrt: self.rule_set().area_set == crate::catalogue::AreaSet::Ipsrt,
             },
         );
         Assessment {
             schema_version: super::assessment::ASSESSMENT_SCHEMA_VERSION,
             rule_set: self.info.clone(),
             assessed_on: inventory.assessed_on,
-            areas: AREAS
+            areas: self
+                .rule_set()
+                .area_set
+                .areas()
                 .iter()
                 .map(|&area| AreaFinding {
                     area,
@@ -430,40 +466,192 @@ impl Engine {
     pub fn evaluate_batch(&self, inventories: &[Inventory]) -> Vec<Assessment> {
         inventories.iter().map(|inv| self.evaluate(inv)).collect()
     }
+
+    /// Evaluates inventories one at a time, as they are asked for: each
+    /// assessment is made when the iterator reaches it and kept only as long
+    /// as the caller keeps it, so a batch of any size is read in constant
+    /// memory (beyond the inventories themselves). The assessments are those
+    /// of [`Engine::evaluate`], in order.
+    ///
+    /// ```
+    /// use interpersonal::{Engine, date::EpisodeOnset, Inventory, ProblemArea};
+    /// use chrono::NaiveDate;
+    ///
+    /// let engine = Engine::standard()?;
+    /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+    /// let batch = vec![inv.clone(); 1000];
+    /// // Count the inventories with grief in focus, keeping no assessment.
+    /// let grief = engine
+    ///     .evaluate_iter(&batch)
+    ///     .filter(|a| a.focus.contains(&ProblemArea::Grief))
+    ///     .count();
+    /// assert_eq!(grief, 0);
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn evaluate_iter<'a, I>(&'a self, inventories: I) -> impl Iterator<Item = Assessment> + 'a
+    where
+        I: IntoIterator<Item = &'a Inventory>,
+        I::IntoIter: 'a,
+    {
+        inventories.into_iter().map(|inv| self.evaluate(inv))
+    }
+
+    /// Evaluates a batch on every core (with the `rayon` feature): the same
+    /// assessments as [`Engine::evaluate_batch`], in the same order, made in
+    /// parallel on rayon's global thread pool.
+    ///
+    /// ```
+    /// use interpersonal::{Engine, date::EpisodeOnset, Inventory};
+    /// use chrono::NaiveDate;
+    ///
+    /// let engine = Engine::standard()?;
+    /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+    /// let batch = vec![inv; 100];
+    /// assert_eq!(engine.par_evaluate_batch(&batch), engine.evaluate_batch(&batch));
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    #[cfg(feature = "rayon")]
+    pub fn par_evaluate_batch(&self, inventories: &[Inventory]) -> Vec<Assessment> {
+        use rayon::prelude::*;
+        inventories
+            .par_iter()
+            .map(|inv| self.evaluate(inv))
+            .collect()
+    }
+
+    /// Evaluates a batch on every core (with the `rayon` feature), handing
+    /// each assessment with the index of its inventory to `each` and keeping
+    /// none: a streaming batch whose memory does not grow with the batch.
+    /// `each` is called from several threads at once, in no set order; the
+    /// assessment it is given for index `i` is that of
+    /// [`Engine::evaluate`] for `inventories[i]`. To gather results, fold
+    /// them in `each` into something shared (an atomic counter, a channel)
+    /// or use [`Engine::par_evaluate_batch`].
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    /// use interpersonal::{Engine, date::EpisodeOnset, Inventory};
+    /// use chrono::NaiveDate;
+    ///
+    /// let engine = Engine::standard()?;
+    /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
+    /// let batch = vec![inv; 1000];
+    /// let without_focus = AtomicUsize::new(0);
+    /// engine.par_evaluate_each(&batch, |_, a| {
+    ///     if a.focus.is_empty() {
+    ///         without_focus.fetch_add(1, Ordering::Relaxed);
+    ///     }
+    /// });
+    /// assert_eq!(without_focus.into_inner(), 1000);
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    #[cfg(feature = "rayon")]
+    pub fn par_evaluate_each<F>(&self, inventories: &[Inventory], each: F)
+    where
+        F: Fn(usize, Assessment) + Sync + Send,
+    {
+        use rayon::prelude::*;
+        inventories
+            .par_iter()
+            .enumerate()
+            .for_each(|(i, inv)| each(i, self.evaluate(inv)));
+    }
 }
 
 /// Merges missing fields by path: document order, held-back rule ids sorted
 /// and deduplicated; `extra` adds what else each fact would settle (the
 /// dispute stage, an onset link, the grief kind). `raw` pairs each missing
-/// field with the index of a rule it held back; it is sorted in place.
+/// field with the index of a rule it held back; it is sorted in place, and
+/// so is `extra`. Every list is allocated at its final length.
 fn merge_missing(
     inv: &Inventory,
     rules: &[crate::engine::Rule],
     raw: &mut [(MissingRef, usize)],
-    extra: &[(MissingRef, NeededFor)],
+    extra: &mut [(MissingRef, NeededFor)],
 ) -> Vec<MissingFact> {
-    let mut merged: BTreeMap<MissingRef, (Vec<RuleId>, Vec<NeededFor>)> = BTreeMap::new();
-    for &(m, ri) in raw.iter() {
-        if let Some(rule) = rules.get(ri) {
-            merged.entry(m).or_default().0.push(rule.id.clone());
+    raw.sort_unstable();
+    extra.sort_unstable();
+    // The distinct fields, in order, from both lists.
+    let mut fields = SpillVec::<MissingRef, INLINE_MISSING>::new(MissingRef::Onset);
+    for &(m, _) in raw.iter() {
+        fields.push(m);
+    }
+    for &(m, _) in extra.iter() {
+        fields.push(m);
+    }
+    let fields = fields.as_mut_slice();
+    fields.sort_unstable();
+    let mut out: Vec<MissingFact> = Vec::with_capacity(count_distinct(fields));
+    let (mut r, mut x) = (0, 0);
+    let mut last: Option<MissingRef> = None;
+    for &m in fields.iter() {
+        if last == Some(m) {
+            continue;
         }
-    }
-    for &(m, n) in extra {
-        merged.entry(m).or_default().1.push(n);
-    }
-    merged
-        .into_iter()
-        .map(|(m, (mut held_back, mut needed_for))| {
-            held_back.sort_unstable();
-            held_back.dedup();
-            needed_for.sort_unstable();
-            needed_for.dedup();
-            MissingFact {
-                path: m.path(),
-                subject: m.subject(inv),
-                held_back,
-                needed_for,
+        last = Some(m);
+        let held = raw.get(r..).unwrap_or_default();
+        let n = held.iter().take_while(|&&(f, _)| f == m).count();
+        let held = held.get(..n).unwrap_or_default();
+        r += n;
+        let needed = extra.get(x..).unwrap_or_default();
+        let k = needed.iter().take_while(|&&(f, _)| f == m).count();
+        let needed = needed.get(..k).unwrap_or_default();
+        x += k;
+        let id_of = |ri: usize| rules.get(ri).map(|rule| &rule.id);
+        let mut ids = SpillVec::<usize, INLINE_MISSING>::new(0);
+        for &(_, ri) in held {
+            if id_of(ri).is_some() {
+                ids.push(ri);
             }
-        })
-        .collect()
+        }
+        let ids = ids.as_mut_slice();
+        ids.sort_unstable_by(|&a, &b| id_of(a).cmp(&id_of(b)));
+        let mut held_back: Vec<RuleId> =
+            Vec::with_capacity(count_distinct_by(ids, |&ri| id_of(ri)));
+        for &ri in ids.iter() {
+            if let Some(id) = id_of(ri) {
+                if held_back.last() != Some(id) {
+                    held_back.push(id.clone());
+                }
+            }
+        }
+        let mut needed_for: Vec<NeededFor> =
+            Vec::with_capacity(count_distinct_by(needed, |&(_, n)| n));
+        for &(_, n) in needed {
+            if needed_for.last() != Some(&n) {
+                needed_for.push(n);
+            }
+        }
+        out.push(MissingFact {
+            path: m.path(),
+            subject: m.subject(inv),
+            held_back,
+            needed_for,
+        });
+    }
+    out
+}
+
+/// How many distinct values a sorted list holds.
+fn count_distinct<T: PartialEq>(sorted: &[T]) -> usize {
+    let changes = sorted
+        .iter()
+        .zip(sorted.iter().skip(1))
+        .filter(|(a, b)| a != b)
+        .count();
+    if sorted.is_empty() { 0 } else { changes + 1 }
+}
+
+/// How many distinct keys a list sorted by them holds.
+fn count_distinct_by<T, K: PartialEq>(sorted: &[T], key: impl Fn(&T) -> K) -> usize {
+    let mut n = 0;
+    let mut last: Option<K> = None;
+    for t in sorted {
+        let k = key(t);
+        if last.as_ref() != Some(&k) {
+            n += 1;
+        }
+        last = Some(k);
+    }
+    n
 }

@@ -13,6 +13,7 @@ mod decide;
 mod evaluate;
 mod explain;
 mod facts;
+mod fingerprint;
 mod leaves;
 mod masks;
 mod policy;

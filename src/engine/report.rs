@@ -304,6 +304,9 @@ impl fmt::Display for Report<'_> {
             writeln!(f, "Advisories")?;
             for x in &others {
                 writeln!(f, "  [{}] {}", tag(x.indicator), escape(&x.summary))?;
+                if !x.subjects.is_empty() {
+                    writeln!(f, "      about: {}", self.subjects(&ix, &x.subjects))?;
+                }
                 writeln!(f, "      source: {}", escape(&cited(&x.source)))?;
             }
         }

@@ -415,7 +415,7 @@ impl PersonBuilder {
         self.report_unreadable(&root, 0, &mut found);
         match self.person {
             Some(person) => {
-                check_person(&person, &root, 0, &mut found);
+                check_person(&person, &|| root.clone(), 0, &mut found);
                 found.into_problems().into_result(person)
             }
             None => Err(found.into_problems()),

@@ -131,3 +131,52 @@ fn rule_count_and_depth_limits() {
         "{problems}"
     );
 }
+
+#[test]
+fn reading_stops_at_the_list_limits_with_the_list_path() {
+    // One person past the limit, then something that is not a person at
+    // all: reading stops at the limit, so the item past it is never built
+    // and the error is the limit's.
+    let person = r#"{"id":"p","label":"x","relationship":"friend"}"#;
+    let mut json = String::from(
+        r#"{"schema_version":1,"assessed_on":"2026-03-02","onset":"unknown","people":["#,
+    );
+    for _ in 0..Limits::MAX.people {
+        json.push_str(person);
+        json.push(',');
+    }
+    json.push_str(r#"{"not":"a person"}]}"#);
+    let err = interpersonal::from_json::<Inventory>(&json).unwrap_err();
+    assert_eq!(err.path.as_str(), "$.people");
+    assert_eq!(err.message, "expected at most 100000 people; found more");
+    assert!(err.line > 0 && err.column > 0, "{err}");
+
+    let events = format!(
+        r#"{{"schema_version":1,"assessed_on":"2026-03-02","onset":"unknown","events":[{}]}}"#,
+        vec![r#"{"id":"e","kind":"relocation"}"#; Limits::MAX.events + 1].join(",")
+    );
+    let err = interpersonal::from_json::<Inventory>(&events).unwrap_err();
+    assert_eq!(err.path.as_str(), "$.events");
+    assert_eq!(err.message, "expected at most 100000 events; found more");
+}
+
+#[test]
+fn a_list_at_the_limit_reads() {
+    let json = format!(
+        r#"{{"schema_version":1,"assessed_on":"2026-03-02","onset":"unknown","events":[{}]}}"#,
+        vec![r#"{"id":"e","kind":"relocation"}"#; Limits::MAX.events].join(",")
+    );
+    let inv = interpersonal::from_json::<Inventory>(&json).unwrap();
+    assert_eq!(inv.events.len(), Limits::MAX.events);
+}
+
+#[test]
+fn reading_a_rule_set_stops_at_the_rule_limit() {
+    let mut rules = RuleSet::standard();
+    let extra = rules.rules[0].clone();
+    rules.rules = vec![extra; Limits::MAX.rules + 1];
+    let json = interpersonal::to_json(&rules).unwrap();
+    let err = RuleSet::from_json(&json).unwrap_err();
+    assert_eq!(err.path.as_str(), "$.rules");
+    assert_eq!(err.message, "expected at most 1000 rules; found more");
+}

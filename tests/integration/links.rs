@@ -57,6 +57,8 @@ const ALLOWED_HOSTS: &[&str] = &[
     "semver.org",
     "www.rfc-editor.org",
     "json-schema.org",
+    // The SVG namespace name the pictures declare (W3C; a name, not a copy).
+    "www.w3.org",
     // Names reserved for examples and placeholders (RFC 2606, RFC 6761).
     "example.org",
     "example.com",

@@ -10,6 +10,7 @@
 mod support;
 
 mod api;
+mod batch;
 mod bibliography;
 mod cases_parse;
 #[cfg(feature = "cds-hooks")]
@@ -31,13 +32,17 @@ mod foundation_props;
 mod fuzz_properties;
 mod inventory;
 mod ipsrt;
+mod ipsrt_areas;
 mod ipsrt_props;
 mod json_errors;
 mod limits;
 mod links;
 mod measures;
 mod measures_props;
+mod mit;
 mod modalities;
+#[cfg(feature = "svg")]
+mod picture;
 mod privacy;
 mod report_structure;
 mod schedule;
