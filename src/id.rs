@@ -1,4 +1,5 @@
-//! Stable string ids: people, life events, goals, rules.
+//! Stable string ids: people, life events, goals, rules, and the episodes and
+//! schemas of an MIT case.
 //!
 //! Ids are how an [`Assessment`](crate::engine::Assessment) names what it is about without
 //! copying patient text ([DESIGN.md decision 2](crate::_documentation::design#2-ids-not-text)). An id is 1 to 64 characters of
@@ -225,6 +226,33 @@ id_type!(
     /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
     RuleId
+);
+
+id_type!(
+    /// The id of an autobiographical episode in an MIT case
+    /// ([`MitCase`](crate::mit::MitCase)): a schema names the episodes it was
+    /// formulated from by these ids.
+    ///
+    /// ```
+    /// use interpersonal::id::EpisodeId;
+    /// let id = EpisodeId::new("ep-2025-11-party")?;
+    /// assert_eq!(id.as_str(), "ep-2025-11-party");
+    /// # Ok::<(), interpersonal::id::IdError>(())
+    /// ```
+    EpisodeId
+);
+
+id_type!(
+    /// The id of a maladaptive interpersonal schema in an MIT case
+    /// ([`InterpersonalSchema`](crate::mit::InterpersonalSchema)).
+    ///
+    /// ```
+    /// use interpersonal::id::SchemaId;
+    /// let id: SchemaId = "s1".parse()?;
+    /// assert_eq!(id.to_string(), "s1");
+    /// # Ok::<(), interpersonal::id::IdError>(())
+    /// ```
+    SchemaId
 );
 
 #[cfg(test)]

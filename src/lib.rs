@@ -167,6 +167,30 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! ## 7. Metacognitive Interpersonal Therapy, a model of its own
+//!
+//! The [`mit`] module models Metacognitive Interpersonal Therapy (Dimaggio et
+//! al. 2015), which the seed article names beside IPT but which is a separate
+//! cognitive-interpersonal therapy, not an IPT adaptation: maladaptive
+//! interpersonal schemas reconstructed from autobiographical episodes, the
+//! metacognitive profile and its trend, MIT's stages, and its formulation.
+//!
+//! ```
+//! use interpersonal::mit::{AutobiographicalEpisode, InterpersonalSchema, MitCase, MitFormulation, MotivationalSystem, Wish};
+//!
+//! let case = MitCase::new("2026-03-02")?
+//!     .with_episode(AutobiographicalEpisode::new("e1", "2026-02", "Nobody called on my birthday")?)
+//!     .with_schema(
+//!         InterpersonalSchema::builder("s1", Wish::new(MotivationalSystem::GROUP_INCLUSION, "to belong"))
+//!             .self_image("left out")
+//!             .episode("e1")
+//!             .build()?,
+//!     );
+//! case.validate()?;
+//! assert!(MitFormulation::new(&case).to_string().contains("“left out”"));
+//! # Ok::<(), interpersonal::Error>(())
+//! ```
+//!
 //! # Design
 //!
 //! * **Pure and deterministic.** No clock, randomness, I/O or logging; the
@@ -230,6 +254,7 @@ pub mod inventory;
 pub mod ipsrt;
 pub mod limits;
 pub mod measure;
+pub mod mit;
 pub mod schema;
 #[cfg(feature = "proptest")]
 pub mod strategy;

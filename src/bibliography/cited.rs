@@ -237,6 +237,38 @@ pub(crate) const COMPREHENSIVE_NON_RESPONSE_INFERRED: Citation =
 pub(crate) const COMPREHENSIVE_CONTRACT_INFERRED: Citation =
     Citation::new(COMPREHENSIVE, "treatment contract", Inferred);
 
+// --- IPSRT (Frank 2005) and IPT for PTSD (Markowitz 2016) --------------------
+
+const IPSRT_2005: &str = "frank-2005-ipsrt";
+
+/// Frank 2005: the fifth problem area of IPSRT, grief for the lost healthy
+/// self (the book not re-read: known).
+pub(crate) const IPSRT_LOST_SELF: Citation =
+    Citation::new(IPSRT_2005, "grief for the lost healthy self", Known);
+/// Frank 2005: the fifth area's goals and strategies, as this crate infers
+/// them from the book's description by analogy with grief and transitions.
+pub(crate) const IPSRT_LOST_SELF_INFERRED: Citation =
+    Citation::new(IPSRT_2005, "grief for the lost healthy self", Inferred);
+/// Frank 2005: anticipating the events that disrupt social rhythms (travel,
+/// a new job, childbirth) and planning the routine around them (known).
+pub(crate) const IPSRT_DISRUPTORS: Citation =
+    Citation::new(IPSRT_2005, "social rhythm disruptors", Known);
+/// Markowitz 2016, the role-transitions chapter: role transitions are the
+/// most common focus in PTSD (30 of 38 patients in the trial), the trauma's
+/// aftermath framed as a transition; the grief chapter treats a traumatic
+/// death. Read in the publisher's chapter summaries and the chapter's
+/// opening.
+pub(crate) const PTSD_TRANSITIONS: Citation = Citation::new(
+    PTSD_2016,
+    "ch. 7 \"IPT for PTSD: Role Transitions\"",
+    Stated,
+);
+/// Markowitz 2016: IPT for PTSD works on the interpersonal consequences of
+/// the trauma (detachment, mistrust, interpersonal hypervigilance), not by
+/// exposure to it.
+pub(crate) const PTSD_NO_EXPOSURE: Citation =
+    Citation::new(PTSD_2016, "ch. \"Adapting IPT for PTSD\"", Stated);
+
 // --- Sources cited from more than one place --------------------------------
 
 /// Safety first: the Casebook's adolescent case checked ideation, plan and
@@ -273,6 +305,10 @@ mod tests {
             FRANK_2007,
             PHQ9_ITEM9,
             STUART_ROBERTSON_INFERRED,
+            IPSRT_LOST_SELF,
+            IPSRT_DISRUPTORS,
+            PTSD_TRANSITIONS,
+            PTSD_NO_EXPOSURE,
         ] {
             assert!(c.reference().is_some(), "{}", c.key);
         }

@@ -150,6 +150,12 @@ pub(super) const ENTRIES: &[Reference] = &[
     Reference {
         publisher: Some("Routledge"),
         isbn: Some("9781138024182"),
+        doi: Some("10.4324/9781315744124"),
+        note: Some(
+            "ISBN (hardback) and table of contents seen on the publisher's page for the book; \
+             the DOI of the ebook (ISBN 9781315744124) seen on a chapter page of the \
+             publisher's platform (Taylor & Francis).",
+        ),
         ..Reference::new(
             "dimaggio-2015-mit",
             Book,
@@ -161,6 +167,12 @@ pub(super) const ENTRIES: &[Reference] = &[
     Reference {
         publisher: Some("Routledge"),
         isbn: Some("9780367367039"),
+        doi: Some("10.4324/9780429350894"),
+        note: Some(
+            "ISBN and table of contents seen on the publisher's page for the book (CRC \
+             Press/Routledge); the DOI of the ebook (ISBN 9780429350894) seen on a chapter page \
+             of the publisher's platform (Taylor & Francis).",
+        ),
         ..Reference::new(
             "dimaggio-2020-mit",
             Book,
@@ -562,13 +574,33 @@ pub(super) const ENTRIES: &[Reference] = &[
         )
     },
     Reference {
+        container: Some("Psychol Res Behav Manag"),
+        volume: Some("11"),
+        doi: Some("10.2147/PRBM.S146446"),
+        pmcid: Some("PMC6130286"),
+        note: Some(
+            "PMCID and abstract seen on PubMed Central; DOI and volume seen on a copy of the \
+             article's first page: confirm on the publisher's page. Pages not confirmed.",
+        ),
+        ..Reference::new(
+            "lysaker-2018-metacognitive-approaches",
+            Article,
+            &["Lysaker PH", "Gagen E", "Moritz S", "Schweitzer RD"],
+            2018,
+            "Metacognitive approaches to the treatment of psychosis: a comparison of four \
+             approaches",
+        )
+    },
+    Reference {
         publisher: Some("Oxford University Press"),
         isbn: Some("9780190465599"),
         doi: Some("10.1093/med:psych/9780190465599.001.0001"),
         note: Some(
             "Its appendix, \"A Pocket Guide to IPT\", is cited with this key (the appendix's \
              place in the book is from the domain reference: confirm in OUP's table of \
-             contents). Copyright page 2017; published July 2016. DOI seen on a library \
+             contents). Copyright page 2017; published July 2016. ISBN 9780190465599 (paper) \
+             confirmed on a research index's record of the book, beside 9780190465605, and in \
+             its Library of Congress CIP data (LCCN 2016019641). DOI seen on a library \
              record: confirm.",
         ),
         ..Reference::new(
@@ -733,6 +765,33 @@ pub(super) const ENTRIES: &[Reference] = &[
             &["Ravitz P", "Maunder R"],
             2012,
             "Major depressive disorder: role transition",
+        )
+    },
+    Reference {
+        container: Some("Clin Psychol Psychother"),
+        volume: Some("10"),
+        pages: Some("238–261"),
+        doi: Some("10.1002/cpp.362"),
+        note: Some(
+            "DOI, authors and abstract seen on an index record (zendy.io); volume and pages as \
+             cited by later papers of the same group: confirm on the publisher's page. Issue \
+             not confirmed.",
+        ),
+        ..Reference::new(
+            "semerari-2003-mas",
+            Article,
+            &[
+                "Semerari A",
+                "Carcione A",
+                "Dimaggio G",
+                "Falcone M",
+                "Nicolò G",
+                "Procacci M",
+                "Alleva G",
+            ],
+            2003,
+            "How to evaluate metacognitive functioning in psychotherapy? The metacognition \
+             assessment scale and its applications",
         )
     },
     Reference {

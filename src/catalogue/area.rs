@@ -16,11 +16,19 @@ use crate::bibliography::cited;
 use crate::source::Source;
 
 vocabulary_enum! {
-    /// One of the four interpersonal problem areas that IPT links a depressive
-    /// episode to (CLINICAL-BASIS.md §2 [S: `markowitz-weissman-2004-world-psychiatry`;
-    /// `markowitz-2016-ptsd` appendix]). Three are life events (a death, a dispute, a life change);
-    /// the fourth, interpersonal deficits, is the absence of them and is chosen only when none of
-    /// the others is found.
+    /// One of the interpersonal problem areas that IPT links an episode to
+    /// (CLINICAL-BASIS.md §2 [S: `markowitz-weissman-2004-world-psychiatry`;
+    /// `markowitz-2016-ptsd` appendix]). Standard IPT has four: three are life
+    /// events (a death, a dispute, a life change); the fourth, interpersonal
+    /// deficits, is the absence of them and is chosen only when none of the
+    /// others is found. IPSRT adds a fifth, grief for the lost healthy self
+    /// (CLINICAL-BASIS.md §7.1 [K: `frank-2005-ipsrt`]), which only an IPSRT
+    /// rule set may suggest ([`AreaSet`]).
+    ///
+    /// The vocabulary grows by adding a value with its own serde name; the
+    /// names of the existing values never change. A caller that shows areas
+    /// should not assume there are four: use [`ProblemArea::ALL`], or
+    /// [`AreaSet::areas`] for the areas of one kind of IPT.
     ///
     /// Each area carries its catalogue: a [`definition`](ProblemArea::definition),
     /// the manuals' [`goals`](ProblemArea::goals),
@@ -40,6 +48,7 @@ vocabulary_enum! {
     /// // `weissman-2000-comprehensive-guide` could not be re-read for the reference: marked known.
     /// assert_eq!(goal.source.basis(), Basis::Known);
     /// ```
+    #[non_exhaustive]
     pub enum ProblemArea {
         /// Grief: onset linked to the death of a significant other.
         Grief,
@@ -49,6 +58,79 @@ vocabulary_enum! {
         RoleTransition,
         /// Interpersonal deficits: none of the other three; social isolation.
         InterpersonalDeficits,
+        /// IPSRT only: grief for the lost healthy self, mourning the life and
+        /// the self the patient had, or would have had, without bipolar
+        /// disorder (CLINICAL-BASIS.md §7.1 [K: `frank-2005-ipsrt`]). JSON
+        /// `grief_for_lost_healthy_self`.
+        GriefForLostHealthySelf,
+    }
+}
+
+vocabulary_enum! {
+    /// Which problem areas a kind of IPT works with, and so which a rule set
+    /// may score: the four of standard IPT, or IPSRT's five (the four and
+    /// grief for the lost healthy self, CLINICAL-BASIS.md §7.1
+    /// [K: `frank-2005-ipsrt`]).
+    ///
+    /// A rule set declares its set (JSON `"area_set"`, `standard` when left
+    /// out); compiling a rule set whose rule names an area outside its set is
+    /// an error at the rule's `area`, so a standard IPT assessment never
+    /// suggests the fifth area.
+    ///
+    /// ```
+    /// use interpersonal::{catalogue::AreaSet, ProblemArea};
+    /// assert_eq!(AreaSet::Standard.areas().len(), 4);
+    /// assert!(!AreaSet::Standard.allows(ProblemArea::GriefForLostHealthySelf));
+    /// assert!(AreaSet::Ipsrt.allows(ProblemArea::GriefForLostHealthySelf));
+    /// assert_eq!(AreaSet::default(), AreaSet::Standard);
+    /// ```
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub enum AreaSet {
+        /// Standard IPT's four areas (and every adaptation that keeps them).
+        #[default]
+        Standard,
+        /// IPSRT: the four areas and grief for the lost healthy self.
+        Ipsrt,
+    }
+}
+
+impl AreaSet {
+    /// The areas of the set, in [`ProblemArea`] declaration order.
+    ///
+    /// ```
+    /// use interpersonal::{catalogue::AreaSet, ProblemArea};
+    /// assert_eq!(AreaSet::Ipsrt.areas().last(), Some(&ProblemArea::GriefForLostHealthySelf));
+    /// ```
+    pub const fn areas(self) -> &'static [ProblemArea] {
+        match self {
+            AreaSet::Standard => &ProblemArea::STANDARD,
+            AreaSet::Ipsrt => &ProblemArea::ALL,
+        }
+    }
+
+    /// Whether the set has this area.
+    ///
+    /// ```
+    /// use interpersonal::{catalogue::AreaSet, ProblemArea};
+    /// assert!(AreaSet::Standard.allows(ProblemArea::Grief));
+    /// ```
+    pub fn allows(self, area: ProblemArea) -> bool {
+        self.areas().contains(&area)
+    }
+
+    /// Where the set comes from: standard IPT's four areas (the Pocket Guide),
+    /// IPSRT's fifth (Frank 2005, known).
+    ///
+    /// ```
+    /// use interpersonal::catalogue::AreaSet;
+    /// assert!(AreaSet::Ipsrt.source().cites_work("frank-2005-ipsrt"));
+    /// ```
+    pub const fn source(self) -> Source {
+        match self {
+            AreaSet::Standard => POCKET_GUIDE_TRANSITIONS,
+            AreaSet::Ipsrt => LOST_SELF,
+        }
     }
 }
 
@@ -134,6 +216,10 @@ vocabulary_enum! {
         ChildrenLeavingHome,
         /// Becoming a caregiver.
         BecomingACaregiver,
+        /// Life after a traumatic event: IPT for PTSD frames the life the
+        /// trauma changed as a role transition, its most common focus
+        /// (CLINICAL-BASIS.md §7.8 [S: `markowitz-2016-ptsd` ch. 7]).
+        AfterTrauma,
         /// Another change in social role.
         Other,
     }
@@ -198,6 +284,13 @@ const POCKET_GUIDE_DIRECTION: Source = source![cited::POCKET_P45];
 const TRANSITION_EXAMPLES: Source =
     source![cited::POCKET, cited::RAVITZ_TRANSITION, cited::CASEBOOK_17,];
 const GUIDE_DISPUTES: Source = source![cited::GUIDE_DISPUTES];
+/// IPSRT's fifth area, grief for the lost healthy self (Frank 2005, known).
+const LOST_SELF: Source = source![cited::IPSRT_LOST_SELF];
+/// What the crate infers for the fifth area's goals and strategies, by
+/// analogy with grief and transitions (the book not re-read).
+const LOST_SELF_INFERRED: Source = source![cited::IPSRT_LOST_SELF_INFERRED];
+/// Life after a trauma framed as a role transition (IPT for PTSD).
+const AFTER_TRAUMA: Source = source![cited::PTSD_TRANSITIONS, cited::PTSD_NO_EXPOSURE];
 const GUIDE_DEFICITS: Source = source![cited::GUIDE_DEFICITS];
 /// A death is grief (stated in Law's chapter); the signs of complicated grief
 /// are believed to be the Guide's grief chapter's (known).
@@ -262,6 +355,17 @@ pub(crate) const GOAL_DEFICITS_RELATIONSHIPS: CatalogueEntry = CatalogueEntry::n
     "Encourage the formation of new relationships and strengthen existing ones.",
     COMPREHENSIVE_DEFICITS,
 );
+
+pub(crate) const GOAL_LOST_SELF_MOURN: CatalogueEntry = CatalogueEntry::new(
+    "Help the patient mourn the healthy self and the life that the illness took away.",
+    LOST_SELF_INFERRED,
+);
+pub(crate) const GOAL_LOST_SELF_ACCEPT: CatalogueEntry = CatalogueEntry::new(
+    "Help the patient accept the illness and its treatment, and find realistic goals for the life ahead.",
+    LOST_SELF_INFERRED,
+);
+
+static LOST_SELF_GOALS: [CatalogueEntry; 2] = [GOAL_LOST_SELF_MOURN, GOAL_LOST_SELF_ACCEPT];
 
 static GRIEF_GOALS: [CatalogueEntry; 2] = [GOAL_GRIEF_MOURNING, GOAL_GRIEF_RELATIONSHIPS];
 static DISPUTE_GOALS: [CatalogueEntry; 3] = [
@@ -379,6 +483,29 @@ static DEFICITS_STRATEGIES: [CatalogueEntry; 6] = [
     ),
 ];
 
+static LOST_SELF_STRATEGIES: [CatalogueEntry; 5] = [
+    CatalogueEntry::new(
+        "Review mood symptoms, depressive and manic.",
+        LOST_SELF_INFERRED,
+    ),
+    CatalogueEntry::new(
+        "Relate the patient's distress to the diagnosis and to what the illness has cost.",
+        LOST_SELF_INFERRED,
+    ),
+    CatalogueEntry::new(
+        "Explore the patient's feelings about the self that was lost and about the illness.",
+        LOST_SELF_INFERRED,
+    ),
+    CatalogueEntry::new(
+        "Realistically evaluate what was lost and what remains possible.",
+        LOST_SELF_INFERRED,
+    ),
+    CatalogueEntry::new(
+        "Help the patient build a life that makes room for the illness, its treatment and regular daily rhythms.",
+        LOST_SELF_INFERRED,
+    ),
+];
+
 // ---------------------------------------------------------------------------
 // Indicators (CLINICAL-BASIS.md §2.1, §2.2, §2.5).
 
@@ -484,7 +611,49 @@ static DEFICITS_INDICATORS: [CatalogueEntry; 4] = [
     ),
 ];
 
+static LOST_SELF_INDICATORS: [CatalogueEntry; 3] = [
+    CatalogueEntry::new(
+        "A diagnosis of bipolar disorder, or an episode of it, that changed the life the patient had or expected.",
+        LOST_SELF,
+    ),
+    CatalogueEntry::new(
+        "Losses the patient ties to the illness: work, studies, relationships, plans.",
+        LOST_SELF,
+    ),
+    CatalogueEntry::new(
+        "Mourning for the person the patient was, or would have been, without the illness.",
+        LOST_SELF,
+    ),
+];
+
 impl ProblemArea {
+    /// The four areas of standard IPT, in declaration order: every area but
+    /// IPSRT's grief for the lost healthy self.
+    ///
+    /// ```
+    /// use interpersonal::ProblemArea;
+    /// assert_eq!(ProblemArea::STANDARD.len(), 4);
+    /// assert!(!ProblemArea::STANDARD.contains(&ProblemArea::GriefForLostHealthySelf));
+    /// ```
+    pub const STANDARD: [ProblemArea; 4] = [
+        ProblemArea::Grief,
+        ProblemArea::RoleDispute,
+        ProblemArea::RoleTransition,
+        ProblemArea::InterpersonalDeficits,
+    ];
+
+    /// Whether the area is one of standard IPT's four
+    /// ([`ProblemArea::STANDARD`]).
+    ///
+    /// ```
+    /// use interpersonal::ProblemArea;
+    /// assert!(ProblemArea::Grief.is_standard());
+    /// assert!(!ProblemArea::GriefForLostHealthySelf.is_standard());
+    /// ```
+    pub const fn is_standard(self) -> bool {
+        !matches!(self, ProblemArea::GriefForLostHealthySelf)
+    }
+
     /// Where the WHO group IPT manual's plain-language names of the areas come
     /// from (CLINICAL-BASIS.md §2.5 rule 7 [K: `who-2016-group-ipt`, seen in
     /// descriptions of the manual, not in its text]).
@@ -510,6 +679,7 @@ impl ProblemArea {
             ProblemArea::RoleDispute => "role dispute",
             ProblemArea::RoleTransition => "role transition",
             ProblemArea::InterpersonalDeficits => "interpersonal deficits",
+            ProblemArea::GriefForLostHealthySelf => "grief for the lost healthy self",
         }
     }
 
@@ -531,6 +701,8 @@ impl ProblemArea {
             ProblemArea::RoleDispute => "disputes",
             ProblemArea::RoleTransition => "life changes",
             ProblemArea::InterpersonalDeficits => "loneliness and social isolation",
+            // Not a WHO group IPT area: its clinic name.
+            ProblemArea::GriefForLostHealthySelf => "grief for the lost healthy self",
         }
     }
 
@@ -559,6 +731,9 @@ impl ProblemArea {
             ProblemArea::InterpersonalDeficits => {
                 "None of the other three areas exists (no death, no dispute, no life change) and the patient has a paucity of attachments; the focal area of last resort."
             }
+            ProblemArea::GriefForLostHealthySelf => {
+                "In IPSRT only: the patient mourns the healthy self lost to bipolar disorder, the life and the self he or she had, or would have had, without the illness."
+            }
         }
     }
 
@@ -579,6 +754,7 @@ impl ProblemArea {
             ProblemArea::RoleDispute => CASEBOOK_3,
             ProblemArea::RoleTransition => POCKET_GUIDE_TRANSITIONS,
             ProblemArea::InterpersonalDeficits => GUIDE_DEFICITS,
+            ProblemArea::GriefForLostHealthySelf => LOST_SELF,
         }
     }
 
@@ -602,6 +778,7 @@ impl ProblemArea {
             ProblemArea::RoleDispute => &DISPUTE_GOALS,
             ProblemArea::RoleTransition => &TRANSITION_GOALS,
             ProblemArea::InterpersonalDeficits => &DEFICITS_GOALS,
+            ProblemArea::GriefForLostHealthySelf => &LOST_SELF_GOALS,
         }
     }
 
@@ -620,6 +797,7 @@ impl ProblemArea {
             ProblemArea::RoleDispute => &DISPUTE_STRATEGIES,
             ProblemArea::RoleTransition => &TRANSITION_STRATEGIES,
             ProblemArea::InterpersonalDeficits => &DEFICITS_STRATEGIES,
+            ProblemArea::GriefForLostHealthySelf => &LOST_SELF_STRATEGIES,
         }
     }
 
@@ -638,6 +816,7 @@ impl ProblemArea {
             ProblemArea::RoleDispute => &DISPUTE_INDICATORS,
             ProblemArea::RoleTransition => &TRANSITION_INDICATORS,
             ProblemArea::InterpersonalDeficits => &DEFICITS_INDICATORS,
+            ProblemArea::GriefForLostHealthySelf => &LOST_SELF_INDICATORS,
         }
     }
 }
@@ -784,6 +963,7 @@ impl TransitionKind {
             TransitionKind::Retirement => "Retirement.",
             TransitionKind::ChildrenLeavingHome => "Children leaving home.",
             TransitionKind::BecomingACaregiver => "Becoming a caregiver.",
+            TransitionKind::AfterTrauma => "Life changed by a traumatic event.",
             TransitionKind::Other => "Another change in a social role.",
         }
     }
@@ -797,7 +977,10 @@ impl TransitionKind {
     /// assert_eq!(TransitionKind::Retirement.source().basis(), Basis::Stated);
     /// ```
     pub const fn source(self) -> Source {
-        TRANSITION_EXAMPLES
+        match self {
+            TransitionKind::AfterTrauma => AFTER_TRAUMA,
+            _ => TRANSITION_EXAMPLES,
+        }
     }
 }
 
@@ -822,9 +1005,27 @@ mod tests {
 
     #[test]
     fn every_area_strategy_list_starts_with_symptom_review() {
-        for area in ProblemArea::iter() {
+        for area in ProblemArea::STANDARD {
             assert_eq!(area.strategies()[0].text, "Review depressive symptoms.");
         }
+        // IPSRT treats both poles.
+        assert_eq!(
+            ProblemArea::GriefForLostHealthySelf.strategies()[0].text,
+            "Review mood symptoms, depressive and manic."
+        );
+    }
+
+    #[test]
+    fn the_area_sets_are_the_standard_four_and_ipsrts_five() {
+        assert_eq!(AreaSet::Standard.areas(), &ProblemArea::STANDARD[..]);
+        assert_eq!(AreaSet::Ipsrt.areas(), &ProblemArea::ALL[..]);
+        assert!(ProblemArea::iter().all(|a| a.is_standard() == AreaSet::Standard.allows(a)));
+        assert_eq!(
+            "grief_for_lost_healthy_self"
+                .parse::<ProblemArea>()
+                .unwrap(),
+            ProblemArea::GriefForLostHealthySelf
+        );
     }
 
     #[test]

@@ -22,11 +22,12 @@ mod area;
 mod phase;
 mod technique;
 
-pub use area::{CatalogueEntry, DisputeStage, GriefKind, ProblemArea, TransitionKind};
+pub use area::{AreaSet, CatalogueEntry, DisputeStage, GriefKind, ProblemArea, TransitionKind};
 pub(crate) use area::{
     GOAL_DEFICITS_ISOLATION, GOAL_DEFICITS_RELATIONSHIPS, GOAL_DISPUTE_IDENTIFY,
     GOAL_DISPUTE_MODIFY, GOAL_DISPUTE_PLAN, GOAL_GRIEF_MOURNING, GOAL_GRIEF_RELATIONSHIPS,
-    GOAL_TRANSITION_MASTERY, GOAL_TRANSITION_MOURN_OLD_ROLE, GOAL_TRANSITION_NEW_ROLE,
+    GOAL_LOST_SELF_ACCEPT, GOAL_LOST_SELF_MOURN, GOAL_TRANSITION_MASTERY,
+    GOAL_TRANSITION_MOURN_OLD_ROLE, GOAL_TRANSITION_NEW_ROLE,
 };
 pub use phase::{
     ClassicPhase, Phase, PhaseTask, PhaseTransitionError, SessionPosition, SessionRange,

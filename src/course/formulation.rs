@@ -12,7 +12,7 @@ use crate::{
     course::{Cadence, Course},
     engine::{Assessment, Indicator, Subject},
     inventory::{EventKind, Inventory, InventoryIndex, LifeEvent, OnsetLink},
-    measure::{HamdBand, HamdBanding, Measurement, SeverityBand},
+    measure::{HamdBand, HamdBanding, Measurement, SafetyFlagKind, SeverityBand},
     sensitive::Sensitive,
     source::Source,
 };
@@ -301,12 +301,33 @@ fn safety_text(course: &Course, assessment: &Assessment) -> Option<String> {
         .filter(|a| a.indicator == Indicator::Critical)
         .map(|a| a.summary.to_string())
         .collect();
-    lines.extend(course.safety_flags().iter().map(ToString::to_string));
+    // The assessment's critical advisories are about thoughts of self-harm
+    // (reported, or not asked); the course's flags say what they are about.
+    let flags = course.safety_flags();
+    let suicide = !lines.is_empty()
+        || flags
+            .iter()
+            .any(|f| f.kind == SafetyFlagKind::SuicidalIdeation);
+    let mania = flags
+        .iter()
+        .any(|f| f.kind == SafetyFlagKind::PossibleMania);
+    lines.extend(flags.iter().map(ToString::to_string));
     if lines.is_empty() {
         return None;
     }
+    let action = match (suicide, mania) {
+        (true, true) => {
+            "A clinician assesses suicide risk the same day and reviews the patient for a manic or hypomanic episode; this formulation is no substitute for either."
+        }
+        (false, true) => {
+            "A clinician reviews the patient for a manic or hypomanic episode; a positive screen is not a diagnosis, and this formulation is no substitute for that review."
+        }
+        _ => {
+            "A clinician assesses suicide risk the same day; this formulation is no substitute for that assessment."
+        }
+    };
     Some(format!(
-        "SAFETY FIRST (for the clinician, before the formulation): {}. A clinician assesses suicide risk the same day; this formulation is no substitute for that assessment.",
+        "SAFETY FIRST (for the clinician, before the formulation): {}. {action}",
         lines.join("; ")
     ))
 }
@@ -587,6 +608,12 @@ fn one_area(
         }
         ProblemArea::InterpersonalDeficits => {
             s.push_str(": you have had few people to turn to. We will look at your relationships, past and present, and at ways to build new ones.");
+        }
+        ProblemArea::GriefForLostHealthySelf => {
+            if !all_events.is_empty() {
+                s.push_str(&format!(": since {}", join_words(&all_events)));
+            }
+            s.push_str(", you may be mourning the life and the self you had, or hoped for, before the illness. We will look at what the illness has cost you, at what remains possible, and at a life that makes room for the illness and its treatment.");
         }
     }
     s

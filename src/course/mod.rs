@@ -45,7 +45,7 @@ pub use record::{
     SafetyFlagOrigin, SessionRecord,
 };
 pub use review::{
-    GoalReview, ProgressReview, ReviewAdvisory, ReviewAdvisoryCode, TerminationChecklist,
-    TerminationItem,
+    GoalReview, ProgressReview, ReviewAdvisory, ReviewAdvisoryCode, RhythmReview,
+    TerminationChecklist, TerminationItem,
 };
 pub use schedule::{Schedule, ScheduleError, ScheduleOptions, ScheduledSession, SkipPolicy};

@@ -282,6 +282,16 @@ vocabulary_enum! {
         /// Evidence was linked to the onset only by its dates: confirm the link
         /// with the patient (see the missing facts needed for `onset_link`).
         OnsetLinkInferred,
+        /// A traumatic event is linked to the onset, or its link is not
+        /// recorded: ask about posttraumatic stress; IPT for PTSD works on the
+        /// trauma's interpersonal consequences, most often as a role transition
+        /// (CLINICAL-BASIS.md §7.8 [S: `markowitz-2016-ptsd`]). Its subjects are
+        /// the trauma events.
+        TraumaLinkedToOnset,
+        /// IPSRT: an upcoming change can disrupt daily rhythms; plan the
+        /// routine around it (CLINICAL-BASIS.md §7.1 [K: `frank-2005-ipsrt`]).
+        /// Its subjects are the events of `$.upcoming`.
+        PlanRoutineAroundDisruptor,
     }
 }
 

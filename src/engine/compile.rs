@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::limits::Limits;
 use crate::{
-    catalogue::ProblemArea,
+    catalogue::AreaSet,
     error::{JsonPath, Problems},
     inventory::{ConflictLevel, EventKind},
     source::Source,
@@ -18,7 +18,8 @@ use serde::{Deserialize, Serialize};
 
 use super::assessment::RuleSetInfo;
 use super::condition::{Condition, EventCondition, PersonCondition};
-use super::explain;
+use super::condition_tree as tree;
+use super::explain::{self, Words};
 use super::facts::{Truth, WindowRef};
 use super::masks::PersonNeeds;
 use super::proximity::{self, Proximity};
@@ -48,13 +49,29 @@ pub(crate) enum Node {
     Leaf(Leaf),
 }
 
-/// A compiled predicate. Lists are bit masks over the enum's variants.
+/// A compiled predicate, by what it is about. Lists are bit masks over the
+/// enum's variants. Each is decided by an exhaustive `match` over its kind's
+/// leaves ([`Facts::leaf`](super::facts::Facts), the lane masks), so a leaf
+/// left out of one does not compile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Leaf {
+    Root(RootLeaf),
+    Person(PersonLeaf),
+    Event(EventLeaf),
+}
+
+/// A compiled predicate about the inventory as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum RootLeaf {
     PriorFunctioningIn(u64),
     LivesAlone(bool),
     ConfidantsAtMost(u32),
     OnsetKnown(bool),
+}
+
+/// A compiled predicate about one person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum PersonLeaf {
     RelationshipIn(u64),
     ClosenessIn(u64),
     Deceased(bool),
@@ -69,6 +86,12 @@ pub(crate) enum Leaf {
     Confidant(bool),
     Supportive(bool),
     DiedWithin(WindowRef),
+    OnsetLinkIn(u64),
+}
+
+/// A compiled predicate about one life event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum EventLeaf {
     /// `kind_in`, and `death`, `non_death_loss` and `role_change` as the
     /// kinds for which they hold.
     KindIn(u64),
@@ -76,7 +99,6 @@ pub(crate) enum Leaf {
     Linked(WindowRef),
     LinkedToOnset(bool),
     HasGriefSignIn(u64),
-    /// `onset_link_in`, about a person or an event.
     OnsetLinkIn(u64),
 }
 
@@ -393,8 +415,10 @@ impl Engine {
     /// the [`bibliography`](crate::bibliography) (at
     /// `$.rules[i].source.cites[j].ref`); an empty `all`/`any` group or an empty list in
     /// a predicate; a window name not among the parameters; conditions nested
-    /// deeper than `max_depth`; and an area that no rule can reach (each of the
-    /// four areas needs at least one rule).
+    /// deeper than `max_depth`; a rule whose area is not in the rule set's
+    /// [`area_set`](crate::engine::RuleSet::area_set) (grief for the lost healthy
+    /// self in a standard rule set, at `$.rules[i].area`); and an area of the
+    /// set that no rule can reach (each needs at least one rule).
     ///
     /// ```
     /// use interpersonal::{Engine, RuleSet};
@@ -512,10 +536,22 @@ impl Engine {
                     .problems
                     .at(path.field("summary"), "a summary that is not empty");
             }
+            if !rules.area_set.allows(rule.area) {
+                builder.problems.at(
+                    path.field("area"),
+                    format!(
+                        "an area of the rule set's area set `{}` ({}); found `{}`, which only \
+                         an IPSRT rule set (\"area_set\": \"ipsrt\") may score",
+                        rules.area_set,
+                        area_list(rules.area_set),
+                        rule.area
+                    ),
+                );
+            }
             check_source(&rule.source, &path.field("source"), builder.problems);
-            roots.push(builder.condition(&rule.when, &path.field("when"), 1, ""));
+            roots.push(builder.node(&rule.when, &path.field("when"), 1, ""));
         }
-        for area in ProblemArea::iter() {
+        for &area in rules.area_set.areas() {
             // The most an area can score: every one of its rules holding.
             let most: f64 = rules
                 .rules
@@ -579,9 +615,12 @@ impl Engine {
             nodes
                 .iter()
                 .zip(&space)
-                .fold(PersonNeeds::default(), |needs, (node, &s)| match node {
-                    Node::Leaf(leaf) if s == wanted => needs.and(PersonNeeds::of(*leaf)),
-                    _ => needs,
+                .fold(PersonNeeds::default(), |needs, (node, &s)| {
+                    if let (Node::Leaf(Leaf::Person(leaf)), true) = (node, s == wanted) {
+                        needs.and(PersonNeeds::of(*leaf))
+                    } else {
+                        needs
+                    }
                 })
         };
         let person_needs = needs(Space::Person);
@@ -638,6 +677,45 @@ impl Engine {
             .clone()
     }
 
+    /// Compiles the IPSRT rule set, `rules/ipsrt.json`
+    /// ([`RuleSet::ipsrt`](crate::engine::RuleSet::ipsrt)): the four areas and
+    /// grief for the lost healthy self.
+    ///
+    /// ```
+    /// use interpersonal::{from_json, Engine, Inventory, ProblemArea};
+    /// let inv: Inventory = from_json(r#"{
+    ///   "schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
+    ///   "social_context": {"prior_functioning": "declined_since_onset"},
+    ///   "safety": {"suicidal_thoughts_reported": false},
+    ///   "events": [{"id": "dx", "kind": "serious_illness", "date": "2025-12",
+    ///               "linked_to_onset": true}]
+    /// }"#)?;
+    /// let ipsrt = Engine::ipsrt()?.evaluate(&inv);
+    /// // The illness is a role transition too: the two areas tie, and the
+    /// // assessment says so (ask the patient which matters most).
+    /// assert_eq!(ipsrt.focus, [ProblemArea::RoleTransition, ProblemArea::GriefForLostHealthySelf]);
+    /// assert!(ipsrt.advisories.iter().any(|a| a.code == interpersonal::engine::AdvisoryCode::AreasTied));
+    /// // A standard assessment never suggests it.
+    /// let standard = Engine::standard()?.evaluate(&inv);
+    /// assert!(!standard.focus.contains(&ProblemArea::GriefForLostHealthySelf));
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns [`Problems`] if the embedded rule set cannot be read or
+    /// compiled, a defect the crate's tests rule out.
+    pub fn ipsrt() -> Result<Engine, Problems> {
+        match super::ruleset::RuleSet::from_json(super::ruleset::RuleSet::ipsrt_json()) {
+            Ok(_) => Engine::compile(super::ruleset::RuleSet::ipsrt()),
+            Err(e) => {
+                let mut problems = Problems::default();
+                problems.at(e.path.clone(), e.message.clone());
+                Err(problems)
+            }
+        }
+    }
+
     /// The rule set this engine was compiled from.
     ///
     /// ```
@@ -659,6 +737,12 @@ impl Engine {
     pub fn fingerprint(&self) -> &str {
         &self.info.fingerprint
     }
+}
+
+/// The areas of a set, named for an error message: `grief`, `role_dispute`, ...
+fn area_list(set: AreaSet) -> String {
+    let names: Vec<&'static str> = set.areas().iter().map(|a| a.into()).collect();
+    names.join(", ")
 }
 
 /// The fingerprint of `rules` when they are the embedded default rule set,
@@ -877,7 +961,7 @@ enum Shape {
 
 /// A placeholder pushed where a problem stops compilation of a subtree; the
 /// engine is never built when there are problems.
-const BROKEN: Node = Node::Leaf(Leaf::OnsetKnown(false));
+const BROKEN: Node = Node::Leaf(Leaf::Root(RootLeaf::OnsetKnown(false)));
 
 impl Builder<'_> {
     fn push(&mut self, node: Node, text: String) -> u32 {
@@ -997,151 +1081,178 @@ impl Builder<'_> {
         }
     }
 
-    fn condition(&mut self, c: &Condition, path: &JsonPath, depth: u32, prefix: &str) -> u32 {
+    /// Compiles a condition of any kind at `path`, `depth` levels deep,
+    /// its words prefixed by the quantifiers above it: `all`, `any` and
+    /// `not` here, the kind's facts and parts by [`Lower::lower_fact`].
+    fn node<K: Lower>(&mut self, c: &K, path: &JsonPath, depth: u32, prefix: &str) -> u32 {
         if !self.depth_ok(path, depth) {
             return self.push(BROKEN, String::new());
         }
-        let text = format!("{prefix}{}", explain::describe_condition(c, self.windows));
-        match c {
-            Condition::All(parts) | Condition::Any(parts) => {
-                let any = matches!(c, Condition::Any(_));
-                self.group_of(parts, any, path, text, |this, part, at| {
-                    this.condition(part, at, depth + 1, prefix)
-                })
-            }
-            Condition::Not(inner) => {
-                let child = self.condition(inner, &path.field("not"), depth + 1, prefix);
+        let text = format!("{prefix}{}", explain::text(c, self.windows, false, 1));
+        match c.shape() {
+            tree::Shape::All(parts) => self.group_of(parts, false, path, text, |this, part, at| {
+                this.node(part, at, depth + 1, prefix)
+            }),
+            tree::Shape::Any(parts) => self.group_of(parts, true, path, text, |this, part, at| {
+                this.node(part, at, depth + 1, prefix)
+            }),
+            tree::Shape::Not(inner) => {
+                let child = self.node(inner, &path.field("not"), depth + 1, prefix);
                 self.push(Node::Not(child), text)
             }
-            Condition::SomePerson(inner) => {
-                let pre = format!("{prefix}some person: ");
-                let child = self.person(inner, &path.field("some_person"), depth + 1, &pre);
-                self.push(Node::SomePerson(child), text)
+            tree::Shape::Fact => {
+                let node = c.lower_fact(self, path, depth, prefix);
+                self.push(node, text)
             }
-            Condition::SomeEvent(inner) => {
-                let pre = format!("{prefix}some event: ");
-                let child = self.event(inner, &path.field("some_event"), depth + 1, &pre);
-                self.push(Node::SomeEvent(child), text)
-            }
-            Condition::PriorFunctioningIn(list) => {
-                self.nonempty(list, &path.field("prior_functioning_in"));
-                let m = mask(list, |v| v as u32);
-                self.push(Node::Leaf(Leaf::PriorFunctioningIn(m)), text)
-            }
-            Condition::LivesAlone(b) => self.push(Node::Leaf(Leaf::LivesAlone(*b)), text),
-            Condition::ConfidantsAtMost(n) => {
-                self.push(Node::Leaf(Leaf::ConfidantsAtMost(*n)), text)
-            }
-            Condition::OnsetKnown(b) => self.push(Node::Leaf(Leaf::OnsetKnown(*b)), text),
         }
     }
 
-    fn person(&mut self, c: &PersonCondition, path: &JsonPath, depth: u32, prefix: &str) -> u32 {
-        if !self.depth_ok(path, depth) {
-            return self.push(BROKEN, String::new());
+    /// A list predicate's mask, an empty list reported at `path.key`.
+    fn list<T: Copy>(
+        &mut self,
+        list: &[T],
+        path: &JsonPath,
+        key: &str,
+        d: impl Fn(T) -> u32,
+    ) -> u64 {
+        self.nonempty(list, &path.field(key));
+        mask(list, d)
+    }
+
+    /// A part of another kind under a quantifier, compiled with the
+    /// quantifier's words in its prefix.
+    fn part<K: Lower>(
+        &mut self,
+        inner: &K,
+        path: &JsonPath,
+        key: &str,
+        depth: u32,
+        prefix: &str,
+        lead: &str,
+    ) -> u32 {
+        let pre = format!("{prefix}{lead}");
+        self.node(inner, &path.field(key), depth + 1, &pre)
+    }
+}
+
+/// A kind of condition compiled: its facts to leaves, its parts of another
+/// kind to quantifier nodes (`all`, `any` and `not` are compiled the same for
+/// every kind, in [`Builder::node`]).
+trait Lower: Words {
+    /// The node of a condition whose [`Kind::shape`] is a fact.
+    fn lower_fact(&self, b: &mut Builder<'_>, path: &JsonPath, depth: u32, prefix: &str) -> Node;
+}
+
+impl Lower for Condition {
+    fn lower_fact(&self, b: &mut Builder<'_>, path: &JsonPath, depth: u32, prefix: &str) -> Node {
+        let root = |leaf| Node::Leaf(Leaf::Root(leaf));
+        match self {
+            Condition::All(_) | Condition::Any(_) | Condition::Not(_) => BROKEN,
+            Condition::SomePerson(inner) => Node::SomePerson(b.part(
+                &**inner,
+                path,
+                "some_person",
+                depth,
+                prefix,
+                "some person: ",
+            )),
+            Condition::SomeEvent(inner) => {
+                Node::SomeEvent(b.part(&**inner, path, "some_event", depth, prefix, "some event: "))
+            }
+            Condition::PriorFunctioningIn(list) => root(RootLeaf::PriorFunctioningIn(b.list(
+                list,
+                path,
+                "prior_functioning_in",
+                |v| v as u32,
+            ))),
+            Condition::LivesAlone(v) => root(RootLeaf::LivesAlone(*v)),
+            Condition::ConfidantsAtMost(n) => root(RootLeaf::ConfidantsAtMost(*n)),
+            Condition::OnsetKnown(v) => root(RootLeaf::OnsetKnown(*v)),
         }
-        let text = format!("{prefix}{}", explain::describe_person(c, self.windows));
-        let leaf = match c {
-            PersonCondition::All(parts) | PersonCondition::Any(parts) => {
-                let any = matches!(c, PersonCondition::Any(_));
-                return self.group_of(parts, any, path, text, |this, part, at| {
-                    this.person(part, at, depth + 1, prefix)
-                });
+    }
+}
+
+impl Lower for PersonCondition {
+    fn lower_fact(&self, b: &mut Builder<'_>, path: &JsonPath, _: u32, _: &str) -> Node {
+        use PersonLeaf as L;
+        let leaf = match self {
+            PersonCondition::All(_) | PersonCondition::Any(_) | PersonCondition::Not(_) => {
+                return BROKEN;
             }
-            PersonCondition::Not(inner) => {
-                let child = self.person(inner, &path.field("not"), depth + 1, prefix);
-                return self.push(Node::Not(child), text);
+            PersonCondition::RelationshipIn(v) => {
+                L::RelationshipIn(b.list(v, path, "relationship_in", |v| v as u32))
             }
-            PersonCondition::RelationshipIn(list) => {
-                self.nonempty(list, &path.field("relationship_in"));
-                Leaf::RelationshipIn(mask(list, |v| v as u32))
+            PersonCondition::ClosenessIn(v) => {
+                L::ClosenessIn(b.list(v, path, "closeness_in", |v| v as u32))
             }
-            PersonCondition::ClosenessIn(list) => {
-                self.nonempty(list, &path.field("closeness_in"));
-                Leaf::ClosenessIn(mask(list, |v| v as u32))
+            PersonCondition::Deceased(v) => L::Deceased(*v),
+            PersonCondition::Estranged(v) => L::Estranged(*v),
+            PersonCondition::Significant(v) => L::Significant(*v),
+            PersonCondition::ConflictLevelAtLeast(l) => L::ConflictLevelAtLeast(*l),
+            PersonCondition::ConflictVisibilityIn(v) => {
+                L::ConflictVisibilityIn(b.list(v, path, "conflict_visibility_in", |v| v as u32))
             }
-            PersonCondition::Deceased(b) => Leaf::Deceased(*b),
-            PersonCondition::Estranged(b) => Leaf::Estranged(*b),
-            PersonCondition::Significant(b) => Leaf::Significant(*b),
-            PersonCondition::ConflictLevelAtLeast(l) => Leaf::ConflictLevelAtLeast(*l),
-            PersonCondition::ConflictVisibilityIn(list) => {
-                self.nonempty(list, &path.field("conflict_visibility_in"));
-                Leaf::ConflictVisibilityIn(mask(list, |v| v as u32))
+            PersonCondition::ConflictCourseIn(v) => {
+                L::ConflictCourseIn(b.list(v, path, "conflict_course_in", |v| v as u32))
             }
-            PersonCondition::ConflictCourseIn(list) => {
-                self.nonempty(list, &path.field("conflict_course_in"));
-                Leaf::ConflictCourseIn(mask(list, |v| v as u32))
+            PersonCondition::ConflictBeganIn(v) => {
+                L::ConflictBeganIn(b.list(v, path, "conflict_began_in", |v| v as u32))
             }
-            PersonCondition::ConflictBeganIn(list) => {
-                self.nonempty(list, &path.field("conflict_began_in"));
-                Leaf::ConflictBeganIn(mask(list, |v| v as u32))
+            PersonCondition::ExpectationsMetIn(v) => {
+                L::ExpectationsMetIn(b.list(v, path, "expectations_met_in", |v| v as u32))
             }
-            PersonCondition::ExpectationsMetIn(list) => {
-                self.nonempty(list, &path.field("expectations_met_in"));
-                Leaf::ExpectationsMetIn(mask(list, |v| v as u32))
+            PersonCondition::ChangeAroundOnsetIn(v) => {
+                L::ChangeAroundOnsetIn(b.list(v, path, "change_around_onset_in", |v| v as u32))
             }
-            PersonCondition::ChangeAroundOnsetIn(list) => {
-                self.nonempty(list, &path.field("change_around_onset_in"));
-                Leaf::ChangeAroundOnsetIn(mask(list, |v| v as u32))
-            }
-            PersonCondition::Confidant(b) => Leaf::Confidant(*b),
-            PersonCondition::Supportive(b) => Leaf::Supportive(*b),
+            PersonCondition::Confidant(v) => L::Confidant(*v),
+            PersonCondition::Supportive(v) => L::Supportive(*v),
             PersonCondition::DiedWithin(name) => {
-                Leaf::DiedWithin(self.window(name, &path.field("died_within")))
+                L::DiedWithin(b.window(name, &path.field("died_within")))
             }
-            PersonCondition::OnsetLinkIn(list) => {
-                self.nonempty(list, &path.field("onset_link_in"));
-                Leaf::OnsetLinkIn(mask(list, |v| v as u32))
+            PersonCondition::OnsetLinkIn(v) => {
+                L::OnsetLinkIn(b.list(v, path, "onset_link_in", |v| v as u32))
             }
         };
-        self.push(Node::Leaf(leaf), text)
+        Node::Leaf(Leaf::Person(leaf))
     }
+}
 
-    fn event(&mut self, c: &EventCondition, path: &JsonPath, depth: u32, prefix: &str) -> u32 {
-        if !self.depth_ok(path, depth) {
-            return self.push(BROKEN, String::new());
-        }
-        let text = format!("{prefix}{}", explain::describe_event(c, self.windows));
-        let leaf = match c {
-            EventCondition::All(parts) | EventCondition::Any(parts) => {
-                let any = matches!(c, EventCondition::Any(_));
-                return self.group_of(parts, any, path, text, |this, part, at| {
-                    this.event(part, at, depth + 1, prefix)
-                });
-            }
-            EventCondition::Not(inner) => {
-                let child = self.event(inner, &path.field("not"), depth + 1, prefix);
-                return self.push(Node::Not(child), text);
+impl Lower for EventCondition {
+    fn lower_fact(&self, b: &mut Builder<'_>, path: &JsonPath, depth: u32, prefix: &str) -> Node {
+        use EventLeaf as L;
+        let leaf = match self {
+            EventCondition::All(_) | EventCondition::Any(_) | EventCondition::Not(_) => {
+                return BROKEN;
             }
             EventCondition::Person(inner) => {
-                let pre = format!("{prefix}its person: ");
-                let child = self.person(inner, &path.field("person"), depth + 1, &pre);
-                return self.push(Node::EventPerson(child), text);
+                return Node::EventPerson(b.part(
+                    &**inner,
+                    path,
+                    "person",
+                    depth,
+                    prefix,
+                    "its person: ",
+                ));
             }
-            EventCondition::KindIn(list) => {
-                self.nonempty(list, &path.field("kind_in"));
-                Leaf::KindIn(mask(list, |v| v as u32))
+            EventCondition::KindIn(v) => L::KindIn(b.list(v, path, "kind_in", |v| v as u32)),
+            EventCondition::Death(v) => L::KindIn(kinds_where(|k| k.is_death() == *v)),
+            EventCondition::NonDeathLoss(v) => {
+                L::KindIn(kinds_where(|k| k.is_non_death_loss() == *v))
             }
-            EventCondition::Death(b) => Leaf::KindIn(kinds_where(|k| k.is_death() == *b)),
-            EventCondition::NonDeathLoss(b) => {
-                Leaf::KindIn(kinds_where(|k| k.is_non_death_loss() == *b))
-            }
-            EventCondition::RoleChange(b) => Leaf::KindIn(kinds_where(|k| {
-                (k.transition().is_some() && !k.is_death()) == *b
+            EventCondition::RoleChange(v) => L::KindIn(kinds_where(|k| {
+                (k.transition().is_some() && !k.is_death()) == *v
             })),
-            EventCondition::Within(name) => Leaf::Within(self.window(name, &path.field("within"))),
-            EventCondition::Linked(name) => Leaf::Linked(self.window(name, &path.field("linked"))),
-            EventCondition::LinkedToOnset(b) => Leaf::LinkedToOnset(*b),
-            EventCondition::HasGriefSignIn(list) => {
-                self.nonempty(list, &path.field("has_grief_sign_in"));
-                Leaf::HasGriefSignIn(mask(list, |v| v as u32))
+            EventCondition::Within(name) => L::Within(b.window(name, &path.field("within"))),
+            EventCondition::Linked(name) => L::Linked(b.window(name, &path.field("linked"))),
+            EventCondition::LinkedToOnset(v) => L::LinkedToOnset(*v),
+            EventCondition::HasGriefSignIn(v) => {
+                L::HasGriefSignIn(b.list(v, path, "has_grief_sign_in", |v| v as u32))
             }
-            EventCondition::OnsetLinkIn(list) => {
-                self.nonempty(list, &path.field("onset_link_in"));
-                Leaf::OnsetLinkIn(mask(list, |v| v as u32))
+            EventCondition::OnsetLinkIn(v) => {
+                L::OnsetLinkIn(b.list(v, path, "onset_link_in", |v| v as u32))
             }
         };
-        self.push(Node::Leaf(leaf), text)
+        Node::Leaf(Leaf::Event(leaf))
     }
 }
 

@@ -14,8 +14,10 @@
 //! (the inventory as a whole), [`PersonCondition`] (one person) and
 //! [`EventCondition`] (one life event). The JSON of each is an object with a
 //! single key: `{"all": [..]}`, `{"significant": true}`, `{"within": "onset"}`.
+//! What the three kinds share (`all`, `any`, `not`, and the tree operations)
+//! is written once, in `condition_tree.rs`.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::inventory::{
     Closeness, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind, ExpectationsMet,
@@ -23,6 +25,13 @@ use crate::inventory::{
 };
 
 /// A condition on the inventory as a whole: the root of every rule.
+///
+/// A tree built in code may nest as deep as memory allows: dropping,
+/// cloning, comparing and hashing it (this type and [`PersonCondition`] and
+/// [`EventCondition`] alike) do not recurse once per level, and `Debug`
+/// shows its first 16 levels. Serializing refuses a condition nested deeper
+/// than 128 levels with the serializer's error rather than overflow the
+/// stack; a rule set only compiles with conditions far shallower.
 ///
 /// ```
 /// use interpersonal::{engine::Condition, engine::EventCondition};
@@ -36,7 +45,7 @@ use crate::inventory::{
 ///     r#"{"onset_known":true}"#,
 /// );
 /// ```
-#[derive(PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -88,7 +97,7 @@ pub enum Condition {
 ///     ]),
 /// );
 /// ```
-#[derive(PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -171,7 +180,7 @@ pub enum PersonCondition {
 /// ]}"#).unwrap();
 /// assert!(matches!(c, EventCondition::All(_)));
 /// ```
-#[derive(PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]

@@ -1,20 +1,63 @@
-//! Deep condition trees without deep recursion.
+//! One condition tree for the three kinds of condition.
 //!
-//! A [`Condition`] built in code can nest as deep as memory allows (a chain
-//! of a million `not`s). A derived `Drop`, `Clone` or `Debug` would recurse
-//! once per level and overflow the stack long before that. Here dropping and
-//! cloning walk the tree with a stack on the heap, and `Debug` shows the
-//! first [`DEBUG_DEPTH`] levels and writes `..` below them. A rule set read
+//! [`Condition`], [`PersonCondition`] and [`EventCondition`] share their
+//! shape: `all`, `any` and `not` over parts of the same kind, parts of
+//! another kind (`some_person`, `some_event`, an event's `person`), and
+//! leaves. Each kind is declared once below, in a table that lists its
+//! variants by role ([`condition_kind!`]); every operation on the tree is
+//! written once, for all three kinds, over that table:
+//!
+//! * the shape a reader of the tree sees ([`Kind::shape`]: `all`, `any`,
+//!   `not` or a fact), so explaining and compiling handle `all`, `any` and
+//!   `not` in one place;
+//! * `Drop`, `Clone`, `Debug`, `PartialEq`, `Hash` and `Serialize`.
+//!
+//! A condition built in code can nest as deep as memory allows (a chain of a
+//! million `not`s). Derived impls would recurse once per level and overflow
+//! the stack long before that. Here dropping, cloning, comparing and hashing
+//! walk the tree with a stack on the heap; `Debug` shows the first
+//! [`DEBUG_DEPTH`] levels and writes `..` below them; and serializing, which
+//! a serde serializer does by recursion, refuses a condition nested deeper
+//! than [`MAX_SERIALIZED_DEPTH`] with the serializer's error. A rule set read
 //! from JSON is shallow anyway: reading refuses nesting deeper than
 //! [`MAX_JSON_DEPTH`](crate::error::MAX_JSON_DEPTH), and compiling refuses
 //! conditions deeper than the rule set's `max_depth`.
+//!
+//! Every `match` over the variants here is generated from the table and is
+//! exhaustive: a variant added to a kind and left out of its table does not
+//! compile.
 
 use std::fmt;
+use std::hash::{Hash, Hasher};
+
+use serde::{Serialize, Serializer, ser::Error as _};
 
 use super::condition::{Condition, EventCondition, PersonCondition};
 
 /// How many levels of a condition tree `Debug` shows before writing `..`.
 pub(crate) const DEBUG_DEPTH: usize = 16;
+
+/// How many levels deep a condition serializes. A serializer recurses once
+/// per level, so a deeper condition is refused with the serializer's error
+/// instead of overflowing the stack; no rule set that compiles or reads from
+/// JSON comes near it.
+pub(crate) const MAX_SERIALIZED_DEPTH: usize = 128;
+
+/// What a reader of a condition of kind `K` sees at a node: a group, a
+/// negation, or anything else (a fact, or a part of another kind), which
+/// only the kind itself knows how to read.
+pub(crate) enum Shape<'a, K> {
+    All(&'a [K]),
+    Any(&'a [K]),
+    Not(&'a K),
+    Fact,
+}
+
+/// A kind of condition: the tree operations are shared through this.
+pub(crate) trait Kind: Sized {
+    /// The node's shape.
+    fn shape(&self) -> Shape<'_, Self>;
+}
 
 /// A condition of any of the three kinds, owned.
 enum Owned {
@@ -36,124 +79,319 @@ const WHOLE_LEAF: Condition = Condition::LivesAlone(false);
 const PERSON_LEAF: PersonCondition = PersonCondition::Deceased(false);
 const EVENT_LEAF: EventCondition = EventCondition::Death(false);
 
-impl Owned {
-    /// Takes the node's children out, leaving it shallow, and pushes them.
-    fn take_children(&mut self, into: &mut Vec<Owned>) {
+/// A node serialized `depth` levels below the top.
+struct DeepOne<'a, K>(&'a K, usize);
+
+/// The parts of a group, serialized `depth` levels below the top.
+struct DeepMany<'a, K>(&'a [K], usize);
+
+/// Serializing a node whose parts know their depth.
+trait SerializeAt {
+    fn serialize_at<S: Serializer>(&self, s: S, depth: usize) -> Result<S::Ok, S::Error>;
+}
+
+impl<K: SerializeAt> Serialize for DeepOne<'_, K> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.1 > MAX_SERIALIZED_DEPTH {
+            return Err(S::Error::custom(format_args!(
+                "a condition nested at most {MAX_SERIALIZED_DEPTH} deep; this one is deeper"
+            )));
+        }
+        self.0.serialize_at(s, self.1)
+    }
+}
+
+impl<K: SerializeAt> Serialize for DeepMany<'_, K> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|k| DeepOne(k, self.1)))
+    }
+}
+
+/// Declares a kind of condition by its variants, in declaration order (the
+/// indices are serde's variant indices): every kind has `All`, `Any` and
+/// `Not` first; then its parts of another kind (`Variant(ChildKind, WRAP,
+/// placeholder) = index "json_key"`); then its leaves (`Variant = index
+/// "json_key"`). Generates the tree operations and the trait impls.
+macro_rules! condition_kind {
+    (
+        $kind:ident as $wrap:ident, $name:literal, placeholder $leaf:expr;
+        parts: [$($q:ident($qty:ident as $qwrap:ident, $qleaf:expr) = $qi:literal $qk:literal),* $(,)?];
+        leaves: [$($l:ident = $li:literal $lk:literal),* $(,)?]
+    ) => {
+        impl Kind for $kind {
+            fn shape(&self) -> Shape<'_, Self> {
+                match self {
+                    $kind::All(v) => Shape::All(v),
+                    $kind::Any(v) => Shape::Any(v),
+                    $kind::Not(b) => Shape::Not(b),
+                    $( $kind::$q(_) => Shape::Fact, )*
+                    $( $kind::$l(_) => Shape::Fact, )*
+                }
+            }
+        }
+
+        impl $kind {
+            /// The node's children, in order.
+            fn push_children<'a>(&'a self, out: &mut Vec<Ref<'a>>) {
+                match self {
+                    $kind::All(v) | $kind::Any(v) => out.extend(v.iter().map(Ref::$wrap)),
+                    $kind::Not(b) => out.push(Ref::$wrap(b)),
+                    $( $kind::$q(b) => out.push(Ref::$qwrap(b)), )*
+                    $( $kind::$l(_) => {} )*
+                }
+            }
+
+            /// Takes the node's children out, leaving it shallow, and
+            /// pushes them.
+            fn take_children(&mut self, into: &mut Vec<Owned>) {
+                match self {
+                    $kind::All(v) | $kind::Any(v) => {
+                        into.extend(std::mem::take(v).into_iter().map(Owned::$wrap));
+                    }
+                    $kind::Not(b) => into.push(Owned::$wrap(std::mem::replace(&mut **b, $leaf))),
+                    $( $kind::$q(b) => {
+                        into.push(Owned::$qwrap(std::mem::replace(&mut **b, $qleaf)));
+                    } )*
+                    $( $kind::$l(_) => {} )*
+                }
+            }
+
+            /// Whether the node has no children.
+            fn is_leaf(&self) -> bool {
+                match self {
+                    $kind::All(v) | $kind::Any(v) => v.is_empty(),
+                    $kind::Not(_) => false,
+                    $( $kind::$q(_) => false, )*
+                    $( $kind::$l(_) => true, )*
+                }
+            }
+
+            /// Whether some child has children of its own: only then can
+            /// dropping the node recurse more than two levels.
+            fn has_deep_child(&self) -> bool {
+                match self {
+                    $kind::All(v) | $kind::Any(v) => v.iter().any(|k| !k.is_leaf()),
+                    $kind::Not(b) => !b.is_leaf(),
+                    $( $kind::$q(b) => !b.is_leaf(), )*
+                    $( $kind::$l(_) => false, )*
+                }
+            }
+
+            /// The node itself, with `kids` (already copied, in order) as
+            /// its children.
+            fn rebuild(&self, kids: Vec<Owned>) -> Self {
+                let mut first = kids.into_iter();
+                match self {
+                    $kind::All(_) => $kind::All(first.map(Self::from_owned).collect()),
+                    $kind::Any(_) => $kind::Any(first.map(Self::from_owned).collect()),
+                    $kind::Not(_) => {
+                        $kind::Not(Box::new(first.next().map_or($leaf, Self::from_owned)))
+                    }
+                    $( $kind::$q(_) => {
+                        $kind::$q(Box::new(first.next().map_or($qleaf, $qty::from_owned)))
+                    } )*
+                    $( $kind::$l(x) => $kind::$l(x.clone()), )*
+                }
+            }
+
+            /// The condition of this kind in `o`, or the placeholder.
+            fn from_owned(o: Owned) -> Self {
+                if let Owned::$wrap(c) = o { c } else { $leaf }
+            }
+
+            /// The same variant with the same facts (children aside; a
+            /// group's parts are counted).
+            fn shallow_eq(&self, other: &Self) -> bool {
+                match self {
+                    $kind::All(a) => matches!(other, $kind::All(b) if a.len() == b.len()),
+                    $kind::Any(a) => matches!(other, $kind::Any(b) if a.len() == b.len()),
+                    $kind::Not(_) => matches!(other, $kind::Not(_)),
+                    $( $kind::$q(_) => matches!(other, $kind::$q(_)), )*
+                    $( $kind::$l(a) => matches!(other, $kind::$l(b) if a == b), )*
+                }
+            }
+
+            /// Hashes the variant and its facts (children aside; a group's
+            /// parts are counted).
+            fn shallow_hash<H: Hasher>(&self, h: &mut H) {
+                std::mem::discriminant(self).hash(h);
+                match self {
+                    $kind::All(v) | $kind::Any(v) => v.len().hash(h),
+                    $kind::Not(_) => {}
+                    $( $kind::$q(_) => {} )*
+                    $( $kind::$l(x) => x.hash(h), )*
+                }
+            }
+
+            /// `Debug` of the node, its children shown one level deeper.
+            fn fmt_node(&self, f: &mut fmt::Formatter<'_>, depth: usize) -> fmt::Result {
+                match self {
+                    $kind::All(v) => f.debug_tuple("All").field(&shown_list(v, Ref::$wrap, depth)).finish(),
+                    $kind::Any(v) => f.debug_tuple("Any").field(&shown_list(v, Ref::$wrap, depth)).finish(),
+                    $kind::Not(b) => f.debug_tuple("Not").field(&Shown(Ref::$wrap(b), depth + 1)).finish(),
+                    $( $kind::$q(b) => {
+                        f.debug_tuple(stringify!($q)).field(&Shown(Ref::$qwrap(b), depth + 1)).finish()
+                    } )*
+                    $( $kind::$l(x) => f.debug_tuple(stringify!($l)).field(x).finish(), )*
+                }
+            }
+        }
+
+        impl SerializeAt for $kind {
+            fn serialize_at<S: Serializer>(&self, s: S, depth: usize) -> Result<S::Ok, S::Error> {
+                let d = depth + 1;
+                match self {
+                    $kind::All(v) => s.serialize_newtype_variant($name, 0, "all", &DeepMany(v, d)),
+                    $kind::Any(v) => s.serialize_newtype_variant($name, 1, "any", &DeepMany(v, d)),
+                    $kind::Not(b) => s.serialize_newtype_variant($name, 2, "not", &DeepOne(&**b, d)),
+                    $( $kind::$q(b) => s.serialize_newtype_variant($name, $qi, $qk, &DeepOne(&**b, d)), )*
+                    $( $kind::$l(x) => s.serialize_newtype_variant($name, $li, $lk, x), )*
+                }
+            }
+        }
+
+        impl Serialize for $kind {
+            /// As serde derives it (`{"all": [..]}`, `{"significant": true}`),
+            /// refusing a condition nested deeper than 128 levels with the
+            /// serializer's error.
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                self.serialize_at(s, 1)
+            }
+        }
+
+        impl Drop for $kind {
+            fn drop(&mut self) {
+                if self.has_deep_child() {
+                    drop_children(Owned::$wrap(std::mem::replace(self, $leaf)));
+                }
+            }
+        }
+
+        impl Clone for $kind {
+            fn clone(&self) -> Self {
+                Self::from_owned(clone_tree(Ref::$wrap(self)))
+            }
+        }
+
+        impl fmt::Debug for $kind {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                Shown(Ref::$wrap(self), 0).fmt(f)
+            }
+        }
+
+        impl PartialEq for $kind {
+            fn eq(&self, other: &Self) -> bool {
+                tree_eq(Ref::$wrap(self), Ref::$wrap(other))
+            }
+        }
+
+        impl Eq for $kind {}
+
+        impl Hash for $kind {
+            fn hash<H: Hasher>(&self, state: &mut H) {
+                tree_hash(Ref::$wrap(self), state);
+            }
+        }
+    };
+}
+
+condition_kind! {
+    Condition as Whole, "Condition", placeholder WHOLE_LEAF;
+    parts: [
+        SomePerson(PersonCondition as Person, PERSON_LEAF) = 3 "some_person",
+        SomeEvent(EventCondition as Event, EVENT_LEAF) = 4 "some_event",
+    ];
+    leaves: [
+        PriorFunctioningIn = 5 "prior_functioning_in",
+        LivesAlone = 6 "lives_alone",
+        ConfidantsAtMost = 7 "confidants_at_most",
+        OnsetKnown = 8 "onset_known",
+    ]
+}
+
+condition_kind! {
+    PersonCondition as Person, "PersonCondition", placeholder PERSON_LEAF;
+    parts: [];
+    leaves: [
+        RelationshipIn = 3 "relationship_in",
+        ClosenessIn = 4 "closeness_in",
+        Deceased = 5 "deceased",
+        Estranged = 6 "estranged",
+        Significant = 7 "significant",
+        ConflictLevelAtLeast = 8 "conflict_level_at_least",
+        ConflictVisibilityIn = 9 "conflict_visibility_in",
+        ConflictCourseIn = 10 "conflict_course_in",
+        ConflictBeganIn = 11 "conflict_began_in",
+        ExpectationsMetIn = 12 "expectations_met_in",
+        ChangeAroundOnsetIn = 13 "change_around_onset_in",
+        Confidant = 14 "confidant",
+        Supportive = 15 "supportive",
+        DiedWithin = 16 "died_within",
+        OnsetLinkIn = 17 "onset_link_in",
+    ]
+}
+
+condition_kind! {
+    EventCondition as Event, "EventCondition", placeholder EVENT_LEAF;
+    parts: [
+        Person(PersonCondition as Person, PERSON_LEAF) = 12 "person",
+    ];
+    leaves: [
+        KindIn = 3 "kind_in",
+        Death = 4 "death",
+        NonDeathLoss = 5 "non_death_loss",
+        RoleChange = 6 "role_change",
+        Within = 7 "within",
+        Linked = 8 "linked",
+        LinkedToOnset = 9 "linked_to_onset",
+        HasGriefSignIn = 10 "has_grief_sign_in",
+        OnsetLinkIn = 11 "onset_link_in",
+    ]
+}
+
+impl<'a> Ref<'a> {
+    fn push_children(self, out: &mut Vec<Ref<'a>>) {
         match self {
-            Owned::Whole(c) => match c {
-                Condition::All(v) | Condition::Any(v) => {
-                    into.extend(std::mem::take(v).into_iter().map(Owned::Whole));
-                }
-                Condition::Not(b) => {
-                    into.push(Owned::Whole(std::mem::replace(&mut **b, WHOLE_LEAF)))
-                }
-                Condition::SomePerson(b) => {
-                    into.push(Owned::Person(std::mem::replace(&mut **b, PERSON_LEAF)));
-                }
-                Condition::SomeEvent(b) => {
-                    into.push(Owned::Event(std::mem::replace(&mut **b, EVENT_LEAF)));
-                }
-                _ => {}
-            },
-            Owned::Person(p) => match p {
-                PersonCondition::All(v) | PersonCondition::Any(v) => {
-                    into.extend(std::mem::take(v).into_iter().map(Owned::Person));
-                }
-                PersonCondition::Not(b) => {
-                    into.push(Owned::Person(std::mem::replace(&mut **b, PERSON_LEAF)));
-                }
-                _ => {}
-            },
-            Owned::Event(e) => match e {
-                EventCondition::All(v) | EventCondition::Any(v) => {
-                    into.extend(std::mem::take(v).into_iter().map(Owned::Event));
-                }
-                EventCondition::Not(b) => {
-                    into.push(Owned::Event(std::mem::replace(&mut **b, EVENT_LEAF)));
-                }
-                EventCondition::Person(b) => {
-                    into.push(Owned::Person(std::mem::replace(&mut **b, PERSON_LEAF)));
-                }
-                _ => {}
-            },
+            Ref::Whole(c) => c.push_children(out),
+            Ref::Person(p) => p.push_children(out),
+            Ref::Event(e) => e.push_children(out),
+        }
+    }
+
+    fn rebuild(self, kids: Vec<Owned>) -> Owned {
+        match self {
+            Ref::Whole(c) => Owned::Whole(c.rebuild(kids)),
+            Ref::Person(p) => Owned::Person(p.rebuild(kids)),
+            Ref::Event(e) => Owned::Event(e.rebuild(kids)),
+        }
+    }
+
+    /// Same kind, same variant, same facts (children aside).
+    fn shallow_eq(self, other: Ref<'_>) -> bool {
+        match (self, other) {
+            (Ref::Whole(a), Ref::Whole(b)) => a.shallow_eq(b),
+            (Ref::Person(a), Ref::Person(b)) => a.shallow_eq(b),
+            (Ref::Event(a), Ref::Event(b)) => a.shallow_eq(b),
+            (Ref::Whole(_) | Ref::Person(_) | Ref::Event(_), _) => false,
+        }
+    }
+
+    fn shallow_hash<H: Hasher>(self, h: &mut H) {
+        match self {
+            Ref::Whole(c) => c.shallow_hash(h),
+            Ref::Person(p) => p.shallow_hash(h),
+            Ref::Event(e) => e.shallow_hash(h),
         }
     }
 }
 
-/// Whether some child of the node has children of its own: only then can
-/// dropping the node recurse more than two levels.
-fn has_deep_child(node: Ref<'_>) -> bool {
-    let inner = |c: Ref<'_>| !is_leaf(c);
-    match node {
-        Ref::Whole(c) => match c {
-            Condition::All(v) | Condition::Any(v) => v.iter().any(|k| inner(Ref::Whole(k))),
-            Condition::Not(b) => inner(Ref::Whole(b)),
-            Condition::SomePerson(b) => inner(Ref::Person(b)),
-            Condition::SomeEvent(b) => inner(Ref::Event(b)),
-            _ => false,
-        },
-        Ref::Person(p) => match p {
-            PersonCondition::All(v) | PersonCondition::Any(v) => {
-                v.iter().any(|k| inner(Ref::Person(k)))
-            }
-            PersonCondition::Not(b) => inner(Ref::Person(b)),
-            _ => false,
-        },
-        Ref::Event(e) => match e {
-            EventCondition::All(v) | EventCondition::Any(v) => {
-                v.iter().any(|k| inner(Ref::Event(k)))
-            }
-            EventCondition::Not(b) => inner(Ref::Event(b)),
-            EventCondition::Person(b) => inner(Ref::Person(b)),
-            _ => false,
-        },
-    }
-}
-
-/// Whether the node has no children.
-fn is_leaf(node: Ref<'_>) -> bool {
-    match node {
-        Ref::Whole(c) => match c {
-            Condition::All(v) | Condition::Any(v) => v.is_empty(),
-            Condition::Not(_) | Condition::SomePerson(_) | Condition::SomeEvent(_) => false,
-            _ => true,
-        },
-        Ref::Person(p) => match p {
-            PersonCondition::All(v) | PersonCondition::Any(v) => v.is_empty(),
-            PersonCondition::Not(_) => false,
-            _ => true,
-        },
-        Ref::Event(e) => match e {
-            EventCondition::All(v) | EventCondition::Any(v) => v.is_empty(),
-            EventCondition::Not(_) | EventCondition::Person(_) => false,
-            _ => true,
-        },
-    }
-}
-
-/// The node's children, in order.
-fn children(node: Ref<'_>) -> Vec<Ref<'_>> {
-    match node {
-        Ref::Whole(c) => match c {
-            Condition::All(v) | Condition::Any(v) => v.iter().map(Ref::Whole).collect(),
-            Condition::Not(b) => vec![Ref::Whole(b)],
-            Condition::SomePerson(b) => vec![Ref::Person(b)],
-            Condition::SomeEvent(b) => vec![Ref::Event(b)],
-            _ => Vec::new(),
-        },
-        Ref::Person(p) => match p {
-            PersonCondition::All(v) | PersonCondition::Any(v) => {
-                v.iter().map(Ref::Person).collect()
-            }
-            PersonCondition::Not(b) => vec![Ref::Person(b)],
-            _ => Vec::new(),
-        },
-        Ref::Event(e) => match e {
-            EventCondition::All(v) | EventCondition::Any(v) => v.iter().map(Ref::Event).collect(),
-            EventCondition::Not(b) => vec![Ref::Event(b)],
-            EventCondition::Person(b) => vec![Ref::Person(b)],
-            _ => Vec::new(),
-        },
+impl Owned {
+    fn take_children(&mut self, into: &mut Vec<Owned>) {
+        match self {
+            Owned::Whole(c) => c.take_children(into),
+            Owned::Person(p) => p.take_children(into),
+            Owned::Event(e) => e.take_children(into),
+        }
     }
 }
 
@@ -169,162 +407,67 @@ fn drop_children(mut root: Owned) {
     }
 }
 
-impl Drop for Condition {
-    fn drop(&mut self) {
-        if has_deep_child(Ref::Whole(self)) {
-            drop_children(Owned::Whole(std::mem::replace(self, WHOLE_LEAF)));
-        }
-    }
-}
-
-impl Drop for PersonCondition {
-    fn drop(&mut self) {
-        if has_deep_child(Ref::Person(self)) {
-            drop_children(Owned::Person(std::mem::replace(self, PERSON_LEAF)));
-        }
-    }
-}
-
-impl Drop for EventCondition {
-    fn drop(&mut self) {
-        if has_deep_child(Ref::Event(self)) {
-            drop_children(Owned::Event(std::mem::replace(self, EVENT_LEAF)));
-        }
-    }
-}
-
-/// A copy of `node` whose children are `kids` (in order), or of a leaf.
-fn rebuild(node: Ref<'_>, kids: Vec<Owned>) -> Owned {
-    fn whole(o: Owned) -> Condition {
-        match o {
-            Owned::Whole(c) => c,
-            _ => WHOLE_LEAF,
-        }
-    }
-    fn person(o: Owned) -> PersonCondition {
-        match o {
-            Owned::Person(p) => p,
-            _ => PERSON_LEAF,
-        }
-    }
-    fn event(o: Owned) -> EventCondition {
-        match o {
-            Owned::Event(e) => e,
-            _ => EVENT_LEAF,
-        }
-    }
-    let first = |kids: Vec<Owned>| kids.into_iter().next();
-    match node {
-        Ref::Whole(c) => Owned::Whole(match c {
-            Condition::All(_) => Condition::All(kids.into_iter().map(whole).collect()),
-            Condition::Any(_) => Condition::Any(kids.into_iter().map(whole).collect()),
-            Condition::Not(_) => Condition::Not(Box::new(first(kids).map_or(WHOLE_LEAF, whole))),
-            Condition::SomePerson(_) => {
-                Condition::SomePerson(Box::new(first(kids).map_or(PERSON_LEAF, person)))
-            }
-            Condition::SomeEvent(_) => {
-                Condition::SomeEvent(Box::new(first(kids).map_or(EVENT_LEAF, event)))
-            }
-            Condition::PriorFunctioningIn(v) => Condition::PriorFunctioningIn(v.clone()),
-            Condition::LivesAlone(b) => Condition::LivesAlone(*b),
-            Condition::ConfidantsAtMost(n) => Condition::ConfidantsAtMost(*n),
-            Condition::OnsetKnown(b) => Condition::OnsetKnown(*b),
-        }),
-        Ref::Person(p) => Owned::Person(match p {
-            PersonCondition::All(_) => PersonCondition::All(kids.into_iter().map(person).collect()),
-            PersonCondition::Any(_) => PersonCondition::Any(kids.into_iter().map(person).collect()),
-            PersonCondition::Not(_) => {
-                PersonCondition::Not(Box::new(first(kids).map_or(PERSON_LEAF, person)))
-            }
-            PersonCondition::RelationshipIn(v) => PersonCondition::RelationshipIn(v.clone()),
-            PersonCondition::ClosenessIn(v) => PersonCondition::ClosenessIn(v.clone()),
-            PersonCondition::Deceased(b) => PersonCondition::Deceased(*b),
-            PersonCondition::Estranged(b) => PersonCondition::Estranged(*b),
-            PersonCondition::Significant(b) => PersonCondition::Significant(*b),
-            PersonCondition::ConflictLevelAtLeast(l) => PersonCondition::ConflictLevelAtLeast(*l),
-            PersonCondition::ConflictVisibilityIn(v) => {
-                PersonCondition::ConflictVisibilityIn(v.clone())
-            }
-            PersonCondition::ConflictCourseIn(v) => PersonCondition::ConflictCourseIn(v.clone()),
-            PersonCondition::ConflictBeganIn(v) => PersonCondition::ConflictBeganIn(v.clone()),
-            PersonCondition::ExpectationsMetIn(v) => PersonCondition::ExpectationsMetIn(v.clone()),
-            PersonCondition::ChangeAroundOnsetIn(v) => {
-                PersonCondition::ChangeAroundOnsetIn(v.clone())
-            }
-            PersonCondition::Confidant(b) => PersonCondition::Confidant(*b),
-            PersonCondition::Supportive(b) => PersonCondition::Supportive(*b),
-            PersonCondition::DiedWithin(w) => PersonCondition::DiedWithin(w.clone()),
-            PersonCondition::OnsetLinkIn(v) => PersonCondition::OnsetLinkIn(v.clone()),
-        }),
-        Ref::Event(e) => Owned::Event(match e {
-            EventCondition::All(_) => EventCondition::All(kids.into_iter().map(event).collect()),
-            EventCondition::Any(_) => EventCondition::Any(kids.into_iter().map(event).collect()),
-            EventCondition::Not(_) => {
-                EventCondition::Not(Box::new(first(kids).map_or(EVENT_LEAF, event)))
-            }
-            EventCondition::Person(_) => {
-                EventCondition::Person(Box::new(first(kids).map_or(PERSON_LEAF, person)))
-            }
-            EventCondition::KindIn(v) => EventCondition::KindIn(v.clone()),
-            EventCondition::Death(b) => EventCondition::Death(*b),
-            EventCondition::NonDeathLoss(b) => EventCondition::NonDeathLoss(*b),
-            EventCondition::RoleChange(b) => EventCondition::RoleChange(*b),
-            EventCondition::Within(w) => EventCondition::Within(w.clone()),
-            EventCondition::Linked(w) => EventCondition::Linked(w.clone()),
-            EventCondition::LinkedToOnset(b) => EventCondition::LinkedToOnset(*b),
-            EventCondition::HasGriefSignIn(v) => EventCondition::HasGriefSignIn(v.clone()),
-            EventCondition::OnsetLinkIn(v) => EventCondition::OnsetLinkIn(v.clone()),
-        }),
-    }
-}
-
 /// A deep copy of the tree under `root`, made with a stack on the heap:
 /// children are copied before their parent (post-order).
 fn clone_tree(root: Ref<'_>) -> Owned {
     let mut work: Vec<(Ref<'_>, bool)> = vec![(root, false)];
     let mut done: Vec<Owned> = Vec::new();
+    let mut kids = Vec::new();
     while let Some((node, expanded)) = work.pop() {
-        let kids = children(node);
+        kids.clear();
+        node.push_children(&mut kids);
         if expanded || kids.is_empty() {
-            let kids = done.split_off(done.len().saturating_sub(kids.len()));
-            done.push(rebuild(node, kids));
+            let copied = done.split_off(done.len().saturating_sub(kids.len()));
+            done.push(node.rebuild(copied));
         } else {
             work.push((node, true));
-            work.extend(kids.into_iter().rev().map(|k| (k, false)));
+            work.extend(kids.drain(..).rev().map(|k| (k, false)));
         }
     }
     done.pop().unwrap_or(Owned::Whole(WHOLE_LEAF))
 }
 
-impl Clone for Condition {
-    fn clone(&self) -> Self {
-        match clone_tree(Ref::Whole(self)) {
-            Owned::Whole(c) => c,
-            _ => WHOLE_LEAF,
+/// Whether two trees are equal, compared node by node with a stack on the
+/// heap.
+fn tree_eq<'a>(a: Ref<'a>, b: Ref<'a>) -> bool {
+    let mut stack = vec![(a, b)];
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    while let Some((a, b)) = stack.pop() {
+        if !a.shallow_eq(b) {
+            return false;
         }
+        left.clear();
+        right.clear();
+        a.push_children(&mut left);
+        b.push_children(&mut right);
+        if left.len() != right.len() {
+            return false;
+        }
+        stack.extend(left.drain(..).zip(right.drain(..)));
     }
+    true
 }
 
-impl Clone for PersonCondition {
-    fn clone(&self) -> Self {
-        match clone_tree(Ref::Person(self)) {
-            Owned::Person(p) => p,
-            _ => PERSON_LEAF,
-        }
-    }
-}
-
-impl Clone for EventCondition {
-    fn clone(&self) -> Self {
-        match clone_tree(Ref::Event(self)) {
-            Owned::Event(e) => e,
-            _ => EVENT_LEAF,
-        }
+/// Hashes a tree node by node, in pre-order, with a stack on the heap:
+/// equal trees hash the same sequence.
+fn tree_hash<H: Hasher>(root: Ref<'_>, h: &mut H) {
+    let mut stack = vec![root];
+    let mut kids = Vec::new();
+    while let Some(node) = stack.pop() {
+        node.shallow_hash(h);
+        kids.clear();
+        node.push_children(&mut kids);
+        stack.extend(kids.drain(..).rev());
     }
 }
 
 /// A node shown by `Debug` at `depth` levels below the top.
 struct Shown<'a>(Ref<'a>, usize);
+
+/// The parts of a group, shown one level deeper.
+fn shown_list<'a, K>(parts: &'a [K], wrap: fn(&'a K) -> Ref<'a>, depth: usize) -> Vec<Shown<'a>> {
+    parts.iter().map(|k| Shown(wrap(k), depth + 1)).collect()
+}
 
 impl fmt::Debug for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -332,114 +475,11 @@ impl fmt::Debug for Shown<'_> {
         if depth >= DEBUG_DEPTH {
             return f.write_str("..");
         }
-        let list = |f: &mut fmt::Formatter<'_>, name: &str, kids: Vec<Ref<'_>>| {
-            let shown: Vec<Shown<'_>> = kids.into_iter().map(|k| Shown(k, depth + 1)).collect();
-            f.debug_tuple(name).field(&shown).finish()
-        };
-        let one = |f: &mut fmt::Formatter<'_>, name: &str, kids: Vec<Ref<'_>>| {
-            let mut t = f.debug_tuple(name);
-            for k in kids {
-                t.field(&Shown(k, depth + 1));
-            }
-            t.finish()
-        };
         match node {
-            Ref::Whole(c) => match c {
-                Condition::All(_) => list(f, "All", children(node)),
-                Condition::Any(_) => list(f, "Any", children(node)),
-                Condition::Not(_) => one(f, "Not", children(node)),
-                Condition::SomePerson(_) => one(f, "SomePerson", children(node)),
-                Condition::SomeEvent(_) => one(f, "SomeEvent", children(node)),
-                Condition::PriorFunctioningIn(v) => {
-                    f.debug_tuple("PriorFunctioningIn").field(v).finish()
-                }
-                Condition::LivesAlone(b) => f.debug_tuple("LivesAlone").field(b).finish(),
-                Condition::ConfidantsAtMost(n) => {
-                    f.debug_tuple("ConfidantsAtMost").field(n).finish()
-                }
-                Condition::OnsetKnown(b) => f.debug_tuple("OnsetKnown").field(b).finish(),
-            },
-            Ref::Person(p) => match p {
-                PersonCondition::All(_) => list(f, "All", children(node)),
-                PersonCondition::Any(_) => list(f, "Any", children(node)),
-                PersonCondition::Not(_) => one(f, "Not", children(node)),
-                leaf => leaf_person(leaf, f),
-            },
-            Ref::Event(e) => match e {
-                EventCondition::All(_) => list(f, "All", children(node)),
-                EventCondition::Any(_) => list(f, "Any", children(node)),
-                EventCondition::Not(_) => one(f, "Not", children(node)),
-                EventCondition::Person(_) => one(f, "Person", children(node)),
-                leaf => leaf_event(leaf, f),
-            },
+            Ref::Whole(c) => c.fmt_node(f, depth),
+            Ref::Person(p) => p.fmt_node(f, depth),
+            Ref::Event(e) => e.fmt_node(f, depth),
         }
-    }
-}
-
-fn leaf_person(p: &PersonCondition, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    match p {
-        PersonCondition::RelationshipIn(v) => f.debug_tuple("RelationshipIn").field(v).finish(),
-        PersonCondition::ClosenessIn(v) => f.debug_tuple("ClosenessIn").field(v).finish(),
-        PersonCondition::Deceased(b) => f.debug_tuple("Deceased").field(b).finish(),
-        PersonCondition::Estranged(b) => f.debug_tuple("Estranged").field(b).finish(),
-        PersonCondition::Significant(b) => f.debug_tuple("Significant").field(b).finish(),
-        PersonCondition::ConflictLevelAtLeast(l) => {
-            f.debug_tuple("ConflictLevelAtLeast").field(l).finish()
-        }
-        PersonCondition::ConflictVisibilityIn(v) => {
-            f.debug_tuple("ConflictVisibilityIn").field(v).finish()
-        }
-        PersonCondition::ConflictCourseIn(v) => f.debug_tuple("ConflictCourseIn").field(v).finish(),
-        PersonCondition::ConflictBeganIn(v) => f.debug_tuple("ConflictBeganIn").field(v).finish(),
-        PersonCondition::ExpectationsMetIn(v) => {
-            f.debug_tuple("ExpectationsMetIn").field(v).finish()
-        }
-        PersonCondition::ChangeAroundOnsetIn(v) => {
-            f.debug_tuple("ChangeAroundOnsetIn").field(v).finish()
-        }
-        PersonCondition::Confidant(b) => f.debug_tuple("Confidant").field(b).finish(),
-        PersonCondition::Supportive(b) => f.debug_tuple("Supportive").field(b).finish(),
-        PersonCondition::DiedWithin(w) => f.debug_tuple("DiedWithin").field(w).finish(),
-        PersonCondition::OnsetLinkIn(v) => f.debug_tuple("OnsetLinkIn").field(v).finish(),
-        PersonCondition::All(_) | PersonCondition::Any(_) | PersonCondition::Not(_) => {
-            f.write_str("..")
-        }
-    }
-}
-
-fn leaf_event(e: &EventCondition, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    match e {
-        EventCondition::KindIn(v) => f.debug_tuple("KindIn").field(v).finish(),
-        EventCondition::Death(b) => f.debug_tuple("Death").field(b).finish(),
-        EventCondition::NonDeathLoss(b) => f.debug_tuple("NonDeathLoss").field(b).finish(),
-        EventCondition::RoleChange(b) => f.debug_tuple("RoleChange").field(b).finish(),
-        EventCondition::Within(w) => f.debug_tuple("Within").field(w).finish(),
-        EventCondition::Linked(w) => f.debug_tuple("Linked").field(w).finish(),
-        EventCondition::LinkedToOnset(b) => f.debug_tuple("LinkedToOnset").field(b).finish(),
-        EventCondition::HasGriefSignIn(v) => f.debug_tuple("HasGriefSignIn").field(v).finish(),
-        EventCondition::OnsetLinkIn(v) => f.debug_tuple("OnsetLinkIn").field(v).finish(),
-        EventCondition::All(_)
-        | EventCondition::Any(_)
-        | EventCondition::Not(_)
-        | EventCondition::Person(_) => f.write_str(".."),
-    }
-}
-
-impl fmt::Debug for Condition {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Shown(Ref::Whole(self), 0).fmt(f)
-    }
-}
-
-impl fmt::Debug for PersonCondition {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Shown(Ref::Person(self), 0).fmt(f)
-    }
-}
-
-impl fmt::Debug for EventCondition {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Shown(Ref::Event(self), 0).fmt(f)
     }
 }
 
@@ -505,6 +545,108 @@ mod tests {
             drop(c);
             drop(copy);
         });
+    }
+
+    fn hash_of<T: Hash>(t: &T) -> u64 {
+        use std::collections::hash_map::DefaultHasher;
+        let mut h = DefaultHasher::new();
+        t.hash(&mut h);
+        h.finish()
+    }
+
+    #[test]
+    fn a_million_levels_compare_hash_and_serialize_on_a_small_stack() {
+        on_small_stack(|| {
+            let c = deep_not(1_000_000);
+            let copy = c.clone();
+            assert!(c == copy);
+            assert_eq!(hash_of(&c), hash_of(&copy));
+            let other = Condition::Not(Box::new(deep_not(999_999)));
+            assert!(c == other);
+            let different = Condition::Not(Box::new(deep_not(999_998)));
+            assert!(c != different);
+            // Serializing refuses the depth with the serializer's error.
+            let err = serde_json::to_string(&c).unwrap_err();
+            assert!(err.to_string().contains("nested at most"), "{err}");
+        });
+        on_small_stack(|| {
+            let c = deep_mixed(50_000);
+            let copy = c.clone();
+            assert!(c == copy);
+            assert_eq!(hash_of(&c), hash_of(&copy));
+            assert!(c != deep_mixed(49_999));
+            assert!(serde_json::to_vec(&c).is_err());
+        });
+    }
+
+    #[test]
+    fn serialization_stops_at_its_depth_and_not_before() {
+        let at_limit = deep_not(MAX_SERIALIZED_DEPTH - 1);
+        let json = serde_json::to_string(&at_limit).unwrap();
+        assert_eq!(json.matches("not").count(), MAX_SERIALIZED_DEPTH - 1);
+        assert!(serde_json::to_string(&deep_not(MAX_SERIALIZED_DEPTH)).is_err());
+    }
+
+    #[test]
+    fn every_variant_serializes_as_serde_derives_it() {
+        use crate::inventory::{
+            Closeness, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind,
+            ExpectationsMet, GriefSign, OnsetLink, PriorFunctioning, RelationshipChange,
+            RelationshipKind, RelativeToOnset,
+        };
+        let person = PersonCondition::All(vec![
+            PersonCondition::Any(vec![PersonCondition::Not(Box::new(
+                PersonCondition::RelationshipIn(vec![RelationshipKind::Spouse]),
+            ))]),
+            PersonCondition::ClosenessIn(vec![Closeness::Inner]),
+            PersonCondition::Deceased(true),
+            PersonCondition::Estranged(false),
+            PersonCondition::Significant(true),
+            PersonCondition::ConflictLevelAtLeast(ConflictLevel::Moderate),
+            PersonCondition::ConflictVisibilityIn(vec![ConflictVisibility::Overt]),
+            PersonCondition::ConflictCourseIn(vec![ConflictCourse::Stalled]),
+            PersonCondition::ConflictBeganIn(vec![RelativeToOnset::AfterOnset]),
+            PersonCondition::ExpectationsMetIn(vec![ExpectationsMet::Unmet]),
+            PersonCondition::ChangeAroundOnsetIn(vec![RelationshipChange::Worse]),
+            PersonCondition::Confidant(true),
+            PersonCondition::Supportive(false),
+            PersonCondition::DiedWithin("onset".into()),
+            PersonCondition::OnsetLinkIn(vec![OnsetLink::Linked]),
+        ]);
+        let event = EventCondition::All(vec![
+            EventCondition::Any(vec![EventCondition::Not(Box::new(EventCondition::KindIn(
+                vec![EventKind::Divorce],
+            )))]),
+            EventCondition::Death(true),
+            EventCondition::NonDeathLoss(false),
+            EventCondition::RoleChange(true),
+            EventCondition::Within("onset".into()),
+            EventCondition::Linked("onset".into()),
+            EventCondition::LinkedToOnset(true),
+            EventCondition::HasGriefSignIn(vec![GriefSign::AvoidedMourning]),
+            EventCondition::OnsetLinkIn(vec![OnsetLink::NotLinked]),
+            EventCondition::Person(Box::new(person.clone())),
+        ]);
+        let c = Condition::All(vec![
+            Condition::Any(vec![Condition::Not(Box::new(Condition::OnsetKnown(true)))]),
+            Condition::SomePerson(Box::new(person)),
+            Condition::SomeEvent(Box::new(event)),
+            Condition::PriorFunctioningIn(vec![PriorFunctioning::LifelongFewRelationships]),
+            Condition::LivesAlone(true),
+            Condition::ConfidantsAtMost(1),
+        ]);
+        let json = serde_json::to_value(&c).unwrap();
+        let back: Condition = serde_json::from_value(json.clone()).unwrap();
+        assert!(back == c);
+        assert_eq!(hash_of(&back), hash_of(&c));
+        assert_eq!(
+            json["all"][2]["some_event"]["all"][9]["person"]["all"][14],
+            serde_json::json!({"onset_link_in": ["linked"]})
+        );
+        assert_eq!(
+            serde_json::to_string(&Condition::Not(Box::new(Condition::LivesAlone(false)))).unwrap(),
+            r#"{"not":{"lives_alone":false}}"#
+        );
     }
 
     #[test]

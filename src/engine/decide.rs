@@ -6,8 +6,10 @@
 //! decides them all; results are kept per node and chunk on the stack for
 //! typical inventories and rule sets (see [`INLINE_NODES`]).
 
+use crate::inventory::Inventory;
+
 use super::buffers::SubjectBits;
-use super::compile::{Compiled, Node, Space};
+use super::compile::{Compiled, Leaf, Node, Space};
 use super::facts::{EventField, Facts, MissingRef, Truth};
 use super::leaves::{Ctx, Discard, Sink};
 use super::masks::{LANES, Mask, SubjectMasks, Tri, lanes_of};
@@ -39,6 +41,27 @@ impl NodeTruths {
             self.heap.resize(size, Tri::FALSE);
             &mut self.heap
         }
+    }
+}
+
+impl Compiled {
+    /// The one set-up of an evaluation: derives the inventory's facts and
+    /// lane masks, decides every node, and hands the results to `f`.
+    pub(crate) fn evaluate_with<R>(
+        &self,
+        inventory: &Inventory,
+        f: impl FnOnce(&Eval<'_, '_>) -> R,
+    ) -> R {
+        let facts = Facts::new(inventory, &self.windows);
+        let masks = SubjectMasks::new(
+            &facts,
+            &self.windows,
+            self.person_needs,
+            self.event_person_needs,
+        );
+        let mut store = NodeTruths::new();
+        let eval = Eval::new(self, &facts, &masks, &mut store);
+        f(&eval)
     }
 }
 
@@ -139,14 +162,25 @@ impl<'e, 'i> Eval<'e, 'i> {
                     }
                     None => Tri::FALSE,
                 },
-                Node::Leaf(leaf) => match space {
-                    Space::Root => {
+                Node::Leaf(leaf) => match (leaf, space) {
+                    (Leaf::Root(_), Space::Root) => {
                         Tri::from_truth(self.facts.leaf(leaf, Ctx::Root, &mut Discard), 1)
                     }
-                    Space::Person => people.map_or(Tri::FALSE, |m| m.leaf(leaf, self.facts)),
-                    Space::Event => events.map_or(Tri::FALSE, |m| m.leaf(leaf, self.facts)),
-                    Space::EventPerson => {
-                        events.map_or(Tri::FALSE, |m| m.people.leaf(leaf, self.facts))
+                    (Leaf::Person(l), Space::Person) => {
+                        people.map_or(Tri::FALSE, |m| m.leaf(l, self.facts))
+                    }
+                    (Leaf::Person(l), Space::EventPerson) => {
+                        events.map_or(Tri::FALSE, |m| m.people.leaf(l, self.facts))
+                    }
+                    (Leaf::Event(l), Space::Event) => {
+                        events.map_or(Tri::FALSE, |m| m.leaf(l, self.facts))
+                    }
+                    // A leaf about something else than its space: never
+                    // compiled so.
+                    (Leaf::Root(_), Space::Person | Space::Event | Space::EventPerson)
+                    | (Leaf::Person(_), Space::Root | Space::Event)
+                    | (Leaf::Event(_), Space::Root | Space::Person | Space::EventPerson) => {
+                        Tri::FALSE
                     }
                 },
             };
@@ -258,7 +292,8 @@ impl<'e, 'i> Eval<'e, 'i> {
                     self.lane_witnesses(k, c, active, people);
                 }
             }
-            _ => {}
+            None
+            | Some(Node::Not(_) | Node::Leaf(_) | Node::SomePerson(_) | Node::SomeEvent(_)) => {}
         }
     }
 
@@ -632,44 +667,37 @@ pub(crate) mod tests {
         let compiled = &engine.compiled;
         let mut seen = [0usize; 3];
         for inv in inventories() {
-            let facts = Facts::new(&inv, &compiled.windows);
-            let masks = SubjectMasks::new(
-                &facts,
-                &compiled.windows,
-                compiled.person_needs,
-                compiled.event_person_needs,
-            );
-            let mut store = NodeTruths::new();
-            let eval = Eval::new(compiled, &facts, &masks, &mut store);
-            for (n, &space) in (0u32..).zip(&compiled.space) {
-                let subjects = match space {
-                    Space::Root => 1,
-                    Space::Person => inv.people.len(),
-                    Space::Event | Space::EventPerson => inv.events.len(),
-                };
-                for i in 0..subjects {
-                    let (c, j) = if space == Space::Root {
-                        (0, 0)
-                    } else {
-                        (i / LANES, i % LANES)
+            compiled.evaluate_with(&inv, |eval| {
+                for (n, &space) in (0u32..).zip(&compiled.space) {
+                    let subjects = match space {
+                        Space::Root => 1,
+                        Space::Person => inv.people.len(),
+                        Space::Event | Space::EventPerson => inv.events.len(),
                     };
-                    let ctx = match space {
-                        Space::Root => Ctx::Root,
-                        Space::Person => Ctx::Person(i),
-                        Space::Event => Ctx::Event(i),
-                        Space::EventPerson => {
-                            facts.event_person(i).map_or(Ctx::Absent, Ctx::Person)
-                        }
-                    };
-                    let truth = eval.truth(n, ctx);
-                    assert_eq!(
-                        eval.tri(c, n).lane(j),
-                        truth,
-                        "node {n} {space:?} subject {i}"
-                    );
-                    seen[truth as usize] += 1;
+                    for i in 0..subjects {
+                        let (c, j) = if space == Space::Root {
+                            (0, 0)
+                        } else {
+                            (i / LANES, i % LANES)
+                        };
+                        let ctx = match space {
+                            Space::Root => Ctx::Root,
+                            Space::Person => Ctx::Person(i),
+                            Space::Event => Ctx::Event(i),
+                            Space::EventPerson => {
+                                eval.facts.event_person(i).map_or(Ctx::Absent, Ctx::Person)
+                            }
+                        };
+                        let truth = eval.truth(n, ctx);
+                        assert_eq!(
+                            eval.tri(c, n).lane(j),
+                            truth,
+                            "node {n} {space:?} subject {i}"
+                        );
+                        seen[truth as usize] += 1;
+                    }
                 }
-            }
+            });
         }
         assert!(seen.iter().all(|&n| n > 10_000), "{seen:?}");
     }

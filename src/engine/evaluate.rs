@@ -19,10 +19,9 @@ use crate::{
 use super::assessment::{AreaFinding, Assessment, Evidence, MissingFact};
 use super::buffers::{SpillVec, SubjectBits};
 use super::compile::Engine;
-use super::decide::{Eval, NodeTruths};
-use super::facts::{EventField, Facts, MissingRef, PersonField, Truth};
+use super::decide::Eval;
+use super::facts::{EventField, MissingRef, PersonField, Truth};
 use super::leaves::Sink;
-use super::masks::SubjectMasks;
 use super::policy::{self, AreaTally};
 use super::proximity::NearMisses;
 use super::strength::{self, Counted, SubjectIndex};
@@ -79,16 +78,14 @@ pub(crate) fn area_index(area: ProblemArea) -> usize {
         ProblemArea::RoleDispute => 1,
         ProblemArea::RoleTransition => 2,
         ProblemArea::InterpersonalDeficits => 3,
+        ProblemArea::GriefForLostHealthySelf => 4,
     }
 }
 
-/// The four areas in declaration order.
-pub(crate) const AREAS: [ProblemArea; 4] = [
-    ProblemArea::Grief,
-    ProblemArea::RoleDispute,
-    ProblemArea::RoleTransition,
-    ProblemArea::InterpersonalDeficits,
-];
+/// Every area in declaration order. A rule set scores the areas of its
+/// [`AreaSet`](crate::catalogue::AreaSet), which are the first of these (the
+/// standard four, or all five for IPSRT), so `area_index` indexes both.
+pub(crate) const AREAS: [ProblemArea; ProblemArea::COUNT] = ProblemArea::ALL;
 
 impl Engine {
     /// Evaluates the rules against an inventory and applies the selection
@@ -132,16 +129,14 @@ impl Engine {
         if let Err(problems) = inventory.validate() {
             return self.refuse(inventory, problems);
         }
+        self.compiled
+            .evaluate_with(inventory, |eval| self.assess(inventory, eval))
+    }
+
+    /// The assessment of a valid inventory, read from its evaluation.
+    fn assess(&self, inventory: &Inventory, eval: &Eval<'_, '_>) -> Assessment {
         let compiled = &self.compiled;
-        let facts = Facts::new(inventory, &compiled.windows);
-        let masks = SubjectMasks::new(
-            &facts,
-            &compiled.windows,
-            compiled.person_needs,
-            compiled.event_person_needs,
-        );
-        let mut store = NodeTruths::new();
-        let eval = Eval::new(compiled, &facts, &masks, &mut store);
+        let facts = eval.facts;
         let rules = &self.rule_set().rules;
         let params = &self.rule_set().parameters;
         let window = strength::onset_window(params);
@@ -149,7 +144,7 @@ impl Engine {
         // Every rule decided once. How many fired in each area sizes the
         // evidence lists exactly: an assessment holds no spare room.
         let mut truths = SpillVec::<Truth, INLINE_RULES>::new(Truth::False);
-        let mut fired = [0usize; 4];
+        let mut fired = [0usize; ProblemArea::COUNT];
         for (rule, &root) in rules.iter().zip(&compiled.roots) {
             let truth = eval.rule_truth(root);
             truths.push(truth);
@@ -163,8 +158,9 @@ impl Engine {
 
         // Its evidence when it fired, the facts it missed when it was
         // unknown.
-        let mut evidence: [Vec<Evidence>; 4] = fired.map(Vec::with_capacity);
-        let mut counted: [Vec<Counted>; 4] = fired.map(Vec::with_capacity);
+        let mut evidence: [Vec<Evidence>; ProblemArea::COUNT] = fired.map(Vec::with_capacity);
+        let mut counted: [Vec<Counted>; ProblemArea::COUNT] = fired.map(Vec::with_capacity);
+        let areas = self.rule_set().area_set.areas();
         let mut timing = EventTimingUnknown {
             inv: inventory,
             seen: false,
@@ -212,7 +208,7 @@ impl Engine {
                                     facts.event_person(e) == Some(i)
                                         && inventory.events.get(e).is_some_and(|ev| ev.kind.is_death())
                                 }));
-                            if strength::link_unknown(&facts, s) && !asked_on_event {
+                            if strength::link_unknown(facts, s) && !asked_on_event {
                                 link_questions.push((
                                     match s {
                                         SubjectIndex::Person(i) => {
@@ -227,7 +223,7 @@ impl Engine {
                             }
                         }
                     }
-                    let c = Counted::new(&facts, window, rule.area, &indices);
+                    let c = Counted::new(facts, window, rule.area, &indices);
                     if let (Some(list), Some(cs)) = (evidence.get_mut(ai), counted.get_mut(ai)) {
                         list.push(Evidence {
                             rule: rule.id.clone(),
@@ -266,13 +262,16 @@ impl Engine {
             }
         }
 
-        let mut tallies = AREAS.map(|area| AreaTally {
-            area,
-            score: 0.0,
-            link: LinkBasis::None,
-        });
-        let mut findings: Vec<AreaFinding> = Vec::with_capacity(AREAS.len());
-        for (ai, ((area, list), cs)) in AREAS.iter().zip(evidence).zip(&counted).enumerate() {
+        let mut tallies: Vec<AreaTally> = areas
+            .iter()
+            .map(|&area| AreaTally {
+                area,
+                score: 0.0,
+                link: LinkBasis::None,
+            })
+            .collect();
+        let mut findings: Vec<AreaFinding> = Vec::with_capacity(areas.len());
+        for (ai, ((area, list), cs)) in areas.iter().zip(evidence).zip(&counted).enumerate() {
             let mut list = list;
             let st = strength::count_area(inventory, *area, &mut list, cs, params.support_cap);
             if let Some(t) = tallies.get_mut(ai) {
@@ -322,7 +321,8 @@ impl Engine {
         );
         let focus = selection.focus;
 
-        let mut near_misses = AREAS.map(|_| NearMisses::default());
+        let mut near_misses: Vec<NearMisses> =
+            areas.iter().map(|_| NearMisses::default()).collect();
         for (ri, ((rule, &root), &truth)) in rules
             .iter()
             .zip(&compiled.roots)
@@ -380,6 +380,7 @@ impl Engine {
                 tied: selection.tied,
                 link_inferred: inferred,
                 invalid: false,
+                ipsrt: self.rule_set().area_set == crate::catalogue::AreaSet::Ipsrt,
             },
         );
         let missing = merge_missing(
@@ -418,13 +419,17 @@ impl Engine {
                 tied: false,
                 link_inferred: false,
                 invalid: true,
+                ipsrt: self.rule_set().area_set == crate::catalogue::AreaSet::Ipsrt,
             },
         );
         Assessment {
             schema_version: super::assessment::ASSESSMENT_SCHEMA_VERSION,
             rule_set: self.info.clone(),
             assessed_on: inventory.assessed_on,
-            areas: AREAS
+            areas: self
+                .rule_set()
+                .area_set
+                .areas()
                 .iter()
                 .map(|&area| AreaFinding {
                     area,

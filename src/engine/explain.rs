@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::condition::{Condition, EventCondition, PersonCondition};
+use super::condition_tree::{Kind, Shape};
 use super::ruleset::{MAX_CONDITION_DEPTH_LIMIT, Window};
 
 impl Condition {
@@ -26,7 +27,7 @@ impl Condition {
     /// );
     /// ```
     pub fn describe(&self, windows: &BTreeMap<String, Window>) -> String {
-        describe_condition(self, windows)
+        text(self, windows, false, 1)
     }
 }
 
@@ -39,7 +40,7 @@ impl PersonCondition {
     /// assert_eq!(c.describe(&Default::default()), "conflict level is at least moderate");
     /// ```
     pub fn describe(&self, windows: &BTreeMap<String, Window>) -> String {
-        describe_person(self, windows)
+        text(self, windows, false, 1)
     }
 }
 
@@ -51,7 +52,7 @@ impl EventCondition {
     /// assert_eq!(EventCondition::RoleChange(true).describe(&Default::default()), "changes a social role");
     /// ```
     pub fn describe(&self, windows: &BTreeMap<String, Window>) -> String {
-        describe_event(self, windows)
+        text(self, windows, false, 1)
     }
 }
 
@@ -91,56 +92,18 @@ fn group(parts: Vec<String>, any: bool, nested: bool) -> String {
     }
 }
 
-pub(crate) fn describe_condition(c: &Condition, w: &BTreeMap<String, Window>) -> String {
-    condition_text(c, w, false, 1)
+/// A kind of condition in words: its facts and its parts of another kind
+/// (`all`, `any` and `not` read the same for every kind, in [`text`]).
+pub(crate) trait Words: Kind {
+    /// The words of a node whose [`Kind::shape`] is a fact. `nested`: the
+    /// node is a part of a group (a quantifier is then parenthesised);
+    /// `depth`: the depth of its parts.
+    fn fact_words(&self, w: &BTreeMap<String, Window>, nested: bool, depth: u32) -> String;
 }
 
-fn condition_text(c: &Condition, w: &BTreeMap<String, Window>, nested: bool, depth: u32) -> String {
-    if depth > MAX_CONDITION_DEPTH_LIMIT {
-        return String::from("(...)");
-    }
-    let d = depth + 1;
-    match c {
-        Condition::All(parts) => group(
-            parts
-                .iter()
-                .map(|p| condition_text(p, w, true, d))
-                .collect(),
-            false,
-            nested,
-        ),
-        Condition::Any(parts) => group(
-            parts
-                .iter()
-                .map(|p| condition_text(p, w, true, d))
-                .collect(),
-            true,
-            nested,
-        ),
-        Condition::Not(inner) => format!("not ({})", condition_text(inner, w, false, d)),
-        Condition::SomePerson(inner) => {
-            let t = format!("some person: {}", person_text(inner, w, false, d));
-            if nested { format!("({t})") } else { t }
-        }
-        Condition::SomeEvent(inner) => {
-            let t = format!("some event: {}", event_text(inner, w, false, d));
-            if nested { format!("({t})") } else { t }
-        }
-        Condition::PriorFunctioningIn(v) => format!("prior functioning is {}", list(v)),
-        Condition::LivesAlone(true) => String::from("the patient lives alone"),
-        Condition::LivesAlone(false) => String::from("the patient does not live alone"),
-        Condition::ConfidantsAtMost(n) => format!("the patient has at most {n} confidants"),
-        Condition::OnsetKnown(true) => String::from("the onset is known"),
-        Condition::OnsetKnown(false) => String::from("the onset is not known"),
-    }
-}
-
-pub(crate) fn describe_person(c: &PersonCondition, w: &BTreeMap<String, Window>) -> String {
-    person_text(c, w, false, 1)
-}
-
-fn person_text(
-    c: &PersonCondition,
+/// A condition of any kind in words.
+pub(crate) fn text<K: Words>(
+    c: &K,
     w: &BTreeMap<String, Window>,
     nested: bool,
     depth: u32,
@@ -149,97 +112,124 @@ fn person_text(
         return String::from("(...)");
     }
     let d = depth + 1;
-    let yes_no = |b: bool, yes: &str, no: &str| String::from(if b { yes } else { no });
-    match c {
-        PersonCondition::All(parts) => group(
-            parts.iter().map(|p| person_text(p, w, true, d)).collect(),
+    match c.shape() {
+        Shape::All(parts) => group(
+            parts.iter().map(|p| text(p, w, true, d)).collect(),
             false,
             nested,
         ),
-        PersonCondition::Any(parts) => group(
-            parts.iter().map(|p| person_text(p, w, true, d)).collect(),
+        Shape::Any(parts) => group(
+            parts.iter().map(|p| text(p, w, true, d)).collect(),
             true,
             nested,
         ),
-        PersonCondition::Not(inner) => format!("not ({})", person_text(inner, w, false, d)),
-        PersonCondition::RelationshipIn(v) => format!("relationship is {}", list(v)),
-        PersonCondition::ClosenessIn(v) => format!("on the {} circle", list(v)),
-        PersonCondition::Deceased(b) => yes_no(*b, "has died", "has not died"),
-        PersonCondition::Estranged(b) => yes_no(*b, "is estranged", "is not estranged"),
-        PersonCondition::Significant(b) => {
-            yes_no(*b, "is a significant other", "is not a significant other")
-        }
-        PersonCondition::ConflictLevelAtLeast(l) => {
-            format!("conflict level is at least {}", words(*l))
-        }
-        PersonCondition::ConflictVisibilityIn(v) => format!("conflict is {}", list(v)),
-        PersonCondition::ConflictCourseIn(v) => format!("conflict course is {}", list(v)),
-        PersonCondition::ConflictBeganIn(v) => format!("conflict began {}", list(v)),
-        PersonCondition::ExpectationsMetIn(v) => format!("expectations are {}", list(v)),
-        PersonCondition::ChangeAroundOnsetIn(v) => {
-            format!("relationship around onset: {}", list(v))
-        }
-        PersonCondition::Confidant(b) => yes_no(*b, "is a confidant", "is not a confidant"),
-        PersonCondition::Supportive(b) => yes_no(*b, "is supportive", "is not supportive"),
-        PersonCondition::DiedWithin(name) => format!("died {}", window_text(name, w)),
-        PersonCondition::OnsetLinkIn(v) => format!("the clinician's link to onset is {}", list(v)),
+        Shape::Not(inner) => format!("not ({})", text(inner, w, false, d)),
+        Shape::Fact => c.fact_words(w, nested, d),
     }
 }
 
-pub(crate) fn describe_event(c: &EventCondition, w: &BTreeMap<String, Window>) -> String {
-    event_text(c, w, false, 1)
-}
-
-fn event_text(
-    c: &EventCondition,
+/// A part of another kind, after its quantifier's words.
+fn part<K: Words>(
+    lead: &str,
+    inner: &K,
     w: &BTreeMap<String, Window>,
     nested: bool,
-    depth: u32,
+    d: u32,
 ) -> String {
-    if depth > MAX_CONDITION_DEPTH_LIMIT {
-        return String::from("(...)");
+    let t = format!("{lead}{}", text(inner, w, false, d));
+    if nested { format!("({t})") } else { t }
+}
+
+fn yes_no(b: bool, yes: &str, no: &str) -> String {
+    String::from(if b { yes } else { no })
+}
+
+impl Words for Condition {
+    fn fact_words(&self, w: &BTreeMap<String, Window>, nested: bool, d: u32) -> String {
+        match self {
+            Condition::All(_) | Condition::Any(_) | Condition::Not(_) => {
+                text(self, w, nested, d - 1)
+            }
+            Condition::SomePerson(inner) => part("some person: ", &**inner, w, nested, d),
+            Condition::SomeEvent(inner) => part("some event: ", &**inner, w, nested, d),
+            Condition::PriorFunctioningIn(v) => format!("prior functioning is {}", list(v)),
+            Condition::LivesAlone(b) => yes_no(
+                *b,
+                "the patient lives alone",
+                "the patient does not live alone",
+            ),
+            Condition::ConfidantsAtMost(n) => format!("the patient has at most {n} confidants"),
+            Condition::OnsetKnown(b) => yes_no(*b, "the onset is known", "the onset is not known"),
+        }
     }
-    let d = depth + 1;
-    let yes_no = |b: bool, yes: &str, no: &str| String::from(if b { yes } else { no });
-    match c {
-        EventCondition::All(parts) => group(
-            parts.iter().map(|p| event_text(p, w, true, d)).collect(),
-            false,
-            nested,
-        ),
-        EventCondition::Any(parts) => group(
-            parts.iter().map(|p| event_text(p, w, true, d)).collect(),
-            true,
-            nested,
-        ),
-        EventCondition::Not(inner) => format!("not ({})", event_text(inner, w, false, d)),
-        EventCondition::KindIn(v) => format!("kind is {}", list(v)),
-        EventCondition::Death(b) => yes_no(*b, "is a death", "is not a death"),
-        EventCondition::NonDeathLoss(b) => yes_no(
-            *b,
-            "is a loss that is not a death",
-            "is not a loss other than a death",
-        ),
-        EventCondition::RoleChange(b) => {
-            yes_no(*b, "changes a social role", "does not change a social role")
+}
+
+impl Words for PersonCondition {
+    fn fact_words(&self, w: &BTreeMap<String, Window>, nested: bool, d: u32) -> String {
+        match self {
+            PersonCondition::All(_) | PersonCondition::Any(_) | PersonCondition::Not(_) => {
+                text(self, w, nested, d - 1)
+            }
+            PersonCondition::RelationshipIn(v) => format!("relationship is {}", list(v)),
+            PersonCondition::ClosenessIn(v) => format!("on the {} circle", list(v)),
+            PersonCondition::Deceased(b) => yes_no(*b, "has died", "has not died"),
+            PersonCondition::Estranged(b) => yes_no(*b, "is estranged", "is not estranged"),
+            PersonCondition::Significant(b) => {
+                yes_no(*b, "is a significant other", "is not a significant other")
+            }
+            PersonCondition::ConflictLevelAtLeast(l) => {
+                format!("conflict level is at least {}", words(*l))
+            }
+            PersonCondition::ConflictVisibilityIn(v) => format!("conflict is {}", list(v)),
+            PersonCondition::ConflictCourseIn(v) => format!("conflict course is {}", list(v)),
+            PersonCondition::ConflictBeganIn(v) => format!("conflict began {}", list(v)),
+            PersonCondition::ExpectationsMetIn(v) => format!("expectations are {}", list(v)),
+            PersonCondition::ChangeAroundOnsetIn(v) => {
+                format!("relationship around onset: {}", list(v))
+            }
+            PersonCondition::Confidant(b) => yes_no(*b, "is a confidant", "is not a confidant"),
+            PersonCondition::Supportive(b) => yes_no(*b, "is supportive", "is not supportive"),
+            PersonCondition::DiedWithin(name) => format!("died {}", window_text(name, w)),
+            PersonCondition::OnsetLinkIn(v) => {
+                format!("the clinician's link to onset is {}", list(v))
+            }
         }
-        EventCondition::Within(name) => format!("dated {}", window_text(name, w)),
-        EventCondition::Linked(name) => format!(
-            "linked to onset (the clinician links it, or its link is unknown and it is dated {})",
-            window_text(name, w)
-        ),
-        EventCondition::LinkedToOnset(b) => yes_no(
-            *b,
-            "the clinician links it to the onset",
-            "the clinician does not link it to the onset",
-        ),
-        EventCondition::OnsetLinkIn(v) => format!("the clinician's link to onset is {}", list(v)),
-        EventCondition::HasGriefSignIn(v) => {
-            format!("shows a complicated-grief sign: {}", list(v))
-        }
-        EventCondition::Person(inner) => {
-            let t = format!("its person: {}", person_text(inner, w, false, d));
-            if nested { format!("({t})") } else { t }
+    }
+}
+
+impl Words for EventCondition {
+    fn fact_words(&self, w: &BTreeMap<String, Window>, nested: bool, d: u32) -> String {
+        match self {
+            EventCondition::All(_) | EventCondition::Any(_) | EventCondition::Not(_) => {
+                text(self, w, nested, d - 1)
+            }
+            EventCondition::KindIn(v) => format!("kind is {}", list(v)),
+            EventCondition::Death(b) => yes_no(*b, "is a death", "is not a death"),
+            EventCondition::NonDeathLoss(b) => yes_no(
+                *b,
+                "is a loss that is not a death",
+                "is not a loss other than a death",
+            ),
+            EventCondition::RoleChange(b) => {
+                yes_no(*b, "changes a social role", "does not change a social role")
+            }
+            EventCondition::Within(name) => format!("dated {}", window_text(name, w)),
+            EventCondition::Linked(name) => format!(
+                "linked to onset (the clinician links it, or its link is unknown and it is dated {})",
+                window_text(name, w)
+            ),
+            EventCondition::LinkedToOnset(b) => yes_no(
+                *b,
+                "the clinician links it to the onset",
+                "the clinician does not link it to the onset",
+            ),
+            EventCondition::OnsetLinkIn(v) => {
+                format!("the clinician's link to onset is {}", list(v))
+            }
+            EventCondition::HasGriefSignIn(v) => {
+                format!("shows a complicated-grief sign: {}", list(v))
+            }
+            EventCondition::Person(inner) => part("its person: ", &**inner, w, nested, d),
         }
     }
 }

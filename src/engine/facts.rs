@@ -49,11 +49,46 @@ impl Truth {
     }
 }
 
+// The inventory fields a rule may find missing, one table per place in the
+// inventory: each field's JSON path (below its person, event or the social
+// context) and the question the report asks when it is missing. Each table
+// is an exhaustive `match`: a field added to an enum below and left out of
+// its table does not compile.
+
+/// What to ask when a field is missing: fixed words, or words around the
+/// name of the person or event the field belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Question {
+    Fixed(&'static str),
+    About(&'static str, &'static str),
+}
+
+impl Question {
+    /// The question, naming `who` (the person or event, as the report names
+    /// it).
+    pub(crate) fn ask(self, who: &str) -> String {
+        match self {
+            Question::Fixed(q) => String::from(q),
+            Question::About(before, after) => format!("{before}{who}{after}"),
+        }
+    }
+}
+
+/// The question for the onset.
+const ONSET: Question = Question::Fixed("When did the current episode begin?");
+
+/// The question for the clinician's link of a person or an event to the
+/// onset.
+const LINK: Question = Question::About(
+    "Does ",
+    " go with the onset of the episode (linked, or not)?",
+);
+
 /// A person field a rule may need.
 ///
 /// Declared in the order the fields appear in a person's JSON, so sorting
 /// [`MissingRef`]s gives document order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
 pub(crate) enum PersonField {
     Closeness,
     DeceasedDate,
@@ -69,25 +104,63 @@ pub(crate) enum PersonField {
 }
 
 impl PersonField {
-    fn suffix(self) -> &'static str {
+    /// The table: the field's path below the person, and its question.
+    fn entry(self) -> (&'static str, Question) {
+        use Question::About;
         match self {
-            PersonField::Closeness => "closeness",
-            PersonField::DeceasedDate => "status.deceased.date",
-            PersonField::Confidant => "confidant",
-            PersonField::Supportive => "supportive",
-            PersonField::Expectations => "expectations",
-            PersonField::ExpectationsMet => "expectations.met",
-            PersonField::ConflictVisibility => "conflict.visibility",
-            PersonField::ConflictCourse => "conflict.course",
-            PersonField::ConflictBegan => "conflict.began",
-            PersonField::ChangeAroundOnset => "change_around_onset",
-            PersonField::LinkedToOnset => "linked_to_onset",
+            PersonField::Closeness => {
+                ("closeness", About("Where is ", " on the closeness circle?"))
+            }
+            PersonField::DeceasedDate => ("status.deceased.date", About("When did ", " die?")),
+            PersonField::Confidant => ("confidant", About("Can the patient confide in ", "?")),
+            PersonField::Supportive => (
+                "supportive",
+                About("Can the patient turn to ", " for help?"),
+            ),
+            PersonField::Expectations => ("expectations", EXPECTATIONS),
+            PersonField::ExpectationsMet => ("expectations.met", EXPECTATIONS),
+            PersonField::ConflictVisibility => (
+                "conflict.visibility",
+                About("Is the conflict with ", " open or hidden?"),
+            ),
+            PersonField::ConflictCourse => (
+                "conflict.course",
+                About(
+                    "Where does the conflict with ",
+                    " stand: still negotiating, stalled, or ending?",
+                ),
+            ),
+            PersonField::ConflictBegan => (
+                "conflict.began",
+                About(
+                    "Did the conflict with ",
+                    " begin before or after the onset?",
+                ),
+            ),
+            PersonField::ChangeAroundOnset => (
+                "change_around_onset",
+                About(
+                    "How did the relationship with ",
+                    " change around the onset?",
+                ),
+            ),
+            PersonField::LinkedToOnset => ("linked_to_onset", LINK),
         }
+    }
+
+    fn suffix(self) -> &'static str {
+        self.entry().0
     }
 }
 
+/// The question for a person's expectations.
+const EXPECTATIONS: Question = Question::About(
+    "What do the patient and ",
+    " expect of each other, and are those expectations met?",
+);
+
 /// An event field a rule may need, in JSON order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
 pub(crate) enum EventField {
     Date,
     Person,
@@ -96,18 +169,30 @@ pub(crate) enum EventField {
 }
 
 impl EventField {
-    fn suffix(self) -> &'static str {
+    /// The table: the field's path below the event, and its question.
+    fn entry(self) -> (&'static str, Question) {
+        use Question::About;
         match self {
-            EventField::Date => "date",
-            EventField::Person => "person",
-            EventField::LinkedToOnset => "linked_to_onset",
-            EventField::GriefSigns => "grief_signs",
+            EventField::Date => ("date", About("When exactly did ", " happen?")),
+            EventField::Person => ("person", About("Whom does ", " concern?")),
+            EventField::LinkedToOnset => ("linked_to_onset", LINK),
+            EventField::GriefSigns => (
+                "grief_signs",
+                About(
+                    "Did the patient postpone or avoid mourning after ",
+                    ", or show other signs of complicated grief?",
+                ),
+            ),
         }
+    }
+
+    fn suffix(self) -> &'static str {
+        self.entry().0
     }
 }
 
 /// A social-context field a rule may need, in JSON order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
 pub(crate) enum SocialField {
     PriorFunctioning,
     LivesAlone,
@@ -115,13 +200,49 @@ pub(crate) enum SocialField {
 }
 
 impl SocialField {
-    fn suffix(self) -> &'static str {
+    /// The table: the field's path below the social context, and its
+    /// question.
+    fn entry(self) -> (&'static str, Question) {
+        use Question::Fixed;
         match self {
-            SocialField::PriorFunctioning => "prior_functioning",
-            SocialField::LivesAlone => "lives_alone",
-            SocialField::Confidants => "confidants",
+            SocialField::PriorFunctioning => (
+                "prior_functioning",
+                Fixed(
+                    "How were the patient's relationships before the episode: a lifelong \
+                     pattern of few relationships, or a decline since the onset?",
+                ),
+            ),
+            SocialField::LivesAlone => ("lives_alone", Fixed("Does the patient live alone?")),
+            SocialField::Confidants => (
+                "confidants",
+                Fixed("How many people can the patient confide in?"),
+            ),
         }
     }
+
+    fn suffix(self) -> &'static str {
+        self.entry().0
+    }
+}
+
+/// The question to ask about the missing field at `path` (a path of a
+/// [`MissingRef`]), if it is one of the tables' fields.
+pub(crate) fn question(path: &str) -> Option<Question> {
+    use strum::IntoEnumIterator;
+    if path == "$.onset" {
+        return Some(ONSET);
+    }
+    if let Some(tail) = path.strip_prefix("$.social_context.") {
+        return SocialField::iter()
+            .find(|f| f.suffix() == tail)
+            .map(|f| f.entry().1);
+    }
+    let (_, tail) = path.rsplit_once("].")?;
+    PersonField::iter()
+        .map(PersonField::entry)
+        .chain(EventField::iter().map(EventField::entry))
+        .find(|(suffix, _)| *suffix == tail)
+        .map(|(_, q)| q)
 }
 
 /// A reference to an inventory field that was needed and missing. The

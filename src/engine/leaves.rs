@@ -5,7 +5,7 @@
 
 use crate::inventory::{ConflictLevel, ExpectationsMet, PersonStatus};
 
-use super::compile::{Leaf, bit};
+use super::compile::{EventLeaf, Leaf, PersonLeaf, RootLeaf, bit};
 use super::facts::{
     EventField, Facts, MissingRef, PersonField, SocialField, Truth, WindowRef, death_date,
     significance,
@@ -90,45 +90,51 @@ impl Facts<'_> {
     /// it missed to `sink`.
     pub(crate) fn leaf<S: Sink>(&self, leaf: Leaf, ctx: Ctx, sink: &mut S) -> Truth {
         let inv = self.inv;
-        match ctx {
-            Ctx::Root => {
-                let sc = &inv.social_context;
-                match leaf {
-                    Leaf::PriorFunctioningIn(m) => opt(
-                        sc.prior_functioning.map(|v| m & bit(v as u32) != 0),
-                        MissingRef::Social(SocialField::PriorFunctioning),
-                        sink,
-                    ),
-                    Leaf::LivesAlone(b) => opt(
-                        sc.lives_alone.map(|v| v == b),
-                        MissingRef::Social(SocialField::LivesAlone),
-                        sink,
-                    ),
-                    Leaf::ConfidantsAtMost(n) => opt(
-                        sc.confidants.map(|c| c <= n),
-                        MissingRef::Social(SocialField::Confidants),
-                        sink,
-                    ),
-                    Leaf::OnsetKnown(b) => Truth::from_bool(self.onset_known() == b),
-                    _ => Truth::False,
-                }
-            }
-            Ctx::Person(i) => match inv.people.get(i) {
+        match (leaf, ctx) {
+            (Leaf::Root(leaf), Ctx::Root) => self.root_leaf(leaf, sink),
+            (Leaf::Person(leaf), Ctx::Person(i)) => match inv.people.get(i) {
                 Some(p) => self.person_leaf(leaf, i, p, sink),
                 None => Truth::False,
             },
-            Ctx::Event(e) => match inv.events.get(e) {
+            (Leaf::Event(leaf), Ctx::Event(e)) => match inv.events.get(e) {
                 Some(ev) => self.event_leaf(leaf, e, ev, sink),
                 None => Truth::False,
             },
+            // A leaf about something else than `ctx` (never compiled so),
+            // or about nobody: false.
+            (Leaf::Root(_), Ctx::Person(_) | Ctx::Event(_))
+            | (Leaf::Person(_), Ctx::Root | Ctx::Event(_))
+            | (Leaf::Event(_), Ctx::Root | Ctx::Person(_)) => Truth::False,
             #[cfg(test)]
-            Ctx::Absent => Truth::False,
+            (Leaf::Root(_) | Leaf::Person(_) | Leaf::Event(_), Ctx::Absent) => Truth::False,
+        }
+    }
+
+    fn root_leaf<S: Sink>(&self, leaf: RootLeaf, sink: &mut S) -> Truth {
+        let sc = &self.inv.social_context;
+        match leaf {
+            RootLeaf::PriorFunctioningIn(m) => opt(
+                sc.prior_functioning.map(|v| m & bit(v as u32) != 0),
+                MissingRef::Social(SocialField::PriorFunctioning),
+                sink,
+            ),
+            RootLeaf::LivesAlone(b) => opt(
+                sc.lives_alone.map(|v| v == b),
+                MissingRef::Social(SocialField::LivesAlone),
+                sink,
+            ),
+            RootLeaf::ConfidantsAtMost(n) => opt(
+                sc.confidants.map(|c| c <= n),
+                MissingRef::Social(SocialField::Confidants),
+                sink,
+            ),
+            RootLeaf::OnsetKnown(b) => Truth::from_bool(self.onset_known() == b),
         }
     }
 
     fn person_leaf<S: Sink>(
         &self,
-        leaf: Leaf,
+        leaf: PersonLeaf,
         i: usize,
         p: &crate::inventory::Person,
         sink: &mut S,
@@ -141,25 +147,25 @@ impl Facts<'_> {
             .as_ref()
             .filter(|c| c.level > ConflictLevel::None);
         match leaf {
-            Leaf::RelationshipIn(m) => known(m & bit(p.relationship as u32) != 0),
-            Leaf::ClosenessIn(m) => opt(
+            PersonLeaf::RelationshipIn(m) => known(m & bit(p.relationship as u32) != 0),
+            PersonLeaf::ClosenessIn(m) => opt(
                 p.closeness.map(|v| m & bit(v as u32) != 0),
                 at(PersonField::Closeness),
                 sink,
             ),
-            Leaf::Deceased(b) => known(p.status.is_deceased() == b),
-            Leaf::Estranged(b) => known((p.status == PersonStatus::Estranged) == b),
-            Leaf::Significant(b) => opt(
+            PersonLeaf::Deceased(b) => known(p.status.is_deceased() == b),
+            PersonLeaf::Estranged(b) => known((p.status == PersonStatus::Estranged) == b),
+            PersonLeaf::Significant(b) => opt(
                 significance(p).map(|s| s == b),
                 at(PersonField::Closeness),
                 sink,
             ),
-            Leaf::OnsetLinkIn(m) => known(m & bit(self.person_link(i) as u32) != 0),
-            Leaf::ConflictLevelAtLeast(l) => {
+            PersonLeaf::OnsetLinkIn(m) => known(m & bit(self.person_link(i) as u32) != 0),
+            PersonLeaf::ConflictLevelAtLeast(l) => {
                 let level = p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
                 known(level >= l)
             }
-            Leaf::ConflictVisibilityIn(m) => match conflict {
+            PersonLeaf::ConflictVisibilityIn(m) => match conflict {
                 None => Truth::False,
                 Some(c) => opt(
                     c.visibility.map(|v| m & bit(v as u32) != 0),
@@ -167,7 +173,7 @@ impl Facts<'_> {
                     sink,
                 ),
             },
-            Leaf::ConflictCourseIn(m) => match conflict {
+            PersonLeaf::ConflictCourseIn(m) => match conflict {
                 None => Truth::False,
                 Some(c) => opt(
                     c.course.map(|v| m & bit(v as u32) != 0),
@@ -175,7 +181,7 @@ impl Facts<'_> {
                     sink,
                 ),
             },
-            Leaf::ConflictBeganIn(m) => match conflict {
+            PersonLeaf::ConflictBeganIn(m) => match conflict {
                 None => Truth::False,
                 Some(c) => opt(
                     c.began.map(|v| m & bit(v as u32) != 0),
@@ -183,7 +189,7 @@ impl Facts<'_> {
                     sink,
                 ),
             },
-            Leaf::ExpectationsMetIn(m) => {
+            PersonLeaf::ExpectationsMetIn(m) => {
                 let lists_unknown = m & bit(ExpectationsMet::Unknown as u32) != 0;
                 match &p.expectations {
                     None if lists_unknown => Truth::True,
@@ -195,35 +201,34 @@ impl Facts<'_> {
                     Some(_) => Truth::False,
                 }
             }
-            Leaf::ChangeAroundOnsetIn(m) => opt(
+            PersonLeaf::ChangeAroundOnsetIn(m) => opt(
                 p.change_around_onset.map(|v| m & bit(v as u32) != 0),
                 at(PersonField::ChangeAroundOnset),
                 sink,
             ),
-            Leaf::Confidant(b) => opt(
+            PersonLeaf::Confidant(b) => opt(
                 p.confidant.map(|v| v == b),
                 at(PersonField::Confidant),
                 sink,
             ),
-            Leaf::Supportive(b) => opt(
+            PersonLeaf::Supportive(b) => opt(
                 p.supportive.map(|v| v == b),
                 at(PersonField::Supportive),
                 sink,
             ),
-            Leaf::DiedWithin(w) => {
+            PersonLeaf::DiedWithin(w) => {
                 if p.status.is_deceased() {
                     self.report_within(death_date(p), w, at(PersonField::DeceasedDate), sink)
                 } else {
                     Truth::False
                 }
             }
-            _ => Truth::False,
         }
     }
 
     fn event_leaf<S: Sink>(
         &self,
-        leaf: Leaf,
+        leaf: EventLeaf,
         e: usize,
         ev: &crate::inventory::LifeEvent,
         sink: &mut S,
@@ -231,12 +236,12 @@ impl Facts<'_> {
         let at = |f: EventField| MissingRef::Event(e, f);
         let known = Truth::from_bool;
         match leaf {
-            Leaf::KindIn(m) => known(m & bit(ev.kind as u32) != 0),
-            Leaf::Within(w) => self.report_within(ev.date, w, at(EventField::Date), sink),
-            Leaf::Linked(w) => match ev.linked_to_onset {
+            EventLeaf::KindIn(m) => known(m & bit(ev.kind as u32) != 0),
+            EventLeaf::Within(w) => self.report_within(ev.date, w, at(EventField::Date), sink),
+            EventLeaf::Linked(w) => match ev.linked_to_onset {
                 crate::inventory::OnsetLink::Linked => Truth::True,
                 crate::inventory::OnsetLink::NotLinked => Truth::False,
-                _ => {
+                crate::inventory::OnsetLink::Unknown => {
                     let truth = self.report_within(ev.date, w, at(EventField::Date), &mut Discard);
                     if truth == Truth::Unknown {
                         // Either fact would settle it: the window's, or the
@@ -247,16 +252,15 @@ impl Facts<'_> {
                     truth
                 }
             },
-            Leaf::LinkedToOnset(b) => opt(
+            EventLeaf::LinkedToOnset(b) => opt(
                 ev.linked_to_onset.as_bool().map(|v| v == b),
                 at(EventField::LinkedToOnset),
                 sink,
             ),
-            Leaf::OnsetLinkIn(m) => known(m & bit(ev.linked_to_onset as u32) != 0),
-            Leaf::HasGriefSignIn(m) => {
+            EventLeaf::OnsetLinkIn(m) => known(m & bit(ev.linked_to_onset as u32) != 0),
+            EventLeaf::HasGriefSignIn(m) => {
                 known(ev.grief_signs.iter().any(|&s| m & bit(s as u32) != 0))
             }
-            _ => Truth::False,
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::inventory::{
     RelativeToOnset,
 };
 
-use super::compile::{Leaf, bit};
+use super::compile::{EventLeaf, PersonLeaf, bit};
 use super::facts::{Facts, INLINE_WINDOWS, Truth, WindowRef, death_date, significance};
 use super::ruleset::Window;
 
@@ -203,24 +203,23 @@ impl PersonNeeds {
     const DIED: u16 = 1 << 10;
     const LINK: u16 = 1 << 11;
 
-    /// What a leaf reads (nothing for a leaf that is not about a person).
-    pub(crate) fn of(leaf: Leaf) -> PersonNeeds {
+    /// What a person leaf reads.
+    pub(crate) fn of(leaf: PersonLeaf) -> PersonNeeds {
         PersonNeeds(match leaf {
-            Leaf::RelationshipIn(_) => Self::RELATIONSHIP,
-            Leaf::ClosenessIn(_) => Self::CLOSENESS,
-            Leaf::Deceased(_) | Leaf::Estranged(_) => Self::STATUS,
-            Leaf::Significant(_) => Self::SIGNIFICANT,
-            Leaf::ConflictLevelAtLeast(_) => Self::LEVEL,
-            Leaf::ConflictVisibilityIn(_)
-            | Leaf::ConflictCourseIn(_)
-            | Leaf::ConflictBeganIn(_) => Self::CONFLICT,
-            Leaf::ExpectationsMetIn(_) => Self::EXPECTATIONS,
-            Leaf::ChangeAroundOnsetIn(_) => Self::CHANGE,
-            Leaf::Confidant(_) => Self::CONFIDANT,
-            Leaf::Supportive(_) => Self::SUPPORTIVE,
-            Leaf::DiedWithin(_) => Self::STATUS | Self::DIED,
-            Leaf::OnsetLinkIn(_) => Self::LINK,
-            _ => 0,
+            PersonLeaf::RelationshipIn(_) => Self::RELATIONSHIP,
+            PersonLeaf::ClosenessIn(_) => Self::CLOSENESS,
+            PersonLeaf::Deceased(_) | PersonLeaf::Estranged(_) => Self::STATUS,
+            PersonLeaf::Significant(_) => Self::SIGNIFICANT,
+            PersonLeaf::ConflictLevelAtLeast(_) => Self::LEVEL,
+            PersonLeaf::ConflictVisibilityIn(_)
+            | PersonLeaf::ConflictCourseIn(_)
+            | PersonLeaf::ConflictBeganIn(_) => Self::CONFLICT,
+            PersonLeaf::ExpectationsMetIn(_) => Self::EXPECTATIONS,
+            PersonLeaf::ChangeAroundOnsetIn(_) => Self::CHANGE,
+            PersonLeaf::Confidant(_) => Self::CONFIDANT,
+            PersonLeaf::Supportive(_) => Self::SUPPORTIVE,
+            PersonLeaf::DiedWithin(_) => Self::STATUS | Self::DIED,
+            PersonLeaf::OnsetLinkIn(_) => Self::LINK,
         })
     }
 
@@ -435,18 +434,20 @@ impl PeopleMasks {
     }
 
     /// The truth of a person leaf in every lane.
-    pub(crate) fn leaf(&self, leaf: Leaf, facts: &Facts<'_>) -> Tri {
+    pub(crate) fn leaf(&self, leaf: PersonLeaf, facts: &Facts<'_>) -> Tri {
         let yes_no = |b: bool, yes: Mask| if b { yes } else { self.present & !yes };
         let either = |b: bool, yes: Mask, no: Mask| {
             let unknown = self.present & !(yes | no);
             Tri::new(if b { yes } else { no }, unknown)
         };
         match leaf {
-            Leaf::RelationshipIn(m) => Tri::known(self.relationship.select(m)),
-            Leaf::ClosenessIn(m) => Tri::new(self.closeness.select(m), self.closeness_unknown),
-            Leaf::Deceased(b) => Tri::known(yes_no(b, self.deceased)),
-            Leaf::Estranged(b) => Tri::known(yes_no(b, self.estranged)),
-            Leaf::Significant(b) => Tri::new(
+            PersonLeaf::RelationshipIn(m) => Tri::known(self.relationship.select(m)),
+            PersonLeaf::ClosenessIn(m) => {
+                Tri::new(self.closeness.select(m), self.closeness_unknown)
+            }
+            PersonLeaf::Deceased(b) => Tri::known(yes_no(b, self.deceased)),
+            PersonLeaf::Estranged(b) => Tri::known(yes_no(b, self.estranged)),
+            PersonLeaf::Significant(b) => Tri::new(
                 if b {
                     self.significant
                 } else {
@@ -454,17 +455,17 @@ impl PeopleMasks {
                 },
                 self.significant_unknown,
             ),
-            Leaf::OnsetLinkIn(m) => Tri::known(self.link.select(m)),
-            Leaf::ConflictLevelAtLeast(l) => {
+            PersonLeaf::OnsetLinkIn(m) => Tri::known(self.link.select(m)),
+            PersonLeaf::ConflictLevelAtLeast(l) => {
                 let at_least = u64::MAX.checked_shl(l as u32).unwrap_or(0);
                 Tri::known(self.level.select(at_least))
             }
-            Leaf::ConflictVisibilityIn(m) => {
+            PersonLeaf::ConflictVisibilityIn(m) => {
                 Tri::new(self.visibility.select(m), self.visibility_unknown)
             }
-            Leaf::ConflictCourseIn(m) => Tri::new(self.course.select(m), self.course_unknown),
-            Leaf::ConflictBeganIn(m) => Tri::new(self.began.select(m), self.began_unknown),
-            Leaf::ExpectationsMetIn(m) => {
+            PersonLeaf::ConflictCourseIn(m) => Tri::new(self.course.select(m), self.course_unknown),
+            PersonLeaf::ConflictBeganIn(m) => Tri::new(self.began.select(m), self.began_unknown),
+            PersonLeaf::ExpectationsMetIn(m) => {
                 // No expectations recorded: true when the list names
                 // `unknown`, else unknown; `met: unknown` not listed: unknown.
                 let unknown_bit = bit(ExpectationsMet::Unknown as u32);
@@ -475,10 +476,12 @@ impl PeopleMasks {
                     Tri::new(self.met.select(m), unknown)
                 }
             }
-            Leaf::ChangeAroundOnsetIn(m) => Tri::new(self.change.select(m), self.change_unknown),
-            Leaf::Confidant(b) => either(b, self.confidant, self.not_confidant),
-            Leaf::Supportive(b) => either(b, self.supportive, self.not_supportive),
-            Leaf::DiedWithin(w) => match self.died.get(w.index) {
+            PersonLeaf::ChangeAroundOnsetIn(m) => {
+                Tri::new(self.change.select(m), self.change_unknown)
+            }
+            PersonLeaf::Confidant(b) => either(b, self.confidant, self.not_confidant),
+            PersonLeaf::Supportive(b) => either(b, self.supportive, self.not_supportive),
+            PersonLeaf::DiedWithin(w) => match self.died.get(w.index) {
                 Some(&tri) if w.index < self.windows => tri,
                 _ => {
                     let mut tri = Tri::FALSE;
@@ -491,7 +494,6 @@ impl PeopleMasks {
                     tri
                 }
             },
-            _ => Tri::FALSE,
         }
     }
 }
@@ -559,7 +561,7 @@ impl EventMasks {
         match ev.linked_to_onset {
             crate::inventory::OnsetLink::Linked => self.linked |= b,
             crate::inventory::OnsetLink::NotLinked => self.not_linked |= b,
-            _ => {}
+            crate::inventory::OnsetLink::Unknown => {}
         }
         self.link.add(ev.linked_to_onset as u32, b);
         for &s in &ev.grief_signs {
@@ -595,12 +597,12 @@ impl EventMasks {
     }
 
     /// The truth of an event leaf in every lane.
-    pub(crate) fn leaf(&self, leaf: Leaf, facts: &Facts<'_>) -> Tri {
+    pub(crate) fn leaf(&self, leaf: EventLeaf, facts: &Facts<'_>) -> Tri {
         let link_unknown = self.present & !(self.linked | self.not_linked);
         match leaf {
-            Leaf::KindIn(m) => Tri::known(self.kind.select(m)),
-            Leaf::Within(w) => self.within(w, facts),
-            Leaf::Linked(w) => {
+            EventLeaf::KindIn(m) => Tri::known(self.kind.select(m)),
+            EventLeaf::Within(w) => self.within(w, facts),
+            EventLeaf::Linked(w) => {
                 // The clinician's link; when it is unknown, the window's.
                 let window = self.within(w, facts);
                 Tri {
@@ -608,12 +610,11 @@ impl EventMasks {
                     nf: self.linked | (window.nf & link_unknown),
                 }
             }
-            Leaf::LinkedToOnset(b) => {
+            EventLeaf::LinkedToOnset(b) => {
                 Tri::new(if b { self.linked } else { self.not_linked }, link_unknown)
             }
-            Leaf::HasGriefSignIn(m) => Tri::known(self.signs.select(m)),
-            Leaf::OnsetLinkIn(m) => Tri::known(self.link.select(m)),
-            _ => Tri::FALSE,
+            EventLeaf::HasGriefSignIn(m) => Tri::known(self.signs.select(m)),
+            EventLeaf::OnsetLinkIn(m) => Tri::known(self.link.select(m)),
         }
     }
 }

@@ -434,6 +434,10 @@ const ONE_AREA_SOURCE: Source = source![cited::GUIDE_DISPUTES];
 
 /// When no area is found, take the inventory and timeline again: this
 /// crate's advice, resting on the manuals' interpersonal inventory.
+/// IPT for PTSD: the trauma's aftermath as a role transition, no exposure.
+const TRAUMA_SOURCE: Source = source![cited::PTSD_TRANSITIONS, cited::PTSD_NO_EXPOSURE];
+/// IPSRT: plan the routine around rhythm disruptors.
+const DISRUPTOR_SOURCE: Source = source![cited::IPSRT_DISRUPTORS];
 const NO_FOCUS_SOURCE: Source = source![cited::COMPREHENSIVE_INVENTORY_INFERRED];
 
 /// What the advisories are about, besides the inventory.
@@ -448,6 +452,8 @@ pub(crate) struct Situation<'a> {
     pub(crate) link_inferred: bool,
     /// The inventory failed validation.
     pub(crate) invalid: bool,
+    /// The rule set is IPSRT's (it plans routines around rhythm disruptors).
+    pub(crate) ipsrt: bool,
 }
 
 /// The advisories, in a fixed order: the safety advisory first (critical),
@@ -473,6 +479,13 @@ pub(crate) struct Situation<'a> {
 ///   onset only by dates: confirm the link with the patient.
 /// * `ask_patient_which_matters` (info) when two areas are in focus (§2.2
 ///   [S: `weissman-2018-guide` ch. "Role Disputes"]).
+/// * `trauma_linked_to_onset` (warning) for the traumatic events linked to
+///   the onset, or whose link is not recorded (one advisory naming them): IPT
+///   for PTSD works on the trauma's interpersonal consequences
+///   (CLINICAL-BASIS.md §7.8 [S: `markowitz-2016-ptsd`]).
+/// * `plan_routine_around_disruptor` (info), with an IPSRT rule set only, for
+///   the upcoming rhythm disruptors of the inventory (one advisory naming
+///   them; CLINICAL-BASIS.md §7.1 [K: `frank-2005-ipsrt`]).
 /// * `no_focus_found` (info) when no area reached the threshold.
 pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
     let mut out = Vec::new();
@@ -570,6 +583,52 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
              missing facts needed for the onset link).",
             ONSET_SOURCE,
         ));
+    }
+    let traumas: Vec<Subject> = inv
+        .events
+        .iter()
+        .filter(|e| {
+            e.kind.is_trauma() && e.linked_to_onset != crate::inventory::OnsetLink::NotLinked
+        })
+        .map(|e| Subject::Event(e.id.clone()))
+        .collect();
+    if !traumas.is_empty() {
+        out.push(Advisory {
+            subjects: traumas,
+            ..advisory(
+                AdvisoryCode::TraumaLinkedToOnset,
+                Indicator::Warning,
+                "A traumatic event is linked to the onset, or its link is not recorded. Ask \
+                 about symptoms of posttraumatic stress. IPT for PTSD works on the trauma's \
+                 interpersonal consequences (withdrawal, mistrust, a life the trauma changed), \
+                 most often as a role transition, or as grief when someone close died in it \
+                 (record the death as its own event); it does not ask the patient to relive \
+                 the trauma.",
+                TRAUMA_SOURCE,
+            )
+        });
+    }
+    if at.ipsrt {
+        let upcoming: Vec<Subject> = inv
+            .upcoming
+            .iter()
+            .filter(|e| e.kind.is_rhythm_disruptor())
+            .map(|e| Subject::Event(e.id.clone()))
+            .collect();
+        if !upcoming.is_empty() {
+            out.push(Advisory {
+                subjects: upcoming,
+                ..advisory(
+                    AdvisoryCode::PlanRoutineAroundDisruptor,
+                    Indicator::Info,
+                    "An upcoming change can disrupt daily rhythms (travel across time zones, \
+                     shift work, a new baby, a move, a new job). Plan with the patient how to \
+                     keep sleep, meals, activity and social contact regular around it, and \
+                     watch the rhythm diary and mood in the weeks around it.",
+                    DISRUPTOR_SOURCE,
+                )
+            });
+        }
     }
     if at.focus.len() >= 2 {
         out.push(advisory(
@@ -698,6 +757,7 @@ mod tests {
             tied: false,
             link_inferred: false,
             invalid: false,
+            ipsrt: false,
         }
     }
 

@@ -262,7 +262,7 @@ impl Eval<'_, '_> {
                 };
                 (self.unit_mask(k, c) & has_person) | nobody
             }
-            _ => 0,
+            None | Some(Node::SomePerson(_) | Node::SomeEvent(_)) => 0,
         }
     }
 
@@ -380,11 +380,9 @@ impl NearMisses {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::decide::Eval;
     use crate::engine::decide::tests::{every_leaf, inventories};
-    use crate::engine::decide::{Eval, NodeTruths};
-    use crate::engine::facts::Facts;
     use crate::engine::leaves::Ctx;
-    use crate::engine::masks::SubjectMasks;
 
     /// How close node `n` comes about `ctx`, measured subject by subject
     /// with the reference evaluation and no pruning: what the lane results
@@ -484,22 +482,15 @@ mod tests {
         for engine in [&standard, &every] {
             let compiled = &engine.compiled;
             for inv in inventories() {
-                let facts = Facts::new(&inv, &compiled.windows);
-                let masks = SubjectMasks::new(
-                    &facts,
-                    &compiled.windows,
-                    compiled.person_needs,
-                    compiled.event_person_needs,
-                );
-                let mut store = NodeTruths::new();
-                let eval = Eval::new(compiled, &facts, &masks, &mut store);
-                for (n, &space) in (0u32..).zip(&compiled.space) {
-                    assert_eq!(compiled.absent(n), alone(&eval, n, Ctx::Absent), "node {n}");
-                    if space == Space::Root {
-                        assert_eq!(eval.proximity(n), alone(&eval, n, Ctx::Root), "node {n}");
-                        checked += 1;
+                compiled.evaluate_with(&inv, |eval| {
+                    for (n, &space) in (0u32..).zip(&compiled.space) {
+                        assert_eq!(compiled.absent(n), alone(eval, n, Ctx::Absent), "node {n}");
+                        if space == Space::Root {
+                            assert_eq!(eval.proximity(n), alone(eval, n, Ctx::Root), "node {n}");
+                            checked += 1;
+                        }
                     }
-                }
+                });
             }
         }
         assert!(checked > 1000, "{checked}");

@@ -73,9 +73,9 @@ impl Recommendations {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RecommendationTable {
     /// For one area in focus, by [`area_index`](super::evaluate::area_index).
-    single: [Recommendations; 4],
+    single: [Recommendations; ProblemArea::COUNT],
     /// For two areas in focus, first area then second.
-    pairs: [[Recommendations; 4]; 4],
+    pairs: [[Recommendations; ProblemArea::COUNT]; ProblemArea::COUNT],
 }
 
 impl RecommendationTable {

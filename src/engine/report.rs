@@ -122,48 +122,10 @@ impl<'a> Report<'a> {
             .subject
             .as_ref()
             .map_or_else(String::new, |s| self.subject(ix, s));
-        let tail = m.path.rsplit_once(']').map_or(m.path.as_str(), |(_, t)| t);
-        match (m.path.as_str(), tail) {
-            ("$.onset", _) => String::from("When did the current episode begin?"),
-            ("$.social_context.prior_functioning", _) => String::from(
-                "How were the patient's relationships before the episode: a lifelong pattern \
-                 of few relationships, or a decline since the onset?",
-            ),
-            ("$.social_context.lives_alone", _) => String::from("Does the patient live alone?"),
-            ("$.social_context.confidants", _) => {
-                String::from("How many people can the patient confide in?")
-            }
-            (_, ".closeness") => format!("Where is {who} on the closeness circle?"),
-            (_, ".status.deceased.date") => format!("When did {who} die?"),
-            (_, ".confidant") => format!("Can the patient confide in {who}?"),
-            (_, ".supportive") => format!("Can the patient turn to {who} for help?"),
-            (_, ".expectations" | ".expectations.met") => format!(
-                "What do the patient and {who} expect of each other, and are those \
-                 expectations met?"
-            ),
-            (_, ".conflict.visibility") => {
-                format!("Is the conflict with {who} open or hidden?")
-            }
-            (_, ".conflict.course") => format!(
-                "Where does the conflict with {who} stand: still negotiating, stalled, or \
-                 ending?"
-            ),
-            (_, ".conflict.began") => {
-                format!("Did the conflict with {who} begin before or after the onset?")
-            }
-            (_, ".change_around_onset") => {
-                format!("How did the relationship with {who} change around the onset?")
-            }
-            (_, ".date") => format!("When exactly did {who} happen?"),
-            (_, ".person") => format!("Whom does {who} concern?"),
-            (_, ".linked_to_onset") => {
-                format!("Does {who} go with the onset of the episode (linked, or not)?")
-            }
-            (_, ".grief_signs") => format!(
-                "Did the patient postpone or avoid mourning after {who}, or show other signs \
-                 of complicated grief?"
-            ),
-            _ => format!("Record {}.", m.path),
+        // The question is the field's, from the fact tables.
+        match super::facts::question(&m.path) {
+            Some(q) => q.ask(&who),
+            None => format!("Record {}.", m.path),
         }
     }
 }
@@ -342,6 +304,9 @@ impl fmt::Display for Report<'_> {
             writeln!(f, "Advisories")?;
             for x in &others {
                 writeln!(f, "  [{}] {}", tag(x.indicator), escape(&x.summary))?;
+                if !x.subjects.is_empty() {
+                    writeln!(f, "      about: {}", self.subjects(&ix, &x.subjects))?;
+                }
                 writeln!(f, "      source: {}", escape(&cited(&x.source)))?;
             }
         }

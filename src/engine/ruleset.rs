@@ -5,8 +5,16 @@ use crate::macros::vocabulary_enum;
 use std::collections::BTreeMap;
 
 use crate::{
-    catalogue::ProblemArea, error::JsonError, id::RuleId, source::Source, text::SharedText,
+    catalogue::{AreaSet, ProblemArea},
+    error::JsonError,
+    id::RuleId,
+    source::Source,
+    text::SharedText,
 };
+
+fn is_standard_set(set: &AreaSet) -> bool {
+    *set == AreaSet::Standard
+}
 use serde::{Deserialize, Serialize};
 
 use super::condition::Condition;
@@ -86,6 +94,9 @@ fn unique_windows<'de, D: serde::Deserializer<'de>>(
 
 /// The default rule set, embedded at build time from `rules/default.json`.
 const DEFAULT_RULES_JSON: &str = include_str!("../../rules/default.json");
+
+/// The IPSRT rule set, embedded at build time from `rules/ipsrt.json`.
+const IPSRT_RULES_JSON: &str = include_str!("../../rules/ipsrt.json");
 
 vocabulary_enum! {
     /// How urgent a piece of evidence or an advisory is: the `indicator` of a CDS
@@ -368,6 +379,13 @@ pub struct RuleSet {
     /// What the rule set is for.
     #[serde(default)]
     pub description: String,
+    /// Which problem areas the rules may score: `standard` (the four areas of
+    /// IPT; the default, and left out of the JSON, so that a standard rule
+    /// set's JSON and fingerprint are as before) or `ipsrt` (the four and
+    /// grief for the lost healthy self). A rule naming an area outside the
+    /// set is a compile error at `$.rules[i].area`.
+    #[serde(default, skip_serializing_if = "is_standard_set")]
+    pub area_set: AreaSet,
     /// The tunable numbers.
     pub parameters: RuleParameters,
     /// The rules, in the order their evidence is listed.
@@ -430,6 +448,7 @@ impl RuleSet {
                 id: invalid_id(),
                 version: String::from("0.0.0"),
                 description: String::new(),
+                area_set: AreaSet::Standard,
                 parameters: RuleParameters::default(),
                 rules: Vec::new(),
             },
@@ -450,6 +469,58 @@ impl RuleSet {
         let mut rules = Self::from_json(DEFAULT_RULES_JSON)?;
         rules.share_static_text(DEFAULT_RULES_JSON);
         Ok(rules)
+    }
+
+    /// The IPSRT rule set, `rules/ipsrt.json`, embedded in the crate: the
+    /// default rules for the four areas and rules for IPSRT's fifth, grief
+    /// for the lost healthy self (CLINICAL-BASIS.md §7.1
+    /// [K: `frank-2005-ipsrt`]). Its `area_set` is `ipsrt`. An assessment with
+    /// it also advises planning the daily routine around each upcoming rhythm
+    /// disruptor of the inventory.
+    ///
+    /// | rule | area | weight | fires when |
+    /// |---|---|---|---|
+    /// | `lost_self.illness_near_onset` | grief_for_lost_healthy_self | 3 | the patient's own serious illness or diagnosis (for IPSRT, bipolar disorder or an episode of it) is linked to the onset by the clinician, or by its date when the link is unknown |
+    /// | `lost_self.functioning_declined` | grief_for_lost_healthy_self | 1 | that, and the patient's relationships declined since the onset; supporting |
+    ///
+    /// The same illness is also a role transition (standard IPT's reading of
+    /// a diagnosis), so the two areas may tie: the assessment then says so
+    /// and advises asking the patient which matters most. Weights are this
+    /// crate's \[I\]. Were the embedded file ever unreadable, the result is a
+    /// rule set with no rules, which compiling refuses (see
+    /// [`RuleSet::standard`]).
+    ///
+    /// ```
+    /// use interpersonal::{catalogue::AreaSet, RuleSet};
+    /// let rules = RuleSet::ipsrt();
+    /// assert_eq!(rules.id.as_str(), "ipsrt.default");
+    /// assert_eq!(rules.area_set, AreaSet::Ipsrt);
+    /// ```
+    pub fn ipsrt() -> RuleSet {
+        match Self::from_json(IPSRT_RULES_JSON) {
+            Ok(mut rules) => {
+                rules.share_static_text(IPSRT_RULES_JSON);
+                rules
+            }
+            Err(_) => RuleSet {
+                schema_version: RULE_SET_SCHEMA_VERSION,
+                id: invalid_id(),
+                version: String::from("0.0.0"),
+                description: String::new(),
+                area_set: AreaSet::Ipsrt,
+                parameters: RuleParameters::default(),
+                rules: Vec::new(),
+            },
+        }
+    }
+
+    /// The JSON text of the IPSRT rule set, as embedded.
+    ///
+    /// ```
+    /// assert!(interpersonal::RuleSet::ipsrt_json().contains("\"area_set\": \"ipsrt\""));
+    /// ```
+    pub fn ipsrt_json() -> &'static str {
+        IPSRT_RULES_JSON
     }
 
     /// Points the rules' ids and text at the same text in `json`, a document
@@ -673,15 +744,21 @@ mod tests {
             let weight: f64 = cells[2].parse().unwrap();
             documented.push((id.to_string(), area, weight));
         }
+        // The standard table, then the IPSRT table of the rules it adds.
+        let ipsrt = RuleSet::ipsrt();
         let actual: Vec<(String, String, f64)> = rules
             .rules
             .iter()
+            .chain(ipsrt.rules.iter().filter(|r| !r.area.is_standard()))
             .map(|r| (r.id.as_str().to_string(), r.area.to_string(), r.weight))
             .collect();
         assert_eq!(
             documented, actual,
-            "the rule table in RuleSet::standard's docs"
+            "the rule tables in RuleSet::standard's and RuleSet::ipsrt's docs"
         );
+        // The IPSRT rule set is the standard rules and its own.
+        assert_eq!(ipsrt.parameters, rules.parameters);
+        assert_eq!(&ipsrt.rules[..rules.rules.len()], &rules.rules[..]);
         let p = &rules.parameters;
         let docs: String = source
             .lines()

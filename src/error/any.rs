@@ -13,6 +13,7 @@ use crate::ipsrt::{
     ClockTimeError, InvolvementError, MoodRatingError, SrmWeekError, UnknownActivity,
 };
 use crate::measure::{SafetyFlag, ScoreRefused, TrendError};
+use crate::mit::UnknownMotivationalSystem;
 
 /// Any error the crate returns.
 ///
@@ -92,6 +93,9 @@ pub enum ErrorKind {
     /// An entry a diary week refused: a day outside the week, an activity its
     /// form does not ask for ([`SrmWeekError`]).
     Diary,
+    /// A motivational system name of Metacognitive Interpersonal Therapy that
+    /// is not known ([`UnknownMotivationalSystem`]).
+    Motive,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,6 +119,7 @@ enum Repr {
     Mood(MoodRatingError),
     Activity(UnknownActivity),
     Diary(SrmWeekError),
+    Motive(UnknownMotivationalSystem),
 }
 
 impl Error {
@@ -148,6 +153,7 @@ impl Error {
                 ErrorKind::Rhythm
             }
             Repr::Diary(_) => ErrorKind::Diary,
+            Repr::Motive(_) => ErrorKind::Motive,
         }
     }
 
@@ -293,6 +299,7 @@ impl Error {
             Repr::Mood(e) => e,
             Repr::Activity(e) => e,
             Repr::Diary(e) => e,
+            Repr::Motive(e) => e,
         }
     }
 }
@@ -342,6 +349,7 @@ from_specific! {
     MoodRatingError => Mood,
     UnknownActivity => Activity,
     SrmWeekError => Diary,
+    UnknownMotivationalSystem => Motive,
 }
 
 #[cfg(test)]

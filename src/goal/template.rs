@@ -8,7 +8,8 @@ use super::{Goal, GoalTarget};
 use crate::catalogue::{
     GOAL_DEFICITS_ISOLATION, GOAL_DEFICITS_RELATIONSHIPS, GOAL_DISPUTE_IDENTIFY,
     GOAL_DISPUTE_MODIFY, GOAL_DISPUTE_PLAN, GOAL_GRIEF_MOURNING, GOAL_GRIEF_RELATIONSHIPS,
-    GOAL_TRANSITION_MASTERY, GOAL_TRANSITION_MOURN_OLD_ROLE, GOAL_TRANSITION_NEW_ROLE,
+    GOAL_LOST_SELF_ACCEPT, GOAL_LOST_SELF_MOURN, GOAL_TRANSITION_MASTERY,
+    GOAL_TRANSITION_MOURN_OLD_ROLE, GOAL_TRANSITION_NEW_ROLE,
 };
 use crate::{
     catalogue::{CatalogueEntry, ProblemArea},
@@ -65,13 +66,14 @@ impl GoalTemplate {
             ProblemArea::RoleDispute => &DISPUTE_TEMPLATES,
             ProblemArea::RoleTransition => &TRANSITION_TEMPLATES,
             ProblemArea::InterpersonalDeficits => &DEFICITS_TEMPLATES,
+            ProblemArea::GriefForLostHealthySelf => &LOST_SELF_TEMPLATES,
         }
     }
 
     /// Every template, area by area.
     ///
     /// ```
-    /// assert_eq!(interpersonal::goal::GoalTemplate::all().count(), 10);
+    /// assert_eq!(interpersonal::goal::GoalTemplate::all().count(), 12);
     /// ```
     pub fn all() -> impl Iterator<Item = &'static GoalTemplate> {
         ProblemArea::iter().flat_map(GoalTemplate::for_area)
@@ -202,6 +204,19 @@ static TRANSITION_TEMPLATES: [GoalTemplate; 3] = [
         "role_transition.master_new_role",
         ProblemArea::RoleTransition,
         GOAL_TRANSITION_MASTERY,
+    ),
+];
+
+static LOST_SELF_TEMPLATES: [GoalTemplate; 2] = [
+    GoalTemplate::from_entry(
+        "grief_for_lost_healthy_self.mourn_healthy_self",
+        ProblemArea::GriefForLostHealthySelf,
+        GOAL_LOST_SELF_MOURN,
+    ),
+    GoalTemplate::from_entry(
+        "grief_for_lost_healthy_self.accept_illness",
+        ProblemArea::GriefForLostHealthySelf,
+        GOAL_LOST_SELF_ACCEPT,
     ),
 ];
 

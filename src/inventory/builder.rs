@@ -160,6 +160,7 @@ impl Inventory {
             onset_readable: true,
             people: Vec::new(),
             events: Vec::new(),
+            upcoming: Vec::new(),
         }
     }
 }
@@ -189,6 +190,7 @@ pub struct InventoryBuilder {
     onset_readable: bool,
     people: Vec<PersonBuilder>,
     events: Vec<EventBuilder>,
+    upcoming: Vec<EventBuilder>,
 }
 
 impl InventoryBuilder {
@@ -251,6 +253,31 @@ impl InventoryBuilder {
     /// ```
     pub fn event(mut self, event: impl Into<EventBuilder>) -> Self {
         self.events.push(event.into());
+        self
+    }
+
+    /// Adds an upcoming event: one that has not happened yet, dated on or
+    /// after the assessment date ([`Inventory::upcoming`]); problems are
+    /// reported at `$.upcoming[k]`.
+    ///
+    /// ```
+    /// use interpersonal::{Inventory, LifeEvent, inventory::EventKind};
+    /// use chrono::NaiveDate;
+    ///
+    /// let inventory = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
+    ///     .upcoming(LifeEvent::builder("trip", EventKind::TimeZoneTravel).date("2026-04-10"))
+    ///     .build()?;
+    /// assert_eq!(inventory.upcoming[0].kind, EventKind::TimeZoneTravel);
+    /// let problems = Inventory::builder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
+    ///     .upcoming(LifeEvent::builder("new job", EventKind::JobStart).date("2026-02"))
+    ///     .build()
+    ///     .unwrap_err();
+    /// let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    /// assert_eq!(paths, ["$.upcoming[0].id", "$.upcoming[0].date"]);
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn upcoming(mut self, event: impl Into<EventBuilder>) -> Self {
+        self.upcoming.push(event.into());
         self
     }
 
@@ -411,6 +438,7 @@ impl InventoryBuilder {
             onset_readable,
             people,
             events,
+            upcoming,
         } = self;
         let root = JsonPath::root();
         let mut found = Found::default();
@@ -446,7 +474,7 @@ impl InventoryBuilder {
         }
         for (j, draft) in events.into_iter().enumerate() {
             let at = root.field("events").index(j);
-            draft.report_unreadable(&at, j, &mut found);
+            draft.report_unreadable(&at, j, Order::Event, &mut found);
             if !draft.id_readable {
                 unreadable.event_ids.insert(j);
             }
@@ -457,6 +485,17 @@ impl InventoryBuilder {
                     }
                     inventory.events.push(event);
                 }
+                None => complete = false,
+            }
+        }
+        for (k, draft) in upcoming.into_iter().enumerate() {
+            let at = root.field("upcoming").index(k);
+            draft.report_unreadable(&at, k, Order::Upcoming, &mut found);
+            if !draft.id_readable {
+                unreadable.upcoming_ids.insert(k);
+            }
+            match draft.event {
+                Some(event) => inventory.upcoming.push(event),
                 None => complete = false,
             }
         }

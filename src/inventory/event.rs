@@ -66,7 +66,47 @@ vocabulary_enum! {
         SchoolChange,
         /// A financial loss.
         FinancialLoss,
+        /// A traumatic event: an assault, an accident, a disaster, combat,
+        /// abuse (say which in [`LifeEvent::trauma_kind`]). Its own kind, not
+        /// `other`, so that the inventory says what happened. IPT for PTSD works
+        /// on the trauma's interpersonal consequences rather than on the
+        /// trauma itself, most often framed as a role transition
+        /// (CLINICAL-BASIS.md §7.8 [S: `markowitz-2016-ptsd` ch. 7]).
+        Trauma,
+        /// Travel across time zones: a disruptor of daily rhythms
+        /// (CLINICAL-BASIS.md §7.1 [K: `frank-2005-ipsrt`]). Not a role change.
+        TimeZoneTravel,
+        /// Starting shift work or night work: a disruptor of daily rhythms
+        /// (CLINICAL-BASIS.md §7.1 [K: `frank-2005-ipsrt`]), and a change of
+        /// work role.
+        ShiftWork,
         /// Something else.
+        Other,
+    }
+}
+
+vocabulary_enum! {
+    /// What kind of traumatic event an [`EventKind::Trauma`] was: the kinds
+    /// the issue of IPT for PTSD names (CLINICAL-BASIS.md §7.8).
+    ///
+    /// ```
+    /// use interpersonal::inventory::TraumaKind;
+    /// assert_eq!(TraumaKind::Assault.to_string(), "assault");
+    /// assert_eq!("combat".parse::<TraumaKind>().unwrap(), TraumaKind::Combat);
+    /// ```
+    #[non_exhaustive]
+    pub enum TraumaKind {
+        /// An assault, including a sexual assault or a mugging.
+        Assault,
+        /// An accident.
+        Accident,
+        /// A disaster, natural or man-made.
+        Disaster,
+        /// Combat or other military trauma.
+        Combat,
+        /// Abuse.
+        Abuse,
+        /// Another traumatic event.
         Other,
     }
 }
@@ -94,7 +134,7 @@ impl EventKind {
     /// assert!(EventKind::JobLoss.is_non_death_loss());
     /// assert!(!EventKind::Promotion.is_non_death_loss());
     /// ```
-    pub fn is_non_death_loss(self) -> bool {
+    pub const fn is_non_death_loss(self) -> bool {
         matches!(
             self,
             EventKind::Separation
@@ -106,17 +146,60 @@ impl EventKind {
         )
     }
 
-    /// The role transition this event is, if it is one. Every event but a death
-    /// changes a social role; `Other` maps to [`TransitionKind::Other`].
+    /// A traumatic event ([`EventKind::Trauma`]).
+    ///
+    /// ```
+    /// use interpersonal::inventory::EventKind;
+    /// assert!(EventKind::Trauma.is_trauma());
+    /// assert!(!EventKind::Other.is_trauma());
+    /// ```
+    pub const fn is_trauma(self) -> bool {
+        matches!(self, EventKind::Trauma)
+    }
+
+    /// An event that disrupts daily rhythms (sleep, meals, social contact),
+    /// which IPSRT plans the routine around: travel across time zones, shift
+    /// work, a new baby, a move, a new job (CLINICAL-BASIS.md §7.1
+    /// [K: `frank-2005-ipsrt`]). Planned ones are listed in
+    /// [`Inventory::upcoming`](crate::Inventory::upcoming).
+    ///
+    /// ```
+    /// use interpersonal::inventory::EventKind;
+    /// assert!(EventKind::TimeZoneTravel.is_rhythm_disruptor());
+    /// assert!(EventKind::BirthOfChild.is_rhythm_disruptor());
+    /// assert!(!EventKind::Graduation.is_rhythm_disruptor());
+    /// ```
+    pub const fn is_rhythm_disruptor(self) -> bool {
+        matches!(
+            self,
+            EventKind::TimeZoneTravel
+                | EventKind::ShiftWork
+                | EventKind::BirthOfChild
+                | EventKind::Relocation
+                | EventKind::JobStart
+        )
+    }
+
+    /// The role transition this event is, if it is one. Every event but a
+    /// death and travel across time zones changes a social role; `Other`
+    /// maps to [`TransitionKind::Other`]. A trauma is the transition
+    /// [`TransitionKind::AfterTrauma`]: IPT for PTSD frames the life the
+    /// trauma changed as a role transition, its most common focus
+    /// (CLINICAL-BASIS.md §7.8 [S: `markowitz-2016-ptsd` ch. 7]); a death in
+    /// the trauma is a death event of its own, and grief.
     ///
     /// ```
     /// use interpersonal::{inventory::EventKind, catalogue::TransitionKind};
     /// assert_eq!(EventKind::Divorce.transition(), Some(TransitionKind::DivorceOrSeparation));
+    /// assert_eq!(EventKind::Trauma.transition(), Some(TransitionKind::AfterTrauma));
     /// assert_eq!(EventKind::Death.transition(), None);
+    /// assert_eq!(EventKind::TimeZoneTravel.transition(), None);
     /// ```
     pub fn transition(self) -> Option<TransitionKind> {
         Some(match self {
-            EventKind::Death => return None,
+            EventKind::Death | EventKind::TimeZoneTravel => return None,
+            EventKind::Trauma => TransitionKind::AfterTrauma,
+            EventKind::ShiftWork => TransitionKind::JobChange,
             EventKind::Separation | EventKind::Divorce => TransitionKind::DivorceOrSeparation,
             EventKind::Marriage => TransitionKind::Marriage,
             EventKind::NewRelationship => TransitionKind::Other,
@@ -225,6 +308,11 @@ pub struct LifeEvent {
     /// For a death: signs that the grief may be complicated.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grief_signs: Vec<GriefSign>,
+    /// For a trauma: what kind of traumatic event it was, if recorded. Only
+    /// an event of kind [`EventKind::Trauma`] carries it (checked by
+    /// [`Inventory::validate`](crate::Inventory::validate)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trauma_kind: Option<TraumaKind>,
     /// Free notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Sensitive<String>>,
@@ -247,6 +335,7 @@ impl LifeEvent {
             person: None,
             linked_to_onset: OnsetLink::Unknown,
             grief_signs: Vec::new(),
+            trauma_kind: None,
             notes: None,
         }
     }

@@ -163,6 +163,27 @@ impl EventBuilder {
         })
     }
 
+    /// Sets what kind of traumatic event it was; only an event of kind
+    /// [`EventKind::Trauma`](crate::inventory::EventKind::Trauma) may have one (see
+    /// [`Inventory::validate`](crate::inventory::Inventory::validate)).
+    ///
+    /// ```
+    /// use interpersonal::{inventory::EventKind, inventory::TraumaKind, LifeEvent};
+    /// let e = LifeEvent::builder("e1", EventKind::Trauma)
+    ///     .trauma_kind(TraumaKind::Accident)
+    ///     .build()?;
+    /// assert_eq!(e.trauma_kind, Some(TraumaKind::Accident));
+    /// let problems = LifeEvent::builder("e2", EventKind::JobLoss)
+    ///     .trauma_kind(TraumaKind::Assault)
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(problems.iter().next().unwrap().path.as_str(), "$.trauma_kind");
+    /// # Ok::<(), interpersonal::Problems>(())
+    /// ```
+    pub fn trauma_kind(self, kind: crate::inventory::TraumaKind) -> Self {
+        self.edit(|e| e.trauma_kind = Some(kind))
+    }
+
     /// Sets free notes about the event.
     ///
     /// ```
@@ -200,7 +221,7 @@ impl EventBuilder {
     pub fn build(self) -> Result<LifeEvent, Problems> {
         let root = JsonPath::root();
         let mut found = Found::default();
-        self.report_unreadable(&root, 0, &mut found);
+        self.report_unreadable(&root, 0, Order::Event, &mut found);
         match self.event {
             Some(event) => {
                 check_event(&event, &|| root.clone(), 0, &mut found);
@@ -210,24 +231,28 @@ impl EventBuilder {
         }
     }
 
-    pub(super) fn report_unreadable(&self, at: &JsonPath, index: usize, found: &mut Found) {
+    /// Reports what could not be read, at `at`, ordered by `order` (the
+    /// event's place among the events, or among the upcoming events).
+    pub(super) fn report_unreadable(
+        &self,
+        at: &JsonPath,
+        index: usize,
+        order: fn(usize, EventField) -> Order,
+        found: &mut Found,
+    ) {
         if !self.id_readable || self.event.is_none() {
-            found.push(
-                Order::Event(index, EventField::Id),
-                at.field("id"),
-                MALFORMED_ID,
-            );
+            found.push(order(index, EventField::Id), at.field("id"), MALFORMED_ID);
         }
         if !self.date_readable {
             found.push(
-                Order::Event(index, EventField::Date),
+                order(index, EventField::Date),
                 at.field("date"),
                 format!("{MALFORMED_DATE}, or `unknown`"),
             );
         }
         if !self.person_readable {
             found.push(
-                Order::Event(index, EventField::Person),
+                order(index, EventField::Person),
                 at.field("person"),
                 MALFORMED_ID,
             );

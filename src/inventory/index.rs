@@ -21,7 +21,9 @@ impl<'a> InventoryIndex<'a> {
             people.entry(p.id.as_str()).or_insert(p);
         }
         let mut events = HashMap::with_capacity(inventory.events.len());
-        for e in &inventory.events {
+        // Upcoming events (named by the IPSRT disruptor advisory) share the
+        // id space; validation keeps the ids distinct.
+        for e in inventory.events.iter().chain(&inventory.upcoming) {
             events.entry(e.id.as_str()).or_insert(e);
         }
         InventoryIndex { people, events }

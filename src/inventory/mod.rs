@@ -21,7 +21,7 @@ mod validate;
 
 use crate::macros::vocabulary_enum;
 pub use builder::{DateInput, InventoryBuilder};
-pub use event::{EventKind, GriefSign, LifeEvent};
+pub use event::{EventKind, GriefSign, LifeEvent, TraumaKind};
 pub use event_builder::EventBuilder;
 pub(crate) use index::InventoryIndex;
 pub use onset_link::{LinkBasis, OnsetLink};
@@ -318,6 +318,28 @@ pub struct Inventory {
     /// The safety screen; left out, it was not asked.
     #[serde(default)]
     pub safety: SafetyScreen,
+    /// Life events that have not happened yet: planned or expected changes,
+    /// dated on or after `assessed_on` (a trip across time zones, starting
+    /// shift work, a baby due, a move, a new job). They are never evidence
+    /// for a problem area, since nothing that has not happened can be linked
+    /// to the onset; an IPSRT assessment advises planning the daily routine
+    /// around each rhythm disruptor among them
+    /// ([`EventKind::is_rhythm_disruptor`]; CLINICAL-BASIS.md §7.1
+    /// [K: `frank-2005-ipsrt`]). Ids are unique across `events` and
+    /// `upcoming`. JSON: left out when empty.
+    ///
+    /// ```
+    /// use interpersonal::{from_json, inventory::EventKind, Inventory};
+    /// let inv: Inventory = from_json(r#"{
+    ///   "schema_version": 1, "assessed_on": "2026-03-02", "onset": "2026-01",
+    ///   "upcoming": [{"id": "trip", "kind": "time_zone_travel", "date": "2026-04-10"}]
+    /// }"#)?;
+    /// assert_eq!(inv.upcoming[0].kind, EventKind::TimeZoneTravel);
+    /// assert_eq!(inv.validate(), Ok(()));
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub upcoming: Vec<LifeEvent>,
 }
 
 impl Inventory {
@@ -338,6 +360,7 @@ impl Inventory {
             events: Vec::new(),
             social_context: SocialContext::default(),
             safety: SafetyScreen::default(),
+            upcoming: Vec::new(),
         }
     }
 

@@ -48,7 +48,13 @@ impl Inventory {
     /// | `$.events[j].person` | a death event names a person whose status is not deceased |
     /// | `$.events[j].person` | a second death event names the same person |
     /// | `$.events[j].grief_signs` | grief signs on an event that is not a death |
-    /// | `$.people`, `$.events`, each patient text | beyond the default [`Limits`] (see [`Inventory::validate_with`]) |
+    /// | `$.events[j].trauma_kind` | a trauma kind on an event that is not a trauma |
+    /// | `$.upcoming[k].id` | an event in `$.events` or an earlier upcoming event has the same id |
+    /// | `$.upcoming[k].date` | the date is before `assessed_on` (an upcoming event has not happened yet) |
+    /// | `$.upcoming[k].kind` | a death (a death is recorded when it has happened) |
+    /// | `$.upcoming[k].person` | the id names no person in `$.people` |
+    /// | `$.upcoming[k].grief_signs`, `.trauma_kind`, `.linked_to_onset` | given for an event that has not happened |
+    /// | `$.people`, `$.events`, `$.upcoming`, each patient text | beyond the default [`Limits`] (see [`Inventory::validate_with`]) |
     ///
     /// "After `assessed_on`" means after every day the date can stand for: a
     /// date known to the month is after it only when the month's first day is
@@ -144,6 +150,7 @@ pub(crate) enum Order {
     Person(usize, PersonField),
     Events,
     Event(usize, EventField),
+    Upcoming(usize, EventField),
 }
 
 /// The fields of a person that validation or the builder can report, in
@@ -167,6 +174,7 @@ pub(crate) enum EventField {
     Date,
     Person,
     GriefSigns,
+    TraumaKind,
     Text,
 }
 
@@ -202,6 +210,8 @@ pub(crate) struct Unreadable {
     pub(crate) death_dates: HashSet<usize>,
     /// Events whose id could not be read.
     pub(crate) event_ids: HashSet<usize>,
+    /// Upcoming events whose id could not be read.
+    pub(crate) upcoming_ids: HashSet<usize>,
     /// Whether some death event's person id could not be read.
     pub(crate) death_event_person: bool,
 }
@@ -305,6 +315,19 @@ pub(crate) fn check_event(
     index: usize,
     found: &mut Found,
 ) {
+    if let Some(kind) = event.trauma_kind {
+        if !event.kind.is_trauma() {
+            found.push(
+                Order::Event(index, EventField::TraumaKind),
+                at().field("trauma_kind"),
+                format!(
+                    "no trauma kind (`{kind}`) on an event of kind `{}`; a trauma kind belongs \
+                     to an event of kind `trauma`",
+                    event.kind
+                ),
+            );
+        }
+    }
     if !event.grief_signs.is_empty() && !event.kind.is_death() {
         found.push(
             Order::Event(index, EventField::GriefSigns),
@@ -446,6 +469,85 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
         }
         check_event(event, &at, j, found);
     }
+
+    let upcoming_at = JsonPath::root().field("upcoming");
+    let upcoming_index = FirstUses::new(
+        inventory
+            .upcoming
+            .iter()
+            .enumerate()
+            .map(|(k, e)| (e.id.as_str(), k)),
+    );
+    for (k, event) in inventory.upcoming.iter().enumerate() {
+        let at = upcoming_at.index(k);
+        let order = |f| Order::Upcoming(k, f);
+        if unreadable.upcoming_ids.contains(&k) {
+            // Reported already, as an id that could not be read.
+        } else if let Some(j) = event_index.first(event.id.as_str()) {
+            found.push(
+                order(EventField::Id),
+                at.field("id"),
+                format!(
+                    "a unique event id; `{}` is already the id of $.events[{j}]",
+                    event.id
+                ),
+            );
+        } else if let Some(expected) =
+            upcoming_index.repeated(event.id.as_str(), k, "event", "upcoming")
+        {
+            found.push(order(EventField::Id), at.field("id"), expected);
+        }
+        if let Some(date) = event.date {
+            if date.latest() < as_of {
+                found.push(
+                    order(EventField::Date),
+                    at.field("date"),
+                    format!(
+                        "a date on or after the assessment date {as_of} for an upcoming event \
+                         (one that has happened goes in $.events); found {date}"
+                    ),
+                );
+            }
+        }
+        if event.kind.is_death() {
+            found.push(
+                order(EventField::Id),
+                at.field("kind"),
+                "a kind other than `death` for an upcoming event (a death goes in $.events \
+                 when it has happened); found `death`",
+            );
+        }
+        if let Some(person_id) = &event.person {
+            if person_index.first(person_id.as_str()).is_none() {
+                found.push(
+                    order(EventField::Person),
+                    at.field("person"),
+                    format!("an id of a person in $.people; found an unknown id `{person_id}`"),
+                );
+            }
+        }
+        if !event.grief_signs.is_empty() {
+            found.push(
+                order(EventField::GriefSigns),
+                at.field("grief_signs"),
+                "no grief signs on an upcoming event",
+            );
+        }
+        if event.trauma_kind.is_some() {
+            found.push(
+                order(EventField::TraumaKind),
+                at.field("trauma_kind"),
+                "no trauma kind on an upcoming event",
+            );
+        }
+        if !event.linked_to_onset.is_unknown() {
+            found.push(
+                order(EventField::Person),
+                at.field("linked_to_onset"),
+                "no link to the onset for an upcoming event (it has not happened)",
+            );
+        }
+    }
 }
 
 /// The checks of a death event that names a listed person: the person has
@@ -472,6 +574,17 @@ pub(crate) fn check_limits(inventory: &Inventory, limits: &Limits, found: &mut F
                 "at most {} events; found {}",
                 limits.events,
                 inventory.events.len()
+            ),
+        );
+    }
+    if inventory.upcoming.len() > limits.events {
+        found.push(
+            Order::Events,
+            JsonPath::root().field("upcoming"),
+            format!(
+                "at most {} upcoming events; found {}",
+                limits.events,
+                inventory.upcoming.len()
             ),
         );
     }
@@ -530,6 +643,16 @@ pub(crate) fn check_limits(inventory: &Inventory, limits: &Limits, found: &mut F
         if let Some(t) = &e.notes {
             let at = JsonPath::root().field("events").index(j);
             text(Order::Event(j, EventField::Text), &|| at.field("notes"), t);
+        }
+    }
+    for (k, e) in inventory.upcoming.iter().enumerate() {
+        if let Some(t) = &e.notes {
+            let at = JsonPath::root().field("upcoming").index(k);
+            text(
+                Order::Upcoming(k, EventField::Text),
+                &|| at.field("notes"),
+                t,
+            );
         }
     }
 }

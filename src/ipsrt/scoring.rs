@@ -220,7 +220,9 @@ impl SrmWeek {
     /// circle and laid out on a line by cutting the circle at one of the gaps
     /// between them: the cut chosen is the one that leaves the times most
     /// tightly together (the least sum of squared deviations from their mean;
-    /// on a tie, the one giving more hits). Times that all fall within twelve
+    /// on a tie, the one giving more hits; on a tie still, the one whose line
+    /// starts with the earliest day of the week, so that the choice depends
+    /// on the gaps and the days, never on where midnight falls). Times that all fall within twelve
     /// hours of each other are so read as they would be on paper, with
     /// midnight no longer a boundary. A hit is tested the short way round the
     /// clock ([`ClockTime::distance`]). The arithmetic is exact (whole
@@ -322,22 +324,30 @@ fn score_activity(activity: SrmActivity, times: &[(usize, ClockTime)]) -> Activi
         .map(|(d, t)| (i64::from(t.minutes()), *d))
         .collect();
     sorted.sort_unstable();
-    // The tightest layout; on a tie, the one with more hits; then the first.
-    let mut best: Option<(i64, usize, usize)> = None; // (spread, hits, cut)
+    // The tightest layout; on a tie, the one with more hits; then the one
+    // whose line starts at the earliest day of the week. Every key is a
+    // property of the gap cut, not of where the times sit on the clock, so a
+    // uniform shift of the times picks the same gap (the days of one activity
+    // are distinct, so the last key never ties).
+    let mut best: Option<(i64, usize, usize, usize)> = None; // (spread, hits, first day, cut)
     for cut in 0..sorted.len() {
         let spread = spread_of(&sorted, cut);
+        let first_day = sorted.get(cut).map_or(usize::MAX, |&(_, d)| d);
         match best {
-            Some((s, _, _)) if spread > s => {}
-            Some((s, h, _)) if spread == s => {
+            Some((s, _, _, _)) if spread > s => {}
+            Some((s, h, f, _)) if spread == s => {
                 let hits = lay_out(&sorted, cut).hit_days.len();
-                if hits > h {
-                    best = Some((spread, hits, cut));
+                if hits > h || (hits == h && first_day < f) {
+                    best = Some((spread, hits, first_day, cut));
                 }
             }
-            _ => best = Some((spread, lay_out(&sorted, cut).hit_days.len(), cut)),
+            _ => {
+                let hits = lay_out(&sorted, cut).hit_days.len();
+                best = Some((spread, hits, first_day, cut));
+            }
         }
     }
-    let best = best.map(|(_, _, cut)| lay_out(&sorted, cut));
+    let best = best.map(|(_, _, _, cut)| lay_out(&sorted, cut));
     let Some(best) = best else {
         return not_qualifying;
     };

@@ -183,7 +183,7 @@ pub struct DailyMood {
 /// assert!(series.drift().is_empty());
 /// # Ok::<(), interpersonal::Problems>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "SeriesRecord", into = "SeriesRecord")]
 pub struct RhythmSeries {

@@ -285,6 +285,51 @@ fn compile_survives_conditions_built_very_deep_in_code() {
     assert!(problems[0].1.contains("nesting too deep"));
 }
 
+/// Issue 10: comparing, hashing and serializing a condition built in code do
+/// not recurse once per level, so deep trees do not overflow a small stack.
+#[test]
+fn deep_conditions_compare_hash_and_serialize_without_overflowing() {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    fn hash_of(c: &Condition) -> u64 {
+        let mut h = DefaultHasher::new();
+        c.hash(&mut h);
+        h.finish()
+    }
+    fn chain(depth: usize) -> Condition {
+        let mut p = PersonCondition::Significant(true);
+        for _ in 0..depth {
+            p = PersonCondition::Not(Box::new(p));
+        }
+        let mut c = Condition::SomePerson(Box::new(p));
+        for _ in 0..depth {
+            c = Condition::Any(vec![c]);
+        }
+        c
+    }
+    std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(|| {
+            for depth in [50_000, 500_000] {
+                let c = chain(depth);
+                let copy = c.clone();
+                assert!(c == copy);
+                assert_eq!(hash_of(&c), hash_of(&copy));
+                assert!(c != chain(depth - 1));
+                let err = serde_json::to_string(&c).unwrap_err();
+                assert!(err.to_string().contains("nested at most 128 deep"), "{err}");
+            }
+            // A shallow tree serializes as before.
+            let shallow = chain(2);
+            assert_eq!(
+                serde_json::to_string(&shallow).unwrap(),
+                r#"{"any":[{"any":[{"some_person":{"not":{"not":{"significant":true}}}}]}]}"#
+            );
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
 #[test]
 fn compile_refuses_empty_groups_and_lists() {
     let p = paths_of(|r| {

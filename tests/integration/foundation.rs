@@ -96,7 +96,7 @@ fn every_area_has_goals_strategies_and_indicators_with_sources() {
 
 #[test]
 fn who_names_are_the_plain_language_ones() {
-    let names: Vec<_> = ProblemArea::iter().map(ProblemArea::who_name).collect();
+    let names: Vec<_> = ProblemArea::STANDARD.map(ProblemArea::who_name).to_vec();
     assert_eq!(
         names,
         [
@@ -106,15 +106,21 @@ fn who_names_are_the_plain_language_ones() {
             "loneliness and social isolation"
         ]
     );
+    // IPSRT's fifth area is not a WHO group IPT area: its clinic name.
+    assert_eq!(
+        ProblemArea::GriefForLostHealthySelf.who_name(),
+        "grief for the lost healthy self"
+    );
     // A description of the WHO manual was read, not the manual itself.
     assert_eq!(ProblemArea::WHO_NAME_SOURCE.basis(), Basis::Known);
 }
 
 #[test]
 fn manuals_goal_counts() {
-    // Grief 2, disputes 3, transitions 3, deficits 2 (CLINICAL-BASIS.md §2.1–§2.4).
+    // Grief 2, disputes 3, transitions 3, deficits 2 (CLINICAL-BASIS.md §2.1–§2.4);
+    // IPSRT's grief for the lost healthy self 2 (§7.1).
     let counts: Vec<_> = ProblemArea::iter().map(|a| a.goals().len()).collect();
-    assert_eq!(counts, [2, 3, 3, 2]);
+    assert_eq!(counts, [2, 3, 3, 2, 2]);
 }
 
 #[test]
@@ -286,7 +292,8 @@ fn session_ranges_in_standard_courses() {
 
 #[test]
 fn interventions_for_areas_are_ipt_only_and_stable() {
-    for area in ProblemArea::iter() {
+    // The interventions table covers standard IPT's four areas (§4.1).
+    for area in ProblemArea::STANDARD {
         let list = Intervention::for_area(area);
         assert!(!list.is_empty(), "{area}");
         assert!(!list.contains(&Intervention::ChallengingNegativeThoughts));

@@ -271,6 +271,27 @@ fn moving_one_miss_onto_the_habitual_time_can_lower_the_score() {
 }
 
 #[test]
+fn a_tie_between_equal_gaps_does_not_move_under_a_shift() {
+    // Dinner at 00:00 (Monday), 08:00 (Tuesday), 16:00 (Wednesday): three equal gaps of
+    // 8 hours, so every cut of the circle is equally tight and gives one hit. The tie is
+    // broken by the day the line starts with (Monday): 0, 480, 960, mean 480 = 08:00,
+    // and the hit is Tuesday's.
+    let even = [t(0, 0), t(8, 0), t(16, 0), None, None, None, None];
+    let score = week(SrmForm::Srm5, date(3, 2), &[(SrmActivity::DINNER, even)]).score();
+    let dinner = score.activity(SrmActivity::DINNER).unwrap();
+    assert_eq!(dinner.habitual_time, t(8, 0));
+    assert_eq!(dinner.hit_days, vec![1]);
+    // Every time 14 h 42 min later (882 min, the shift proptest once found moving a tied
+    // layout): 14:42, 22:42, 06:42. The same gap is cut (the line still starts on Monday):
+    // 882, 1362, 1842, mean 1362 = 22:42, which is 08:00 shifted, and the hit is Tuesday's.
+    let shifted = [t(14, 42), t(22, 42), t(6, 42), None, None, None, None];
+    let score = week(SrmForm::Srm5, date(3, 2), &[(SrmActivity::DINNER, shifted)]).score();
+    let dinner = score.activity(SrmActivity::DINNER).unwrap();
+    assert_eq!(dinner.habitual_time, t(22, 42));
+    assert_eq!(dinner.hit_days, vec![1]);
+}
+
+#[test]
 fn srm17_activities_and_form_checks() {
     assert_eq!(SrmForm::Srm17.activities().len(), 17);
     assert_eq!(SrmForm::Srm17.max_activity_level(), 119);

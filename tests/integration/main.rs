@@ -36,12 +36,14 @@ mod fuzz_properties;
 mod generated_schemas;
 mod inventory;
 mod ipsrt;
+mod ipsrt_areas;
 mod ipsrt_props;
 mod json_errors;
 mod limits;
 mod links;
 mod measures;
 mod measures_props;
+mod mit;
 mod modalities;
 #[cfg(feature = "svg")]
 mod picture;

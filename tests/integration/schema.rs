@@ -322,6 +322,11 @@ fn every_enum_lists_exactly_the_rust_variants_in_order() {
         ("relationship_change", names::<RelationshipChange>()),
         ("event_kind", names::<EventKind>()),
         ("grief_sign", names::<GriefSign>()),
+        (
+            "trauma_kind",
+            names::<interpersonal::inventory::TraumaKind>(),
+        ),
+        ("area_set", names::<interpersonal::catalogue::AreaSet>()),
         ("prior_functioning", names::<PriorFunctioning>()),
         ("problem_area", names::<ProblemArea>()),
         ("indicator", names::<Indicator>()),
@@ -459,6 +464,11 @@ fn the_default_rule_set_is_valid() {
     // And as the crate writes it back.
     let written = serde_json::to_value(RuleSet::standard()).unwrap();
     assert_valid("rule_set", "RuleSet::standard()", &written);
+    // The IPSRT rule set, as bundled and as written back.
+    let doc: Value = serde_json::from_str(RuleSet::ipsrt_json()).unwrap();
+    assert_valid("rule_set", "rules/ipsrt.json", &doc);
+    let written = serde_json::to_value(RuleSet::ipsrt()).unwrap();
+    assert_valid("rule_set", "RuleSet::ipsrt()", &written);
 }
 
 fn case_assessments() -> Vec<(String, Value)> {
@@ -571,8 +581,19 @@ fn built_inventories() -> Vec<Inventory> {
             e.person = Some(PersonId::new(format!("p{}", i % kinds.len())).unwrap());
             e.linked_to_onset = interpersonal::inventory::OnsetLink::from(Some(i % 2 == 0));
             e.grief_signs = GriefSign::iter().collect();
+            e.trauma_kind = interpersonal::inventory::TraumaKind::iter()
+                .nth((i + k) % interpersonal::inventory::TraumaKind::COUNT);
             e.notes = Some(text().into());
             inv.events.push(e);
+        }
+        for (i, kind) in EventKind::iter().enumerate() {
+            let mut e = LifeEvent::new(
+                EventId::new(format!("u{i}")).unwrap(),
+                kind,
+                Some("2026-04".parse().unwrap()),
+            );
+            e.notes = Some(text().into());
+            inv.upcoming.push(e);
         }
         inv.social_context.prior_functioning = PriorFunctioning::iter().nth(k % 3);
         inv.social_context.lives_alone = Some(k % 2 == 0);

@@ -24,9 +24,19 @@ const ANY_LENGTH: Bounds = Bounds::new(
     TreatmentContract::MAX_SESSION_MINUTES,
 );
 
+/// Standard IPT's four areas ([`AreaSet::Standard`](crate::catalogue::AreaSet)).
 fn ipt_areas(name: fn(ProblemArea) -> &'static str) -> Vec<AreaName> {
-    ProblemArea::iter()
-        .map(|a| AreaName::new(a, name(a)))
+    set_areas(crate::catalogue::AreaSet::Standard, name)
+}
+
+/// The areas of `set`, under the names `name` gives them.
+fn set_areas(
+    set: crate::catalogue::AreaSet,
+    name: fn(ProblemArea) -> &'static str,
+) -> Vec<AreaName> {
+    set.areas()
+        .iter()
+        .map(|&a| AreaName::new(a, name(a)))
         .collect()
 }
 
@@ -258,9 +268,9 @@ pub(crate) fn maintenance() -> ModalitySpec {
 /// IPSRT: initial, intermediate (weekly), preventive (sessions spaced out)
 /// and final phases, each as long as the patient's state needs
 /// (CLINICAL-BASIS.md §7.1; `frank-2005-ipsrt`, K). The sessions are
-/// `judged`: a schedule cannot say a session's phase in advance. IPSRT's
-/// fifth area, grief for the lost healthy self, is not a `ProblemArea` in
-/// this version: a contract records it as grief \[I\].
+/// `judged`: a schedule cannot say a session's phase in advance. Its areas are
+/// IPSRT's five ([`AreaSet::Ipsrt`](crate::catalogue::AreaSet)): the four and
+/// grief for the lost healthy self.
 pub(crate) fn ipsrt() -> ModalitySpec {
     spec(
         Modality::IPSRT,
@@ -274,7 +284,7 @@ pub(crate) fn ipsrt() -> ModalitySpec {
             PhaseBlock::new(P::Final, Judged),
         ],
         vec![Participant::Patient, Participant::Therapist],
-        ipt_areas(ProblemArea::name),
+        set_areas(crate::catalogue::AreaSet::Ipsrt, ProblemArea::name),
         vec![
             Citation::new("frank-2005-ipsrt", "", Known),
             Citation::new("frank-2005-ipsrt-trial", "", Known),

@@ -150,6 +150,19 @@ pub enum CourseError {
         #[serde(with = "crate::date::day_json")]
         date: NaiveDate,
     },
+    /// A week of the rhythm diary starts less than seven days after the
+    /// course's last one: weeks are recorded in date order, one per week.
+    #[error(
+        "the rhythm diary week starting {week_start} cannot be recorded: expected a week starting on or after {earliest}, seven days after the last week recorded"
+    )]
+    RhythmWeekTooSoon {
+        /// The start of the week given.
+        #[serde(with = "crate::date::day_json")]
+        week_start: NaiveDate,
+        /// The earliest start allowed.
+        #[serde(with = "crate::date::day_json")]
+        earliest: NaiveDate,
+    },
     /// No goal of the course has this id.
     #[error("the course has no goal `{goal}`")]
     UnknownGoal {

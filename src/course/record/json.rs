@@ -11,6 +11,7 @@ use crate::{
     error::{JsonPath, Problem, Problems},
     goal::Goal,
     id::GoalId,
+    ipsrt::{RhythmSeries, SrmWeek},
     measure::{Instrument, Measurement},
 };
 use chrono::NaiveDate;
@@ -35,6 +36,9 @@ pub(super) struct CourseRecord {
     goals: Vec<Goal>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     measurements: Vec<Measurement>,
+    /// IPSRT: the Social Rhythm Metric diary's weeks, in date order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    rhythm_weeks: Vec<SrmWeek>,
 }
 
 impl From<Course> for CourseRecord {
@@ -49,6 +53,7 @@ impl From<Course> for CourseRecord {
             sessions: c.sessions,
             goals: c.goals,
             measurements: c.measurements,
+            rhythm_weeks: c.rhythm.weeks().to_vec(),
         }
     }
 }
@@ -76,6 +81,7 @@ impl TryFrom<CourseRecord> for Course {
         check_sessions(&r, phase, &mut problems);
         check_measurement_dates(&r, &mut problems);
         check_goals(&r.contract.goals, &r.goals, &mut problems);
+        let rhythm = check_rhythm_weeks(r.rhythm_weeks, &mut problems);
         problems.into_result(Course {
             contract: r.contract,
             schedule: r.schedule,
@@ -85,8 +91,32 @@ impl TryFrom<CourseRecord> for Course {
             sessions: r.sessions,
             goals: r.goals,
             measurements: r.measurements,
+            rhythm,
         })
     }
+}
+
+/// The rhythm diary's weeks in date order, each at least seven days after the
+/// one before; a problem at `$.rhythm_weeks[i].week_start` otherwise.
+fn check_rhythm_weeks(weeks: Vec<SrmWeek>, problems: &mut Problems) -> RhythmSeries {
+    let path = JsonPath::root().field("rhythm_weeks");
+    let mut previous: Option<NaiveDate> = None;
+    for (i, week) in weeks.iter().enumerate() {
+        let start = week.week_start();
+        if let Some(earliest) = previous.and_then(|p| p.checked_add_days(chrono::Days::new(7))) {
+            if start < earliest {
+                problems.at(
+                    path.index(i).field("week_start"),
+                    format!(
+                        "a week starting on or after {earliest}, seven days after the week \
+                         before; found {start}"
+                    ),
+                );
+            }
+        }
+        previous = Some(start);
+    }
+    RhythmSeries::new(weeks).unwrap_or_default()
 }
 
 /// Adds `problems`, found in a part of the document at `base`, with their

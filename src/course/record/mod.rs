@@ -22,6 +22,7 @@ use crate::{
     error::{JsonPath, Problems},
     goal::{Goal, GoalStatus, ProgressEntry},
     id::GoalId,
+    ipsrt::{RhythmSeries, SrmWeek},
     measure::{Instrument, Measurement, SymptomTrend},
 };
 
@@ -101,6 +102,8 @@ pub struct Course {
     pub(super) sessions: Vec<SessionRecord>,
     pub(super) goals: Vec<Goal>,
     pub(super) measurements: Vec<Measurement>,
+    /// IPSRT: the weeks of the Social Rhythm Metric diary, in date order.
+    pub(super) rhythm: RhythmSeries,
 }
 
 impl<'de> Deserialize<'de> for Course {
@@ -201,6 +204,7 @@ impl Course {
                 sessions: Vec::new(),
                 goals,
                 measurements: Vec::new(),
+                rhythm: RhythmSeries::default(),
             }),
             _ => Err(problems),
         }
@@ -431,6 +435,73 @@ impl Course {
         }
         self.measurements.push(measurement);
         Ok(())
+    }
+
+    /// Records a week of the Social Rhythm Metric diary (IPSRT,
+    /// CLINICAL-BASIS.md §7.1): the weeks are kept in date order, each
+    /// starting at least seven days after the one before, and a
+    /// [review](Course::review) shows the latest week's score and the
+    /// regularity trend beside the mood measures (PHQ-9, ASRM).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use interpersonal::{Course, course::CourseError, ProblemArea, TreatmentContract};
+    /// use interpersonal::ipsrt::{ClockTime, SrmActivity, SrmEntry, SrmForm, SrmWeek};
+    ///
+    /// let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+    /// let contract = TreatmentContract::builder(day(2), [ProblemArea::RoleTransition]).build()?;
+    /// let mut course = Course::new(contract, Vec::new())?;
+    /// let mut week = SrmWeek::new(day(2), SrmForm::Srm5);
+    /// for d in 0..7 {
+    ///     week.record(d, SrmEntry::done(SrmActivity::OUT_OF_BED, ClockTime::from_hm(7, 0).unwrap()))?;
+    /// }
+    /// course.record_rhythm_week(week)?;
+    /// assert_eq!(course.rhythm().weeks().len(), 1);
+    /// let too_soon = course.record_rhythm_week(SrmWeek::new(day(5), SrmForm::Srm5));
+    /// assert!(matches!(too_soon, Err(CourseError::RhythmWeekTooSoon { .. })));
+    /// assert_eq!(course.review(day(9)).rhythm.unwrap().latest_score, Some(7.0));
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`CourseError::RhythmWeekTooSoon`] when the week starts less than
+    /// seven days after the last week recorded.
+    pub fn record_rhythm_week(&mut self, week: SrmWeek) -> Result<(), CourseError> {
+        let mut weeks = self.rhythm.weeks().to_vec();
+        if let Some(last) = weeks.last() {
+            let earliest = last
+                .week_start()
+                .checked_add_days(chrono::Days::new(7))
+                .unwrap_or(NaiveDate::MAX);
+            if week.week_start() < earliest {
+                return Err(CourseError::RhythmWeekTooSoon {
+                    week_start: week.week_start(),
+                    earliest,
+                });
+            }
+        }
+        weeks.push(week);
+        if let Ok(series) = RhythmSeries::new(weeks) {
+            self.rhythm = series;
+        }
+        Ok(())
+    }
+
+    /// The course's Social Rhythm Metric diary, as a series of weeks
+    /// (empty unless the course records one; IPSRT).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use interpersonal::{Course, ProblemArea, TreatmentContract};
+    /// # let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    /// # let contract = TreatmentContract::builder(start, [ProblemArea::Grief]).build()?;
+    /// let course = Course::new(contract, Vec::new())?;
+    /// assert!(course.rhythm().weeks().is_empty());
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    pub fn rhythm(&self) -> &RhythmSeries {
+        &self.rhythm
     }
 
     /// Whether the course has a measurement of `m`'s instrument on `m`'s date.

@@ -50,7 +50,8 @@ impl ReviewAdvisoryCode {
     ///
     /// * Safety flag: any positive suicide-risk item requires a same-day
     ///   clinician risk assessment (CLINICAL-BASIS.md §8.1, §9 [K:
-    ///   `kroenke-2001-phq9` item 9]).
+    ///   `kroenke-2001-phq9` item 9]). A possible-mania flag (a positive ASRM)
+    ///   cites the ASRM instead: see [`ReviewAdvisoryCode::safety_flag_source`].
     /// * No response by mid-treatment: response is a drop of at least 50% on
     ///   the primary scale (§8.4 \[K\]); the initial phase evaluates the need
     ///   for medication (§1.1 task 5 [K: `weissman-2000-comprehensive-guide` ch. 3]); the
@@ -83,6 +84,28 @@ impl ReviewAdvisoryCode {
             ReviewAdvisoryCode::GoalWithoutProgress => {
                 source![cited::COMPREHENSIVE_CONTRACT_INFERRED]
             }
+        }
+    }
+}
+
+impl ReviewAdvisoryCode {
+    /// The source of a safety-flag advisory about a flag of this kind: PHQ-9
+    /// item 9 for suicidal ideation, the ASRM and its cut-off (Altman et al.
+    /// 1997) for possible mania. A review's safety-flag advisories carry it.
+    ///
+    /// ```
+    /// use interpersonal::{course::ReviewAdvisoryCode, measure::SafetyFlagKind};
+    /// let s = ReviewAdvisoryCode::safety_flag_source(SafetyFlagKind::PossibleMania);
+    /// assert!(s.cites_work("altman-1997-asrm"));
+    /// assert_eq!(
+    ///     ReviewAdvisoryCode::safety_flag_source(SafetyFlagKind::SuicidalIdeation),
+    ///     ReviewAdvisoryCode::SafetyFlag.source(),
+    /// );
+    /// ```
+    pub const fn safety_flag_source(kind: crate::measure::SafetyFlagKind) -> Source {
+        match kind {
+            crate::measure::SafetyFlagKind::PossibleMania => source![cited::ASRM],
+            _ => ReviewAdvisoryCode::SafetyFlag.source(),
         }
     }
 }

@@ -1,9 +1,11 @@
 //! A progress review of a course as of a date.
 
 mod advisory;
+mod rhythm;
 mod termination;
 
 pub use advisory::{ReviewAdvisory, ReviewAdvisoryCode};
+pub use rhythm::RhythmReview;
 pub use termination::{TerminationChecklist, TerminationItem};
 
 use std::fmt;
@@ -135,6 +137,11 @@ pub struct ProgressReview {
     /// instrument order (PHQ-9, GAD-7, HAM-D-17).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub trends: Vec<TrendSummary>,
+    /// IPSRT: the Social Rhythm Metric diary, when the course records one
+    /// ([`Course::record_rhythm_week`]); the mood measures (PHQ-9, ASRM) are
+    /// among the `trends`, and a positive ASRM among the safety flags.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rhythm: Option<RhythmReview>,
     /// Each goal's progress, in the course's goal order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<GoalReview>,
@@ -282,6 +289,7 @@ impl Course {
             next_session: next.and_then(|n| self.schedule.session(n)).copied(),
             measurement_due,
             trends,
+            rhythm: RhythmReview::of(&self.rhythm, as_of),
             goals,
             advisories: Vec::new(),
         };
@@ -294,7 +302,12 @@ fn advisories(review: &ProgressReview) -> Vec<ReviewAdvisory> {
     let mut out: Vec<ReviewAdvisory> = review
         .safety_flags
         .iter()
-        .map(|flag| ReviewAdvisory::new(ReviewAdvisoryCode::SafetyFlag, flag.to_string(), None))
+        .map(|flag| {
+            let mut advisory =
+                ReviewAdvisory::new(ReviewAdvisoryCode::SafetyFlag, flag.to_string(), None);
+            advisory.source = ReviewAdvisoryCode::safety_flag_source(flag.kind);
+            advisory
+        })
         .collect();
 
     let mid = mid_treatment(review.sessions_contracted);
@@ -392,6 +405,9 @@ impl fmt::Display for ProgressReview {
                 outcome(t.reliable_improvement),
                 outcome(t.recovery)
             )?;
+        }
+        if let Some(rhythm) = &self.rhythm {
+            writeln!(f, "{rhythm}")?;
         }
         if !self.goals.is_empty() {
             writeln!(f, "Goals:")?;
