@@ -18,12 +18,13 @@ use crate::{
         RelativeToOnset,
     },
 };
+use std::collections::HashMap;
 
 use super::assessment::Evidence;
 use super::facts::{Facts, Truth, WindowRef, death_date};
 
 /// What a piece of evidence is about, for counting each fact once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum FactKey {
     /// The inventory as a whole (the social context).
     Context,
@@ -163,12 +164,18 @@ impl Counted {
         subjects: &[SubjectIndex],
     ) -> Counted {
         let mut out: Vec<(FactKey, LinkBasis)> = Vec::with_capacity(subjects.len().max(1));
+        // Each fact's place in `out`, so that finding it is a probe, not a
+        // scan: one piece of evidence may be about 100k people.
+        let mut at: HashMap<FactKey, usize> = HashMap::new();
         for &s in subjects {
             let key = fact_of(facts, s);
             let link = subject_link(facts, window, area, s);
-            match out.iter_mut().find(|(k, _)| *k == key) {
+            match at.get(&key).and_then(|&i| out.get_mut(i)) {
                 Some((_, l)) => *l = (*l).max(link),
-                None => out.push((key, link)),
+                None => {
+                    at.insert(key, out.len());
+                    out.push((key, link));
+                }
             }
         }
         if out.is_empty() {
@@ -222,22 +229,38 @@ pub(crate) fn count_area(
     counted: &[Counted],
     cap: f64,
 ) -> AreaStrength {
+    // Each fact once, in first-seen order, with its strongest link and the
+    // weights of the evidence about it in evidence order (a `Counted` names
+    // each fact once): one pass with a probe per fact, not a scan, so the
+    // time is linear in the evidence's subjects.
     let mut keys: Vec<(FactKey, LinkBasis)> = Vec::new();
-    for c in counted {
+    let mut weights: Vec<Vec<f64>> = Vec::new();
+    let mut at: HashMap<FactKey, usize> = HashMap::new();
+    for (e, c) in evidence.iter().zip(counted) {
         for &(key, link) in &c.facts {
-            match keys.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, l)) => *l = (*l).max(link),
-                None => keys.push((key, link)),
+            let i = *at.entry(key).or_insert_with(|| {
+                keys.push((key, LinkBasis::None));
+                weights.push(Vec::new());
+                keys.len() - 1
+            });
+            if let Some((_, l)) = keys.get_mut(i) {
+                *l = (*l).max(link);
+            }
+            if let Some(w) = weights.get_mut(i) {
+                w.push(e.weight);
             }
         }
     }
+    let index = &at;
+    let weights = &weights;
     let strength_of = |key: FactKey| {
         fact_strength(
-            evidence
-                .iter()
-                .zip(counted)
-                .filter(|(_, c)| c.facts.iter().any(|&(k, _)| k == key))
-                .map(|(e, _)| e.weight),
+            index
+                .get(&key)
+                .and_then(|&i| weights.get(i))
+                .into_iter()
+                .flatten()
+                .copied(),
             cap,
         )
     };
