@@ -165,6 +165,10 @@ fn main() {
         allocations(|| Engine::standard().unwrap())
     );
     println!(
+        "Engine::ipsrt(), later calls | {}",
+        allocations(|| Engine::ipsrt().unwrap())
+    );
+    println!(
         "Engine::compile(default rules) | {}",
         allocations(|| Engine::compile(rules.clone()).unwrap())
     );

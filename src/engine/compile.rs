@@ -372,6 +372,26 @@ pub struct Engine {
 /// hands out clones, which share it.
 static STANDARD: OnceLock<Result<Engine, Problems>> = OnceLock::new();
 
+/// The IPSRT rule set compiled once per process, as [`STANDARD`] is.
+static IPSRT: OnceLock<Result<Engine, Problems>> = OnceLock::new();
+
+/// A clone of the engine of an embedded rule set, which `read` reads: read
+/// and compiled on the first call in the process and kept in `cell`.
+fn embedded(
+    cell: &'static OnceLock<Result<Engine, Problems>>,
+    read: fn() -> Result<RuleSet, crate::JsonError>,
+) -> Result<Engine, Problems> {
+    cell.get_or_init(|| match read() {
+        Ok(rules) => Engine::compile(rules),
+        Err(e) => {
+            let mut problems = Problems::default();
+            problems.at(e.path.clone(), e.message.clone());
+            Err(problems)
+        }
+    })
+    .clone()
+}
+
 impl<'de> Deserialize<'de> for Engine {
     /// Reads the engine's record and checks it, each problem at its path.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -665,21 +685,13 @@ impl Engine {
     /// Returns [`Problems`] if the embedded rule set cannot be read or
     /// compiled, a defect the crate's tests rule out.
     pub fn standard() -> Result<Engine, Problems> {
-        STANDARD
-            .get_or_init(|| match super::ruleset::RuleSet::try_standard() {
-                Ok(rules) => Engine::compile(rules),
-                Err(e) => {
-                    let mut problems = Problems::default();
-                    problems.at(e.path.clone(), e.message.clone());
-                    Err(problems)
-                }
-            })
-            .clone()
+        embedded(&STANDARD, RuleSet::try_standard)
     }
 
     /// Compiles the IPSRT rule set, `rules/ipsrt.json`
     /// ([`RuleSet::ipsrt`](crate::engine::RuleSet::ipsrt)): the four areas and
-    /// grief for the lost healthy self.
+    /// grief for the lost healthy self. Like [`Engine::standard`], it is read
+    /// and compiled once per process; later calls return clones sharing it.
     ///
     /// ```
     /// use interpersonal::{from_json, Engine, Inventory, ProblemArea};
@@ -706,14 +718,7 @@ impl Engine {
     /// Returns [`Problems`] if the embedded rule set cannot be read or
     /// compiled, a defect the crate's tests rule out.
     pub fn ipsrt() -> Result<Engine, Problems> {
-        match super::ruleset::RuleSet::from_json(super::ruleset::RuleSet::ipsrt_json()) {
-            Ok(_) => Engine::compile(super::ruleset::RuleSet::ipsrt()),
-            Err(e) => {
-                let mut problems = Problems::default();
-                problems.at(e.path.clone(), e.message.clone());
-                Err(problems)
-            }
-        }
+        embedded(&IPSRT, RuleSet::try_ipsrt)
     }
 
     /// The rule set this engine was compiled from.

@@ -201,14 +201,18 @@ impl Engine {
                     if rule.area != ProblemArea::InterpersonalDeficits {
                         for &s in &indices {
                             // A deceased person's link is asked on their
-                            // death event, when there is one.
-                            let asked_on_event = matches!(s, SubjectIndex::Person(i)
-                            if inventory.people.get(i).is_some_and(|p| p.status.is_deceased())
-                                && (0..inventory.events.len()).any(|e| {
-                                    facts.event_person(e) == Some(i)
-                                        && inventory.events.get(e).is_some_and(|ev| ev.kind.is_death())
-                                }));
-                            if strength::link_unknown(facts, s) && !asked_on_event {
+                            // death event, when there is one: looked for
+                            // only when the link is unknown (a scan of the
+                            // events).
+                            let asked_on_event = || {
+                                matches!(s, SubjectIndex::Person(i)
+                                if inventory.people.get(i).is_some_and(|p| p.status.is_deceased())
+                                    && (0..inventory.events.len()).any(|e| {
+                                        facts.event_person(e) == Some(i)
+                                            && inventory.events.get(e).is_some_and(|ev| ev.kind.is_death())
+                                    }))
+                            };
+                            if strength::link_unknown(facts, s) && !asked_on_event() {
                                 link_questions.push((
                                     match s {
                                         SubjectIndex::Person(i) => {
@@ -262,14 +266,13 @@ impl Engine {
             }
         }
 
-        let mut tallies: Vec<AreaTally> = areas
-            .iter()
-            .map(|&area| AreaTally {
-                area,
-                score: 0.0,
-                link: LinkBasis::None,
-            })
-            .collect();
+        // Indexed like `areas`, which are the first of `AREAS`: kept on the
+        // stack, and only the rule set's areas are selected from.
+        let mut tallies = AREAS.map(|area| AreaTally {
+            area,
+            score: 0.0,
+            link: LinkBasis::None,
+        });
         let mut findings: Vec<AreaFinding> = Vec::with_capacity(areas.len());
         for (ai, ((area, list), cs)) in areas.iter().zip(evidence).zip(&counted).enumerate() {
             let mut list = list;
@@ -293,21 +296,22 @@ impl Engine {
         // A death or a life change whose link to the onset is not recorded:
         // deficits is "only if none of the other three areas exists", so it
         // waits for the clinician's answer, whatever the event's date.
-        let unresolved: Vec<usize> = inventory
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(_, ev)| {
-                ev.linked_to_onset.is_unknown()
-                    && (ev.kind.is_death() || ev.kind.transition().is_some())
-            })
-            .map(|(e, _)| e)
-            .collect();
+        let unresolved = || {
+            inventory
+                .events
+                .iter()
+                .enumerate()
+                .filter(|(_, ev)| {
+                    ev.linked_to_onset.is_unknown()
+                        && (ev.kind.is_death() || ev.kind.transition().is_some())
+                })
+                .map(|(e, _)| e)
+        };
         let deficits_scored = tallies
             .get(area_index(ProblemArea::InterpersonalDeficits))
             .is_some_and(|t| t.score >= params.min_focus_score);
         if deficits_scored && !any_other_evidence {
-            link_questions.extend(unresolved.iter().map(|&e| {
+            link_questions.extend(unresolved().map(|e| {
                 (
                     MissingRef::Event(e, EventField::LinkedToOnset),
                     NeededFor::OnsetLink,
@@ -316,13 +320,12 @@ impl Engine {
         }
         let selection = policy::select_focus(
             params,
-            &tallies,
-            timing.seen || any_other_evidence || !unresolved.is_empty(),
+            tallies.get(..areas.len()).unwrap_or(&tallies),
+            timing.seen || any_other_evidence || unresolved().next().is_some(),
         );
         let focus = selection.focus;
 
-        let mut near_misses: Vec<NearMisses> =
-            areas.iter().map(|_| NearMisses::default()).collect();
+        let mut near_misses = [NearMisses::default(); ProblemArea::COUNT];
         for (ri, ((rule, &root), &truth)) in rules
             .iter()
             .zip(&compiled.roots)

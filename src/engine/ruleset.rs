@@ -441,18 +441,7 @@ impl RuleSet {
     /// assert_eq!(rules.schema_version, 1);
     /// ```
     pub fn standard() -> RuleSet {
-        match Self::try_standard() {
-            Ok(rules) => rules,
-            Err(_) => RuleSet {
-                schema_version: RULE_SET_SCHEMA_VERSION,
-                id: invalid_id(),
-                version: String::from("0.0.0"),
-                description: String::new(),
-                area_set: AreaSet::Standard,
-                parameters: RuleParameters::default(),
-                rules: Vec::new(),
-            },
-        }
+        Self::try_standard().unwrap_or_else(|_| Self::unreadable(AreaSet::Standard))
     }
 
     /// The default rule set, or the error that reading it gave.
@@ -466,9 +455,34 @@ impl RuleSet {
     /// Returns a [`JsonError`] if the embedded `rules/default.json` cannot be
     /// read (a defect the crate's tests rule out).
     pub fn try_standard() -> Result<RuleSet, JsonError> {
-        let mut rules = Self::from_json(DEFAULT_RULES_JSON)?;
-        rules.share_static_text(DEFAULT_RULES_JSON);
+        Self::embedded(DEFAULT_RULES_JSON)
+    }
+
+    /// The IPSRT rule set, or the error that reading it gave (a defect the
+    /// crate's tests rule out).
+    pub(crate) fn try_ipsrt() -> Result<RuleSet, JsonError> {
+        Self::embedded(IPSRT_RULES_JSON)
+    }
+
+    /// Reads a rule set embedded in the crate, its text shared with `json`.
+    fn embedded(json: &'static str) -> Result<RuleSet, JsonError> {
+        let mut rules = Self::from_json(json)?;
+        rules.share_static_text(json);
         Ok(rules)
+    }
+
+    /// What an embedded rule set of `area_set` reads as were its file ever
+    /// unreadable: id `invalid` and no rules, which compiling refuses.
+    fn unreadable(area_set: AreaSet) -> RuleSet {
+        RuleSet {
+            schema_version: RULE_SET_SCHEMA_VERSION,
+            id: invalid_id(),
+            version: String::from("0.0.0"),
+            description: String::new(),
+            area_set,
+            parameters: RuleParameters::default(),
+            rules: Vec::new(),
+        }
     }
 
     /// The IPSRT rule set, `rules/ipsrt.json`, embedded in the crate: the
@@ -497,21 +511,7 @@ impl RuleSet {
     /// assert_eq!(rules.area_set, AreaSet::Ipsrt);
     /// ```
     pub fn ipsrt() -> RuleSet {
-        match Self::from_json(IPSRT_RULES_JSON) {
-            Ok(mut rules) => {
-                rules.share_static_text(IPSRT_RULES_JSON);
-                rules
-            }
-            Err(_) => RuleSet {
-                schema_version: RULE_SET_SCHEMA_VERSION,
-                id: invalid_id(),
-                version: String::from("0.0.0"),
-                description: String::new(),
-                area_set: AreaSet::Ipsrt,
-                parameters: RuleParameters::default(),
-                rules: Vec::new(),
-            },
-        }
+        Self::try_ipsrt().unwrap_or_else(|_| Self::unreadable(AreaSet::Ipsrt))
     }
 
     /// The JSON text of the IPSRT rule set, as embedded.

@@ -207,15 +207,42 @@ pub(crate) struct AreaStrength {
     pub(crate) link: LinkBasis,
 }
 
-/// The strength of one fact: its strongest rule's weight, plus the other
-/// rules' weights up to `cap`.
-fn fact_strength(weights: impl Iterator<Item = f64>, cap: f64) -> f64 {
-    let (mut max, mut sum) = (0.0f64, 0.0f64);
-    for w in weights {
-        max = max.max(w);
-        sum += w;
+/// One fact of an area's evidence as counted so far.
+#[derive(Debug, Clone, Copy)]
+struct FactTally {
+    key: FactKey,
+    /// The strongest link of the evidence about it.
+    link: LinkBasis,
+    /// The largest weight of the evidence about it.
+    max: f64,
+    /// The sum of those weights.
+    sum: f64,
+}
+
+impl FactTally {
+    /// A fact no evidence is about yet.
+    fn new(key: FactKey) -> FactTally {
+        FactTally {
+            key,
+            link: LinkBasis::None,
+            max: 0.0,
+            sum: 0.0,
+        }
     }
-    max + (sum - max).clamp(0.0, cap.max(0.0))
+
+    /// Counts a piece of evidence about the fact, of `weight`, whose
+    /// subjects have `link`.
+    fn add(&mut self, link: LinkBasis, weight: f64) {
+        self.link = self.link.max(link);
+        self.max = self.max.max(weight);
+        self.sum += weight;
+    }
+
+    /// The fact's strength: its strongest rule's weight, plus the other
+    /// rules' weights up to `cap`.
+    fn strength(&self, cap: f64) -> f64 {
+        self.max + (self.sum - self.max).clamp(0.0, cap.max(0.0))
+    }
 }
 
 /// Counts an area's evidence, each fact once, and sets each piece's
@@ -230,40 +257,23 @@ pub(crate) fn count_area(
     cap: f64,
 ) -> AreaStrength {
     // Each fact once, in first-seen order, with its strongest link and the
-    // weights of the evidence about it in evidence order (a `Counted` names
-    // each fact once): one pass with a probe per fact, not a scan, so the
-    // time is linear in the evidence's subjects.
-    let mut keys: Vec<(FactKey, LinkBasis)> = Vec::new();
-    let mut weights: Vec<Vec<f64>> = Vec::new();
+    // largest and the sum of the weights of the evidence about it, added in
+    // evidence order (a `Counted` names each fact once): one pass with a
+    // probe per fact, not a scan, so the time is linear in the evidence's
+    // subjects.
+    let mut keys: Vec<FactTally> = Vec::new();
     let mut at: HashMap<FactKey, usize> = HashMap::new();
     for (e, c) in evidence.iter().zip(counted) {
         for &(key, link) in &c.facts {
             let i = *at.entry(key).or_insert_with(|| {
-                keys.push((key, LinkBasis::None));
-                weights.push(Vec::new());
+                keys.push(FactTally::new(key));
                 keys.len() - 1
             });
-            if let Some((_, l)) = keys.get_mut(i) {
-                *l = (*l).max(link);
-            }
-            if let Some(w) = weights.get_mut(i) {
-                w.push(e.weight);
+            if let Some(t) = keys.get_mut(i) {
+                t.add(link, e.weight);
             }
         }
     }
-    let index = &at;
-    let weights = &weights;
-    let strength_of = |key: FactKey| {
-        fact_strength(
-            index
-                .get(&key)
-                .and_then(|&i| weights.get(i))
-                .into_iter()
-                .flatten()
-                .copied(),
-            cap,
-        )
-    };
     // The best fact: highest strength, then strongest link, then smallest
     // id (the inventory's order decides nothing).
     let id_of = |key: FactKey| match key {
@@ -273,8 +283,8 @@ pub(crate) fn count_area(
     };
     let mut best: Option<(FactKey, f64, LinkBasis)> = None;
     let mut best_linked: Option<(f64, LinkBasis)> = None;
-    for &(key, link) in &keys {
-        let s = strength_of(key);
+    for t in &keys {
+        let (key, link, s) = (t.key, t.link, t.strength(cap));
         if best.is_none_or(|(bk, bs, bl)| {
             s > bs || (s == bs && (link > bl || (link == bl && id_of(key) < id_of(bk))))
         }) {
@@ -351,6 +361,14 @@ pub(crate) fn long_before_onset(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fact_strength(weights: impl Iterator<Item = f64>, cap: f64) -> f64 {
+        let mut fact = FactTally::new(FactKey::Context);
+        for w in weights {
+            fact.add(LinkBasis::None, w);
+        }
+        fact.strength(cap)
+    }
 
     #[test]
     fn a_fact_counts_its_strongest_rule_and_capped_support() {
