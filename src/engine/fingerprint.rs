@@ -109,9 +109,27 @@ fn write_number(out: &mut String, v: f64) {
         out.push('0');
         return;
     }
-    // Rust's `{:e}` gives the shortest round-trip digits: `-1.2345e3`.
+    // Rust's `{:e}` gives the shortest round-trip digits: `-1.2345e3`. When
+    // two strings of that length read back to `v` and lie equally close to it,
+    // Rust rounds the tie up where ECMAScript takes the even one
+    // (`-147949124883874.125` is written `…74.12`). Rust's fixed-precision
+    // form rounds the exact value half to even, so at the same length it gives
+    // the closest digits; they are kept when they still read back to `v`.
     let mut sci = String::new();
     let _ = write!(sci, "{v:e}");
+    let length = sci
+        .split_once('e')
+        .map_or(sci.as_str(), |(m, _)| m)
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .count();
+    if length > 1 {
+        let mut closest = String::new();
+        let _ = write!(closest, "{v:.*e}", length - 1);
+        if closest != sci && closest.parse::<f64>() == Ok(v) {
+            sci = closest;
+        }
+    }
     let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exponent: i32 = exponent.parse().unwrap_or(0);
     let (negative, mantissa) = match mantissa.strip_prefix('-') {
@@ -691,6 +709,10 @@ mod tests {
             1e300,
             -2.5e-8,
             333333333333333.3,
+            // A tie between two shortest forms: ECMAScript takes the even one.
+            f64::from_bits(14_042_454_410_510_120_004),
+            -147949124883874.125,
+            0.125e-300,
         ] {
             assert_eq!(ours(v), jcs_number(v), "{v:e}");
         }
@@ -701,6 +723,18 @@ mod tests {
         fn any_finite_number_is_written_as_serde_jcs_writes_it(bits in any::<u64>()) {
             let v = f64::from_bits(bits);
             prop_assume!(v.is_finite());
+            prop_assert_eq!(ours(v), jcs_number(v));
+        }
+
+        /// Large values with a few binary fraction digits are where two
+        /// shortest forms tie (`…74.125`): both must break the tie alike.
+        #[test]
+        fn ties_between_shortest_forms_are_broken_as_serde_jcs_breaks_them(
+            n in (1_u64 << 50)..(1_u64 << 53),
+            shift in 1_i32..12,
+            negative in any::<bool>(),
+        ) {
+            let v = n as f64 / f64::from(2_i32.pow(shift.unsigned_abs())) * if negative { -1.0 } else { 1.0 };
             prop_assert_eq!(ours(v), jcs_number(v));
         }
 
