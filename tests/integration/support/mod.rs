@@ -1,4 +1,3 @@
 //! Helpers shared by the integration test modules.
 
 pub mod cases;
-pub mod inventory_strategy;
