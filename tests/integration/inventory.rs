@@ -3,8 +3,8 @@
 //! trip of generated valid inventories, and patient text kept out of `Debug`
 //! and errors.
 
-use interpersonal::strategy;
 use chrono::NaiveDate;
+use interpersonal::strategy;
 use interpersonal::{
     Inventory, LifeEvent, Person, Problems, Sensitive,
     date::{EpisodeOnset, PartialDate},
