@@ -1,3 +1,4 @@
 //! Helpers shared by the integration test modules.
 
 pub mod cases;
+pub mod files;
