@@ -18,6 +18,7 @@
 //! Every date is an input: nothing here reads a clock.
 
 mod contract;
+mod first_seen;
 mod formulation;
 mod group;
 mod modality;

@@ -578,6 +578,19 @@ mod tests {
     }
 
     #[test]
+    fn an_unreadable_upcoming_id_is_not_a_duplicate_of_a_readable_one() {
+        // The unreadable id stands in as the placeholder; a later upcoming
+        // event that really has that id is not its duplicate.
+        let problems = Inventory::builder(as_of())
+            .upcoming(LifeEvent::builder("a b", EventKind::Other))
+            .upcoming(LifeEvent::builder(PLACEHOLDER_ID, EventKind::Other))
+            .build()
+            .unwrap_err();
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["$.upcoming[0].id"]);
+    }
+
+    #[test]
     fn date_input_forms() {
         assert_eq!("unknown".into_date(), Ok(None));
         assert_eq!(

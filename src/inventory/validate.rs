@@ -476,6 +476,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
             .upcoming
             .iter()
             .enumerate()
+            .filter(|(k, _)| !unreadable.upcoming_ids.contains(k))
             .map(|(k, e)| (e.id.as_str(), k)),
     );
     for (k, event) in inventory.upcoming.iter().enumerate() {

@@ -305,27 +305,8 @@ impl<'a> ClosenessCircle<'a> {
         let legend_end = legend(&mut side, key_end + 24.0);
         let height = (circle_bottom.max(legend_end) + 20.0).round();
 
-        let mut svg = Svg::new(
-            "closeness",
-            WIDTH,
-            height,
-            &title,
-            &self.desc(&seats, &cited),
-        );
-        svg.empty(
-            "rect",
-            &[
-                a("width", WIDTH),
-                a("height", height),
-                a("fill", ink::PAPER),
-            ],
-        );
-        svg.text(
-            20.0,
-            26.0,
-            &[a("font-size", 16.0), a("font-weight", "bold")],
-            &title,
-        );
+        let desc = self.desc(&seats, &cited);
+        let mut svg = ink::page("closeness", (WIDTH, height), &title, &desc, None);
         if let Some(text) = &banner {
             ink::safety_banner(&mut svg, 20.0, 36.0, WIDTH - 40.0, text);
         }

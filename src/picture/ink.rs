@@ -5,6 +5,36 @@
 
 use super::svg::{Svg, a};
 
+/// The start every picture shares: the document ([`Svg::new`], with `id`,
+/// its size, `title` and `desc`), a paper background, the hatch pattern
+/// `hatch` (its id and colour) if the picture uses one, and the title in bold
+/// at the top left.
+pub(crate) fn page(
+    id: &'static str,
+    (width, height): (f64, f64),
+    title: &str,
+    desc: &str,
+    hatch_pattern: Option<(&str, &str)>,
+) -> Svg {
+    let mut svg = Svg::new(id, width, height, title, desc);
+    svg.empty(
+        "rect",
+        &[a("width", width), a("height", height), a("fill", PAPER)],
+    );
+    if let Some((pattern, colour)) = hatch_pattern {
+        svg.open("defs", &[]);
+        hatch(&mut svg, pattern, colour);
+        svg.close();
+    }
+    svg.text(
+        20.0,
+        26.0,
+        &[a("font-size", 16.0), a("font-weight", "bold")],
+        title,
+    );
+    svg
+}
+
 /// The background.
 pub(crate) const PAPER: &str = "#ffffff";
 /// Text and marks.
@@ -65,7 +95,7 @@ pub(crate) fn safety_banner(svg: &mut Svg, x: f64, y: f64, width: f64, text: &st
 
 /// The hatch pattern with id `id`: diagonal lines, to shade an area in a
 /// way that also shows in grey.
-pub(crate) fn hatch(svg: &mut Svg, id: String, colour: &str) {
+pub(crate) fn hatch(svg: &mut Svg, id: &str, colour: &str) {
     svg.open(
         "pattern",
         &[

@@ -98,50 +98,28 @@ impl<'a> RhythmChart<'a> {
             score.week_start,
             score.form.label()
         );
-        let mut svg = Svg::new("rhythm", WIDTH, height, &title, &self.desc(&score));
-        svg.empty(
-            "rect",
-            &[
-                a("width", WIDTH),
-                a("height", height),
-                a("fill", ink::PAPER),
-            ],
-        );
-        svg.open("defs", &[]);
-        ink::hatch(&mut svg, String::from("rhythm-window"), "#a6dcc9");
-        svg.close();
-        svg.text(
-            20.0,
-            26.0,
-            &[a("font-size", 16.0), a("font-weight", "bold")],
-            &title,
-        );
+        let desc = self.desc(&score);
+        let hatch = ("rhythm-window", "#a6dcc9");
+        let mut svg = ink::page("rhythm", (WIDTH, height), &title, &desc, Some(hatch));
         svg.text(20.0, 46.0, &[a("font-size", 12.0)], &summary(&score));
 
         // The window and the habitual-time column.
         let bottom = ROWS_TOP + ROW * rows;
         let window = f64::from(HIT_WINDOW_MINUTES);
         svg.open("g", &[a("aria-hidden", "true")]);
-        svg.empty(
-            "rect",
-            &[
-                a("x", x_of(-window)),
-                a("y", ROWS_TOP),
-                a("width", x_of(window) - x_of(-window)),
-                a("height", bottom - ROWS_TOP),
-                a("fill", "#e5f5ef"),
-            ],
-        );
-        svg.empty(
-            "rect",
-            &[
-                a("x", x_of(-window)),
-                a("y", ROWS_TOP),
-                a("width", x_of(window) - x_of(-window)),
-                a("height", bottom - ROWS_TOP),
-                a("fill", "url(#rhythm-window)"),
-            ],
-        );
+        // A tint, then the hatch over it.
+        for fill in ["#e5f5ef", "url(#rhythm-window)"] {
+            svg.empty(
+                "rect",
+                &[
+                    a("x", x_of(-window)),
+                    a("y", ROWS_TOP),
+                    a("width", x_of(window) - x_of(-window)),
+                    a("height", bottom - ROWS_TOP),
+                    a("fill", fill),
+                ],
+            );
+        }
         for hour in -3i32..=3 {
             let x = x_of(f64::from(hour) * 60.0);
             let (colour, width) = if hour == 0 {

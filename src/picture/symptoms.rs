@@ -10,7 +10,7 @@ use crate::{
 };
 
 use super::ink;
-use super::svg::{Svg, a, num, points};
+use super::svg::{a, num, points};
 
 const WIDTH: f64 = 780.0;
 const HEIGHT: f64 = 480.0;
@@ -225,24 +225,8 @@ impl<'a> SymptomChart<'a> {
 
         let title = format!("{label} totals over the course from {start}");
         let desc = self.desc(&measures, &flags, &thresholds, last);
-        let mut svg = Svg::new("symptoms", WIDTH, HEIGHT, &title, &desc);
-        svg.empty(
-            "rect",
-            &[
-                a("width", WIDTH),
-                a("height", HEIGHT),
-                a("fill", ink::PAPER),
-            ],
-        );
-        svg.open("defs", &[]);
-        ink::hatch(&mut svg, String::from("symptoms-phase"), "#cccccc");
-        svg.close();
-        svg.text(
-            20.0,
-            26.0,
-            &[a("font-size", 16.0), a("font-weight", "bold")],
-            &title,
-        );
+        let hatch = ("symptoms-phase", "#cccccc");
+        let mut svg = ink::page("symptoms", (WIDTH, HEIGHT), &title, &desc, Some(hatch));
         if let Some(text) = safety_banner(&flags) {
             ink::safety_banner(&mut svg, 20.0, 36.0, WIDTH - 40.0, &text);
         }

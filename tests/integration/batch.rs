@@ -6,7 +6,7 @@ use interpersonal::{Engine, Inventory, from_json};
 use proptest::prelude::*;
 
 use crate::support::cases::CASES;
-use crate::support::inventory_strategy::arb_inventory;
+use interpersonal::strategy;
 
 /// The clinical cases, each inventory several times, and an invalid one.
 fn cases() -> Vec<Inventory> {
@@ -76,7 +76,7 @@ proptest! {
 
     #[test]
     fn batches_agree_on_generated_inventories(
-        invs in proptest::collection::vec(arb_inventory(), 0..24)
+        invs in proptest::collection::vec(strategy::inventory(), 0..24)
     ) {
         let engine = Engine::standard().unwrap();
         let serial = engine.evaluate_batch(&invs);

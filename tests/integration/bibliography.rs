@@ -5,6 +5,8 @@ use interpersonal::bibliography::{self, Citation, ReferenceKind};
 use interpersonal::source::Basis;
 use proptest::prelude::*;
 
+use crate::support::files::{bibliography_keys, files_under};
+
 #[test]
 fn lists_every_work_once_in_key_order() {
     let all = bibliography::all();
@@ -298,21 +300,12 @@ fn the_engine_advisories_cite_works_of_the_bibliography() {
 #[test]
 fn every_key_written_in_the_code_is_in_the_bibliography() {
     // `Citation::new("key", …)` anywhere in src/, doc examples included.
-    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
     let mut files = Vec::new();
-    walk(
+    files_under(
         &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
         &mut files,
     );
+    files.retain(|path| path.extension().is_some_and(|e| e == "rs"));
     let mut seen = 0;
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
@@ -413,28 +406,15 @@ proptest! {
 /// The files whose prose cites: the API docs and messages in `src/`, the rule
 /// sets, the schemas, the examples, and the crate's documents.
 fn citing_files() -> Vec<std::path::PathBuf> {
-    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for path in paths {
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path
-                .extension()
-                .is_some_and(|e| e == "rs" || e == "json" || e == "md")
-            {
-                out.push(path);
-            }
-        }
-    }
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     for dir in ["src", "rules", "schema", "examples"] {
-        walk(&root.join(dir), &mut files);
+        files_under(&root.join(dir), &mut files);
     }
+    files.retain(|path| {
+        path.extension()
+            .is_some_and(|e| e == "rs" || e == "json" || e == "md")
+    });
     for name in ["README.md", "DESIGN.md", "CLINICAL-BASIS.md"] {
         files.push(root.join(name));
     }
@@ -545,7 +525,7 @@ fn prose_citations_name_works_of_the_bibliography() {
                     ));
                 }
             }
-            let keys = bibliography_keys_in(&body);
+            let keys = bibliography_keys(&body);
             for key in &keys {
                 if bibliography::get(key).is_none() {
                     problems.push(format!(
@@ -577,21 +557,6 @@ fn prose_citations_name_works_of_the_bibliography() {
     );
 }
 
-/// The code spans of a text that look like bibliography keys.
-fn bibliography_keys_in(text: &str) -> Vec<&str> {
-    text.split('`')
-        .skip(1)
-        .step_by(2)
-        .filter(|span| {
-            span.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-                && span
-                    .split('-')
-                    .any(|part| part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit()))
-        })
-        .collect()
-}
-
 #[test]
 fn the_citation_scanner_reads_what_it_should() {
     let found = bracket_citations(
@@ -605,7 +570,7 @@ fn the_citation_scanner_reads_what_it_should() {
         "`weissman-2018-guide` ch. 8; `law-2012-complicated-grief`"
     );
     assert_eq!(
-        bibliography_keys_in(&found[0].2),
+        bibliography_keys(&found[0].2),
         ["weissman-2018-guide", "law-2012-complicated-grief"]
     );
     assert_eq!(found[2].2, "y [z]");

@@ -29,6 +29,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use crate::support::files::{bibliography_keys, files_under};
+
 /// The crate's documents, and the `_documentation` module that renders each.
 const DOCUMENTS: &[(&str, &str)] = &[
     ("DESIGN.md", "_documentation::design"),
@@ -40,21 +42,6 @@ const FORBIDDEN: &[&str] = &["ipt-domain", "shared/docs", "../shared", "../seed"
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files_under(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
 }
 
 /// The `include` patterns of `Cargo.toml`.
@@ -539,22 +526,6 @@ fn the_documents_ship_and_are_rendered() {
         .filter_map(|h| h.number.as_deref()?.parse().ok())
         .collect();
     assert_eq!(numbers, (1..=numbers.len()).collect::<Vec<_>>());
-}
-
-/// The code spans of a text that look like bibliography keys: lowercase words,
-/// digits and hyphens, with a year among them (`weissman-2018-guide`).
-fn bibliography_keys(text: &str) -> Vec<&str> {
-    text.split('`')
-        .skip(1)
-        .step_by(2)
-        .filter(|span| {
-            span.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-                && span
-                    .split('-')
-                    .any(|part| part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit()))
-        })
-        .collect()
 }
 
 #[test]

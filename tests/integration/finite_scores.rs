@@ -2,7 +2,7 @@
 //! `MAX_RULE_WEIGHT`, refused at its JSON path otherwise, and an assessment
 //! made with the heaviest weights allowed reads back from its JSON.
 
-use crate::support::inventory_strategy::arb_inventory;
+use interpersonal::strategy;
 use interpersonal::{engine::*, error::*, inventory::*};
 use proptest::prelude::*;
 
@@ -58,7 +58,7 @@ proptest! {
             prop_oneof![Just(MAX_RULE_WEIGHT), Just(f64::MIN_POSITIVE), 1e-9..=MAX_RULE_WEIGHT],
             64,
         ),
-        inv in arb_inventory(),
+        inv in strategy::inventory(),
     ) {
         let mut rules = RuleSet::standard();
         for (rule, w) in rules.rules.iter_mut().zip(weights.iter().cycle()) {

@@ -3,8 +3,8 @@
 //! trip of generated valid inventories, and patient text kept out of `Debug`
 //! and errors.
 
-use crate::support::inventory_strategy::{arb_event, arb_inventory, arb_person, person_ids};
 use chrono::NaiveDate;
+use interpersonal::strategy;
 use interpersonal::{
     Inventory, LifeEvent, Person, Problems, Sensitive,
     date::{EpisodeOnset, PartialDate},
@@ -594,7 +594,7 @@ fn unusual_but_possible_data_is_not_an_error() {
 #[test]
 fn twenty_thousand_people_validate_and_a_late_duplicate_is_found() {
     let mut inventory = Inventory::new(as_of(), EpisodeOnset::Unknown);
-    for (i, id) in person_ids(20_000).into_iter().enumerate() {
+    for (i, id) in strategy::person_ids(20_000).into_iter().enumerate() {
         inventory
             .people
             .push(Person::new(id, format!("P{i}"), RelationshipKind::Friend));
@@ -614,14 +614,14 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn generated_inventories_are_valid(inventory in arb_inventory()) {
+    fn generated_inventories_are_valid(inventory in strategy::inventory()) {
         prop_assert_eq!(inventory.validate(), Ok(()));
         prop_assert!(inventory.people.len() <= 15);
         prop_assert!(inventory.events.len() <= 10);
     }
 
     #[test]
-    fn json_round_trip(inventory in arb_inventory()) {
+    fn json_round_trip(inventory in strategy::inventory()) {
         let json = serde_json::to_string(&inventory).unwrap();
         let back: Inventory = from_json(&json).unwrap();
         prop_assert_eq!(&back, &inventory);
@@ -630,7 +630,7 @@ proptest! {
     }
 
     #[test]
-    fn builder_round_trip(inventory in arb_inventory()) {
+    fn builder_round_trip(inventory in strategy::inventory()) {
         // Feeding a valid inventory's parts back through the builder gives it back.
         let mut builder = Inventory::builder(inventory.assessed_on)
             .onset(inventory.onset)
@@ -647,7 +647,7 @@ proptest! {
 
     #[test]
     fn a_copied_person_is_one_problem_at_its_id(
-        inventory in arb_inventory().prop_filter("needs people", |i| !i.people.is_empty()),
+        inventory in strategy::inventory().prop_filter("needs people", |i| !i.people.is_empty()),
         pick in any::<prop::sample::Index>(),
     ) {
         let mut inventory = inventory;
@@ -661,7 +661,7 @@ proptest! {
 
     #[test]
     fn a_late_event_is_one_problem_at_its_date(
-        inventory in arb_inventory().prop_filter("needs non-death events", |i| {
+        inventory in strategy::inventory().prop_filter("needs non-death events", |i| {
             i.events.iter().any(|e| !e.kind.is_death())
         }),
         days in 1u64..400,
@@ -677,15 +677,15 @@ proptest! {
 
     #[test]
     fn standalone_people_and_events_build(
-        person in arb_person(PersonId::new("p1").unwrap()),
-        event in arb_event(EventId::new("e1").unwrap(), person_ids(3)),
+        person in strategy::person(PersonId::new("p1").unwrap()),
+        event in strategy::event(EventId::new("e1").unwrap(), strategy::person_ids(3)),
     ) {
         prop_assert_eq!(Person::builder(person.id.clone(), "x", person.relationship)
             .build().map(|p| p.id), Ok(person.id.clone()));
         prop_assert!(event.date.is_none_or(|d| d.latest() <= NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()));
         prop_assert!(event.grief_signs.is_empty() || event.kind.is_death());
         if let Some(p) = &event.person {
-            prop_assert!(person_ids(3).contains(p));
+            prop_assert!(strategy::person_ids(3).contains(p));
         }
     }
 }
@@ -694,10 +694,10 @@ proptest! {
 #[test]
 fn generated_inventories_cover_the_realistic_mix() {
     let mut runner = TestRunner::deterministic();
-    let strategy = arb_inventory();
+    let inventories = strategy::inventory();
     let mut seen = std::collections::BTreeSet::new();
     for _ in 0..400 {
-        let inventory = strategy.new_tree(&mut runner).unwrap().current();
+        let inventory = inventories.new_tree(&mut runner).unwrap().current();
         seen.insert(match inventory.onset {
             EpisodeOnset::Unknown => "onset unknown",
             EpisodeOnset::Known(d) if d.is_month_only() => "onset month",

@@ -18,7 +18,7 @@ use interpersonal::{
 };
 use proptest::prelude::*;
 
-use crate::support::inventory_strategy::arb_inventory;
+use interpersonal::strategy;
 
 fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, d).unwrap()
@@ -232,7 +232,7 @@ proptest! {
 
     /// A standard assessment never suggests, scores or lists the fifth area.
     #[test]
-    fn a_standard_assessment_never_suggests_the_fifth_area(inv in arb_inventory()) {
+    fn a_standard_assessment_never_suggests_the_fifth_area(inv in strategy::inventory()) {
         let a = Engine::standard().unwrap().evaluate(&inv);
         prop_assert!(!a.focus.contains(&ProblemArea::GriefForLostHealthySelf));
         prop_assert!(a.areas.iter().all(|f| f.area.is_standard()));
@@ -247,7 +247,7 @@ proptest! {
     /// death) changes nothing in a standard assessment, and in an IPSRT one
     /// only adds the advisory to plan the routine around the disruptors.
     #[test]
-    fn upcoming_events_are_never_evidence(inv in arb_inventory(), days in 0u64..400) {
+    fn upcoming_events_are_never_evidence(inv in strategy::inventory(), days in 0u64..400) {
         let mut with = inv.clone();
         let when = inv.assessed_on.checked_add_days(chrono::Days::new(days)).unwrap();
         for (k, kind) in EventKind::iter().filter(|k| !k.is_death()).enumerate() {

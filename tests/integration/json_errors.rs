@@ -1,7 +1,7 @@
 //! Malformed inventory JSON: every kind of bad input gets a [`JsonError`] that
 //! names its path, never a panic, a stack overflow or a leak of patient text.
 
-use crate::support::inventory_strategy::arb_inventory;
+use interpersonal::strategy;
 use interpersonal::{Inventory, JsonError, error::from_json_reader, from_json};
 use proptest::prelude::*;
 
@@ -638,7 +638,7 @@ proptest! {
 
     #[test]
     fn edited_valid_documents_never_panic(
-        inventory in arb_inventory(),
+        inventory in strategy::inventory(),
         edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<char>(), 0u8..3), 1..4),
     ) {
         let mut text: Vec<char> = serde_json::to_string(&inventory).unwrap().chars().collect();

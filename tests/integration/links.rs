@@ -12,7 +12,9 @@
 //! hosts on purpose.)
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use crate::support::files::files_under;
 
 /// Hosts a shipped link may point at.
 const ALLOWED_HOSTS: &[&str] = &[
@@ -102,22 +104,6 @@ fn links(text: &str) -> Vec<(usize, String, String)> {
         }
     }
     found
-}
-
-/// The files under `dir` (recursively), in a stable order.
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            files_under(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
 }
 
 /// The offending links in the given roots (directories or files), as

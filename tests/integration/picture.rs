@@ -7,7 +7,6 @@
 use chrono::NaiveDate;
 use interpersonal::{
     Course, Engine, Inventory, Phase, Phq9Score, ProblemArea, TreatmentContract,
-    catalogue::PhaseTask,
     course::SessionRecord,
     from_json,
     ipsrt::RhythmSeries,
@@ -133,7 +132,6 @@ fn course_with_flags() -> Course {
         }
         course.record_session(record).unwrap();
     }
-    let _ = PhaseTask::ScreenSafety;
     course
 }
 

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Agreement, Cadence, Modality, TreatmentContract};
 use crate::catalogue::ProblemArea;
+use crate::course::first_seen::FirstSeen;
 use crate::date::NaiveDate;
 use crate::error::{JsonPath, Problems};
 use crate::macros::vocabulary_enum;
@@ -292,8 +293,9 @@ pub(super) fn check_focus_change(
             "the acute focus, one or two areas; found none",
         );
     }
+    let mut seen = FirstSeen::new();
     for (i, area) in change.from.iter().enumerate() {
-        if change.from.iter().take(i).any(|a| a == area) {
+        if seen.repeat(area, i).is_some() {
             problems.at(
                 from.index(i),
                 format!("a problem area not listed before; found `{area}` again"),

@@ -14,6 +14,7 @@ pub use maintenance::{FocusChange, FocusChangeReason, MaintenancePlan};
 pub use modality::{Modality, UnknownModality};
 
 use crate::course::ModalitySpec;
+use crate::course::first_seen::FirstSeen;
 
 use crate::date::{DayInput, NaiveDate};
 use crate::{
@@ -562,8 +563,9 @@ impl TreatmentContract {
             };
             problems.at(focus.clone(), format!("{wanted}; found {found}"));
         }
+        let mut seen = FirstSeen::new();
         for (i, area) in self.focus.iter().enumerate() {
-            if let Some(first) = self.focus.iter().position(|a| a == area).filter(|&f| f < i) {
+            if let Some(first) = seen.repeat(area, i) {
                 problems.at(
                     focus.index(i),
                     format!(
@@ -606,8 +608,9 @@ impl TreatmentContract {
         }
 
         let goals = root.field("goals");
+        let mut seen = FirstSeen::new();
         for (i, goal) in self.goals.iter().enumerate() {
-            if let Some(first) = self.goals.iter().position(|g| g == goal).filter(|&f| f < i) {
+            if let Some(first) = seen.repeat(goal, i) {
                 problems.at(
                     goals.index(i),
                     format!(

@@ -6,6 +6,8 @@ mod review;
 
 pub use review::{GroupReview, MemberReview, MemberSafetyFlag};
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::ProblemArea;
@@ -315,15 +317,14 @@ impl Group {
         if self.members.is_empty() {
             p.at(root.field("members"), "at least one member; found none");
         }
-        let mut ids: Vec<&MemberId> = Vec::new();
+        let mut ids: HashSet<&MemberId> = HashSet::new();
         for (i, f) in self.facilitators.iter().enumerate() {
-            if ids.contains(&&f.id) {
+            if !ids.insert(&f.id) {
                 p.at(
                     root.field("facilitators").index(i).field("id"),
                     format!("an id not used before; found `{}` again", f.id),
                 );
             }
-            ids.push(&f.id);
             if crate::printable::is_blank(f.label.expose()) {
                 p.at(
                     root.field("facilitators").index(i).field("label"),
@@ -333,13 +334,12 @@ impl Group {
         }
         for (i, m) in self.members.iter().enumerate() {
             let at = root.field("members").index(i);
-            if ids.contains(&&m.id) {
+            if !ids.insert(&m.id) {
                 p.at(
                     at.field("id"),
                     format!("an id not used before; found `{}` again", m.id),
                 );
             }
-            ids.push(&m.id);
             if crate::printable::is_blank(m.label.expose()) {
                 p.at(at.field("label"), "a label that is not blank");
             }

@@ -30,6 +30,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::bibliography::{self, Citation};
 use crate::catalogue::ProblemArea;
+use crate::course::first_seen::FirstSeen;
 use crate::course::{Cadence, Modality};
 use crate::error::{JsonPath, Problems};
 
@@ -532,8 +533,9 @@ impl ModalitySpec {
         if self.cadences.is_empty() {
             p.at(cadences.clone(), "at least one cadence; found none");
         }
+        let mut seen = FirstSeen::new();
         for (i, c) in self.cadences.iter().enumerate() {
-            if self.cadences.iter().take(i).any(|x| x == c) {
+            if seen.repeat(c, i).is_some() {
                 p.at(
                     cadences.index(i),
                     format!("a cadence not listed before; found `{c}` again"),
@@ -582,8 +584,9 @@ impl ModalitySpec {
                 "at least one area when max_focus_areas is above 0",
             );
         }
+        let mut seen = FirstSeen::new();
         for (i, a) in self.areas.iter().enumerate() {
-            if self.areas.iter().take(i).any(|x| x.area == a.area) {
+            if seen.repeat(a.area, i).is_some() {
                 p.at(
                     areas.index(i).field("area"),
                     format!("an area not listed before; found `{}` again", a.area),
@@ -595,8 +598,9 @@ impl ModalitySpec {
         if self.participants.is_empty() {
             p.at(participants.clone(), "at least one participant; found none");
         }
+        let mut seen = FirstSeen::new();
         for (i, x) in self.participants.iter().enumerate() {
-            if self.participants.iter().take(i).any(|y| y == x) {
+            if seen.repeat(x, i).is_some() {
                 p.at(
                     participants.index(i),
                     format!("a participant not listed before; found `{x}` again"),
@@ -704,8 +708,9 @@ impl ModalitySpec {
                 }
                 rank = rank.max(r);
             }
+            let mut seen = FirstSeen::new();
             for (k, x) in b.participants.iter().enumerate() {
-                if b.participants.iter().take(k).any(|y| y == x) {
+                if seen.repeat(x, k).is_some() {
                     p.at(
                         at.field("participants").index(k),
                         format!("a participant not listed before; found `{x}` again"),

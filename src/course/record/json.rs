@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::course::first_seen::FirstSeen;
+
 use crate::{
     catalogue::{Phase, PhaseTransitionError},
     course::{
@@ -130,13 +132,10 @@ pub(super) fn reroot(problems: Problems, base: &JsonPath, into: &mut Problems) {
 
 pub(super) fn check_goals(contract_goals: &[GoalId], goals: &[Goal], problems: &mut Problems) {
     let path = JsonPath::root().field("goals");
+    let mut seen = FirstSeen::new();
     for (i, goal) in goals.iter().enumerate() {
         let at = path.index(i).field("id");
-        if let Some(first) = goals
-            .iter()
-            .position(|g| g.id == goal.id)
-            .filter(|&f| f < i)
-        {
+        if let Some(first) = seen.repeat(&goal.id, i) {
             problems.at(
                 at,
                 format!(
@@ -288,14 +287,10 @@ fn began(r: &CourseRecord, phase: Phase) -> Option<NaiveDate> {
 
 fn check_tasks(r: &CourseRecord, phase: Phase, problems: &mut Problems) {
     let path = JsonPath::root().field("tasks_done");
+    let mut seen = FirstSeen::new();
     for (i, done) in r.tasks_done.iter().enumerate() {
         let at = path.index(i);
-        if let Some(first) = r
-            .tasks_done
-            .iter()
-            .position(|t| t.task == done.task)
-            .filter(|&f| f < i)
-        {
+        if let Some(first) = seen.repeat(done.task, i) {
             problems.at(
                 at.field("task"),
                 format!(

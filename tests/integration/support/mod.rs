@@ -1,4 +1,4 @@
 //! Helpers shared by the integration test modules.
 
 pub mod cases;
-pub mod inventory_strategy;
+pub mod files;
