@@ -158,9 +158,11 @@ impl TreatmentContract {
     /// area) and when the patient agreed; the change is recorded in
     /// [`TreatmentContract::focus_change`]. Goals are agreed afresh; none are
     /// carried over. Maintenance is a course of its own: a
-    /// [`Course`](crate::Course) made from the new contract has a monthly
-    /// schedule whose every session is in the maintenance phase (the course
-    /// record's own phase steps are still those of an acute course).
+    /// [`Course`](crate::Course) made from the new contract (or with
+    /// [`Course::maintenance`](crate::Course::maintenance) from the acute
+    /// course) starts in [`Phase::Maintenance`](crate::Phase::Maintenance),
+    /// with a schedule at the plan's cadence whose every session is in the
+    /// maintenance phase.
     ///
     /// ```
     /// use interpersonal::{course::*, ProblemArea, TreatmentContract};

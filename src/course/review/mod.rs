@@ -241,7 +241,7 @@ impl Course {
             .iter()
             .rev()
             .find(|c| c.on <= as_of)
-            .map_or(Phase::Assessment, |c| c.to);
+            .map_or(self.first_phase(), |c| c.to);
         let safety_flags: Vec<CourseSafetyFlag> = self
             .safety_flags()
             .into_iter()
