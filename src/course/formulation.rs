@@ -7,14 +7,14 @@ use std::collections::HashSet;
 use std::fmt;
 
 use crate::{
-    bibliography::cited,
+    bibliography::{Citation, cited},
     catalogue::{DisputeStage, PhaseTask, ProblemArea},
-    course::{Cadence, Course},
+    course::{Cadence, Course, SickRole},
     engine::{Assessment, Indicator, Subject},
     inventory::{EventKind, Inventory, InventoryIndex, LifeEvent, OnsetLink},
     measure::{HamdBand, HamdBanding, Measurement, SafetyFlagKind, SeverityBand},
     sensitive::Sensitive,
-    source::Source,
+    source::{Basis, Source},
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -23,6 +23,13 @@ use serde::{Deserialize, Serialize};
 const POCKET_GUIDE_SCRIPT: Source = source![cited::POCKET_FORMULATION];
 const FORMULATION_CONTENTS: Source = source![cited::CASEBOOK_16_FORMULATION];
 const SICK_ROLE: Source = source![cited::MW_SICK_ROLE];
+/// IPT-A's limited sick role: the adolescent keeps going to school and to
+/// activities as far as possible (Mufson et al. 2004, as program registries
+/// describe the manual; CLINICAL-BASIS.md §7.3).
+const LIMITED_SICK_ROLE: Source = source![
+    cited::MW_SICK_ROLE,
+    Citation::new("mufson-2004-ipt-a", "limited sick role", Basis::Known)
+];
 const LINK_TO_AREA: Source = source![cited::POCKET, cited::WHO_GIPT];
 const TWO_AREAS: Source = source![cited::CASEBOOK_17];
 const AGREEMENT: Source = source![cited::POCKET_FORMULATION];
@@ -109,7 +116,9 @@ impl FormulationSection {
 ///
 /// 1. the diagnosis and its severity;
 /// 2. that depression is a treatable illness and not the patient's fault (the
-///    sick role);
+///    sick role; for IPT-A the limited sick role, which keeps the adolescent
+///    at school and in activities as far as possible, `mufson-2004-ipt-a`; no
+///    sick role for a modality that does not use one, such as MIT);
 /// 3. the link between the episode and the problem area, one or at most two,
 ///    in the WHO's plain names ([`ProblemArea::who_name`]: grief, disputes,
 ///    life changes, loneliness and social isolation) and with the patient's
@@ -224,13 +233,13 @@ impl Formulation {
             diagnosis_text(course),
             FORMULATION_CONTENTS,
         ));
-        sections.push(FormulationSection::new(
-            FormulationPart::SickRole,
-            "Depression is a common illness, and a treatable one, with a good chance of getting better. \
-             It is not your fault. While you recover, it is fine to let some obligations go for a while; \
-             your part is to work with me on getting better.",
-            SICK_ROLE,
-        ));
+        if let Some((text, source)) = sick_role_text(course.contract().modality.spec().sick_role) {
+            sections.push(FormulationSection::new(
+                FormulationPart::SickRole,
+                text,
+                source,
+            ));
+        }
         let focus = &course.contract().focus;
         sections.push(FormulationSection::new(
             FormulationPart::ProblemArea,
@@ -291,6 +300,29 @@ impl fmt::Display for Formulation {
             writeln!(f, "{}", crate::printable::escape(s.text.expose()))?;
         }
         Ok(())
+    }
+}
+
+/// The sick role the course's modality gives ([`SickRole`]): IPT's, which
+/// excuses some obligations while the patient works on recovery; IPT-A's
+/// limited one, which keeps the adolescent at school and in activities as far
+/// as possible; none for a model that does not use it.
+fn sick_role_text(role: SickRole) -> Option<(&'static str, Source)> {
+    match role {
+        SickRole::Full => Some((
+            "Depression is a common illness, and a treatable one, with a good chance of getting better. \
+             It is not your fault. While you recover, it is fine to let some obligations go for a while; \
+             your part is to work with me on getting better.",
+            SICK_ROLE,
+        )),
+        SickRole::Limited => Some((
+            "Depression is a common illness, and a treatable one, with a good chance of getting better. \
+             It is not your fault. While you recover, keep going to school and to your activities as much \
+             as you can, even if you cannot do as much as usual for a while; your part is to work with me \
+             on getting better.",
+            LIMITED_SICK_ROLE,
+        )),
+        SickRole::NotUsed => None,
     }
 }
 

@@ -587,3 +587,39 @@ proptest! {
         }
     }
 }
+
+/// Issue 13 point 2: an IPT-A course's formulation gives the limited sick
+/// role (keep going to school and to activities), citing the IPT-A manual; a
+/// standard course's gives IPT's sick role.
+#[test]
+fn an_adolescent_formulation_gives_the_limited_sick_role() {
+    use interpersonal::{
+        Engine, Formulation, Inventory, course::FormulationPart, date::EpisodeOnset,
+        inventory::ScreenAnswer,
+    };
+    let start = d(2026, 3, 2);
+    let mut inventory = Inventory::new(start, EpisodeOnset::Unknown);
+    inventory.safety.suicidal_thoughts = ScreenAnswer::Denied;
+    let assessment = Engine::standard().unwrap().evaluate(&inventory);
+    let adolescent = TreatmentContract::builder(start, [ProblemArea::RoleDispute])
+        .modality(Modality::ADOLESCENT_IPT)
+        .session_minutes(45)
+        .adolescent(AdolescentDetails::new(15))
+        .build()
+        .unwrap();
+    let course = Course::new(adolescent, Vec::new()).unwrap();
+    let f = Formulation::new(&course, &assessment, &inventory);
+    let sick = f.section(FormulationPart::SickRole).unwrap();
+    assert!(sick.text.expose().contains("keep going to school"));
+    assert!(sick.source.cites_work("mufson-2004-ipt-a"));
+    assert!(f.to_string().contains("keep going to school"));
+
+    let standard = TreatmentContract::builder(start, [ProblemArea::RoleDispute])
+        .build()
+        .unwrap();
+    let course = Course::new(standard, Vec::new()).unwrap();
+    let f = Formulation::new(&course, &assessment, &inventory);
+    let sick = f.section(FormulationPart::SickRole).unwrap();
+    assert!(sick.text.expose().contains("let some obligations go"));
+    assert!(!sick.source.cites_work("mufson-2004-ipt-a"));
+}
