@@ -8,6 +8,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::course::modality::{ModalitySpec, builtin};
+use crate::measure::Instrument;
 
 /// The form of IPT a course follows: standard individual IPT, or one of the
 /// adaptations of CLINICAL-BASIS.md §7.
@@ -183,6 +184,48 @@ impl Modality {
             Kind::Ipsrt => "ipsrt",
             Kind::Mit => "mit",
         }
+    }
+
+    /// The symptom measures a progress review asks for at a measurement
+    /// session (sessions 1, 4, 8, 12, …:
+    /// [`measurement_due`](crate::measure::measurement_due)). IPSRT tracks
+    /// both poles of bipolar disorder: the PHQ-9 and the Altman Self-Rating
+    /// Mania Scale (CLINICAL-BASIS.md §7.1, §8.5; `altman-1997-asrm`, K). Every
+    /// other modality asks for the PHQ-9 and the GAD-7, the crate's standard
+    /// schedule (I: MIT's books set no symptom schedule; the crate keeps the
+    /// standard one for it).
+    ///
+    /// ```
+    /// use interpersonal::{course::Modality, measure::Instrument};
+    /// assert_eq!(Modality::IPSRT.review_measures(), [Instrument::Phq9, Instrument::Asrm]);
+    /// assert_eq!(Modality::STANDARD_IPT.review_measures(), [Instrument::Phq9, Instrument::Gad7]);
+    /// ```
+    pub const fn review_measures(self) -> &'static [Instrument] {
+        match self.0 {
+            Kind::Ipsrt => &[Instrument::Phq9, Instrument::Asrm],
+            Kind::Standard
+            | Kind::Brief
+            | Kind::Adolescent
+            | Kind::Group
+            | Kind::WhoGroup
+            | Kind::Maintenance
+            | Kind::Mit => &[Instrument::Phq9, Instrument::Gad7],
+        }
+    }
+
+    /// Whether a course of the modality keeps the Social Rhythm Metric diary,
+    /// brought to and reviewed at every session: IPSRT introduces the diary in
+    /// its initial phase and regularises the rhythms it records from then on
+    /// (CLINICAL-BASIS.md §7.1; `frank-2005-ipsrt`, K; that it is reviewed at
+    /// every session is the crate's reading, I).
+    ///
+    /// ```
+    /// use interpersonal::course::Modality;
+    /// assert!(Modality::IPSRT.keeps_rhythm_diary());
+    /// assert!(!Modality::STANDARD_IPT.keeps_rhythm_diary());
+    /// ```
+    pub const fn keeps_rhythm_diary(self) -> bool {
+        matches!(self.0, Kind::Ipsrt)
     }
 
     /// The modality as data: sessions, cadences, phase layout with its extra
