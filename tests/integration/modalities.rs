@@ -623,3 +623,41 @@ fn an_adolescent_formulation_gives_the_limited_sick_role() {
     assert!(sick.text.expose().contains("let some obligations go"));
     assert!(!sick.source.cites_work("mufson-2004-ipt-a"));
 }
+
+/// The cadences come from the modality data only: a contract built for a
+/// modality takes its usual cadence unless one is set, a maintenance plan and
+/// a maintenance schedule are at maintenance IPT's, and a group without a
+/// cadence meets at its modality's.
+#[test]
+fn the_usual_cadence_comes_from_the_modality_data() {
+    for m in Modality::ALL {
+        assert_eq!(m.usual_cadence(), m.spec().cadences[0], "{m}");
+    }
+    let m = TreatmentContract::builder("2026-03-02", [ProblemArea::Grief])
+        .modality(Modality::MAINTENANCE_IPT)
+        .sessions(6)
+        .build()
+        .unwrap();
+    assert_eq!(m.cadence, Cadence::Monthly);
+    // An explicit cadence stays, whichever order the calls come in.
+    let f = TreatmentContract::builder("2026-03-02", [ProblemArea::Grief])
+        .cadence(Cadence::Fortnightly)
+        .modality(Modality::MAINTENANCE_IPT)
+        .sessions(6)
+        .build()
+        .unwrap();
+    assert_eq!(f.cadence, Cadence::Fortnightly);
+    assert_eq!(
+        MaintenancePlan::new("2026-06-01", 3, [ProblemArea::Grief]).cadence,
+        Modality::MAINTENANCE_IPT.usual_cadence()
+    );
+    let acute = Schedule::generate(
+        &TreatmentContract::builder("2026-01-05", [ProblemArea::Grief])
+            .build()
+            .unwrap(),
+        &ScheduleOptions::default(),
+    )
+    .unwrap();
+    let s = Schedule::maintenance(&acute, 2, &ScheduleOptions::default()).unwrap();
+    assert_eq!(s.cadence(), Modality::MAINTENANCE_IPT.usual_cadence());
+}

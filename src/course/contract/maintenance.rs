@@ -91,8 +91,9 @@ pub struct MaintenancePlan {
     pub agreed_on: Option<NaiveDate>,
 }
 
+/// Maintenance IPT's usual cadence, from its modality data (monthly).
 fn monthly() -> Cadence {
-    Cadence::Monthly
+    Modality::MAINTENANCE_IPT.usual_cadence()
 }
 
 impl MaintenancePlan {
@@ -113,7 +114,7 @@ impl MaintenancePlan {
         MaintenancePlan {
             starts_on: starts_on.into_day().unwrap_or(NaiveDate::MIN),
             sessions,
-            cadence: Cadence::Monthly,
+            cadence: monthly(),
             focus: focus.into_iter().collect(),
             reason: None,
             agreed_on: None,

@@ -7,6 +7,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::course::Cadence;
 use crate::course::modality::{ModalitySpec, builtin};
 use crate::measure::Instrument;
 
@@ -184,6 +185,20 @@ impl Modality {
             Kind::Ipsrt => "ipsrt",
             Kind::Mit => "mit",
         }
+    }
+
+    /// The modality's usual cadence: the first of its
+    /// [`ModalitySpec::cadences`], the one source of the cadences a contract
+    /// may choose (weekly for the acute modalities, monthly for maintenance
+    /// IPT); weekly if a table ever listed none.
+    ///
+    /// ```
+    /// use interpersonal::course::{Cadence, Modality};
+    /// assert_eq!(Modality::MAINTENANCE_IPT.usual_cadence(), Cadence::Monthly);
+    /// assert_eq!(Modality::STANDARD_IPT.usual_cadence(), Cadence::Weekly);
+    /// ```
+    pub fn usual_cadence(self) -> Cadence {
+        self.spec().cadences.first().copied().unwrap_or_default()
     }
 
     /// The symptom measures a progress review asks for at a measurement
