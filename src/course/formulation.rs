@@ -66,6 +66,10 @@ vocabulary_enum! {
 }
 
 /// One part of a [`Formulation`]: its text and where the part comes from.
+/// The part type `P` is [`FormulationPart`] for the IPT formulation and
+/// [`MitFormulationPart`](crate::mit::MitFormulationPart) for the MIT one
+/// ([`MitFormulationSection`](crate::mit::MitFormulationSection)): both
+/// formulations are written section by section in the same way.
 ///
 /// The text joins labels from the inventory back in (a name, "your divorce
 /// from Tom"), so it is patient text: [`Sensitive`], never in `Debug` output.
@@ -81,16 +85,16 @@ vocabulary_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
-pub struct FormulationSection {
+pub struct FormulationSection<P = FormulationPart> {
     /// Which part it is.
-    pub part: FormulationPart,
+    pub part: P,
     /// What to say.
     pub text: Sensitive<String>,
     /// Where the part comes from.
     pub source: Source,
 }
 
-impl FormulationSection {
+impl<P> FormulationSection<P> {
     /// A section of `part` saying `text`.
     ///
     /// ```
@@ -100,13 +104,39 @@ impl FormulationSection {
     /// let s = FormulationSection::new(FormulationPart::SickRole, "…", Source::from_cites([mw]));
     /// assert_eq!(s.part, FormulationPart::SickRole);
     /// ```
-    pub fn new(part: FormulationPart, text: impl Into<String>, source: Source) -> Self {
+    pub fn new(part: P, text: impl Into<String>, source: Source) -> Self {
         FormulationSection {
             part,
             text: Sensitive::new(text.into()),
             source,
         }
     }
+}
+
+/// The first section of `part` among `sections`.
+pub(crate) fn find_section<P: PartialEq>(
+    sections: &[FormulationSection<P>],
+    part: P,
+) -> Option<&FormulationSection<P>> {
+    sections.iter().find(|s| s.part == part)
+}
+
+/// Writes a formulation: its title, then each section as one paragraph after
+/// a blank line. This is where the patient text is read
+/// ([`Sensitive::expose`]); a line break or a control character in it is
+/// shown, not obeyed ([`crate::printable::escape`]), so patient text never
+/// changes the layout.
+pub(crate) fn write_sections<P>(
+    f: &mut fmt::Formatter<'_>,
+    title: &str,
+    sections: &[FormulationSection<P>],
+) -> fmt::Result {
+    writeln!(f, "{title}")?;
+    for s in sections {
+        writeln!(f)?;
+        writeln!(f, "{}", crate::printable::escape(s.text.expose()))?;
+    }
+    Ok(())
 }
 
 /// The interpersonal formulation (CLINICAL-BASIS.md §5 [S:
@@ -281,7 +311,7 @@ impl Formulation {
     /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn section(&self, part: FormulationPart) -> Option<&FormulationSection> {
-        self.sections.iter().find(|s| s.part == part)
+        find_section(&self.sections, part)
     }
 }
 
@@ -289,17 +319,11 @@ impl fmt::Display for Formulation {
     /// The whole text, one paragraph per section, safety first. This is where
     /// the patient text is read ([`Sensitive::expose`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
+        write_sections(
             f,
-            "Interpersonal formulation (a draft for the clinician to present; decision support, not a diagnosis)"
-        )?;
-        for s in &self.sections {
-            writeln!(f)?;
-            // Each section is one paragraph: a line break or a control
-            // character in it is shown, not obeyed.
-            writeln!(f, "{}", crate::printable::escape(s.text.expose()))?;
-        }
-        Ok(())
+            "Interpersonal formulation (a draft for the clinician to present; decision support, not a diagnosis)",
+            &self.sections,
+        )
     }
 }
 
