@@ -1,11 +1,9 @@
 //! The modality of a course of treatment: standard IPT or one of its published
 //! adaptations.
 
-use std::fmt;
 use std::ops::RangeInclusive;
-use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer};
 
 use crate::course::Cadence;
 use crate::course::modality::{ModalitySpec, builtin};
@@ -281,17 +279,7 @@ impl Modality {
     }
 }
 
-impl fmt::Debug for Modality {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Modality({})", self.as_str())
-    }
-}
-
-impl fmt::Display for Modality {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::macros::name_set!(Modality, UnknownModality);
 
 /// Text that is not the name of a [`Modality`] this version knows.
 ///
@@ -306,23 +294,6 @@ impl fmt::Display for Modality {
 )]
 #[non_exhaustive]
 pub struct UnknownModality;
-
-impl FromStr for Modality {
-    type Err = UnknownModality;
-
-    fn from_str(s: &str) -> Result<Self, UnknownModality> {
-        Modality::ALL
-            .into_iter()
-            .find(|m| m.as_str() == s)
-            .ok_or(UnknownModality)
-    }
-}
-
-impl Serialize for Modality {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
 
 impl<'de> Deserialize<'de> for Modality {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
