@@ -6,10 +6,10 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::macros::{source, vocabulary_enum};
-use crate::measure::SafetyFlag;
 use crate::course::FormulationSection;
 use crate::course::formulation::{find_section, write_sections};
+use crate::macros::{source, vocabulary_enum};
+use crate::measure::SafetyFlag;
 use crate::sensitive::Sensitive;
 use crate::source::Source;
 

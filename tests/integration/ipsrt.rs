@@ -518,7 +518,11 @@ fn an_ipsrt_review_schedules_both_poles_and_the_rhythm_diary() {
         .filter(|a| a.code == ReviewAdvisoryCode::MeasurementDue)
         .collect();
     assert_eq!(due.len(), 2);
-    assert!(due[0].summary.contains("PHQ-9 and ASRM"), "{}", due[0].summary);
+    assert!(
+        due[0].summary.contains("PHQ-9 and ASRM"),
+        "{}",
+        due[0].summary
+    );
     assert!(due[0].source.cites_work("altman-1997-asrm"));
     assert!(due[1].summary.contains("Social Rhythm Metric diary"));
     assert!(due[1].source.cites_work("frank-2005-ipsrt"));
@@ -586,11 +590,15 @@ fn only_an_ipsrt_contract_takes_the_fifth_area() {
     // Inside a course document the path is the contract's.
     let mut ok = standard.clone();
     ok.focus.truncate(1);
-    let mut doc: serde_json::Value =
-        serde_json::from_str(&interpersonal::to_json(&Course::new(ok, Vec::new()).unwrap()).unwrap())
-            .unwrap();
-    doc["contract"]["focus"] = serde_json::json!(["role_transition", "grief_for_lost_healthy_self"]);
-    let err = from_json::<Course>(&doc.to_string()).unwrap_err().to_string();
+    let mut doc: serde_json::Value = serde_json::from_str(
+        &interpersonal::to_json(&Course::new(ok, Vec::new()).unwrap()).unwrap(),
+    )
+    .unwrap();
+    doc["contract"]["focus"] =
+        serde_json::json!(["role_transition", "grief_for_lost_healthy_self"]);
+    let err = from_json::<Course>(&doc.to_string())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("$.contract.focus[1]"), "{err}");
 
     let ipsrt = from_json::<TreatmentContract>(&contract("ipsrt")).unwrap();

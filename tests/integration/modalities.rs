@@ -7,10 +7,9 @@ use interpersonal::{
     Course, Phase, ProblemArea, Schedule, TreatmentContract,
     catalogue::PhaseTask,
     course::{
-        CourseError, SessionRecord,
-        AdolescentDetails, BlockLength, Cadence, Exclusion, ExtraMeeting, FocusChangeReason, Group,
-        MaintenancePlan, Modality, ModalitySpec, ScheduleOptions, SchedulePhase, ScreenResult,
-        SessionFormat, SkipPolicy,
+        AdolescentDetails, BlockLength, Cadence, CourseError, Exclusion, ExtraMeeting,
+        FocusChangeReason, Group, MaintenancePlan, Modality, ModalitySpec, ScheduleOptions,
+        SchedulePhase, ScreenResult, SessionFormat, SessionRecord, SkipPolicy,
     },
     from_json, to_json,
 };
@@ -306,13 +305,17 @@ fn a_maintenance_only_course_begins_in_maintenance_through_json() {
     let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
     doc["tasks_done"][0]["task"] = "screen_safety".into();
     doc["sessions"][0]["phase"] = "assessment".into();
-    let err = from_json::<Course>(&doc.to_string()).unwrap_err().to_string();
+    let err = from_json::<Course>(&doc.to_string())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("$.tasks_done[0].task"), "{err}");
     assert!(err.contains("$.sessions[0].phase"), "{err}");
     // A maintenance course's JSON that claims the acute phases is refused.
     let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
     doc["phase"] = "assessment".into();
-    let err = from_json::<Course>(&doc.to_string()).unwrap_err().to_string();
+    let err = from_json::<Course>(&doc.to_string())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("$.phase"), "{err}");
 }
 

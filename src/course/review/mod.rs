@@ -14,11 +14,11 @@ use crate::macros::source;
 use crate::{
     bibliography::{Citation, cited},
     catalogue::{Phase, ProblemArea},
-    source::{Basis, Source},
     course::{Course, CourseSafetyFlag, ScheduledSession},
     goal::GoalStatus,
     id::GoalId,
     measure::{Instrument, MeasureOutcome, TrendSummary, measurement_due},
+    source::{Basis, Source},
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
