@@ -376,7 +376,8 @@ mod tests {
             text.contains(
                 "   Source: Markowitz & Weissman 2012, ch. 12, diagnosis and treatment planning \
                  (stated) https://doi.org/10.1093/med:psych/9780199746903.001.0001; \
-                 Kroenke et al. 2001, item 9 (known)\n"
+                 Kroenke et al. 2001, item 9 (known) \
+                 https://doi.org/10.1046/j.1525-1497.2001.016009606.x\n"
             ),
             "{text}"
         );
