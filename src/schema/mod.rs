@@ -9,8 +9,9 @@
 //!   mutations (`tests/integration/schema.rs`);
 //! - [`generated`] holds the schemas written from the types by
 //!   [`generate`] (feature `schema`, with `schemars`), one for every document
-//!   type, including those with no reviewed schema yet (the course, a goal, a
-//!   measurement). A test (feature `schema`) fails when a file in
+//!   type: those with a reviewed schema, those with none yet (the course, a
+//!   goal, a measurement, the MIT profile), and the modality, the group and
+//!   the MIT case. A test (feature `schema`) fails when a file in
 //!   `schema/generated/` differs from what the types give; run it with
 //!   `INTERPERSONAL_WRITE_SCHEMAS=1` to rewrite them
 //!   (`INTERPERSONAL_WRITE_SCHEMAS=1 cargo test --features schema --test integration generated_schemas`).
@@ -19,7 +20,8 @@
 //! validates: cross-references (an event naming a listed person), dates that
 //! do not exist (`2025-02-30`), arithmetic and the other rules
 //! `schema/README.md` lists. The generated schemas accept `null` for optional
-//! fields, as the crate does when it reads; the reviewed ones refuse it.
+//! fields, as the crate does when it reads; the reviewed ones refuse it. Both
+//! pin `schema_version` and bound every integer to its Rust type's range.
 //!
 //! ```
 //! use interpersonal::schema;
@@ -195,4 +197,28 @@ pub mod generated {
     /// ```
     pub const RHYTHM_SERIES: &str =
         include_str!("../../schema/generated/rhythm_series.schema.json");
+    /// A generated schema: `schema/generated/modality.schema.json`.
+    ///
+    /// ```
+    /// assert!(interpersonal::schema::generated::MODALITY.contains(r#""layout""#));
+    /// ```
+    pub const MODALITY: &str = include_str!("../../schema/generated/modality.schema.json");
+    /// A generated schema: `schema/generated/group.schema.json`.
+    ///
+    /// ```
+    /// assert!(interpersonal::schema::generated::GROUP.contains(r#""facilitators""#));
+    /// ```
+    pub const GROUP: &str = include_str!("../../schema/generated/group.schema.json");
+    /// A generated schema: `schema/generated/mit_case.schema.json`.
+    ///
+    /// ```
+    /// assert!(interpersonal::schema::generated::MIT_CASE.contains(r#""episodes""#));
+    /// ```
+    pub const MIT_CASE: &str = include_str!("../../schema/generated/mit_case.schema.json");
+    /// A generated schema: `schema/generated/mit_profile.schema.json`.
+    ///
+    /// ```
+    /// assert!(interpersonal::schema::generated::MIT_PROFILE.contains(r#""points""#));
+    /// ```
+    pub const MIT_PROFILE: &str = include_str!("../../schema/generated/mit_profile.schema.json");
 }
