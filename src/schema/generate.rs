@@ -9,8 +9,8 @@ use crate::macros::vocabulary_enum;
 
 vocabulary_enum! {
     /// A JSON document the crate reads and writes, with a schema generated
-    /// from its Rust type; its name is the schema's file name in
-    /// `schema/generated/` without `.schema.json`.
+    /// from its Rust type; its name is the schema's file name in `schema/`
+    /// without `.schema.json`.
     ///
     /// ```
     /// use interpersonal::schema::Document;
@@ -62,7 +62,7 @@ vocabulary_enum! {
 }
 
 impl Document {
-    /// The schema's file name in `schema/generated/`.
+    /// The schema's file name in `schema/`.
     ///
     /// ```
     /// use interpersonal::schema::Document;
@@ -80,12 +80,12 @@ impl Document {
     /// use interpersonal::schema::Document;
     /// assert_eq!(
     ///     Document::Assessment.id(),
-    ///     "https://interpersonal.invalid/schema/generated/assessment/2"
+    ///     "https://interpersonal.invalid/schema/assessment/2"
     /// );
     /// ```
     pub fn id(self) -> String {
         format!(
-            "https://interpersonal.invalid/schema/generated/{self}/{}",
+            "https://interpersonal.invalid/schema/{self}/{}",
             self.version()
         )
     }
@@ -239,7 +239,7 @@ impl Document {
 /// assert!(course["required"].as_array().unwrap().contains(&"schedule".into()));
 ///
 /// // Every document type's schema is the file the crate ships.
-/// let file: serde_json::Value = serde_json::from_str(interpersonal::schema::generated::COURSE)?;
+/// let file: serde_json::Value = serde_json::from_str(interpersonal::schema::COURSE)?;
 /// assert_eq!(file, course);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -313,7 +313,7 @@ fn enum_of_names(schema: &mut Schema) {
             let name = map.get("const")?.as_str()?;
             let only_name = map
                 .iter()
-                .all(|(k, v)| k == "const" || (k == "type" && v == "string"));
+                .all(|(k, v)| k == "const" || k == "description" || (k == "type" && v == "string"));
             only_name.then(|| Value::String(name.to_owned()))
         })
         .collect();
