@@ -1334,8 +1334,8 @@ fn sweep_inventories() {
 fn sweep_default_rule_set() {
     // Where the schema holds what Engine::compile checks after parsing: the
     // version read, the rule set's version form, the parameters' bounds,
-    // rule weights and the citations. Non-empty condition lists and window
-    // names are left to Engine::compile (schema/README.md lists them).
+    // rule weights, the citations, non-empty condition lists and window
+    // names.
     let stricter = set(&[
         "$.schema_version",
         "$.version",
@@ -1352,6 +1352,20 @@ fn sweep_default_rule_set() {
         "$.rules[*].weight",
         "$.rules[*].source.cites",
         "$.rules[*].source.cites[*].ref",
+        "$.rules[*].when..died_within",
+        "$.rules[*].when..linked",
+        "$.rules[*].when..within",
+        "$.rules[*].when..all",
+        "$.rules[*].when..any",
+        "$.rules[*].when..prior_functioning_in",
+        "$.rules[*].when..change_around_onset_in",
+        "$.rules[*].when..conflict_visibility_in",
+        "$.rules[*].when..expectations_met_in",
+        "$.rules[*].when..conflict_course_in",
+        "$.rules[*].when..has_grief_sign_in",
+        "$.rules[*].when..kind_in",
+        "$.rules[*].when..onset_link_in",
+        "$.rules[*].when..conflict_began_in",
     ]);
     let doc: Value = serde_json::from_str(RuleSet::standard_json()).unwrap();
     let found = sweep::<RuleSet>("rule_set", &doc);
