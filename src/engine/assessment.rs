@@ -40,8 +40,13 @@ pub struct RuleSetInfo {
     /// The rule set's id.
     pub id: RuleId,
     /// The rule set's version.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("pattern" = r"^[0-9]+\.[0-9]+\.[0-9]+(-[A-Za-z0-9.-]+)?$"))
+    )]
     pub version: SharedText,
     /// [`RuleSet::fingerprint`](crate::engine::RuleSet::fingerprint) of the rule set.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = "^[0-9a-f]{64}$")))]
     pub fingerprint: SharedText,
 }
 

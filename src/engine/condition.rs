@@ -51,9 +51,9 @@ use crate::inventory::{
 #[non_exhaustive]
 pub enum Condition {
     /// Every part holds. Must not be empty.
-    All(Vec<Condition>),
+    All(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<Condition>),
     /// At least one part holds. Must not be empty.
-    Any(Vec<Condition>),
+    Any(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<Condition>),
     /// The part does not hold.
     Not(Box<Condition>),
     /// Some person in the inventory satisfies the person condition. The people
@@ -64,7 +64,9 @@ pub enum Condition {
     SomeEvent(Box<EventCondition>),
     /// The patient's prior social functioning is one of these. Unknown when it
     /// is not recorded (`$.social_context.prior_functioning`).
-    PriorFunctioningIn(Vec<PriorFunctioning>),
+    PriorFunctioningIn(
+        #[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<PriorFunctioning>,
+    ),
     /// Whether the patient lives alone is this. Unknown when not recorded.
     LivesAlone(bool),
     /// The patient has at most this many confidants. Unknown when not recorded.
@@ -103,16 +105,18 @@ pub enum Condition {
 #[non_exhaustive]
 pub enum PersonCondition {
     /// Every part holds. Must not be empty.
-    All(Vec<PersonCondition>),
+    All(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<PersonCondition>),
     /// At least one part holds. Must not be empty.
-    Any(Vec<PersonCondition>),
+    Any(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<PersonCondition>),
     /// The part does not hold.
     Not(Box<PersonCondition>),
     /// The relationship is one of these.
-    RelationshipIn(Vec<RelationshipKind>),
+    RelationshipIn(
+        #[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<RelationshipKind>,
+    ),
     /// The place on the closeness circle is one of these. Unknown when not
     /// recorded.
-    ClosenessIn(Vec<Closeness>),
+    ClosenessIn(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<Closeness>),
     /// Whether the person has died is this.
     Deceased(bool),
     /// Whether the person is estranged is this.
@@ -138,20 +142,30 @@ pub enum PersonCondition {
     ConflictLevelAtLeast(ConflictLevel),
     /// There is a recorded conflict and it is open or hidden as listed.
     /// Unknown when the conflict's visibility is not recorded.
-    ConflictVisibilityIn(Vec<ConflictVisibility>),
+    ConflictVisibilityIn(
+        #[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<ConflictVisibility>,
+    ),
     /// There is a recorded conflict and its course is one of these. Unknown
     /// when the course is not recorded.
-    ConflictCourseIn(Vec<ConflictCourse>),
+    ConflictCourseIn(
+        #[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<ConflictCourse>,
+    ),
     /// There is a recorded conflict and it began as listed relative to the
     /// onset. Unknown when that is not recorded.
-    ConflictBeganIn(Vec<RelativeToOnset>),
+    ConflictBeganIn(
+        #[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<RelativeToOnset>,
+    ),
     /// Whether expectations are met is one of these. Unknown when the
     /// expectations are not recorded or recorded as `unknown` (unless `unknown`
     /// is listed).
-    ExpectationsMetIn(Vec<ExpectationsMet>),
+    ExpectationsMetIn(
+        #[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<ExpectationsMet>,
+    ),
     /// How the relationship changed around the onset is one of these. Unknown
     /// when not recorded.
-    ChangeAroundOnsetIn(Vec<RelationshipChange>),
+    ChangeAroundOnsetIn(
+        #[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<RelationshipChange>,
+    ),
     /// Whether the patient can confide in the person is this. Unknown when not
     /// recorded.
     Confidant(bool),
@@ -160,13 +174,15 @@ pub enum PersonCondition {
     /// The person has died, on a date inside the named window. Unknown when
     /// the date of death or the onset is not known, or when a month-precision
     /// date straddles the window's edge.
-    DiedWithin(String),
+    DiedWithin(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] String),
     /// The clinician's link of what happened in this relationship to the
     /// onset is one of these ([`OnsetLink`](crate::inventory::OnsetLink)): the person's
     /// own `linked_to_onset`, or for a deceased person whose own link is not
     /// recorded, the link of a death event naming them. Never unknown (an
     /// unrecorded link is the value `unknown`).
-    OnsetLinkIn(Vec<crate::inventory::OnsetLink>),
+    OnsetLinkIn(
+        #[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<crate::inventory::OnsetLink>,
+    ),
 }
 
 /// A condition on one life event of the inventory.
@@ -186,13 +202,13 @@ pub enum PersonCondition {
 #[non_exhaustive]
 pub enum EventCondition {
     /// Every part holds. Must not be empty.
-    All(Vec<EventCondition>),
+    All(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<EventCondition>),
     /// At least one part holds. Must not be empty.
-    Any(Vec<EventCondition>),
+    Any(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<EventCondition>),
     /// The part does not hold.
     Not(Box<EventCondition>),
     /// The event's kind is one of these.
-    KindIn(Vec<EventKind>),
+    KindIn(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<EventKind>),
     /// Whether the event is a death is this ([`EventKind::is_death`]).
     Death(bool),
     /// Whether the event is a loss that is not a death is this
@@ -205,22 +221,24 @@ pub enum EventCondition {
     /// The event's date lies inside the named window around the onset. Unknown
     /// when the date or the onset is not known, or when a month-precision date
     /// straddles the window's edge.
-    Within(String),
+    Within(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] String),
     /// The event is linked to the onset: the clinician links it; or its
     /// link is unknown and it lies inside the named window. An event the
     /// clinician marks not linked is never linked, whatever its date. Unknown
     /// when the link is unknown and the window cannot be settled.
-    Linked(String),
+    Linked(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] String),
     /// Whether the patient links the event to the episode is this. Unknown when
     /// not asked.
     LinkedToOnset(bool),
     /// The event carries at least one of these complicated-grief signs (no
     /// signs recorded reads as none).
-    HasGriefSignIn(Vec<GriefSign>),
+    HasGriefSignIn(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<GriefSign>),
     /// The clinician's link of the event to the onset is one of these
     /// ([`OnsetLink`](crate::inventory::OnsetLink)). Never unknown (an unrecorded link is
     /// the value `unknown`).
-    OnsetLinkIn(Vec<crate::inventory::OnsetLink>),
+    OnsetLinkIn(
+        #[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<crate::inventory::OnsetLink>,
+    ),
     /// The event's person satisfies the person condition. Unknown when the
     /// event names no person, or a person not in the inventory.
     Person(Box<PersonCondition>),

@@ -137,8 +137,10 @@ vocabulary_enum! {
 #[serde(deny_unknown_fields)]
 pub struct Window {
     /// How many months before the onset the window opens.
+    #[cfg_attr(feature = "schema", schemars(range(max = 1200)))]
     pub before_months: u32,
     /// How many months after the onset the window closes.
+    #[cfg_attr(feature = "schema", schemars(range(max = 1200)))]
     pub after_months: u32,
 }
 
@@ -177,8 +179,10 @@ impl Window {
 #[non_exhaustive]
 pub struct StrengthBands {
     /// The lowest score of moderate strength.
+    #[cfg_attr(feature = "schema", schemars(extend("exclusiveMinimum" = 0)))]
     pub moderate: f64,
     /// The lowest score of high strength.
+    #[cfg_attr(feature = "schema", schemars(extend("exclusiveMinimum" = 0)))]
     pub high: f64,
 }
 
@@ -216,9 +220,11 @@ pub struct RuleParameters {
     #[serde(deserialize_with = "unique_windows")]
     pub windows: BTreeMap<String, Window>,
     /// The lowest score an area needs to be a candidate focus. Finite, above 0.
+    #[cfg_attr(feature = "schema", schemars(extend("exclusiveMinimum" = 0)))]
     pub min_focus_score: f64,
     /// A second area joins the focus only when its score is at least this
     /// fraction of the top score. In (0, 1].
+    #[cfg_attr(feature = "schema", schemars(range(max = 1), extend("exclusiveMinimum" = 0)))]
     pub second_focus_ratio: f64,
     /// Score bands for the strength of an area's evidence.
     #[serde(alias = "confidence")]
@@ -228,9 +234,11 @@ pub struct RuleParameters {
     /// the social context) counts once, through its strongest rule, plus at
     /// most this much supporting weight. Finite, 0 or more; 1 when left out.
     #[serde(default = "default_support_cap")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
     pub support_cap: f64,
     /// The deepest nesting of conditions a rule may use, 1 to
     /// [`MAX_CONDITION_DEPTH_LIMIT`].
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 32)))]
     pub max_depth: u32,
 }
 
@@ -284,11 +292,13 @@ pub struct Rule {
     /// The rule's id, unique in its rule set.
     pub id: RuleId,
     /// The rule's version, from 1; bump it when the rule's meaning changes.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub version: u32,
     /// The area the rule is evidence for.
     pub area: ProblemArea,
     /// How much the rule adds to the area's score. Above 0 and at most
     /// [`MAX_RULE_WEIGHT`].
+    #[cfg_attr(feature = "schema", schemars(range(max = 1000), extend("exclusiveMinimum" = 0)))]
     pub weight: f64,
     /// Whether the rule's condition asks for a link to the onset of the
     /// episode (the clinician's link, a date in an onset window, a change
@@ -375,6 +385,7 @@ pub struct RuleSet {
     /// The rule set's id.
     pub id: RuleId,
     /// Its version, `MAJOR.MINOR.PATCH` with an optional `-pre` suffix.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = r"^[0-9]+\.[0-9]+\.[0-9]+(-[A-Za-z0-9.-]+)?$")))]
     pub version: String,
     /// What the rule set is for.
     #[serde(default)]

@@ -25,8 +25,11 @@ pub const IPT_PROCEDURE_TEXT: &str = "Interpersonal psychotherapy";
 /// (VSAC OID `2.16.840.1.113883.3.526.3.1496`, used by CMS137, expansion of
 /// 2021-05-06) lists it with that fully specified name, and NHS England's
 /// talking-therapies analyses count IPT appointments by the same code. It was
-/// not looked up in a SNOMED International release browser (none was
-/// reachable), so a system bound to a national edition should check it there.
+/// not confirmed in a SNOMED International release browser or an official
+/// terminology server: none was reachable, and a search of public reference
+/// text for such a record of `443730003` (December 2026) found none, only
+/// value sets and analyses that use it. A system bound to a national edition
+/// should check it there before relying on it.
 ///
 /// ```
 /// assert_eq!(interpersonal::fhir::IPT_SNOMED_CT, "443730003");

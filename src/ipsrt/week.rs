@@ -411,6 +411,7 @@ pub(crate) struct WeekRecord {
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     week_start: NaiveDate,
     form: SrmForm,
+    #[cfg_attr(feature = "schema", schemars(length(min = 7, max = 7)))]
     days: Vec<DayRecord>,
 }
 

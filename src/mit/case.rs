@@ -44,6 +44,7 @@ pub const MIT_CASE_SCHEMA_VERSION: u32 = 1;
 /// assert!(!format!("{case:?}").contains("boss"));
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -52,6 +53,7 @@ pub struct MitCase {
     pub schema_version: u32,
     /// The day the case stands as of: no episode or rating is after it.
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     pub as_of: NaiveDate,
     /// The stage the therapy is in; `None` when not recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -30,6 +30,7 @@ use crate::sensitive::Sensitive;
 /// assert!(!format!("{e:?}").contains("sister"));
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

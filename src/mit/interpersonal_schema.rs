@@ -19,6 +19,7 @@ use super::{MotivationalSystem, sources};
 /// assert_eq!(wish.motive, MotivationalSystem::ATTACHMENT);
 /// assert!(!format!("{wish:?}").contains("comforted"));
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -59,6 +60,7 @@ impl Wish {
 /// let r = SelfResponse::new("I freeze and go quiet").with_secondary("I despise myself for it");
 /// assert!(r.secondary.is_some());
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -128,6 +130,7 @@ impl SelfResponse {
 /// assert!(!format!("{schema:?}").contains("burden"));
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

@@ -18,6 +18,7 @@ use super::{MetacognitiveFunction, ProfileTrend, RatingScale};
 /// assert_eq!(r.get(MetacognitiveFunction::Monitoring), Some(2));
 /// assert_eq!(r.get(MetacognitiveFunction::Mastery), None);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -132,12 +133,14 @@ impl MetacognitiveRatings {
 /// let p = ProfilePoint::new(NaiveDate::from_ymd_opt(2026, 1, 12).unwrap(), MetacognitiveRatings::default());
 /// assert_eq!(p.date.to_string(), "2026-01-12");
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ProfilePoint {
     /// The day of the rating.
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     pub date: NaiveDate,
     /// The ratings.
     pub ratings: MetacognitiveRatings,
@@ -185,6 +188,7 @@ impl ProfilePoint {
 /// assert_eq!(profile.points.len(), 2);
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

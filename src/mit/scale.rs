@@ -25,6 +25,7 @@ use crate::error::{JsonPath, Problems};
 /// assert!(RatingScale::new(3, 3).is_err());
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

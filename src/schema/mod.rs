@@ -1,32 +1,31 @@
-//! The JSON Schemas (draft 2020-12) of the crate's documents, as constants,
-//! and, with the feature `schema`, generated from the Rust types.
+//! The JSON Schemas (draft 2020-12) of the crate's documents, generated
+//! from the Rust types, as constants.
 //!
-//! Two sets ship in `schema/` and are reachable here without any feature:
+//! Every schema in `schema/` is written from its document's Rust type by
+//! [`generate`] (feature `schema`, with `schemars`), one file per
+//! [`Document`]: the inventory, the rule set, the assessment, the treatment
+//! contract, the course, a goal, a measurement, the answers to each form, the
+//! Social Rhythm Metric week and the rhythm series, a modality, a group, and
+//! the MIT case and profile. The constants here are those files, reachable
+//! without any feature. A test (feature `schema`) fails when a file differs
+//! from what the types give; rewrite them with
+//! `INTERPERSONAL_WRITE_SCHEMAS=1 cargo test --features schema --test integration generated_schemas`.
 //!
-//! - the top-level constants ([`INVENTORY`], [`RULE_SET`], …) are the
-//!   reviewed schemas of `schema/*.schema.json`: they mark patient text, carry
-//!   descriptions, and are tested against every bundled document and a sweep of
-//!   mutations (`tests/integration/schema.rs`);
-//! - [`generated`] holds the schemas written from the types by
-//!   [`generate`] (feature `schema`, with `schemars`), one for every document
-//!   type, including those with no reviewed schema yet (the course, a goal, a
-//!   measurement). A test (feature `schema`) fails when a file in
-//!   `schema/generated/` differs from what the types give; run it with
-//!   `INTERPERSONAL_WRITE_SCHEMAS=1` to rewrite them
-//!   (`INTERPERSONAL_WRITE_SCHEMAS=1 cargo test --features schema --test integration generated_schemas`).
-//!
-//! What a generated schema cannot say, the crate checks when it reads and
-//! validates: cross-references (an event naming a listed person), dates that
-//! do not exist (`2025-02-30`), arithmetic and the other rules
-//! `schema/README.md` lists. The generated schemas accept `null` for optional
-//! fields, as the crate does when it reads; the reviewed ones refuse it.
+//! Each schema marks patient text (the definition `patient_text`), pins
+//! `schema_version`, bounds every integer by its Rust type and holds the
+//! simple bounds the crate checks when it reads and validates (id and date
+//! patterns, enums, bibliography keys, item ranges, list lengths). What a
+//! schema cannot say, the crate checks: cross-references (an event naming a
+//! listed person), dates that do not exist (`2025-02-30`), arithmetic and the
+//! other rules `schema/README.md` lists. Optional fields accept `null`, as the
+//! crate does when it reads.
 //!
 //! ```
 //! use interpersonal::schema;
 //!
 //! let inventory: serde_json::Value = serde_json::from_str(schema::INVENTORY)?;
 //! assert_eq!(inventory["$schema"], "https://json-schema.org/draft/2020-12/schema");
-//! let course: serde_json::Value = serde_json::from_str(schema::generated::COURSE)?;
+//! let course: serde_json::Value = serde_json::from_str(schema::COURSE)?;
 //! assert_eq!(course["type"], "object");
 //! # Ok::<(), serde_json::Error>(())
 //! ```
@@ -39,160 +38,123 @@ pub(crate) mod types;
 #[cfg(feature = "schema")]
 pub use generate::{Document, generate};
 
-/// `schema/inventory.schema.json`: an [`Inventory`](crate::Inventory).
+/// `schema/inventory.schema.json`: the schema of an [`Inventory`](crate::Inventory).
 ///
 /// ```
-/// assert!(interpersonal::schema::INVENTORY.contains("patient_text"));
+/// assert!(interpersonal::schema::INVENTORY.contains(r#""patient_text""#));
 /// ```
 pub const INVENTORY: &str = include_str!("../../schema/inventory.schema.json");
 
-/// `schema/rule_set.schema.json`: a [`RuleSet`](crate::RuleSet).
+/// `schema/rule_set.schema.json`: the schema of a [`RuleSet`](crate::RuleSet).
 ///
 /// ```
-/// assert!(interpersonal::schema::RULE_SET.contains("weissman-2018-guide"));
+/// assert!(interpersonal::schema::RULE_SET.contains(r#""weissman-2018-guide""#));
 /// ```
 pub const RULE_SET: &str = include_str!("../../schema/rule_set.schema.json");
 
-/// `schema/assessment.schema.json`: an [`Assessment`](crate::Assessment).
+/// `schema/assessment.schema.json`: the schema of an [`Assessment`](crate::Assessment).
 ///
 /// ```
-/// assert!(interpersonal::schema::ASSESSMENT.contains("\"focus\""));
+/// assert!(interpersonal::schema::ASSESSMENT.contains(r#""focus""#));
 /// ```
 pub const ASSESSMENT: &str = include_str!("../../schema/assessment.schema.json");
 
-/// `schema/treatment_contract.schema.json`: a
+/// `schema/treatment_contract.schema.json`: the schema of a
 /// [`TreatmentContract`](crate::TreatmentContract).
 ///
 /// ```
-/// assert!(interpersonal::schema::TREATMENT_CONTRACT.contains("\"cadence\""));
+/// assert!(interpersonal::schema::TREATMENT_CONTRACT.contains(r#""cadence""#));
 /// ```
 pub const TREATMENT_CONTRACT: &str = include_str!("../../schema/treatment_contract.schema.json");
 
-/// `schema/phq9_answers.schema.json`: [`Phq9Answers`](crate::measure::Phq9Answers).
+/// `schema/course.schema.json`: the schema of a [`Course`](crate::Course).
 ///
 /// ```
-/// assert!(interpersonal::schema::PHQ9_ANSWERS.contains("self_harm_thoughts"));
+/// assert!(interpersonal::schema::COURSE.contains(r#""schedule""#));
+/// ```
+pub const COURSE: &str = include_str!("../../schema/course.schema.json");
+
+/// `schema/goal.schema.json`: the schema of a [`Goal`](crate::Goal).
+///
+/// ```
+/// assert!(interpersonal::schema::GOAL.contains(r#""target""#));
+/// ```
+pub const GOAL: &str = include_str!("../../schema/goal.schema.json");
+
+/// `schema/measurement.schema.json`: the schema of a [`Measurement`](crate::measure::Measurement).
+///
+/// ```
+/// assert!(interpersonal::schema::MEASUREMENT.contains(r#""total""#));
+/// ```
+pub const MEASUREMENT: &str = include_str!("../../schema/measurement.schema.json");
+
+/// `schema/phq9_answers.schema.json`: the schema of [`Phq9Answers`](crate::measure::Phq9Answers).
+///
+/// ```
+/// assert!(interpersonal::schema::PHQ9_ANSWERS.contains(r#""self_harm_thoughts""#));
 /// ```
 pub const PHQ9_ANSWERS: &str = include_str!("../../schema/phq9_answers.schema.json");
 
-/// `schema/gad7_answers.schema.json`: [`Gad7Answers`](crate::measure::Gad7Answers).
+/// `schema/gad7_answers.schema.json`: the schema of [`Gad7Answers`](crate::measure::Gad7Answers).
 ///
 /// ```
-/// assert!(interpersonal::schema::GAD7_ANSWERS.contains("feeling_afraid"));
+/// assert!(interpersonal::schema::GAD7_ANSWERS.contains(r#""feeling_afraid""#));
 /// ```
 pub const GAD7_ANSWERS: &str = include_str!("../../schema/gad7_answers.schema.json");
 
-/// `schema/hamd17_ratings.schema.json`: [`Hamd17Ratings`](crate::measure::Hamd17Ratings).
+/// `schema/hamd17_ratings.schema.json`: the schema of [`Hamd17Ratings`](crate::measure::Hamd17Ratings).
 ///
 /// ```
-/// assert!(interpersonal::schema::HAMD17_RATINGS.contains("\"items\""));
+/// assert!(interpersonal::schema::HAMD17_RATINGS.contains(r#""items""#));
 /// ```
 pub const HAMD17_RATINGS: &str = include_str!("../../schema/hamd17_ratings.schema.json");
 
-/// `schema/asrm_answers.schema.json`: [`AsrmAnswers`](crate::measure::AsrmAnswers).
+/// `schema/asrm_answers.schema.json`: the schema of [`AsrmAnswers`](crate::measure::AsrmAnswers).
 ///
 /// ```
-/// assert!(interpersonal::schema::ASRM_ANSWERS.contains("\"items\""));
+/// assert!(interpersonal::schema::ASRM_ANSWERS.contains(r#""items""#));
 /// ```
 pub const ASRM_ANSWERS: &str = include_str!("../../schema/asrm_answers.schema.json");
 
-/// `schema/srm_week.schema.json`: an [`SrmWeek`](crate::ipsrt::SrmWeek).
+/// `schema/srm_week.schema.json`: the schema of an [`SrmWeek`](crate::ipsrt::SrmWeek).
 ///
 /// ```
-/// assert!(interpersonal::schema::SRM_WEEK.contains("\"form\""));
+/// assert!(interpersonal::schema::SRM_WEEK.contains(r#""form""#));
 /// ```
 pub const SRM_WEEK: &str = include_str!("../../schema/srm_week.schema.json");
 
-/// `schema/rhythm_series.schema.json`: a [`RhythmSeries`](crate::ipsrt::RhythmSeries).
+/// `schema/rhythm_series.schema.json`: the schema of a [`RhythmSeries`](crate::ipsrt::RhythmSeries).
 ///
 /// ```
-/// assert!(interpersonal::schema::RHYTHM_SERIES.contains("\"weeks\""));
+/// assert!(interpersonal::schema::RHYTHM_SERIES.contains(r#""weeks""#));
 /// ```
 pub const RHYTHM_SERIES: &str = include_str!("../../schema/rhythm_series.schema.json");
 
-/// The schemas generated from the types (`schema/generated/`), one per
-/// [`Document`](self) type; with the feature `schema`, [`generate`] makes
-/// them and a test keeps these files equal to its output.
-pub mod generated {
-    /// A generated schema: `schema/generated/inventory.schema.json`.
-    ///
-    /// ```
-    /// assert!(interpersonal::schema::generated::INVENTORY.contains("\"people\""));
-    /// ```
-    pub const INVENTORY: &str = include_str!("../../schema/generated/inventory.schema.json");
-    /// A generated schema: `schema/generated/rule_set.schema.json`.
-    ///
-    /// ```
-    /// assert!(interpersonal::schema::generated::RULE_SET.contains("\"rules\""));
-    /// ```
-    pub const RULE_SET: &str = include_str!("../../schema/generated/rule_set.schema.json");
-    /// A generated schema: `schema/generated/assessment.schema.json`.
-    ///
-    /// ```
-    /// assert!(interpersonal::schema::generated::ASSESSMENT.contains("\"focus\""));
-    /// ```
-    pub const ASSESSMENT: &str = include_str!("../../schema/generated/assessment.schema.json");
-    /// A generated schema: `schema/generated/treatment_contract.schema.json`.
-    ///
-    /// ```
-    /// assert!(interpersonal::schema::generated::TREATMENT_CONTRACT.contains("\"cadence\""));
-    /// ```
-    pub const TREATMENT_CONTRACT: &str =
-        include_str!("../../schema/generated/treatment_contract.schema.json");
-    /// A generated schema: `schema/generated/course.schema.json`.
-    ///
-    /// ```
-    /// assert!(interpersonal::schema::generated::COURSE.contains("\"schedule\""));
-    /// ```
-    pub const COURSE: &str = include_str!("../../schema/generated/course.schema.json");
-    /// A generated schema: `schema/generated/goal.schema.json`.
-    ///
-    /// ```
-    /// assert!(interpersonal::schema::generated::GOAL.contains("\"target\""));
-    /// ```
-    pub const GOAL: &str = include_str!("../../schema/generated/goal.schema.json");
-    /// A generated schema: `schema/generated/measurement.schema.json`.
-    ///
-    /// ```
-    /// assert!(interpersonal::schema::generated::MEASUREMENT.contains("\"total\""));
-    /// ```
-    pub const MEASUREMENT: &str = include_str!("../../schema/generated/measurement.schema.json");
-    /// A generated schema: `schema/generated/phq9_answers.schema.json`.
-    ///
-    /// ```
-    /// assert!(interpersonal::schema::generated::PHQ9_ANSWERS.contains("difficulty"));
-    /// ```
-    pub const PHQ9_ANSWERS: &str = include_str!("../../schema/generated/phq9_answers.schema.json");
-    /// A generated schema: `schema/generated/gad7_answers.schema.json`.
-    ///
-    /// ```
-    /// assert!(interpersonal::schema::generated::GAD7_ANSWERS.contains("difficulty"));
-    /// ```
-    pub const GAD7_ANSWERS: &str = include_str!("../../schema/generated/gad7_answers.schema.json");
-    /// A generated schema: `schema/generated/hamd17_ratings.schema.json`.
-    ///
-    /// ```
-    /// assert!(interpersonal::schema::generated::HAMD17_RATINGS.contains("\"items\""));
-    /// ```
-    pub const HAMD17_RATINGS: &str =
-        include_str!("../../schema/generated/hamd17_ratings.schema.json");
-    /// A generated schema: `schema/generated/asrm_answers.schema.json`.
-    ///
-    /// ```
-    /// assert!(interpersonal::schema::generated::ASRM_ANSWERS.contains("\"items\""));
-    /// ```
-    pub const ASRM_ANSWERS: &str = include_str!("../../schema/generated/asrm_answers.schema.json");
-    /// A generated schema: `schema/generated/srm_week.schema.json`.
-    ///
-    /// ```
-    /// assert!(interpersonal::schema::generated::SRM_WEEK.contains("\"form\""));
-    /// ```
-    pub const SRM_WEEK: &str = include_str!("../../schema/generated/srm_week.schema.json");
-    /// A generated schema: `schema/generated/rhythm_series.schema.json`.
-    ///
-    /// ```
-    /// assert!(interpersonal::schema::generated::RHYTHM_SERIES.contains("\"weeks\""));
-    /// ```
-    pub const RHYTHM_SERIES: &str =
-        include_str!("../../schema/generated/rhythm_series.schema.json");
-}
+/// `schema/modality.schema.json`: the schema of a [`ModalitySpec`](crate::course::ModalitySpec).
+///
+/// ```
+/// assert!(interpersonal::schema::MODALITY.contains(r#""layout""#));
+/// ```
+pub const MODALITY: &str = include_str!("../../schema/modality.schema.json");
+
+/// `schema/group.schema.json`: the schema of a [`Group`](crate::course::Group).
+///
+/// ```
+/// assert!(interpersonal::schema::GROUP.contains(r#""facilitators""#));
+/// ```
+pub const GROUP: &str = include_str!("../../schema/group.schema.json");
+
+/// `schema/mit_case.schema.json`: the schema of a [`MitCase`](crate::mit::MitCase).
+///
+/// ```
+/// assert!(interpersonal::schema::MIT_CASE.contains(r#""episodes""#));
+/// ```
+pub const MIT_CASE: &str = include_str!("../../schema/mit_case.schema.json");
+
+/// `schema/mit_profile.schema.json`: the schema of a
+/// [`MetacognitiveProfile`](crate::mit::MetacognitiveProfile).
+///
+/// ```
+/// assert!(interpersonal::schema::MIT_PROFILE.contains(r#""points""#));
+/// ```
+pub const MIT_PROFILE: &str = include_str!("../../schema/mit_profile.schema.json");

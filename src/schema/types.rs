@@ -340,3 +340,21 @@ impl JsonSchema for crate::ipsrt::MoodRating {
         json_schema!({"type": "integer", "minimum": -5, "maximum": 5})
     }
 }
+
+impl JsonSchema for crate::mit::MotivationalSystem {
+    fn schema_name() -> Cow<'static, str> {
+        "motivational_system".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        "interpersonal::motivational_system".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let names: Vec<&str> = crate::mit::MotivationalSystem::ALL
+            .iter()
+            .map(|m| m.as_str())
+            .collect();
+        json_schema!({"type": "string", "enum": names})
+    }
+}

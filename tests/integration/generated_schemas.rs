@@ -1,5 +1,5 @@
 //! The schemas generated from the types (feature `schema`): the files in
-//! `schema/generated/` are what [`schema::generate`] gives, every bundled and
+//! `schema/` are what [`schema::generate`] gives, every bundled and
 //! built document is valid against them, and they refuse what the reviewed
 //! schemas refuse for the rules those enforce (date and id patterns, enums,
 //! bibliography keys, item ranges).
@@ -29,9 +29,7 @@ fn crate_dir() -> PathBuf {
 }
 
 fn generated_path(document: Document) -> PathBuf {
-    crate_dir()
-        .join("schema/generated")
-        .join(document.file_name())
+    crate_dir().join("schema").join(document.file_name())
 }
 
 /// The text a schema file holds: pretty JSON and a final newline.
@@ -59,13 +57,15 @@ fn generated_schema_files_are_what_the_types_give() {
     }
     assert!(
         stale.is_empty(),
-        "schema/generated is out of date for {stale:?}; rewrite with \
+        "schema/ is out of date for {stale:?}; rewrite with \
          INTERPERSONAL_WRITE_SCHEMAS=1 cargo test --features schema --test integration generated_schemas"
     );
-    // Nothing else lives in the folder.
-    let mut names: Vec<String> = std::fs::read_dir(crate_dir().join("schema/generated"))
+    // No other schema lives in the folder (the README and `v1/`, the
+    // assessment's first version kept for documents stored before, aside).
+    let mut names: Vec<String> = std::fs::read_dir(crate_dir().join("schema"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".schema.json"))
         .collect();
     names.sort();
     let mut expected: Vec<String> = Document::iter().map(Document::file_name).collect();
@@ -76,22 +76,23 @@ fn generated_schema_files_are_what_the_types_give() {
 #[test]
 fn each_generated_constant_is_its_file() {
     let constants = [
-        (Document::Inventory, schema::generated::INVENTORY),
-        (Document::RuleSet, schema::generated::RULE_SET),
-        (Document::Assessment, schema::generated::ASSESSMENT),
-        (
-            Document::TreatmentContract,
-            schema::generated::TREATMENT_CONTRACT,
-        ),
-        (Document::Course, schema::generated::COURSE),
-        (Document::Goal, schema::generated::GOAL),
-        (Document::Measurement, schema::generated::MEASUREMENT),
-        (Document::Phq9Answers, schema::generated::PHQ9_ANSWERS),
-        (Document::Gad7Answers, schema::generated::GAD7_ANSWERS),
-        (Document::Hamd17Ratings, schema::generated::HAMD17_RATINGS),
-        (Document::AsrmAnswers, schema::generated::ASRM_ANSWERS),
-        (Document::SrmWeek, schema::generated::SRM_WEEK),
-        (Document::RhythmSeries, schema::generated::RHYTHM_SERIES),
+        (Document::Inventory, schema::INVENTORY),
+        (Document::RuleSet, schema::RULE_SET),
+        (Document::Assessment, schema::ASSESSMENT),
+        (Document::TreatmentContract, schema::TREATMENT_CONTRACT),
+        (Document::Course, schema::COURSE),
+        (Document::Goal, schema::GOAL),
+        (Document::Measurement, schema::MEASUREMENT),
+        (Document::Phq9Answers, schema::PHQ9_ANSWERS),
+        (Document::Gad7Answers, schema::GAD7_ANSWERS),
+        (Document::Hamd17Ratings, schema::HAMD17_RATINGS),
+        (Document::AsrmAnswers, schema::ASRM_ANSWERS),
+        (Document::SrmWeek, schema::SRM_WEEK),
+        (Document::RhythmSeries, schema::RHYTHM_SERIES),
+        (Document::Modality, schema::MODALITY),
+        (Document::Group, schema::GROUP),
+        (Document::MitCase, schema::MIT_CASE),
+        (Document::MitProfile, schema::MIT_PROFILE),
     ];
     assert_eq!(constants.len(), Document::COUNT);
     for (document, text) in constants {
@@ -377,9 +378,120 @@ fn the_generated_schemas_enforce_the_rules_the_reviewed_ones_do() {
 fn patient_text_is_marked_in_the_generated_inventory_schema() {
     let s = generate(Document::Inventory);
     assert!(s["$defs"].get("patient_text").is_some(), "{:#}", s["$defs"]);
-    let person = s["$defs"]["Person"].clone();
+    let person = s["$defs"]["person"].clone();
     assert_eq!(
         person["properties"]["label"]["$ref"],
         "#/$defs/patient_text"
     );
+}
+
+#[test]
+fn modalities_groups_and_mit_cases_are_valid_against_the_generated_schemas() {
+    use interpersonal::course::{Group, Modality, ModalitySpec};
+    use interpersonal::mit::MitCase;
+    for m in Modality::ALL {
+        let spec = serde_json::to_value(m.spec()).unwrap();
+        assert_valid(Document::Modality, m.as_str(), &spec);
+        assert!(from_json::<ModalitySpec>(&spec.to_string()).is_ok());
+    }
+    let group = json!({
+        "schema_version": 1, "modality": "who_group_ipt", "starts_on": "2026-01-05",
+        "sessions": 8, "facilitators": [{"id": "f1", "label": "Ana"}],
+        "members": [{"id": "m1", "label": "Bea", "focus": ["grief"],
+            "measurements": [{"instrument": "phq9", "date": "2026-01-12", "total": 9}]}]
+    });
+    assert!(from_json::<Group>(&group.to_string()).is_ok());
+    assert_valid(Document::Group, "a WHO group", &group);
+    let written = serde_json::to_value(from_json::<Group>(&group.to_string()).unwrap()).unwrap();
+    assert_valid(Document::Group, "a group as the crate writes it", &written);
+
+    let case = read("examples/mit_data/mit_case.json");
+    let read_case: MitCase = from_json(&case.to_string()).unwrap();
+    assert_valid(Document::MitCase, "examples/mit_data/mit_case.json", &case);
+    let written = serde_json::to_value(&read_case).unwrap();
+    assert_valid(
+        Document::MitCase,
+        "the case as the crate writes it",
+        &written,
+    );
+    assert_valid(Document::MitProfile, "its profile", &case["profile"]);
+    let s = generate(Document::MitCase);
+    assert_eq!(
+        s["$defs"]["autobiographical_episode"]["properties"]["account"]["$ref"],
+        "#/$defs/patient_text"
+    );
+}
+
+#[test]
+fn the_generated_schemas_hold_the_bounds_the_crate_checks() {
+    // Each mutation is refused by the crate (reading, or validating where the
+    // document has a validation step) and by the generated schema; the
+    // schema was looser on each before the bounds were added.
+    let inventory: Value = serde_json::from_str(CASES[0].1).unwrap();
+    let too_big = json!(4_294_967_296_u64);
+    for (what, doc) in [
+        (
+            "another schema version",
+            with(&inventory, "/schema_version", json!(2)),
+        ),
+        ("a count past u32", {
+            let doc = read("tests/cases/all_four_areas.json");
+            with(&doc, "/social_context/confidants", too_big.clone())
+        }),
+    ] {
+        let refused = from_json::<Inventory>(&doc.to_string())
+            .map_err(|_| ())
+            .and_then(|inv| inv.validate().map_err(|_| ()));
+        assert!(refused.is_err(), "{what}: the crate accepts it");
+        assert_refused(Document::Inventory, what, &doc);
+    }
+
+    let rules = read("rules/default.json");
+    let doc = with(&rules, "/parameters/max_depth", too_big.clone());
+    assert!(RuleSet::from_json(&doc.to_string()).is_err());
+    assert_refused(Document::RuleSet, "a depth past u32", &doc);
+
+    let week = read("examples/ipsrt_data/rhythm_series.json")["weeks"][0].clone();
+    let mut six = week.clone();
+    six["days"].as_array_mut().unwrap().pop();
+    assert!(from_json::<interpersonal::ipsrt::SrmWeek>(&six.to_string()).is_err());
+    assert_refused(Document::SrmWeek, "six days", &six);
+
+    let contract = serde_json::to_value(built_course().contract()).unwrap();
+    for (what, doc) in [
+        ("no sessions", with(&contract, "/sessions", json!(0))),
+        (
+            "a 10-minute session",
+            with(&contract, "/session_minutes", json!(10)),
+        ),
+        (
+            "a 3-hour session",
+            with(&contract, "/session_minutes", json!(180)),
+        ),
+        (
+            "three focus areas",
+            with(
+                &contract,
+                "/focus",
+                json!(["grief", "role_dispute", "role_transition"]),
+            ),
+        ),
+    ] {
+        let refused = from_json::<TreatmentContract>(&doc.to_string())
+            .map_err(|_| ())
+            .and_then(|c| c.validate().map_err(|_| ()));
+        assert!(refused.is_err(), "{what}: the crate accepts it");
+        assert_refused(Document::TreatmentContract, what, &doc);
+    }
+    // The bounds refuse nothing the crate reads: a contract at the edges.
+    for minutes in [20, 120] {
+        let doc = with(&contract, "/session_minutes", json!(minutes));
+        assert!(
+            from_json::<TreatmentContract>(&doc.to_string())
+                .unwrap()
+                .validate()
+                .is_ok()
+        );
+        assert_valid(Document::TreatmentContract, "a contract at the edge", &doc);
+    }
 }

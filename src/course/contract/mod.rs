@@ -123,6 +123,7 @@ pub struct TreatmentContract {
     pub modality: Modality,
     /// The number of sessions agreed: 12 to 16 for standard IPT
     /// ([`Modality::session_range`]).
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub sessions: u8,
     /// How often sessions are held; weekly when absent from JSON.
     #[serde(default)]
@@ -133,6 +134,7 @@ pub struct TreatmentContract {
     pub starts_on: NaiveDate,
     /// Session length in minutes, 20 to 120; 50 when absent from JSON.
     #[serde(default = "default_session_minutes")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 20, max = 120)))]
     pub session_minutes: u16,
     /// The agreed focus: one problem area, at most two, none twice (CLINICAL-BASIS.md
     /// §5: the formulation links the episode to one, at most two, problem areas
@@ -144,6 +146,7 @@ pub struct TreatmentContract {
     /// (CLINICAL-BASIS.md §2.5), and the engine never suggests that pair, but the
     /// contract records what the clinician and patient agreed, and the clinician
     /// decides.
+    #[cfg_attr(feature = "schema", schemars(length(max = 2)))]
     pub focus: Vec<ProblemArea>,
     /// The ids of the treatment goals agreed, none twice. The goals themselves
     /// are held by the course.

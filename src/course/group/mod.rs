@@ -36,6 +36,7 @@ pub const GROUP_SCHEMA_VERSION: u32 = 1;
 /// let f: Facilitator = serde_json::from_str(r#"{"id": "f1", "label": "Ana"}"#).unwrap();
 /// assert!(!format!("{f:?}").contains("Ana"));
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -56,6 +57,7 @@ pub struct Facilitator {
 /// assert_eq!(m.focus, [ProblemArea::Grief]);
 /// assert!(!format!("{m:?}").contains("Bea"));
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -136,6 +138,11 @@ fn default_group_minutes() -> u16 {
 /// assert!(bea.safety_flags.is_empty());
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "GroupData")
+)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Group {
@@ -159,12 +166,14 @@ pub struct Group {
     pub members: Vec<GroupMember>,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GroupData {
     schema_version: u32,
     modality: Modality,
     #[serde(with = "crate::date::day_json")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::types::Day"))]
     starts_on: NaiveDate,
     sessions: u8,
     #[serde(default)]

@@ -14,6 +14,7 @@ use super::{ExtraMeeting, Participant, SchedulePhase, SessionFormat};
 /// assert_eq!(b, BlockLength::Fixed(3));
 /// assert_eq!(serde_json::to_string(&BlockLength::Rest).unwrap(), r#""rest""#);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -45,6 +46,7 @@ pub enum BlockLength {
 /// assert_eq!(b.phase, SchedulePhase::PreGroup);
 /// assert!(!b.is_counted());
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

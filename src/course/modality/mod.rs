@@ -50,6 +50,7 @@ pub const MODALITY_SCHEMA_VERSION: u32 = 1;
 /// let c: SessionCount = serde_json::from_str(r#"{"min": 12, "max": 16}"#).unwrap();
 /// assert!(c.contains(14) && !c.contains(17));
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -91,6 +92,7 @@ impl SessionCount {
 /// let age: Bounds = serde_json::from_str(r#"{"min": 12, "max": 18}"#).unwrap();
 /// assert!(age.contains(12) && age.contains(18) && !age.contains(19));
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -129,6 +131,7 @@ impl Bounds {
 /// let a = AreaName::new(ProblemArea::RoleTransition, "life changes");
 /// assert_eq!(a.name, "life changes");
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -178,6 +181,11 @@ impl AreaName {
 /// assert!(err.to_string().contains("$.layout"));
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "ModalitySpecData")
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct ModalitySpec {
@@ -222,6 +230,7 @@ pub struct ModalitySpec {
 }
 
 /// The JSON shape of a [`ModalitySpec`], checked before it becomes one.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ModalitySpecData {

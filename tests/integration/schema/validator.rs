@@ -18,6 +18,7 @@ pub const ANNOTATIONS: &[&str] = &[
     "description",
     "$defs",
     "format",
+    "default",
 ];
 
 /// Keywords that assert. JSON Schema ignores a keyword it does not know, so
