@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// let r = Recommendations::for_focus(&[ProblemArea::Grief]);
 /// assert_eq!(r.interventions, [Intervention::GriefWork]);
-/// assert!(r.goal_templates.iter().all(|k| k.starts_with("grief.")));
+/// assert!(r.goal_templates().all(|k| k.starts_with("grief.")));
 /// assert!(Recommendations::for_focus(&[]).interventions.is_empty());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -33,9 +33,8 @@ use serde::{Deserialize, Serialize};
 pub struct Recommendations {
     /// Interventions for the focus, most relevant area first.
     pub interventions: Vec<Intervention>,
-    /// Keys of the goal templates for the focus ([`GoalTemplate::by_key`]
-    /// turns a key back into its template).
-    pub goal_templates: Vec<SharedText>,
+    /// Keys of the goal templates ([`Recommendations::goal_templates`]).
+    pub(crate) goal_templates: Vec<SharedText>,
 }
 
 impl Recommendations {
@@ -46,7 +45,7 @@ impl Recommendations {
     /// use interpersonal::{goal::GoalTemplate, ProblemArea, engine::Recommendations};
     ///
     /// let r = Recommendations::for_focus(&[ProblemArea::RoleDispute, ProblemArea::RoleTransition]);
-    /// let first = GoalTemplate::by_key(&r.goal_templates[0]).unwrap();
+    /// let first = GoalTemplate::by_key(r.goal_templates().next().unwrap()).unwrap();
     /// assert_eq!(first.area(), ProblemArea::RoleDispute);
     /// ```
     pub fn for_focus(focus: &[ProblemArea]) -> Self {
@@ -65,6 +64,21 @@ impl Recommendations {
             }
         }
         out
+    }
+
+    /// Keys of the goal templates for the focus, most relevant area first
+    /// ([`GoalTemplate::by_key`] turns a key back into its template).
+    ///
+    /// ```
+    /// use interpersonal::{goal::GoalTemplate, ProblemArea, engine::Recommendations};
+    ///
+    /// let r = Recommendations::for_focus(&[ProblemArea::Grief]);
+    /// for key in r.goal_templates() {
+    ///     assert_eq!(GoalTemplate::by_key(key).unwrap().area(), ProblemArea::Grief);
+    /// }
+    /// ```
+    pub fn goal_templates(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.goal_templates.iter().map(SharedText::as_str)
     }
 }
 

@@ -3,7 +3,7 @@
 //!
 //! A new public type belongs in this list: the compiler then checks it.
 use interpersonal::{
-    SharedText, catalogue::*, course::*, date::*, engine::*, error::*, goal::*, id::*,
+    catalogue::*, course::*, date::*, engine::*, error::*, goal::*, id::*,
     inventory::*, measure::*, sensitive::*, source::*,
 };
 
@@ -173,7 +173,6 @@ fn every_public_type_is_send_and_sync() {
     assert_send_sync::<SessionRecord>();
     assert_send_sync::<TerminationChecklist>();
     assert_send_sync::<TerminationItem>();
-    assert_send_sync::<SharedText>();
     assert_send_sync::<Sensitive<String>>();
     assert_send_sync::<Report<'static>>();
     #[cfg(feature = "fhir")]
