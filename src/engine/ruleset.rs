@@ -352,9 +352,8 @@ impl Rule {
     /// One line for the clinician: what the evidence shows.
     ///
     /// ```
-    /// let rules = interpersonal::RuleSet::standard()?;
+    /// let rules = interpersonal::RuleSet::standard();
     /// assert!(rules.rules.iter().all(|rule| !rule.summary().trim().is_empty()));
-    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn summary(&self) -> &str {
         self.summary.as_str()
@@ -364,9 +363,8 @@ impl Rule {
     /// is none.
     ///
     /// ```
-    /// let rules = interpersonal::RuleSet::standard()?;
+    /// let rules = interpersonal::RuleSet::standard();
     /// assert!(rules.rules.iter().any(|rule| !rule.detail().is_empty()));
-    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn detail(&self) -> &str {
         self.detail.as_str()
@@ -375,10 +373,9 @@ impl Rule {
     /// Replaces the summary.
     ///
     /// ```
-    /// let mut rules = interpersonal::RuleSet::standard()?;
+    /// let mut rules = interpersonal::RuleSet::standard();
     /// rules.rules[0].set_summary("Reworded for our clinic");
     /// assert_eq!(rules.rules[0].summary(), "Reworded for our clinic");
-    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn set_summary(&mut self, summary: impl Into<String>) {
         self.summary = SharedText::from(summary.into());
@@ -387,10 +384,9 @@ impl Rule {
     /// Replaces the detail.
     ///
     /// ```
-    /// let mut rules = interpersonal::RuleSet::standard()?;
+    /// let mut rules = interpersonal::RuleSet::standard();
     /// rules.rules[0].set_detail("Why this rule holds, in our words.");
     /// assert_eq!(rules.rules[0].detail(), "Why this rule holds, in our words.");
-    /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn set_detail(&mut self, detail: impl Into<String>) {
         self.detail = SharedText::from(detail.into());
