@@ -5,8 +5,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::reference::Reference;
-use crate::text::SharedText;
 use crate::source::Basis;
+use crate::text::SharedText;
 
 /// A claim's citation: the key of a [`Reference`] in the bibliography, a
 /// locator inside the work, and the [`Basis`] on which the claim rests.

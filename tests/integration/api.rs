@@ -3,8 +3,8 @@
 //!
 //! A new public type belongs in this list: the compiler then checks it.
 use interpersonal::{
-    catalogue::*, course::*, date::*, engine::*, error::*, goal::*, id::*,
-    inventory::*, measure::*, sensitive::*, source::*,
+    catalogue::*, course::*, date::*, engine::*, error::*, goal::*, id::*, inventory::*,
+    measure::*, sensitive::*, source::*,
 };
 
 fn assert_send_sync<T: Send + Sync>() {}
