@@ -158,7 +158,7 @@ pub(crate) struct Compiled {
     /// measuring how close a rule came (see [`Compiled::unit_parts`]).
     pub(crate) unit: Vec<bool>,
     /// The recommendations for every focus, built once.
-    pub(crate) recommendations: super::recommend::RecommendationTable,
+    pub(crate) recommendations: &'static super::recommend::RecommendationTable,
 }
 
 impl Compiled {
@@ -663,7 +663,7 @@ impl Engine {
                 event_person_needs,
                 absent,
                 unit,
-                recommendations: super::recommend::RecommendationTable::new(),
+                recommendations: super::recommend::RecommendationTable::shared(),
             }),
         })
     }

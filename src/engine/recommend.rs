@@ -83,7 +83,8 @@ impl Recommendations {
 }
 
 /// The recommendations for every focus of up to two distinct areas, built
-/// once when the engine is compiled, so that evaluating only clones them.
+/// once per process (the first time an engine is compiled), so that
+/// evaluating only clones them.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RecommendationTable {
     /// For one area in focus, by [`area_index`](super::evaluate::area_index).
@@ -100,6 +101,13 @@ impl RecommendationTable {
             single: areas.map(|a| Recommendations::for_focus(&[a])),
             pairs: areas.map(|a| areas.map(|b| Recommendations::for_focus(&[a, b]))),
         }
+    }
+
+    /// The table, built once per process: it depends on the catalogue only,
+    /// not on the rule set, so every compiled engine shares it.
+    pub(crate) fn shared() -> &'static RecommendationTable {
+        static TABLE: std::sync::OnceLock<RecommendationTable> = std::sync::OnceLock::new();
+        TABLE.get_or_init(RecommendationTable::new)
     }
 
     /// The same as [`Recommendations::for_focus`].
