@@ -25,6 +25,9 @@ use interpersonal::{
     measure::{Phq9Answers, Phq9Item, ScoringOptions},
 };
 
+#[path = "support/svg_args.rs"]
+mod svg_args;
+
 /// The bundled case (examples/data/quickstart.json).
 const CASE: &str = include_str!("data/quickstart.json");
 
@@ -53,19 +56,6 @@ fn phq9_answers(total: u8) -> Phq9Answers {
     answers.with(Phq9Item::SelfHarmThoughts, 0)
 }
 
-/// The folder after `--svg`, if given.
-fn svg_dir() -> Result<Option<std::path::PathBuf>, Box<dyn Error>> {
-    let mut args = std::env::args().skip(1);
-    match args.next().as_deref() {
-        None => Ok(None),
-        Some("--svg") => match args.next() {
-            Some(dir) => Ok(Some(dir.into())),
-            None => Err("--svg needs a folder: --svg DIR".into()),
-        },
-        Some(other) => Err(format!("unknown argument {other:?}; the only one is --svg DIR").into()),
-    }
-}
-
 /// Writes the PHQ-9 symptom chart of the course into `dir`.
 #[cfg(feature = "svg")]
 fn write_chart(dir: &std::path::Path, course: &Course) -> Result<(), Box<dyn Error>> {
@@ -82,11 +72,11 @@ fn write_chart(dir: &std::path::Path, course: &Course) -> Result<(), Box<dyn Err
 /// Without the `svg` feature there are no pictures.
 #[cfg(not(feature = "svg"))]
 fn write_chart(_: &std::path::Path, _: &Course) -> Result<(), Box<dyn Error>> {
-    Err("--svg needs the svg feature: cargo run --example course_tracking --features svg -- --svg DIR".into())
+    Err(svg_args::needs_svg_feature("course_tracking"))
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let svg_dir = svg_dir()?;
+    let svg_dir = svg_args::svg_dir_only()?;
     let inventory: Inventory = from_json(CASE)?;
     let engine = Engine::standard()?;
     let assessment = engine.evaluate(&inventory);

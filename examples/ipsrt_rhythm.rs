@@ -19,6 +19,9 @@ use std::error::Error;
 use interpersonal::from_json;
 use interpersonal::ipsrt::{RhythmSeries, Scorability};
 
+#[path = "support/svg_args.rs"]
+mod svg_args;
+
 /// The bundled series (examples/ipsrt_data/rhythm_series.json).
 const SERIES: &str = include_str!("ipsrt_data/rhythm_series.json");
 
@@ -47,23 +50,12 @@ fn write_charts(dir: &std::path::Path, series: &RhythmSeries) -> Result<(), Box<
 /// Without the `svg` feature there are no pictures.
 #[cfg(not(feature = "svg"))]
 fn write_charts(_: &std::path::Path, _: &RhythmSeries) -> Result<(), Box<dyn Error>> {
-    Err(
-        "--svg needs the svg feature: cargo run --example ipsrt_rhythm --features svg -- --svg DIR"
-            .into(),
-    )
+    Err(svg_args::needs_svg_feature("ipsrt_rhythm"))
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let svg_dir = match args.iter().position(|a| a == "--svg") {
-        Some(i) if i + 1 < args.len() => {
-            let dir = args.remove(i + 1);
-            args.remove(i);
-            Some(std::path::PathBuf::from(dir))
-        }
-        Some(_) => return Err("--svg needs a folder: --svg DIR".into()),
-        None => None,
-    };
+    let svg_dir = svg_args::take_svg_dir(&mut args)?;
     let text = match args.first() {
         Some(path) => std::fs::read_to_string(path)?,
         None => SERIES.to_owned(),

@@ -31,20 +31,10 @@ use interpersonal::{
     inventory::OnsetLink,
 };
 
-const CASE: &str = include_str!("data/quickstart.json");
+#[path = "support/svg_args.rs"]
+mod svg_args;
 
-/// The folder after `--svg`, if given.
-fn svg_dir() -> Result<Option<std::path::PathBuf>, Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
-    match args.next().as_deref() {
-        None => Ok(None),
-        Some("--svg") => match args.next() {
-            Some(dir) => Ok(Some(dir.into())),
-            None => Err("--svg needs a folder: --svg DIR".into()),
-        },
-        Some(other) => Err(format!("unknown argument {other:?}; the only one is --svg DIR").into()),
-    }
-}
+const CASE: &str = include_str!("data/quickstart.json");
 
 /// Writes the closeness circle of the case into `dir`.
 #[cfg(feature = "svg")]
@@ -70,14 +60,11 @@ fn write_circle(
     _: &Inventory,
     _: &interpersonal::Assessment,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    Err(
-        "--svg needs the svg feature: cargo run --example quickstart --features svg -- --svg DIR"
-            .into(),
-    )
+    Err(svg_args::needs_svg_feature("quickstart"))
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let svg_dir = svg_dir()?;
+    let svg_dir = svg_args::svg_dir_only()?;
     // 1. Read and check the inventory. Every problem is reported with its JSON
     //    path; none of them quotes patient text.
     let inventory: Inventory = from_json(CASE)?;

@@ -231,6 +231,7 @@
     )
 )]
 
+mod collections;
 mod macros;
 mod printable;
 mod text;

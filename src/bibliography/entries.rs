@@ -1,12 +1,15 @@
 //! The works the crate cites, in key order.
 //!
-//! Each identifier was checked against the publisher's or the index's own
-//! record (PubMed, PubMed Central, the publisher's page for the work, a
-//! library or research-index record); where it could not be, the field is
-//! `None`. The project's research log records, for every identifier, the page
-//! where it was confirmed. A `note` flags an identifier that was seen only in
-//! a copy of the index's record and should be confirmed at the source, and any
-//! correction to a citation that circulates in a wrong form.
+//! Each identifier was looked for on the publisher's or the index's own record
+//! (PubMed, PubMed Central, the publisher's page for the work, a library or
+//! research-index record), and each entry's `note` says on which record its
+//! identifiers were seen. Where the index's own page could not be reached, an
+//! identifier is given only if copies of that record (mirrors of PubMed,
+//! PubMed-derived readers) and independent reference lists agree on it and on
+//! the journal, volume and pages; the note then says so, and that the primary
+//! record was not reached. Where not even that holds, the field is `None` and
+//! the note says what was tried. A note also records any correction to a
+//! citation that circulates in a wrong form.
 
 use super::reference::{Reference, ReferenceKind};
 
@@ -22,11 +25,14 @@ pub(super) const ENTRIES: &[Reference] = &[
         volume: Some("42"),
         issue: Some("10"),
         pages: Some("948–955"),
+        doi: Some("10.1016/S0006-3223(96)00548-3"),
         pmid: Some("9359982"),
         note: Some(
-            "PMID seen on a PubMed-derived reader (QxMD), not on PubMed itself; volume, issue \
-             and pages not printed on the records seen: confirm. The DOI is not given: the \
-             publisher's page shows only the article's PII, S0006-3223(96)00548-3.",
+            "The publisher's page for the article is addressed by its PII, \
+             S0006-3223(96)00548-3; two independent reference lists give the DOI \
+             10.1016/S0006-3223(96)00548-3 with 42(10):948–955. The DOI itself was not seen on \
+             the publisher's or Crossref's record. PMID seen only on a PubMed-derived reader \
+             (QxMD); PubMed's own page was not reached.",
         ),
         ..Reference::new(
             "altman-1997-asrm",
@@ -39,7 +45,12 @@ pub(super) const ENTRIES: &[Reference] = &[
     Reference {
         edition: Some("5th ed., text revision"),
         publisher: Some("American Psychiatric Association Publishing"),
-        note: Some("DSM-5-TR; adds prolonged grief disorder. ISBN and DOI not yet confirmed."),
+        note: Some(
+            "DSM-5-TR; adds prolonged grief disorder. ISBN and DOI not given: neither the \
+             publisher's catalogue (APA Publishing) nor its PsychiatryOnline record was \
+             reached. Many independent reference lists cite the DOI \
+             10.1176/appi.books.9780890425787.",
+        ),
         ..Reference::new(
             "apa-2022-dsm5tr",
             Book,
@@ -77,9 +88,12 @@ pub(super) const ENTRIES: &[Reference] = &[
         container: Some("J Clin Psychiatry"),
         doi: Some("10.4088/JCP.08m04784blu"),
         note: Some(
-            "Often cited as J Clin Psychol 65(4):475–483; the publisher's record shows J Clin \
-             Psychiatry, published 15 December 2009, but does not print the DOI there. DOI seen \
-             only on research-index records and copies of the PubMed record: confirm.",
+            "Often cited as J Clin Psychol 65(4):475–483; the publisher's page \
+             (psychiatrist.com) shows J Clin Psychiatry, the title and authors, published 15 \
+             December 2009, but its stored copy does not print the DOI. DOI as printed on a \
+             copy of the PubMed record (PMID 20141705) and on research-index records; \
+             PubMed's own page was not reached, so the PMID is not given. Volume and pages \
+             not confirmed.",
         ),
         ..Reference::new(
             "bockting-2009-preventive-ct",
@@ -137,7 +151,12 @@ pub(super) const ENTRIES: &[Reference] = &[
         volume: Some("109"),
         pages: Some("325–331"),
         doi: Some("10.1111/j.1600-0447.2004.00301.x"),
-        note: Some("DOI seen on an index record (zendy.io): confirm on the publisher's page."),
+        note: Some(
+            "DOI seen only on a research-index record (zendy.io); the publisher's page (Wiley \
+             Online Library) was not reached. Journal, volume and pages as printed on a copy \
+             of the article and in the publisher's reference list of a later paper, which does \
+             not print the DOI. Issue not confirmed.",
+        ),
         ..Reference::new(
             "cuijpers-smit-2004-subthreshold",
             Article,
@@ -233,6 +252,10 @@ pub(super) const ENTRIES: &[Reference] = &[
         pages: Some("851–855"),
         doi: Some("10.1001/archpsyc.1991.01810330075011"),
         pmid: Some("1929776"),
+        note: Some(
+            "PMID and DOI confirmed on the PubMed record; volume, issue, pages and DOI on the \
+             publisher's page (JAMA Network).",
+        ),
         ..Reference::new(
             "frank-1991-consensus-definitions",
             Article,
@@ -259,9 +282,10 @@ pub(super) const ENTRIES: &[Reference] = &[
         doi: Some("10.1001/archpsyc.1991.01810360017002"),
         pmid: Some("1845438"),
         note: Some(
-            "Erratum: Arch Gen Psychiatry 1992;49(5):401. PMID seen only on copies of the \
-             PubMed record: confirm. DOI, volume, issue and pages corroborated by a university \
-             research record (FIU Discovery), not by the publisher or PubMed.",
+            "Erratum: Arch Gen Psychiatry 1992;49(5):401. PMID, DOI, volume, issue and pages \
+             as printed on two copies of the PubMed record; DOI, volume, issue and pages also \
+             on a university research record (FIU Discovery). PubMed's and the publisher's own \
+             pages were not reached.",
         ),
         ..Reference::new(
             "frank-1991-maintenance-ipt",
@@ -411,7 +435,12 @@ pub(super) const ENTRIES: &[Reference] = &[
         pages: Some("12–19"),
         doi: Some("10.1037//0022-006x.59.1.12"),
         pmid: Some("2002127"),
-        note: Some("PMID and DOI seen on a proxied copy of the PubMed page: confirm."),
+        note: Some(
+            "PMID and DOI as printed on a proxied copy of the PubMed page; the DOI, with \
+             59(1):12–19, agrees in many independent reference lists (the documentation of \
+             several R packages, an OpenAlex-based record), one of which also gives the PMID. \
+             PubMed's and the publisher's (APA PsycNet) own pages were not reached.",
+        ),
         ..Reference::new(
             "jacobson-truax-1991-clinical-significance",
             Article,
@@ -436,10 +465,10 @@ pub(super) const ENTRIES: &[Reference] = &[
         volume: Some("16"),
         issue: Some("9"),
         pages: Some("606–613"),
-        note: Some(
-            "DOI and PMID not confirmed on a PubMed, PMC or publisher record, so not given; \
-             they were seen only in citations in third-party code repositories.",
-        ),
+        doi: Some("10.1046/j.1525-1497.2001.016009606.x"),
+        pmid: Some("11556941"),
+        pmcid: Some("PMC1495268"),
+        note: Some("PMID, PMCID and DOI confirmed on the PubMed record (PMID 11556941)."),
         ..Reference::new(
             "kroenke-2001-phq9",
             Article,
@@ -453,12 +482,14 @@ pub(super) const ENTRIES: &[Reference] = &[
         volume: Some("41"),
         issue: Some("11"),
         pages: Some("1284–1292"),
+        doi: Some("10.1097/01.MLR.0000093487.78664.3C"),
         pmid: Some("14583691"),
         note: Some(
             "Volume, issue and pages from the authors' university research record (Indiana \
-             University, Pure); the PMID seen on a PubMed-derived reader (bioseek), not on \
-             PubMed itself: confirm. DOI seen only on a mirror of the PubMed record, not \
-             confirmed, so not given.",
+             University, Pure). PMID and DOI as printed on a copy of the PubMed record (a \
+             university's public mirror of PubMed's page for 14583691) and, with the same \
+             journal, volume and pages, in several independent reference lists; PubMed's and \
+             the publisher's own pages were not reached.",
         ),
         ..Reference::new(
             "kroenke-2003-phq2",
@@ -474,10 +505,13 @@ pub(super) const ENTRIES: &[Reference] = &[
         issue: Some("5"),
         pages: Some("317–325"),
         doi: Some("10.7326/0003-4819-146-5-200703060-00004"),
+        pmid: Some("17339617"),
         note: Some(
-            "DOI from the publisher's page (ACP Journals); pages from the citation in Evid \
-             Based Med 2007;12:149. The abstract does not print the GAD-2 cut-off of 3. PMID \
-             seen only on a PubMed-derived reader (QxMD), not confirmed, so not given.",
+            "DOI from the publisher's page (ACP Journals); volume, issue and pages from a \
+             university research record (UKE Hamburg) and the citation in Evid Based Med \
+             2007;12:149. The abstract does not print the GAD-2 cut-off of 3. PMID as printed \
+             on copies of the PubMed record (a mirror, and QxMD) and in an independent \
+             reference list; PubMed's own page was not reached.",
         ),
         ..Reference::new(
             "kroenke-2007-anxiety",
@@ -522,8 +556,10 @@ pub(super) const ENTRIES: &[Reference] = &[
         doi: Some("10.1016/j.jad.2008.06.026"),
         pmid: Some("18752852"),
         note: Some(
-            "DOI and PMID seen on a PubMed-derived reader (wilddata), not on PubMed or the \
-             publisher's page: confirm.",
+            "DOI and PMID as printed on copies of the PubMed record (a mirror, and wilddata) \
+             and on ResearchGate's record taken from PubMed; the DOI, with 114(1–3):163–173, \
+             agrees in several independent reference lists. PubMed's and the publisher's own \
+             pages were not reached.",
         ),
         ..Reference::new(
             "kroenke-2009-phq8",
@@ -600,8 +636,9 @@ pub(super) const ENTRIES: &[Reference] = &[
              place in the book is from the domain reference: confirm in OUP's table of \
              contents). Copyright page 2017; published July 2016. ISBN 9780190465599 (paper) \
              confirmed on a research index's record of the book, beside 9780190465605, and in \
-             its Library of Congress CIP data (LCCN 2016019641). DOI seen on a library \
-             record: confirm.",
+             its Library of Congress CIP data (LCCN 2016019641). DOI printed on a university \
+             library's catalogue record (Summon) beside both ISBNs; OUP's own page (Oxford \
+             Clinical Psychology) was not reached.",
         ),
         ..Reference::new(
             "markowitz-2016-ptsd",
@@ -659,7 +696,11 @@ pub(super) const ENTRIES: &[Reference] = &[
         container: Some("J Sleep Res"),
         volume: Some("11"),
         pages: Some("183–190"),
-        note: Some("The SRM-5. No identifier confirmed yet."),
+        note: Some(
+            "The SRM-5. Authors, journal, volume and pages as printed on a copy of the \
+             article. No DOI or PMID was found on any record, primary or copy, so none is \
+             given.",
+        ),
         ..Reference::new(
             "monk-2002-srm5",
             Article,
@@ -712,12 +753,14 @@ pub(super) const ENTRIES: &[Reference] = &[
         container: Some("World Psychiatry"),
         volume: Some("20"),
         issue: Some("1"),
+        pages: Some("96–106"),
         doi: Some("10.1002/wps.20823"),
         pmid: Some("33432758"),
         pmcid: Some("PMC7801836"),
         note: Some(
-            "Identifiers seen only on a copy of the PubMed record: confirm. Pages (96–106) seen \
-             only on a research-index record, so not given.",
+            "PMID, PMCID and DOI as printed on a copy of the PubMed record; the DOI, with \
+             20(1):96–106, agrees in independent reference lists and a research-index record. \
+             PubMed's, PMC's and the publisher's own pages were not reached.",
         ),
         ..Reference::new(
             "prigerson-2021-pgd-dsm5tr",
@@ -840,8 +883,9 @@ pub(super) const ENTRIES: &[Reference] = &[
         pmid: Some("15067162"),
         note: Some(
             "DOI confirmed on the publisher's page (Psychiatric Services, \
-             psychiatryonline.org). PMID and the last page seen only on copies of the PubMed \
-             record: confirm.",
+             psychiatryonline.org). PMID and the pages 448–450 as printed on copies of the \
+             PubMed record (a mirror, and ResearchGate's record taken from PubMed); PubMed's \
+             own page was not reached.",
         ),
         ..Reference::new(
             "swartz-2004-brief-ipt",
@@ -886,7 +930,8 @@ pub(super) const ENTRIES: &[Reference] = &[
         publisher: Some("Oxford University Press"),
         note: Some(
             "First edition: Clinician's Quick Guide to Interpersonal Psychotherapy, 2007. ISBN \
-             not yet confirmed on the publisher's record.",
+             not given: OUP's catalogue page was not reached, and the records found were \
+             copies of the book.",
         ),
         ..Reference::new(
             "weissman-2018-guide",
@@ -903,8 +948,9 @@ pub(super) const ENTRIES: &[Reference] = &[
         document_number: Some("WHO/MSD/MER/16.4"),
         who_iris: Some("10665/250219"),
         note: Some(
-            "Document number as printed on the document; IRIS handle from WHO's address for \
-             the document: confirm on iris.who.int.",
+            "Document number as printed on the document. The IRIS handle is part of WHO's own \
+             address for the document's file (apps.who.int/iris/bitstream/10665/250219/…), as \
+             quoted by a copy; the iris.who.int record itself was not reached.",
         ),
         ..Reference::new(
             "who-2016-group-ipt",

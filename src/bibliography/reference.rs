@@ -333,7 +333,8 @@ fn surname(author: &str) -> &str {
 /// assert_eq!(
 ///     phq9.to_string(),
 ///     "Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression \
-///      severity measure. J Gen Intern Med. 2001;16(9):606–613.",
+///      severity measure. J Gen Intern Med. 2001;16(9):606–613. \
+///      doi:10.1046/j.1525-1497.2001.016009606.x. PMID: 11556941. PMCID: PMC1495268.",
 /// );
 /// ```
 impl fmt::Display for Reference {

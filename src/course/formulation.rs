@@ -1,9 +1,9 @@
 //! The interpersonal formulation: the text that links the episode of
 //! depression to the problem area, presented at the end of the initial phase.
 
+use crate::collections::{HashSet, HashSetExt};
 use crate::macros::source;
 use crate::macros::vocabulary_enum;
-use std::collections::HashSet;
 use std::fmt;
 
 use crate::{

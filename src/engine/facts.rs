@@ -3,12 +3,12 @@
 
 use std::fmt::Write;
 
+use crate::collections::{HashMap, HashMapExt};
 use crate::{
     date::PartialDate,
     id::PersonId,
     inventory::{Inventory, Person, PersonStatus, RelationshipKind},
 };
-use std::collections::HashMap;
 
 use chrono::{Datelike, Months, NaiveDate};
 

@@ -2,7 +2,7 @@
 //! which areas are in focus, the dispute's stage, the kind of grief, and the
 //! advisories. Each step cites its source in CLINICAL-BASIS.md §2.5.
 
-use std::collections::{HashMap, HashSet};
+use crate::collections::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::macros::source;
 use crate::{
@@ -146,16 +146,24 @@ struct NamedWeights<'a> {
 
 impl<'a> NamedWeights<'a> {
     fn new(evidence: &'a [Evidence]) -> Self {
-        let mut weights: HashMap<(bool, &str), (f64, LinkBasis)> = HashMap::new();
+        let subjects: usize = evidence.iter().map(|e| e.subjects.len()).sum();
+        let mut weights: HashMap<(bool, &str), (f64, LinkBasis)> = HashMap::with_capacity(subjects);
         let mut seen = HashSet::new();
         for e in evidence {
+            // A subject named twice by one piece of evidence counts once: a
+            // short list is checked in place, a long one through a set.
+            let short = e.subjects.len() <= 8;
             seen.clear();
-            for s in &e.subjects {
-                let key = match s {
-                    Subject::Person(id) => (true, id.as_str()),
-                    Subject::Event(id) => (false, id.as_str()),
+            for (i, s) in e.subjects.iter().enumerate() {
+                let key = subject_key(s);
+                let repeated = if short {
+                    e.subjects
+                        .get(..i)
+                        .is_some_and(|before| before.iter().any(|b| subject_key(b) == key))
+                } else {
+                    !seen.insert(key)
                 };
-                if !seen.insert(key) {
+                if repeated {
                     continue;
                 }
                 // As `Iterator::sum` of f64 does, start from negative zero.
@@ -170,19 +178,28 @@ impl<'a> NamedWeights<'a> {
     /// The summed weight of the evidence naming `who` (negative zero when
     /// none does).
     fn weight(&self, who: Named<'_>) -> f64 {
-        self.weights.get(&key(who)).map_or(-0.0, |&(w, _)| w)
+        self.weight_and_link(who).0
+    }
+
+    /// The summed weight and the strongest onset link of the evidence naming
+    /// `who`, in one lookup.
+    fn weight_and_link(&self, who: Named<'_>) -> (f64, LinkBasis) {
+        self.weights
+            .get(&key(who))
+            .copied()
+            .unwrap_or((-0.0, LinkBasis::None))
     }
 
     /// Whether some evidence names `who`.
     fn names(&self, who: Named<'_>) -> bool {
         self.weights.contains_key(&key(who))
     }
+}
 
-    /// The strongest onset link of the evidence naming `who`.
-    fn link(&self, who: Named<'_>) -> LinkBasis {
-        self.weights
-            .get(&key(who))
-            .map_or(LinkBasis::None, |&(_, l)| l)
+fn subject_key(s: &Subject) -> (bool, &str) {
+    match s {
+        Subject::Person(id) => (true, id.as_str()),
+        Subject::Event(id) => (false, id.as_str()),
     }
 }
 
@@ -313,8 +330,7 @@ pub(crate) fn grief_kind(
     let mut best: Option<(LinkBasis, f64, bool, usize)> = None;
     let named = NamedWeights::new(evidence);
     let mut consider = |who: Named<'_>, is_person: bool, index: usize| {
-        let link = named.link(who);
-        let weight = named.weight(who);
+        let (weight, link) = named.weight_and_link(who);
         if weight <= 0.0 {
             return;
         }

@@ -87,35 +87,11 @@ impl<'a> Report<'a> {
 
     /// A subject by its label: "Maria (sibling)", "the divorce (2025-11) of Tom".
     fn subject(&self, ix: &Index<'_>, s: &Subject) -> String {
-        match s {
-            Subject::Person(id) => match ix.person(id.as_str()) {
-                Some(p) => format!("{} ({})", escape(p.label.expose()), words(p.relationship)),
-                None => format!("person `{id}`"),
-            },
-            Subject::Event(id) => match ix.event(id.as_str()) {
-                Some(e) => {
-                    let mut t = format!("the {}", words(e.kind));
-                    if let Some(d) = e.date {
-                        t.push_str(&format!(" ({d})"));
-                    }
-                    if let Some(p) = e.person.as_ref().and_then(|p| ix.person(p.as_str())) {
-                        t.push_str(&format!(" of {}", escape(p.label.expose())));
-                    }
-                    t
-                }
-                None => format!("event `{id}`"),
-            },
-        }
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = write_subject(&mut out, ix, s);
+        out
     }
-
-    fn subjects(&self, ix: &Index<'_>, subjects: &[Subject]) -> String {
-        subjects
-            .iter()
-            .map(|s| self.subject(ix, s))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
     /// The question a missing fact asks.
     fn question(&self, ix: &Index<'_>, m: &MissingFact) -> String {
         let who = m
@@ -130,9 +106,69 @@ impl<'a> Report<'a> {
     }
 }
 
-fn words<T: Into<&'static str>>(v: T) -> String {
-    let s: &'static str = v.into();
-    s.replace('_', " ")
+/// A subject by its label, written straight into `out`: one pass, no
+/// text built and thrown away, so a report naming 100k subjects stays quick
+/// (issue 10). Labels are escaped: no control character reaches the report.
+fn write_subject(out: &mut impl fmt::Write, ix: &Index<'_>, s: &Subject) -> fmt::Result {
+    match s {
+        Subject::Person(id) => match ix.person(id.as_str()) {
+            Some(p) => write!(
+                out,
+                "{} ({})",
+                escape(p.label.expose()),
+                words(p.relationship)
+            ),
+            None => write!(out, "person `{id}`"),
+        },
+        Subject::Event(id) => match ix.event(id.as_str()) {
+            Some(e) => {
+                write!(out, "the {}", words(e.kind))?;
+                if let Some(d) = e.date {
+                    write!(out, " ({d})")?;
+                }
+                if let Some(p) = e.person.as_ref().and_then(|p| ix.person(p.as_str())) {
+                    write!(out, " of {}", escape(p.label.expose()))?;
+                }
+                Ok(())
+            }
+            None => write!(out, "event `{id}`"),
+        },
+    }
+}
+
+/// Subjects by their labels, separated by `"; "`, written as the report is.
+struct Subjects<'r>(&'r Index<'r>, &'r [Subject]);
+
+impl fmt::Display for Subjects<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, s) in self.1.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write_subject(f, self.0, s)?;
+        }
+        Ok(())
+    }
+}
+
+/// A vocabulary value's name in words: `ex_partner` as "ex partner".
+fn words<T: Into<&'static str>>(v: T) -> Words {
+    Words(v.into())
+}
+
+/// A name whose underscores are written as spaces.
+struct Words(&'static str);
+
+impl fmt::Display for Words {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, part) in self.0.split('_').enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            f.write_str(part)?;
+        }
+        Ok(())
+    }
 }
 
 /// A source as the report shows it: each citation's author-year label and
@@ -264,7 +300,7 @@ impl fmt::Display for Report<'_> {
                     link_words(e.onset_link),
                 )?;
                 if !e.subjects.is_empty() {
-                    writeln!(f, "      about: {}", self.subjects(&ix, &e.subjects))?;
+                    writeln!(f, "      about: {}", Subjects(&ix, &e.subjects))?;
                 }
                 writeln!(f, "      source: {}", escape(&cited(&e.source)))?;
             }
@@ -305,7 +341,7 @@ impl fmt::Display for Report<'_> {
             for x in &others {
                 writeln!(f, "  [{}] {}", tag(x.indicator), escape(&x.summary))?;
                 if !x.subjects.is_empty() {
-                    writeln!(f, "      about: {}", self.subjects(&ix, &x.subjects))?;
+                    writeln!(f, "      about: {}", Subjects(&ix, &x.subjects))?;
                 }
                 writeln!(f, "      source: {}", escape(&cited(&x.source)))?;
             }
@@ -376,7 +412,8 @@ mod tests {
             text.contains(
                 "   Source: Markowitz & Weissman 2012, ch. 12, diagnosis and treatment planning \
                  (stated) https://doi.org/10.1093/med:psych/9780199746903.001.0001; \
-                 Kroenke et al. 2001, item 9 (known)\n"
+                 Kroenke et al. 2001, item 9 (known) \
+                 https://doi.org/10.1046/j.1525-1497.2001.016009606.x\n"
             ),
             "{text}"
         );

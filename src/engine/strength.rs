@@ -10,6 +10,7 @@
 //! [`RuleParameters::support_cap`](crate::engine::RuleParameters::support_cap) from
 //! the others. An area's score is the strength of its best-supported fact.
 
+use crate::collections::{HashMap, HashMapExt};
 use crate::{
     catalogue::ProblemArea,
     engine::RuleParameters,
@@ -18,7 +19,6 @@ use crate::{
         RelativeToOnset,
     },
 };
-use std::collections::HashMap;
 
 use super::assessment::Evidence;
 use super::facts::{Facts, Truth, WindowRef, death_date};

@@ -1,6 +1,6 @@
 //! The inventory's people and events by id, for code that names many of them.
 
-use std::collections::HashMap;
+use crate::collections::{HashMap, HashMapExt};
 
 use super::{Inventory, LifeEvent, Person};
 

@@ -7,8 +7,8 @@
 //! once, at its JSON path, in document order (DESIGN.md decision 9), and its
 //! message names ids, dates and enum values, never labels or notes.
 
+use crate::collections::{HashMap, HashMapExt, HashSet};
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
