@@ -229,6 +229,16 @@ pub(crate) mod read {
         bounded(deserializer, Limits::MAX.events, "events")
     }
 
+    /// At most [`Limits::events`] upcoming events (the inventory's
+    /// `upcoming`, held to the same limit as its events).
+    pub(crate) fn upcoming<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de>,
+    {
+        bounded(deserializer, Limits::MAX.events, "upcoming events")
+    }
+
     /// At most [`Limits::rules`] rules.
     pub(crate) fn rules<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
     where

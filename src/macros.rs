@@ -43,6 +43,58 @@ macro_rules! vocabulary_enum {
 }
 pub(crate) use vocabulary_enum;
 
+/// The traits of a growing set of names: a public newtype with named
+/// constants over a private enum (in the style of `http::Method`), which has
+/// `ALL: [Self; N]` and `const fn as_str(self) -> &'static str`. Gives it
+/// `Debug` (`Name(snake_case)`), `Display` and `Serialize` (the name),
+/// `FromStr` (one of `ALL`, else `$unknown`, a unit error that names no input)
+/// and, when `deserialize` is given, a `Deserialize` that reads the name
+/// through `FromStr`. (`Modality` reads its own, naming the accepted names as
+/// serde's unknown variant does.)
+macro_rules! name_set {
+    ($name:ident, $unknown:ident) => {
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, concat!(stringify!($name), "({})"), self.as_str())
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $unknown;
+
+            fn from_str(s: &str) -> Result<Self, $unknown> {
+                $name::ALL
+                    .into_iter()
+                    .find(|m| m.as_str() == s)
+                    .ok_or($unknown)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    };
+    ($name:ident, $unknown:ident, deserialize) => {
+        $crate::macros::name_set!($name, $unknown);
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+pub(crate) use name_set;
+
 /// A [`Source`](crate::source::Source) citing the given citations, principal
 /// first, usable in `const`s: `source![cited::GUIDE_DISPUTES, cited::MW]`.
 /// The list cannot be empty.

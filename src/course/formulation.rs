@@ -7,14 +7,14 @@ use crate::macros::vocabulary_enum;
 use std::fmt;
 
 use crate::{
-    bibliography::cited,
+    bibliography::{Citation, cited},
     catalogue::{DisputeStage, PhaseTask, ProblemArea},
-    course::{Cadence, Course},
+    course::{Cadence, Course, SickRole},
     engine::{Assessment, Indicator, Subject},
     inventory::{EventKind, Inventory, InventoryIndex, LifeEvent, OnsetLink},
     measure::{HamdBand, HamdBanding, Measurement, SafetyFlagKind, SeverityBand},
     sensitive::Sensitive,
-    source::Source,
+    source::{Basis, Source},
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -23,6 +23,13 @@ use serde::{Deserialize, Serialize};
 const POCKET_GUIDE_SCRIPT: Source = source![cited::POCKET_FORMULATION];
 const FORMULATION_CONTENTS: Source = source![cited::CASEBOOK_16_FORMULATION];
 const SICK_ROLE: Source = source![cited::MW_SICK_ROLE];
+/// IPT-A's limited sick role: the adolescent keeps going to school and to
+/// activities as far as possible (Mufson et al. 2004, as program registries
+/// describe the manual; CLINICAL-BASIS.md §7.3).
+const LIMITED_SICK_ROLE: Source = source![
+    cited::MW_SICK_ROLE,
+    Citation::new("mufson-2004-ipt-a", "limited sick role", Basis::Known)
+];
 const LINK_TO_AREA: Source = source![cited::POCKET, cited::WHO_GIPT];
 const TWO_AREAS: Source = source![cited::CASEBOOK_17];
 const AGREEMENT: Source = source![cited::POCKET_FORMULATION];
@@ -59,6 +66,10 @@ vocabulary_enum! {
 }
 
 /// One part of a [`Formulation`]: its text and where the part comes from.
+/// The part type `P` is [`FormulationPart`] for the IPT formulation and
+/// [`MitFormulationPart`](crate::mit::MitFormulationPart) for the MIT one
+/// ([`MitFormulationSection`](crate::mit::MitFormulationSection)): both
+/// formulations are written section by section in the same way.
 ///
 /// The text joins labels from the inventory back in (a name, "your divorce
 /// from Tom"), so it is patient text: [`Sensitive`], never in `Debug` output.
@@ -74,16 +85,16 @@ vocabulary_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
-pub struct FormulationSection {
+pub struct FormulationSection<P = FormulationPart> {
     /// Which part it is.
-    pub part: FormulationPart,
+    pub part: P,
     /// What to say.
     pub text: Sensitive<String>,
     /// Where the part comes from.
     pub source: Source,
 }
 
-impl FormulationSection {
+impl<P> FormulationSection<P> {
     /// A section of `part` saying `text`.
     ///
     /// ```
@@ -93,13 +104,39 @@ impl FormulationSection {
     /// let s = FormulationSection::new(FormulationPart::SickRole, "…", Source::from_cites([mw]));
     /// assert_eq!(s.part, FormulationPart::SickRole);
     /// ```
-    pub fn new(part: FormulationPart, text: impl Into<String>, source: Source) -> Self {
+    pub fn new(part: P, text: impl Into<String>, source: Source) -> Self {
         FormulationSection {
             part,
             text: Sensitive::new(text.into()),
             source,
         }
     }
+}
+
+/// The first section of `part` among `sections`.
+pub(crate) fn find_section<P: PartialEq>(
+    sections: &[FormulationSection<P>],
+    part: P,
+) -> Option<&FormulationSection<P>> {
+    sections.iter().find(|s| s.part == part)
+}
+
+/// Writes a formulation: its title, then each section as one paragraph after
+/// a blank line. This is where the patient text is read
+/// ([`Sensitive::expose`]); a line break or a control character in it is
+/// shown, not obeyed ([`crate::printable::escape`]), so patient text never
+/// changes the layout.
+pub(crate) fn write_sections<P>(
+    f: &mut fmt::Formatter<'_>,
+    title: &str,
+    sections: &[FormulationSection<P>],
+) -> fmt::Result {
+    writeln!(f, "{title}")?;
+    for s in sections {
+        writeln!(f)?;
+        writeln!(f, "{}", crate::printable::escape(s.text.expose()))?;
+    }
+    Ok(())
 }
 
 /// The interpersonal formulation (CLINICAL-BASIS.md §5 [S:
@@ -109,7 +146,9 @@ impl FormulationSection {
 ///
 /// 1. the diagnosis and its severity;
 /// 2. that depression is a treatable illness and not the patient's fault (the
-///    sick role);
+///    sick role; for IPT-A the limited sick role, which keeps the adolescent
+///    at school and in activities as far as possible, `mufson-2004-ipt-a`; no
+///    sick role for a modality that does not use one, such as MIT);
 /// 3. the link between the episode and the problem area, one or at most two,
 ///    in the WHO's plain names ([`ProblemArea::who_name`]: grief, disputes,
 ///    life changes, loneliness and social isolation) and with the patient's
@@ -224,13 +263,13 @@ impl Formulation {
             diagnosis_text(course),
             FORMULATION_CONTENTS,
         ));
-        sections.push(FormulationSection::new(
-            FormulationPart::SickRole,
-            "Depression is a common illness, and a treatable one, with a good chance of getting better. \
-             It is not your fault. While you recover, it is fine to let some obligations go for a while; \
-             your part is to work with me on getting better.",
-            SICK_ROLE,
-        ));
+        if let Some((text, source)) = sick_role_text(course.contract().modality.spec().sick_role) {
+            sections.push(FormulationSection::new(
+                FormulationPart::SickRole,
+                text,
+                source,
+            ));
+        }
         let focus = &course.contract().focus;
         sections.push(FormulationSection::new(
             FormulationPart::ProblemArea,
@@ -272,7 +311,7 @@ impl Formulation {
     /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn section(&self, part: FormulationPart) -> Option<&FormulationSection> {
-        self.sections.iter().find(|s| s.part == part)
+        find_section(&self.sections, part)
     }
 }
 
@@ -280,17 +319,34 @@ impl fmt::Display for Formulation {
     /// The whole text, one paragraph per section, safety first. This is where
     /// the patient text is read ([`Sensitive::expose`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
+        write_sections(
             f,
-            "Interpersonal formulation (a draft for the clinician to present; decision support, not a diagnosis)"
-        )?;
-        for s in &self.sections {
-            writeln!(f)?;
-            // Each section is one paragraph: a line break or a control
-            // character in it is shown, not obeyed.
-            writeln!(f, "{}", crate::printable::escape(s.text.expose()))?;
-        }
-        Ok(())
+            "Interpersonal formulation (a draft for the clinician to present; decision support, not a diagnosis)",
+            &self.sections,
+        )
+    }
+}
+
+/// The sick role the course's modality gives ([`SickRole`]): IPT's, which
+/// excuses some obligations while the patient works on recovery; IPT-A's
+/// limited one, which keeps the adolescent at school and in activities as far
+/// as possible; none for a model that does not use it.
+fn sick_role_text(role: SickRole) -> Option<(&'static str, Source)> {
+    match role {
+        SickRole::Full => Some((
+            "Depression is a common illness, and a treatable one, with a good chance of getting better. \
+             It is not your fault. While you recover, it is fine to let some obligations go for a while; \
+             your part is to work with me on getting better.",
+            SICK_ROLE,
+        )),
+        SickRole::Limited => Some((
+            "Depression is a common illness, and a treatable one, with a good chance of getting better. \
+             It is not your fault. While you recover, keep going to school and to your activities as much \
+             as you can, even if you cannot do as much as usual for a while; your part is to work with me \
+             on getting better.",
+            LIMITED_SICK_ROLE,
+        )),
+        SickRole::NotUsed => None,
     }
 }
 

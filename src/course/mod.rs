@@ -19,7 +19,7 @@
 
 mod contract;
 mod first_seen;
-mod formulation;
+pub(crate) mod formulation;
 mod group;
 mod modality;
 mod record;

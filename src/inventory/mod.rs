@@ -338,7 +338,11 @@ pub struct Inventory {
     /// assert_eq!(inv.validate(), Ok(()));
     /// # Ok::<(), interpersonal::Error>(())
     /// ```
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::limits::read::upcoming"
+    )]
     pub upcoming: Vec<LifeEvent>,
 }
 

@@ -171,8 +171,10 @@ pub(crate) enum PersonField {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum EventField {
     Id,
+    Kind,
     Date,
     Person,
+    LinkedToOnset,
     GriefSigns,
     TraumaKind,
     Text,
@@ -426,14 +428,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
     }
 
     let events_at = || JsonPath::root().field("events");
-    let event_index = FirstUses::new(
-        inventory
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| !unreadable.event_ids.contains(j))
-            .map(|(j, e)| (e.id.as_str(), j)),
-    );
+    let event_index = event_ids(&inventory.events, &unreadable.event_ids);
     let mut death_event_of: HashMap<&str, usize> = HashMap::new();
     for (j, event) in inventory.events.iter().enumerate() {
         let at = || events_at().index(j);
@@ -459,7 +454,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
                 None => found.push(
                     Order::Event(j, EventField::Person),
                     at().field("person"),
-                    format!("an id of a person in $.people; found an unknown id `{person_id}`"),
+                    unknown_person(person_id.as_str()),
                 ),
                 Some((i, person)) if event.kind.is_death() => {
                     check_death_event(event, &at, j, i, person, &mut death_event_of, found);
@@ -471,14 +466,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
     }
 
     let upcoming_at = JsonPath::root().field("upcoming");
-    let upcoming_index = FirstUses::new(
-        inventory
-            .upcoming
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| !unreadable.upcoming_ids.contains(k))
-            .map(|(k, e)| (e.id.as_str(), k)),
-    );
+    let upcoming_index = event_ids(&inventory.upcoming, &unreadable.upcoming_ids);
     for (k, event) in inventory.upcoming.iter().enumerate() {
         let at = upcoming_at.index(k);
         let order = |f| Order::Upcoming(k, f);
@@ -512,7 +500,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
         }
         if event.kind.is_death() {
             found.push(
-                order(EventField::Id),
+                order(EventField::Kind),
                 at.field("kind"),
                 "a kind other than `death` for an upcoming event (a death goes in $.events \
                  when it has happened); found `death`",
@@ -523,7 +511,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
                 found.push(
                     order(EventField::Person),
                     at.field("person"),
-                    format!("an id of a person in $.people; found an unknown id `{person_id}`"),
+                    unknown_person(person_id.as_str()),
                 );
             }
         }
@@ -543,7 +531,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
         }
         if !event.linked_to_onset.is_unknown() {
             found.push(
-                order(EventField::Person),
+                order(EventField::LinkedToOnset),
                 at.field("linked_to_onset"),
                 "no link to the onset for an upcoming event (it has not happened)",
             );
@@ -551,8 +539,25 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
     }
 }
 
-/// The checks of a death event that names a listed person: the person has
-/// died, once, on a date that agrees with the event's.
+/// The first use of each event id of `events` (in `$.events` or
+/// `$.upcoming`), leaving out the ids that could not be read, which are
+/// reported on their own.
+fn event_ids<'a>(events: &'a [LifeEvent], unreadable: &HashSet<usize>) -> FirstUses<'a> {
+    FirstUses::new(
+        events
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !unreadable.contains(j))
+            .map(|(j, e)| (e.id.as_str(), j)),
+    )
+}
+
+/// What an event's `person` should have been when it names no one in
+/// `$.people`.
+fn unknown_person(id: &str) -> String {
+    format!("an id of a person in $.people; found an unknown id `{id}`")
+}
+
 /// The checks of [`Limits`]: how many people and events, and how long each
 /// patient text is.
 pub(crate) fn check_limits(inventory: &Inventory, limits: &Limits, found: &mut Found) {
@@ -658,6 +663,8 @@ pub(crate) fn check_limits(inventory: &Inventory, limits: &Limits, found: &mut F
     }
 }
 
+/// The checks of a death event that names a listed person: the person has
+/// died, once, on a date that agrees with the event's.
 fn check_death_event<'a>(
     event: &LifeEvent,
     at: &dyn Fn() -> JsonPath,

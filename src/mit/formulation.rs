@@ -6,9 +6,10 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
+use crate::course::FormulationSection;
+use crate::course::formulation::{find_section, write_sections};
 use crate::macros::{source, vocabulary_enum};
 use crate::measure::SafetyFlag;
-use crate::printable;
 use crate::sensitive::Sensitive;
 use crate::source::Source;
 
@@ -63,27 +64,7 @@ vocabulary_enum! {
 /// assert!(opening.source.cites_work("dimaggio-2015-mit"));
 /// # Ok::<(), interpersonal::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct MitFormulationSection {
-    /// Which part it is.
-    pub part: MitFormulationPart,
-    /// What it says.
-    pub text: Sensitive<String>,
-    /// Where the part comes from.
-    pub source: Source,
-}
-
-impl MitFormulationSection {
-    fn new(part: MitFormulationPart, text: String, source: Source) -> Self {
-        MitFormulationSection {
-            part,
-            text: Sensitive::new(text),
-            source,
-        }
-    }
-}
+pub type MitFormulationSection = FormulationSection<MitFormulationPart>;
 
 /// The formulation of an MIT case: a draft, in plain words addressed to the
 /// patient, of the shared formulation of functioning (CLINICAL-BASIS.md §7.2
@@ -242,7 +223,7 @@ impl MitFormulation {
     /// # Ok::<(), interpersonal::Error>(())
     /// ```
     pub fn section(&self, part: MitFormulationPart) -> Option<&MitFormulationSection> {
-        self.sections.iter().find(|s| s.part == part)
+        find_section(&self.sections, part)
     }
 }
 
@@ -252,16 +233,12 @@ impl fmt::Display for MitFormulation {
     /// ([`Sensitive::expose`]), and where a control character in them is
     /// escaped.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
+        write_sections(
             f,
             "Metacognitive Interpersonal Therapy formulation (a draft to share with the patient; \
-             decision support, not a diagnosis)"
-        )?;
-        for s in &self.sections {
-            writeln!(f)?;
-            writeln!(f, "{}", printable::escape(s.text.expose()))?;
-        }
-        Ok(())
+             decision support, not a diagnosis)",
+            &self.sections,
+        )
     }
 }
 

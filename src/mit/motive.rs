@@ -1,10 +1,5 @@
 //! The motivational system a wish belongs to.
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 /// The evolved motivational system (the "motive") that a wish or need of an
 /// [`InterpersonalSchema`](crate::mit::InterpersonalSchema) belongs to.
 ///
@@ -164,17 +159,7 @@ impl MotivationalSystem {
     }
 }
 
-impl fmt::Debug for MotivationalSystem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "MotivationalSystem({})", self.as_str())
-    }
-}
-
-impl fmt::Display for MotivationalSystem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::macros::name_set!(MotivationalSystem, UnknownMotivationalSystem, deserialize);
 
 /// A name that is not a [`MotivationalSystem`] this version knows. The
 /// message lists the known names, never the text that was given.
@@ -192,30 +177,6 @@ impl fmt::Display for MotivationalSystem {
 )]
 #[non_exhaustive]
 pub struct UnknownMotivationalSystem;
-
-impl FromStr for MotivationalSystem {
-    type Err = UnknownMotivationalSystem;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        MotivationalSystem::ALL
-            .into_iter()
-            .find(|m| m.as_str() == s)
-            .ok_or(UnknownMotivationalSystem)
-    }
-}
-
-impl Serialize for MotivationalSystem {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for MotivationalSystem {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
 
 #[cfg(test)]
 mod tests {

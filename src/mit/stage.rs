@@ -1,5 +1,6 @@
 //! The stages of MIT: its phase layout.
 
+use crate::course::SchedulePhase;
 use crate::macros::{source, vocabulary_enum};
 use crate::source::Source;
 
@@ -8,6 +9,9 @@ use super::sources;
 vocabulary_enum! {
     /// A stage of Metacognitive Interpersonal Therapy, in the order the
     /// manual presents them: MIT's phase layout (CLINICAL-BASIS.md §7.2).
+    /// Each stage is one block of the MIT modality's layout;
+    /// [`MitStage::schedule_phase`] and [`MitStage::of_phase`] convert between
+    /// the two.
     ///
     /// The stages follow the treatment chapters of the 2015 manual
     /// [S: Dimaggio et al. 2015, table of contents and publisher's
@@ -103,6 +107,55 @@ impl MitStage {
         }
     }
 
+    /// The stage as a phase of a schedule: MIT's phase layout in the modality
+    /// data ([`Modality::MIT`](crate::course::Modality::MIT)'s
+    /// [`layout`](crate::course::ModalitySpec::layout)) holds one block per
+    /// stage, in this order. [`MitStage::of_phase`] is the way back.
+    ///
+    /// ```
+    /// use interpersonal::{course::{Modality, SchedulePhase}, mit::MitStage};
+    /// assert_eq!(MitStage::PromotingDifferentiation.schedule_phase(), SchedulePhase::Differentiation);
+    /// let layout: Vec<SchedulePhase> = Modality::MIT.spec().layout.iter().map(|b| b.phase).collect();
+    /// let stages: Vec<SchedulePhase> = MitStage::ALL.iter().map(|s| s.schedule_phase()).collect();
+    /// assert_eq!(layout, stages);
+    /// ```
+    pub const fn schedule_phase(self) -> SchedulePhase {
+        match self {
+            MitStage::AllianceAndContract => SchedulePhase::Alliance,
+            MitStage::SharedFormulation => SchedulePhase::SharedFormulation,
+            MitStage::PromotingDifferentiation => SchedulePhase::Differentiation,
+            MitStage::BuildingHealthySelfAspects => SchedulePhase::Change,
+        }
+    }
+
+    /// The MIT stage a schedule phase is, or `None` for a phase that is not
+    /// one of MIT's stages (IPT's phases, IPSRT's, and
+    /// [`SchedulePhase::StageJudged`], whose stage the clinician judges).
+    ///
+    /// ```
+    /// use interpersonal::{course::SchedulePhase, mit::MitStage};
+    /// assert_eq!(MitStage::of_phase(SchedulePhase::Change), Some(MitStage::BuildingHealthySelfAspects));
+    /// assert_eq!(MitStage::of_phase(SchedulePhase::Middle), None);
+    /// ```
+    pub const fn of_phase(phase: SchedulePhase) -> Option<MitStage> {
+        match phase {
+            SchedulePhase::Alliance => Some(MitStage::AllianceAndContract),
+            SchedulePhase::SharedFormulation => Some(MitStage::SharedFormulation),
+            SchedulePhase::Differentiation => Some(MitStage::PromotingDifferentiation),
+            SchedulePhase::Change => Some(MitStage::BuildingHealthySelfAspects),
+            SchedulePhase::Initial
+            | SchedulePhase::Middle
+            | SchedulePhase::Termination
+            | SchedulePhase::Maintenance
+            | SchedulePhase::Engagement
+            | SchedulePhase::PreGroup
+            | SchedulePhase::Intermediate
+            | SchedulePhase::Preventive
+            | SchedulePhase::Final
+            | SchedulePhase::StageJudged => None,
+        }
+    }
+
     /// Where the stage comes from.
     ///
     /// ```
@@ -133,5 +186,33 @@ mod tests {
             s = next;
         }
         assert_eq!(n, MitStage::COUNT);
+    }
+
+    #[test]
+    fn stages_and_schedule_phases_convert_both_ways() {
+        for stage in MitStage::iter() {
+            assert_eq!(MitStage::of_phase(stage.schedule_phase()), Some(stage));
+        }
+        for phase in SchedulePhase::iter() {
+            if let Some(stage) = MitStage::of_phase(phase) {
+                assert_eq!(stage.schedule_phase(), phase);
+            }
+        }
+        let stages = SchedulePhase::iter()
+            .filter(|p| MitStage::of_phase(*p).is_some())
+            .count();
+        assert_eq!(stages, MitStage::COUNT);
+    }
+
+    #[test]
+    fn the_mit_layout_is_the_stages_in_order() {
+        let layout: Vec<Option<MitStage>> = crate::course::Modality::MIT
+            .spec()
+            .layout
+            .iter()
+            .map(|b| MitStage::of_phase(b.phase))
+            .collect();
+        let stages: Vec<Option<MitStage>> = MitStage::iter().map(Some).collect();
+        assert_eq!(layout, stages);
     }
 }

@@ -494,3 +494,120 @@ fn a_course_tracks_both_poles_and_surfaces_the_mania_flag_first() {
     let review = course.review(start);
     assert_eq!(review.safety_flags.len(), 1);
 }
+
+/// Issue 12 point 6: an IPSRT course's review asks for the PHQ-9 and the ASRM
+/// (not the GAD-7) at the measurement sessions and for the rhythm diary at
+/// every session; a positive mania screen comes first, as a safety flag.
+#[test]
+fn an_ipsrt_review_schedules_both_poles_and_the_rhythm_diary() {
+    use interpersonal::course::{Modality, ReviewAdvisoryCode};
+    let start = date(3, 2);
+    let contract = TreatmentContract::builder(start, [ProblemArea::GriefForLostHealthySelf])
+        .modality(Modality::IPSRT)
+        .sessions(20)
+        .build()
+        .unwrap();
+    let mut course = Course::new(contract, Vec::new()).unwrap();
+    let review = course.review(start);
+    assert_eq!(review.measurement_due, Some(1));
+    assert_eq!(review.measures_due, [Instrument::Phq9, Instrument::Asrm]);
+    assert_eq!(review.rhythm_diary_due, Some(1));
+    let due: Vec<_> = review
+        .advisories
+        .iter()
+        .filter(|a| a.code == ReviewAdvisoryCode::MeasurementDue)
+        .collect();
+    assert_eq!(due.len(), 2);
+    assert!(
+        due[0].summary.contains("PHQ-9 and ASRM"),
+        "{}",
+        due[0].summary
+    );
+    assert!(due[0].source.cites_work("altman-1997-asrm"));
+    assert!(due[1].summary.contains("Social Rhythm Metric diary"));
+    assert!(due[1].source.cites_work("frank-2005-ipsrt"));
+    let back: interpersonal::course::ProgressReview =
+        serde_json::from_str(&serde_json::to_string(&review).unwrap()).unwrap();
+    assert_eq!(back, review);
+
+    // Session 2: the diary is due again, the mood measures are not.
+    let asrm = AsrmScore::from_scores([2, 2, 1, 1, 1]).unwrap();
+    course
+        .record_session(
+            SessionRecord::new(1, start, Phase::Assessment).with_measure(asrm.measurement(start)),
+        )
+        .unwrap();
+    let review = course.review(start);
+    assert_eq!(review.measurement_due, None);
+    assert!(review.measures_due.is_empty());
+    assert_eq!(review.rhythm_diary_due, Some(2));
+    // The positive screen is first, in the fields, the advisories and the text.
+    assert_eq!(review.safety_flags[0].kind, SafetyFlagKind::PossibleMania);
+    assert_eq!(review.advisories[0].code, ReviewAdvisoryCode::SafetyFlag);
+    assert!(
+        review
+            .to_string()
+            .starts_with("SAFETY (critical): possible mania"),
+        "{review}"
+    );
+
+    // A standard course keeps the standard schedule and no diary.
+    let standard = TreatmentContract::builder(start, [ProblemArea::RoleTransition])
+        .build()
+        .unwrap();
+    let review = Course::new(standard, Vec::new()).unwrap().review(start);
+    assert_eq!(review.measures_due, [Instrument::Phq9, Instrument::Gad7]);
+    assert_eq!(review.rhythm_diary_due, None);
+    assert!(
+        review
+            .advisories
+            .iter()
+            .any(|a| a.summary.contains("PHQ-9 and GAD-7 are due at session 1"))
+    );
+}
+
+/// Issue 12 point 5: the fifth area is IPSRT's only. A standard contract
+/// that names it is refused at its JSON path (by `validate`, and when a
+/// course holding it is read); an IPSRT contract accepts it.
+#[test]
+fn only_an_ipsrt_contract_takes_the_fifth_area() {
+    let contract = |modality: &str| {
+        format!(
+            r#"{{"modality": "{modality}", "sessions": 16, "cadence": "weekly",
+                "starts_on": "2026-03-02", "session_minutes": 50,
+                "focus": ["role_transition", "grief_for_lost_healthy_self"]}}"#
+        )
+    };
+    let standard = from_json::<TreatmentContract>(&contract("standard_ipt")).unwrap();
+    let problems = standard.validate().unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems.as_slice()[0].path.as_str(), "$.focus[1]");
+    assert!(
+        problems.as_slice()[0]
+            .expected
+            .contains("grief_for_lost_healthy_self")
+    );
+    // Inside a course document the path is the contract's.
+    let mut ok = standard.clone();
+    ok.focus.truncate(1);
+    let mut doc: serde_json::Value = serde_json::from_str(
+        &interpersonal::to_json(&Course::new(ok, Vec::new()).unwrap()).unwrap(),
+    )
+    .unwrap();
+    doc["contract"]["focus"] =
+        serde_json::json!(["role_transition", "grief_for_lost_healthy_self"]);
+    let err = from_json::<Course>(&doc.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("$.contract.focus[1]"), "{err}");
+
+    let ipsrt = from_json::<TreatmentContract>(&contract("ipsrt")).unwrap();
+    assert_eq!(ipsrt.validate(), Ok(()));
+    assert_eq!(
+        ipsrt.focus,
+        [
+            ProblemArea::RoleTransition,
+            ProblemArea::GriefForLostHealthySelf
+        ]
+    );
+}

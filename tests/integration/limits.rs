@@ -160,6 +160,26 @@ fn reading_stops_at_the_list_limits_with_the_list_path() {
     assert_eq!(err.message, "expected at most 100000 events; found more");
 }
 
+/// Upcoming events are held to the events limit while reading, as events
+/// are: one too many stops the reading at `$.upcoming`, unbuilt.
+#[test]
+fn reading_stops_at_the_upcoming_event_limit() {
+    let upcoming = |n: usize| {
+        format!(
+            r#"{{"schema_version":1,"assessed_on":"2026-03-02","onset":"unknown","upcoming":[{}]}}"#,
+            vec![r#"{"id":"e","kind":"relocation","date":"2026-04"}"#; n].join(",")
+        )
+    };
+    let err = interpersonal::from_json::<Inventory>(&upcoming(Limits::MAX.events + 1)).unwrap_err();
+    assert_eq!(err.path.as_str(), "$.upcoming");
+    assert_eq!(
+        err.message,
+        "expected at most 100000 upcoming events; found more"
+    );
+    let inv = interpersonal::from_json::<Inventory>(&upcoming(Limits::MAX.events)).unwrap();
+    assert_eq!(inv.upcoming.len(), Limits::MAX.events);
+}
+
 #[test]
 fn a_list_at_the_limit_reads() {
     let json = format!(

@@ -4,11 +4,12 @@
 
 use chrono::{Days, NaiveDate};
 use interpersonal::{
-    ProblemArea, Schedule, TreatmentContract,
+    Course, Phase, ProblemArea, Schedule, TreatmentContract,
+    catalogue::PhaseTask,
     course::{
-        AdolescentDetails, BlockLength, Cadence, Exclusion, ExtraMeeting, FocusChangeReason, Group,
-        MaintenancePlan, Modality, ModalitySpec, ScheduleOptions, SchedulePhase, ScreenResult,
-        SessionFormat, SkipPolicy,
+        AdolescentDetails, BlockLength, Cadence, CourseError, Exclusion, ExtraMeeting,
+        FocusChangeReason, Group, MaintenancePlan, Modality, ModalitySpec, ScheduleOptions,
+        SchedulePhase, ScreenResult, SessionFormat, SessionRecord, SkipPolicy,
     },
     from_json, to_json,
 };
@@ -253,6 +254,132 @@ fn adolescent_exclusions_are_advisories_never_silent() {
     assert_eq!(back, unscreened);
 }
 
+/// Issue 13 point 4: IPT-M after acute treatment given elsewhere begins in
+/// the maintenance phase, and reading it from JSON keeps it there: no acute
+/// task and no acute session belongs to it.
+#[test]
+fn a_maintenance_only_course_begins_in_maintenance_through_json() {
+    let contract = TreatmentContract::builder("2026-03-02", [ProblemArea::RoleDispute])
+        .modality(Modality::MAINTENANCE_IPT)
+        .cadence(Cadence::Monthly)
+        .sessions(6)
+        .agreed_on(d(2026, 3, 2))
+        .build()
+        .unwrap();
+    let mut course = Course::new(contract, Vec::new()).unwrap();
+    assert_eq!(course.first_phase(), Phase::Maintenance);
+    assert_eq!(course.phase(), Phase::Maintenance);
+    assert_eq!(
+        course.open_tasks(),
+        Phase::Maintenance
+            .tasks()
+            .iter()
+            .copied()
+            .filter(|t| t.is_required())
+            .collect::<Vec<_>>()
+    );
+    assert!(matches!(
+        course.complete_task(PhaseTask::ScreenSafety, d(2026, 3, 2)),
+        Err(CourseError::TaskBeforeCourse {
+            first: Phase::Maintenance,
+            ..
+        })
+    ));
+    assert!(matches!(
+        course.record_session(SessionRecord::new(1, d(2026, 3, 2), Phase::Assessment)),
+        Err(CourseError::SessionPhaseMismatch { .. })
+    ));
+    course
+        .record_session(SessionRecord::new(1, d(2026, 3, 2), Phase::Maintenance))
+        .unwrap();
+    course
+        .complete_task(PhaseTask::MonitorForRecurrence, d(2026, 3, 2))
+        .unwrap();
+    let json = to_json(&course).unwrap();
+    let back: Course = from_json(&json).unwrap();
+    assert_eq!(back, course);
+    assert_eq!(back.phase(), Phase::Maintenance);
+
+    // An acute task or an acute session in a maintenance course's JSON is
+    // refused at its path.
+    let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    doc["tasks_done"][0]["task"] = "screen_safety".into();
+    doc["sessions"][0]["phase"] = "assessment".into();
+    let err = from_json::<Course>(&doc.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("$.tasks_done[0].task"), "{err}");
+    assert!(err.contains("$.sessions[0].phase"), "{err}");
+    // A maintenance course's JSON that claims the acute phases is refused.
+    let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    doc["phase"] = "assessment".into();
+    let err = from_json::<Course>(&doc.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("$.phase"), "{err}");
+}
+
+/// Issue 13 point 4: an acute course moves to maintenance once it is decided
+/// in termination, with the focus changed to a deferred area and the
+/// patient's agreement recorded; the JSON keeps the change.
+#[test]
+fn an_acute_course_moves_to_maintenance_with_a_deferred_area() {
+    let contract = TreatmentContract::builder("2026-01-05", [ProblemArea::Grief])
+        .agreed_on(d(2026, 1, 5))
+        .build()
+        .unwrap();
+    let mut course = Course::new(contract, Vec::new()).unwrap();
+    let plan = MaintenancePlan::new("2026-04-27", 6, [ProblemArea::RoleDispute])
+        .because(FocusChangeReason::DeferredArea)
+        .agreed_on("2026-03-23");
+    assert!(matches!(
+        course.maintenance(&plan, Vec::new()),
+        Err(CourseError::MaintenanceNotDecided { .. })
+    ));
+    for phase in [
+        Phase::Assessment,
+        Phase::GoalSetting,
+        Phase::ActiveTreatment,
+    ] {
+        for task in phase.tasks() {
+            course.complete_task(*task, d(2026, 3, 2)).unwrap();
+        }
+        course.advance_phase(d(2026, 3, 2)).unwrap();
+    }
+    assert!(matches!(
+        course.maintenance(&plan, Vec::new()),
+        Err(CourseError::MaintenanceNotDecided { decided: false, .. })
+    ));
+    course
+        .complete_task(PhaseTask::DecideOnMaintenance, d(2026, 3, 23))
+        .unwrap();
+    // A changed focus without the patient's agreement is refused at its path.
+    let unagreed = MaintenancePlan::new("2026-04-27", 6, [ProblemArea::RoleDispute])
+        .because(FocusChangeReason::DeferredArea);
+    match course.maintenance(&unagreed, Vec::new()) {
+        Err(CourseError::Contract(p)) => assert_eq!(p.as_slice()[0].path.as_str(), "$.agreed_on"),
+        other => panic!("{other:?}"),
+    }
+    let m = course.maintenance(&plan, Vec::new()).unwrap();
+    assert_eq!(m.phase(), Phase::Maintenance);
+    assert!(
+        m.schedule()
+            .sessions()
+            .iter()
+            .all(|s| s.phase == SchedulePhase::Maintenance)
+    );
+    let change = m.contract().focus_change.clone().unwrap();
+    assert_eq!(change.from, [ProblemArea::Grief]);
+    assert_eq!(change.reason, FocusChangeReason::DeferredArea);
+    assert_eq!(change.agreement.on, d(2026, 3, 23));
+    let back: Course = from_json(&to_json(&m).unwrap()).unwrap();
+    assert_eq!(back, m);
+    assert_eq!(
+        back.contract().focus_change.as_ref().map(|c| c.reason),
+        Some(FocusChangeReason::DeferredArea)
+    );
+}
+
 #[test]
 fn acute_to_maintenance_with_a_deferred_area() {
     let acute = TreatmentContract::builder("2026-01-05", [ProblemArea::RoleTransition])
@@ -462,4 +589,78 @@ proptest! {
             }
         }
     }
+}
+
+/// Issue 13 point 2: an IPT-A course's formulation gives the limited sick
+/// role (keep going to school and to activities), citing the IPT-A manual; a
+/// standard course's gives IPT's sick role.
+#[test]
+fn an_adolescent_formulation_gives_the_limited_sick_role() {
+    use interpersonal::{
+        Engine, Formulation, Inventory, course::FormulationPart, date::EpisodeOnset,
+        inventory::ScreenAnswer,
+    };
+    let start = d(2026, 3, 2);
+    let mut inventory = Inventory::new(start, EpisodeOnset::Unknown);
+    inventory.safety.suicidal_thoughts = ScreenAnswer::Denied;
+    let assessment = Engine::standard().unwrap().evaluate(&inventory);
+    let adolescent = TreatmentContract::builder(start, [ProblemArea::RoleDispute])
+        .modality(Modality::ADOLESCENT_IPT)
+        .session_minutes(45)
+        .adolescent(AdolescentDetails::new(15))
+        .build()
+        .unwrap();
+    let course = Course::new(adolescent, Vec::new()).unwrap();
+    let f = Formulation::new(&course, &assessment, &inventory);
+    let sick = f.section(FormulationPart::SickRole).unwrap();
+    assert!(sick.text.expose().contains("keep going to school"));
+    assert!(sick.source.cites_work("mufson-2004-ipt-a"));
+    assert!(f.to_string().contains("keep going to school"));
+
+    let standard = TreatmentContract::builder(start, [ProblemArea::RoleDispute])
+        .build()
+        .unwrap();
+    let course = Course::new(standard, Vec::new()).unwrap();
+    let f = Formulation::new(&course, &assessment, &inventory);
+    let sick = f.section(FormulationPart::SickRole).unwrap();
+    assert!(sick.text.expose().contains("let some obligations go"));
+    assert!(!sick.source.cites_work("mufson-2004-ipt-a"));
+}
+
+/// The cadences come from the modality data only: a contract built for a
+/// modality takes its usual cadence unless one is set, a maintenance plan and
+/// a maintenance schedule are at maintenance IPT's, and a group without a
+/// cadence meets at its modality's.
+#[test]
+fn the_usual_cadence_comes_from_the_modality_data() {
+    for m in Modality::ALL {
+        assert_eq!(m.usual_cadence(), m.spec().cadences[0], "{m}");
+    }
+    let m = TreatmentContract::builder("2026-03-02", [ProblemArea::Grief])
+        .modality(Modality::MAINTENANCE_IPT)
+        .sessions(6)
+        .build()
+        .unwrap();
+    assert_eq!(m.cadence, Cadence::Monthly);
+    // An explicit cadence stays, whichever order the calls come in.
+    let f = TreatmentContract::builder("2026-03-02", [ProblemArea::Grief])
+        .cadence(Cadence::Fortnightly)
+        .modality(Modality::MAINTENANCE_IPT)
+        .sessions(6)
+        .build()
+        .unwrap();
+    assert_eq!(f.cadence, Cadence::Fortnightly);
+    assert_eq!(
+        MaintenancePlan::new("2026-06-01", 3, [ProblemArea::Grief]).cadence,
+        Modality::MAINTENANCE_IPT.usual_cadence()
+    );
+    let acute = Schedule::generate(
+        &TreatmentContract::builder("2026-01-05", [ProblemArea::Grief])
+            .build()
+            .unwrap(),
+        &ScheduleOptions::default(),
+    )
+    .unwrap();
+    let s = Schedule::maintenance(&acute, 2, &ScheduleOptions::default()).unwrap();
+    assert_eq!(s.cadence(), Modality::MAINTENANCE_IPT.usual_cadence());
 }

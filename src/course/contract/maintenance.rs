@@ -91,8 +91,9 @@ pub struct MaintenancePlan {
     pub agreed_on: Option<NaiveDate>,
 }
 
+/// Maintenance IPT's usual cadence, from its modality data (monthly).
 fn monthly() -> Cadence {
-    Cadence::Monthly
+    Modality::MAINTENANCE_IPT.usual_cadence()
 }
 
 impl MaintenancePlan {
@@ -113,7 +114,7 @@ impl MaintenancePlan {
         MaintenancePlan {
             starts_on: starts_on.into_day().unwrap_or(NaiveDate::MIN),
             sessions,
-            cadence: Cadence::Monthly,
+            cadence: monthly(),
             focus: focus.into_iter().collect(),
             reason: None,
             agreed_on: None,
@@ -158,9 +159,11 @@ impl TreatmentContract {
     /// area) and when the patient agreed; the change is recorded in
     /// [`TreatmentContract::focus_change`]. Goals are agreed afresh; none are
     /// carried over. Maintenance is a course of its own: a
-    /// [`Course`](crate::Course) made from the new contract has a monthly
-    /// schedule whose every session is in the maintenance phase (the course
-    /// record's own phase steps are still those of an acute course).
+    /// [`Course`](crate::Course) made from the new contract (or with
+    /// [`Course::maintenance`](crate::Course::maintenance) from the acute
+    /// course) starts in [`Phase::Maintenance`](crate::Phase::Maintenance),
+    /// with a schedule at the plan's cadence whose every session is in the
+    /// maintenance phase.
     ///
     /// ```
     /// use interpersonal::{course::*, ProblemArea, TreatmentContract};

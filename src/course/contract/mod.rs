@@ -258,10 +258,11 @@ impl TreatmentContract {
         };
         TreatmentContractBuilder {
             starts_on_readable,
+            cadence_set: false,
             contract: TreatmentContract {
                 modality: Modality::STANDARD_IPT,
                 sessions: Self::DEFAULT_SESSIONS,
-                cadence: Cadence::Weekly,
+                cadence: Modality::STANDARD_IPT.usual_cadence(),
                 starts_on,
                 session_minutes: Self::DEFAULT_SESSION_MINUTES,
                 focus: focus.into_iter().collect(),
@@ -666,11 +667,16 @@ impl TreatmentContract {
 pub struct TreatmentContractBuilder {
     contract: TreatmentContract,
     starts_on_readable: bool,
+    /// Whether [`cadence`](Self::cadence) was called; until then the cadence
+    /// is the modality's usual one.
+    cadence_set: bool,
 }
 
 impl TreatmentContractBuilder {
     /// Sets the modality; [`build`](Self::build) checks the contract against
-    /// it.
+    /// it. Unless [`cadence`](Self::cadence) is set, the cadence becomes the
+    /// modality's usual one ([`Modality::usual_cadence`]: monthly for
+    /// maintenance IPT, weekly otherwise).
     ///
     /// ```
     /// use interpersonal::{course::Modality, ProblemArea, TreatmentContract};
@@ -693,6 +699,9 @@ impl TreatmentContractBuilder {
     /// ```
     pub fn modality(mut self, modality: Modality) -> Self {
         self.contract.modality = modality;
+        if !self.cadence_set {
+            self.contract.cadence = modality.usual_cadence();
+        }
         self
     }
 
@@ -724,6 +733,7 @@ impl TreatmentContractBuilder {
     /// ```
     pub fn cadence(mut self, cadence: Cadence) -> Self {
         self.contract.cadence = cadence;
+        self.cadence_set = true;
         self
     }
 

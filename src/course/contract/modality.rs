@@ -1,13 +1,13 @@
 //! The modality of a course of treatment: standard IPT or one of its published
 //! adaptations.
 
-use std::fmt;
 use std::ops::RangeInclusive;
-use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer};
 
+use crate::course::Cadence;
 use crate::course::modality::{ModalitySpec, builtin};
+use crate::measure::Instrument;
 
 /// The form of IPT a course follows: standard individual IPT, or one of the
 /// adaptations of CLINICAL-BASIS.md §7.
@@ -185,6 +185,62 @@ impl Modality {
         }
     }
 
+    /// The modality's usual cadence: the first of its
+    /// [`ModalitySpec::cadences`], the one source of the cadences a contract
+    /// may choose (weekly for the acute modalities, monthly for maintenance
+    /// IPT); weekly if a table ever listed none.
+    ///
+    /// ```
+    /// use interpersonal::course::{Cadence, Modality};
+    /// assert_eq!(Modality::MAINTENANCE_IPT.usual_cadence(), Cadence::Monthly);
+    /// assert_eq!(Modality::STANDARD_IPT.usual_cadence(), Cadence::Weekly);
+    /// ```
+    pub fn usual_cadence(self) -> Cadence {
+        self.spec().cadences.first().copied().unwrap_or_default()
+    }
+
+    /// The symptom measures a progress review asks for at a measurement
+    /// session (sessions 1, 4, 8, 12, …:
+    /// [`measurement_due`](crate::measure::measurement_due)). IPSRT tracks
+    /// both poles of bipolar disorder: the PHQ-9 and the Altman Self-Rating
+    /// Mania Scale (CLINICAL-BASIS.md §7.1, §8.5; `altman-1997-asrm`, K). Every
+    /// other modality asks for the PHQ-9 and the GAD-7, the crate's standard
+    /// schedule (I: MIT's books set no symptom schedule; the crate keeps the
+    /// standard one for it).
+    ///
+    /// ```
+    /// use interpersonal::{course::Modality, measure::Instrument};
+    /// assert_eq!(Modality::IPSRT.review_measures(), [Instrument::Phq9, Instrument::Asrm]);
+    /// assert_eq!(Modality::STANDARD_IPT.review_measures(), [Instrument::Phq9, Instrument::Gad7]);
+    /// ```
+    pub const fn review_measures(self) -> &'static [Instrument] {
+        match self.0 {
+            Kind::Ipsrt => &[Instrument::Phq9, Instrument::Asrm],
+            Kind::Standard
+            | Kind::Brief
+            | Kind::Adolescent
+            | Kind::Group
+            | Kind::WhoGroup
+            | Kind::Maintenance
+            | Kind::Mit => &[Instrument::Phq9, Instrument::Gad7],
+        }
+    }
+
+    /// Whether a course of the modality keeps the Social Rhythm Metric diary,
+    /// brought to and reviewed at every session: IPSRT introduces the diary in
+    /// its initial phase and regularises the rhythms it records from then on
+    /// (CLINICAL-BASIS.md §7.1; `frank-2005-ipsrt`, K; that it is reviewed at
+    /// every session is the crate's reading, I).
+    ///
+    /// ```
+    /// use interpersonal::course::Modality;
+    /// assert!(Modality::IPSRT.keeps_rhythm_diary());
+    /// assert!(!Modality::STANDARD_IPT.keeps_rhythm_diary());
+    /// ```
+    pub const fn keeps_rhythm_diary(self) -> bool {
+        matches!(self.0, Kind::Ipsrt)
+    }
+
     /// The modality as data: sessions, cadences, phase layout with its extra
     /// meetings, problem areas and their names, participants and sources
     /// ([`ModalitySpec`]).
@@ -223,17 +279,7 @@ impl Modality {
     }
 }
 
-impl fmt::Debug for Modality {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Modality({})", self.as_str())
-    }
-}
-
-impl fmt::Display for Modality {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::macros::name_set!(Modality, UnknownModality);
 
 /// Text that is not the name of a [`Modality`] this version knows.
 ///
@@ -248,23 +294,6 @@ impl fmt::Display for Modality {
 )]
 #[non_exhaustive]
 pub struct UnknownModality;
-
-impl FromStr for Modality {
-    type Err = UnknownModality;
-
-    fn from_str(s: &str) -> Result<Self, UnknownModality> {
-        Modality::ALL
-            .into_iter()
-            .find(|m| m.as_str() == s)
-            .ok_or(UnknownModality)
-    }
-}
-
-impl Serialize for Modality {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
 
 impl<'de> Deserialize<'de> for Modality {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

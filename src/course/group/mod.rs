@@ -101,10 +101,6 @@ impl GroupMember {
     }
 }
 
-fn default_cadence() -> Cadence {
-    Cadence::Weekly
-}
-
 fn default_group_minutes() -> u16 {
     Group::DEFAULT_SESSION_MINUTES
 }
@@ -152,7 +148,8 @@ pub struct Group {
     pub starts_on: NaiveDate,
     /// The number of group sessions, the individual meetings aside.
     pub sessions: u8,
-    /// How often the group meets; weekly when absent from JSON.
+    /// How often the group meets; the modality's usual cadence (weekly) when
+    /// absent from JSON.
     pub cadence: Cadence,
     /// Session length in minutes; 90 when absent from JSON.
     pub session_minutes: u16,
@@ -170,8 +167,8 @@ struct GroupData {
     #[serde(with = "crate::date::day_json")]
     starts_on: NaiveDate,
     sessions: u8,
-    #[serde(default = "default_cadence")]
-    cadence: Cadence,
+    #[serde(default)]
+    cadence: Option<Cadence>,
     #[serde(default = "default_group_minutes")]
     session_minutes: u16,
     facilitators: Vec<Facilitator>,
@@ -187,7 +184,7 @@ impl TryFrom<GroupData> for Group {
             modality: d.modality,
             starts_on: d.starts_on,
             sessions: d.sessions,
-            cadence: d.cadence,
+            cadence: d.cadence.unwrap_or_else(|| d.modality.usual_cadence()),
             session_minutes: d.session_minutes,
             facilitators: d.facilitators,
             members: d.members,

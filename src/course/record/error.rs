@@ -194,6 +194,32 @@ pub enum CourseError {
         /// The course's current phase.
         current: Phase,
     },
+    /// The task belongs to a phase before the one the course began in: a
+    /// maintenance course (IPT-M) begins in [`Phase::Maintenance`], and the
+    /// acute course's tasks belong to the acute course's record.
+    #[error(
+        "task `{task}` belongs to phase `{task_phase}`, before `{first}`, the phase this course began in"
+    )]
+    TaskBeforeCourse {
+        /// The task.
+        task: PhaseTask,
+        /// The task's phase.
+        task_phase: Phase,
+        /// The phase the course began in.
+        first: Phase,
+    },
+    /// The course cannot be followed by maintenance yet: maintenance follows
+    /// the termination phase, once [`PhaseTask::DecideOnMaintenance`] is done
+    /// (CLINICAL-BASIS.md §7.6).
+    #[error(
+        "maintenance follows the termination phase once `decide_on_maintenance` is done; the course is in phase `{phase}` and the decision is recorded: {decided}"
+    )]
+    MaintenanceNotDecided {
+        /// The course's current phase.
+        phase: Phase,
+        /// Whether `decide_on_maintenance` is done.
+        decided: bool,
+    },
     /// The date is before the day the relevant phase began.
     #[error("date {on} is before {began}, when phase `{phase}` began")]
     DatedBeforePhase {

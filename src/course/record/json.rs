@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use super::first_phase_of;
 use crate::course::first_seen::FirstSeen;
 
 use crate::{
@@ -204,7 +205,7 @@ fn check_schedule(contract: &TreatmentContract, schedule: &Schedule, problems: &
 /// Replays the phase changes and returns the phase they lead to.
 fn check_phase_changes(r: &CourseRecord, problems: &mut Problems) -> Phase {
     let path = JsonPath::root().field("phase_changes");
-    let mut current = Phase::Assessment;
+    let mut current = first_phase_of(&r.contract);
     let mut previous_on: Option<NaiveDate> = None;
     for (i, change) in r.phase_changes.iter().enumerate() {
         let at = path.index(i);
@@ -287,6 +288,7 @@ fn began(r: &CourseRecord, phase: Phase) -> Option<NaiveDate> {
 
 fn check_tasks(r: &CourseRecord, phase: Phase, problems: &mut Problems) {
     let path = JsonPath::root().field("tasks_done");
+    let first = first_phase_of(&r.contract);
     let mut seen = FirstSeen::new();
     for (i, done) in r.tasks_done.iter().enumerate() {
         let at = path.index(i);
@@ -301,7 +303,15 @@ fn check_tasks(r: &CourseRecord, phase: Phase, problems: &mut Problems) {
             );
         }
         let task_phase = done.task.phase();
-        if task_phase > phase {
+        if task_phase < first {
+            problems.at(
+                at.field("task"),
+                format!(
+                    "a task of phase `{first}`, where this course began, or a later one; found `{}`, a task of `{task_phase}`",
+                    done.task
+                ),
+            );
+        } else if task_phase > phase {
             problems.at(
                 at.field("task"),
                 format!(
@@ -320,6 +330,7 @@ fn check_tasks(r: &CourseRecord, phase: Phase, problems: &mut Problems) {
 
 fn check_sessions(r: &CourseRecord, phase: Phase, problems: &mut Problems) {
     let path = JsonPath::root().field("sessions");
+    let first = first_phase_of(&r.contract);
     let sessions = r.contract.sessions;
     let mut previous: Option<&SessionRecord> = None;
     for (i, s) in r.sessions.iter().enumerate() {
@@ -359,7 +370,15 @@ fn check_sessions(r: &CourseRecord, phase: Phase, problems: &mut Problems) {
                 );
             }
         }
-        if s.phase > phase {
+        if s.phase < first {
+            problems.at(
+                at.field("phase"),
+                format!(
+                    "`{first}`, where this course began, or a later phase; found `{}`",
+                    s.phase
+                ),
+            );
+        } else if s.phase > phase {
             problems.at(
                 at.field("phase"),
                 format!(

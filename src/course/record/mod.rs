@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use self::json::{CourseRecord, check_goals, reroot};
 use crate::{
-    catalogue::{Phase, ProblemArea},
+    catalogue::{ClassicPhase, Phase, ProblemArea},
     course::{Schedule, ScheduleError, ScheduleOptions, TreatmentContract},
     error::{JsonPath, Problems},
     goal::{Goal, GoalStatus, ProgressEntry},
@@ -39,7 +39,9 @@ pub const COURSE_SCHEMA_VERSION: u32 = 1;
 /// held](SessionRecord), the treatment [goals](Goal) and the symptom
 /// [measurements](Measurement) taken outside sessions.
 ///
-/// A course starts in [`Phase::Assessment`] and moves on only with
+/// An acute course starts in [`Phase::Assessment`]; a maintenance course
+/// (IPT-M, whose modality's layout is all maintenance) starts in
+/// [`Phase::Maintenance`] ([`Course::first_phase`]). A course moves on only with
 /// [`Course::advance_phase`], which checks the tasks of each phase: active
 /// treatment does not begin without a selected problem area, the patient's
 /// agreement and a treatment contract (CLINICAL-BASIS.md §1.1 tasks 8–10
@@ -115,8 +117,10 @@ impl<'de> Deserialize<'de> for Course {
 
 impl Course {
     /// Starts a course from a contract and its goals, with a schedule made by
-    /// [`Schedule::generate`] with the default [`ScheduleOptions`], in
-    /// [`Phase::Assessment`].
+    /// [`Schedule::generate`] with the default [`ScheduleOptions`], in the
+    /// phase the contract's modality begins with ([`Course::first_phase`]):
+    /// [`Phase::Assessment`] for an acute course, [`Phase::Maintenance`] for a
+    /// maintenance contract, which may follow acute treatment given elsewhere.
     ///
     /// The contract may not be agreed yet: a course usually starts with the
     /// focus the assessment suggests, and the patient's agreement is recorded
@@ -196,9 +200,9 @@ impl Course {
         check_goals(&contract.goals, &goals, &mut problems);
         match schedule {
             Some(schedule) if problems.is_empty() => Ok(Course {
+                phase: first_phase_of(&contract),
                 contract,
                 schedule,
-                phase: Phase::Assessment,
                 phase_changes: Vec::new(),
                 tasks_done: Vec::new(),
                 sessions: Vec::new(),
@@ -223,6 +227,30 @@ impl Course {
     /// ```
     pub fn contract(&self) -> &TreatmentContract {
         &self.contract
+    }
+
+    /// The phase the course began in: [`Phase::Maintenance`] when the
+    /// contract's modality lays out maintenance sessions only (maintenance
+    /// IPT, CLINICAL-BASIS.md §7.6), [`Phase::Assessment`] otherwise. The
+    /// modality data ([`ModalitySpec::layout`](crate::course::ModalitySpec::layout))
+    /// decides it, so the course's phases and its schedule's agree.
+    ///
+    /// ```
+    /// use interpersonal::{Course, Phase, ProblemArea, TreatmentContract, course::{Cadence, Modality}};
+    ///
+    /// // IPT-M after an acute course given elsewhere.
+    /// let contract = TreatmentContract::builder("2026-03-02", [ProblemArea::RoleDispute])
+    ///     .modality(Modality::MAINTENANCE_IPT)
+    ///     .cadence(Cadence::Monthly)
+    ///     .sessions(6)
+    ///     .build()?;
+    /// let course = Course::new(contract, Vec::new())?;
+    /// assert_eq!(course.first_phase(), Phase::Maintenance);
+    /// assert_eq!(course.phase(), Phase::Maintenance);
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    pub fn first_phase(&self) -> Phase {
+        first_phase_of(&self.contract)
     }
 
     /// The session schedule.
@@ -667,5 +695,20 @@ impl Course {
     /// The [`ScheduleError`] of [`Schedule::reschedule`].
     pub fn reschedule(&mut self, session: u8, date: NaiveDate) -> Result<(), ScheduleError> {
         self.schedule.reschedule(session, date)
+    }
+}
+
+/// The phase a course of `contract` begins in: maintenance when every block of
+/// its modality's layout is maintenance, assessment otherwise.
+pub(super) fn first_phase_of(contract: &TreatmentContract) -> Phase {
+    let layout = contract.modality.spec().layout;
+    let maintenance_only = !layout.is_empty()
+        && layout
+            .iter()
+            .all(|b| b.phase.classic() == Some(ClassicPhase::Maintenance));
+    if maintenance_only {
+        Phase::Maintenance
+    } else {
+        Phase::Assessment
     }
 }

@@ -3,7 +3,8 @@
 
 use crate::{
     catalogue::{Phase, PhaseTask},
-    course::{Agreement, Course, CourseError},
+    course::{Agreement, Course, CourseError, MaintenancePlan},
+    goal::Goal,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -108,8 +109,8 @@ impl Course {
     }
 
     /// The day `phase` began, if the course has entered it by a phase change.
-    /// `None` for [`Phase::Assessment`], where a course begins, and for a phase
-    /// not reached.
+    /// `None` for the phase a course begins in ([`Course::first_phase`]:
+    /// assessment, or maintenance for IPT-M) and for a phase not reached.
     ///
     /// ```
     /// # use chrono::NaiveDate;
@@ -224,6 +225,8 @@ impl Course {
     ///   date);
     /// * [`CourseError::TaskOfLaterPhase`] when the task belongs to a phase the
     ///   course has not reached;
+    /// * [`CourseError::TaskBeforeCourse`] when it belongs to a phase before the
+    ///   one the course began in (an acute task in a maintenance course);
     /// * [`CourseError::DatedBeforePhase`] when `on` is before the day the
     ///   task's phase began;
     /// * [`CourseError::Contract`] when the agreement it would record is after
@@ -233,6 +236,14 @@ impl Course {
             return Err(CourseError::TaskAlreadyDone { task, on: done });
         }
         let task_phase = task.phase();
+        let first = self.first_phase();
+        if task_phase < first {
+            return Err(CourseError::TaskBeforeCourse {
+                task,
+                task_phase,
+                first,
+            });
+        }
         if task_phase > self.phase {
             return Err(CourseError::TaskOfLaterPhase {
                 task,
@@ -338,6 +349,75 @@ impl Course {
         self.phase_changes.push(PhaseChange::new(current, next, on));
         self.phase = next;
         Ok(next)
+    }
+
+    /// The maintenance course that follows this acute one (IPT-M,
+    /// CLINICAL-BASIS.md §7.6): the contract made by
+    /// [`TreatmentContract::maintenance`](crate::TreatmentContract::maintenance) from `plan`, with `goals` agreed for
+    /// it, starting in [`Phase::Maintenance`] with a schedule at the plan's
+    /// cadence. The maintenance focus may be the acute one, or a new or
+    /// deferred area with the patient's agreement recorded on the new
+    /// contract's [`focus_change`](crate::TreatmentContract::focus_change).
+    ///
+    /// The acute course must be in the termination phase with
+    /// [`PhaseTask::DecideOnMaintenance`] done: maintenance is decided with the
+    /// patient as the acute course ends.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use interpersonal::{Course, Phase, ProblemArea, TreatmentContract, catalogue::PhaseTask};
+    /// use interpersonal::course::{CourseError, FocusChangeReason, MaintenancePlan};
+    ///
+    /// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    /// let contract = TreatmentContract::builder(day(1, 5), [ProblemArea::Grief])
+    ///     .agreed_on(day(1, 5))
+    ///     .build()?;
+    /// let mut course = Course::new(contract, Vec::new())?;
+    /// let plan = MaintenancePlan::new("2026-04-27", 6, [ProblemArea::RoleDispute])
+    ///     .because(FocusChangeReason::DeferredArea)
+    ///     .agreed_on("2026-03-23");
+    /// assert!(matches!(
+    ///     course.maintenance(&plan, Vec::new()),
+    ///     Err(CourseError::MaintenanceNotDecided { phase: Phase::Assessment, decided: false }),
+    /// ));
+    ///
+    /// for phase in [Phase::Assessment, Phase::GoalSetting, Phase::ActiveTreatment] {
+    ///     for task in phase.tasks() {
+    ///         course.complete_task(*task, day(3, 2))?;
+    ///     }
+    ///     course.advance_phase(day(3, 2))?;
+    /// }
+    /// course.complete_task(PhaseTask::DecideOnMaintenance, day(3, 23))?;
+    /// let maintenance = course.maintenance(&plan, Vec::new())?;
+    /// assert_eq!(maintenance.phase(), Phase::Maintenance);
+    /// assert_eq!(maintenance.contract().focus, [ProblemArea::RoleDispute]);
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// * [`CourseError::MaintenanceNotDecided`] when the course is not in the
+    ///   termination phase or the decision is not recorded;
+    /// * [`CourseError::Contract`] with the plan's problems at its paths
+    ///   ([`TreatmentContract::maintenance`](crate::TreatmentContract::maintenance)), or the new course's
+    ///   ([`Course::new`]: a goal the contract does not list, at `$.goals[i].id`).
+    pub fn maintenance(
+        &self,
+        plan: &MaintenancePlan,
+        goals: Vec<Goal>,
+    ) -> Result<Course, CourseError> {
+        let decided = self.task_done_on(PhaseTask::DecideOnMaintenance).is_some();
+        if self.phase != Phase::ConsolidationTermination || !decided {
+            return Err(CourseError::MaintenanceNotDecided {
+                phase: self.phase,
+                decided,
+            });
+        }
+        let contract = self
+            .contract
+            .maintenance(plan)
+            .map_err(CourseError::Contract)?;
+        Course::new(contract, goals).map_err(CourseError::Contract)
     }
 }
 

@@ -10,15 +10,34 @@ pub use termination::{TerminationChecklist, TerminationItem};
 
 use std::fmt;
 
+use crate::macros::source;
 use crate::{
+    bibliography::{Citation, cited},
     catalogue::{Phase, ProblemArea},
     course::{Course, CourseSafetyFlag, ScheduledSession},
     goal::GoalStatus,
     id::GoalId,
     measure::{Instrument, MeasureOutcome, TrendSummary, measurement_due},
+    source::{Basis, Source},
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+/// IPSRT's mood measures at the standard measurement sessions: the PHQ-9
+/// beside the ASRM, so a course tracks both poles (the sessions are the
+/// crate's standard schedule, I).
+const MOOD_MEASURES_BOTH_POLES: Source = source![
+    cited::STUART_ROBERTSON_INFERRED,
+    Citation::new("altman-1997-asrm", "", Basis::Known),
+    Citation::new("frank-2005-ipsrt", "", Basis::Known)
+];
+/// IPSRT's rhythm diary, kept from the initial phase on; reviewed at every
+/// session by the crate's reading (I).
+const RHYTHM_DIARY: Source = source![Citation::new(
+    "frank-2005-ipsrt",
+    "social rhythm metric",
+    Basis::Inferred
+)];
 
 /// Where one goal stands at a review: its status and the progress recorded
 /// by the review date. Ids and numbers only; the goal's statement stays on
@@ -133,6 +152,19 @@ pub struct ProgressReview {
     /// `stuart-robertson-2012-clinicians-guide`, not checked in the book]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measurement_due: Option<u8>,
+    /// The instruments due at [`measurement_due`](Self::measurement_due), as
+    /// the course's modality asks ([`Modality::review_measures`]): the PHQ-9
+    /// and GAD-7, or for IPSRT the PHQ-9 and the ASRM. Empty when no
+    /// measurement is due.
+    ///
+    /// [`Modality::review_measures`]: crate::course::Modality::review_measures
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures_due: Vec<Instrument>,
+    /// IPSRT: the next session, at which the Social Rhythm Metric diary of
+    /// the days before it is reviewed, when the course's modality keeps the
+    /// diary ([`Modality::keeps_rhythm_diary`](crate::course::Modality::keeps_rhythm_diary)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rhythm_diary_due: Option<u8>,
     /// A trend summary for each instrument measured by the review date, in
     /// instrument order (PHQ-9, GAD-7, HAM-D-17).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -241,7 +273,7 @@ impl Course {
             .iter()
             .rev()
             .find(|c| c.on <= as_of)
-            .map_or(Phase::Assessment, |c| c.to);
+            .map_or(self.first_phase(), |c| c.to);
         let safety_flags: Vec<CourseSafetyFlag> = self
             .safety_flags()
             .into_iter()
@@ -277,6 +309,12 @@ impl Course {
             })
             .collect();
         let measurement_due = next.filter(|n| measurement_due(u32::from(*n)));
+        let modality = self.contract.modality;
+        let measures_due = match measurement_due {
+            Some(_) => modality.review_measures().to_vec(),
+            None => Vec::new(),
+        };
+        let rhythm_diary_due = next.filter(|_| modality.keeps_rhythm_diary());
 
         let mut review = ProgressReview {
             as_of,
@@ -288,6 +326,8 @@ impl Course {
             sessions_remaining: contracted.saturating_sub(last),
             next_session: next.and_then(|n| self.schedule.session(n)).copied(),
             measurement_due,
+            measures_due,
+            rhythm_diary_due,
             trends,
             rhythm: RhythmReview::of(&self.rhythm, as_of),
             goals,
@@ -332,15 +372,34 @@ fn advisories(review: &ProgressReview) -> Vec<ReviewAdvisory> {
         }
     }
 
+    let when = review
+        .next_session
+        .map_or(String::new(), |s| format!(" on {}", s.date));
     if let Some(session) = review.measurement_due {
-        let when = review
-            .next_session
-            .map_or(String::new(), |s| format!(" on {}", s.date));
-        out.push(ReviewAdvisory::new(
+        let labels: Vec<&str> = review.measures_due.iter().map(|i| i.label()).collect();
+        let mut advisory = ReviewAdvisory::new(
             ReviewAdvisoryCode::MeasurementDue,
-            format!("the PHQ-9 and GAD-7 are due at session {session}{when}"),
+            format!(
+                "the {} are due at session {session}{when}",
+                labels.join(" and ")
+            ),
             None,
-        ));
+        );
+        if review.measures_due.contains(&Instrument::Asrm) {
+            advisory.source = MOOD_MEASURES_BOTH_POLES;
+        }
+        out.push(advisory);
+    }
+    if let Some(session) = review.rhythm_diary_due {
+        let mut advisory = ReviewAdvisory::new(
+            ReviewAdvisoryCode::MeasurementDue,
+            format!(
+                "the Social Rhythm Metric diary of the days before session {session}{when} is due, to review the week's rhythms"
+            ),
+            None,
+        );
+        advisory.source = RHYTHM_DIARY;
+        out.push(advisory);
     }
 
     if review.phase >= Phase::ActiveTreatment {

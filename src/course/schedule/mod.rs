@@ -9,7 +9,7 @@ pub use session::{SchedulePhase, ScheduledSession};
 use std::collections::BTreeSet;
 
 use crate::{
-    course::{Cadence, ModalitySpec, PlannedSession, SessionFormat, TreatmentContract},
+    course::{Cadence, Modality, ModalitySpec, PlannedSession, SessionFormat, TreatmentContract},
     error::{JsonPath, Problems},
 };
 use chrono::NaiveDate;
@@ -347,8 +347,9 @@ impl Schedule {
         }
         let skipped = normalise(&options.skip);
         let anchor = after.end_date();
+        let cadence = Modality::MAINTENANCE_IPT.usual_cadence();
         let placed = place(
-            |n| Cadence::Monthly.slot(anchor, n),
+            |n| cadence.slot(anchor, n),
             1,
             sessions,
             &skipped,
@@ -360,7 +361,7 @@ impl Schedule {
             extra: None,
         });
         Ok(Schedule {
-            cadence: Cadence::Monthly,
+            cadence,
             skipped: skipped.into_iter().collect(),
             sessions,
         })
