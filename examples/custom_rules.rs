@@ -66,8 +66,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "{:<24} {:>28} {:>28}",
         "fingerprint",
-        &a.rule_set.fingerprint[..8],
-        &b.rule_set.fingerprint[..8]
+        &a.rule_set.fingerprint()[..8],
+        &b.rule_set.fingerprint()[..8]
     );
 
     // Evidence that only the tuned rules found.
@@ -77,7 +77,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .finding(finding.area)
                 .and_then(|f| f.evidence.iter().find(|x| x.rule == e.rule));
             match old {
-                None => println!("new evidence: {} ({})", e.rule, e.summary),
+                None => println!("new evidence: {} ({})", e.rule, e.summary()),
                 Some(o) if o.subjects != e.subjects || o.weight != e.weight => println!(
                     "changed evidence: {} weight {} -> {}, subjects {} -> {}",
                     e.rule,

@@ -97,7 +97,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         let spec = m.spec();
         let mut phases: Vec<String> = spec.layout.iter().map(|b| b.phase.to_string()).collect();
         phases.dedup();
-        let mut cites: Vec<&str> = spec.cites.iter().map(|c| c.key.as_str()).collect();
+        let mut cites: Vec<&str> = spec.cites.iter().map(|c| c.key()).collect();
         cites.dedup();
         println!("{:<16} {}", m.as_str(), spec.title);
         println!("{:<16} phases: {}", "", phases.join(", "));

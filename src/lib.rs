@@ -275,4 +275,3 @@ pub use goal::Goal;
 pub use inventory::{Inventory, LifeEvent, Person};
 pub use measure::{Gad7Score, Hamd17Score, Phq9Score, SafetyFlag};
 pub use sensitive::Sensitive;
-pub use text::SharedText;

@@ -151,7 +151,7 @@ impl Source {
     /// ```
     /// use interpersonal::ProblemArea;
     /// let source = ProblemArea::RoleDispute.source();
-    /// assert_eq!(source.cites()[0].key, "markowitz-weissman-2012-casebook");
+    /// assert_eq!(source.cites()[0].key(), "markowitz-weissman-2012-casebook");
     /// ```
     pub fn cites(&self) -> &[Citation] {
         match &self.0 {

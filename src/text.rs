@@ -1,8 +1,12 @@
 //! Immutable text that is cheap to clone: rule summaries, sources, advice.
 //!
 //! An [`Assessment`](crate::engine::Assessment) repeats text that never changes between
-//! evaluations (a rule's summary, its source); [`SharedText`] lets every copy
+//! evaluations (a rule's summary, its source); `SharedText` lets every copy
 //! point at the same bytes instead of allocating a new string.
+//!
+//! The type is private to the crate: public items hold it in private fields
+//! and hand out `&str`, so the representation can change without a breaking
+//! change (issue 7, point 5).
 
 use std::borrow::Borrow;
 use std::cmp::Ordering;
@@ -19,20 +23,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// It compares, hashes, orders, prints and serializes exactly like the text it
 /// holds: which of the two forms holds it never shows.
-///
-/// ```
-/// use interpersonal::SharedText;
-///
-/// const FIXED: SharedText = SharedText::from_static("onset unknown");
-/// let read = SharedText::from(String::from("onset unknown"));
-/// assert_eq!(FIXED, read);
-/// assert_eq!(read.clone(), "onset unknown");
-/// assert_eq!(FIXED.len(), 13); // derefs to `str`
-/// assert_eq!(serde_json::to_string(&read)?, r#""onset unknown""#);
-/// # Ok::<(), serde_json::Error>(())
-/// ```
 #[derive(Clone)]
-pub struct SharedText(Repr);
+pub(crate) struct SharedText(Repr);
 
 #[derive(Clone)]
 enum Repr {
@@ -42,23 +34,12 @@ enum Repr {
 
 impl SharedText {
     /// Text known at compile time; makes no allocation and works in `const`s.
-    ///
-    /// ```
-    /// use interpersonal::SharedText;
-    /// const GREETING: SharedText = SharedText::from_static("hello");
-    /// assert_eq!(GREETING.as_str(), "hello");
-    /// ```
-    pub const fn from_static(text: &'static str) -> Self {
+    pub(crate) const fn from_static(text: &'static str) -> Self {
         SharedText(Repr::Static(text))
     }
 
     /// The text.
-    ///
-    /// ```
-    /// use interpersonal::SharedText;
-    /// assert_eq!(SharedText::from("abc").as_str(), "abc");
-    /// ```
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         match &self.0 {
             Repr::Static(s) => s,
             Repr::Shared(s) => s,
@@ -76,11 +57,6 @@ impl SharedText {
 
 impl Default for SharedText {
     /// The empty text.
-    ///
-    /// ```
-    /// use interpersonal::SharedText;
-    /// assert!(SharedText::default().is_empty());
-    /// ```
     fn default() -> Self {
         SharedText::from_static("")
     }

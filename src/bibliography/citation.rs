@@ -5,8 +5,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::reference::Reference;
-use crate::SharedText;
 use crate::source::Basis;
+use crate::text::SharedText;
 
 /// A claim's citation: the key of a [`Reference`] in the bibliography, a
 /// locator inside the work, and the [`Basis`] on which the claim rests.
@@ -50,11 +50,10 @@ pub struct Citation {
         feature = "schema",
         schemars(schema_with = "crate::schema::types::bibliography_key")
     )]
-    pub key: SharedText,
-    /// Where in the work: chapter, section, page, table or code; empty for
-    /// the whole work.
+    pub(crate) key: SharedText,
+    /// Where in the work ([`Citation::locator`]).
     #[serde(default)]
-    pub locator: SharedText,
+    pub(crate) locator: SharedText,
     /// How firmly the work supports the claim.
     pub basis: Basis,
 }
@@ -67,7 +66,7 @@ impl Citation {
     /// use interpersonal::bibliography::Citation;
     ///
     /// const PHQ9_BANDS: Citation = Citation::new("kroenke-2001-phq9", "", Basis::Known);
-    /// assert!(PHQ9_BANDS.locator.is_empty());
+    /// assert!(PHQ9_BANDS.locator().is_empty());
     /// ```
     pub const fn new(key: &'static str, locator: &'static str, basis: Basis) -> Self {
         Citation {
@@ -75,6 +74,44 @@ impl Citation {
             locator: SharedText::from_static(locator),
             basis,
         }
+    }
+
+    /// The key of the cited work in the bibliography.
+    ///
+    /// ```
+    /// use interpersonal::{bibliography::Citation, source::Basis};
+    /// let cite = Citation::new("weissman-2018-guide", "ch. 8", Basis::Stated);
+    /// assert_eq!(cite.key(), "weissman-2018-guide");
+    /// ```
+    pub fn key(&self) -> &str {
+        self.key.as_str()
+    }
+
+    /// Where in the work: chapter, section, page, table or code; empty for
+    /// the whole work.
+    ///
+    /// ```
+    /// use interpersonal::{bibliography::Citation, source::Basis};
+    /// let cite = Citation::new("weissman-2018-guide", "ch. 8", Basis::Stated);
+    /// assert_eq!(cite.locator(), "ch. 8");
+    /// ```
+    pub fn locator(&self) -> &str {
+        self.locator.as_str()
+    }
+
+    /// The same citation at another locator, for a locator not known at
+    /// compile time.
+    ///
+    /// ```
+    /// use interpersonal::{bibliography::Citation, source::Basis};
+    /// let chapter = format!("ch. {}", 8);
+    /// let cite = Citation::new("weissman-2018-guide", "", Basis::Stated).with_locator(chapter);
+    /// assert_eq!(cite.to_string(), "Weissman, Markowitz & Klerman 2018, ch. 8");
+    /// ```
+    #[must_use]
+    pub fn with_locator(mut self, locator: impl Into<String>) -> Self {
+        self.locator = SharedText::from(locator.into());
+        self
     }
 
     /// The cited work, or `None` when the key is not in the bibliography.

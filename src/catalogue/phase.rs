@@ -121,7 +121,7 @@ impl ClassicPhase {
     /// ```
     /// use interpersonal::{source::Basis, catalogue::ClassicPhase};
     /// let initial = ClassicPhase::Initial.source();
-    /// assert_eq!(initial.cites()[0].key, "markowitz-weissman-2004-world-psychiatry");
+    /// assert_eq!(initial.cites()[0].key(), "markowitz-weissman-2004-world-psychiatry");
     /// assert_eq!(ClassicPhase::Maintenance.source().basis(), Basis::Stated);
     /// ```
     pub const fn source(self) -> Source {

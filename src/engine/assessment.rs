@@ -29,7 +29,7 @@ use super::ruleset::Indicator;
 /// let engine = Engine::standard()?;
 /// let inv = Inventory::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), EpisodeOnset::Unknown);
 /// let info = engine.evaluate(&inv).rule_set;
-/// assert_eq!(info.fingerprint, engine.rule_set().fingerprint());
+/// assert_eq!(info.fingerprint(), engine.rule_set().fingerprint());
 /// # Ok::<(), interpersonal::Problems>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -39,15 +39,41 @@ use super::ruleset::Indicator;
 pub struct RuleSetInfo {
     /// The rule set's id.
     pub id: RuleId,
-    /// The rule set's version.
+    /// The rule set's version ([`RuleSetInfo::version`]).
     #[cfg_attr(
         feature = "schema",
         schemars(extend("pattern" = r"^[0-9]+\.[0-9]+\.[0-9]+(-[A-Za-z0-9.-]+)?$"))
     )]
-    pub version: SharedText,
-    /// [`RuleSet::fingerprint`](crate::engine::RuleSet::fingerprint) of the rule set.
+    pub(crate) version: SharedText,
+    /// The rule set's fingerprint ([`RuleSetInfo::fingerprint`]).
     #[cfg_attr(feature = "schema", schemars(extend("pattern" = "^[0-9a-f]{64}$")))]
-    pub fingerprint: SharedText,
+    pub(crate) fingerprint: SharedText,
+}
+
+impl RuleSetInfo {
+    /// The rule set's version.
+    ///
+    /// ```
+    /// let engine = interpersonal::Engine::standard()?;
+    /// let inv = interpersonal::Inventory::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), interpersonal::date::EpisodeOnset::Unknown);
+    /// assert_eq!(engine.evaluate(&inv).rule_set.version(), engine.rule_set().version);
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    pub fn version(&self) -> &str {
+        self.version.as_str()
+    }
+
+    /// [`RuleSet::fingerprint`](crate::engine::RuleSet::fingerprint) of the rule set.
+    ///
+    /// ```
+    /// let engine = interpersonal::Engine::standard()?;
+    /// let inv = interpersonal::Inventory::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), interpersonal::date::EpisodeOnset::Unknown);
+    /// assert_eq!(engine.evaluate(&inv).rule_set.fingerprint(), engine.rule_set().fingerprint());
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    pub fn fingerprint(&self) -> &str {
+        self.fingerprint.as_str()
+    }
 }
 
 vocabulary_enum! {
@@ -135,10 +161,10 @@ pub struct Evidence {
     pub rule_version: u32,
     /// The area it supports.
     pub area: ProblemArea,
-    /// The rule's summary.
-    pub summary: SharedText,
-    /// The rule's detail.
-    pub detail: SharedText,
+    /// The rule's summary ([`Evidence::summary`]).
+    pub(crate) summary: SharedText,
+    /// The rule's detail ([`Evidence::detail`]).
+    pub(crate) detail: SharedText,
     /// The rule's indicator.
     pub indicator: Indicator,
     /// The rule's source. In JSON each citation also carries its
@@ -166,6 +192,36 @@ pub struct Evidence {
     pub onset_link: LinkBasis,
 }
 
+impl Evidence {
+    /// The rule's summary: one line for the clinician, what the evidence shows.
+    ///
+    /// ```
+    /// let inv = interpersonal::Inventory::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), interpersonal::date::EpisodeOnset::Unknown);
+    /// let a = interpersonal::Engine::standard()?.evaluate(&inv);
+    /// for e in a.areas.iter().flat_map(|f| &f.evidence) {
+    ///     assert!(!e.summary().is_empty());
+    /// }
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    pub fn summary(&self) -> &str {
+        self.summary.as_str()
+    }
+
+    /// The rule's detail: the clinical reasoning behind it; may be empty.
+    ///
+    /// ```
+    /// let inv = interpersonal::Inventory::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), interpersonal::date::EpisodeOnset::Unknown);
+    /// let a = interpersonal::Engine::standard()?.evaluate(&inv);
+    /// for e in a.areas.iter().flat_map(|f| &f.evidence) {
+    ///     let _reasoning: &str = e.detail();
+    /// }
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    pub fn detail(&self) -> &str {
+        self.detail.as_str()
+    }
+}
+
 /// A rule of an area not in focus that came close: how many of the leaf
 /// conditions on its best path held, and the first that did not, in words
 /// (DESIGN.md decision 6).
@@ -188,8 +244,8 @@ pub struct Evidence {
 pub struct NearMiss {
     /// The rule.
     pub rule: RuleId,
-    /// The first condition on the rule's best path that did not hold, in words.
-    pub failed: SharedText,
+    /// The first condition that did not hold ([`NearMiss::failed`]).
+    pub(crate) failed: SharedText,
     /// How many leaf conditions on the best path held.
     pub satisfied: u32,
     /// How many leaf conditions the best path has.
@@ -197,6 +253,21 @@ pub struct NearMiss {
     /// Whether the failed condition is unknown (a fact it needs is missing;
     /// see [`Assessment::missing`]) rather than false.
     pub unknown: bool,
+}
+
+impl NearMiss {
+    /// The first condition on the rule's best path that did not hold, in words.
+    ///
+    /// ```
+    /// let inv = interpersonal::Inventory::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), interpersonal::date::EpisodeOnset::Unknown);
+    /// let a = interpersonal::Engine::standard()?.evaluate(&inv);
+    /// let miss = &a.finding(interpersonal::ProblemArea::InterpersonalDeficits).unwrap().near_misses[0];
+    /// assert!(!miss.failed().is_empty());
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    pub fn failed(&self) -> &str {
+        self.failed.as_str()
+    }
 }
 
 /// The engine's finding for one problem area.
@@ -327,8 +398,8 @@ pub struct Advisory {
     pub code: AdvisoryCode,
     /// How urgent it is.
     pub indicator: Indicator,
-    /// What to do, in one or two sentences.
-    pub summary: SharedText,
+    /// What to do ([`Advisory::summary`]).
+    pub(crate) summary: SharedText,
     /// Where the advice comes from; in JSON with labels and links, as in
     /// [`Evidence::source`].
     #[serde(with = "crate::source::shown")]
@@ -339,6 +410,20 @@ pub struct Advisory {
     pub source: Source,
     /// The people or events it is about, if any.
     pub subjects: Vec<Subject>,
+}
+
+impl Advisory {
+    /// What to do, in one or two sentences.
+    ///
+    /// ```
+    /// let inv = interpersonal::Inventory::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), interpersonal::date::EpisodeOnset::Unknown);
+    /// let a = interpersonal::Engine::standard()?.evaluate(&inv);
+    /// assert!(a.advisories.iter().all(|advisory| !advisory.summary().is_empty()));
+    /// # Ok::<(), interpersonal::Error>(())
+    /// ```
+    pub fn summary(&self) -> &str {
+        self.summary.as_str()
+    }
 }
 
 vocabulary_enum! {

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::assessment::RuleSetInfo;
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::condition_tree as tree;
-use super::explain::{self, Words};
+use super::explain::Words;
 use super::facts::{Truth, WindowRef};
 use super::masks::PersonNeeds;
 use super::proximity::{self, Proximity};
@@ -158,7 +158,7 @@ pub(crate) struct Compiled {
     /// measuring how close a rule came (see [`Compiled::unit_parts`]).
     pub(crate) unit: Vec<bool>,
     /// The recommendations for every focus, built once.
-    pub(crate) recommendations: super::recommend::RecommendationTable,
+    pub(crate) recommendations: &'static super::recommend::RecommendationTable,
 }
 
 impl Compiled {
@@ -519,6 +519,7 @@ impl Engine {
             text: Vec::new(),
             used_windows: Vec::new(),
             shared: BTreeMap::new(),
+            quantified: None,
         };
         let mut roots = Vec::with_capacity(rules.rules.len());
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
@@ -662,7 +663,7 @@ impl Engine {
                 event_person_needs,
                 absent,
                 unit,
-                recommendations: super::recommend::RecommendationTable::new(),
+                recommendations: super::recommend::RecommendationTable::shared(),
             }),
         })
     }
@@ -954,6 +955,10 @@ struct Builder<'a> {
     /// (the same shape, in the same context with the same words) is compiled
     /// once and shared, so evaluation decides it once.
     shared: BTreeMap<Shape, u32>,
+    /// The words of the quantifier [`Builder::part`] compiled last (its lead
+    /// and its part's words), taken by the [`Builder::node`] of the fact
+    /// that called it.
+    quantified: Option<String>,
 }
 
 /// What makes two nodes the same: their kind with their parts (not the
@@ -993,28 +998,34 @@ impl Builder<'_> {
         i
     }
 
-    /// Pushes a group node after compiling its children.
-    /// Compiles an `all` or `any` group at `path`: each part at its index, an
-    /// empty group reported as a problem.
+    /// Compiles the parts of an `all` or `any` group at `path`, each at its
+    /// index, an empty group reported as a problem; returns the group to
+    /// push (after its words are known) and its words.
+    #[allow(clippy::type_complexity)]
     fn group_of<T>(
         &mut self,
         parts: &[T],
         any: bool,
         path: &JsonPath,
-        text: String,
-        mut part: impl FnMut(&mut Self, &T, &JsonPath) -> u32,
-    ) -> u32 {
+        mut part: impl FnMut(&mut Self, &T, &JsonPath) -> (u32, Described),
+    ) -> (Result<(bool, Vec<u32>), Node>, Described) {
         let gpath = path.field(if any { "any" } else { "all" });
         if parts.is_empty() {
             self.problems
                 .at(gpath.clone(), "a group with at least one condition");
         }
-        let children: Vec<u32> = parts
-            .iter()
-            .enumerate()
-            .map(|(i, p)| part(self, p, &gpath.index(i)))
-            .collect();
-        self.group(any, &children, text)
+        let mut children: Vec<u32> = Vec::with_capacity(parts.len());
+        let mut text = String::new();
+        for (i, p) in parts.iter().enumerate() {
+            let (child, words) = part(self, p, &gpath.index(i));
+            if i > 0 {
+                text.push_str(if any { ", or " } else { ", and " });
+            }
+            text.push_str(&words.nested());
+            children.push(child);
+        }
+        let wrap = parts.len() > 1;
+        (Ok((any, children)), Described { text, wrap })
     }
 
     fn group(&mut self, any: bool, children: &[u32], text: String) -> u32 {
@@ -1090,26 +1101,56 @@ impl Builder<'_> {
     /// its words prefixed by the quantifiers above it: `all`, `any` and
     /// `not` here, the kind's facts and parts by [`Lower::lower_fact`].
     fn node<K: Lower>(&mut self, c: &K, path: &JsonPath, depth: u32, prefix: &str) -> u32 {
+        self.node_words(c, path, depth, prefix).0
+    }
+
+    /// [`Builder::node`], returning also the condition's own words (without
+    /// the prefix), as [`super::explain::text`] writes them, built from its parts'
+    /// words: the condition is described once, not once per level above it.
+    fn node_words<K: Lower>(
+        &mut self,
+        c: &K,
+        path: &JsonPath,
+        depth: u32,
+        prefix: &str,
+    ) -> (u32, Described) {
         if !self.depth_ok(path, depth) {
-            return self.push(BROKEN, String::new());
+            return (self.push(BROKEN, String::new()), Described::default());
         }
-        let text = format!("{prefix}{}", explain::text(c, self.windows, false, 1));
-        match c.shape() {
-            tree::Shape::All(parts) => self.group_of(parts, false, path, text, |this, part, at| {
-                this.node(part, at, depth + 1, prefix)
+        let (node, words) = match c.shape() {
+            tree::Shape::All(parts) => self.group_of(parts, false, path, |this, part, at| {
+                this.node_words(part, at, depth + 1, prefix)
             }),
-            tree::Shape::Any(parts) => self.group_of(parts, true, path, text, |this, part, at| {
-                this.node(part, at, depth + 1, prefix)
+            tree::Shape::Any(parts) => self.group_of(parts, true, path, |this, part, at| {
+                this.node_words(part, at, depth + 1, prefix)
             }),
             tree::Shape::Not(inner) => {
-                let child = self.node(inner, &path.field("not"), depth + 1, prefix);
-                self.push(Node::Not(child), text)
+                let (child, inner) = self.node_words(inner, &path.field("not"), depth + 1, prefix);
+                let words = Described {
+                    text: format!("not ({})", inner.text),
+                    wrap: false,
+                };
+                (Err(Node::Not(child)), words)
             }
             tree::Shape::Fact => {
+                self.quantified = None;
                 let node = c.lower_fact(self, path, depth, prefix);
-                self.push(node, text)
+                let words = match self.quantified.take() {
+                    Some(text) => Described { text, wrap: true },
+                    None => Described {
+                        text: c.fact_words(self.windows, false, depth + 1),
+                        wrap: false,
+                    },
+                };
+                (Err(node), words)
             }
-        }
+        };
+        let text = format!("{prefix}{}", words.text);
+        let i = match node {
+            Ok((any, children)) => self.group(any, &children, text),
+            Err(node) => self.push(node, text),
+        };
+        (i, words)
     }
 
     /// A list predicate's mask, an empty list reported at `path.key`.
@@ -1136,7 +1177,29 @@ impl Builder<'_> {
         lead: &str,
     ) -> u32 {
         let pre = format!("{prefix}{lead}");
-        self.node(inner, &path.field(key), depth + 1, &pre)
+        let (i, words) = self.node_words(inner, &path.field(key), depth + 1, &pre);
+        self.quantified = Some(format!("{lead}{}", words.text));
+        i
+    }
+}
+
+/// A condition's words without its prefix, and whether they are put in
+/// parentheses when the condition is a part of a group (a group of more
+/// than one part, or a quantifier), as [`super::explain::text`] does.
+#[derive(Debug, Default)]
+struct Described {
+    text: String,
+    wrap: bool,
+}
+
+impl Described {
+    /// The words as a part of a group.
+    fn nested(&self) -> std::borrow::Cow<'_, str> {
+        if self.wrap {
+            std::borrow::Cow::Owned(format!("({})", self.text))
+        } else {
+            std::borrow::Cow::Borrowed(&self.text)
+        }
     }
 }
 

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// let r = Recommendations::for_focus(&[ProblemArea::Grief]);
 /// assert_eq!(r.interventions, [Intervention::GriefWork]);
-/// assert!(r.goal_templates.iter().all(|k| k.starts_with("grief.")));
+/// assert!(r.goal_templates().all(|k| k.starts_with("grief.")));
 /// assert!(Recommendations::for_focus(&[]).interventions.is_empty());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -33,9 +33,8 @@ use serde::{Deserialize, Serialize};
 pub struct Recommendations {
     /// Interventions for the focus, most relevant area first.
     pub interventions: Vec<Intervention>,
-    /// Keys of the goal templates for the focus ([`GoalTemplate::by_key`]
-    /// turns a key back into its template).
-    pub goal_templates: Vec<SharedText>,
+    /// Keys of the goal templates ([`Recommendations::goal_templates`]).
+    pub(crate) goal_templates: Vec<SharedText>,
 }
 
 impl Recommendations {
@@ -46,7 +45,7 @@ impl Recommendations {
     /// use interpersonal::{goal::GoalTemplate, ProblemArea, engine::Recommendations};
     ///
     /// let r = Recommendations::for_focus(&[ProblemArea::RoleDispute, ProblemArea::RoleTransition]);
-    /// let first = GoalTemplate::by_key(&r.goal_templates[0]).unwrap();
+    /// let first = GoalTemplate::by_key(r.goal_templates().next().unwrap()).unwrap();
     /// assert_eq!(first.area(), ProblemArea::RoleDispute);
     /// ```
     pub fn for_focus(focus: &[ProblemArea]) -> Self {
@@ -66,10 +65,26 @@ impl Recommendations {
         }
         out
     }
+
+    /// Keys of the goal templates for the focus, most relevant area first
+    /// ([`GoalTemplate::by_key`] turns a key back into its template).
+    ///
+    /// ```
+    /// use interpersonal::{goal::GoalTemplate, ProblemArea, engine::Recommendations};
+    ///
+    /// let r = Recommendations::for_focus(&[ProblemArea::Grief]);
+    /// for key in r.goal_templates() {
+    ///     assert_eq!(GoalTemplate::by_key(key).unwrap().area(), ProblemArea::Grief);
+    /// }
+    /// ```
+    pub fn goal_templates(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.goal_templates.iter().map(SharedText::as_str)
+    }
 }
 
 /// The recommendations for every focus of up to two distinct areas, built
-/// once when the engine is compiled, so that evaluating only clones them.
+/// once per process (the first time an engine is compiled), so that
+/// evaluating only clones them.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RecommendationTable {
     /// For one area in focus, by [`area_index`](super::evaluate::area_index).
@@ -86,6 +101,13 @@ impl RecommendationTable {
             single: areas.map(|a| Recommendations::for_focus(&[a])),
             pairs: areas.map(|a| areas.map(|b| Recommendations::for_focus(&[a, b]))),
         }
+    }
+
+    /// The table, built once per process: it depends on the catalogue only,
+    /// not on the rule set, so every compiled engine shares it.
+    pub(crate) fn shared() -> &'static RecommendationTable {
+        static TABLE: std::sync::OnceLock<RecommendationTable> = std::sync::OnceLock::new();
+        TABLE.get_or_init(RecommendationTable::new)
     }
 
     /// The same as [`Recommendations::for_focus`].

@@ -307,11 +307,11 @@ pub struct Rule {
     /// [`onset_link`](crate::engine::Evidence::onset_link), read from its subjects.
     #[serde(default)]
     pub links_onset: bool,
-    /// One line for the clinician: what the evidence shows.
-    pub summary: SharedText,
-    /// More detail: the clinical reasoning behind the rule.
+    /// One line for the clinician ([`Rule::summary`]).
+    pub(crate) summary: SharedText,
+    /// The clinical reasoning ([`Rule::detail`]).
     #[serde(default)]
-    pub detail: SharedText,
+    pub(crate) detail: SharedText,
     /// How urgent the evidence is.
     #[serde(default)]
     pub indicator: Indicator,
@@ -334,14 +334,14 @@ impl Rule {
     ///     source, Condition::OnsetKnown(true),
     /// );
     /// rule.links_onset = true;
-    /// assert!(rule.detail.is_empty());
+    /// assert!(rule.detail().is_empty());
     /// # Ok::<(), interpersonal::id::IdError>(())
     /// ```
     pub fn new(
         id: RuleId,
         area: ProblemArea,
         weight: f64,
-        summary: impl Into<SharedText>,
+        summary: impl Into<String>,
         source: Source,
         when: Condition,
     ) -> Self {
@@ -351,12 +351,55 @@ impl Rule {
             area,
             weight,
             links_onset: false,
-            summary: summary.into(),
+            summary: SharedText::from(summary.into()),
             detail: SharedText::default(),
             indicator: Indicator::Info,
             source,
             when,
         }
+    }
+
+    /// One line for the clinician: what the evidence shows.
+    ///
+    /// ```
+    /// let rules = interpersonal::RuleSet::standard();
+    /// assert!(rules.rules.iter().all(|rule| !rule.summary().trim().is_empty()));
+    /// ```
+    pub fn summary(&self) -> &str {
+        self.summary.as_str()
+    }
+
+    /// More detail: the clinical reasoning behind the rule; empty when there
+    /// is none.
+    ///
+    /// ```
+    /// let rules = interpersonal::RuleSet::standard();
+    /// assert!(rules.rules.iter().any(|rule| !rule.detail().is_empty()));
+    /// ```
+    pub fn detail(&self) -> &str {
+        self.detail.as_str()
+    }
+
+    /// Replaces the summary.
+    ///
+    /// ```
+    /// let mut rules = interpersonal::RuleSet::standard();
+    /// rules.rules[0].set_summary("Reworded for our clinic");
+    /// assert_eq!(rules.rules[0].summary(), "Reworded for our clinic");
+    /// ```
+    pub fn set_summary(&mut self, summary: impl Into<String>) {
+        self.summary = SharedText::from(summary.into());
+    }
+
+    /// Replaces the detail.
+    ///
+    /// ```
+    /// let mut rules = interpersonal::RuleSet::standard();
+    /// rules.rules[0].set_detail("Why this rule holds, in our words.");
+    /// assert_eq!(rules.rules[0].detail(), "Why this rule holds, in our words.");
+    /// ```
+    pub fn set_detail(&mut self, detail: impl Into<String>) {
+        self.detail = SharedText::from(detail.into());
     }
 }
 

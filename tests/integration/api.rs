@@ -3,8 +3,8 @@
 //!
 //! A new public type belongs in this list: the compiler then checks it.
 use interpersonal::{
-    SharedText, catalogue::*, course::*, date::*, engine::*, error::*, goal::*, id::*,
-    inventory::*, measure::*, sensitive::*, source::*,
+    catalogue::*, course::*, date::*, engine::*, error::*, goal::*, id::*, inventory::*,
+    measure::*, sensitive::*, source::*,
 };
 
 fn assert_send_sync<T: Send + Sync>() {}
@@ -173,7 +173,6 @@ fn every_public_type_is_send_and_sync() {
     assert_send_sync::<SessionRecord>();
     assert_send_sync::<TerminationChecklist>();
     assert_send_sync::<TerminationItem>();
-    assert_send_sync::<SharedText>();
     assert_send_sync::<Sensitive<String>>();
     assert_send_sync::<Report<'static>>();
     #[cfg(feature = "fhir")]

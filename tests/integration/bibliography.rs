@@ -265,9 +265,9 @@ fn every_shipped_source_cites_works_of_the_bibliography() {
             assert!(
                 cite.reference().is_some(),
                 "{at}: `{}` is not in the bibliography",
-                cite.key
+                cite.key()
             );
-            assert!(!cite.locator.contains("http"), "{at}: {}", cite.locator);
+            assert!(!cite.locator().contains("http"), "{at}: {}", cite.locator());
         }
     }
 }
@@ -291,7 +291,7 @@ fn the_engine_advisories_cite_works_of_the_bibliography() {
                 cite.reference().is_some(),
                 "{}: {}",
                 advisory.code,
-                cite.key
+                cite.key()
             );
         }
     }
@@ -380,7 +380,7 @@ fn any_source() -> impl Strategy<Value = interpersonal::source::Source> {
         interpersonal::source::Source::from_cites(cites.into_iter().map(
             |(work, locator, basis)| {
                 let mut cite = Citation::new(work.key, "", basis);
-                cite.locator = locator.into();
+                cite = cite.with_locator(locator);
                 cite
             },
         ))

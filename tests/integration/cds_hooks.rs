@@ -95,7 +95,7 @@ fn every_card_of_every_case_is_a_valid_card_without_patient_text() {
             assert_eq!(cards[0].indicator, Indicator::Critical, "{name}");
             assert!(
                 advisory
-                    .summary
+                    .summary()
                     .starts_with(cards[0].summary.trim_end_matches('…')),
                 "{name}: the first card is not the safety card"
             );

@@ -130,7 +130,7 @@ fn the_embedded_default_compiles() {
     for r in &e.rule_set().rules {
         assert!(!r.source.cites().is_empty(), "{} cites a source", r.id);
         for cite in r.source.cites() {
-            assert!(cite.reference().is_some(), "{}: {}", r.id, cite.key);
+            assert!(cite.reference().is_some(), "{}: {}", r.id, cite.key());
         }
     }
 }
@@ -358,7 +358,7 @@ fn compile_refuses_bad_weights_versions_and_summaries() {
     }
     assert_eq!(paths_of(|r| r.rules[2].version = 0), ["$.rules[2].version"]);
     assert_eq!(
-        paths_of(|r| r.rules[2].summary = " ".into()),
+        paths_of(|r| r.rules[2].set_summary(" ")),
         ["$.rules[2].summary"]
     );
     assert_eq!(
@@ -1116,7 +1116,7 @@ fn a_reported_suicidal_thought_is_always_the_first_advisory() {
         let first = &a.advisories[0];
         assert_eq!(first.code, AdvisoryCode::SuicidalThoughtsReported);
         assert_eq!(first.indicator, Indicator::Critical);
-        assert!(first.summary.contains("risk assessment"));
+        assert!(first.summary().contains("risk assessment"));
         assert_eq!(
             a.advisories
                 .iter()
@@ -1158,13 +1158,13 @@ fn near_misses_say_which_condition_failed() {
     let closest = &grief[0];
     assert_eq!(closest.rule.as_str(), "grief.death_near_onset");
     assert_eq!(
-        closest.failed,
+        closest.failed(),
         "some person: died from 6 months before to 3 months after onset"
     );
     assert_eq!((closest.satisfied, closest.total), (3, 4));
     assert_eq!(grief[1].rule.as_str(), "grief.death_in_bereavement_window");
     assert_eq!(
-        grief[1].failed,
+        grief[1].failed(),
         "some person: died in the 24 months before onset"
     );
     assert!(!closest.unknown);
@@ -1183,7 +1183,7 @@ fn a_near_miss_on_a_missing_fact_says_so() {
         .near_misses;
     assert!(deficits.iter().all(|m| m.unknown));
     assert_eq!(
-        deficits[0].failed,
+        deficits[0].failed(),
         "prior functioning is lifelong few relationships"
     );
 }
@@ -1226,7 +1226,7 @@ fn the_assessment_holds_no_patient_text_but_the_report_does() {
         assert!(!text.contains(&format!("{SENTINEL}-{field}")), "{field}");
     }
     assert!(text.contains("decision support, not a diagnosis"));
-    assert!(text.contains(a.rule_set.fingerprint.as_str()));
+    assert!(text.contains(a.rule_set.fingerprint()));
 }
 
 // ------------------------------------------- determinism and round trips

@@ -45,7 +45,7 @@ fn citation() -> impl Strategy<Value = Citation> {
     )
         .prop_map(|(work, locator, basis)| {
             let mut cite = Citation::new(work.key, "", basis);
-            cite.locator = locator.into();
+            cite = cite.with_locator(locator);
             cite
         })
 }

@@ -339,7 +339,7 @@ fn the_formulation_is_deterministic_in_its_order_and_names_every_part() {
     // Each section cites the MIT literature, never the IPT manuals.
     for s in &f.sections {
         for c in s.source.cites() {
-            let key: &str = &c.key;
+            let key: &str = c.key();
             assert!(
                 [
                     "dimaggio-2015-mit",
@@ -348,7 +348,7 @@ fn the_formulation_is_deterministic_in_its_order_and_names_every_part() {
                 ]
                 .contains(&key),
                 "{}",
-                c.key
+                c.key()
             );
         }
     }
