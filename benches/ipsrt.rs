@@ -21,18 +21,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use interpersonal::from_json;
 use interpersonal::ipsrt::{ClockTime, Involvement, RhythmSeries, SrmEntry, SrmForm, SrmWeek};
 
-/// A small deterministic generator (bench data only).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-}
+#[path = "support/lcg.rs"]
+mod lcg;
+use lcg::Lcg;
 
 /// A week of the form with most activities done most days, times scattered
 /// around a usual time for each activity (bedtimes around midnight).

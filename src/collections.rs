@@ -4,14 +4,92 @@
 //! Evaluating, reporting and validating look people, events and evidence up
 //! by id once per subject, so at 100k subjects hashing was a quarter of the
 //! work with std's SipHash (issue 10). `foldhash` hashes a short id several
-//! times faster and, seeded per process as std's `RandomState` is, still
-//! resists inputs crafted to collide. The maps are only looked up, never
-//! iterated into an output, so the seed never changes what the crate writes.
+//! times faster. Its own default seed reads the system clock, which the crate
+//! never does, so each map is seeded here from std's `RandomState` instead:
+//! the same per-process randomness std's maps already used, which keeps
+//! inputs crafted to collide from making a lookup quadratic. The maps are
+//! only looked up, never iterated into an output, so the seed never changes
+//! what the crate writes.
 
-pub(crate) use foldhash::{HashMapExt, HashSetExt};
+use std::collections::hash_map::RandomState as StdRandomState;
+use std::hash::BuildHasher;
 
-/// A hash map with `foldhash`'s hasher.
-pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+use foldhash::SharedSeed;
+use foldhash::fast::{FoldHasher, SeedableRandomState};
 
-/// A hash set with `foldhash`'s hasher.
-pub(crate) type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
+/// A hash map with `foldhash`'s hasher, seeded as [`Seeded`] says.
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, Seeded>;
+
+/// A hash set with `foldhash`'s hasher, seeded as [`Seeded`] says.
+pub(crate) type HashSet<T> = std::collections::HashSet<T, Seeded>;
+
+/// `foldhash`'s fast hasher with a seed drawn from std's `RandomState`
+/// (no clock read).
+#[derive(Clone, Debug)]
+pub(crate) struct Seeded(SeedableRandomState);
+
+impl Default for Seeded {
+    fn default() -> Self {
+        let seed = StdRandomState::new().hash_one(0_u8);
+        Seeded(SeedableRandomState::with_seed(
+            seed,
+            SharedSeed::global_fixed(),
+        ))
+    }
+}
+
+impl BuildHasher for Seeded {
+    type Hasher = FoldHasher<'static>;
+
+    fn build_hasher(&self) -> Self::Hasher {
+        self.0.build_hasher()
+    }
+}
+
+/// `HashMap::new` and `HashMap::with_capacity` for [`HashMap`].
+pub(crate) trait HashMapExt {
+    /// An empty map.
+    fn new() -> Self;
+    /// An empty map with room for `capacity` entries.
+    fn with_capacity(capacity: usize) -> Self;
+}
+
+impl<K, V> HashMapExt for HashMap<K, V> {
+    fn new() -> Self {
+        Self::with_hasher(Seeded::default())
+    }
+
+    fn with_capacity(capacity: usize) -> Self {
+        Self::with_capacity_and_hasher(capacity, Seeded::default())
+    }
+}
+
+/// `HashSet::new` for [`HashSet`].
+pub(crate) trait HashSetExt {
+    /// An empty set.
+    fn new() -> Self;
+}
+
+impl<T> HashSetExt for HashSet<T> {
+    fn new() -> Self {
+        Self::with_hasher(Seeded::default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_find_what_they_hold() {
+        let mut map: HashMap<&str, usize> = HashMap::with_capacity(4);
+        for (i, id) in ["maria", "tom", "ana"].into_iter().enumerate() {
+            map.insert(id, i);
+        }
+        assert_eq!(map.get("tom"), Some(&1));
+        assert_eq!(map.get("bob"), None);
+        let mut set: HashSet<u32> = HashSet::new();
+        assert!(set.insert(7));
+        assert!(!set.insert(7));
+    }
+}

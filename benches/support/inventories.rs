@@ -15,22 +15,9 @@ use interpersonal::{
     },
 };
 
-/// A small deterministic generator (no randomness in the crate; this is bench
-/// data only).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[(self.next() as usize) % items.len()]
-    }
-}
+#[path = "lcg.rs"]
+mod lcg;
+use lcg::Lcg;
 
 const RELATIONSHIPS: [RelationshipKind; 8] = [
     RelationshipKind::Spouse,
