@@ -15,7 +15,7 @@ use chrono::Datelike;
 /// assert_eq!(day.to_string(), "2026-03-02");
 /// ```
 pub use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// A date known to the day (`2026-03-14`) or only to the month (`2026-03`).
 ///
@@ -39,8 +39,8 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(day.earliest(), day.latest());
 /// # Ok::<(), interpersonal::date::DateError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub enum PartialDate {
     /// Known to the day.
     Day(NaiveDate),
@@ -202,7 +202,7 @@ pub(crate) const DAY_EXPECTED: &str = "invalid date: expected YYYY-MM-DD";
 /// or after 9999) cannot be written, as it could not be read back.
 pub(crate) mod day_json {
     use chrono::{Datelike, NaiveDate};
-    use serde::{Deserialize, Deserializer, Serializer, de, ser};
+    use serde::{Deserializer, Serializer, ser};
 
     use super::{DAY_EXPECTED, parse_day};
 
@@ -218,8 +218,7 @@ pub(crate) mod day_json {
 
     /// Reads a day written `YYYY-MM-DD`.
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        parse_day(&text).ok_or_else(|| de::Error::custom(DAY_EXPECTED))
+        crate::text::read_str(d, |text| parse_day(text).ok_or(DAY_EXPECTED))
     }
 
     /// The same for an optional day.
@@ -306,6 +305,14 @@ impl TryFrom<String> for PartialDate {
     }
 }
 
+impl<'de> Deserialize<'de> for PartialDate {
+    /// Reads `"YYYY-MM-DD"` or `"YYYY-MM"` from the borrowed text, with no
+    /// allocation.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::text::read_str(deserializer, str::parse)
+    }
+}
+
 impl From<PartialDate> for String {
     fn from(d: PartialDate) -> String {
         d.to_string()
@@ -337,8 +344,8 @@ impl From<NaiveDate> for PartialDate {
 /// let unknown: EpisodeOnset = serde_json::from_str(r#""unknown""#).unwrap();
 /// assert_eq!(unknown, EpisodeOnset::Unknown);
 /// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
 pub enum EpisodeOnset {
     /// Known to the day or the month.
     Known(PartialDate),
@@ -371,11 +378,35 @@ impl From<PartialDate> for EpisodeOnset {
 impl TryFrom<String> for EpisodeOnset {
     type Error = DateError;
     fn try_from(value: String) -> Result<Self, DateError> {
+        value.parse()
+    }
+}
+
+impl FromStr for EpisodeOnset {
+    type Err = DateError;
+
+    /// `"unknown"`, or a date as [`PartialDate`] reads it.
+    ///
+    /// ```
+    /// use interpersonal::date::EpisodeOnset;
+    /// assert_eq!("unknown".parse(), Ok(EpisodeOnset::Unknown));
+    /// assert!("2026-03".parse::<EpisodeOnset>()?.date().is_some());
+    /// # Ok::<(), interpersonal::date::DateError>(())
+    /// ```
+    fn from_str(value: &str) -> Result<Self, DateError> {
         if value == "unknown" {
             Ok(EpisodeOnset::Unknown)
         } else {
             value.parse().map(EpisodeOnset::Known)
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for EpisodeOnset {
+    /// Reads `"unknown"` or a date from the borrowed text, with no
+    /// allocation.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::text::read_str(deserializer, str::parse)
     }
 }
 

@@ -143,8 +143,10 @@ macro_rules! id_type {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(deserializer)?;
-                $name::new(text).map_err(serde::de::Error::custom)
+                // Checked on the borrowed text, then copied once.
+                crate::text::read_str(deserializer, |text| {
+                    check_id(text).map(|()| $name(SharedText::from(text)))
+                })
             }
         }
 

@@ -658,3 +658,30 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_bad_id_or_date_says_where_it_is() {
+    // The value's own place in the text, not only its path: ids and dates are
+    // checked while they are read.
+    let bad_id =
+        doc(r#", "people": [{"id": "has space", "label": "x", "relationship": "friend"}]"#);
+    let err = error(&bad_id);
+    assert_eq!(err.path.as_str(), "$.people[0].id");
+    assert_eq!(err.line, 1);
+    let at = bad_id.find("has space").unwrap();
+    assert!(
+        err.column > at && err.column <= at + "has space".len() + 2,
+        "{err:?}"
+    );
+    assert!(
+        err.message.starts_with("invalid id: expected"),
+        "{}",
+        err.message
+    );
+
+    let bad_date = with_event(r#", "date": "2026-02-30""#);
+    let err = error(&bad_date);
+    assert!(err.path.as_str().ends_with(".date"), "{}", err.path);
+    assert!(err.line >= 1, "{err:?}");
+    assert_eq!(err.message, "invalid date: expected YYYY-MM-DD or YYYY-MM");
+}
