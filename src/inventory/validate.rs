@@ -429,7 +429,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
 
     let events_at = || JsonPath::root().field("events");
     let event_index = event_ids(&inventory.events, &unreadable.event_ids);
-    let mut death_event_of: HashMap<&str, usize> = HashMap::new();
+    let mut death_event_of: HashMap<&str, usize> = HashMap::with_capacity(named_by_death.len());
     for (j, event) in inventory.events.iter().enumerate() {
         let at = || events_at().index(j);
         if !unreadable.event_ids.contains(&j) {
@@ -465,17 +465,17 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
         check_event(event, &at, j, found);
     }
 
-    let upcoming_at = JsonPath::root().field("upcoming");
     let upcoming_index = event_ids(&inventory.upcoming, &unreadable.upcoming_ids);
     for (k, event) in inventory.upcoming.iter().enumerate() {
-        let at = upcoming_at.index(k);
+        // Paths are made only for a problem: a valid inventory allocates none.
+        let at = || JsonPath::root().field("upcoming").index(k);
         let order = |f| Order::Upcoming(k, f);
         if unreadable.upcoming_ids.contains(&k) {
             // Reported already, as an id that could not be read.
         } else if let Some(j) = event_index.first(event.id.as_str()) {
             found.push(
                 order(EventField::Id),
-                at.field("id"),
+                at().field("id"),
                 format!(
                     "a unique event id; `{}` is already the id of $.events[{j}]",
                     event.id
@@ -484,13 +484,13 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
         } else if let Some(expected) =
             upcoming_index.repeated(event.id.as_str(), k, "event", "upcoming")
         {
-            found.push(order(EventField::Id), at.field("id"), expected);
+            found.push(order(EventField::Id), at().field("id"), expected);
         }
         if let Some(date) = event.date {
             if date.latest() < as_of {
                 found.push(
                     order(EventField::Date),
-                    at.field("date"),
+                    at().field("date"),
                     format!(
                         "a date on or after the assessment date {as_of} for an upcoming event \
                          (one that has happened goes in $.events); found {date}"
@@ -501,7 +501,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
         if event.kind.is_death() {
             found.push(
                 order(EventField::Kind),
-                at.field("kind"),
+                at().field("kind"),
                 "a kind other than `death` for an upcoming event (a death goes in $.events \
                  when it has happened); found `death`",
             );
@@ -510,7 +510,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
             if person_index.first(person_id.as_str()).is_none() {
                 found.push(
                     order(EventField::Person),
-                    at.field("person"),
+                    at().field("person"),
                     unknown_person(person_id.as_str()),
                 );
             }
@@ -518,21 +518,21 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
         if !event.grief_signs.is_empty() {
             found.push(
                 order(EventField::GriefSigns),
-                at.field("grief_signs"),
+                at().field("grief_signs"),
                 "no grief signs on an upcoming event",
             );
         }
         if event.trauma_kind.is_some() {
             found.push(
                 order(EventField::TraumaKind),
-                at.field("trauma_kind"),
+                at().field("trauma_kind"),
                 "no trauma kind on an upcoming event",
             );
         }
         if !event.linked_to_onset.is_unknown() {
             found.push(
                 order(EventField::LinkedToOnset),
-                at.field("linked_to_onset"),
+                at().field("linked_to_onset"),
                 "no link to the onset for an upcoming event (it has not happened)",
             );
         }
@@ -647,18 +647,14 @@ pub(crate) fn check_limits(inventory: &Inventory, limits: &Limits, found: &mut F
     }
     for (j, e) in inventory.events.iter().enumerate() {
         if let Some(t) = &e.notes {
-            let at = JsonPath::root().field("events").index(j);
-            text(Order::Event(j, EventField::Text), &|| at.field("notes"), t);
+            let at = || JsonPath::root().field("events").index(j).field("notes");
+            text(Order::Event(j, EventField::Text), &at, t);
         }
     }
     for (k, e) in inventory.upcoming.iter().enumerate() {
         if let Some(t) = &e.notes {
-            let at = JsonPath::root().field("upcoming").index(k);
-            text(
-                Order::Upcoming(k, EventField::Text),
-                &|| at.field("notes"),
-                t,
-            );
+            let at = || JsonPath::root().field("upcoming").index(k).field("notes");
+            text(Order::Upcoming(k, EventField::Text), &at, t);
         }
     }
 }
@@ -725,7 +721,11 @@ struct FirstUses<'a>(Vec<(&'a str, usize)>);
 
 impl<'a> FirstUses<'a> {
     fn new(uses: impl Iterator<Item = (&'a str, usize)>) -> Self {
-        let mut uses: Vec<(&'a str, usize)> = uses.collect();
+        // Room for every use at once (the filter of unreadable ids hides the
+        // count from `collect`, which would grow the list several times).
+        let mut all = Vec::with_capacity(uses.size_hint().1.unwrap_or(0));
+        all.extend(uses);
+        let mut uses: Vec<(&'a str, usize)> = all;
         uses.sort_unstable();
         FirstUses(uses)
     }
