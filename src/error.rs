@@ -51,7 +51,13 @@ impl JsonPath {
     /// ```
     #[must_use]
     pub fn field(&self, name: &str) -> Self {
-        JsonPath(format!("{}.{name}", self.0))
+        // Sized once and copied, without the formatting machinery: compiling
+        // a rule set makes a path for every condition.
+        let mut path = String::with_capacity(self.0.len() + 1 + name.len());
+        path.push_str(&self.0);
+        path.push('.');
+        path.push_str(name);
+        JsonPath(path)
     }
 
     /// This path extended by an array index.
@@ -62,7 +68,29 @@ impl JsonPath {
     /// ```
     #[must_use]
     pub fn index(&self, index: usize) -> Self {
-        JsonPath(format!("{}[{index}]", self.0))
+        // At most 20 digits.
+        let mut path = String::with_capacity(self.0.len() + 22);
+        path.push_str(&self.0);
+        path.push('[');
+        let mut digits = [0u8; 20];
+        let mut n = index;
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            if let Some(d) = digits.get_mut(at) {
+                // `n % 10` is below 10, so the cast keeps it.
+                *d = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+            if n == 0 || at == 0 {
+                break;
+            }
+        }
+        for &d in digits.get(at..).unwrap_or_default() {
+            path.push(char::from(d));
+        }
+        path.push(']');
+        JsonPath(path)
     }
 
     /// A path relative to this one (written from its own `$`) made a path
@@ -885,6 +913,24 @@ fn describe_found(found: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn paths_are_written_as_format_writes_them(
+            index in proptest::prelude::any::<usize>(),
+            name in "[a-z_]{0,12}",
+        ) {
+            let path = JsonPath::root().field(&name).index(index);
+            proptest::prop_assert_eq!(path.as_str(), format!("$.{name}[{index}]"));
+        }
+    }
+
+    #[test]
+    fn index_edges() {
+        for n in [0, 9, 10, 99, 100, usize::MAX] {
+            assert_eq!(JsonPath::root().index(n).as_str(), format!("$[{n}]"));
+        }
+    }
 
     #[test]
     fn string_values_are_hidden() {

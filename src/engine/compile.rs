@@ -137,8 +137,9 @@ pub(crate) struct Compiled {
     /// The root node of each rule, in rule order.
     pub(crate) roots: Vec<u32>,
     /// For each node, its description in words, prefixed by the quantifiers
-    /// above it ("some event: dated ...").
-    pub(crate) text: Vec<SharedText>,
+    /// above it ("some event: dated ..."): written the first time it is
+    /// asked for (a near miss), from the node's condition in `rules`.
+    pub(crate) text: NodeWords,
     /// For each node, whether witnesses can be found at or below it (a
     /// quantifier or an event's person outside any `not`).
     pub(crate) yields_subjects: Vec<bool>,
@@ -223,12 +224,95 @@ impl Compiled {
     }
 
     /// The description of node `i`, shared: cloning it does not copy it.
+    /// Written on the first call for the node, then kept.
     pub(crate) fn text(&self, i: u32) -> SharedText {
-        usize::try_from(i)
+        let Some(i) = usize::try_from(i).ok() else {
+            return SharedText::default();
+        };
+        match self.text.cells.get(i) {
+            Some(cell) => cell
+                .get_or_init(|| SharedText::from(self.text.describe(i)))
+                .clone(),
+            None => SharedText::default(),
+        }
+    }
+}
+
+/// The words of every node, written when first asked for.
+///
+/// Compiling used to describe every node in words, which was two thirds of
+/// its time; most nodes' words are never read (only a near miss shows them).
+/// Each node keeps where its condition is instead ([`Origin`]), and its words
+/// are written from that condition, once, by [`Compiled::text`]. They are the
+/// words [`Condition::describe`] gives, after the quantifiers' words above
+/// the node.
+#[derive(Debug, Clone)]
+pub(crate) struct NodeWords {
+    /// The rule set the nodes were compiled from.
+    rules: Arc<RuleSet>,
+    /// Where each node's condition is.
+    origins: Vec<Origin>,
+    /// The steps of every origin, one after the other.
+    steps: Vec<u32>,
+    /// The distinct quantifier words before a node ("some person: ").
+    prefixes: Vec<String>,
+    /// Each node's words, once written.
+    cells: Vec<OnceLock<SharedText>>,
+}
+
+/// Where a node's condition is: rule `rule`'s `when`, then the children
+/// `steps[start..start + len]` (each counted as [`tree::Ref::child`] does),
+/// `depth` levels deep, after the words `prefixes[prefix]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Origin {
+    rule: u32,
+    start: u32,
+    len: u32,
+    depth: u32,
+    prefix: u32,
+}
+
+impl NodeWords {
+    /// The condition at `origin`.
+    fn find<'r>(rules: &'r RuleSet, steps: &[u32], origin: Origin) -> Option<tree::Ref<'r>> {
+        let rule = rules.rules.get(usize::try_from(origin.rule).ok()?)?;
+        let start = usize::try_from(origin.start).ok()?;
+        let len = usize::try_from(origin.len).ok()?;
+        let mut at = tree::Ref::rule(&rule.when);
+        for &k in steps.get(start..start.checked_add(len)?)? {
+            at = at.child(k)?;
+        }
+        Some(at)
+    }
+
+    /// The words of node `i`.
+    fn describe(&self, i: usize) -> String {
+        let Some(&origin) = self.origins.get(i) else {
+            return String::new();
+        };
+        let prefix = usize::try_from(origin.prefix)
             .ok()
-            .and_then(|i| self.text.get(i))
-            .cloned()
-            .unwrap_or_default()
+            .and_then(|p| self.prefixes.get(p))
+            .map_or("", String::as_str);
+        match Self::find(&self.rules, &self.steps, origin) {
+            Some(c) => {
+                let mut text = String::from(prefix);
+                text.push_str(&c.words(&self.rules.parameters.windows, origin.depth));
+                text
+            }
+            None => String::new(),
+        }
+    }
+}
+
+impl PartialEq for NodeWords {
+    /// The same nodes from the same conditions: which words have been
+    /// written so far does not matter.
+    fn eq(&self, other: &Self) -> bool {
+        self.rules == other.rules
+            && self.origins == other.origins
+            && self.steps == other.steps
+            && self.prefixes == other.prefixes
     }
 }
 
@@ -511,15 +595,19 @@ impl Engine {
                 .min(limits.condition_depth.max(1));
 
         let mut builder = Builder {
+            rules: &rules,
             windows: &rules.parameters.windows,
             max_depth,
             problems: &mut problems,
             nodes: Vec::new(),
             kids: Vec::new(),
-            text: Vec::new(),
             used_windows: Vec::new(),
             shared: BTreeMap::new(),
-            quantified: None,
+            rule: 0,
+            cursor: Vec::new(),
+            origins: Vec::new(),
+            steps: Vec::new(),
+            prefixes: Vec::new(),
         };
         let mut roots = Vec::with_capacity(rules.rules.len());
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
@@ -570,6 +658,7 @@ impl Engine {
                 );
             }
             check_source(&rule.source, &path.field("source"), builder.problems);
+            builder.rule = u32::try_from(i).unwrap_or(u32::MAX);
             roots.push(builder.node(&rule.when, &path.field("when"), 1, ""));
         }
         for &area in rules.area_set.areas() {
@@ -596,8 +685,10 @@ impl Engine {
         let Builder {
             nodes,
             kids,
-            text,
             used_windows,
+            origins,
+            steps,
+            prefixes,
             ..
         } = builder;
         let windows = used_windows.into_iter().map(|(_, w)| w).collect();
@@ -648,14 +739,24 @@ impl Engine {
         let event_person_needs = needs(Space::EventPerson);
         let absent = proximity::absent_proximities(&nodes, &kids);
         let unit = units(&nodes, &kids);
+        let rules = Arc::new(rules);
+        let cells = std::iter::repeat_with(OnceLock::new)
+            .take(nodes.len())
+            .collect();
         Ok(Engine {
-            rules: Arc::new(rules),
+            rules: Arc::clone(&rules),
             info,
             compiled: Arc::new(Compiled {
+                text: NodeWords {
+                    rules,
+                    origins,
+                    steps,
+                    prefixes,
+                    cells,
+                },
                 nodes,
                 kids,
                 roots,
-                text: text.into_iter().map(SharedText::from).collect(),
                 yields_subjects,
                 windows,
                 space,
@@ -944,21 +1045,25 @@ fn check_parameters(p: &RuleParameters, path: &JsonPath, problems: &mut Problems
 
 /// Builds the flat form while collecting problems.
 struct Builder<'a> {
+    rules: &'a RuleSet,
     windows: &'a BTreeMap<String, Window>,
     max_depth: u32,
     problems: &'a mut Problems,
     nodes: Vec<Node>,
     kids: Vec<u32>,
-    text: Vec<String>,
     used_windows: Vec<(String, Window)>,
     /// The first node pushed of each shape: a condition that occurs again
     /// (the same shape, in the same context with the same words) is compiled
     /// once and shared, so evaluation decides it once.
     shared: BTreeMap<Shape, u32>,
-    /// The words of the quantifier [`Builder::part`] compiled last (its lead
-    /// and its part's words), taken by the [`Builder::node`] of the fact
-    /// that called it.
-    quantified: Option<String>,
+    /// The rule being compiled, and the steps from its `when` to the
+    /// condition being compiled (see [`Origin`]).
+    rule: u32,
+    cursor: Vec<u32>,
+    /// Where each node's condition is, for its words.
+    origins: Vec<Origin>,
+    steps: Vec<u32>,
+    prefixes: Vec<String>,
 }
 
 /// What makes two nodes the same: their kind with their parts (not the
@@ -973,67 +1078,123 @@ enum Shape {
 /// engine is never built when there are problems.
 const BROKEN: Node = Node::Leaf(Leaf::Root(RootLeaf::OnsetKnown(false)));
 
-impl Builder<'_> {
-    fn push(&mut self, node: Node, text: String) -> u32 {
-        self.share(Shape::Node(node), text, |_| node)
+impl<'a> Builder<'a> {
+    fn push(&mut self, node: Node, prefix: &str, depth: u32) -> u32 {
+        self.share(Shape::Node(node), prefix, depth, |_| node)
     }
 
-    /// The node of `shape` and `text`: the one pushed before, or a new one
-    /// made by `make` (given the builder, to lay out a group's parts).
-    fn share(&mut self, shape: Shape, text: String, make: impl FnOnce(&mut Self) -> Node) -> u32 {
-        let same = self.shared.get(&shape).copied().filter(|&i| {
-            usize::try_from(i)
-                .ok()
-                .and_then(|i| self.text.get(i))
-                .is_some_and(|t| *t == text)
-        });
+    /// Where the condition being compiled is, after the words `prefix`.
+    fn origin(&mut self, prefix: &str, depth: u32) -> Origin {
+        let prefix = match self.prefixes.iter().position(|p| p == prefix) {
+            Some(p) => p,
+            None => {
+                self.prefixes.push(prefix.to_owned());
+                self.prefixes.len() - 1
+            }
+        };
+        let index = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Origin {
+            rule: self.rule,
+            start: index(self.steps.len()),
+            len: index(self.cursor.len()),
+            depth,
+            prefix: index(prefix),
+        }
+    }
+
+    /// Whether node `i` has the words the condition at `here` would have:
+    /// the same quantifiers' words before it, and, for a fact, the same
+    /// fact. A group's, a `not`'s or a quantifier's words follow from its
+    /// parts', which its shape names.
+    fn same_words(&self, i: u32, here: Origin, shape: &Shape) -> bool {
+        let Some(&there) = usize::try_from(i).ok().and_then(|i| self.origins.get(i)) else {
+            return false;
+        };
+        if there.prefix != here.prefix {
+            return false;
+        }
+        if !matches!(shape, Shape::Node(Node::Leaf(_))) {
+            return true;
+        }
+        let first = NodeWords::find(self.rules, &self.steps, there);
+        let now = NodeWords::find(self.rules, &self.cursor, Origin { start: 0, ..here });
+        match (first, now) {
+            (Some(a), Some(b)) => {
+                a.same_fact(b)
+                    // Different facts with the same words (none today):
+                    // decided by the words themselves.
+                    || a.words(self.windows, there.depth) == b.words(self.windows, here.depth)
+            }
+            _ => false,
+        }
+    }
+
+    /// The node of `shape` for the condition being compiled: the one pushed
+    /// before with the same words, or a new one made by `make` (given the
+    /// builder, to lay out a group's parts).
+    fn share(
+        &mut self,
+        shape: Shape,
+        prefix: &str,
+        depth: u32,
+        make: impl FnOnce(&mut Self) -> Node,
+    ) -> u32 {
+        let here = self.origin(prefix, depth);
+        let same = self
+            .shared
+            .get(&shape)
+            .copied()
+            .filter(|&i| self.same_words(i, here, &shape));
         if let Some(i) = same {
             return i;
         }
         let i = u32::try_from(self.nodes.len()).unwrap_or(u32::MAX);
         let node = make(self);
         self.nodes.push(node);
-        self.text.push(text);
+        self.steps.extend_from_slice(&self.cursor);
+        self.origins.push(here);
         self.shared.entry(shape).or_insert(i);
         i
     }
 
+    /// Compiles the child `step` of the condition being compiled with `f`.
+    fn below<T>(&mut self, step: u32, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.cursor.push(step);
+        let out = f(self);
+        self.cursor.pop();
+        out
+    }
+
     /// Compiles the parts of an `all` or `any` group at `path`, each at its
     /// index, an empty group reported as a problem; returns the group to
-    /// push (after its words are known) and its words.
-    #[allow(clippy::type_complexity)]
+    /// push.
     fn group_of<T>(
         &mut self,
         parts: &[T],
         any: bool,
         path: &JsonPath,
-        mut part: impl FnMut(&mut Self, &T, &JsonPath) -> (u32, Described),
-    ) -> (Result<(bool, Vec<u32>), Node>, Described) {
+        mut part: impl FnMut(&mut Self, &T, &JsonPath) -> u32,
+    ) -> Result<(bool, Vec<u32>), Node> {
         let gpath = path.field(if any { "any" } else { "all" });
         if parts.is_empty() {
             self.problems
                 .at(gpath.clone(), "a group with at least one condition");
         }
         let mut children: Vec<u32> = Vec::with_capacity(parts.len());
-        let mut text = String::new();
         for (i, p) in parts.iter().enumerate() {
-            let (child, words) = part(self, p, &gpath.index(i));
-            if i > 0 {
-                text.push_str(if any { ", or " } else { ", and " });
-            }
-            text.push_str(&words.nested());
+            let step = u32::try_from(i).unwrap_or(u32::MAX);
+            let child = self.below(step, |b| part(b, p, &gpath.index(i)));
             children.push(child);
         }
-        let wrap = parts.len() > 1;
-        (Ok((any, children)), Described { text, wrap })
+        Ok((any, children))
     }
 
-    fn group(&mut self, any: bool, children: &[u32], text: String) -> u32 {
+    fn group(&mut self, any: bool, children: &[u32], prefix: &str, depth: u32) -> u32 {
         let shape = Shape::Group {
             any,
             parts: children.to_vec(),
         };
-        self.share(shape, text, |b| {
+        self.share(shape, prefix, depth, |b| {
             let start = u32::try_from(b.kids.len()).unwrap_or(u32::MAX);
             let len = u32::try_from(children.len()).unwrap_or(u32::MAX);
             b.kids.extend_from_slice(children);
@@ -1098,59 +1259,29 @@ impl Builder<'_> {
     }
 
     /// Compiles a condition of any kind at `path`, `depth` levels deep,
-    /// its words prefixed by the quantifiers above it: `all`, `any` and
-    /// `not` here, the kind's facts and parts by [`Lower::lower_fact`].
+    /// after the quantifiers' words `prefix`: `all`, `any` and `not` here,
+    /// the kind's facts and parts by [`Lower::lower_fact`].
     fn node<K: Lower>(&mut self, c: &K, path: &JsonPath, depth: u32, prefix: &str) -> u32 {
-        self.node_words(c, path, depth, prefix).0
-    }
-
-    /// [`Builder::node`], returning also the condition's own words (without
-    /// the prefix), as [`super::explain::text`] writes them, built from its parts'
-    /// words: the condition is described once, not once per level above it.
-    fn node_words<K: Lower>(
-        &mut self,
-        c: &K,
-        path: &JsonPath,
-        depth: u32,
-        prefix: &str,
-    ) -> (u32, Described) {
         if !self.depth_ok(path, depth) {
-            return (self.push(BROKEN, String::new()), Described::default());
+            return self.push(BROKEN, prefix, depth);
         }
-        let (node, words) = match c.shape() {
+        let node = match c.shape() {
             tree::Shape::All(parts) => self.group_of(parts, false, path, |this, part, at| {
-                this.node_words(part, at, depth + 1, prefix)
+                this.node(part, at, depth + 1, prefix)
             }),
             tree::Shape::Any(parts) => self.group_of(parts, true, path, |this, part, at| {
-                this.node_words(part, at, depth + 1, prefix)
+                this.node(part, at, depth + 1, prefix)
             }),
             tree::Shape::Not(inner) => {
-                let (child, inner) = self.node_words(inner, &path.field("not"), depth + 1, prefix);
-                let words = Described {
-                    text: format!("not ({})", inner.text),
-                    wrap: false,
-                };
-                (Err(Node::Not(child)), words)
+                let child = self.below(0, |b| b.node(inner, &path.field("not"), depth + 1, prefix));
+                Err(Node::Not(child))
             }
-            tree::Shape::Fact => {
-                self.quantified = None;
-                let node = c.lower_fact(self, path, depth, prefix);
-                let words = match self.quantified.take() {
-                    Some(text) => Described { text, wrap: true },
-                    None => Described {
-                        text: c.fact_words(self.windows, false, depth + 1),
-                        wrap: false,
-                    },
-                };
-                (Err(node), words)
-            }
+            tree::Shape::Fact => Err(c.lower_fact(self, path, depth, prefix)),
         };
-        let text = format!("{prefix}{}", words.text);
-        let i = match node {
-            Ok((any, children)) => self.group(any, &children, text),
-            Err(node) => self.push(node, text),
-        };
-        (i, words)
+        match node {
+            Ok((any, children)) => self.group(any, &children, prefix, depth),
+            Err(node) => self.push(node, prefix, depth),
+        }
     }
 
     /// A list predicate's mask, an empty list reported at `path.key`.
@@ -1177,29 +1308,7 @@ impl Builder<'_> {
         lead: &str,
     ) -> u32 {
         let pre = format!("{prefix}{lead}");
-        let (i, words) = self.node_words(inner, &path.field(key), depth + 1, &pre);
-        self.quantified = Some(format!("{lead}{}", words.text));
-        i
-    }
-}
-
-/// A condition's words without its prefix, and whether they are put in
-/// parentheses when the condition is a part of a group (a group of more
-/// than one part, or a quantifier), as [`super::explain::text`] does.
-#[derive(Debug, Default)]
-struct Described {
-    text: String,
-    wrap: bool,
-}
-
-impl Described {
-    /// The words as a part of a group.
-    fn nested(&self) -> std::borrow::Cow<'_, str> {
-        if self.wrap {
-            std::borrow::Cow::Owned(format!("({})", self.text))
-        } else {
-            std::borrow::Cow::Borrowed(&self.text)
-        }
+        self.below(0, |b| b.node(inner, &path.field(key), depth + 1, &pre))
     }
 }
 
@@ -1358,7 +1467,7 @@ mod tests {
     fn default_compiles_flat() {
         let engine = Engine::standard().unwrap();
         let c = &engine.compiled;
-        assert_eq!(c.nodes.len(), c.text.len());
+        assert_eq!(c.nodes.len(), c.text.cells.len());
         assert_eq!(c.roots.len(), engine.rule_set().rules.len());
         assert!(!c.nodes.contains(&BROKEN));
     }

@@ -68,7 +68,7 @@ enum Owned {
 
 /// A condition of any of the three kinds, borrowed.
 #[derive(Clone, Copy)]
-enum Ref<'a> {
+pub(crate) enum Ref<'a> {
     Whole(&'a Condition),
     Person(&'a PersonCondition),
     Event(&'a EventCondition),
@@ -381,6 +381,69 @@ impl<'a> Ref<'a> {
             Ref::Whole(c) => c.shallow_hash(h),
             Ref::Person(p) => p.shallow_hash(h),
             Ref::Event(e) => e.shallow_hash(h),
+        }
+    }
+}
+
+/// Finding a compiled node's condition again, to describe it when its words
+/// are first asked for: the compiler keeps, for each node, the steps from its
+/// rule's `when` (compile.rs, `Origin`), each the index of a child as
+/// [`Ref::child`] counts them.
+impl<'a> Ref<'a> {
+    /// A rule's condition.
+    pub(crate) fn rule(when: &'a Condition) -> Ref<'a> {
+        Ref::Whole(when)
+    }
+
+    /// The `k`th child, in the order of `push_children`: a group's parts,
+    /// the condition under `not`, or the part under a quantifier (`k` 0).
+    pub(crate) fn child(self, k: u32) -> Option<Ref<'a>> {
+        let k = usize::try_from(k).ok()?;
+        let group = match self {
+            Ref::Whole(c) => match c.shape() {
+                Shape::All(v) | Shape::Any(v) => Some(v.get(k).map(Ref::Whole)),
+                Shape::Not(b) => Some((k == 0).then_some(Ref::Whole(b))),
+                Shape::Fact => None,
+            },
+            Ref::Person(c) => match c.shape() {
+                Shape::All(v) | Shape::Any(v) => Some(v.get(k).map(Ref::Person)),
+                Shape::Not(b) => Some((k == 0).then_some(Ref::Person(b))),
+                Shape::Fact => None,
+            },
+            Ref::Event(c) => match c.shape() {
+                Shape::All(v) | Shape::Any(v) => Some(v.get(k).map(Ref::Event)),
+                Shape::Not(b) => Some((k == 0).then_some(Ref::Event(b))),
+                Shape::Fact => None,
+            },
+        };
+        match group {
+            Some(child) => child,
+            // A fact: a quantifier's part, or nothing below a leaf.
+            None => {
+                let mut kids = Vec::new();
+                self.push_children(&mut kids);
+                kids.get(k).copied()
+            }
+        }
+    }
+
+    /// Whether two conditions are the same fact with the same values (their
+    /// children aside): for leaves, the same condition.
+    pub(crate) fn same_fact(self, other: Ref<'_>) -> bool {
+        self.shallow_eq(other)
+    }
+
+    /// The condition in words, as `describe` writes it, `depth` levels deep.
+    pub(crate) fn words(
+        self,
+        windows: &std::collections::BTreeMap<String, super::ruleset::Window>,
+        depth: u32,
+    ) -> String {
+        use super::explain::text;
+        match self {
+            Ref::Whole(c) => text(c, windows, false, depth),
+            Ref::Person(c) => text(c, windows, false, depth),
+            Ref::Event(c) => text(c, windows, false, depth),
         }
     }
 }
