@@ -2,6 +2,10 @@
 //! inventories and moves to the heap only for large ones, so that evaluation
 //! allocates only for its output (DESIGN.md decision 10).
 
+use std::hash::Hash;
+
+use crate::collections::{HashMap, HashMapExt};
+
 use super::masks::{LANES, Mask};
 
 /// A list kept in a fixed array, moved to the heap only past `N` items.
@@ -35,12 +39,96 @@ impl<T: Copy, const N: usize> SpillVec<T, N> {
         self.heap.push(item);
     }
 
+    /// The items, in the order they were pushed.
+    pub(crate) fn as_slice(&self) -> &[T] {
+        if self.heap.is_empty() {
+            self.inline.get(..self.len).unwrap_or(&[])
+        } else {
+            &self.heap
+        }
+    }
+
+    /// How many items it holds.
+    pub(crate) fn len(&self) -> usize {
+        if self.heap.is_empty() {
+            self.len
+        } else {
+            self.heap.len()
+        }
+    }
+
+    /// The item at `i`, to change.
+    pub(crate) fn get_mut(&mut self, i: usize) -> Option<&mut T> {
+        self.as_mut_slice().get_mut(i)
+    }
+
     pub(crate) fn as_mut_slice(&mut self) -> &mut [T] {
         if self.heap.is_empty() {
             self.inline.get_mut(..self.len).unwrap_or(&mut [])
         } else {
             &mut self.heap
         }
+    }
+}
+
+/// How many keys a [`Places`] finds by a scan before it moves them to a hash
+/// map.
+const SCANNED_KEYS: usize = 16;
+
+/// Where each key is in a list being built: a scan of a few keys kept
+/// inline, and past [`SCANNED_KEYS`] of them a hash probe. Finding a key costs
+/// at most a bounded scan or one probe, so the time stays linear in the keys,
+/// and the few facts of a typical piece of evidence or area need no
+/// allocation.
+#[derive(Debug, Clone)]
+pub(crate) struct Places<K> {
+    inline: [(K, usize); SCANNED_KEYS],
+    len: usize,
+    map: HashMap<K, usize>,
+}
+
+impl<K: Copy + Eq + Hash> Places<K> {
+    /// No keys; `fill` only initialises the unused slots.
+    pub(crate) fn new(fill: K) -> Self {
+        Places {
+            inline: [(fill, 0); SCANNED_KEYS],
+            len: 0,
+            map: HashMap::new(),
+        }
+    }
+
+    /// Forgets every key, keeping the room.
+    pub(crate) fn clear(&mut self) {
+        self.len = 0;
+        self.map.clear();
+    }
+
+    /// Where `key` is, if it was inserted.
+    pub(crate) fn get(&self, key: K) -> Option<usize> {
+        if self.map.is_empty() {
+            self.inline
+                .get(..self.len)
+                .unwrap_or(&[])
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|&(_, at)| at)
+        } else {
+            self.map.get(&key).copied()
+        }
+    }
+
+    /// Records that `key` is at `place`; the key must not be there yet.
+    pub(crate) fn insert(&mut self, key: K, place: usize) {
+        if self.map.is_empty() {
+            if let Some(slot) = self.inline.get_mut(self.len) {
+                *slot = (key, place);
+                self.len += 1;
+                return;
+            }
+            self.map.reserve(SCANNED_KEYS.saturating_mul(2));
+            self.map.extend(self.inline.iter().copied());
+        }
+        self.map.insert(key, place);
     }
 }
 
@@ -139,6 +227,44 @@ mod tests {
         let mut small: SpillVec<u32, 3> = SpillVec::new(9);
         small.push(1);
         assert_eq!(small.as_mut_slice(), &[1]);
+    }
+
+    #[test]
+    fn places_find_every_key_inline_and_past_the_scan() {
+        for n in [
+            0usize,
+            1,
+            SCANNED_KEYS - 1,
+            SCANNED_KEYS,
+            SCANNED_KEYS + 1,
+            200,
+        ] {
+            let mut places = Places::new(usize::MAX);
+            for k in 0..n {
+                assert_eq!(places.get(k * 3), None);
+                places.insert(k * 3, k);
+            }
+            for k in 0..n {
+                assert_eq!(places.get(k * 3), Some(k));
+                assert_eq!(places.get(k * 3 + 1), None);
+            }
+            places.clear();
+            assert_eq!(places.get(0), None);
+        }
+    }
+
+    #[test]
+    fn spill_vec_reads_back_what_it_holds() {
+        let mut v: SpillVec<u32, 2> = SpillVec::new(0);
+        for i in 0..5 {
+            v.push(i);
+            assert_eq!(v.len(), i as usize + 1);
+            assert_eq!(v.as_slice().last(), Some(&i));
+        }
+        if let Some(x) = v.get_mut(1) {
+            *x = 9;
+        }
+        assert_eq!(v.as_slice(), &[0, 9, 2, 3, 4]);
     }
 
     #[test]

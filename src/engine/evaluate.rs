@@ -17,14 +17,14 @@ use crate::{
 };
 
 use super::assessment::{AreaFinding, Assessment, Evidence, MissingFact};
-use super::buffers::{SpillVec, SubjectBits};
+use super::buffers::{Places, SpillVec, SubjectBits};
 use super::compile::Engine;
 use super::decide::Eval;
 use super::facts::{EventField, MissingRef, PersonField, Truth};
 use super::leaves::Sink;
 use super::policy::{self, AreaTally};
 use super::proximity::NearMisses;
-use super::strength::{self, Counted, SubjectIndex};
+use super::strength::{self, Counted, FactKey, FactRuns, SubjectIndex};
 
 /// How many (missing field, rule) pairs are kept on the stack.
 const INLINE_MISSING: usize = 64;
@@ -159,7 +159,11 @@ impl Engine {
         // Its evidence when it fired, the facts it missed when it was
         // unknown.
         let mut evidence: [Vec<Evidence>; ProblemArea::COUNT] = fired.map(Vec::with_capacity);
-        let mut counted: [Vec<Counted>; ProblemArea::COUNT] = fired.map(Vec::with_capacity);
+        // How each piece of evidence counts, every area's in rule order, and
+        // their facts: scratch kept inline for a typical inventory.
+        let mut counted = SpillVec::<Counted, INLINE_RULES>::new(Counted::NONE);
+        let mut runs = FactRuns::new();
+        let mut places = Places::new(FactKey::Context);
         let areas = self.rule_set().area_set.areas();
         let mut timing = EventTimingUnknown {
             inv: inventory,
@@ -227,8 +231,10 @@ impl Engine {
                             }
                         }
                     }
-                    let c = Counted::new(facts, window, rule.area, &indices);
-                    if let (Some(list), Some(cs)) = (evidence.get_mut(ai), counted.get_mut(ai)) {
+                    let c =
+                        Counted::new(&mut runs, &mut places, facts, window, rule.area, &indices);
+                    counted.push(c);
+                    if let Some(list) = evidence.get_mut(ai) {
                         list.push(Evidence {
                             rule: rule.id.clone(),
                             rule_version: rule.version,
@@ -242,7 +248,6 @@ impl Engine {
                             counted: 0.0,
                             onset_link: c.link(),
                         });
-                        cs.push(c);
                     }
                 }
                 Truth::Unknown => {
@@ -274,9 +279,16 @@ impl Engine {
             link: LinkBasis::None,
         });
         let mut findings: Vec<AreaFinding> = Vec::with_capacity(areas.len());
-        for (ai, ((area, list), cs)) in areas.iter().zip(evidence).zip(&counted).enumerate() {
+        for (ai, (area, list)) in areas.iter().zip(evidence).enumerate() {
             let mut list = list;
-            let st = strength::count_area(inventory, *area, &mut list, cs, params.support_cap);
+            let st = strength::count_area(
+                inventory,
+                *area,
+                &mut list,
+                counted.as_slice(),
+                &runs,
+                params.support_cap,
+            );
             if let Some(t) = tallies.get_mut(ai) {
                 t.score = st.linked_score;
                 t.link = st.link;

@@ -10,7 +10,6 @@
 //! [`RuleParameters::support_cap`](crate::engine::RuleParameters::support_cap) from
 //! the others. An area's score is the strength of its best-supported fact.
 
-use crate::collections::{HashMap, HashMapExt};
 use crate::{
     catalogue::ProblemArea,
     engine::RuleParameters,
@@ -21,6 +20,7 @@ use crate::{
 };
 
 use super::assessment::Evidence;
+use super::buffers::{Places, SpillVec};
 use super::facts::{Facts, Truth, WindowRef, death_date};
 
 /// What a piece of evidence is about, for counting each fact once.
@@ -147,50 +147,95 @@ pub(crate) fn link_unknown(facts: &Facts<'_>, s: SubjectIndex) -> bool {
     }
 }
 
-/// One piece of evidence as counted: its facts, each with the link of the
-/// subjects that belong to it.
-#[derive(Debug, Clone, Default)]
+/// How many facts of one evaluation's evidence are kept inline.
+const INLINE_FACTS: usize = 64;
+
+/// The facts of every piece of evidence in one evaluation, each with the link
+/// of the subjects that belong to it: one run per piece, in evidence order,
+/// kept inline for a typical inventory (no allocation).
+pub(crate) struct FactRuns(SpillVec<(FactKey, LinkBasis), INLINE_FACTS>);
+
+impl FactRuns {
+    /// No facts yet.
+    pub(crate) fn new() -> FactRuns {
+        FactRuns(SpillVec::new((FactKey::Context, LinkBasis::None)))
+    }
+}
+
+/// One piece of evidence as counted: the area of its rule and the run of its
+/// facts in [`FactRuns`], each fact once.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Counted {
-    /// The facts it is about, each once, with their link.
-    pub(crate) facts: Vec<(FactKey, LinkBasis)>,
+    area: ProblemArea,
+    start: usize,
+    end: usize,
+    /// The strongest link among its facts.
+    link: LinkBasis,
 }
 
 impl Counted {
-    /// The facts of evidence about `subjects`, with their links for `area`.
+    /// A placeholder for unused room in a list.
+    pub(crate) const NONE: Counted = Counted {
+        area: ProblemArea::InterpersonalDeficits,
+        start: 0,
+        end: 0,
+        link: LinkBasis::None,
+    };
+
+    /// The facts of evidence about `subjects`, with their links for `area`,
+    /// added to `runs`. `places` is scratch room, reused between calls.
     pub(crate) fn new(
+        runs: &mut FactRuns,
+        places: &mut Places<FactKey>,
         facts: &Facts<'_>,
         window: Option<WindowRef>,
         area: ProblemArea,
         subjects: &[SubjectIndex],
     ) -> Counted {
-        let mut out: Vec<(FactKey, LinkBasis)> = Vec::with_capacity(subjects.len().max(1));
-        // Each fact's place in `out`, so that finding it is a probe, not a
-        // scan: one piece of evidence may be about 100k people.
-        let mut at: HashMap<FactKey, usize> = HashMap::new();
+        let runs = &mut runs.0;
+        let start = runs.len();
+        // Each fact's place in `runs`, so that finding it is a bounded scan
+        // or a probe: one piece of evidence may be about 100k people.
+        places.clear();
         for &s in subjects {
             let key = fact_of(facts, s);
             let link = subject_link(facts, window, area, s);
-            match at.get(&key).and_then(|&i| out.get_mut(i)) {
+            match places.get(key).and_then(|i| runs.get_mut(i)) {
                 Some((_, l)) => *l = (*l).max(link),
                 None => {
-                    at.insert(key, out.len());
-                    out.push((key, link));
+                    places.insert(key, runs.len());
+                    runs.push((key, link));
                 }
             }
         }
-        if out.is_empty() {
-            out.push((FactKey::Context, LinkBasis::None));
+        if runs.len() == start {
+            runs.push((FactKey::Context, LinkBasis::None));
         }
-        Counted { facts: out }
+        let end = runs.len();
+        let link = runs
+            .as_slice()
+            .get(start..end)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&(_, l)| l)
+            .max()
+            .unwrap_or(LinkBasis::None);
+        Counted {
+            area,
+            start,
+            end,
+            link,
+        }
     }
 
     /// The strongest link among its facts.
     pub(crate) fn link(&self) -> LinkBasis {
-        self.facts
-            .iter()
-            .map(|&(_, l)| l)
-            .max()
-            .unwrap_or(LinkBasis::None)
+        self.link
+    }
+
+    /// Its facts, each once, with their link.
+    fn facts<'r>(&self, runs: &'r FactRuns) -> &'r [(FactKey, LinkBasis)] {
+        runs.0.as_slice().get(self.start..self.end).unwrap_or(&[])
     }
 }
 
@@ -254,21 +299,29 @@ pub(crate) fn count_area(
     area: ProblemArea,
     evidence: &mut [Evidence],
     counted: &[Counted],
+    runs: &FactRuns,
     cap: f64,
 ) -> AreaStrength {
+    // The area's pieces, in evidence order: `counted` holds every area's.
+    let ours = || counted.iter().filter(move |c| c.area == area);
     // Each fact once, in first-seen order, with its strongest link and the
     // largest and the sum of the weights of the evidence about it, added in
     // evidence order (a `Counted` names each fact once): one pass with a
-    // probe per fact, not a scan, so the time is linear in the evidence's
-    // subjects.
-    let mut keys: Vec<FactTally> = Vec::new();
-    let mut at: HashMap<FactKey, usize> = HashMap::new();
-    for (e, c) in evidence.iter().zip(counted) {
-        for &(key, link) in &c.facts {
-            let i = *at.entry(key).or_insert_with(|| {
-                keys.push(FactTally::new(key));
-                keys.len() - 1
-            });
+    // bounded scan or a probe per fact, so the time is linear in the
+    // evidence's subjects.
+    let mut keys = SpillVec::<FactTally, 16>::new(FactTally::new(FactKey::Context));
+    let mut at = Places::new(FactKey::Context);
+    for (e, c) in evidence.iter().zip(ours()) {
+        for &(key, link) in c.facts(runs) {
+            let i = match at.get(key) {
+                Some(i) => i,
+                None => {
+                    let i = keys.len();
+                    at.insert(key, i);
+                    keys.push(FactTally::new(key));
+                    i
+                }
+            };
             if let Some(t) = keys.get_mut(i) {
                 t.add(link, e.weight);
             }
@@ -283,7 +336,7 @@ pub(crate) fn count_area(
     };
     let mut best: Option<(FactKey, f64, LinkBasis)> = None;
     let mut best_linked: Option<(f64, LinkBasis)> = None;
-    for t in &keys {
+    for t in keys.as_slice() {
         let (key, link, s) = (t.key, t.link, t.strength(cap));
         if best.is_none_or(|(bk, bs, bl)| {
             s > bs || (s == bs && (link > bl || (link == bl && id_of(key) < id_of(bk))))
@@ -304,14 +357,15 @@ pub(crate) fn count_area(
             link: LinkBasis::None,
         };
     };
-    // The strongest rule about the fact counts in full, then support.
-    let about: Vec<usize> = counted
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.facts.iter().any(|&(k, _)| k == key))
-        .map(|(i, _)| i)
-        .collect();
-    let strongest = about.iter().copied().fold(None::<usize>, |acc, i| {
+    // The strongest rule about the fact counts in full (the first with the
+    // largest weight), then support, in evidence order.
+    let about = || {
+        ours()
+            .enumerate()
+            .filter(move |(_, c)| c.facts(runs).iter().any(|&(k, _)| k == key))
+            .map(|(i, _)| i)
+    };
+    let strongest = about().fold(None::<usize>, |acc, i| {
         let w = evidence.get(i).map_or(0.0, |e| e.weight);
         match acc {
             Some(a) if evidence.get(a).map_or(0.0, |e| e.weight) >= w => Some(a),
@@ -319,7 +373,7 @@ pub(crate) fn count_area(
         }
     });
     let mut support = cap.max(0.0);
-    for &i in &about {
+    for i in about() {
         if let Some(e) = evidence.get_mut(i) {
             if Some(i) == strongest {
                 e.counted = e.weight;
