@@ -9,6 +9,8 @@
 //!
 //! Shapes: `spouses` (spouses in a stalled, overt, high conflict), `bereaved`
 //! (deceased parents, each with a death event linked to the onset),
+//! `unlinked_deaths` (deceased parents with no death event and no recorded
+//! link, beside as many relocations naming no one),
 //! `separations` (ex-partners, each named by a separation linked to the
 //! onset), `events` (relocations naming no one). Each is measured for
 //! `evaluate`, `report` (evaluate, then render the report), `json`
@@ -90,6 +92,23 @@ pub fn shape(name: &str, n: usize) -> Inventory {
                 .map(|i| event(i, EventKind::Death, Some(i)))
                 .collect();
         }
+        "unlinked_deaths" => {
+            // Deceased parents with no death event and no recorded link, and
+            // as many relocations naming no one: each parent's link is asked
+            // on the person, which once scanned every event per parent.
+            inv.people = (0..n)
+                .map(|i| {
+                    let mut p = person(i, RelationshipKind::Parent);
+                    p.status = PersonStatus::Deceased {
+                        date: Some("2025-12".parse().unwrap()),
+                    };
+                    p
+                })
+                .collect();
+            inv.events = (0..n)
+                .map(|i| event(i, EventKind::Relocation, None))
+                .collect();
+        }
         "separations" => {
             inv.people = (0..n)
                 .map(|i| person(i, RelationshipKind::ExPartner))
@@ -111,7 +130,7 @@ pub fn shape(name: &str, n: usize) -> Inventory {
 fn course(shape: &str) -> Course {
     let area = match shape {
         "spouses" => ProblemArea::RoleDispute,
-        "bereaved" => ProblemArea::Grief,
+        "bereaved" | "unlinked_deaths" => ProblemArea::Grief,
         _ => ProblemArea::RoleTransition,
     };
     let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
@@ -119,7 +138,13 @@ fn course(shape: &str) -> Course {
     Course::new(contract, Vec::new()).unwrap()
 }
 
-const SHAPES: [&str; 4] = ["spouses", "bereaved", "separations", "events"];
+const SHAPES: [&str; 5] = [
+    "spouses",
+    "bereaved",
+    "unlinked_deaths",
+    "separations",
+    "events",
+];
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
 fn scale(c: &mut Criterion) {

@@ -196,6 +196,13 @@ impl SubjectBits {
         self.add_lanes(i / LANES, super::masks::lane_bit(i % LANES));
     }
 
+    /// Whether subject `i` is in the set.
+    pub(crate) fn contains(&self, i: usize) -> bool {
+        self.words()
+            .get(i / LANES)
+            .is_some_and(|&w| w & super::masks::lane_bit(i % LANES) != 0)
+    }
+
     pub(crate) fn count(&self) -> usize {
         self.words().iter().map(|w| w.count_ones() as usize).sum()
     }
@@ -276,6 +283,9 @@ mod tests {
                 bits.add(i);
             }
             assert_eq!(bits.count(), wanted.len());
+            for i in 0..n + 70 {
+                assert_eq!(bits.contains(i), wanted.contains(&i));
+            }
             let mut each = Vec::new();
             bits.for_each(|i| each.push(i));
             assert_eq!(each, wanted);

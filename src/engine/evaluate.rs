@@ -20,7 +20,7 @@ use super::assessment::{AreaFinding, Assessment, Evidence, MissingFact};
 use super::buffers::{Places, SpillVec, SubjectBits};
 use super::compile::Engine;
 use super::decide::Eval;
-use super::facts::{EventField, MissingRef, PersonField, Truth};
+use super::facts::{EventField, Facts, MissingRef, PersonField, Truth};
 use super::leaves::Sink;
 use super::policy::{self, AreaTally};
 use super::proximity::NearMisses;
@@ -173,6 +173,8 @@ impl Engine {
         let mut events = SubjectBits::new(inventory.events.len());
         let mut missing_raw = MissingList::new((MissingRef::Onset, 0));
         let mut link_questions: Vec<(MissingRef, NeededFor)> = Vec::new();
+        // The people a death event names, found when first needed.
+        let mut death_named: Option<SubjectBits> = None;
         // The subjects of one piece of evidence by index, reused.
         let mut indices: Vec<SubjectIndex> = Vec::new();
         for (ri, ((rule, &root), &truth)) in rules
@@ -204,31 +206,40 @@ impl Engine {
                     });
                     if rule.area != ProblemArea::InterpersonalDeficits {
                         for &s in &indices {
-                            // A deceased person's link is asked on their
-                            // death event, when there is one: looked for
-                            // only when the link is unknown (a scan of the
-                            // events).
-                            let asked_on_event = || {
-                                matches!(s, SubjectIndex::Person(i)
-                                if inventory.people.get(i).is_some_and(|p| p.status.is_deceased())
-                                    && (0..inventory.events.len()).any(|e| {
-                                        facts.event_person(e) == Some(i)
-                                            && inventory.events.get(e).is_some_and(|ev| ev.kind.is_death())
-                                    }))
-                            };
-                            if strength::link_unknown(facts, s) && !asked_on_event() {
-                                link_questions.push((
-                                    match s {
-                                        SubjectIndex::Person(i) => {
-                                            MissingRef::Person(i, PersonField::LinkedToOnset)
-                                        }
-                                        SubjectIndex::Event(e) => {
-                                            MissingRef::Event(e, EventField::LinkedToOnset)
-                                        }
-                                    },
-                                    NeededFor::OnsetLink,
-                                ));
+                            if !strength::link_unknown(facts, s) {
+                                continue;
                             }
+                            // A deceased person's link is asked on their
+                            // death event, when there is one. The people a
+                            // death event names are found once, by one pass
+                            // over the events, the first time a deceased
+                            // person's link is unknown: a scan per person
+                            // would make the time quadratic.
+                            if let SubjectIndex::Person(i) = s {
+                                if inventory
+                                    .people
+                                    .get(i)
+                                    .is_some_and(|p| p.status.is_deceased())
+                                    && death_named
+                                        .get_or_insert_with(|| {
+                                            people_named_by_a_death(inventory, facts)
+                                        })
+                                        .contains(i)
+                                {
+                                    continue;
+                                }
+                            }
+                            link_questions.push((
+                                match s {
+                                    SubjectIndex::Person(i) => {
+                                        MissingRef::Person(i, PersonField::LinkedToOnset)
+                                    }
+                                    SubjectIndex::Event(e) => {
+                                        MissingRef::Event(e, EventField::LinkedToOnset)
+                                    }
+                                },
+                                NeededFor::OnsetLink,
+                            ));
                         }
                     }
                     let c =
@@ -578,6 +589,20 @@ impl Engine {
 /// dispute stage, an onset link, the grief kind). `raw` pairs each missing
 /// field with the index of a rule it held back; it is sorted in place, and
 /// so is `extra`. Every list is allocated at its final length.
+/// The people a death event of the inventory names: one pass over the
+/// events.
+fn people_named_by_a_death(inventory: &Inventory, facts: &Facts<'_>) -> SubjectBits {
+    let mut named = SubjectBits::new(inventory.people.len());
+    for (e, ev) in inventory.events.iter().enumerate() {
+        if ev.kind.is_death() {
+            if let Some(i) = facts.event_person(e) {
+                named.add(i);
+            }
+        }
+    }
+    named
+}
+
 fn merge_missing(
     inv: &Inventory,
     rules: &[crate::engine::Rule],

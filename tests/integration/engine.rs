@@ -1448,3 +1448,31 @@ fn the_stage_comes_from_the_principal_disputant() {
     assert_eq!(a.focus, [ProblemArea::RoleDispute]);
     assert_eq!(a.dispute_stage, Some(DisputeStage::Dissolution));
 }
+
+/// A deceased person's link to the onset is asked once: on their death event
+/// when there is one, on the person when there is none, whatever else the
+/// inventory holds (the people a death event names are found once, not by a
+/// scan of the events per person).
+#[test]
+fn a_deceased_persons_link_is_asked_on_the_death_event_or_the_person() {
+    let deceased = json!({"closeness": "inner", "status": {"deceased": {"date": "2025-12"}}});
+    let a = assess(json!({
+        "people": [
+            person("m", "parent", deceased.clone()),
+            person("f", "parent", deceased),
+        ],
+        "events": [
+            {"id": "moved", "kind": "relocation", "date": "2025-12"},
+            {"id": "d", "kind": "death", "person": "f", "date": "2025-12"},
+        ]
+    }));
+    let asked: Vec<&str> = a
+        .missing
+        .iter()
+        .filter(|m| m.path.ends_with("linked_to_onset"))
+        .map(|m| m.path.as_str())
+        .collect();
+    assert!(asked.contains(&"$.people[0].linked_to_onset"), "{asked:?}");
+    assert!(!asked.contains(&"$.people[1].linked_to_onset"), "{asked:?}");
+    assert!(asked.contains(&"$.events[1].linked_to_onset"), "{asked:?}");
+}
