@@ -127,7 +127,7 @@ pub fn answers_from_questionnaire_response<I: FhirInstrument>(
         difficulty_seen: false,
     };
     if let Some(items) = response.get("item") {
-        read_items::<I>(items, ROOT, &mut found, &mut problems);
+        read_items::<I>(items, ROOT, 0, &mut found, &mut problems);
     }
     let Found {
         scores: found,
@@ -168,13 +168,27 @@ struct Found {
     difficulty_seen: bool,
 }
 
-/// Reads the `item` array at `path` (and the items nested in each).
+/// How deep items may nest in a response: a form's groups nest a level or
+/// two, and a bound keeps reading a value built in code (which no parser has
+/// limited) from recursing until the stack overflows.
+const MAX_ITEM_DEPTH: usize = 32;
+
+/// Reads the `item` array at `path`, `depth` levels below the response's
+/// own (and the items nested in each).
 fn read_items<I: FhirInstrument>(
     items: &Value,
     path: &str,
+    depth: usize,
     found: &mut Found,
     problems: &mut Vec<FhirProblem>,
 ) {
+    if depth >= MAX_ITEM_DEPTH {
+        problems.push(FhirProblem::new(
+            format!("{path}.item"),
+            format!("items nested at most {MAX_ITEM_DEPTH} deep"),
+        ));
+        return;
+    }
     let Some(items) = items.as_array() else {
         problems.push(FhirProblem::new(
             format!("{path}.item"),
@@ -185,7 +199,7 @@ fn read_items<I: FhirInstrument>(
     for (i, entry) in items.iter().enumerate() {
         let at = format!("{path}.item[{i}]");
         if let Some(nested) = entry.get("item") {
-            read_items::<I>(nested, &at, found, problems);
+            read_items::<I>(nested, &at, depth + 1, found, problems);
         }
         let Some(link_id) = entry.get("linkId").and_then(Value::as_str) else {
             problems.push(FhirProblem::new(format!("{at}.linkId"), "a string"));

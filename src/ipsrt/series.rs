@@ -213,6 +213,23 @@ impl RhythmSeries {
         problems.into_result(RhythmSeries { weeks })
     }
 
+    /// Adds `week` after the last one, in constant time; when it starts less
+    /// than seven days after the last, it is not added and the error is the
+    /// earliest start it could have.
+    pub(crate) fn push(&mut self, week: SrmWeek) -> Result<(), NaiveDate> {
+        if let Some(last) = self.weeks.last() {
+            let earliest = last
+                .week_start()
+                .checked_add_days(chrono::Days::new(7))
+                .unwrap_or(NaiveDate::MAX);
+            if week.week_start() < earliest {
+                return Err(earliest);
+            }
+        }
+        self.weeks.push(week);
+        Ok(())
+    }
+
     /// The weeks, in date order.
     ///
     /// ```

@@ -1,5 +1,6 @@
 //! A dated total of one instrument, the unit of a symptom trend.
 
+use crate::collections::HashSet;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -270,6 +271,9 @@ impl TryFrom<MeasurementRecord> for Measurement {
                 );
             }
         }
+        // The advisories seen so far, in a set: a scan of the earlier ones
+        // for each would be quadratic in a long list.
+        let mut earlier: HashSet<ScoreAdvisory> = HashSet::default();
         for (i, advisory) in r.advisories.iter().enumerate() {
             let path = JsonPath::root().field("advisories").index(i);
             if matches!(
@@ -291,10 +295,7 @@ impl TryFrom<MeasurementRecord> for Measurement {
                     );
                 }
             }
-            if r.advisories
-                .get(..i)
-                .is_some_and(|before| before.contains(advisory))
-            {
+            if !earlier.insert(*advisory) {
                 problems.at(
                     JsonPath::root().field("advisories").index(i),
                     format!("each advisory once; found `{advisory}` again"),

@@ -8,7 +8,9 @@ use crate::{
     catalogue::ProblemArea,
     engine::{Assessment, Subject},
     id::PersonId,
-    inventory::{Closeness, ConflictLevel, Person, PersonStatus, RelationshipChange},
+    inventory::{
+        Closeness, ConflictLevel, InventoryIndex, Person, PersonStatus, RelationshipChange,
+    },
 };
 
 use super::ink;
@@ -165,16 +167,18 @@ impl<'a> ClosenessCircle<'a> {
         let Some(assessment) = self.assessment else {
             return cited;
         };
+        // Looked up by id through a map built once: evidence may cite every
+        // one of thousands of people, and a scan per subject is quadratic.
+        let index = InventoryIndex::new(self.inventory);
         for finding in &assessment.areas {
             for evidence in &finding.evidence {
                 for subject in &evidence.subjects {
                     let person = match subject {
-                        Subject::Person(id) => self.inventory.person(id),
-                        Subject::Event(id) => self
-                            .inventory
-                            .event(id)
+                        Subject::Person(id) => index.person(id.as_str()),
+                        Subject::Event(id) => index
+                            .event(id.as_str())
                             .and_then(|e| e.person.as_ref())
-                            .and_then(|p| self.inventory.person(p)),
+                            .and_then(|p| index.person(p.as_str())),
                     };
                     if let Some(person) = person {
                         let areas = cited.entry(&person.id).or_default();

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use crate::collections::{HashMap, HashMapExt};
 use crate::{
     Course,
     catalogue::{ClassicPhase, Phase},
@@ -223,8 +224,11 @@ impl<'a> SymptomChart<'a> {
             .map(|b| vec![(self.response(b), "8 4"), (self.remission(b), "2 3")])
             .unwrap_or_default();
 
+        // Each session's measurements of the instrument, found once: a scan
+        // of the sessions per point would be quadratic in a long course.
+        let sessions = SessionsOf::new(course, instrument);
         let title = format!("{label} totals over the course from {start}");
-        let desc = self.desc(&measures, &flags, &thresholds, last);
+        let desc = self.desc(&measures, &sessions, &flags, &thresholds, last);
         let hatch = ("symptoms-phase", "#cccccc");
         let mut svg = ink::page("symptoms", (WIDTH, HEIGHT), &title, &desc, Some(hatch));
         if let Some(text) = safety_banner(&flags) {
@@ -492,7 +496,7 @@ impl<'a> SymptomChart<'a> {
             for m in &measures {
                 let (x, y) = (x_of(m.date()), y_of(f64::from(m.total())));
                 svg.open("g", &[a("role", "listitem")]);
-                svg.title(&self.point_words(m));
+                svg.title(&self.point_words(m, &sessions));
                 svg.empty(
                     "circle",
                     &[
@@ -525,7 +529,7 @@ impl<'a> SymptomChart<'a> {
     }
 
     /// One total in words, with its band and session.
-    fn point_words(&self, m: &Measurement) -> String {
+    fn point_words(&self, m: &Measurement, sessions: &SessionsOf<'_>) -> String {
         let mut text = format!(
             "{}: {} {}, {}",
             m.date(),
@@ -533,13 +537,8 @@ impl<'a> SymptomChart<'a> {
             m.total(),
             m.severity(self.banding).words()
         );
-        let session = self
-            .course
-            .sessions()
-            .iter()
-            .find(|s| s.measures.iter().any(|o| o == m));
-        if let Some(s) = session {
-            text.push_str(&format!(" (session {})", s.number));
+        if let Some(number) = sessions.number(m) {
+            text.push_str(&format!(" (session {number})"));
         }
         if !m.safety_flags().is_empty() {
             text.push_str("; safety flag");
@@ -550,6 +549,7 @@ impl<'a> SymptomChart<'a> {
     fn desc(
         &self,
         measures: &[&Measurement],
+        sessions: &SessionsOf<'_>,
         flags: &[CourseSafetyFlag],
         thresholds: &[(Threshold, &str)],
         last: NaiveDate,
@@ -558,7 +558,10 @@ impl<'a> SymptomChart<'a> {
         if measures.is_empty() {
             parts.push(format!("No {} total recorded.", self.instrument.label()));
         } else {
-            let words: Vec<String> = measures.iter().map(|m| self.point_words(m)).collect();
+            let words: Vec<String> = measures
+                .iter()
+                .map(|m| self.point_words(m, sessions))
+                .collect();
             parts.push(format!(
                 "{} totals: {}.",
                 self.instrument.label(),
@@ -643,4 +646,31 @@ fn safety_banner(flags: &[CourseSafetyFlag]) -> Option<String> {
             newest.kind.words()
         )
     })
+}
+
+/// The session in which each measurement of one instrument was taken, by its
+/// date: the first session holding an equal measurement, as a scan of the
+/// sessions would find it, looked up in a map built once.
+struct SessionsOf<'a> {
+    by_date: HashMap<NaiveDate, (u8, &'a Measurement)>,
+}
+
+impl<'a> SessionsOf<'a> {
+    fn new(course: &'a Course, instrument: Instrument) -> Self {
+        let mut by_date = HashMap::new();
+        for s in course.sessions() {
+            for m in s.measures.iter().filter(|m| m.instrument() == instrument) {
+                by_date.entry(m.date()).or_insert((s.number, m));
+            }
+        }
+        SessionsOf { by_date }
+    }
+
+    /// The number of the session holding `m`, if one does.
+    fn number(&self, m: &Measurement) -> Option<u8> {
+        self.by_date
+            .get(&m.date())
+            .filter(|(_, o)| *o == m)
+            .map(|&(number, _)| number)
+    }
 }

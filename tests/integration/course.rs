@@ -861,3 +861,38 @@ fn a_new_course_has_a_stable_json_shape() {
     assert_eq!(value["schema_version"], 1);
     assert_eq!(value["phase"], "assessment");
 }
+
+/// A measurement of an instrument on a date the course already holds (in a
+/// session or outside one) is refused, whether the course was built call by
+/// call or read back from JSON, and after a session adds its own.
+#[test]
+fn a_measurement_date_taken_is_found_in_sessions_and_after_a_json_round_trip() {
+    let mut c = course_in_active_treatment();
+    let taken = |c: &mut Course, on: NaiveDate| {
+        matches!(
+            c.record_measurement(phq9(10, 0).measurement(on)),
+            Err(CourseError::MeasureDateTaken { .. })
+        )
+    };
+    // Session 1 holds a PHQ-9 of week 1.
+    assert!(taken(&mut c, week(1)));
+    c.record_measurement(phq9(12, 0).measurement(week(3) + Days::new(1)))
+        .unwrap();
+    assert!(taken(&mut c, week(3) + Days::new(1)));
+    // A GAD-7 on a date with a PHQ-9 is another instrument.
+    let gad7 = interpersonal::Gad7Score::from_scores([1; 7]).unwrap();
+    c.record_measurement(gad7.measurement(week(1))).unwrap();
+
+    let mut back: Course = from_json(&interpersonal::to_json(&c).unwrap()).unwrap();
+    assert_eq!(back, c);
+    assert!(taken(&mut back, week(1)));
+    assert!(taken(&mut back, week(3) + Days::new(1)));
+    back.record_session(
+        SessionRecord::new(4, week(4), Phase::ActiveTreatment)
+            .with_area(ProblemArea::RoleDispute)
+            .with_measure(phq9(9, 0).measurement(week(4))),
+    )
+    .unwrap();
+    assert!(taken(&mut back, week(4)));
+    assert!(!taken(&mut back, week(5)));
+}

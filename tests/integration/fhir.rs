@@ -324,6 +324,29 @@ fn a_missing_or_out_of_range_item_is_an_error_at_its_fhir_path() {
     assert_eq!(answers.get(Gad7Item::EasilyAnnoyed), None);
 }
 
+/// Items nested deeper than any form nests them are an error at their path,
+/// not a recursion as deep as the value (a value built in code has no
+/// parser's depth limit).
+#[test]
+fn items_nested_too_deep_are_an_error_not_a_deep_recursion() {
+    let mut items = json!([{"linkId": "x"}]);
+    for _ in 0..200 {
+        items = json!([{"linkId": "group", "item": items}]);
+    }
+    let qr = json!({"resourceType": "QuestionnaireResponse", "status": "completed", "item": items});
+    let err =
+        fhir::answers_from_questionnaire_response::<Phq9Item>(&qr, Unanswered::Reject).unwrap_err();
+    let deep = err
+        .problems()
+        .iter()
+        .find(|p| p.expected.contains("nested at most 32 deep"))
+        .unwrap();
+    assert_eq!(
+        deep.path,
+        format!("QuestionnaireResponse{}.item", ".item[0]".repeat(32))
+    );
+}
+
 #[test]
 fn the_difficulty_question_is_exported_as_loinc_69722_7_and_valid_fhir() {
     let answers = Phq9Answers::from_scores([1; 9]).with_difficulty(Difficulty::SomewhatDifficult);

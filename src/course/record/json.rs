@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::collections::HashSet;
+
 use super::first_phase_of;
 use crate::course::first_seen::FirstSeen;
 
@@ -85,6 +87,12 @@ impl TryFrom<CourseRecord> for Course {
         check_measurement_dates(&r, &mut problems);
         check_goals(&r.contract.goals, &r.goals, &mut problems);
         let rhythm = check_rhythm_weeks(r.rhythm_weeks, &mut problems);
+        let taken = Course::taken_of(
+            r.sessions
+                .iter()
+                .flat_map(|s| &s.measures)
+                .chain(&r.measurements),
+        );
         problems.into_result(Course {
             contract: r.contract,
             schedule: r.schedule,
@@ -95,6 +103,7 @@ impl TryFrom<CourseRecord> for Course {
             goals: r.goals,
             measurements: r.measurements,
             rhythm,
+            taken,
         })
     }
 }
@@ -133,6 +142,10 @@ pub(super) fn reroot(problems: Problems, base: &JsonPath, into: &mut Problems) {
 
 pub(super) fn check_goals(contract_goals: &[GoalId], goals: &[Goal], problems: &mut Problems) {
     let path = JsonPath::root().field("goals");
+    // Each list's ids in a set, built once, so that checking one list
+    // against the other is linear.
+    let in_contract: HashSet<&GoalId> = contract_goals.iter().collect();
+    let with_goal: HashSet<&GoalId> = goals.iter().map(|g| &g.id).collect();
     let mut seen = FirstSeen::new();
     for (i, goal) in goals.iter().enumerate() {
         let at = path.index(i).field("id");
@@ -145,7 +158,7 @@ pub(super) fn check_goals(contract_goals: &[GoalId], goals: &[Goal], problems: &
                     goal.id
                 ),
             );
-        } else if !contract_goals.contains(&goal.id) {
+        } else if !in_contract.contains(&goal.id) {
             problems.at(
                 at,
                 format!(
@@ -157,7 +170,7 @@ pub(super) fn check_goals(contract_goals: &[GoalId], goals: &[Goal], problems: &
     }
     let listed = JsonPath::root().field("contract").field("goals");
     for (i, id) in contract_goals.iter().enumerate() {
-        if !goals.iter().any(|g| &g.id == id) {
+        if !with_goal.contains(id) {
             problems.at(
                 listed.index(i),
                 format!("the id of a goal in $.goals; found `{id}`, which has no goal"),

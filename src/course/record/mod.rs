@@ -12,6 +12,8 @@ pub use progression::{CompletedTask, PhaseChange};
 pub use safety::{CourseSafetyFlag, SafetyFlagOrigin};
 pub use session_record::SessionRecord;
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -106,6 +108,10 @@ pub struct Course {
     pub(super) measurements: Vec<Measurement>,
     /// IPSRT: the weeks of the Social Rhythm Metric diary, in date order.
     pub(super) rhythm: RhythmSeries,
+    /// The instrument and date of every measurement above (the sessions'
+    /// and the others), kept beside them so that recording one more is a
+    /// lookup, not a scan of the course: derived, never written to JSON.
+    pub(super) taken: BTreeSet<(Instrument, NaiveDate)>,
 }
 
 impl<'de> Deserialize<'de> for Course {
@@ -209,6 +215,7 @@ impl Course {
                 goals,
                 measurements: Vec::new(),
                 rhythm: RhythmSeries::default(),
+                taken: BTreeSet::new(),
             }),
             _ => Err(problems),
         }
@@ -461,6 +468,8 @@ impl Course {
                 date: measurement.date(),
             });
         }
+        self.taken
+            .insert((measurement.instrument(), measurement.date()));
         self.measurements.push(measurement);
         Ok(())
     }
@@ -496,24 +505,15 @@ impl Course {
     /// [`CourseError::RhythmWeekTooSoon`] when the week starts less than
     /// seven days after the last week recorded.
     pub fn record_rhythm_week(&mut self, week: SrmWeek) -> Result<(), CourseError> {
-        let mut weeks = self.rhythm.weeks().to_vec();
-        if let Some(last) = weeks.last() {
-            let earliest = last
-                .week_start()
-                .checked_add_days(chrono::Days::new(7))
-                .unwrap_or(NaiveDate::MAX);
-            if week.week_start() < earliest {
-                return Err(CourseError::RhythmWeekTooSoon {
-                    week_start: week.week_start(),
-                    earliest,
-                });
-            }
-        }
-        weeks.push(week);
-        if let Ok(series) = RhythmSeries::new(weeks) {
-            self.rhythm = series;
-        }
-        Ok(())
+        // Added in place: copying the diary for every week recorded would be
+        // quadratic over a long course.
+        let week_start = week.week_start();
+        self.rhythm
+            .push(week)
+            .map_err(|earliest| CourseError::RhythmWeekTooSoon {
+                week_start,
+                earliest,
+            })
     }
 
     /// The course's Social Rhythm Metric diary, as a series of weeks
@@ -534,8 +534,15 @@ impl Course {
 
     /// Whether the course has a measurement of `m`'s instrument on `m`'s date.
     pub(super) fn measurement_taken(&self, m: &Measurement) -> bool {
-        self.all_measurements()
-            .any(|o| o.instrument() == m.instrument() && o.date() == m.date())
+        self.taken.contains(&(m.instrument(), m.date()))
+    }
+
+    /// The instrument and date of each of these measurements, for
+    /// [`Course::measurement_taken`].
+    pub(super) fn taken_of<'m>(
+        measurements: impl Iterator<Item = &'m Measurement>,
+    ) -> BTreeSet<(Instrument, NaiveDate)> {
+        measurements.map(|m| (m.instrument(), m.date())).collect()
     }
 
     /// Every measurement on the course: those of the sessions, in session

@@ -290,7 +290,9 @@ impl Course {
             });
         }
         let previous_date = previous.map(|p| p.date);
-        for (i, m) in record.measures.iter().enumerate() {
+        // The record's own measurements so far, to find one repeated in it.
+        let mut in_record = std::collections::BTreeSet::new();
+        for m in &record.measures {
             if m.date() > record.date {
                 return Err(CourseError::MeasureAfterSession {
                     session,
@@ -307,12 +309,7 @@ impl Course {
                     previous,
                 });
             }
-            let earlier_in_record = record
-                .measures
-                .get(..i)
-                .unwrap_or(&[])
-                .iter()
-                .any(|o| o.instrument() == m.instrument() && o.date() == m.date());
+            let earlier_in_record = !in_record.insert((m.instrument(), m.date()));
             if earlier_in_record || self.measurement_taken(m) {
                 return Err(CourseError::MeasureDateTaken {
                     instrument: m.instrument(),
@@ -320,6 +317,7 @@ impl Course {
                 });
             }
         }
+        self.taken.append(&mut in_record);
         self.sessions_mut().push(record);
         Ok(())
     }

@@ -672,8 +672,12 @@ impl Schedule {
                      own), or maintenance for every session",
                 );
             }
+            // Each phase once: the list stays as short as the phases, so
+            // the check above is constant time however the sessions alternate.
             if let Some(p) = previous.filter(|p| p.phase != s.phase) {
-                ended.push(p.phase);
+                if !ended.contains(&p.phase) {
+                    ended.push(p.phase);
+                }
             }
             rank = rank.max(s.phase.rank().unwrap_or(rank));
             previous = Some(s);
