@@ -185,9 +185,44 @@ impl SymptomTrend {
     /// As [`SymptomTrend::new`], with the new measurement at the index after
     /// the last one; the trend is then unchanged.
     pub fn push(&mut self, measurement: Measurement) -> Result<(), TrendError> {
-        let mut all: Vec<Measurement> = self.measurements().cloned().collect();
-        all.push(measurement);
-        *self = SymptomTrend::new(all)?;
+        // The same problems `new` finds for the measurements so far plus this
+        // one, found without copying and sorting them again: pushing n
+        // measurements one at a time stays near linear.
+        let index = self.len();
+        let expected = self.baseline.instrument();
+        let date = measurement.date();
+        let at = self.later.partition_point(|m| m.date() < date);
+        let mut problems = Vec::new();
+        if measurement.instrument() != expected {
+            problems.push(TrendProblem::MixedInstrument {
+                index,
+                expected,
+                found: measurement.instrument(),
+            });
+        }
+        let first_index = if self.baseline.date() == date {
+            Some(0)
+        } else if self.later.get(at).is_some_and(|m| m.date() == date) {
+            Some(at + 1)
+        } else {
+            None
+        };
+        if let Some(first_index) = first_index {
+            problems.push(TrendProblem::DuplicateDate {
+                index,
+                first_index,
+                date,
+            });
+        }
+        if !problems.is_empty() {
+            return Err(TrendError { problems });
+        }
+        if date < self.baseline.date() {
+            let old = std::mem::replace(&mut self.baseline, measurement);
+            self.later.insert(0, old);
+        } else {
+            self.later.insert(at, measurement);
+        }
         Ok(())
     }
 
@@ -584,4 +619,50 @@ pub struct TrendSummary {
     /// The dates of every measurement carrying a safety flag.
     #[serde(default, with = "crate::date::day_json::vec")]
     pub safety_flag_dates: Vec<NaiveDate>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measure::Instrument;
+    use proptest::prelude::*;
+
+    fn measurement(phq9: bool, day: u64, total: u8) -> Measurement {
+        let date = NaiveDate::from_ymd_opt(2026, 1, 1)
+            .and_then(|d| d.checked_add_days(chrono::Days::new(day)))
+            .unwrap_or(NaiveDate::MIN);
+        let (instrument, total) = if phq9 {
+            (Instrument::Phq9, total % 28)
+        } else {
+            (Instrument::Gad7, total % 22)
+        };
+        Measurement::new(instrument, date, total).unwrap()
+    }
+
+    proptest! {
+        /// Pushing a measurement gives what `new` gives for the measurements
+        /// so far and that one: the same trend, or the same problems.
+        #[test]
+        fn push_agrees_with_new(
+            first in (0u64..40, any::<u8>()),
+            rest in proptest::collection::vec((any::<bool>(), 0u64..40, any::<u8>()), 0..24),
+        ) {
+            let mut trend = SymptomTrend::new(vec![measurement(true, first.0, first.1)]).unwrap();
+            for (phq9, day, total) in rest {
+                let m = measurement(phq9 || day % 7 != 0, day, total);
+                let mut all: Vec<Measurement> = trend.measurements().cloned().collect();
+                all.push(m.clone());
+                let rebuilt = SymptomTrend::new(all);
+                let pushed = trend.clone().push(m.clone());
+                match (&rebuilt, pushed) {
+                    (Ok(r), Ok(())) => {
+                        trend.push(m).unwrap();
+                        prop_assert_eq!(&trend, r);
+                    }
+                    (Err(r), Err(p)) => prop_assert_eq!(r, &p),
+                    (r, p) => prop_assert!(false, "new gave {:?}, push gave {:?}", r, p),
+                }
+            }
+        }
+    }
 }

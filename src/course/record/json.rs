@@ -8,7 +8,7 @@ use super::first_phase_of;
 use crate::course::first_seen::FirstSeen;
 
 use crate::{
-    catalogue::{Phase, PhaseTransitionError},
+    catalogue::{Phase, PhaseTask, PhaseTransitionError},
     course::{
         COURSE_SCHEMA_VERSION, CompletedTask, Course, PhaseChange, Schedule, SessionRecord,
         TreatmentContract,
@@ -220,6 +220,11 @@ fn check_phase_changes(r: &CourseRecord, problems: &mut Problems) -> Phase {
     let path = JsonPath::root().field("phase_changes");
     let mut current = first_phase_of(&r.contract);
     let mut previous_on: Option<NaiveDate> = None;
+    let mut first_done: BTreeMap<PhaseTask, NaiveDate> = BTreeMap::new();
+    for t in &r.tasks_done {
+        let on = first_done.entry(t.task).or_insert(t.on);
+        *on = (*on).min(t.on);
+    }
     for (i, change) in r.phase_changes.iter().enumerate() {
         let at = path.index(i);
         if change.from != current {
@@ -237,11 +242,12 @@ fn check_phase_changes(r: &CourseRecord, problems: &mut Problems) -> Phase {
                 format!("a date on or after {previous}, the previous change's"),
             );
         }
-        let done: Vec<_> = r
-            .tasks_done
+        // Each kind of task at most once, by the date it was first done: a
+        // pass over the tasks per change would be quadratic.
+        let done: Vec<_> = first_done
             .iter()
-            .filter(|t| t.on <= change.on)
-            .map(|t| t.task)
+            .filter(|&(_, &on)| on <= change.on)
+            .map(|(&task, _)| task)
             .collect();
         match change.from.advance(&done) {
             Ok(to) if to == change.to => {}
@@ -295,13 +301,20 @@ fn check_phase_changes(r: &CourseRecord, problems: &mut Problems) -> Phase {
     current
 }
 
-fn began(r: &CourseRecord, phase: Phase) -> Option<NaiveDate> {
-    r.phase_changes.iter().find(|c| c.to == phase).map(|c| c.on)
+/// The date each phase began: the first change into it. Built once, so that
+/// checking every task and session against it is linear.
+fn beginnings(r: &CourseRecord) -> BTreeMap<Phase, NaiveDate> {
+    let mut began = BTreeMap::new();
+    for c in &r.phase_changes {
+        began.entry(c.to).or_insert(c.on);
+    }
+    began
 }
 
 fn check_tasks(r: &CourseRecord, phase: Phase, problems: &mut Problems) {
     let path = JsonPath::root().field("tasks_done");
     let first = first_phase_of(&r.contract);
+    let began = beginnings(r);
     let mut seen = FirstSeen::new();
     for (i, done) in r.tasks_done.iter().enumerate() {
         let at = path.index(i);
@@ -332,7 +345,7 @@ fn check_tasks(r: &CourseRecord, phase: Phase, problems: &mut Problems) {
                     done.task
                 ),
             );
-        } else if let Some(b) = began(r, task_phase).filter(|b| done.on < *b) {
+        } else if let Some(b) = began.get(&task_phase).copied().filter(|b| done.on < *b) {
             problems.at(
                 at.field("on"),
                 format!("a date on or after {b}, when phase `{task_phase}` began"),
@@ -344,6 +357,7 @@ fn check_tasks(r: &CourseRecord, phase: Phase, problems: &mut Problems) {
 fn check_sessions(r: &CourseRecord, phase: Phase, problems: &mut Problems) {
     let path = JsonPath::root().field("sessions");
     let first = first_phase_of(&r.contract);
+    let began = beginnings(r);
     let sessions = r.contract.sessions;
     let mut previous: Option<&SessionRecord> = None;
     for (i, s) in r.sessions.iter().enumerate() {
@@ -399,7 +413,7 @@ fn check_sessions(r: &CourseRecord, phase: Phase, problems: &mut Problems) {
                     s.phase
                 ),
             );
-        } else if let Some(b) = began(r, s.phase).filter(|b| s.date < *b) {
+        } else if let Some(b) = began.get(&s.phase).copied().filter(|b| s.date < *b) {
             problems.at(
                 at.field("date"),
                 format!("a date on or after {b}, when phase `{}` began", s.phase),
