@@ -61,6 +61,19 @@ fn event(i: usize, kind: EventKind, person: Option<usize>) -> LifeEvent {
     e
 }
 
+/// `n` parents who died in December 2025.
+fn deceased_parents(n: usize) -> Vec<Person> {
+    (0..n)
+        .map(|i| {
+            let mut p = person(i, RelationshipKind::Parent);
+            p.status = PersonStatus::Deceased {
+                date: Some("2025-12".parse().unwrap()),
+            };
+            p
+        })
+        .collect()
+}
+
 /// The inventory of `shape` with `n` people or events.
 pub fn shape(name: &str, n: usize) -> Inventory {
     let mut inv = base();
@@ -79,15 +92,7 @@ pub fn shape(name: &str, n: usize) -> Inventory {
                 .collect();
         }
         "bereaved" => {
-            inv.people = (0..n)
-                .map(|i| {
-                    let mut p = person(i, RelationshipKind::Parent);
-                    p.status = PersonStatus::Deceased {
-                        date: Some("2025-12".parse().unwrap()),
-                    };
-                    p
-                })
-                .collect();
+            inv.people = deceased_parents(n);
             inv.events = (0..n)
                 .map(|i| event(i, EventKind::Death, Some(i)))
                 .collect();
@@ -96,15 +101,7 @@ pub fn shape(name: &str, n: usize) -> Inventory {
             // Deceased parents with no death event and no recorded link, and
             // as many relocations naming no one: each parent's link is asked
             // on the person, which once scanned every event per parent.
-            inv.people = (0..n)
-                .map(|i| {
-                    let mut p = person(i, RelationshipKind::Parent);
-                    p.status = PersonStatus::Deceased {
-                        date: Some("2025-12".parse().unwrap()),
-                    };
-                    p
-                })
-                .collect();
+            inv.people = deceased_parents(n);
             inv.events = (0..n)
                 .map(|i| event(i, EventKind::Relocation, None))
                 .collect();
