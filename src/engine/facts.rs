@@ -294,7 +294,7 @@ const INLINE_EVENTS: usize = 64;
 const NO_PERSON: u32 = u32::MAX;
 
 /// For each event, the index of the person it names (or none): kept inline
-/// up to [`INLINE_EVENTS`] events, and past that in a list built once from a
+/// up to [`INLINE_EVENTS`] events and people, and past that in a list built once from a
 /// map of the people's ids, so that the lookup stays linear in the
 /// inventory however many events name people.
 #[derive(Debug)]
@@ -360,7 +360,10 @@ impl<'a> Facts<'a> {
     /// rule set's windows, in compiled order).
     pub(crate) fn new(inv: &'a Inventory, windows: &[Window]) -> Facts<'a> {
         let onset_date = inv.onset.date();
-        let inline = inv.events.len() <= INLINE_EVENTS;
+        // A scan of the people per event only when both lists are short: a
+        // few events naming people late in a long list would otherwise cost
+        // 64 scans of all the people.
+        let inline = inv.events.len() <= INLINE_EVENTS && inv.people.len() <= INLINE_EVENTS;
         let mut index = [NO_PERSON; INLINE_EVENTS];
         if inline {
             for (slot, event) in index.iter_mut().zip(&inv.events) {
