@@ -7,9 +7,9 @@ use interpersonal::{
     Course, Phase, ProblemArea, Schedule, TreatmentContract,
     catalogue::PhaseTask,
     course::{
-        AdolescentDetails, BlockLength, Cadence, CourseError, Exclusion, ExtraMeeting,
-        FocusChangeReason, Group, MaintenancePlan, Modality, ModalitySpec, ScheduleOptions,
-        SchedulePhase, ScreenResult, SessionFormat, SessionRecord, SkipPolicy,
+        AdolescentDetails, AdolescentMood, AdolescentMoodRating, BlockLength, Cadence, CourseError,
+        Exclusion, ExtraMeeting, FocusChangeReason, Group, MaintenancePlan, Modality, ModalitySpec,
+        ScheduleOptions, SchedulePhase, ScreenResult, SessionFormat, SessionRecord, SkipPolicy,
     },
     from_json, to_json,
 };
@@ -793,4 +793,96 @@ fn a_contract_too_long_for_a_schedule_is_refused_at_sessions() {
         err.as_slice()[0].expected.contains("at most 252"),
         "{err:?}"
     );
+}
+
+/// Issue 13 point 2: an IPT-A session records the adolescent's mood rating
+/// (1 to 10, with the best and worst of the week), kept through JSON; a
+/// rating on a course without an age range, for another session, or with a
+/// best worse than the worst is refused, in code and in JSON at its path.
+#[test]
+fn an_adolescent_session_records_the_mood_rating() {
+    let r = |v| AdolescentMoodRating::new(v).unwrap();
+    let mood = |session, now, best, worst| AdolescentMood {
+        session,
+        now: r(now),
+        best: Some(r(best)),
+        worst: Some(r(worst)),
+    };
+    let start = d(2026, 3, 2);
+    let contract = contract_of(Modality::ADOLESCENT_IPT, 12, start, 0);
+    let mut course = Course::new(contract, Vec::new()).unwrap();
+    assert!(matches!(
+        course.record_session(
+            SessionRecord::new(1, start, Phase::Assessment).with_adolescent_mood(mood(2, 6, 4, 9))
+        ),
+        Err(CourseError::AdolescentMoodForAnotherSession {
+            session: 1,
+            rated: 2
+        })
+    ));
+    assert!(matches!(
+        course.record_session(
+            SessionRecord::new(1, start, Phase::Assessment).with_adolescent_mood(mood(1, 6, 9, 4))
+        ),
+        Err(CourseError::AdolescentMoodBestWorseThanWorst {
+            best: 9,
+            worst: 4,
+            ..
+        })
+    ));
+    course
+        .record_session(
+            SessionRecord::new(1, start, Phase::Assessment).with_adolescent_mood(mood(1, 6, 4, 9)),
+        )
+        .unwrap();
+    let json = to_json(&course).unwrap();
+    assert!(json.contains(r#""adolescent_mood":{"session":1,"now":6,"best":4,"worst":9}"#));
+    let back: Course = from_json(&json).unwrap();
+    assert_eq!(back, course);
+    assert_eq!(
+        back.sessions()[0].adolescent_mood.map(|m| m.now.value()),
+        Some(6)
+    );
+
+    // In JSON, each problem at its path.
+    let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    doc["sessions"][0]["adolescent_mood"]["session"] = 3.into();
+    let err = from_json::<Course>(&doc.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("$.sessions[0].adolescent_mood.session"),
+        "{err}"
+    );
+    let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    doc["sessions"][0]["adolescent_mood"]["best"] = 10.into();
+    let err = from_json::<Course>(&doc.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("$.sessions[0].adolescent_mood.best"), "{err}");
+    let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    doc["sessions"][0]["adolescent_mood"]["now"] = 11.into();
+    let err = from_json::<Course>(&doc.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("$.sessions[0].adolescent_mood.now"), "{err}");
+
+    // Only a modality with an age range rates it.
+    let standard = contract_of(Modality::STANDARD_IPT, 12, start, 0);
+    let mut adult = Course::new(standard, Vec::new()).unwrap();
+    assert!(matches!(
+        adult.record_session(
+            SessionRecord::new(1, start, Phase::Assessment).with_adolescent_mood(mood(1, 6, 4, 9))
+        ),
+        Err(CourseError::AdolescentMoodOutsideAdolescentIpt { session: 1, .. })
+    ));
+    adult
+        .record_session(SessionRecord::new(1, start, Phase::Assessment))
+        .unwrap();
+    let mut doc = serde_json::to_value(&adult).unwrap();
+    doc["sessions"][0]["adolescent_mood"] = serde_json::json!({"session": 1, "now": 5});
+    let err = from_json::<Course>(&doc.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("$.sessions[0].adolescent_mood"), "{err}");
 }
