@@ -2,7 +2,8 @@
 //! session, its date and phase (with `*` for a meeting the contract does not
 //! count, and `g` or `j` for a group or joint session).
 //!
-//! Each contract starts on Monday 2026-01-05, weekly, with the usual number of
+//! Each contract starts on Monday 2026-01-05, at its modality's usual cadence
+//! (`Modality::usual_cadence`: weekly, monthly for maintenance), with the usual number of
 //! sessions of its modality (12 for standard IPT, shown with a twice-weekly
 //! start of 4 sessions; 6 monthly maintenance sessions; 16 sessions of IPSRT
 //! and MIT, whose phases follow progress and are judged, not numbered). The
@@ -14,9 +15,7 @@ use std::error::Error;
 
 use interpersonal::{
     ProblemArea, Schedule, TreatmentContract,
-    course::{
-        AdolescentDetails, Cadence, Modality, ScheduleOptions, ScheduledSession, SessionFormat,
-    },
+    course::{AdolescentDetails, Modality, ScheduleOptions, ScheduledSession, SessionFormat},
 };
 
 /// The contract each column is made from.
@@ -34,7 +33,7 @@ fn contract(modality: Modality) -> Result<TreatmentContract, Box<dyn Error>> {
     let mut builder = TreatmentContract::builder("2026-01-05", focus)
         .modality(modality)
         .sessions(sessions)
-        .cadence(spec.cadences.first().copied().unwrap_or(Cadence::Weekly))
+        .cadence(modality.usual_cadence())
         .session_minutes(spec.session_minutes.max.min(50));
     if modality == Modality::STANDARD_IPT {
         builder = builder.sessions(12).twice_weekly_start(4);
@@ -97,8 +96,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         let spec = m.spec();
         let mut phases: Vec<String> = spec.layout.iter().map(|b| b.phase.to_string()).collect();
         phases.dedup();
-        let mut cites: Vec<&str> = spec.cites.iter().map(|c| c.key()).collect();
-        cites.dedup();
+        // A work cited twice (for two claims) is named once.
+        let mut cites: Vec<&str> = Vec::new();
+        for key in spec.cites.iter().map(|c| c.key()) {
+            if !cites.contains(&key) {
+                cites.push(key);
+            }
+        }
         println!("{:<16} {}", m.as_str(), spec.title);
         println!("{:<16} phases: {}", "", phases.join(", "));
         println!("{:<16} sources: {}", "", cites.join(", "));

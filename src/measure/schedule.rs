@@ -18,6 +18,16 @@ pub const MEASUREMENT_INTERVAL_SESSIONS: u32 = 4;
 /// choice \[I\]. Nothing stops a clinician measuring more often. Session 0 does not exist and is
 /// never due.
 ///
+/// The same schedule is used for every modality, counted from the first
+/// session of each course. For maintenance IPT, a course of its own, that
+/// means maintenance sessions 1, 4, 8, 12, … (about every four months at the
+/// usual monthly cadence); for MIT, sessions 1, 4, 8, 12, … of the MIT
+/// course. **Both are this crate's choices, not published rules** \[I\]: the
+/// maintenance IPT sources the crate relies on (`frank-1990-three-year-outcomes`,
+/// `frank-2007-maintenance-frequency`, K) were not read for a measurement
+/// schedule, and the MIT books read set no symptom schedule
+/// (CLINICAL-BASIS.md §7.2, §7.6, §10).
+///
 /// ```
 /// use interpersonal::measure::measurement_due;
 ///

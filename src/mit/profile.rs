@@ -171,6 +171,12 @@ impl ProfilePoint {
 /// published threshold says how large a change on these ratings is
 /// meaningful (I).
 ///
+/// When to rate is the clinician's: the crate sets no schedule for the
+/// profile and no source read gives one. A progress review of a course of
+/// MIT asks for the PHQ-9 and the GAD-7 at sessions 1, 4, 8, 12, …
+/// ([`measurement_due`](crate::measure::measurement_due)): the crate's
+/// standard schedule kept for MIT, not a rule of MIT's (I).
+///
 /// ```
 /// use interpersonal::mit::{MetacognitiveFunction::*, MetacognitiveProfile, RatingScale, TrendDirection};
 ///

@@ -7,9 +7,9 @@ use interpersonal::{
     Course, Phase, ProblemArea, Schedule, TreatmentContract,
     catalogue::PhaseTask,
     course::{
-        AdolescentDetails, BlockLength, Cadence, CourseError, Exclusion, ExtraMeeting,
-        FocusChangeReason, Group, MaintenancePlan, Modality, ModalitySpec, ScheduleOptions,
-        SchedulePhase, ScreenResult, SessionFormat, SessionRecord, SkipPolicy,
+        AdolescentDetails, AdolescentMood, AdolescentMoodRating, BlockLength, Cadence, CourseError,
+        Exclusion, ExtraMeeting, FocusChangeReason, Group, MaintenancePlan, Modality, ModalitySpec,
+        ScheduleOptions, SchedulePhase, ScreenResult, SessionFormat, SessionRecord, SkipPolicy,
     },
     from_json, to_json,
 };
@@ -520,45 +520,73 @@ proptest! {
         options.skip = skips.iter().map(|&o| start + Days::new(o)).collect();
         options.skip_policy = if next_slot { SkipPolicy::NextCadenceSlot } else { SkipPolicy::NextFreeDay };
         let s = Schedule::generate(&c, &options).unwrap();
-        let spec = m.spec();
-        prop_assert_eq!(s.sessions().len(), spec.total_sessions(c.sessions).unwrap());
-        let counted = s.sessions().iter().filter(|s| s.extra.is_none()).count();
-        prop_assert_eq!(counted, usize::from(c.sessions));
-        let mut seen: Vec<SchedulePhase> = Vec::new();
-        let mut rank = 0;
-        for (i, w) in s.sessions().iter().enumerate() {
-            prop_assert_eq!(usize::from(w.number), i + 1);
-            prop_assert!(!options.skip.contains(&w.date));
-            if seen.last() != Some(&w.phase) {
-                prop_assert!(!seen.contains(&w.phase), "{} returns", w.phase);
-                seen.push(w.phase);
-            }
-            if let Some(r) = w.phase.rank() {
-                prop_assert!(r >= rank);
-                rank = r;
-            }
-        }
-        for w in s.sessions().windows(2) {
-            prop_assert!(w[0].date < w[1].date);
-        }
-        // The phases are the layout's, in its order.
-        let layout: Vec<SchedulePhase> = spec.layout.iter().filter(|b| b.sessions != BlockLength::Judged).map(|b| b.phase).collect();
-        let mut dedup = layout.clone();
-        dedup.dedup();
-        if !layout.is_empty() {
-            let present: Vec<SchedulePhase> = dedup.into_iter().filter(|p| seen.contains(p)).collect();
-            prop_assert_eq!(present, seen.clone());
-        }
-        // And it reads back from JSON unchanged.
-        let back: Schedule = from_json(&to_json(&s).unwrap()).unwrap();
-        prop_assert_eq!(back, s);
+        schedule_invariants(&s, &m.spec(), &c, &options)?;
     }
+}
+
+/// The invariants every schedule of every modality, built-in or custom,
+/// keeps: as many sessions as the layout gives the contract's count, the
+/// counted ones the contract's; numbered from 1; the sessions partition into
+/// the layout's phases in its order (each phase once, ranks never
+/// decreasing); dates strictly increase; no session on a skipped date; and the
+/// schedule reads back from JSON unchanged.
+fn schedule_invariants(
+    s: &Schedule,
+    spec: &ModalitySpec,
+    c: &TreatmentContract,
+    options: &ScheduleOptions,
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(s.sessions().len(), spec.total_sessions(c.sessions).unwrap());
+    let counted = s.sessions().iter().filter(|s| s.extra.is_none()).count();
+    prop_assert_eq!(counted, usize::from(c.sessions));
+    let mut seen: Vec<SchedulePhase> = Vec::new();
+    let mut rank = 0;
+    for (i, w) in s.sessions().iter().enumerate() {
+        prop_assert_eq!(usize::from(w.number), i + 1);
+        prop_assert!(!options.skip.contains(&w.date));
+        if seen.last() != Some(&w.phase) {
+            prop_assert!(!seen.contains(&w.phase), "{} returns", w.phase);
+            seen.push(w.phase);
+        }
+        if let Some(r) = w.phase.rank() {
+            prop_assert!(r >= rank);
+            rank = r;
+        }
+    }
+    for w in s.sessions().windows(2) {
+        prop_assert!(w[0].date < w[1].date);
+    }
+    // The phases are the layout's, in its order.
+    let layout: Vec<SchedulePhase> = spec
+        .layout
+        .iter()
+        .filter(|b| b.sessions != BlockLength::Judged)
+        .map(|b| b.phase)
+        .collect();
+    let mut dedup = layout.clone();
+    dedup.dedup();
+    if !layout.is_empty() {
+        let present: Vec<SchedulePhase> = dedup.into_iter().filter(|p| seen.contains(p)).collect();
+        prop_assert_eq!(present, seen.clone());
+    } else {
+        prop_assert!(
+            s.sessions()
+                .iter()
+                .all(|w| w.phase == SchedulePhase::StageJudged)
+        );
+    }
+    // And it reads back from JSON unchanged.
+    let back: Schedule = from_json(&to_json(s).unwrap()).unwrap();
+    prop_assert_eq!(&back, s);
+    Ok(())
 }
 
 proptest! {
     /// A custom modality made by changing numbers and names in a built-in
     /// one's JSON never panics: reading it, laying out any count, checking a
     /// contract against it and scheduling it each return a value or an error.
+    /// A contract it accepts is scheduled, and every schedule it gives, with
+    /// any skipped dates, keeps [`schedule_invariants`].
     #[test]
     fn any_custom_modality_is_refused_or_used_without_panic(
         m in modality(),
@@ -567,6 +595,8 @@ proptest! {
         fixed in proptest::collection::vec(0u16..300, 0..6),
         twice in proptest::option::of(0u16..300),
         count in any::<u8>(),
+        skips in proptest::collection::vec(0u64..400, 0..20),
+        next_slot in any::<bool>(),
     ) {
         let mut doc = serde_json::to_value(m.spec()).unwrap();
         doc["name"] = "custom".into();
@@ -583,9 +613,18 @@ proptest! {
             let _ = spec.plan(count, Some(count), None);
             let mut c = contract_of(m, 12, d(2026, 1, 5), 0);
             c.sessions = count;
-            let _ = c.validate_for(&spec);
-            if let Ok(s) = Schedule::generate_for(&c, &spec, &ScheduleOptions::default()) {
-                prop_assert!(s.sessions().windows(2).all(|w| w[0].date < w[1].date));
+            let valid = c.validate_for(&spec).is_ok();
+            let mut options = ScheduleOptions::default();
+            options.skip = skips.iter().map(|&o| c.starts_on + Days::new(o)).collect();
+            options.skip_policy = if next_slot { SkipPolicy::NextCadenceSlot } else { SkipPolicy::NextFreeDay };
+            let schedule = Schedule::generate_for(&c, &spec, &options);
+            // A contract the custom modality accepts is always scheduled.
+            if valid {
+                prop_assert!(schedule.is_ok(), "{:?}", schedule);
+            }
+            // Every schedule of a custom modality keeps the built-in ones' invariants.
+            if let Ok(s) = schedule {
+                schedule_invariants(&s, &spec, &c, &options)?;
             }
         }
     }
@@ -663,4 +702,187 @@ fn the_usual_cadence_comes_from_the_modality_data() {
     .unwrap();
     let s = Schedule::maintenance(&acute, 2, &ScheduleOptions::default()).unwrap();
     assert_eq!(s.cadence(), Modality::MAINTENANCE_IPT.usual_cadence());
+    // A contract read from JSON without a cadence takes its modality's.
+    for m in Modality::ALL {
+        let c = contract_of(m, 12, d(2026, 1, 5), 0);
+        let mut doc = serde_json::to_value(&c).unwrap();
+        doc.as_object_mut().unwrap().remove("cadence");
+        let back: TreatmentContract = from_json(&doc.to_string()).unwrap();
+        assert_eq!(back.cadence, m.usual_cadence(), "{m}");
+        assert_eq!(back.validate(), Ok(()), "{m}");
+    }
+    let json: TreatmentContract = from_json(
+        r#"{"modality": "maintenance_ipt", "sessions": 6, "starts_on": "2026-03-02", "focus": ["grief"]}"#,
+    )
+    .unwrap();
+    assert_eq!(json.cadence, Cadence::Monthly);
+    // A group made in code meets at its modality's usual cadence.
+    for m in [Modality::GROUP_IPT, Modality::WHO_GROUP_IPT] {
+        assert_eq!(Group::new(m, "2026-01-05", 8).cadence, m.usual_cadence());
+    }
+}
+
+/// Which contracts maintenance IPT may follow is its modality data
+/// ([`ModalitySpec::follows`]), nothing else: the move to maintenance
+/// accepts exactly those and refuses the rest at `$.modality`.
+#[test]
+fn the_contracts_maintenance_follows_come_from_its_data() {
+    let spec = Modality::MAINTENANCE_IPT.spec();
+    assert_eq!(
+        spec.follows,
+        [
+            Modality::STANDARD_IPT,
+            Modality::BRIEF_IPT,
+            Modality::ADOLESCENT_IPT,
+            Modality::GROUP_IPT,
+            Modality::WHO_GROUP_IPT
+        ]
+    );
+    for m in Modality::ALL {
+        let acute = contract_of(m, 12, d(2026, 1, 5), 0);
+        let end = acute.planned_end().unwrap();
+        let plan = MaintenancePlan::new(end + Days::new(28), 6, acute.focus.clone());
+        match acute.maintenance(&plan) {
+            Ok(c) => {
+                assert!(spec.may_follow(m), "{m}");
+                assert_eq!(c.modality, Modality::MAINTENANCE_IPT);
+            }
+            Err(p) => {
+                assert!(!spec.may_follow(m), "{m}: {p:?}");
+                assert_eq!(p.as_slice()[0].path.as_str(), "$.modality", "{m}");
+            }
+        }
+        // No other modality is followed by anything.
+        if m != Modality::MAINTENANCE_IPT {
+            assert!(m.spec().follows.is_empty(), "{m}");
+        }
+    }
+    // The field is data: it round-trips, and a custom modality's list is checked.
+    let mut doc = serde_json::to_value(&spec).unwrap();
+    assert_eq!(doc["follows"][0], "standard_ipt");
+    doc["name"] = "maintenance_two".into();
+    doc["follows"] = serde_json::json!(["brief_ipt", "brief_ipt"]);
+    let err = from_json::<ModalitySpec>(&doc.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("$.follows[1]"), "{err}");
+}
+
+/// A contract whose extra meetings would take its schedule past the 255
+/// sessions a schedule holds is refused at `$.sessions`, so a contract the
+/// modality accepts can always be scheduled.
+#[test]
+fn a_contract_too_long_for_a_schedule_is_refused_at_sessions() {
+    let mut doc = serde_json::to_value(Modality::GROUP_IPT.spec()).unwrap();
+    doc["name"] = "long_group".into();
+    doc["sessions"] = serde_json::json!({"min": 20, "max": 255});
+    let spec: ModalitySpec = from_json(&doc.to_string()).unwrap();
+    let mut c = contract_of(Modality::GROUP_IPT, 20, d(2026, 1, 5), 0);
+    c.sessions = 252;
+    assert_eq!(c.validate_for(&spec), Ok(()));
+    assert_eq!(
+        Schedule::generate_for(&c, &spec, &ScheduleOptions::default())
+            .unwrap()
+            .session_count(),
+        255
+    );
+    c.sessions = 253;
+    let err = c.validate_for(&spec).unwrap_err();
+    assert_eq!(err.as_slice()[0].path.as_str(), "$.sessions");
+    assert!(
+        err.as_slice()[0].expected.contains("at most 252"),
+        "{err:?}"
+    );
+}
+
+/// Issue 13 point 2: an IPT-A session records the adolescent's mood rating
+/// (1 to 10, with the best and worst of the week), kept through JSON; a
+/// rating on a course without an age range, for another session, or with a
+/// best worse than the worst is refused, in code and in JSON at its path.
+#[test]
+fn an_adolescent_session_records_the_mood_rating() {
+    let r = |v| AdolescentMoodRating::new(v).unwrap();
+    let mood = |session, now, best, worst| AdolescentMood {
+        session,
+        now: r(now),
+        best: Some(r(best)),
+        worst: Some(r(worst)),
+    };
+    let start = d(2026, 3, 2);
+    let contract = contract_of(Modality::ADOLESCENT_IPT, 12, start, 0);
+    let mut course = Course::new(contract, Vec::new()).unwrap();
+    assert!(matches!(
+        course.record_session(
+            SessionRecord::new(1, start, Phase::Assessment).with_adolescent_mood(mood(2, 6, 4, 9))
+        ),
+        Err(CourseError::AdolescentMoodForAnotherSession {
+            session: 1,
+            rated: 2
+        })
+    ));
+    assert!(matches!(
+        course.record_session(
+            SessionRecord::new(1, start, Phase::Assessment).with_adolescent_mood(mood(1, 6, 9, 4))
+        ),
+        Err(CourseError::AdolescentMoodBestWorseThanWorst {
+            best: 9,
+            worst: 4,
+            ..
+        })
+    ));
+    course
+        .record_session(
+            SessionRecord::new(1, start, Phase::Assessment).with_adolescent_mood(mood(1, 6, 4, 9)),
+        )
+        .unwrap();
+    let json = to_json(&course).unwrap();
+    assert!(json.contains(r#""adolescent_mood":{"session":1,"now":6,"best":4,"worst":9}"#));
+    let back: Course = from_json(&json).unwrap();
+    assert_eq!(back, course);
+    assert_eq!(
+        back.sessions()[0].adolescent_mood.map(|m| m.now.value()),
+        Some(6)
+    );
+
+    // In JSON, each problem at its path.
+    let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    doc["sessions"][0]["adolescent_mood"]["session"] = 3.into();
+    let err = from_json::<Course>(&doc.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("$.sessions[0].adolescent_mood.session"),
+        "{err}"
+    );
+    let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    doc["sessions"][0]["adolescent_mood"]["best"] = 10.into();
+    let err = from_json::<Course>(&doc.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("$.sessions[0].adolescent_mood.best"), "{err}");
+    let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    doc["sessions"][0]["adolescent_mood"]["now"] = 11.into();
+    let err = from_json::<Course>(&doc.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("$.sessions[0].adolescent_mood.now"), "{err}");
+
+    // Only a modality with an age range rates it.
+    let standard = contract_of(Modality::STANDARD_IPT, 12, start, 0);
+    let mut adult = Course::new(standard, Vec::new()).unwrap();
+    assert!(matches!(
+        adult.record_session(
+            SessionRecord::new(1, start, Phase::Assessment).with_adolescent_mood(mood(1, 6, 4, 9))
+        ),
+        Err(CourseError::AdolescentMoodOutsideAdolescentIpt { session: 1, .. })
+    ));
+    adult
+        .record_session(SessionRecord::new(1, start, Phase::Assessment))
+        .unwrap();
+    let mut doc = serde_json::to_value(&adult).unwrap();
+    doc["sessions"][0]["adolescent_mood"] = serde_json::json!({"session": 1, "now": 5});
+    let err = from_json::<Course>(&doc.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("$.sessions[0].adolescent_mood"), "{err}");
 }

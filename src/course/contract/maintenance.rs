@@ -186,26 +186,24 @@ impl TreatmentContract {
     ///
     /// # Errors
     ///
-    /// [`Problems`] at the plan's paths: `$.starts_on` (not after the acute
-    /// course's planned end, or this contract is itself not acute, at
-    /// `$.modality`), `$.reason` and `$.agreed_on` (missing when the focus
+    /// [`Problems`] at the plan's paths: `$.modality` (this contract's
+    /// modality is not one maintenance IPT follows, as its data says:
+    /// [`ModalitySpec::follows`](crate::course::ModalitySpec::follows)),
+    /// `$.starts_on` (not after the acute course's planned end), `$.reason`
+    /// and `$.agreed_on` (missing when the focus
     /// changes; an agreement after the start), and the new contract's own
     /// problems ([`TreatmentContract::validate`]).
     pub fn maintenance(&self, plan: &MaintenancePlan) -> Result<TreatmentContract, Problems> {
         let root = JsonPath::root();
         let mut problems = Problems::default();
-        let acute = [
-            Modality::STANDARD_IPT,
-            Modality::BRIEF_IPT,
-            Modality::ADOLESCENT_IPT,
-            Modality::GROUP_IPT,
-            Modality::WHO_GROUP_IPT,
-        ];
-        if !acute.contains(&self.modality) {
+        let maintenance = Modality::MAINTENANCE_IPT.spec();
+        if !maintenance.may_follow(self.modality) {
+            let follows: Vec<&str> = maintenance.follows.iter().map(|m| m.as_str()).collect();
             problems.at(
                 root.field("modality"),
                 format!(
-                    "an acute IPT contract to follow with maintenance; found `{}`",
+                    "a contract maintenance IPT may follow ({}); found `{}`",
+                    follows.join(", "),
                     self.modality
                 ),
             );

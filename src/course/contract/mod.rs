@@ -72,8 +72,11 @@ impl Agreement {
 /// dates.
 ///
 /// Build one with [`TreatmentContract::builder`], which checks it, or read one
-/// from JSON and check it with [`TreatmentContract::validate`]. Only
-/// [`Modality::STANDARD_IPT`] is accepted today.
+/// from JSON and check it with [`TreatmentContract::validate`], which checks
+/// it against its modality's data ([`Modality::spec`]); a contract of any
+/// built-in modality is accepted, and
+/// [`validate_for`](TreatmentContract::validate_for) checks one against a
+/// custom modality read from JSON.
 ///
 /// ```
 /// use interpersonal::{course::Cadence, ProblemArea, TreatmentContract};
@@ -113,7 +116,7 @@ impl Agreement {
 /// assert_eq!(contract.validate(), Ok(()));
 /// # Ok::<(), interpersonal::JsonError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -125,8 +128,12 @@ pub struct TreatmentContract {
     /// ([`Modality::session_range`]).
     #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub sessions: u8,
-    /// How often sessions are held; weekly when absent from JSON.
-    #[serde(default)]
+    /// How often sessions are held; the modality's usual cadence
+    /// ([`Modality::usual_cadence`]: monthly for maintenance IPT, weekly for
+    /// the others) when absent from JSON. (No `serde(default)` here: the
+    /// contract is read through a private shape whose cadence is optional,
+    /// and the schema gives no fixed default.)
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Cadence>"))]
     pub cadence: Cadence,
     /// The date of the first session, from which the others are counted.
     #[serde(with = "crate::date::day_json")]
@@ -172,6 +179,60 @@ pub struct TreatmentContract {
     /// the patient's agreement ([`MaintenancePlan`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub focus_change: Option<FocusChange>,
+}
+
+/// The JSON shape of a [`TreatmentContract`]: the same fields, with the
+/// cadence optional so that a missing one becomes the modality's usual one.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TreatmentContractData {
+    #[serde(default)]
+    modality: Modality,
+    sessions: u8,
+    #[serde(default)]
+    cadence: Option<Cadence>,
+    #[serde(with = "crate::date::day_json")]
+    starts_on: NaiveDate,
+    #[serde(default = "default_session_minutes")]
+    session_minutes: u16,
+    focus: Vec<ProblemArea>,
+    #[serde(default)]
+    goals: Vec<GoalId>,
+    #[serde(default)]
+    agreement: Option<Agreement>,
+    #[serde(default)]
+    practicalities: Option<Sensitive<String>>,
+    #[serde(default)]
+    twice_weekly_sessions: u8,
+    #[serde(default)]
+    adolescent: Option<AdolescentDetails>,
+    #[serde(default)]
+    focus_change: Option<FocusChange>,
+}
+
+impl From<TreatmentContractData> for TreatmentContract {
+    fn from(d: TreatmentContractData) -> Self {
+        TreatmentContract {
+            modality: d.modality,
+            sessions: d.sessions,
+            cadence: d.cadence.unwrap_or_else(|| d.modality.usual_cadence()),
+            starts_on: d.starts_on,
+            session_minutes: d.session_minutes,
+            focus: d.focus,
+            goals: d.goals,
+            agreement: d.agreement,
+            practicalities: d.practicalities,
+            twice_weekly_sessions: d.twice_weekly_sessions,
+            adolescent: d.adolescent,
+            focus_change: d.focus_change,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for TreatmentContract {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        TreatmentContractData::deserialize(deserializer).map(TreatmentContract::from)
+    }
 }
 
 fn is_zero(n: &u8) -> bool {
@@ -394,8 +455,9 @@ impl TreatmentContract {
     /// path:
     ///
     /// * `$.modality`: the modality `spec` is based on;
-    /// * `$.sessions`: within the modality's [`ModalitySpec::sessions`], and a
-    ///   count its layout can hold;
+    /// * `$.sessions`: within the modality's [`ModalitySpec::sessions`], a
+    ///   count its layout can hold, and with the modality's extra meetings no
+    ///   more than the [`ModalitySpec::MAX_SESSIONS`] a schedule holds;
     /// * `$.cadence`: one of the modality's cadences (an acute standard-IPT
     ///   contract is weekly or fortnightly, never monthly: monthly sessions
     ///   belong to maintenance);
@@ -456,10 +518,26 @@ impl TreatmentContract {
             );
         }
 
-        if let Err(p) = spec.plan(self.sessions, None, None) {
-            for problem in p {
-                problems.push(problem);
+        match spec.plan(self.sessions, None, None) {
+            Err(p) => {
+                for problem in p {
+                    problems.push(problem);
+                }
             }
+            // A schedule numbers its sessions with a u8: the extra meetings
+            // must fit beside the counted ones.
+            Ok(plan) if plan.len() > usize::from(ModalitySpec::MAX_SESSIONS) => problems.at(
+                root.field("sessions"),
+                format!(
+                    "at most {} sessions beside the {} extra meetings of {}; found {}",
+                    usize::from(ModalitySpec::MAX_SESSIONS)
+                        .saturating_sub(plan.len().saturating_sub(usize::from(self.sessions))),
+                    plan.len().saturating_sub(usize::from(self.sessions)),
+                    spec.name,
+                    self.sessions
+                ),
+            ),
+            Ok(_) => {}
         }
 
         // The acute course of standard IPT is weekly; a monthly cadence is

@@ -205,8 +205,11 @@ impl Modality {
     /// both poles of bipolar disorder: the PHQ-9 and the Altman Self-Rating
     /// Mania Scale (CLINICAL-BASIS.md §7.1, §8.5; `altman-1997-asrm`, K). Every
     /// other modality asks for the PHQ-9 and the GAD-7, the crate's standard
-    /// schedule (I: MIT's books set no symptom schedule; the crate keeps the
-    /// standard one for it).
+    /// schedule. For MIT and for maintenance IPT the sessions and the
+    /// instruments are this crate's choices, not published rules (I: MIT's
+    /// books read set no symptom schedule, and the maintenance IPT sources
+    /// relied on were not read for one; the crate keeps the standard schedule
+    /// for both, counted from each course's first session).
     ///
     /// ```
     /// use interpersonal::{course::Modality, measure::Instrument};
@@ -332,6 +335,24 @@ mod tests {
         assert!("Standard_IPT".parse::<Modality>().is_err());
         assert!(serde_json::from_str::<Modality>(r#""ipt_deluxe""#).is_err());
         assert!(serde_json::from_str::<Modality>("3").is_err());
+    }
+
+    /// Adding a modality (DESIGN.md "Where to add things"): the names an
+    /// error lists are every name in `ALL`, in its order, and every name in
+    /// `ALL` has its own spec.
+    #[test]
+    fn every_list_of_names_is_all() {
+        let names: Vec<&str> = Modality::ALL.iter().map(|m| m.as_str()).collect();
+        let joined = names.join(", ");
+        assert!(UnknownModality.to_string().ends_with(&joined));
+        let err = serde_json::from_str::<Modality>(r#""nope""#)
+            .unwrap_err()
+            .to_string();
+        let listed: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        assert!(err.contains(&listed.join(", ")), "{err}");
+        for m in Modality::ALL {
+            assert_eq!(m.spec().based_on, m);
+        }
     }
 
     #[test]

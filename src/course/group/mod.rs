@@ -376,7 +376,9 @@ impl Group {
     }
 
     /// An empty group of `modality` from `starts_on` with `sessions` group
-    /// sessions, weekly, of [`DEFAULT_SESSION_MINUTES`](Self::DEFAULT_SESSION_MINUTES);
+    /// sessions at the modality's usual cadence ([`Modality::usual_cadence`]:
+    /// weekly for both group modalities), of
+    /// [`DEFAULT_SESSION_MINUTES`](Self::DEFAULT_SESSION_MINUTES);
     /// add facilitators and members, then [`validate`](Self::validate). A
     /// start that is not a `YYYY-MM-DD` date is kept as the earliest date.
     ///
@@ -391,7 +393,7 @@ impl Group {
             modality,
             starts_on: starts_on.into_day().unwrap_or(NaiveDate::MIN),
             sessions,
-            cadence: Cadence::Weekly,
+            cadence: modality.usual_cadence(),
             session_minutes: Self::DEFAULT_SESSION_MINUTES,
             facilitators: Vec::new(),
             members: Vec::new(),

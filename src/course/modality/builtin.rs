@@ -67,6 +67,7 @@ fn spec(
         participants,
         sick_role: SickRole::Full,
         age: None,
+        follows: Vec::new(),
         cites,
     }
 }
@@ -248,8 +249,16 @@ pub(crate) fn who_group() -> ModalitySpec {
 /// `frank-2007-maintenance-frequency`, K). The 2007 trial compared weekly,
 /// twice-monthly and monthly maintenance; monthly is the usual, and
 /// fortnightly is accepted.
+///
+/// It follows an acute course of standard IPT (§1.1, §7.6, K) or of brief IPT,
+/// which may be followed by monthly maintenance (§7.5;
+/// `swartz-2004-brief-ipt`, K; `markowitz-weissman-2012-casebook` ch. 17, S).
+/// That it may also follow IPT-A and the two group modalities is this crate's
+/// reading \[I\]: the sources read describe maintenance after acute IPT without
+/// excluding them. It does not follow itself, IPSRT (whose preventive phase is
+/// its own maintenance, §7.1) or MIT (not IPT).
 pub(crate) fn maintenance() -> ModalitySpec {
-    spec(
+    let mut s = spec(
         Modality::MAINTENANCE_IPT,
         "Maintenance IPT (IPT-M)",
         SessionCount::new(1, None),
@@ -262,7 +271,15 @@ pub(crate) fn maintenance() -> ModalitySpec {
             Citation::new("frank-2007-maintenance-frequency", "", Known),
             Citation::new("markowitz-weissman-2012-casebook", "ch. 17", Stated),
         ],
-    )
+    );
+    s.follows = vec![
+        Modality::STANDARD_IPT,
+        Modality::BRIEF_IPT,
+        Modality::ADOLESCENT_IPT,
+        Modality::GROUP_IPT,
+        Modality::WHO_GROUP_IPT,
+    ];
+    s
 }
 
 /// IPSRT: initial, intermediate (weekly), preventive (sessions spaced out)

@@ -225,6 +225,12 @@ pub struct ModalitySpec {
     /// The patient's age range, when the modality has one (IPT-A).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub age: Option<Bounds>,
+    /// The modalities whose course a course of this one may follow, taking
+    /// over from it: maintenance IPT follows an acute IPT course
+    /// ([`TreatmentContract::maintenance`](crate::course::TreatmentContract::maintenance)).
+    /// Empty, and absent from JSON, for a modality that begins treatment.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub follows: Vec<Modality>,
     /// The works the modality rests on, by bibliography key.
     pub cites: Vec<Citation>,
 }
@@ -253,6 +259,8 @@ struct ModalitySpecData {
     sick_role: SickRole,
     #[serde(default)]
     age: Option<Bounds>,
+    #[serde(default)]
+    follows: Vec<Modality>,
     cites: Vec<Citation>,
 }
 
@@ -276,6 +284,7 @@ impl TryFrom<ModalitySpecData> for ModalitySpec {
             participants: d.participants,
             sick_role: d.sick_role,
             age: d.age,
+            follows: d.follows,
             cites: d.cites,
         };
         spec.validate()?;
@@ -343,6 +352,20 @@ impl ModalitySpec {
             .iter()
             .find(|a| a.area == area)
             .map(|a| a.name.as_str())
+    }
+
+    /// Whether a course of this modality may follow a course of `earlier`
+    /// ([`follows`](Self::follows)).
+    ///
+    /// ```
+    /// use interpersonal::course::Modality;
+    /// let m = Modality::MAINTENANCE_IPT.spec();
+    /// assert!(m.may_follow(Modality::BRIEF_IPT));
+    /// assert!(!m.may_follow(Modality::MIT));
+    /// assert!(!Modality::STANDARD_IPT.spec().may_follow(Modality::BRIEF_IPT));
+    /// ```
+    pub fn may_follow(&self, earlier: Modality) -> bool {
+        self.follows.contains(&earlier)
     }
 
     /// The number of sessions, extra meetings included, a contract of
@@ -494,7 +517,8 @@ impl ModalitySpec {
     /// that never return once left and follow [`SchedulePhase::rank`]) that
     /// can hold the session count, focus areas (at most 2; listed when more
     /// than 0; none twice; names printable and not blank), participants (some,
-    /// none twice), an age range whose `max` is not below its `min`, and
+    /// none twice), an age range whose `max` is not below its `min`, the
+    /// modalities it follows (none twice), and
     /// citations of works in the bibliography (at least one).
     ///
     /// ```
@@ -621,6 +645,16 @@ impl ModalitySpec {
                 root.field("age").field("max"),
                 format!("at least min ({}); found {}", age.min, age.max),
             );
+        }
+        let follows = root.field("follows");
+        let mut seen = FirstSeen::new();
+        for (i, m) in self.follows.iter().enumerate() {
+            if seen.repeat(m, i).is_some() {
+                p.at(
+                    follows.index(i),
+                    format!("a modality not listed before; found `{m}` again"),
+                );
+            }
         }
         let cites = root.field("cites");
         if self.cites.is_empty() {

@@ -107,6 +107,38 @@ pub enum CourseError {
         /// The course's current phase.
         current: Phase,
     },
+    /// An adolescent mood rating on a session of a course whose modality has
+    /// no age range: only IPT-A rates it (CLINICAL-BASIS.md §7.3).
+    #[error(
+        "session {session}: an adolescent mood rating belongs to a course of a modality with an age range (adolescent_ipt); this course is `{modality}`"
+    )]
+    AdolescentMoodOutsideAdolescentIpt {
+        /// The session number.
+        session: u8,
+        /// The course's modality.
+        modality: crate::course::Modality,
+    },
+    /// An adolescent mood rating whose `session` is not the record's number.
+    #[error("session {session}: the adolescent mood rating is for session {rated}")]
+    AdolescentMoodForAnotherSession {
+        /// The session number.
+        session: u8,
+        /// The session the rating names.
+        rated: u8,
+    },
+    /// An adolescent mood rating whose best of the week is worse than its
+    /// worst (10 is the most negative mood).
+    #[error(
+        "session {session}: the adolescent's best mood of the week ({best}) is worse than the worst ({worst})"
+    )]
+    AdolescentMoodBestWorseThanWorst {
+        /// The session number.
+        session: u8,
+        /// The best mood of the week.
+        best: u8,
+        /// The worst mood of the week.
+        worst: u8,
+    },
     /// A measure recorded with a session is dated after the session.
     #[error(
         "session {session}: the {instrument} measure is dated {date}, after the session on {session_date}"

@@ -10,8 +10,8 @@ use crate::course::first_seen::FirstSeen;
 use crate::{
     catalogue::{Phase, PhaseTask, PhaseTransitionError},
     course::{
-        COURSE_SCHEMA_VERSION, CompletedTask, Course, PhaseChange, Schedule, SessionRecord,
-        TreatmentContract,
+        COURSE_SCHEMA_VERSION, CompletedTask, Course, CourseError, PhaseChange, Schedule,
+        SessionRecord, TreatmentContract,
     },
     error::{JsonPath, Problem, Problems},
     goal::Goal,
@@ -418,6 +418,27 @@ fn check_sessions(r: &CourseRecord, phase: Phase, problems: &mut Problems) {
                 at.field("date"),
                 format!("a date on or after {b}, when phase `{}` began", s.phase),
             );
+        }
+        if let Err(e) = super::session_record::check_adolescent_mood(s, r.contract.modality) {
+            let mood = at.field("adolescent_mood");
+            let (path, expected) = match e {
+                CourseError::AdolescentMoodForAnotherSession { session, rated } => (
+                    mood.field("session"),
+                    format!("{session}, the record's number; found {rated}"),
+                ),
+                CourseError::AdolescentMoodBestWorseThanWorst { best, worst, .. } => (
+                    mood.field("best"),
+                    format!("a best mood not worse than the worst ({worst}); found {best}"),
+                ),
+                _ => (
+                    mood,
+                    format!(
+                        "no adolescent mood: {} has no age range (only adolescent_ipt rates it)",
+                        r.contract.modality
+                    ),
+                ),
+            };
+            problems.at(path, expected);
         }
         for (j, m) in s.measures.iter().enumerate() {
             let date = at.field("measures").index(j).field("date");

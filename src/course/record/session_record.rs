@@ -3,7 +3,7 @@
 
 use crate::{
     catalogue::{Phase, ProblemArea, Technique},
-    course::{Course, CourseError},
+    course::{AdolescentMood, Course, CourseError},
     inventory::SafetyScreen,
     measure::Measurement,
     sensitive::Sensitive,
@@ -68,6 +68,11 @@ pub struct SessionRecord {
     /// The clinician's notes, in free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Sensitive<String>>,
+    /// In IPT-A, the adolescent's mood rating at this session, with the best
+    /// and worst of the week when asked (CLINICAL-BASIS.md §7.3); only on a
+    /// course whose modality has an age range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adolescent_mood: Option<AdolescentMood>,
 }
 
 fn is_clear(screen: &SafetyScreen) -> bool {
@@ -95,6 +100,7 @@ impl SessionRecord {
             measures: Vec::new(),
             safety: SafetyScreen::default(),
             notes: None,
+            adolescent_mood: None,
         }
     }
 
@@ -177,6 +183,58 @@ impl SessionRecord {
         self.notes = Some(Sensitive::new(notes.into()));
         self
     }
+}
+
+impl SessionRecord {
+    /// Records the adolescent's mood rating in IPT-A (CLINICAL-BASIS.md §7.3:
+    /// 1 to 10, 10 the most negative, as in the Casebook's case). Its
+    /// `session` must be this record's number.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use interpersonal::{Phase, course::{AdolescentMood, AdolescentMoodRating as R, SessionRecord}};
+    /// let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    /// let mood = AdolescentMood { session: 1, now: R::new(7).unwrap(), best: None, worst: None };
+    /// let r = SessionRecord::new(1, day, Phase::Assessment).with_adolescent_mood(mood);
+    /// assert_eq!(r.adolescent_mood.map(|m| m.now.value()), Some(7));
+    /// ```
+    #[must_use]
+    pub fn with_adolescent_mood(mut self, mood: AdolescentMood) -> Self {
+        self.adolescent_mood = Some(mood);
+        self
+    }
+}
+
+/// Checks a record's adolescent mood against the course's modality and the
+/// record itself: the rating belongs to a modality with an age range (IPT-A),
+/// to this session, and its best of the week is not worse than its worst.
+pub(super) fn check_adolescent_mood(
+    record: &SessionRecord,
+    modality: crate::course::Modality,
+) -> Result<(), CourseError> {
+    let Some(mood) = record.adolescent_mood else {
+        return Ok(());
+    };
+    let session = record.number;
+    if modality.spec().age.is_none() {
+        return Err(CourseError::AdolescentMoodOutsideAdolescentIpt { session, modality });
+    }
+    if mood.session != session {
+        return Err(CourseError::AdolescentMoodForAnotherSession {
+            session,
+            rated: mood.session,
+        });
+    }
+    if let (Some(best), Some(worst)) = (mood.best, mood.worst) {
+        if best.is_worse_than(worst) {
+            return Err(CourseError::AdolescentMoodBestWorseThanWorst {
+                session,
+                best: best.value(),
+                worst: worst.value(),
+            });
+        }
+    }
+    Ok(())
 }
 
 impl Course {
@@ -289,6 +347,7 @@ impl Course {
                 area: *area,
             });
         }
+        check_adolescent_mood(&record, self.contract().modality)?;
         let previous_date = previous.map(|p| p.date);
         // The record's own measurements so far, to find one repeated in it.
         let mut in_record = std::collections::BTreeSet::new();

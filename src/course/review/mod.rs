@@ -150,6 +150,8 @@ pub struct ProgressReview {
     /// it: sessions 1, 4, 8, 12, … ([`measurement_due`]; PHQ-9 and GAD-7
     /// every 4 sessions, the IPT Institute's training practice [I: after
     /// `stuart-robertson-2012-clinicians-guide`, not checked in the book]).
+    /// In a maintenance IPT or an MIT course the same sessions of that course
+    /// are used: the crate's choice, not a published rule (I).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measurement_due: Option<u8>,
     /// The instruments due at [`measurement_due`](Self::measurement_due), as
