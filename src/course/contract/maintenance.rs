@@ -147,8 +147,15 @@ impl MaintenancePlan {
     }
 }
 
+/// Whether the two lists hold the same areas, as sets (linear in the lists,
+/// however long a list read from JSON is).
 fn same_areas(a: &[ProblemArea], b: &[ProblemArea]) -> bool {
-    a.iter().all(|x| b.contains(x)) && b.iter().all(|x| a.contains(x))
+    let set = |list: &[ProblemArea]| {
+        list.iter()
+            .copied()
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    set(a) == set(b)
 }
 
 impl TreatmentContract {

@@ -700,6 +700,7 @@ impl ModalitySpec {
             );
         }
         let mut seen: Vec<SchedulePhase> = Vec::new();
+        let mut last: Option<SchedulePhase> = None;
         let mut rank = 0;
         for (i, b) in self.layout.iter().enumerate() {
             let at = path.index(i);
@@ -727,7 +728,9 @@ impl ModalitySpec {
                 ),
                 _ => {}
             }
-            if seen.last() != Some(&b.phase) {
+            // Each phase is remembered once, so the list stays as short as
+            // the phases however the blocks alternate.
+            if last != Some(b.phase) {
                 if seen.contains(&b.phase) {
                     p.at(
                         at.field("phase"),
@@ -736,8 +739,10 @@ impl ModalitySpec {
                             b.phase
                         ),
                     );
+                } else {
+                    seen.push(b.phase);
                 }
-                seen.push(b.phase);
+                last = Some(b.phase);
             }
             if let Some(r) = b.phase.rank() {
                 if r < rank {
