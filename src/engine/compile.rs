@@ -10,7 +10,7 @@ use crate::limits::Limits;
 use crate::{
     catalogue::AreaSet,
     error::{JsonPath, Problems},
-    inventory::{ConflictLevel, EventKind},
+    inventory::EventKind,
     source::Source,
     text::SharedText,
 };
@@ -20,6 +20,7 @@ use super::assessment::RuleSetInfo;
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::condition_tree as tree;
 use super::explain::Words;
+use super::fact_table::{Asked, Codes, PersonFact, PersonRead};
 use super::facts::{Truth, WindowRef};
 use super::masks::PersonNeeds;
 use super::proximity::{self, Proximity};
@@ -69,24 +70,13 @@ pub(crate) enum RootLeaf {
     OnsetKnown(bool),
 }
 
-/// A compiled predicate about one person.
+/// A compiled predicate about one person: a fact of the table
+/// (`fact_table.rs`) and the codes it holds for, or a fact with logic of
+/// its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum PersonLeaf {
-    RelationshipIn(u64),
-    ClosenessIn(u64),
-    Deceased(bool),
-    Estranged(bool),
-    Significant(bool),
-    ConflictLevelAtLeast(ConflictLevel),
-    ConflictVisibilityIn(u64),
-    ConflictCourseIn(u64),
-    ConflictBeganIn(u64),
-    ExpectationsMetIn(u64),
-    ChangeAroundOnsetIn(u64),
-    Confidant(bool),
-    Supportive(bool),
+    Is(PersonFact, Codes),
     DiedWithin(WindowRef),
-    OnsetLinkIn(u64),
 }
 
 /// A compiled predicate about one life event.
@@ -1296,6 +1286,18 @@ impl<'a> Builder<'a> {
         mask(list, d)
     }
 
+    /// The codes a table fact's condition names, an empty list reported at
+    /// `path.key`.
+    fn asked(&mut self, asked: Asked<'_>, path: &JsonPath, key: &str) -> Codes {
+        if let Asked::In(list) = asked {
+            if list.is_empty() {
+                self.problems
+                    .at(path.field(key), "a list with at least one value");
+            }
+        }
+        asked.codes()
+    }
+
     /// A part of another kind under a quantifier, compiled with the
     /// quantifier's words in its prefix.
     fn part<K: Lower>(
@@ -1351,43 +1353,14 @@ impl Lower for Condition {
 
 impl Lower for PersonCondition {
     fn lower_fact(&self, b: &mut Builder<'_>, path: &JsonPath, _: u32, _: &str) -> Node {
-        use PersonLeaf as L;
-        let leaf = match self {
-            PersonCondition::All(_) | PersonCondition::Any(_) | PersonCondition::Not(_) => {
-                return BROKEN;
+        let leaf = match self.read() {
+            PersonRead::Group => return BROKEN,
+            PersonRead::Fact(fact, asked) => {
+                let codes = b.asked(asked, path, fact.key());
+                PersonLeaf::Is(fact, fact.listing(codes))
             }
-            PersonCondition::RelationshipIn(v) => {
-                L::RelationshipIn(b.list(v, path, "relationship_in", |v| v as u32))
-            }
-            PersonCondition::ClosenessIn(v) => {
-                L::ClosenessIn(b.list(v, path, "closeness_in", |v| v as u32))
-            }
-            PersonCondition::Deceased(v) => L::Deceased(*v),
-            PersonCondition::Estranged(v) => L::Estranged(*v),
-            PersonCondition::Significant(v) => L::Significant(*v),
-            PersonCondition::ConflictLevelAtLeast(l) => L::ConflictLevelAtLeast(*l),
-            PersonCondition::ConflictVisibilityIn(v) => {
-                L::ConflictVisibilityIn(b.list(v, path, "conflict_visibility_in", |v| v as u32))
-            }
-            PersonCondition::ConflictCourseIn(v) => {
-                L::ConflictCourseIn(b.list(v, path, "conflict_course_in", |v| v as u32))
-            }
-            PersonCondition::ConflictBeganIn(v) => {
-                L::ConflictBeganIn(b.list(v, path, "conflict_began_in", |v| v as u32))
-            }
-            PersonCondition::ExpectationsMetIn(v) => {
-                L::ExpectationsMetIn(b.list(v, path, "expectations_met_in", |v| v as u32))
-            }
-            PersonCondition::ChangeAroundOnsetIn(v) => {
-                L::ChangeAroundOnsetIn(b.list(v, path, "change_around_onset_in", |v| v as u32))
-            }
-            PersonCondition::Confidant(v) => L::Confidant(*v),
-            PersonCondition::Supportive(v) => L::Supportive(*v),
-            PersonCondition::DiedWithin(name) => {
-                L::DiedWithin(b.window(name, &path.field("died_within")))
-            }
-            PersonCondition::OnsetLinkIn(v) => {
-                L::OnsetLinkIn(b.list(v, path, "onset_link_in", |v| v as u32))
+            PersonRead::DiedWithin(name) => {
+                PersonLeaf::DiedWithin(b.window(name, &path.field("died_within")))
             }
         };
         Node::Leaf(Leaf::Person(leaf))

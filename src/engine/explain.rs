@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::condition_tree::{Kind, Shape};
+use super::fact_table::PersonRead;
 use super::ruleset::{MAX_CONDITION_DEPTH_LIMIT, Window};
 
 impl Condition {
@@ -63,7 +64,13 @@ fn words<T: Into<&'static str>>(v: T) -> String {
 }
 
 fn list<T: Copy + Into<&'static str>>(items: &[T]) -> String {
-    let names: Vec<String> = items.iter().map(|&v| words(v)).collect();
+    let names: Vec<&'static str> = items.iter().map(|&v| v.into()).collect();
+    name_list(&names)
+}
+
+/// Values' names in words: `a, b or c`.
+fn name_list(names: &[&'static str]) -> String {
+    let names: Vec<String> = names.iter().map(|&v| words(v)).collect();
     match names.as_slice() {
         [] => String::from("(nothing)"),
         [one] => one.clone(),
@@ -166,33 +173,10 @@ impl Words for Condition {
 
 impl Words for PersonCondition {
     fn fact_words(&self, w: &BTreeMap<String, Window>, nested: bool, d: u32) -> String {
-        match self {
-            PersonCondition::All(_) | PersonCondition::Any(_) | PersonCondition::Not(_) => {
-                text(self, w, nested, d - 1)
-            }
-            PersonCondition::RelationshipIn(v) => format!("relationship is {}", list(v)),
-            PersonCondition::ClosenessIn(v) => format!("on the {} circle", list(v)),
-            PersonCondition::Deceased(b) => yes_no(*b, "has died", "has not died"),
-            PersonCondition::Estranged(b) => yes_no(*b, "is estranged", "is not estranged"),
-            PersonCondition::Significant(b) => {
-                yes_no(*b, "is a significant other", "is not a significant other")
-            }
-            PersonCondition::ConflictLevelAtLeast(l) => {
-                format!("conflict level is at least {}", words(*l))
-            }
-            PersonCondition::ConflictVisibilityIn(v) => format!("conflict is {}", list(v)),
-            PersonCondition::ConflictCourseIn(v) => format!("conflict course is {}", list(v)),
-            PersonCondition::ConflictBeganIn(v) => format!("conflict began {}", list(v)),
-            PersonCondition::ExpectationsMetIn(v) => format!("expectations are {}", list(v)),
-            PersonCondition::ChangeAroundOnsetIn(v) => {
-                format!("relationship around onset: {}", list(v))
-            }
-            PersonCondition::Confidant(b) => yes_no(*b, "is a confidant", "is not a confidant"),
-            PersonCondition::Supportive(b) => yes_no(*b, "is supportive", "is not supportive"),
-            PersonCondition::DiedWithin(name) => format!("died {}", window_text(name, w)),
-            PersonCondition::OnsetLinkIn(v) => {
-                format!("the clinician's link to onset is {}", list(v))
-            }
+        match self.read() {
+            PersonRead::Group => text(self, w, nested, d - 1),
+            PersonRead::Fact(fact, asked) => fact.words().say(asked, name_list),
+            PersonRead::DiedWithin(name) => format!("died {}", window_text(name, w)),
         }
     }
 }

@@ -6,14 +6,11 @@
 //! they live on the stack; larger inventories keep one chunk per 64 on the
 //! heap.
 
-use crate::inventory::{
-    Closeness, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind, ExpectationsMet,
-    GriefSign, LifeEvent, Person, PersonStatus, RelationshipChange, RelationshipKind,
-    RelativeToOnset,
-};
+use crate::inventory::{EventKind, GriefSign, LifeEvent, Person};
 
 use super::compile::{EventLeaf, PersonLeaf, bit};
-use super::facts::{Facts, INLINE_WINDOWS, Truth, WindowRef, death_date, significance};
+use super::fact_table::{PersonFact, PersonLanes, yes_no};
+use super::facts::{Facts, INLINE_WINDOWS, Truth, WindowRef, death_date};
 use super::ruleset::Window;
 
 /// One bit per lane of a chunk.
@@ -185,41 +182,25 @@ fn inline_windows(windows: &[Window]) -> impl Iterator<Item = WindowRef> + '_ {
 }
 
 /// Which facts about people a rule set reads in one space, one bit per
-/// group of facts: only those are derived.
+/// fact of the table (by its index) and one for the windows of death: only
+/// those are derived.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct PersonNeeds(u16);
+pub(crate) struct PersonNeeds(u64);
 
 impl PersonNeeds {
-    const RELATIONSHIP: u16 = 1;
-    const CLOSENESS: u16 = 1 << 1;
-    const STATUS: u16 = 1 << 2;
-    const SIGNIFICANT: u16 = 1 << 3;
-    const LEVEL: u16 = 1 << 4;
-    const CONFLICT: u16 = 1 << 5;
-    const EXPECTATIONS: u16 = 1 << 6;
-    const CHANGE: u16 = 1 << 7;
-    const CONFIDANT: u16 = 1 << 8;
-    const SUPPORTIVE: u16 = 1 << 9;
-    const DIED: u16 = 1 << 10;
-    const LINK: u16 = 1 << 11;
+    /// Whether the person died inside each inline window.
+    const DIED: u64 = 1 << 63;
+
+    /// The bit of a table fact.
+    fn fact(fact: PersonFact) -> u64 {
+        u32::try_from(fact.index()).map_or(0, bit)
+    }
 
     /// What a person leaf reads.
     pub(crate) fn of(leaf: PersonLeaf) -> PersonNeeds {
         PersonNeeds(match leaf {
-            PersonLeaf::RelationshipIn(_) => Self::RELATIONSHIP,
-            PersonLeaf::ClosenessIn(_) => Self::CLOSENESS,
-            PersonLeaf::Deceased(_) | PersonLeaf::Estranged(_) => Self::STATUS,
-            PersonLeaf::Significant(_) => Self::SIGNIFICANT,
-            PersonLeaf::ConflictLevelAtLeast(_) => Self::LEVEL,
-            PersonLeaf::ConflictVisibilityIn(_)
-            | PersonLeaf::ConflictCourseIn(_)
-            | PersonLeaf::ConflictBeganIn(_) => Self::CONFLICT,
-            PersonLeaf::ExpectationsMetIn(_) => Self::EXPECTATIONS,
-            PersonLeaf::ChangeAroundOnsetIn(_) => Self::CHANGE,
-            PersonLeaf::Confidant(_) => Self::CONFIDANT,
-            PersonLeaf::Supportive(_) => Self::SUPPORTIVE,
-            PersonLeaf::DiedWithin(_) => Self::STATUS | Self::DIED,
-            PersonLeaf::OnsetLinkIn(_) => Self::LINK,
+            PersonLeaf::Is(fact, _) => Self::fact(fact),
+            PersonLeaf::DiedWithin(_) => Self::fact(PersonFact::Deceased) | Self::DIED,
         })
     }
 
@@ -228,12 +209,17 @@ impl PersonNeeds {
         PersonNeeds(self.0 | other.0)
     }
 
-    fn has(self, bit: u16) -> bool {
+    fn has(self, bit: u64) -> bool {
         self.0 & bit != 0
     }
 
     fn any(self) -> bool {
         self.0 != 0
+    }
+
+    /// The table facts needed, in order.
+    fn facts(self) -> impl Iterator<Item = PersonFact> {
+        lanes_of(self.0 & !Self::DIED).filter_map(|k| PersonFact::ALL.get(k).copied())
     }
 }
 
@@ -259,33 +245,8 @@ pub(crate) struct PeopleMasks {
     present: Mask,
     origin: Origin,
     windows: usize,
-    relationship: Values<{ RelationshipKind::COUNT }>,
-    closeness: Values<{ Closeness::COUNT }>,
-    closeness_unknown: Mask,
-    deceased: Mask,
-    estranged: Mask,
-    significant: Mask,
-    significant_unknown: Mask,
-    /// The clinician's link to the onset, by value.
-    link: Values<{ crate::inventory::OnsetLink::COUNT }>,
-    /// The conflict level, `none` when no conflict is recorded.
-    level: Values<{ ConflictLevel::COUNT }>,
-    /// A recorded conflict: present with a level above none.
-    conflict: Mask,
-    visibility: Values<{ ConflictVisibility::COUNT }>,
-    visibility_unknown: Mask,
-    course: Values<{ ConflictCourse::COUNT }>,
-    course_unknown: Mask,
-    began: Values<{ RelativeToOnset::COUNT }>,
-    began_unknown: Mask,
-    met: Values<{ ExpectationsMet::COUNT }>,
-    no_expectations: Mask,
-    change: Values<{ RelationshipChange::COUNT }>,
-    change_unknown: Mask,
-    confidant: Mask,
-    not_confidant: Mask,
-    supportive: Mask,
-    not_supportive: Mask,
+    /// The codes of the table facts, by lane.
+    codes: PersonLanes,
     /// `died_within` each of the inline windows.
     died: [Tri; INLINE_WINDOWS],
 }
@@ -297,30 +258,7 @@ impl PeopleMasks {
             present: 0,
             origin: Origin::People { base: 0 },
             windows,
-            relationship: Values::EMPTY,
-            closeness: Values::EMPTY,
-            closeness_unknown: 0,
-            deceased: 0,
-            estranged: 0,
-            significant: 0,
-            significant_unknown: 0,
-            link: Values::EMPTY,
-            level: Values::EMPTY,
-            conflict: 0,
-            visibility: Values::EMPTY,
-            visibility_unknown: 0,
-            course: Values::EMPTY,
-            course_unknown: 0,
-            began: Values::EMPTY,
-            began_unknown: 0,
-            met: Values::EMPTY,
-            no_expectations: 0,
-            change: Values::EMPTY,
-            change_unknown: 0,
-            confidant: 0,
-            not_confidant: 0,
-            supportive: 0,
-            not_supportive: 0,
+            codes: PersonLanes::EMPTY,
             died: [Tri::FALSE; INLINE_WINDOWS],
         }
     }
@@ -337,88 +275,13 @@ impl PeopleMasks {
     ) {
         let b = lane_bit(j);
         self.present |= b;
-        if needs.has(PersonNeeds::RELATIONSHIP) {
-            self.relationship.add(p.relationship as u32, b);
+        for fact in needs.facts() {
+            self.codes.add_person(fact, facts, i, p, b);
         }
-        if needs.has(PersonNeeds::CLOSENESS) {
-            match p.closeness {
-                Some(c) => self.closeness.add(c as u32, b),
-                None => self.closeness_unknown |= b,
-            }
-        }
-        if needs.has(PersonNeeds::STATUS) {
-            if p.status.is_deceased() {
-                self.deceased |= b;
-                if needs.has(PersonNeeds::DIED) {
-                    let days = death_date(p).map(|d| (d.earliest(), d.latest()));
-                    for (w, slot) in inline_windows(windows).zip(&mut self.died) {
-                        *slot = slot.or(Tri::from_truth(facts.days_within(days, w), b));
-                    }
-                }
-            }
-            if p.status == PersonStatus::Estranged {
-                self.estranged |= b;
-            }
-        }
-        if needs.has(PersonNeeds::SIGNIFICANT) {
-            match significance(p) {
-                Some(true) => self.significant |= b,
-                Some(false) => {}
-                None => self.significant_unknown |= b,
-            }
-        }
-        if needs.has(PersonNeeds::LINK) {
-            self.link.add(facts.person_link(i) as u32, b);
-        }
-        if needs.has(PersonNeeds::LEVEL) {
-            let level = p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
-            self.level.add(level as u32, b);
-        }
-        if needs.has(PersonNeeds::CONFLICT) {
-            if let Some(c) = p
-                .conflict
-                .as_ref()
-                .filter(|c| c.level > ConflictLevel::None)
-            {
-                self.conflict |= b;
-                match c.visibility {
-                    Some(v) => self.visibility.add(v as u32, b),
-                    None => self.visibility_unknown |= b,
-                }
-                match c.course {
-                    Some(v) => self.course.add(v as u32, b),
-                    None => self.course_unknown |= b,
-                }
-                match c.began {
-                    Some(v) => self.began.add(v as u32, b),
-                    None => self.began_unknown |= b,
-                }
-            }
-        }
-        if needs.has(PersonNeeds::EXPECTATIONS) {
-            match &p.expectations {
-                Some(e) => self.met.add(e.met as u32, b),
-                None => self.no_expectations |= b,
-            }
-        }
-        if needs.has(PersonNeeds::CHANGE) {
-            match p.change_around_onset {
-                Some(v) => self.change.add(v as u32, b),
-                None => self.change_unknown |= b,
-            }
-        }
-        if needs.has(PersonNeeds::CONFIDANT) {
-            match p.confidant {
-                Some(true) => self.confidant |= b,
-                Some(false) => self.not_confidant |= b,
-                None => {}
-            }
-        }
-        if needs.has(PersonNeeds::SUPPORTIVE) {
-            match p.supportive {
-                Some(true) => self.supportive |= b,
-                Some(false) => self.not_supportive |= b,
-                None => {}
+        if needs.has(PersonNeeds::DIED) && p.status.is_deceased() {
+            let days = death_date(p).map(|d| (d.earliest(), d.latest()));
+            for (w, slot) in inline_windows(windows).zip(&mut self.died) {
+                *slot = slot.or(Tri::from_truth(facts.days_within(days, w), b));
             }
         }
     }
@@ -435,57 +298,22 @@ impl PeopleMasks {
 
     /// The truth of a person leaf in every lane.
     pub(crate) fn leaf(&self, leaf: PersonLeaf, facts: &Facts<'_>) -> Tri {
-        let yes_no = |b: bool, yes: Mask| if b { yes } else { self.present & !yes };
-        let either = |b: bool, yes: Mask, no: Mask| {
-            let unknown = self.present & !(yes | no);
-            Tri::new(if b { yes } else { no }, unknown)
-        };
         match leaf {
-            PersonLeaf::RelationshipIn(m) => Tri::known(self.relationship.select(m)),
-            PersonLeaf::ClosenessIn(m) => {
-                Tri::new(self.closeness.select(m), self.closeness_unknown)
-            }
-            PersonLeaf::Deceased(b) => Tri::known(yes_no(b, self.deceased)),
-            PersonLeaf::Estranged(b) => Tri::known(yes_no(b, self.estranged)),
-            PersonLeaf::Significant(b) => Tri::new(
-                if b {
-                    self.significant
+            PersonLeaf::Is(fact, holds) => {
+                let t = self.codes.person(fact, holds);
+                let unknown = fact.unknown() & !holds;
+                if unknown == 0 {
+                    Tri::known(t)
                 } else {
-                    self.present & !(self.significant | self.significant_unknown)
-                },
-                self.significant_unknown,
-            ),
-            PersonLeaf::OnsetLinkIn(m) => Tri::known(self.link.select(m)),
-            PersonLeaf::ConflictLevelAtLeast(l) => {
-                let at_least = u64::MAX.checked_shl(l as u32).unwrap_or(0);
-                Tri::known(self.level.select(at_least))
-            }
-            PersonLeaf::ConflictVisibilityIn(m) => {
-                Tri::new(self.visibility.select(m), self.visibility_unknown)
-            }
-            PersonLeaf::ConflictCourseIn(m) => Tri::new(self.course.select(m), self.course_unknown),
-            PersonLeaf::ConflictBeganIn(m) => Tri::new(self.began.select(m), self.began_unknown),
-            PersonLeaf::ExpectationsMetIn(m) => {
-                // No expectations recorded: true when the list names
-                // `unknown`, else unknown; `met: unknown` not listed: unknown.
-                let unknown_bit = bit(ExpectationsMet::Unknown as u32);
-                if m & unknown_bit != 0 {
-                    Tri::known(self.met.select(m) | self.no_expectations)
-                } else {
-                    let unknown = self.no_expectations | self.met.select(unknown_bit);
-                    Tri::new(self.met.select(m), unknown)
+                    Tri::new(t, self.codes.person(fact, unknown))
                 }
             }
-            PersonLeaf::ChangeAroundOnsetIn(m) => {
-                Tri::new(self.change.select(m), self.change_unknown)
-            }
-            PersonLeaf::Confidant(b) => either(b, self.confidant, self.not_confidant),
-            PersonLeaf::Supportive(b) => either(b, self.supportive, self.not_supportive),
             PersonLeaf::DiedWithin(w) => match self.died.get(w.index) {
                 Some(&tri) if w.index < self.windows => tri,
                 _ => {
                     let mut tri = Tri::FALSE;
-                    for j in lanes_of(self.deceased) {
+                    let deceased = self.codes.person(PersonFact::Deceased, yes_no(true));
+                    for j in lanes_of(deceased) {
                         if let Some(p) = self.person(j, facts) {
                             tri = tri
                                 .or(Tri::from_truth(facts.within(death_date(p), w), lane_bit(j)));
