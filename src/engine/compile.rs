@@ -20,7 +20,7 @@ use super::assessment::RuleSetInfo;
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::condition_tree as tree;
 use super::explain::Words;
-use super::fact_table::{Asked, Codes, PersonFact, PersonRead};
+use super::fact_table::{Asked, Codes, Holds, PersonFact, PersonRead};
 use super::facts::{Truth, WindowRef};
 use super::masks::PersonNeeds;
 use super::proximity::{self, Proximity};
@@ -75,7 +75,7 @@ pub(crate) enum RootLeaf {
 /// its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum PersonLeaf {
-    Is(PersonFact, Codes),
+    Is(PersonFact, Holds),
     DiedWithin(WindowRef),
 }
 
@@ -1357,7 +1357,7 @@ impl Lower for PersonCondition {
             PersonRead::Group => return BROKEN,
             PersonRead::Fact(fact, asked) => {
                 let codes = b.asked(asked, path, fact.key());
-                PersonLeaf::Is(fact, fact.listing(codes))
+                PersonLeaf::Is(fact, fact.holds(codes))
             }
             PersonRead::DiedWithin(name) => {
                 PersonLeaf::DiedWithin(b.window(name, &path.field("died_within")))

@@ -35,7 +35,7 @@ use crate::inventory::{
 use super::compile::bit;
 use super::condition::PersonCondition;
 use super::facts::{Facts, PersonField, Truth, significance};
-use super::masks::Mask;
+use super::masks::{Mask, Tri};
 
 /// A set of codes, one bit each.
 pub(crate) type Codes = u64;
@@ -190,6 +190,7 @@ macro_rules! fact_table {
 
         impl $Fact {
             /// Every fact, in declaration order.
+            #[cfg(test)]
             pub(crate) const ALL: &'static [$Fact] = &[$($Fact::$name),*];
 
             /// How many facts there are.
@@ -199,7 +200,10 @@ macro_rules! fact_table {
             const CODE_COUNTS: [usize; Self::COUNT] = [$($codes),*];
 
             /// How many codes all facts have together.
-            pub(crate) const TOTAL_CODES: usize = sum(&Self::CODE_COUNTS);
+            pub(crate) const TOTAL_CODES: usize = {
+                assert!(fits(&Self::CODE_COUNTS), "at most 64 codes a fact, 63 facts");
+                sum(&Self::CODE_COUNTS)
+            };
 
             /// The fact's place in declaration order.
             #[inline]
@@ -210,7 +214,33 @@ macro_rules! fact_table {
             /// Where the fact's codes start among all facts' codes.
             #[inline]
             pub(crate) fn offset(self) -> usize {
-                offset(&Self::CODE_COUNTS, self as usize)
+                match self {
+                    $( $Fact::$name => const { offset(&Self::CODE_COUNTS, $Fact::$name as usize) }, )*
+                }
+            }
+
+            /// Reads the facts in `needs` (a set of facts by index) about
+            /// subject `i` (`s`): gives `each` the index, offset and codes of
+            /// each, in order.
+            #[inline(always)]
+            pub(crate) fn read_needed(
+                needs: u64,
+                facts: &Facts<'_>,
+                i: usize,
+                s: &$Subject,
+                mut each: impl FnMut(usize, usize, Codes),
+            ) {
+                $( {
+                    const INDEX: usize = $Fact::$name as usize;
+                    if needs & bit(INDEX as u32) != 0 {
+                        let read: fn(&Facts<'_>, usize, &$Subject) -> Codes = $read;
+                        each(
+                            INDEX,
+                            const { offset(&$Fact::CODE_COUNTS, INDEX) },
+                            read(facts, i, s),
+                        );
+                    }
+                } )*
             }
 
             /// The codes subject `i` (`s`) has.
@@ -245,12 +275,22 @@ macro_rules! fact_table {
             }
 
             /// The codes a condition listing `codes` holds for.
-            pub(crate) fn listing(self, codes: Codes) -> Codes {
+            fn listing(self, codes: Codes) -> Codes {
                 match self {
                     $( $Fact::$name => {
                         let listing: fn(Codes) -> Codes = $listing;
                         listing(codes)
                     } )*
+                }
+            }
+
+            /// Where a condition listing `codes` holds, and where it is
+            /// unknown.
+            pub(crate) fn holds(self, codes: Codes) -> Holds {
+                let yes = self.listing(codes);
+                Holds {
+                    yes,
+                    vague: self.unknown() & !yes,
                 }
             }
 
@@ -269,6 +309,19 @@ macro_rules! fact_table {
             }
         }
     };
+}
+
+/// Whether every count fits a set of codes, and the facts fit a set of
+/// facts with a bit to spare.
+const fn fits(counts: &[usize]) -> bool {
+    let mut rest = counts;
+    while let Some((count, tail)) = rest.split_first() {
+        if *count > 64 {
+            return false;
+        }
+        rest = tail;
+    }
+    counts.len() < 64
 }
 
 /// The sum of `counts`.
@@ -492,15 +545,22 @@ impl PersonCondition {
     }
 }
 
-/// The truth of a table leaf that holds for the codes `holds` about a
-/// subject with the codes `has`, the fact's unknown codes being `unknown`;
-/// an unknown one reports the code that made it so to `missing`.
+/// Where a compiled leaf about a table fact holds: the codes for which it
+/// is true, and those (of the fact's unknown codes) for which it is unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Holds {
+    pub(crate) yes: Codes,
+    pub(crate) vague: Codes,
+}
+
+/// The truth of a table leaf that `holds` about a subject with the codes
+/// `has`; an unknown one reports the code that made it so to `missing`.
 #[inline]
-pub(crate) fn decide(has: Codes, holds: Codes, unknown: Codes, missing: impl FnOnce(u32)) -> Truth {
-    if has & holds != 0 {
+pub(crate) fn decide(has: Codes, holds: Holds, missing: impl FnOnce(u32)) -> Truth {
+    if has & holds.yes != 0 {
         Truth::True
     } else {
-        let vague = has & unknown & !holds;
+        let vague = has & holds.vague;
         if vague == 0 {
             Truth::False
         } else {
@@ -560,27 +620,44 @@ impl<const N: usize, const F: usize> CodeLanes<N, F> {
     }
 }
 
+impl<const N: usize, const F: usize> CodeLanes<N, F> {
+    /// The truth in every lane of a leaf that `holds` on the fact at
+    /// `index` (codes from `offset`).
+    #[inline]
+    pub(crate) fn tri(&self, index: usize, offset: usize, holds: Holds) -> Tri {
+        let t = self.select(index, offset, holds.yes);
+        if holds.vague == 0 {
+            Tri::known(t)
+        } else {
+            Tri::new(t, self.select(index, offset, holds.vague))
+        }
+    }
+}
+
 /// The person facts' lanes.
 pub(crate) type PersonLanes = CodeLanes<{ PersonFact::TOTAL_CODES }, { PersonFact::COUNT }>;
 
 impl PersonLanes {
-    /// Records the codes person `i` (`p`) has of `fact`, in `lanes`.
+    /// Records the codes person `i` (`p`) has of the facts in `needs` (by
+    /// index), in `lanes`.
     #[inline]
     pub(crate) fn add_person(
         &mut self,
-        fact: PersonFact,
+        needs: u64,
         facts: &Facts<'_>,
         i: usize,
         p: &Person,
         lanes: Mask,
     ) {
-        self.add(fact.index(), fact.offset(), fact.read(facts, i, p), lanes);
+        PersonFact::read_needed(needs, facts, i, p, |index, offset, codes| {
+            self.add(index, offset, codes, lanes);
+        });
     }
 
-    /// The lanes where `fact` has one of `codes`.
+    /// The truth in every lane of a leaf on `fact` that `holds`.
     #[inline]
-    pub(crate) fn person(&self, fact: PersonFact, codes: Codes) -> Mask {
-        self.select(fact.index(), fact.offset(), codes)
+    pub(crate) fn person(&self, fact: PersonFact, holds: Holds) -> Tri {
+        self.tri(fact.index(), fact.offset(), holds)
     }
 }
 

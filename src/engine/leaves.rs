@@ -138,13 +138,11 @@ impl Facts<'_> {
         sink: &mut S,
     ) -> Truth {
         match leaf {
-            PersonLeaf::Is(fact, holds) => {
-                decide(fact.read(self, i, p), holds, fact.unknown(), |code| {
-                    if let Some(field) = fact.missing(code) {
-                        sink.missing(MissingRef::Person(i, field));
-                    }
-                })
-            }
+            PersonLeaf::Is(fact, holds) => decide(fact.read(self, i, p), holds, |code| {
+                if let Some(field) = fact.missing(code) {
+                    sink.missing(MissingRef::Person(i, field));
+                }
+            }),
             PersonLeaf::DiedWithin(w) => {
                 if p.status.is_deceased() {
                     let at = MissingRef::Person(i, PersonField::DeceasedDate);

@@ -9,7 +9,7 @@
 use crate::inventory::{EventKind, GriefSign, LifeEvent, Person};
 
 use super::compile::{EventLeaf, PersonLeaf, bit};
-use super::fact_table::{PersonFact, PersonLanes, yes_no};
+use super::fact_table::{Holds, PersonFact, PersonLanes, yes_no};
 use super::facts::{Facts, INLINE_WINDOWS, Truth, WindowRef, death_date};
 use super::ruleset::Window;
 
@@ -72,12 +72,12 @@ impl Tri {
     }
 
     /// Known: true in `t`, false elsewhere.
-    fn known(t: Mask) -> Tri {
+    pub(crate) fn known(t: Mask) -> Tri {
         Tri { t, nf: t }
     }
 
     /// True in `t`, unknown in `unknown`, false elsewhere.
-    fn new(t: Mask, unknown: Mask) -> Tri {
+    pub(crate) fn new(t: Mask, unknown: Mask) -> Tri {
         Tri { t, nf: t | unknown }
     }
 
@@ -216,11 +216,6 @@ impl PersonNeeds {
     fn any(self) -> bool {
         self.0 != 0
     }
-
-    /// The table facts needed, in order.
-    fn facts(self) -> impl Iterator<Item = PersonFact> {
-        lanes_of(self.0 & !Self::DIED).filter_map(|k| PersonFact::ALL.get(k).copied())
-    }
 }
 
 /// Where a chunk's lanes come from, to find a lane's person or event when a
@@ -275,9 +270,8 @@ impl PeopleMasks {
     ) {
         let b = lane_bit(j);
         self.present |= b;
-        for fact in needs.facts() {
-            self.codes.add_person(fact, facts, i, p, b);
-        }
+        self.codes
+            .add_person(needs.0 & !PersonNeeds::DIED, facts, i, p, b);
         if needs.has(PersonNeeds::DIED) && p.status.is_deceased() {
             let days = death_date(p).map(|d| (d.earliest(), d.latest()));
             for (w, slot) in inline_windows(windows).zip(&mut self.died) {
@@ -299,20 +293,21 @@ impl PeopleMasks {
     /// The truth of a person leaf in every lane.
     pub(crate) fn leaf(&self, leaf: PersonLeaf, facts: &Facts<'_>) -> Tri {
         match leaf {
-            PersonLeaf::Is(fact, holds) => {
-                let t = self.codes.person(fact, holds);
-                let unknown = fact.unknown() & !holds;
-                if unknown == 0 {
-                    Tri::known(t)
-                } else {
-                    Tri::new(t, self.codes.person(fact, unknown))
-                }
-            }
+            PersonLeaf::Is(fact, holds) => self.codes.person(fact, holds),
             PersonLeaf::DiedWithin(w) => match self.died.get(w.index) {
                 Some(&tri) if w.index < self.windows => tri,
                 _ => {
                     let mut tri = Tri::FALSE;
-                    let deceased = self.codes.person(PersonFact::Deceased, yes_no(true));
+                    let deceased = self
+                        .codes
+                        .person(
+                            PersonFact::Deceased,
+                            Holds {
+                                yes: yes_no(true),
+                                vague: 0,
+                            },
+                        )
+                        .t;
                     for j in lanes_of(deceased) {
                         if let Some(p) = self.person(j, facts) {
                             tri = tri
