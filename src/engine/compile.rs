@@ -20,7 +20,7 @@ use super::assessment::RuleSetInfo;
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::condition_tree as tree;
 use super::explain::Words;
-use super::fact_table::{Asked, Codes, Holds, PersonFact, PersonRead};
+use super::fact_table::{Asked, Codes, EventFact, EventRead, Holds, PersonFact, PersonRead};
 use super::facts::{Truth, WindowRef};
 use super::masks::PersonNeeds;
 use super::proximity::{self, Proximity};
@@ -79,17 +79,14 @@ pub(crate) enum PersonLeaf {
     DiedWithin(WindowRef),
 }
 
-/// A compiled predicate about one life event.
+/// A compiled predicate about one life event: a fact of the table
+/// (`death`, `non_death_loss` and `role_change` as the kinds for which they
+/// hold), or a window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum EventLeaf {
-    /// `kind_in`, and `death`, `non_death_loss` and `role_change` as the
-    /// kinds for which they hold.
-    KindIn(u64),
+    Is(EventFact, Holds),
     Within(WindowRef),
     Linked(WindowRef),
-    LinkedToOnset(bool),
-    HasGriefSignIn(u64),
-    OnsetLinkIn(u64),
 }
 
 /// The bit for an enum variant's discriminant.
@@ -1369,14 +1366,11 @@ impl Lower for PersonCondition {
 
 impl Lower for EventCondition {
     fn lower_fact(&self, b: &mut Builder<'_>, path: &JsonPath, depth: u32, prefix: &str) -> Node {
-        use EventLeaf as L;
-        let leaf = match self {
-            EventCondition::All(_) | EventCondition::Any(_) | EventCondition::Not(_) => {
-                return BROKEN;
-            }
-            EventCondition::Person(inner) => {
+        let leaf = match self.read() {
+            EventRead::Group => return BROKEN,
+            EventRead::Person(inner) => {
                 return Node::EventPerson(b.part(
-                    &**inner,
+                    inner,
                     path,
                     "person",
                     depth,
@@ -1384,23 +1378,16 @@ impl Lower for EventCondition {
                     "its person: ",
                 ));
             }
-            EventCondition::KindIn(v) => L::KindIn(b.list(v, path, "kind_in", |v| v as u32)),
-            EventCondition::Death(v) => L::KindIn(kinds_where(|k| k.is_death() == *v)),
-            EventCondition::NonDeathLoss(v) => {
-                L::KindIn(kinds_where(|k| k.is_non_death_loss() == *v))
+            EventRead::Fact(fact, asked) => {
+                let codes = b.asked(asked, path, fact.key());
+                EventLeaf::Is(fact, fact.holds(codes))
             }
-            EventCondition::RoleChange(v) => L::KindIn(kinds_where(|k| {
-                (k.transition().is_some() && !k.is_death()) == *v
-            })),
-            EventCondition::Within(name) => L::Within(b.window(name, &path.field("within"))),
-            EventCondition::Linked(name) => L::Linked(b.window(name, &path.field("linked"))),
-            EventCondition::LinkedToOnset(v) => L::LinkedToOnset(*v),
-            EventCondition::HasGriefSignIn(v) => {
-                L::HasGriefSignIn(b.list(v, path, "has_grief_sign_in", |v| v as u32))
+            EventRead::KindWhere { yes, holds, .. } => {
+                let fact = EventFact::Kind;
+                EventLeaf::Is(fact, fact.holds(kinds_where(|k| holds(k) == yes)))
             }
-            EventCondition::OnsetLinkIn(v) => {
-                L::OnsetLinkIn(b.list(v, path, "onset_link_in", |v| v as u32))
-            }
+            EventRead::Within(name) => EventLeaf::Within(b.window(name, &path.field("within"))),
+            EventRead::Linked(name) => EventLeaf::Linked(b.window(name, &path.field("linked"))),
         };
         Node::Leaf(Leaf::Event(leaf))
     }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::condition_tree::{Kind, Shape};
-use super::fact_table::PersonRead;
+use super::fact_table::{Asked, EventRead, PersonRead};
 use super::ruleset::{MAX_CONDITION_DEPTH_LIMIT, Window};
 
 impl Condition {
@@ -183,37 +183,16 @@ impl Words for PersonCondition {
 
 impl Words for EventCondition {
     fn fact_words(&self, w: &BTreeMap<String, Window>, nested: bool, d: u32) -> String {
-        match self {
-            EventCondition::All(_) | EventCondition::Any(_) | EventCondition::Not(_) => {
-                text(self, w, nested, d - 1)
-            }
-            EventCondition::KindIn(v) => format!("kind is {}", list(v)),
-            EventCondition::Death(b) => yes_no(*b, "is a death", "is not a death"),
-            EventCondition::NonDeathLoss(b) => yes_no(
-                *b,
-                "is a loss that is not a death",
-                "is not a loss other than a death",
-            ),
-            EventCondition::RoleChange(b) => {
-                yes_no(*b, "changes a social role", "does not change a social role")
-            }
-            EventCondition::Within(name) => format!("dated {}", window_text(name, w)),
-            EventCondition::Linked(name) => format!(
+        match self.read() {
+            EventRead::Group => text(self, w, nested, d - 1),
+            EventRead::Fact(fact, asked) => fact.words().say(asked, name_list),
+            EventRead::KindWhere { yes, words, .. } => words.say(Asked::Is(yes), name_list),
+            EventRead::Person(inner) => part("its person: ", inner, w, nested, d),
+            EventRead::Within(name) => format!("dated {}", window_text(name, w)),
+            EventRead::Linked(name) => format!(
                 "linked to onset (the clinician links it, or its link is unknown and it is dated {})",
                 window_text(name, w)
             ),
-            EventCondition::LinkedToOnset(b) => yes_no(
-                *b,
-                "the clinician links it to the onset",
-                "the clinician does not link it to the onset",
-            ),
-            EventCondition::OnsetLinkIn(v) => {
-                format!("the clinician's link to onset is {}", list(v))
-            }
-            EventCondition::HasGriefSignIn(v) => {
-                format!("shows a complicated-grief sign: {}", list(v))
-            }
-            EventCondition::Person(inner) => part("its person: ", &**inner, w, nested, d),
         }
     }
 }

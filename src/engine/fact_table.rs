@@ -28,13 +28,13 @@
 
 use crate::inventory::{
     Closeness, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind, ExpectationsMet,
-    GriefSign, OnsetLink, Person, PersonStatus, PriorFunctioning, RelationshipChange,
+    GriefSign, LifeEvent, OnsetLink, Person, PersonStatus, PriorFunctioning, RelationshipChange,
     RelationshipKind, RelativeToOnset,
 };
 
 use super::compile::bit;
-use super::condition::PersonCondition;
-use super::facts::{Facts, PersonField, Truth, significance};
+use super::condition::{EventCondition, PersonCondition};
+use super::facts::{EventField, Facts, PersonField, Truth, significance};
 use super::masks::{Mask, Tri};
 
 /// A set of codes, one bit each.
@@ -169,7 +169,7 @@ impl Wording {
 macro_rules! fact_table {
     (
         $(#[$meta:meta])*
-        enum $Fact:ident about $Subject:ty, missing $Field:ty;
+        enum $Fact:ident about $Subject:ty, missing $Field:ty, lanes $Lanes:ident;
         $(
             $(#[$doc:meta])*
             $name:ident {
@@ -178,7 +178,7 @@ macro_rules! fact_table {
                 read: $read:expr,
                 unknown: [$($uc:expr => $uf:expr),* $(,)?],
                 listing: $listing:expr,
-                words: ($first:literal, $second:literal),
+                words: ($first:literal, $second:literal $(,)?),
             }
         )*
     ) => {
@@ -186,6 +186,37 @@ macro_rules! fact_table {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub(crate) enum $Fact {
             $( $(#[$doc])* $name, )*
+        }
+
+        /// The facts' codes in the lanes of a chunk.
+        #[derive(Debug, Clone, Copy)]
+        pub(crate) struct $Lanes(CodeLanes<{ $Fact::TOTAL_CODES }, { $Fact::COUNT }>);
+
+        impl $Lanes {
+            /// No lanes.
+            pub(crate) const EMPTY: Self = $Lanes(CodeLanes::EMPTY);
+
+            /// Records the codes subject `i` (`s`) has of the facts in
+            /// `needs` (by index), in `lanes`.
+            #[inline]
+            pub(crate) fn add(
+                &mut self,
+                needs: u64,
+                facts: &Facts<'_>,
+                i: usize,
+                s: &$Subject,
+                lanes: Mask,
+            ) {
+                $Fact::read_needed(needs, facts, i, s, |index, offset, codes| {
+                    self.0.add(index, offset, codes, lanes);
+                });
+            }
+
+            /// The truth in every lane of a leaf on `fact` that `holds`.
+            #[inline]
+            pub(crate) fn tri(&self, fact: $Fact, holds: Holds) -> Tri {
+                self.0.tri(fact.index(), fact.offset(), holds)
+            }
         }
 
         impl $Fact {
@@ -359,7 +390,7 @@ fn conflict(p: &Person) -> Option<&crate::inventory::Conflict> {
 
 fact_table! {
     /// A fact about one person.
-    enum PersonFact about Person, missing PersonField;
+    enum PersonFact about Person, missing PersonField, lanes PersonLanes;
     /// The kind of relationship.
     Relationship {
         key: "relationship_in",
@@ -553,6 +584,115 @@ pub(crate) struct Holds {
     pub(crate) vague: Codes,
 }
 
+fact_table! {
+    /// A fact about one life event.
+    enum EventFact about LifeEvent, missing EventField, lanes EventLanes;
+    /// The event's kind.
+    Kind {
+        key: "kind_in",
+        codes: EventKind::COUNT,
+        read: |_, _, ev| bit(ev.kind.code()),
+        unknown: [],
+        listing: as_listed,
+        words: ("kind is ", ""),
+    }
+    /// The complicated-grief signs it carries: one code each (none recorded
+    /// reads as none).
+    GriefSigns {
+        key: "has_grief_sign_in",
+        codes: GriefSign::COUNT,
+        read: |_, _, ev| ev.grief_signs.iter().fold(0, |m, &s| m | bit(s.code())),
+        unknown: [],
+        listing: as_listed,
+        words: ("shows a complicated-grief sign: ", ""),
+    }
+    /// The clinician's link to the onset.
+    OnsetLink {
+        key: "onset_link_in",
+        codes: OnsetLink::COUNT,
+        read: |_, _, ev| bit(ev.linked_to_onset.code()),
+        unknown: [],
+        listing: as_listed,
+        words: ("the clinician's link to onset is ", ""),
+    }
+    /// Whether the clinician links it to the onset: the same field as yes,
+    /// no or not recorded.
+    LinkedToOnset {
+        key: "linked_to_onset",
+        codes: 3,
+        read: |_, _, ev| opt_bool(ev.linked_to_onset.as_bool()),
+        unknown: [UNRECORDED_BOOL => EventField::LinkedToOnset],
+        listing: as_listed,
+        words: (
+            "the clinician links it to the onset",
+            "the clinician does not link it to the onset",
+        ),
+    }
+}
+
+/// Every event fact, to be read for every event.
+pub(crate) const ALL_EVENT_FACTS: u64 = (1 << EventFact::COUNT) - 1;
+
+/// What an event condition reads: a table fact, a yes-no reading of the
+/// event's kind, its person, or a fact with logic of its own.
+pub(crate) enum EventRead<'a> {
+    /// `all`, `any` or `not`.
+    Group,
+    /// A table fact.
+    Fact(EventFact, Asked<'a>),
+    /// Whether the kind is one for which `holds` is true is `yes`, in the
+    /// words `words`.
+    KindWhere {
+        yes: bool,
+        holds: fn(EventKind) -> bool,
+        words: Wording,
+    },
+    /// The event's person satisfies this.
+    Person(&'a PersonCondition),
+    /// Dated inside the named window.
+    Within(&'a str),
+    /// Linked to the onset by the clinician, or by the named window.
+    Linked(&'a str),
+}
+
+impl EventCondition {
+    /// What the condition reads.
+    pub(crate) fn read(&self) -> EventRead<'_> {
+        use EventFact as F;
+        use EventRead::{Fact, KindWhere};
+        match self {
+            EventCondition::All(_) | EventCondition::Any(_) | EventCondition::Not(_) => {
+                EventRead::Group
+            }
+            EventCondition::KindIn(v) => Fact(F::Kind, Asked::In(v)),
+            EventCondition::Death(b) => KindWhere {
+                yes: *b,
+                holds: EventKind::is_death,
+                words: Wording("is a death", "is not a death"),
+            },
+            EventCondition::NonDeathLoss(b) => KindWhere {
+                yes: *b,
+                holds: EventKind::is_non_death_loss,
+                words: Wording(
+                    "is a loss that is not a death",
+                    "is not a loss other than a death",
+                ),
+            },
+            EventCondition::RoleChange(b) => KindWhere {
+                yes: *b,
+                holds: |k| k.transition().is_some() && !k.is_death(),
+                words: Wording("changes a social role", "does not change a social role"),
+            },
+            EventCondition::Within(name) => EventRead::Within(name),
+            EventCondition::Linked(name) => EventRead::Linked(name),
+            EventCondition::LinkedToOnset(b) => Fact(F::LinkedToOnset, Asked::Is(*b)),
+            EventCondition::HasGriefSignIn(v) => Fact(F::GriefSigns, Asked::In(v)),
+            EventCondition::OnsetLinkIn(v) => Fact(F::OnsetLink, Asked::In(v)),
+            EventCondition::Person(inner) => EventRead::Person(inner),
+        }
+    }
+}
+
 /// The truth of a table leaf that `holds` about a subject with the codes
 /// `has`; an unknown one reports the code that made it so to `missing`.
 #[inline]
@@ -634,52 +774,33 @@ impl<const N: usize, const F: usize> CodeLanes<N, F> {
     }
 }
 
-/// The person facts' lanes.
-pub(crate) type PersonLanes = CodeLanes<{ PersonFact::TOTAL_CODES }, { PersonFact::COUNT }>;
-
-impl PersonLanes {
-    /// Records the codes person `i` (`p`) has of the facts in `needs` (by
-    /// index), in `lanes`.
-    #[inline]
-    pub(crate) fn add_person(
-        &mut self,
-        needs: u64,
-        facts: &Facts<'_>,
-        i: usize,
-        p: &Person,
-        lanes: Mask,
-    ) {
-        PersonFact::read_needed(needs, facts, i, p, |index, offset, codes| {
-            self.add(index, offset, codes, lanes);
-        });
-    }
-
-    /// The truth in every lane of a leaf on `fact` that `holds`.
-    #[inline]
-    pub(crate) fn person(&self, fact: PersonFact, holds: Holds) -> Tri {
-        self.tri(fact.index(), fact.offset(), holds)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    macro_rules! check_table {
+        ($Fact:ident) => {
+            for &f in $Fact::ALL {
+                let count = $Fact::CODE_COUNTS[f.index()];
+                assert!(count <= 64, "{f:?}");
+                assert!(f.offset() + count <= $Fact::TOTAL_CODES);
+                assert_eq!(f.unknown() >> count, 0, "{f:?}");
+                for code in 0..64 {
+                    assert_eq!(
+                        f.missing(code).is_some(),
+                        f.unknown() & bit(code) != 0,
+                        "{f:?}"
+                    );
+                }
+                assert!(!f.key().is_empty());
+            }
+        };
+    }
+
     #[test]
     fn codes_fit_in_a_set() {
-        for &f in PersonFact::ALL {
-            let count = PersonFact::CODE_COUNTS[f.index()];
-            assert!(count <= 64, "{f:?}");
-            assert!(f.offset() + count <= PersonFact::TOTAL_CODES);
-            assert_eq!(f.unknown() >> count, 0, "{f:?}");
-            for code in 0..64 {
-                assert_eq!(
-                    f.missing(code).is_some(),
-                    f.unknown() & bit(code) != 0,
-                    "{f:?}"
-                );
-            }
-            assert!(!f.key().is_empty());
-        }
+        check_table!(PersonFact);
+        check_table!(EventFact);
+        assert_eq!(ALL_EVENT_FACTS.count_ones() as usize, EventFact::COUNT);
     }
 }

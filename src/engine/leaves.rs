@@ -162,9 +162,12 @@ impl Facts<'_> {
         sink: &mut S,
     ) -> Truth {
         let at = |f: EventField| MissingRef::Event(e, f);
-        let known = Truth::from_bool;
         match leaf {
-            EventLeaf::KindIn(m) => known(m & bit(ev.kind as u32) != 0),
+            EventLeaf::Is(fact, holds) => decide(fact.read(self, e, ev), holds, |code| {
+                if let Some(field) = fact.missing(code) {
+                    sink.missing(at(field));
+                }
+            }),
             EventLeaf::Within(w) => self.report_within(ev.date, w, at(EventField::Date), sink),
             EventLeaf::Linked(w) => match ev.linked_to_onset {
                 crate::inventory::OnsetLink::Linked => Truth::True,
@@ -180,15 +183,6 @@ impl Facts<'_> {
                     truth
                 }
             },
-            EventLeaf::LinkedToOnset(b) => opt(
-                ev.linked_to_onset.as_bool().map(|v| v == b),
-                at(EventField::LinkedToOnset),
-                sink,
-            ),
-            EventLeaf::OnsetLinkIn(m) => known(m & bit(ev.linked_to_onset as u32) != 0),
-            EventLeaf::HasGriefSignIn(m) => {
-                known(ev.grief_signs.iter().any(|&s| m & bit(s as u32) != 0))
-            }
         }
     }
 }

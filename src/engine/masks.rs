@@ -6,10 +6,12 @@
 //! they live on the stack; larger inventories keep one chunk per 64 on the
 //! heap.
 
-use crate::inventory::{EventKind, GriefSign, LifeEvent, Person};
+use crate::inventory::{LifeEvent, OnsetLink, Person};
 
 use super::compile::{EventLeaf, PersonLeaf, bit};
-use super::fact_table::{Holds, PersonFact, PersonLanes, yes_no};
+use super::fact_table::{
+    ALL_EVENT_FACTS, EventFact, EventLanes, Holds, PersonFact, PersonLanes, yes_no,
+};
 use super::facts::{Facts, INLINE_WINDOWS, Truth, WindowRef, death_date};
 use super::ruleset::Window;
 
@@ -133,43 +135,6 @@ impl Tri {
     }
 }
 
-/// For each value of an enum (by discriminant), the lanes that have it.
-#[derive(Debug, Clone, Copy)]
-struct Values<const K: usize> {
-    /// The discriminants present in some lane.
-    seen: u64,
-    by: [Mask; K],
-}
-
-impl<const K: usize> Values<K> {
-    const EMPTY: Self = Values {
-        seen: 0,
-        by: [0; K],
-    };
-
-    fn add(&mut self, discriminant: u32, lane: Mask) {
-        if let Some(m) = usize::try_from(discriminant)
-            .ok()
-            .and_then(|d| self.by.get_mut(d))
-        {
-            *m |= lane;
-            self.seen |= bit(discriminant);
-        }
-    }
-
-    /// The lanes whose value is in `set` (a mask over discriminants).
-    fn select(&self, set: u64) -> Mask {
-        let mut wanted = set & self.seen;
-        let mut lanes = 0;
-        while wanted != 0 {
-            let d = wanted.trailing_zeros() as usize;
-            lanes |= self.by.get(d).copied().unwrap_or(0);
-            wanted &= wanted.wrapping_sub(1);
-        }
-        lanes
-    }
-}
-
 /// The windows whose truth is derived per lane up front: the first
 /// [`INLINE_WINDOWS`] of the rule set's. Leaves on later windows are decided
 /// lane by lane when asked.
@@ -270,8 +235,7 @@ impl PeopleMasks {
     ) {
         let b = lane_bit(j);
         self.present |= b;
-        self.codes
-            .add_person(needs.0 & !PersonNeeds::DIED, facts, i, p, b);
+        self.codes.add(needs.0 & !PersonNeeds::DIED, facts, i, p, b);
         if needs.has(PersonNeeds::DIED) && p.status.is_deceased() {
             let days = death_date(p).map(|d| (d.earliest(), d.latest()));
             for (w, slot) in inline_windows(windows).zip(&mut self.died) {
@@ -293,14 +257,14 @@ impl PeopleMasks {
     /// The truth of a person leaf in every lane.
     pub(crate) fn leaf(&self, leaf: PersonLeaf, facts: &Facts<'_>) -> Tri {
         match leaf {
-            PersonLeaf::Is(fact, holds) => self.codes.person(fact, holds),
+            PersonLeaf::Is(fact, holds) => self.codes.tri(fact, holds),
             PersonLeaf::DiedWithin(w) => match self.died.get(w.index) {
                 Some(&tri) if w.index < self.windows => tri,
                 _ => {
                     let mut tri = Tri::FALSE;
                     let deceased = self
                         .codes
-                        .person(
+                        .tri(
                             PersonFact::Deceased,
                             Holds {
                                 yes: yes_no(true),
@@ -331,14 +295,10 @@ pub(crate) struct EventMasks {
     pub(crate) present: Mask,
     origin: Origin,
     windows: usize,
-    kind: Values<{ EventKind::COUNT }>,
+    /// The codes of the table facts, by lane.
+    codes: EventLanes,
     /// `within` each of the inline windows.
     within: [Tri; INLINE_WINDOWS],
-    linked: Mask,
-    not_linked: Mask,
-    /// The clinician's link to the onset, by value.
-    link: Values<{ crate::inventory::OnsetLink::COUNT }>,
-    signs: Values<{ GriefSign::COUNT }>,
     /// The lanes whose event names a person of the inventory.
     pub(crate) has_person: Mask,
     /// The person each event names, by the event's lane (when the rule set
@@ -353,12 +313,8 @@ impl EventMasks {
             present: 0,
             origin: Origin::Events { base: 0 },
             windows,
-            kind: Values::EMPTY,
+            codes: EventLanes::EMPTY,
             within: [Tri::FALSE; INLINE_WINDOWS],
-            linked: 0,
-            not_linked: 0,
-            link: Values::EMPTY,
-            signs: Values::EMPTY,
             has_person: 0,
             people: PeopleMasks::empty(windows),
         }
@@ -376,19 +332,10 @@ impl EventMasks {
     ) {
         let b = lane_bit(j);
         self.present |= b;
-        self.kind.add(ev.kind as u32, b);
+        self.codes.add(ALL_EVENT_FACTS, facts, e, ev, b);
         let days = ev.date.map(|d| (d.earliest(), d.latest()));
         for (w, slot) in inline_windows(windows).zip(&mut self.within) {
             *slot = slot.or(Tri::from_truth(facts.days_within(days, w), b));
-        }
-        match ev.linked_to_onset {
-            crate::inventory::OnsetLink::Linked => self.linked |= b,
-            crate::inventory::OnsetLink::NotLinked => self.not_linked |= b,
-            crate::inventory::OnsetLink::Unknown => {}
-        }
-        self.link.add(ev.linked_to_onset as u32, b);
-        for &s in &ev.grief_signs {
-            self.signs.add(s as u32, b);
         }
         if let Some(p) = facts.event_person(e) {
             self.has_person |= b;
@@ -421,23 +368,26 @@ impl EventMasks {
 
     /// The truth of an event leaf in every lane.
     pub(crate) fn leaf(&self, leaf: EventLeaf, facts: &Facts<'_>) -> Tri {
-        let link_unknown = self.present & !(self.linked | self.not_linked);
         match leaf {
-            EventLeaf::KindIn(m) => Tri::known(self.kind.select(m)),
+            EventLeaf::Is(fact, holds) => self.codes.tri(fact, holds),
             EventLeaf::Within(w) => self.within(w, facts),
             EventLeaf::Linked(w) => {
                 // The clinician's link; when it is unknown, the window's.
+                let link = |l: OnsetLink| {
+                    let holds = Holds {
+                        yes: bit(l as u32),
+                        vague: 0,
+                    };
+                    self.codes.tri(EventFact::OnsetLink, holds).t
+                };
+                let linked = link(OnsetLink::Linked);
+                let link_unknown = link(OnsetLink::Unknown);
                 let window = self.within(w, facts);
                 Tri {
-                    t: self.linked | (window.t & link_unknown),
-                    nf: self.linked | (window.nf & link_unknown),
+                    t: linked | (window.t & link_unknown),
+                    nf: linked | (window.nf & link_unknown),
                 }
             }
-            EventLeaf::LinkedToOnset(b) => {
-                Tri::new(if b { self.linked } else { self.not_linked }, link_unknown)
-            }
-            EventLeaf::HasGriefSignIn(m) => Tri::known(self.signs.select(m)),
-            EventLeaf::OnsetLinkIn(m) => Tri::known(self.link.select(m)),
         }
     }
 }
