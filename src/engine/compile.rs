@@ -20,7 +20,9 @@ use super::assessment::RuleSetInfo;
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::condition_tree as tree;
 use super::explain::Words;
-use super::fact_table::{Asked, Codes, EventFact, EventRead, Holds, PersonFact, PersonRead};
+use super::fact_table::{
+    Asked, Codes, EventFact, EventRead, Holds, PersonFact, PersonRead, RootRead, SocialFact,
+};
 use super::facts::{Truth, WindowRef};
 use super::masks::PersonNeeds;
 use super::proximity::{self, Proximity};
@@ -50,10 +52,11 @@ pub(crate) enum Node {
     Leaf(Leaf),
 }
 
-/// A compiled predicate, by what it is about. Lists are bit masks over the
-/// enum's variants. Each is decided by an exhaustive `match` over its kind's
-/// leaves ([`Facts::leaf`](super::facts::Facts), the lane masks), so a leaf
-/// left out of one does not compile.
+/// A compiled predicate, by what it is about. A fact of the tables in
+/// `fact_table.rs` compiles to `Is(fact, codes)`, read through the table;
+/// the facts with logic of their own keep a variant each. Each kind's leaves
+/// are decided by an exhaustive `match` ([`Facts::leaf`](super::facts::Facts),
+/// the lane masks), so a leaf left out of one does not compile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Leaf {
     Root(RootLeaf),
@@ -61,11 +64,11 @@ pub(crate) enum Leaf {
     Event(EventLeaf),
 }
 
-/// A compiled predicate about the inventory as a whole.
+/// A compiled predicate about the inventory as a whole: a fact of the
+/// social-context table, or one with logic of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum RootLeaf {
-    PriorFunctioningIn(u64),
-    LivesAlone(bool),
+    Is(SocialFact, Holds),
     ConfidantsAtMost(u32),
     OnsetKnown(bool),
 }
@@ -92,10 +95,6 @@ pub(crate) enum EventLeaf {
 /// The bit for an enum variant's discriminant.
 pub(crate) fn bit(discriminant: u32) -> u64 {
     1u64.checked_shl(discriminant).unwrap_or(0)
-}
-
-fn mask<T: Copy>(items: &[T], discriminant: impl Fn(T) -> u32) -> u64 {
-    items.iter().fold(0, |m, &v| m | bit(discriminant(v)))
 }
 
 /// The event kinds for which `holds` is true, as a mask.
@@ -1238,13 +1237,6 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn nonempty<T>(&mut self, list: &[T], path: &JsonPath) {
-        if list.is_empty() {
-            self.problems
-                .at(path.clone(), "a list with at least one value");
-        }
-    }
-
     /// Compiles a condition of any kind at `path`, `depth` levels deep,
     /// after the quantifiers' words `prefix`: `all`, `any` and `not` here,
     /// the kind's facts and parts by [`Lower::lower_fact`].
@@ -1269,18 +1261,6 @@ impl<'a> Builder<'a> {
             Ok((any, children)) => self.group(any, &children, prefix, depth),
             Err(node) => self.push(node, prefix, depth),
         }
-    }
-
-    /// A list predicate's mask, an empty list reported at `path.key`.
-    fn list<T: Copy>(
-        &mut self,
-        list: &[T],
-        path: &JsonPath,
-        key: &str,
-        d: impl Fn(T) -> u32,
-    ) -> u64 {
-        self.nonempty(list, &path.field(key));
-        mask(list, d)
     }
 
     /// The codes a table fact's condition names, an empty list reported at
@@ -1321,30 +1301,36 @@ trait Lower: Words {
 
 impl Lower for Condition {
     fn lower_fact(&self, b: &mut Builder<'_>, path: &JsonPath, depth: u32, prefix: &str) -> Node {
-        let root = |leaf| Node::Leaf(Leaf::Root(leaf));
-        match self {
-            Condition::All(_) | Condition::Any(_) | Condition::Not(_) => BROKEN,
-            Condition::SomePerson(inner) => Node::SomePerson(b.part(
-                &**inner,
-                path,
-                "some_person",
-                depth,
-                prefix,
-                "some person: ",
-            )),
-            Condition::SomeEvent(inner) => {
-                Node::SomeEvent(b.part(&**inner, path, "some_event", depth, prefix, "some event: "))
+        let leaf = match self.read() {
+            RootRead::Group => return BROKEN,
+            RootRead::SomePerson(inner) => {
+                return Node::SomePerson(b.part(
+                    inner,
+                    path,
+                    "some_person",
+                    depth,
+                    prefix,
+                    "some person: ",
+                ));
             }
-            Condition::PriorFunctioningIn(list) => root(RootLeaf::PriorFunctioningIn(b.list(
-                list,
-                path,
-                "prior_functioning_in",
-                |v| v as u32,
-            ))),
-            Condition::LivesAlone(v) => root(RootLeaf::LivesAlone(*v)),
-            Condition::ConfidantsAtMost(n) => root(RootLeaf::ConfidantsAtMost(*n)),
-            Condition::OnsetKnown(v) => root(RootLeaf::OnsetKnown(*v)),
-        }
+            RootRead::SomeEvent(inner) => {
+                return Node::SomeEvent(b.part(
+                    inner,
+                    path,
+                    "some_event",
+                    depth,
+                    prefix,
+                    "some event: ",
+                ));
+            }
+            RootRead::Fact(fact, asked) => {
+                let codes = b.asked(asked, path, fact.key());
+                RootLeaf::Is(fact, fact.holds(codes))
+            }
+            RootRead::ConfidantsAtMost(n) => RootLeaf::ConfidantsAtMost(n),
+            RootRead::OnsetKnown(v) => RootLeaf::OnsetKnown(v),
+        };
+        Node::Leaf(Leaf::Root(leaf))
     }
 }
 

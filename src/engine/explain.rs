@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::condition_tree::{Kind, Shape};
-use super::fact_table::{Asked, EventRead, PersonRead};
+use super::fact_table::{Asked, EventRead, PersonRead, RootRead};
 use super::ruleset::{MAX_CONDITION_DEPTH_LIMIT, Window};
 
 impl Condition {
@@ -61,11 +61,6 @@ impl EventCondition {
 fn words<T: Into<&'static str>>(v: T) -> String {
     let s: &'static str = v.into();
     s.replace('_', " ")
-}
-
-fn list<T: Copy + Into<&'static str>>(items: &[T]) -> String {
-    let names: Vec<&'static str> = items.iter().map(|&v| v.into()).collect();
-    name_list(&names)
 }
 
 /// Values' names in words: `a, b or c`.
@@ -153,20 +148,13 @@ fn yes_no(b: bool, yes: &str, no: &str) -> String {
 
 impl Words for Condition {
     fn fact_words(&self, w: &BTreeMap<String, Window>, nested: bool, d: u32) -> String {
-        match self {
-            Condition::All(_) | Condition::Any(_) | Condition::Not(_) => {
-                text(self, w, nested, d - 1)
-            }
-            Condition::SomePerson(inner) => part("some person: ", &**inner, w, nested, d),
-            Condition::SomeEvent(inner) => part("some event: ", &**inner, w, nested, d),
-            Condition::PriorFunctioningIn(v) => format!("prior functioning is {}", list(v)),
-            Condition::LivesAlone(b) => yes_no(
-                *b,
-                "the patient lives alone",
-                "the patient does not live alone",
-            ),
-            Condition::ConfidantsAtMost(n) => format!("the patient has at most {n} confidants"),
-            Condition::OnsetKnown(b) => yes_no(*b, "the onset is known", "the onset is not known"),
+        match self.read() {
+            RootRead::Group => text(self, w, nested, d - 1),
+            RootRead::SomePerson(inner) => part("some person: ", inner, w, nested, d),
+            RootRead::SomeEvent(inner) => part("some event: ", inner, w, nested, d),
+            RootRead::Fact(fact, asked) => fact.words().say(asked, name_list),
+            RootRead::ConfidantsAtMost(n) => format!("the patient has at most {n} confidants"),
+            RootRead::OnsetKnown(b) => yes_no(b, "the onset is known", "the onset is not known"),
         }
     }
 }

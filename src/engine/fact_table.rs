@@ -29,12 +29,12 @@
 use crate::inventory::{
     Closeness, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind, ExpectationsMet,
     GriefSign, LifeEvent, OnsetLink, Person, PersonStatus, PriorFunctioning, RelationshipChange,
-    RelationshipKind, RelativeToOnset,
+    RelationshipKind, RelativeToOnset, SocialContext,
 };
 
 use super::compile::bit;
-use super::condition::{EventCondition, PersonCondition};
-use super::facts::{EventField, Facts, PersonField, Truth, significance};
+use super::condition::{Condition, EventCondition, PersonCondition};
+use super::facts::{EventField, Facts, PersonField, SocialField, Truth, significance};
 use super::masks::{Mask, Tri};
 
 /// A set of codes, one bit each.
@@ -169,7 +169,7 @@ impl Wording {
 macro_rules! fact_table {
     (
         $(#[$meta:meta])*
-        enum $Fact:ident about $Subject:ty, missing $Field:ty, lanes $Lanes:ident;
+        enum $Fact:ident about $Subject:ty, missing $Field:ty $(, lanes $Lanes:ident)?;
         $(
             $(#[$doc:meta])*
             $name:ident {
@@ -188,37 +188,6 @@ macro_rules! fact_table {
             $( $(#[$doc])* $name, )*
         }
 
-        /// The facts' codes in the lanes of a chunk.
-        #[derive(Debug, Clone, Copy)]
-        pub(crate) struct $Lanes(CodeLanes<{ $Fact::TOTAL_CODES }, { $Fact::COUNT }>);
-
-        impl $Lanes {
-            /// No lanes.
-            pub(crate) const EMPTY: Self = $Lanes(CodeLanes::EMPTY);
-
-            /// Records the codes subject `i` (`s`) has of the facts in
-            /// `needs` (by index), in `lanes`.
-            #[inline]
-            pub(crate) fn add(
-                &mut self,
-                needs: u64,
-                facts: &Facts<'_>,
-                i: usize,
-                s: &$Subject,
-                lanes: Mask,
-            ) {
-                $Fact::read_needed(needs, facts, i, s, |index, offset, codes| {
-                    self.0.add(index, offset, codes, lanes);
-                });
-            }
-
-            /// The truth in every lane of a leaf on `fact` that `holds`.
-            #[inline]
-            pub(crate) fn tri(&self, fact: $Fact, holds: Holds) -> Tri {
-                self.0.tri(fact.index(), fact.offset(), holds)
-            }
-        }
-
         impl $Fact {
             /// Every fact, in declaration order.
             #[cfg(test)]
@@ -229,50 +198,6 @@ macro_rules! fact_table {
 
             /// How many codes each fact has, by fact.
             const CODE_COUNTS: [usize; Self::COUNT] = [$($codes),*];
-
-            /// How many codes all facts have together.
-            pub(crate) const TOTAL_CODES: usize = {
-                assert!(fits(&Self::CODE_COUNTS), "at most 64 codes a fact, 63 facts");
-                sum(&Self::CODE_COUNTS)
-            };
-
-            /// The fact's place in declaration order.
-            #[inline]
-            pub(crate) fn index(self) -> usize {
-                self as usize
-            }
-
-            /// Where the fact's codes start among all facts' codes.
-            #[inline]
-            pub(crate) fn offset(self) -> usize {
-                match self {
-                    $( $Fact::$name => const { offset(&Self::CODE_COUNTS, $Fact::$name as usize) }, )*
-                }
-            }
-
-            /// Reads the facts in `needs` (a set of facts by index) about
-            /// subject `i` (`s`): gives `each` the index, offset and codes of
-            /// each, in order.
-            #[inline(always)]
-            pub(crate) fn read_needed(
-                needs: u64,
-                facts: &Facts<'_>,
-                i: usize,
-                s: &$Subject,
-                mut each: impl FnMut(usize, usize, Codes),
-            ) {
-                $( {
-                    const INDEX: usize = $Fact::$name as usize;
-                    if needs & bit(INDEX as u32) != 0 {
-                        let read: fn(&Facts<'_>, usize, &$Subject) -> Codes = $read;
-                        each(
-                            INDEX,
-                            const { offset(&$Fact::CODE_COUNTS, INDEX) },
-                            read(facts, i, s),
-                        );
-                    }
-                } )*
-            }
 
             /// The codes subject `i` (`s`) has.
             #[inline]
@@ -338,6 +263,89 @@ macro_rules! fact_table {
                     $( $Fact::$name => Wording($first, $second), )*
                 }
             }
+        }
+
+        const _: () = assert!(fits(&$Fact::CODE_COUNTS), "at most 64 codes a fact, 63 facts");
+
+        fact_table!(@lanes [$($Lanes)?] $Fact about $Subject; $($name: $read),*);
+    };
+    // No lanes: the table's facts are read one subject at a time.
+    (@lanes [] $Fact:ident about $Subject:ty; $($name:ident: $read:expr),*) => {};
+    // Lanes: the facts' codes for a chunk of up to 64 subjects.
+    (@lanes [$Lanes:ident] $Fact:ident about $Subject:ty; $($name:ident: $read:expr),*) => {
+        /// The facts' codes in the lanes of a chunk.
+        #[derive(Debug, Clone, Copy)]
+        pub(crate) struct $Lanes(CodeLanes<{ $Fact::TOTAL_CODES }, { $Fact::COUNT }>);
+
+        impl $Lanes {
+            /// No lanes.
+            pub(crate) const EMPTY: Self = $Lanes(CodeLanes::EMPTY);
+
+            /// Records the codes subject `i` (`s`) has of the facts in
+            /// `needs` (by index), in `lanes`.
+            #[inline]
+            pub(crate) fn add(
+                &mut self,
+                needs: u64,
+                facts: &Facts<'_>,
+                i: usize,
+                s: &$Subject,
+                lanes: Mask,
+            ) {
+                $Fact::read_needed(needs, facts, i, s, |index, offset, codes| {
+                    self.0.add(index, offset, codes, lanes);
+                });
+            }
+
+            /// The truth in every lane of a leaf on `fact` that `holds`.
+            #[inline]
+            pub(crate) fn tri(&self, fact: $Fact, holds: Holds) -> Tri {
+                self.0.tri(fact.index(), fact.offset(), holds)
+            }
+        }
+
+        impl $Fact {
+            /// How many codes all facts have together.
+            pub(crate) const TOTAL_CODES: usize = sum(&Self::CODE_COUNTS);
+
+            /// The fact's place in declaration order.
+            #[inline]
+            pub(crate) fn index(self) -> usize {
+                self as usize
+            }
+
+            /// Where the fact's codes start among all facts' codes.
+            #[inline]
+            pub(crate) fn offset(self) -> usize {
+                match self {
+                    $( $Fact::$name => const { offset(&Self::CODE_COUNTS, $Fact::$name as usize) }, )*
+                }
+            }
+
+            /// Reads the facts in `needs` (a set of facts by index) about
+            /// subject `i` (`s`): gives `each` the index, offset and codes of
+            /// each, in order.
+            #[inline(always)]
+            pub(crate) fn read_needed(
+                needs: u64,
+                facts: &Facts<'_>,
+                i: usize,
+                s: &$Subject,
+                mut each: impl FnMut(usize, usize, Codes),
+            ) {
+                $( {
+                    const INDEX: usize = $Fact::$name as usize;
+                    if needs & bit(INDEX as u32) != 0 {
+                        let read: fn(&Facts<'_>, usize, &$Subject) -> Codes = $read;
+                        each(
+                            INDEX,
+                            const { offset(&$Fact::CODE_COUNTS, INDEX) },
+                            read(facts, i, s),
+                        );
+                    }
+                } )*
+            }
+
         }
     };
 }
@@ -693,6 +701,64 @@ impl EventCondition {
     }
 }
 
+fact_table! {
+    /// A fact about the patient's social context (a condition on the
+    /// inventory as a whole); read for the one inventory, so without lanes.
+    enum SocialFact about SocialContext, missing SocialField;
+    /// The patient's social functioning before the episode.
+    PriorFunctioning {
+        key: "prior_functioning_in",
+        codes: PriorFunctioning::COUNT + 1,
+        read: |_, _, sc| opt(sc.prior_functioning, PriorFunctioning::COUNT),
+        unknown: [past(PriorFunctioning::COUNT) => SocialField::PriorFunctioning],
+        listing: as_listed,
+        words: ("prior functioning is ", ""),
+    }
+    /// Whether the patient lives alone.
+    LivesAlone {
+        key: "lives_alone",
+        codes: 3,
+        read: |_, _, sc| opt_bool(sc.lives_alone),
+        unknown: [UNRECORDED_BOOL => SocialField::LivesAlone],
+        listing: as_listed,
+        words: ("the patient lives alone", "the patient does not live alone"),
+    }
+}
+
+/// What a condition on the inventory as a whole reads: a table fact, a
+/// quantifier over people or events, or a fact with logic of its own.
+pub(crate) enum RootRead<'a> {
+    /// `all`, `any` or `not`.
+    Group,
+    /// Some person satisfies this.
+    SomePerson(&'a PersonCondition),
+    /// Some event satisfies this.
+    SomeEvent(&'a EventCondition),
+    /// A table fact.
+    Fact(SocialFact, Asked<'a>),
+    /// The patient has at most this many confidants.
+    ConfidantsAtMost(u32),
+    /// Whether the onset is known is this.
+    OnsetKnown(bool),
+}
+
+impl Condition {
+    /// What the condition reads.
+    pub(crate) fn read(&self) -> RootRead<'_> {
+        match self {
+            Condition::All(_) | Condition::Any(_) | Condition::Not(_) => RootRead::Group,
+            Condition::SomePerson(inner) => RootRead::SomePerson(inner),
+            Condition::SomeEvent(inner) => RootRead::SomeEvent(inner),
+            Condition::PriorFunctioningIn(v) => {
+                RootRead::Fact(SocialFact::PriorFunctioning, Asked::In(v))
+            }
+            Condition::LivesAlone(b) => RootRead::Fact(SocialFact::LivesAlone, Asked::Is(*b)),
+            Condition::ConfidantsAtMost(n) => RootRead::ConfidantsAtMost(*n),
+            Condition::OnsetKnown(b) => RootRead::OnsetKnown(*b),
+        }
+    }
+}
+
 /// The truth of a table leaf that `holds` about a subject with the codes
 /// `has`; an unknown one reports the code that made it so to `missing`.
 #[inline]
@@ -780,10 +846,9 @@ mod tests {
 
     macro_rules! check_table {
         ($Fact:ident) => {
-            for &f in $Fact::ALL {
-                let count = $Fact::CODE_COUNTS[f.index()];
+            for (k, &f) in $Fact::ALL.iter().enumerate() {
+                let count = $Fact::CODE_COUNTS[k];
                 assert!(count <= 64, "{f:?}");
-                assert!(f.offset() + count <= $Fact::TOTAL_CODES);
                 assert_eq!(f.unknown() >> count, 0, "{f:?}");
                 for code in 0..64 {
                     assert_eq!(
@@ -801,6 +866,13 @@ mod tests {
     fn codes_fit_in_a_set() {
         check_table!(PersonFact);
         check_table!(EventFact);
+        check_table!(SocialFact);
+        for &f in PersonFact::ALL {
+            assert!(f.offset() + PersonFact::CODE_COUNTS[f.index()] <= PersonFact::TOTAL_CODES);
+        }
+        for &f in EventFact::ALL {
+            assert!(f.offset() + EventFact::CODE_COUNTS[f.index()] <= EventFact::TOTAL_CODES);
+        }
         assert_eq!(ALL_EVENT_FACTS.count_ones() as usize, EventFact::COUNT);
     }
 }

@@ -3,7 +3,7 @@
 //! what [`Facts`] say, field by field. The lane masks decide leaves for many
 //! subjects at once; this reads one, to say which facts held a rule back.
 
-use super::compile::{EventLeaf, Leaf, PersonLeaf, RootLeaf, bit};
+use super::compile::{EventLeaf, Leaf, PersonLeaf, RootLeaf};
 use super::fact_table::decide;
 use super::facts::{
     EventField, Facts, MissingRef, PersonField, SocialField, Truth, WindowRef, death_date,
@@ -111,16 +111,11 @@ impl Facts<'_> {
     fn root_leaf<S: Sink>(&self, leaf: RootLeaf, sink: &mut S) -> Truth {
         let sc = &self.inv.social_context;
         match leaf {
-            RootLeaf::PriorFunctioningIn(m) => opt(
-                sc.prior_functioning.map(|v| m & bit(v as u32) != 0),
-                MissingRef::Social(SocialField::PriorFunctioning),
-                sink,
-            ),
-            RootLeaf::LivesAlone(b) => opt(
-                sc.lives_alone.map(|v| v == b),
-                MissingRef::Social(SocialField::LivesAlone),
-                sink,
-            ),
+            RootLeaf::Is(fact, holds) => decide(fact.read(self, 0, sc), holds, |code| {
+                if let Some(field) = fact.missing(code) {
+                    sink.missing(MissingRef::Social(field));
+                }
+            }),
             RootLeaf::ConfidantsAtMost(n) => opt(
                 sc.confidants.map(|c| c <= n),
                 MissingRef::Social(SocialField::Confidants),
