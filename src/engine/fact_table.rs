@@ -802,6 +802,15 @@ impl<const N: usize, const F: usize> CodeLanes<N, F> {
             *seen |= codes;
         }
         let mut rest = codes;
+        if rest & rest.wrapping_sub(1) == 0 {
+            // One code at most, as most facts have: no loop.
+            if rest != 0 {
+                if let Some(m) = self.by.get_mut(offset + rest.trailing_zeros() as usize) {
+                    *m |= lanes;
+                }
+            }
+            return;
+        }
         while rest != 0 {
             let c = rest.trailing_zeros() as usize;
             if let Some(m) = self.by.get_mut(offset + c) {
