@@ -10,7 +10,7 @@ use crate::limits::Limits;
 use crate::{
     catalogue::AreaSet,
     error::{JsonPath, Problems},
-    inventory::{ConflictLevel, EventKind},
+    inventory::EventKind,
     source::Source,
     text::SharedText,
 };
@@ -20,6 +20,9 @@ use super::assessment::RuleSetInfo;
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::condition_tree as tree;
 use super::explain::Words;
+use super::fact_table::{
+    Asked, Codes, EventFact, EventRead, Holds, PersonFact, PersonRead, RootRead, SocialFact,
+};
 use super::facts::{Truth, WindowRef};
 use super::masks::PersonNeeds;
 use super::proximity::{self, Proximity};
@@ -49,10 +52,11 @@ pub(crate) enum Node {
     Leaf(Leaf),
 }
 
-/// A compiled predicate, by what it is about. Lists are bit masks over the
-/// enum's variants. Each is decided by an exhaustive `match` over its kind's
-/// leaves ([`Facts::leaf`](super::facts::Facts), the lane masks), so a leaf
-/// left out of one does not compile.
+/// A compiled predicate, by what it is about. A fact of the tables in
+/// `fact_table.rs` compiles to `Is(fact, codes)`, read through the table;
+/// the facts with logic of their own keep a variant each. Each kind's leaves
+/// are decided by an exhaustive `match` ([`Facts::leaf`](super::facts::Facts),
+/// the lane masks), so a leaf left out of one does not compile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Leaf {
     Root(RootLeaf),
@@ -60,55 +64,37 @@ pub(crate) enum Leaf {
     Event(EventLeaf),
 }
 
-/// A compiled predicate about the inventory as a whole.
+/// A compiled predicate about the inventory as a whole: a fact of the
+/// social-context table, or one with logic of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum RootLeaf {
-    PriorFunctioningIn(u64),
-    LivesAlone(bool),
+    Is(SocialFact, Holds),
     ConfidantsAtMost(u32),
     OnsetKnown(bool),
 }
 
-/// A compiled predicate about one person.
+/// A compiled predicate about one person: a fact of the table
+/// (`fact_table.rs`) and the codes it holds for, or a fact with logic of
+/// its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum PersonLeaf {
-    RelationshipIn(u64),
-    ClosenessIn(u64),
-    Deceased(bool),
-    Estranged(bool),
-    Significant(bool),
-    ConflictLevelAtLeast(ConflictLevel),
-    ConflictVisibilityIn(u64),
-    ConflictCourseIn(u64),
-    ConflictBeganIn(u64),
-    ExpectationsMetIn(u64),
-    ChangeAroundOnsetIn(u64),
-    Confidant(bool),
-    Supportive(bool),
+    Is(PersonFact, Holds),
     DiedWithin(WindowRef),
-    OnsetLinkIn(u64),
 }
 
-/// A compiled predicate about one life event.
+/// A compiled predicate about one life event: a fact of the table
+/// (`death`, `non_death_loss` and `role_change` as the kinds for which they
+/// hold), or a window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum EventLeaf {
-    /// `kind_in`, and `death`, `non_death_loss` and `role_change` as the
-    /// kinds for which they hold.
-    KindIn(u64),
+    Is(EventFact, Holds),
     Within(WindowRef),
     Linked(WindowRef),
-    LinkedToOnset(bool),
-    HasGriefSignIn(u64),
-    OnsetLinkIn(u64),
 }
 
 /// The bit for an enum variant's discriminant.
 pub(crate) fn bit(discriminant: u32) -> u64 {
     1u64.checked_shl(discriminant).unwrap_or(0)
-}
-
-fn mask<T: Copy>(items: &[T], discriminant: impl Fn(T) -> u32) -> u64 {
-    items.iter().fold(0, |m, &v| m | bit(discriminant(v)))
 }
 
 /// The event kinds for which `holds` is true, as a mask.
@@ -1251,13 +1237,6 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn nonempty<T>(&mut self, list: &[T], path: &JsonPath) {
-        if list.is_empty() {
-            self.problems
-                .at(path.clone(), "a list with at least one value");
-        }
-    }
-
     /// Compiles a condition of any kind at `path`, `depth` levels deep,
     /// after the quantifiers' words `prefix`: `all`, `any` and `not` here,
     /// the kind's facts and parts by [`Lower::lower_fact`].
@@ -1284,16 +1263,16 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A list predicate's mask, an empty list reported at `path.key`.
-    fn list<T: Copy>(
-        &mut self,
-        list: &[T],
-        path: &JsonPath,
-        key: &str,
-        d: impl Fn(T) -> u32,
-    ) -> u64 {
-        self.nonempty(list, &path.field(key));
-        mask(list, d)
+    /// The codes a table fact's condition names, an empty list reported at
+    /// `path.key`.
+    fn asked(&mut self, asked: Asked<'_>, path: &JsonPath, key: &str) -> Codes {
+        if let Asked::In(list) = asked {
+            if list.is_empty() {
+                self.problems
+                    .at(path.field(key), "a list with at least one value");
+            }
+        }
+        asked.codes()
     }
 
     /// A part of another kind under a quantifier, compiled with the
@@ -1322,72 +1301,49 @@ trait Lower: Words {
 
 impl Lower for Condition {
     fn lower_fact(&self, b: &mut Builder<'_>, path: &JsonPath, depth: u32, prefix: &str) -> Node {
-        let root = |leaf| Node::Leaf(Leaf::Root(leaf));
-        match self {
-            Condition::All(_) | Condition::Any(_) | Condition::Not(_) => BROKEN,
-            Condition::SomePerson(inner) => Node::SomePerson(b.part(
-                &**inner,
-                path,
-                "some_person",
-                depth,
-                prefix,
-                "some person: ",
-            )),
-            Condition::SomeEvent(inner) => {
-                Node::SomeEvent(b.part(&**inner, path, "some_event", depth, prefix, "some event: "))
+        let leaf = match self.read() {
+            RootRead::Group => return BROKEN,
+            RootRead::SomePerson(inner) => {
+                return Node::SomePerson(b.part(
+                    inner,
+                    path,
+                    "some_person",
+                    depth,
+                    prefix,
+                    "some person: ",
+                ));
             }
-            Condition::PriorFunctioningIn(list) => root(RootLeaf::PriorFunctioningIn(b.list(
-                list,
-                path,
-                "prior_functioning_in",
-                |v| v as u32,
-            ))),
-            Condition::LivesAlone(v) => root(RootLeaf::LivesAlone(*v)),
-            Condition::ConfidantsAtMost(n) => root(RootLeaf::ConfidantsAtMost(*n)),
-            Condition::OnsetKnown(v) => root(RootLeaf::OnsetKnown(*v)),
-        }
+            RootRead::SomeEvent(inner) => {
+                return Node::SomeEvent(b.part(
+                    inner,
+                    path,
+                    "some_event",
+                    depth,
+                    prefix,
+                    "some event: ",
+                ));
+            }
+            RootRead::Fact(fact, asked) => {
+                let codes = b.asked(asked, path, fact.key());
+                RootLeaf::Is(fact, fact.holds(codes))
+            }
+            RootRead::ConfidantsAtMost(n) => RootLeaf::ConfidantsAtMost(n),
+            RootRead::OnsetKnown(v) => RootLeaf::OnsetKnown(v),
+        };
+        Node::Leaf(Leaf::Root(leaf))
     }
 }
 
 impl Lower for PersonCondition {
     fn lower_fact(&self, b: &mut Builder<'_>, path: &JsonPath, _: u32, _: &str) -> Node {
-        use PersonLeaf as L;
-        let leaf = match self {
-            PersonCondition::All(_) | PersonCondition::Any(_) | PersonCondition::Not(_) => {
-                return BROKEN;
+        let leaf = match self.read() {
+            PersonRead::Group => return BROKEN,
+            PersonRead::Fact(fact, asked) => {
+                let codes = b.asked(asked, path, fact.key());
+                PersonLeaf::Is(fact, fact.holds(codes))
             }
-            PersonCondition::RelationshipIn(v) => {
-                L::RelationshipIn(b.list(v, path, "relationship_in", |v| v as u32))
-            }
-            PersonCondition::ClosenessIn(v) => {
-                L::ClosenessIn(b.list(v, path, "closeness_in", |v| v as u32))
-            }
-            PersonCondition::Deceased(v) => L::Deceased(*v),
-            PersonCondition::Estranged(v) => L::Estranged(*v),
-            PersonCondition::Significant(v) => L::Significant(*v),
-            PersonCondition::ConflictLevelAtLeast(l) => L::ConflictLevelAtLeast(*l),
-            PersonCondition::ConflictVisibilityIn(v) => {
-                L::ConflictVisibilityIn(b.list(v, path, "conflict_visibility_in", |v| v as u32))
-            }
-            PersonCondition::ConflictCourseIn(v) => {
-                L::ConflictCourseIn(b.list(v, path, "conflict_course_in", |v| v as u32))
-            }
-            PersonCondition::ConflictBeganIn(v) => {
-                L::ConflictBeganIn(b.list(v, path, "conflict_began_in", |v| v as u32))
-            }
-            PersonCondition::ExpectationsMetIn(v) => {
-                L::ExpectationsMetIn(b.list(v, path, "expectations_met_in", |v| v as u32))
-            }
-            PersonCondition::ChangeAroundOnsetIn(v) => {
-                L::ChangeAroundOnsetIn(b.list(v, path, "change_around_onset_in", |v| v as u32))
-            }
-            PersonCondition::Confidant(v) => L::Confidant(*v),
-            PersonCondition::Supportive(v) => L::Supportive(*v),
-            PersonCondition::DiedWithin(name) => {
-                L::DiedWithin(b.window(name, &path.field("died_within")))
-            }
-            PersonCondition::OnsetLinkIn(v) => {
-                L::OnsetLinkIn(b.list(v, path, "onset_link_in", |v| v as u32))
+            PersonRead::DiedWithin(name) => {
+                PersonLeaf::DiedWithin(b.window(name, &path.field("died_within")))
             }
         };
         Node::Leaf(Leaf::Person(leaf))
@@ -1396,14 +1352,11 @@ impl Lower for PersonCondition {
 
 impl Lower for EventCondition {
     fn lower_fact(&self, b: &mut Builder<'_>, path: &JsonPath, depth: u32, prefix: &str) -> Node {
-        use EventLeaf as L;
-        let leaf = match self {
-            EventCondition::All(_) | EventCondition::Any(_) | EventCondition::Not(_) => {
-                return BROKEN;
-            }
-            EventCondition::Person(inner) => {
+        let leaf = match self.read() {
+            EventRead::Group => return BROKEN,
+            EventRead::Person(inner) => {
                 return Node::EventPerson(b.part(
-                    &**inner,
+                    inner,
                     path,
                     "person",
                     depth,
@@ -1411,23 +1364,16 @@ impl Lower for EventCondition {
                     "its person: ",
                 ));
             }
-            EventCondition::KindIn(v) => L::KindIn(b.list(v, path, "kind_in", |v| v as u32)),
-            EventCondition::Death(v) => L::KindIn(kinds_where(|k| k.is_death() == *v)),
-            EventCondition::NonDeathLoss(v) => {
-                L::KindIn(kinds_where(|k| k.is_non_death_loss() == *v))
+            EventRead::Fact(fact, asked) => {
+                let codes = b.asked(asked, path, fact.key());
+                EventLeaf::Is(fact, fact.holds(codes))
             }
-            EventCondition::RoleChange(v) => L::KindIn(kinds_where(|k| {
-                (k.transition().is_some() && !k.is_death()) == *v
-            })),
-            EventCondition::Within(name) => L::Within(b.window(name, &path.field("within"))),
-            EventCondition::Linked(name) => L::Linked(b.window(name, &path.field("linked"))),
-            EventCondition::LinkedToOnset(v) => L::LinkedToOnset(*v),
-            EventCondition::HasGriefSignIn(v) => {
-                L::HasGriefSignIn(b.list(v, path, "has_grief_sign_in", |v| v as u32))
+            EventRead::KindWhere { yes, holds, .. } => {
+                let fact = EventFact::Kind;
+                EventLeaf::Is(fact, fact.holds(kinds_where(|k| holds(k) == yes)))
             }
-            EventCondition::OnsetLinkIn(v) => {
-                L::OnsetLinkIn(b.list(v, path, "onset_link_in", |v| v as u32))
-            }
+            EventRead::Within(name) => EventLeaf::Within(b.window(name, &path.field("within"))),
+            EventRead::Linked(name) => EventLeaf::Linked(b.window(name, &path.field("linked"))),
         };
         Node::Leaf(Leaf::Event(leaf))
     }

@@ -514,6 +514,11 @@ pub(crate) mod tests {
                 .into_iter()
                 .map(PersonCondition::ChangeAroundOnsetIn),
         );
+        out.extend(
+            each::<crate::inventory::OnsetLink>()
+                .into_iter()
+                .map(PersonCondition::OnsetLinkIn),
+        );
         out.extend(windows.iter().cloned().map(PersonCondition::DiedWithin));
         out
     }
@@ -533,6 +538,11 @@ pub(crate) mod tests {
             each::<GriefSign>()
                 .into_iter()
                 .map(EventCondition::HasGriefSignIn),
+        );
+        out.extend(
+            each::<crate::inventory::OnsetLink>()
+                .into_iter()
+                .map(EventCondition::OnsetLinkIn),
         );
         out.extend(windows.iter().cloned().map(EventCondition::Within));
         out.extend(windows.iter().cloned().map(EventCondition::Linked));

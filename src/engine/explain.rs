@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use super::condition::{Condition, EventCondition, PersonCondition};
 use super::condition_tree::{Kind, Shape};
+use super::fact_table::{Asked, EventRead, PersonRead, RootRead};
 use super::ruleset::{MAX_CONDITION_DEPTH_LIMIT, Window};
 
 impl Condition {
@@ -62,8 +63,9 @@ fn words<T: Into<&'static str>>(v: T) -> String {
     s.replace('_', " ")
 }
 
-fn list<T: Copy + Into<&'static str>>(items: &[T]) -> String {
-    let names: Vec<String> = items.iter().map(|&v| words(v)).collect();
+/// Values' names in words: `a, b or c`.
+fn name_list(names: &[&'static str]) -> String {
+    let names: Vec<String> = names.iter().map(|&v| words(v)).collect();
     match names.as_slice() {
         [] => String::from("(nothing)"),
         [one] => one.clone(),
@@ -146,90 +148,39 @@ fn yes_no(b: bool, yes: &str, no: &str) -> String {
 
 impl Words for Condition {
     fn fact_words(&self, w: &BTreeMap<String, Window>, nested: bool, d: u32) -> String {
-        match self {
-            Condition::All(_) | Condition::Any(_) | Condition::Not(_) => {
-                text(self, w, nested, d - 1)
-            }
-            Condition::SomePerson(inner) => part("some person: ", &**inner, w, nested, d),
-            Condition::SomeEvent(inner) => part("some event: ", &**inner, w, nested, d),
-            Condition::PriorFunctioningIn(v) => format!("prior functioning is {}", list(v)),
-            Condition::LivesAlone(b) => yes_no(
-                *b,
-                "the patient lives alone",
-                "the patient does not live alone",
-            ),
-            Condition::ConfidantsAtMost(n) => format!("the patient has at most {n} confidants"),
-            Condition::OnsetKnown(b) => yes_no(*b, "the onset is known", "the onset is not known"),
+        match self.read() {
+            RootRead::Group => text(self, w, nested, d - 1),
+            RootRead::SomePerson(inner) => part("some person: ", inner, w, nested, d),
+            RootRead::SomeEvent(inner) => part("some event: ", inner, w, nested, d),
+            RootRead::Fact(fact, asked) => fact.words().say(asked, name_list),
+            RootRead::ConfidantsAtMost(n) => format!("the patient has at most {n} confidants"),
+            RootRead::OnsetKnown(b) => yes_no(b, "the onset is known", "the onset is not known"),
         }
     }
 }
 
 impl Words for PersonCondition {
     fn fact_words(&self, w: &BTreeMap<String, Window>, nested: bool, d: u32) -> String {
-        match self {
-            PersonCondition::All(_) | PersonCondition::Any(_) | PersonCondition::Not(_) => {
-                text(self, w, nested, d - 1)
-            }
-            PersonCondition::RelationshipIn(v) => format!("relationship is {}", list(v)),
-            PersonCondition::ClosenessIn(v) => format!("on the {} circle", list(v)),
-            PersonCondition::Deceased(b) => yes_no(*b, "has died", "has not died"),
-            PersonCondition::Estranged(b) => yes_no(*b, "is estranged", "is not estranged"),
-            PersonCondition::Significant(b) => {
-                yes_no(*b, "is a significant other", "is not a significant other")
-            }
-            PersonCondition::ConflictLevelAtLeast(l) => {
-                format!("conflict level is at least {}", words(*l))
-            }
-            PersonCondition::ConflictVisibilityIn(v) => format!("conflict is {}", list(v)),
-            PersonCondition::ConflictCourseIn(v) => format!("conflict course is {}", list(v)),
-            PersonCondition::ConflictBeganIn(v) => format!("conflict began {}", list(v)),
-            PersonCondition::ExpectationsMetIn(v) => format!("expectations are {}", list(v)),
-            PersonCondition::ChangeAroundOnsetIn(v) => {
-                format!("relationship around onset: {}", list(v))
-            }
-            PersonCondition::Confidant(b) => yes_no(*b, "is a confidant", "is not a confidant"),
-            PersonCondition::Supportive(b) => yes_no(*b, "is supportive", "is not supportive"),
-            PersonCondition::DiedWithin(name) => format!("died {}", window_text(name, w)),
-            PersonCondition::OnsetLinkIn(v) => {
-                format!("the clinician's link to onset is {}", list(v))
-            }
+        match self.read() {
+            PersonRead::Group => text(self, w, nested, d - 1),
+            PersonRead::Fact(fact, asked) => fact.words().say(asked, name_list),
+            PersonRead::DiedWithin(name) => format!("died {}", window_text(name, w)),
         }
     }
 }
 
 impl Words for EventCondition {
     fn fact_words(&self, w: &BTreeMap<String, Window>, nested: bool, d: u32) -> String {
-        match self {
-            EventCondition::All(_) | EventCondition::Any(_) | EventCondition::Not(_) => {
-                text(self, w, nested, d - 1)
-            }
-            EventCondition::KindIn(v) => format!("kind is {}", list(v)),
-            EventCondition::Death(b) => yes_no(*b, "is a death", "is not a death"),
-            EventCondition::NonDeathLoss(b) => yes_no(
-                *b,
-                "is a loss that is not a death",
-                "is not a loss other than a death",
-            ),
-            EventCondition::RoleChange(b) => {
-                yes_no(*b, "changes a social role", "does not change a social role")
-            }
-            EventCondition::Within(name) => format!("dated {}", window_text(name, w)),
-            EventCondition::Linked(name) => format!(
+        match self.read() {
+            EventRead::Group => text(self, w, nested, d - 1),
+            EventRead::Fact(fact, asked) => fact.words().say(asked, name_list),
+            EventRead::KindWhere { yes, words, .. } => words.say(Asked::Is(yes), name_list),
+            EventRead::Person(inner) => part("its person: ", inner, w, nested, d),
+            EventRead::Within(name) => format!("dated {}", window_text(name, w)),
+            EventRead::Linked(name) => format!(
                 "linked to onset (the clinician links it, or its link is unknown and it is dated {})",
                 window_text(name, w)
             ),
-            EventCondition::LinkedToOnset(b) => yes_no(
-                *b,
-                "the clinician links it to the onset",
-                "the clinician does not link it to the onset",
-            ),
-            EventCondition::OnsetLinkIn(v) => {
-                format!("the clinician's link to onset is {}", list(v))
-            }
-            EventCondition::HasGriefSignIn(v) => {
-                format!("shows a complicated-grief sign: {}", list(v))
-            }
-            EventCondition::Person(inner) => part("its person: ", &**inner, w, nested, d),
         }
     }
 }

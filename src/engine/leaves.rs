@@ -3,12 +3,10 @@
 //! what [`Facts`] say, field by field. The lane masks decide leaves for many
 //! subjects at once; this reads one, to say which facts held a rule back.
 
-use crate::inventory::{ConflictLevel, ExpectationsMet, PersonStatus};
-
-use super::compile::{EventLeaf, Leaf, PersonLeaf, RootLeaf, bit};
+use super::compile::{EventLeaf, Leaf, PersonLeaf, RootLeaf};
+use super::fact_table::decide;
 use super::facts::{
     EventField, Facts, MissingRef, PersonField, SocialField, Truth, WindowRef, death_date,
-    significance,
 };
 
 /// What a condition is being evaluated about, when a single person or event
@@ -113,16 +111,11 @@ impl Facts<'_> {
     fn root_leaf<S: Sink>(&self, leaf: RootLeaf, sink: &mut S) -> Truth {
         let sc = &self.inv.social_context;
         match leaf {
-            RootLeaf::PriorFunctioningIn(m) => opt(
-                sc.prior_functioning.map(|v| m & bit(v as u32) != 0),
-                MissingRef::Social(SocialField::PriorFunctioning),
-                sink,
-            ),
-            RootLeaf::LivesAlone(b) => opt(
-                sc.lives_alone.map(|v| v == b),
-                MissingRef::Social(SocialField::LivesAlone),
-                sink,
-            ),
+            RootLeaf::Is(fact, holds) => decide(fact.read(self, 0, sc), holds, |code| {
+                if let Some(field) = fact.missing(code) {
+                    sink.missing(MissingRef::Social(field));
+                }
+            }),
             RootLeaf::ConfidantsAtMost(n) => opt(
                 sc.confidants.map(|c| c <= n),
                 MissingRef::Social(SocialField::Confidants),
@@ -139,86 +132,16 @@ impl Facts<'_> {
         p: &crate::inventory::Person,
         sink: &mut S,
     ) -> Truth {
-        let at = |f: PersonField| MissingRef::Person(i, f);
-        let known = Truth::from_bool;
-        // A recorded conflict: present with a level above none.
-        let conflict = p
-            .conflict
-            .as_ref()
-            .filter(|c| c.level > ConflictLevel::None);
         match leaf {
-            PersonLeaf::RelationshipIn(m) => known(m & bit(p.relationship as u32) != 0),
-            PersonLeaf::ClosenessIn(m) => opt(
-                p.closeness.map(|v| m & bit(v as u32) != 0),
-                at(PersonField::Closeness),
-                sink,
-            ),
-            PersonLeaf::Deceased(b) => known(p.status.is_deceased() == b),
-            PersonLeaf::Estranged(b) => known((p.status == PersonStatus::Estranged) == b),
-            PersonLeaf::Significant(b) => opt(
-                significance(p).map(|s| s == b),
-                at(PersonField::Closeness),
-                sink,
-            ),
-            PersonLeaf::OnsetLinkIn(m) => known(m & bit(self.person_link(i) as u32) != 0),
-            PersonLeaf::ConflictLevelAtLeast(l) => {
-                let level = p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
-                known(level >= l)
-            }
-            PersonLeaf::ConflictVisibilityIn(m) => match conflict {
-                None => Truth::False,
-                Some(c) => opt(
-                    c.visibility.map(|v| m & bit(v as u32) != 0),
-                    at(PersonField::ConflictVisibility),
-                    sink,
-                ),
-            },
-            PersonLeaf::ConflictCourseIn(m) => match conflict {
-                None => Truth::False,
-                Some(c) => opt(
-                    c.course.map(|v| m & bit(v as u32) != 0),
-                    at(PersonField::ConflictCourse),
-                    sink,
-                ),
-            },
-            PersonLeaf::ConflictBeganIn(m) => match conflict {
-                None => Truth::False,
-                Some(c) => opt(
-                    c.began.map(|v| m & bit(v as u32) != 0),
-                    at(PersonField::ConflictBegan),
-                    sink,
-                ),
-            },
-            PersonLeaf::ExpectationsMetIn(m) => {
-                let lists_unknown = m & bit(ExpectationsMet::Unknown as u32) != 0;
-                match &p.expectations {
-                    None if lists_unknown => Truth::True,
-                    None => opt(None, at(PersonField::Expectations), sink),
-                    Some(e) if m & bit(e.met as u32) != 0 => Truth::True,
-                    Some(e) if e.met == ExpectationsMet::Unknown => {
-                        opt(None, at(PersonField::ExpectationsMet), sink)
-                    }
-                    Some(_) => Truth::False,
+            PersonLeaf::Is(fact, holds) => decide(fact.read(self, i, p), holds, |code| {
+                if let Some(field) = fact.missing(code) {
+                    sink.missing(MissingRef::Person(i, field));
                 }
-            }
-            PersonLeaf::ChangeAroundOnsetIn(m) => opt(
-                p.change_around_onset.map(|v| m & bit(v as u32) != 0),
-                at(PersonField::ChangeAroundOnset),
-                sink,
-            ),
-            PersonLeaf::Confidant(b) => opt(
-                p.confidant.map(|v| v == b),
-                at(PersonField::Confidant),
-                sink,
-            ),
-            PersonLeaf::Supportive(b) => opt(
-                p.supportive.map(|v| v == b),
-                at(PersonField::Supportive),
-                sink,
-            ),
+            }),
             PersonLeaf::DiedWithin(w) => {
                 if p.status.is_deceased() {
-                    self.report_within(death_date(p), w, at(PersonField::DeceasedDate), sink)
+                    let at = MissingRef::Person(i, PersonField::DeceasedDate);
+                    self.report_within(death_date(p), w, at, sink)
                 } else {
                     Truth::False
                 }
@@ -234,9 +157,12 @@ impl Facts<'_> {
         sink: &mut S,
     ) -> Truth {
         let at = |f: EventField| MissingRef::Event(e, f);
-        let known = Truth::from_bool;
         match leaf {
-            EventLeaf::KindIn(m) => known(m & bit(ev.kind as u32) != 0),
+            EventLeaf::Is(fact, holds) => decide(fact.read(self, e, ev), holds, |code| {
+                if let Some(field) = fact.missing(code) {
+                    sink.missing(at(field));
+                }
+            }),
             EventLeaf::Within(w) => self.report_within(ev.date, w, at(EventField::Date), sink),
             EventLeaf::Linked(w) => match ev.linked_to_onset {
                 crate::inventory::OnsetLink::Linked => Truth::True,
@@ -252,15 +178,6 @@ impl Facts<'_> {
                     truth
                 }
             },
-            EventLeaf::LinkedToOnset(b) => opt(
-                ev.linked_to_onset.as_bool().map(|v| v == b),
-                at(EventField::LinkedToOnset),
-                sink,
-            ),
-            EventLeaf::OnsetLinkIn(m) => known(m & bit(ev.linked_to_onset as u32) != 0),
-            EventLeaf::HasGriefSignIn(m) => {
-                known(ev.grief_signs.iter().any(|&s| m & bit(s as u32) != 0))
-            }
         }
     }
 }

@@ -6,14 +6,13 @@
 //! they live on the stack; larger inventories keep one chunk per 64 on the
 //! heap.
 
-use crate::inventory::{
-    Closeness, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind, ExpectationsMet,
-    GriefSign, LifeEvent, Person, PersonStatus, RelationshipChange, RelationshipKind,
-    RelativeToOnset,
-};
+use crate::inventory::{LifeEvent, OnsetLink, Person};
 
 use super::compile::{EventLeaf, PersonLeaf, bit};
-use super::facts::{Facts, INLINE_WINDOWS, Truth, WindowRef, death_date, significance};
+use super::fact_table::{
+    ALL_EVENT_FACTS, EventFact, EventLanes, Holds, PersonFact, PersonLanes, yes_no,
+};
+use super::facts::{Facts, INLINE_WINDOWS, Truth, WindowRef, death_date};
 use super::ruleset::Window;
 
 /// One bit per lane of a chunk.
@@ -75,12 +74,12 @@ impl Tri {
     }
 
     /// Known: true in `t`, false elsewhere.
-    fn known(t: Mask) -> Tri {
+    pub(crate) fn known(t: Mask) -> Tri {
         Tri { t, nf: t }
     }
 
     /// True in `t`, unknown in `unknown`, false elsewhere.
-    fn new(t: Mask, unknown: Mask) -> Tri {
+    pub(crate) fn new(t: Mask, unknown: Mask) -> Tri {
         Tri { t, nf: t | unknown }
     }
 
@@ -136,43 +135,6 @@ impl Tri {
     }
 }
 
-/// For each value of an enum (by discriminant), the lanes that have it.
-#[derive(Debug, Clone, Copy)]
-struct Values<const K: usize> {
-    /// The discriminants present in some lane.
-    seen: u64,
-    by: [Mask; K],
-}
-
-impl<const K: usize> Values<K> {
-    const EMPTY: Self = Values {
-        seen: 0,
-        by: [0; K],
-    };
-
-    fn add(&mut self, discriminant: u32, lane: Mask) {
-        if let Some(m) = usize::try_from(discriminant)
-            .ok()
-            .and_then(|d| self.by.get_mut(d))
-        {
-            *m |= lane;
-            self.seen |= bit(discriminant);
-        }
-    }
-
-    /// The lanes whose value is in `set` (a mask over discriminants).
-    fn select(&self, set: u64) -> Mask {
-        let mut wanted = set & self.seen;
-        let mut lanes = 0;
-        while wanted != 0 {
-            let d = wanted.trailing_zeros() as usize;
-            lanes |= self.by.get(d).copied().unwrap_or(0);
-            wanted &= wanted.wrapping_sub(1);
-        }
-        lanes
-    }
-}
-
 /// The windows whose truth is derived per lane up front: the first
 /// [`INLINE_WINDOWS`] of the rule set's. Leaves on later windows are decided
 /// lane by lane when asked.
@@ -185,41 +147,25 @@ fn inline_windows(windows: &[Window]) -> impl Iterator<Item = WindowRef> + '_ {
 }
 
 /// Which facts about people a rule set reads in one space, one bit per
-/// group of facts: only those are derived.
+/// fact of the table (by its index) and one for the windows of death: only
+/// those are derived.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct PersonNeeds(u16);
+pub(crate) struct PersonNeeds(u64);
 
 impl PersonNeeds {
-    const RELATIONSHIP: u16 = 1;
-    const CLOSENESS: u16 = 1 << 1;
-    const STATUS: u16 = 1 << 2;
-    const SIGNIFICANT: u16 = 1 << 3;
-    const LEVEL: u16 = 1 << 4;
-    const CONFLICT: u16 = 1 << 5;
-    const EXPECTATIONS: u16 = 1 << 6;
-    const CHANGE: u16 = 1 << 7;
-    const CONFIDANT: u16 = 1 << 8;
-    const SUPPORTIVE: u16 = 1 << 9;
-    const DIED: u16 = 1 << 10;
-    const LINK: u16 = 1 << 11;
+    /// Whether the person died inside each inline window.
+    const DIED: u64 = 1 << 63;
+
+    /// The bit of a table fact.
+    fn fact(fact: PersonFact) -> u64 {
+        u32::try_from(fact.index()).map_or(0, bit)
+    }
 
     /// What a person leaf reads.
     pub(crate) fn of(leaf: PersonLeaf) -> PersonNeeds {
         PersonNeeds(match leaf {
-            PersonLeaf::RelationshipIn(_) => Self::RELATIONSHIP,
-            PersonLeaf::ClosenessIn(_) => Self::CLOSENESS,
-            PersonLeaf::Deceased(_) | PersonLeaf::Estranged(_) => Self::STATUS,
-            PersonLeaf::Significant(_) => Self::SIGNIFICANT,
-            PersonLeaf::ConflictLevelAtLeast(_) => Self::LEVEL,
-            PersonLeaf::ConflictVisibilityIn(_)
-            | PersonLeaf::ConflictCourseIn(_)
-            | PersonLeaf::ConflictBeganIn(_) => Self::CONFLICT,
-            PersonLeaf::ExpectationsMetIn(_) => Self::EXPECTATIONS,
-            PersonLeaf::ChangeAroundOnsetIn(_) => Self::CHANGE,
-            PersonLeaf::Confidant(_) => Self::CONFIDANT,
-            PersonLeaf::Supportive(_) => Self::SUPPORTIVE,
-            PersonLeaf::DiedWithin(_) => Self::STATUS | Self::DIED,
-            PersonLeaf::OnsetLinkIn(_) => Self::LINK,
+            PersonLeaf::Is(fact, _) => Self::fact(fact),
+            PersonLeaf::DiedWithin(_) => Self::fact(PersonFact::Deceased) | Self::DIED,
         })
     }
 
@@ -228,7 +174,7 @@ impl PersonNeeds {
         PersonNeeds(self.0 | other.0)
     }
 
-    fn has(self, bit: u16) -> bool {
+    fn has(self, bit: u64) -> bool {
         self.0 & bit != 0
     }
 
@@ -259,33 +205,8 @@ pub(crate) struct PeopleMasks {
     present: Mask,
     origin: Origin,
     windows: usize,
-    relationship: Values<{ RelationshipKind::COUNT }>,
-    closeness: Values<{ Closeness::COUNT }>,
-    closeness_unknown: Mask,
-    deceased: Mask,
-    estranged: Mask,
-    significant: Mask,
-    significant_unknown: Mask,
-    /// The clinician's link to the onset, by value.
-    link: Values<{ crate::inventory::OnsetLink::COUNT }>,
-    /// The conflict level, `none` when no conflict is recorded.
-    level: Values<{ ConflictLevel::COUNT }>,
-    /// A recorded conflict: present with a level above none.
-    conflict: Mask,
-    visibility: Values<{ ConflictVisibility::COUNT }>,
-    visibility_unknown: Mask,
-    course: Values<{ ConflictCourse::COUNT }>,
-    course_unknown: Mask,
-    began: Values<{ RelativeToOnset::COUNT }>,
-    began_unknown: Mask,
-    met: Values<{ ExpectationsMet::COUNT }>,
-    no_expectations: Mask,
-    change: Values<{ RelationshipChange::COUNT }>,
-    change_unknown: Mask,
-    confidant: Mask,
-    not_confidant: Mask,
-    supportive: Mask,
-    not_supportive: Mask,
+    /// The codes of the table facts, by lane.
+    codes: PersonLanes,
     /// `died_within` each of the inline windows.
     died: [Tri; INLINE_WINDOWS],
 }
@@ -297,30 +218,7 @@ impl PeopleMasks {
             present: 0,
             origin: Origin::People { base: 0 },
             windows,
-            relationship: Values::EMPTY,
-            closeness: Values::EMPTY,
-            closeness_unknown: 0,
-            deceased: 0,
-            estranged: 0,
-            significant: 0,
-            significant_unknown: 0,
-            link: Values::EMPTY,
-            level: Values::EMPTY,
-            conflict: 0,
-            visibility: Values::EMPTY,
-            visibility_unknown: 0,
-            course: Values::EMPTY,
-            course_unknown: 0,
-            began: Values::EMPTY,
-            began_unknown: 0,
-            met: Values::EMPTY,
-            no_expectations: 0,
-            change: Values::EMPTY,
-            change_unknown: 0,
-            confidant: 0,
-            not_confidant: 0,
-            supportive: 0,
-            not_supportive: 0,
+            codes: PersonLanes::EMPTY,
             died: [Tri::FALSE; INLINE_WINDOWS],
         }
     }
@@ -337,88 +235,11 @@ impl PeopleMasks {
     ) {
         let b = lane_bit(j);
         self.present |= b;
-        if needs.has(PersonNeeds::RELATIONSHIP) {
-            self.relationship.add(p.relationship as u32, b);
-        }
-        if needs.has(PersonNeeds::CLOSENESS) {
-            match p.closeness {
-                Some(c) => self.closeness.add(c as u32, b),
-                None => self.closeness_unknown |= b,
-            }
-        }
-        if needs.has(PersonNeeds::STATUS) {
-            if p.status.is_deceased() {
-                self.deceased |= b;
-                if needs.has(PersonNeeds::DIED) {
-                    let days = death_date(p).map(|d| (d.earliest(), d.latest()));
-                    for (w, slot) in inline_windows(windows).zip(&mut self.died) {
-                        *slot = slot.or(Tri::from_truth(facts.days_within(days, w), b));
-                    }
-                }
-            }
-            if p.status == PersonStatus::Estranged {
-                self.estranged |= b;
-            }
-        }
-        if needs.has(PersonNeeds::SIGNIFICANT) {
-            match significance(p) {
-                Some(true) => self.significant |= b,
-                Some(false) => {}
-                None => self.significant_unknown |= b,
-            }
-        }
-        if needs.has(PersonNeeds::LINK) {
-            self.link.add(facts.person_link(i) as u32, b);
-        }
-        if needs.has(PersonNeeds::LEVEL) {
-            let level = p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
-            self.level.add(level as u32, b);
-        }
-        if needs.has(PersonNeeds::CONFLICT) {
-            if let Some(c) = p
-                .conflict
-                .as_ref()
-                .filter(|c| c.level > ConflictLevel::None)
-            {
-                self.conflict |= b;
-                match c.visibility {
-                    Some(v) => self.visibility.add(v as u32, b),
-                    None => self.visibility_unknown |= b,
-                }
-                match c.course {
-                    Some(v) => self.course.add(v as u32, b),
-                    None => self.course_unknown |= b,
-                }
-                match c.began {
-                    Some(v) => self.began.add(v as u32, b),
-                    None => self.began_unknown |= b,
-                }
-            }
-        }
-        if needs.has(PersonNeeds::EXPECTATIONS) {
-            match &p.expectations {
-                Some(e) => self.met.add(e.met as u32, b),
-                None => self.no_expectations |= b,
-            }
-        }
-        if needs.has(PersonNeeds::CHANGE) {
-            match p.change_around_onset {
-                Some(v) => self.change.add(v as u32, b),
-                None => self.change_unknown |= b,
-            }
-        }
-        if needs.has(PersonNeeds::CONFIDANT) {
-            match p.confidant {
-                Some(true) => self.confidant |= b,
-                Some(false) => self.not_confidant |= b,
-                None => {}
-            }
-        }
-        if needs.has(PersonNeeds::SUPPORTIVE) {
-            match p.supportive {
-                Some(true) => self.supportive |= b,
-                Some(false) => self.not_supportive |= b,
-                None => {}
+        self.codes.add(needs.0 & !PersonNeeds::DIED, facts, i, p, b);
+        if needs.has(PersonNeeds::DIED) && p.status.is_deceased() {
+            let days = death_date(p).map(|d| (d.earliest(), d.latest()));
+            for (w, slot) in inline_windows(windows).zip(&mut self.died) {
+                *slot = slot.or(Tri::from_truth(facts.days_within(days, w), b));
             }
         }
     }
@@ -435,57 +256,23 @@ impl PeopleMasks {
 
     /// The truth of a person leaf in every lane.
     pub(crate) fn leaf(&self, leaf: PersonLeaf, facts: &Facts<'_>) -> Tri {
-        let yes_no = |b: bool, yes: Mask| if b { yes } else { self.present & !yes };
-        let either = |b: bool, yes: Mask, no: Mask| {
-            let unknown = self.present & !(yes | no);
-            Tri::new(if b { yes } else { no }, unknown)
-        };
         match leaf {
-            PersonLeaf::RelationshipIn(m) => Tri::known(self.relationship.select(m)),
-            PersonLeaf::ClosenessIn(m) => {
-                Tri::new(self.closeness.select(m), self.closeness_unknown)
-            }
-            PersonLeaf::Deceased(b) => Tri::known(yes_no(b, self.deceased)),
-            PersonLeaf::Estranged(b) => Tri::known(yes_no(b, self.estranged)),
-            PersonLeaf::Significant(b) => Tri::new(
-                if b {
-                    self.significant
-                } else {
-                    self.present & !(self.significant | self.significant_unknown)
-                },
-                self.significant_unknown,
-            ),
-            PersonLeaf::OnsetLinkIn(m) => Tri::known(self.link.select(m)),
-            PersonLeaf::ConflictLevelAtLeast(l) => {
-                let at_least = u64::MAX.checked_shl(l as u32).unwrap_or(0);
-                Tri::known(self.level.select(at_least))
-            }
-            PersonLeaf::ConflictVisibilityIn(m) => {
-                Tri::new(self.visibility.select(m), self.visibility_unknown)
-            }
-            PersonLeaf::ConflictCourseIn(m) => Tri::new(self.course.select(m), self.course_unknown),
-            PersonLeaf::ConflictBeganIn(m) => Tri::new(self.began.select(m), self.began_unknown),
-            PersonLeaf::ExpectationsMetIn(m) => {
-                // No expectations recorded: true when the list names
-                // `unknown`, else unknown; `met: unknown` not listed: unknown.
-                let unknown_bit = bit(ExpectationsMet::Unknown as u32);
-                if m & unknown_bit != 0 {
-                    Tri::known(self.met.select(m) | self.no_expectations)
-                } else {
-                    let unknown = self.no_expectations | self.met.select(unknown_bit);
-                    Tri::new(self.met.select(m), unknown)
-                }
-            }
-            PersonLeaf::ChangeAroundOnsetIn(m) => {
-                Tri::new(self.change.select(m), self.change_unknown)
-            }
-            PersonLeaf::Confidant(b) => either(b, self.confidant, self.not_confidant),
-            PersonLeaf::Supportive(b) => either(b, self.supportive, self.not_supportive),
+            PersonLeaf::Is(fact, holds) => self.codes.tri(fact, holds),
             PersonLeaf::DiedWithin(w) => match self.died.get(w.index) {
                 Some(&tri) if w.index < self.windows => tri,
                 _ => {
                     let mut tri = Tri::FALSE;
-                    for j in lanes_of(self.deceased) {
+                    let deceased = self
+                        .codes
+                        .tri(
+                            PersonFact::Deceased,
+                            Holds {
+                                yes: yes_no(true),
+                                vague: 0,
+                            },
+                        )
+                        .t;
+                    for j in lanes_of(deceased) {
                         if let Some(p) = self.person(j, facts) {
                             tri = tri
                                 .or(Tri::from_truth(facts.within(death_date(p), w), lane_bit(j)));
@@ -508,14 +295,10 @@ pub(crate) struct EventMasks {
     pub(crate) present: Mask,
     origin: Origin,
     windows: usize,
-    kind: Values<{ EventKind::COUNT }>,
+    /// The codes of the table facts, by lane.
+    codes: EventLanes,
     /// `within` each of the inline windows.
     within: [Tri; INLINE_WINDOWS],
-    linked: Mask,
-    not_linked: Mask,
-    /// The clinician's link to the onset, by value.
-    link: Values<{ crate::inventory::OnsetLink::COUNT }>,
-    signs: Values<{ GriefSign::COUNT }>,
     /// The lanes whose event names a person of the inventory.
     pub(crate) has_person: Mask,
     /// The person each event names, by the event's lane (when the rule set
@@ -530,12 +313,8 @@ impl EventMasks {
             present: 0,
             origin: Origin::Events { base: 0 },
             windows,
-            kind: Values::EMPTY,
+            codes: EventLanes::EMPTY,
             within: [Tri::FALSE; INLINE_WINDOWS],
-            linked: 0,
-            not_linked: 0,
-            link: Values::EMPTY,
-            signs: Values::EMPTY,
             has_person: 0,
             people: PeopleMasks::empty(windows),
         }
@@ -553,19 +332,10 @@ impl EventMasks {
     ) {
         let b = lane_bit(j);
         self.present |= b;
-        self.kind.add(ev.kind as u32, b);
+        self.codes.add(ALL_EVENT_FACTS, facts, e, ev, b);
         let days = ev.date.map(|d| (d.earliest(), d.latest()));
         for (w, slot) in inline_windows(windows).zip(&mut self.within) {
             *slot = slot.or(Tri::from_truth(facts.days_within(days, w), b));
-        }
-        match ev.linked_to_onset {
-            crate::inventory::OnsetLink::Linked => self.linked |= b,
-            crate::inventory::OnsetLink::NotLinked => self.not_linked |= b,
-            crate::inventory::OnsetLink::Unknown => {}
-        }
-        self.link.add(ev.linked_to_onset as u32, b);
-        for &s in &ev.grief_signs {
-            self.signs.add(s as u32, b);
         }
         if let Some(p) = facts.event_person(e) {
             self.has_person |= b;
@@ -598,23 +368,26 @@ impl EventMasks {
 
     /// The truth of an event leaf in every lane.
     pub(crate) fn leaf(&self, leaf: EventLeaf, facts: &Facts<'_>) -> Tri {
-        let link_unknown = self.present & !(self.linked | self.not_linked);
         match leaf {
-            EventLeaf::KindIn(m) => Tri::known(self.kind.select(m)),
+            EventLeaf::Is(fact, holds) => self.codes.tri(fact, holds),
             EventLeaf::Within(w) => self.within(w, facts),
             EventLeaf::Linked(w) => {
                 // The clinician's link; when it is unknown, the window's.
+                let link = |l: OnsetLink| {
+                    let holds = Holds {
+                        yes: bit(l as u32),
+                        vague: 0,
+                    };
+                    self.codes.tri(EventFact::OnsetLink, holds).t
+                };
+                let linked = link(OnsetLink::Linked);
+                let link_unknown = link(OnsetLink::Unknown);
                 let window = self.within(w, facts);
                 Tri {
-                    t: self.linked | (window.t & link_unknown),
-                    nf: self.linked | (window.nf & link_unknown),
+                    t: linked | (window.t & link_unknown),
+                    nf: linked | (window.nf & link_unknown),
                 }
             }
-            EventLeaf::LinkedToOnset(b) => {
-                Tri::new(if b { self.linked } else { self.not_linked }, link_unknown)
-            }
-            EventLeaf::HasGriefSignIn(m) => Tri::known(self.signs.select(m)),
-            EventLeaf::OnsetLinkIn(m) => Tri::known(self.link.select(m)),
         }
     }
 }

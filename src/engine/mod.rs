@@ -12,6 +12,7 @@ mod condition_tree;
 mod decide;
 mod evaluate;
 mod explain;
+mod fact_table;
 mod facts;
 mod fingerprint;
 mod leaves;
