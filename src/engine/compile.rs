@@ -3,6 +3,7 @@
 //! index-based form that evaluation walks without allocating (DESIGN.md
 //! decisions 4 and 10).
 
+use crate::collections::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
@@ -32,7 +33,7 @@ use super::ruleset::{
 };
 
 /// A compiled node. Children of `All`/`Any` are `kids[start..start + len]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Node {
     All {
         start: u32,
@@ -57,7 +58,7 @@ pub(crate) enum Node {
 /// the facts with logic of their own keep a variant each. Each kind's leaves
 /// are decided by an exhaustive `match` ([`Facts::leaf`](super::facts::Facts),
 /// the lane masks), so a leaf left out of one does not compile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Leaf {
     Root(RootLeaf),
     Person(PersonLeaf),
@@ -66,7 +67,7 @@ pub(crate) enum Leaf {
 
 /// A compiled predicate about the inventory as a whole: a fact of the
 /// social-context table, or one with logic of its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum RootLeaf {
     Is(SocialFact, Holds),
     ConfidantsAtMost(u32),
@@ -76,7 +77,7 @@ pub(crate) enum RootLeaf {
 /// A compiled predicate about one person: a fact of the table
 /// (`fact_table.rs`) and the codes it holds for, or a fact with logic of
 /// its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum PersonLeaf {
     Is(PersonFact, Holds),
     DiedWithin(WindowRef),
@@ -85,7 +86,7 @@ pub(crate) enum PersonLeaf {
 /// A compiled predicate about one life event: a fact of the table
 /// (`death`, `non_death_loss` and `role_change` as the kinds for which they
 /// hold), or a window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum EventLeaf {
     Is(EventFact, Holds),
     Within(WindowRef),
@@ -588,7 +589,7 @@ impl Engine {
             nodes: Vec::new(),
             kids: Vec::new(),
             used_windows: Vec::new(),
-            shared: BTreeMap::new(),
+            shared: HashMap::new(),
             rule: 0,
             cursor: Vec::new(),
             origins: Vec::new(),
@@ -1041,7 +1042,7 @@ struct Builder<'a> {
     /// The first node pushed of each shape: a condition that occurs again
     /// (the same shape, in the same context with the same words) is compiled
     /// once and shared, so evaluation decides it once.
-    shared: BTreeMap<Shape, u32>,
+    shared: HashMap<Shape, u32>,
     /// The rule being compiled, and the steps from its `when` to the
     /// condition being compiled (see [`Origin`]).
     rule: u32,
@@ -1054,7 +1055,7 @@ struct Builder<'a> {
 
 /// What makes two nodes the same: their kind with their parts (not the
 /// parts' place in `kids`), or their predicate.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Shape {
     Group { any: bool, parts: Vec<u32> },
     Node(Node),

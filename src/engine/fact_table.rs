@@ -586,7 +586,7 @@ impl PersonCondition {
 
 /// Where a compiled leaf about a table fact holds: the codes for which it
 /// is true, and those (of the fact's unknown codes) for which it is unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct Holds {
     pub(crate) yes: Codes,
     pub(crate) vague: Codes,

@@ -306,7 +306,7 @@ struct EventPeople {
 
 /// A window as compiled: its index among the rule set's windows (for the
 /// ranges precomputed per inventory) and its length.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct WindowRef {
     pub(crate) index: usize,
     pub(crate) window: Window,
