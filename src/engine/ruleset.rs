@@ -1,6 +1,7 @@
 //! A rule set as data: its id, version, parameters (time windows, the focus
 //! threshold, confidence bands) and rules (DESIGN.md decision 4).
 
+use crate::collections::HashSet;
 use crate::macros::vocabulary_enum;
 use std::collections::BTreeMap;
 
@@ -578,37 +579,25 @@ impl RuleSet {
     }
 
     /// Points the rules' ids and text at the same text in `json`, a document
-    /// known at compile time, wherever it occurs there verbatim: the text is
-    /// equal, but an assessment then shares it with no reference counting.
+    /// known at compile time, wherever a string of the document holds it
+    /// verbatim: the text is equal, but an assessment then shares it with no
+    /// reference counting.
     ///
-    /// A rule's text lies in the document after its id, and the ids in rule
-    /// order, so each text is looked for from its rule's id on, then, should
-    /// the document order its keys otherwise, from the start: reading the
-    /// document once, not once per text.
+    /// The document's strings written without escapes are collected in one
+    /// pass and each text is a probe among them: searching the document for
+    /// each text was a quarter of the first `Engine::standard()`.
     fn share_static_text(&mut self, json: &'static str) {
-        let find = |from: usize, text: &str| -> Option<(usize, &'static str)> {
-            // Text that JSON escapes is never in the document as it is.
-            if text.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
-                return None;
-            }
-            let at = |base: usize, rest: &str| rest.find(text).map(|i| base.saturating_add(i));
-            json.get(from..)
-                .and_then(|rest| at(from, rest))
-                .or_else(|| at(0, json))
-                .and_then(|i| Some((i, json.get(i..i.saturating_add(text.len()))?)))
-        };
-        let mut cursor = 0;
-        if let Some((i, found)) = find(cursor, self.id.as_str()) {
+        let literals = verbatim_strings(json);
+        let find = |text: &str| literals.get(text).copied();
+        if let Some(found) = find(self.id.as_str()) {
             self.id = RuleId::from_known(found);
-            cursor = i;
         }
         for rule in &mut self.rules {
-            if let Some((i, found)) = find(cursor, rule.id.as_str()) {
+            if let Some(found) = find(rule.id.as_str()) {
                 rule.id = RuleId::from_known(found);
-                cursor = i;
             }
             let share = |text: &mut SharedText| {
-                if let Some((_, found)) = find(cursor, text) {
+                if let Some(found) = find(text) {
                     *text = SharedText::from_static(found);
                 }
             };
@@ -689,9 +678,51 @@ fn invalid_id() -> RuleId {
     RuleId::from_known("invalid")
 }
 
+/// The strings of the JSON document `json` that are written without
+/// escapes (keys and values alike), as they stand in it: one pass over the
+/// bytes.
+fn verbatim_strings(json: &'static str) -> HashSet<&'static str> {
+    let bytes = json.as_bytes();
+    let mut found = HashSet::default();
+    let mut i = 0;
+    while let Some(open) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'"'))
+    {
+        let start = i.saturating_add(open).saturating_add(1);
+        let mut j = start;
+        let mut escaped = false;
+        while let Some(&b) = bytes.get(j) {
+            match b {
+                b'\\' => {
+                    escaped = true;
+                    j = j.saturating_add(2);
+                }
+                b'"' => break,
+                _ => j = j.saturating_add(1),
+            }
+        }
+        if !escaped {
+            if let Some(text) = json.get(start..j) {
+                found.insert(text);
+            }
+        }
+        i = j.saturating_add(1);
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verbatim_strings_are_the_unescaped_strings_keys_included() {
+        let found = verbatim_strings(r#"{"a": "b c", "d": ["e\"f", "g\\", ""], "h": 1}"#);
+        let mut found: Vec<&str> = found.into_iter().collect();
+        found.sort_unstable();
+        assert_eq!(found, ["", "a", "b c", "d", "h"]);
+    }
 
     #[test]
     fn fingerprint_is_sha256_of_the_rfc8785_form() {
