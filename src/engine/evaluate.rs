@@ -584,11 +584,6 @@ impl Engine {
     }
 }
 
-/// Merges missing fields by path: document order, held-back rule ids sorted
-/// and deduplicated; `extra` adds what else each fact would settle (the
-/// dispute stage, an onset link, the grief kind). `raw` pairs each missing
-/// field with the index of a rule it held back; it is sorted in place, and
-/// so is `extra`. Every list is allocated at its final length.
 /// The people a death event of the inventory names: one pass over the
 /// events.
 fn people_named_by_a_death(inventory: &Inventory, facts: &Facts<'_>) -> SubjectBits {
@@ -603,6 +598,11 @@ fn people_named_by_a_death(inventory: &Inventory, facts: &Facts<'_>) -> SubjectB
     named
 }
 
+/// Merges missing fields by path: document order, held-back rule ids sorted
+/// and deduplicated; `extra` adds what else each fact would settle (the
+/// dispute stage, an onset link, the grief kind). `raw` pairs each missing
+/// field with the index of a rule it held back; it is sorted in place, and
+/// so is `extra`. Every list is allocated at its final length.
 fn merge_missing(
     inv: &Inventory,
     rules: &[crate::engine::Rule],
