@@ -18,12 +18,13 @@ use crate::{
 use serde::{Deserialize, Serialize};
 
 use super::assessment::RuleSetInfo;
-use super::condition::{Condition, EventCondition, PersonCondition};
+use super::condition::{
+    Condition, EventCondition, EventFact, EventRead, PersonCondition, PersonFact, PersonRead,
+    RootRead, SocialFact,
+};
 use super::condition_tree as tree;
 use super::explain::Words;
-use super::fact_table::{
-    Asked, Codes, EventFact, EventRead, Holds, PersonFact, PersonRead, RootRead, SocialFact,
-};
+use super::fact_table::{Asked, Codes, Holds};
 use super::facts::{Truth, WindowRef};
 use super::masks::PersonNeeds;
 use super::proximity::{self, Proximity};

@@ -3,9 +3,9 @@
 //! [`Condition`], [`PersonCondition`] and [`EventCondition`] share their
 //! shape: `all`, `any` and `not` over parts of the same kind, parts of
 //! another kind (`some_person`, `some_event`, an event's `person`), and
-//! leaves. Each kind is declared once below, in a table that lists its
-//! variants by role ([`condition_kind!`]); every operation on the tree is
-//! written once, for all three kinds, over that table:
+//! leaves. Each kind is declared once, in its table in `condition.rs`, which
+//! lists its variants by role and hands them to [`condition_kind!`]; every
+//! operation on the tree is written once, for all three kinds, in that macro:
 //!
 //! * the shape a reader of the tree sees ([`Kind::shape`]: `all`, `any`,
 //!   `not` or a fact), so explaining and compiling handle `all`, `any` and
@@ -28,7 +28,7 @@
 //! compile.
 
 use std::fmt;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 use serde::{Serialize, Serializer, ser::Error as _};
 
@@ -60,7 +60,7 @@ pub(crate) trait Kind: Sized {
 }
 
 /// A condition of any of the three kinds, owned.
-enum Owned {
+pub(crate) enum Owned {
     Whole(Condition),
     Person(PersonCondition),
     Event(EventCondition),
@@ -75,18 +75,44 @@ pub(crate) enum Ref<'a> {
 }
 
 /// A leaf of each kind, left behind where a child was taken out.
-const WHOLE_LEAF: Condition = Condition::LivesAlone(false);
-const PERSON_LEAF: PersonCondition = PersonCondition::Deceased(false);
-const EVENT_LEAF: EventCondition = EventCondition::Death(false);
+pub(crate) const WHOLE_LEAF: Condition = Condition::LivesAlone(false);
+pub(crate) const PERSON_LEAF: PersonCondition = PersonCondition::Deceased(false);
+pub(crate) const EVENT_LEAF: EventCondition = EventCondition::Death(false);
+
+/// The place of `key` in `keys` (its variant's serde index).
+pub(crate) const fn position(keys: &[&str], key: &str) -> u32 {
+    let mut rest = keys;
+    let mut index = 0;
+    while let Some((first, tail)) = rest.split_first() {
+        if same(first.as_bytes(), key.as_bytes()) {
+            return index;
+        }
+        rest = tail;
+        index += 1;
+    }
+    index
+}
+
+/// Whether `a` and `b` are the same bytes (in a constant).
+const fn same(mut a: &[u8], mut b: &[u8]) -> bool {
+    while let (Some((x, a_tail)), Some((y, b_tail))) = (a.split_first(), b.split_first()) {
+        if *x != *y {
+            return false;
+        }
+        a = a_tail;
+        b = b_tail;
+    }
+    a.is_empty() && b.is_empty()
+}
 
 /// A node serialized `depth` levels below the top.
-struct DeepOne<'a, K>(&'a K, usize);
+pub(crate) struct DeepOne<'a, K>(pub(crate) &'a K, pub(crate) usize);
 
 /// The parts of a group, serialized `depth` levels below the top.
-struct DeepMany<'a, K>(&'a [K], usize);
+pub(crate) struct DeepMany<'a, K>(pub(crate) &'a [K], pub(crate) usize);
 
 /// Serializing a node whose parts know their depth.
-trait SerializeAt {
+pub(crate) trait SerializeAt {
     fn serialize_at<S: Serializer>(&self, s: S, depth: usize) -> Result<S::Ok, S::Error>;
 }
 
@@ -107,17 +133,33 @@ impl<K: SerializeAt> Serialize for DeepMany<'_, K> {
     }
 }
 
-/// Declares a kind of condition by its variants, in declaration order (the
-/// indices are serde's variant indices): every kind has `All`, `Any` and
-/// `Not` first; then its parts of another kind (`Variant(ChildKind, WRAP,
-/// placeholder) = index "json_key"`); then its leaves (`Variant = index
-/// "json_key"`). Generates the tree operations and the trait impls.
+/// Declares a kind of condition by its variants, in declaration order (a
+/// variant's place there is serde's variant index): every kind has `All`,
+/// `Any` and `Not` first; then its parts of another kind (`Variant(ChildKind
+/// as WRAP, placeholder) = "json_key"`); then its leaves (`Variant =
+/// "json_key"`). Generates the tree operations and the trait impls. Invoked
+/// by [`fact_table!`](super::fact_table::fact_table), which declares the
+/// kind's enum in that order.
 macro_rules! condition_kind {
     (
-        $kind:ident as $wrap:ident, $name:literal, placeholder $leaf:expr;
-        parts: [$($q:ident($qty:ident as $qwrap:ident, $qleaf:expr) = $qi:literal $qk:literal),* $(,)?];
-        leaves: [$($l:ident = $li:literal $lk:literal),* $(,)?]
+        $kind:ident as $wrap:ident, placeholder $leaf:expr;
+        parts: [$($q:ident($qty:ident as $qwrap:ident, $qleaf:expr) = $qk:literal),* $(,)?];
+        leaves: [$($l:ident = $lk:literal),* $(,)?]
     ) => {
+        const _: () = {
+        use std::fmt;
+        use std::hash::{Hash, Hasher};
+
+        use serde::{Serialize, Serializer};
+
+        use $crate::engine::condition_tree::{
+            DeepMany, DeepOne, Kind, Owned, Ref, SerializeAt, Shape, Shown, clone_tree,
+            drop_children, position, shown_list, tree_eq, tree_hash,
+        };
+
+        /// The JSON keys of the variants, in declaration order.
+        const KEYS: &[&str] = &["all", "any", "not", $($qk,)* $($lk,)*];
+
         impl Kind for $kind {
             fn shape(&self) -> Shape<'_, Self> {
                 match self {
@@ -132,7 +174,7 @@ macro_rules! condition_kind {
 
         impl $kind {
             /// The node's children, in order.
-            fn push_children<'a>(&'a self, out: &mut Vec<Ref<'a>>) {
+            pub(crate) fn push_children<'a>(&'a self, out: &mut Vec<Ref<'a>>) {
                 match self {
                     $kind::All(v) | $kind::Any(v) => out.extend(v.iter().map(Ref::$wrap)),
                     $kind::Not(b) => out.push(Ref::$wrap(b)),
@@ -143,7 +185,7 @@ macro_rules! condition_kind {
 
             /// Takes the node's children out, leaving it shallow, and
             /// pushes them.
-            fn take_children(&mut self, into: &mut Vec<Owned>) {
+            pub(crate) fn take_children(&mut self, into: &mut Vec<Owned>) {
                 match self {
                     $kind::All(v) | $kind::Any(v) => {
                         into.extend(std::mem::take(v).into_iter().map(Owned::$wrap));
@@ -157,7 +199,7 @@ macro_rules! condition_kind {
             }
 
             /// Whether the node has no children.
-            fn is_leaf(&self) -> bool {
+            pub(crate) fn is_leaf(&self) -> bool {
                 match self {
                     $kind::All(v) | $kind::Any(v) => v.is_empty(),
                     $kind::Not(_) => false,
@@ -168,7 +210,7 @@ macro_rules! condition_kind {
 
             /// Whether some child has children of its own: only then can
             /// dropping the node recurse more than two levels.
-            fn has_deep_child(&self) -> bool {
+            pub(crate) fn has_deep_child(&self) -> bool {
                 match self {
                     $kind::All(v) | $kind::Any(v) => v.iter().any(|k| !k.is_leaf()),
                     $kind::Not(b) => !b.is_leaf(),
@@ -179,7 +221,7 @@ macro_rules! condition_kind {
 
             /// The node itself, with `kids` (already copied, in order) as
             /// its children.
-            fn rebuild(&self, kids: Vec<Owned>) -> Self {
+            pub(crate) fn rebuild(&self, kids: Vec<Owned>) -> Self {
                 let mut first = kids.into_iter();
                 match self {
                     $kind::All(_) => $kind::All(first.map(Self::from_owned).collect()),
@@ -195,13 +237,13 @@ macro_rules! condition_kind {
             }
 
             /// The condition of this kind in `o`, or the placeholder.
-            fn from_owned(o: Owned) -> Self {
+            pub(crate) fn from_owned(o: Owned) -> Self {
                 if let Owned::$wrap(c) = o { c } else { $leaf }
             }
 
             /// The same variant with the same facts (children aside; a
             /// group's parts are counted).
-            fn shallow_eq(&self, other: &Self) -> bool {
+            pub(crate) fn shallow_eq(&self, other: &Self) -> bool {
                 match self {
                     $kind::All(a) => matches!(other, $kind::All(b) if a.len() == b.len()),
                     $kind::Any(a) => matches!(other, $kind::Any(b) if a.len() == b.len()),
@@ -213,7 +255,7 @@ macro_rules! condition_kind {
 
             /// Hashes the variant and its facts (children aside; a group's
             /// parts are counted).
-            fn shallow_hash<H: Hasher>(&self, h: &mut H) {
+            pub(crate) fn shallow_hash<H: Hasher>(&self, h: &mut H) {
                 std::mem::discriminant(self).hash(h);
                 match self {
                     $kind::All(v) | $kind::Any(v) => v.len().hash(h),
@@ -224,7 +266,7 @@ macro_rules! condition_kind {
             }
 
             /// `Debug` of the node, its children shown one level deeper.
-            fn fmt_node(&self, f: &mut fmt::Formatter<'_>, depth: usize) -> fmt::Result {
+            pub(crate) fn fmt_node(&self, f: &mut fmt::Formatter<'_>, depth: usize) -> fmt::Result {
                 match self {
                     $kind::All(v) => f.debug_tuple("All").field(&shown_list(v, Ref::$wrap, depth)).finish(),
                     $kind::Any(v) => f.debug_tuple("Any").field(&shown_list(v, Ref::$wrap, depth)).finish(),
@@ -241,11 +283,11 @@ macro_rules! condition_kind {
             fn serialize_at<S: Serializer>(&self, s: S, depth: usize) -> Result<S::Ok, S::Error> {
                 let d = depth + 1;
                 match self {
-                    $kind::All(v) => s.serialize_newtype_variant($name, 0, "all", &DeepMany(v, d)),
-                    $kind::Any(v) => s.serialize_newtype_variant($name, 1, "any", &DeepMany(v, d)),
-                    $kind::Not(b) => s.serialize_newtype_variant($name, 2, "not", &DeepOne(&**b, d)),
-                    $( $kind::$q(b) => s.serialize_newtype_variant($name, $qi, $qk, &DeepOne(&**b, d)), )*
-                    $( $kind::$l(x) => s.serialize_newtype_variant($name, $li, $lk, x), )*
+                    $kind::All(v) => s.serialize_newtype_variant(stringify!($kind), 0, "all", &DeepMany(v, d)),
+                    $kind::Any(v) => s.serialize_newtype_variant(stringify!($kind), 1, "any", &DeepMany(v, d)),
+                    $kind::Not(b) => s.serialize_newtype_variant(stringify!($kind), 2, "not", &DeepOne(&**b, d)),
+                    $( $kind::$q(b) => s.serialize_newtype_variant(stringify!($kind), const { position(KEYS, $qk) }, $qk, &DeepOne(&**b, d)), )*
+                    $( $kind::$l(x) => s.serialize_newtype_variant(stringify!($kind), const { position(KEYS, $lk) }, $lk, x), )*
                 }
             }
         }
@@ -292,62 +334,11 @@ macro_rules! condition_kind {
                 tree_hash(Ref::$wrap(self), state);
             }
         }
+        };
     };
 }
 
-condition_kind! {
-    Condition as Whole, "Condition", placeholder WHOLE_LEAF;
-    parts: [
-        SomePerson(PersonCondition as Person, PERSON_LEAF) = 3 "some_person",
-        SomeEvent(EventCondition as Event, EVENT_LEAF) = 4 "some_event",
-    ];
-    leaves: [
-        PriorFunctioningIn = 5 "prior_functioning_in",
-        LivesAlone = 6 "lives_alone",
-        ConfidantsAtMost = 7 "confidants_at_most",
-        OnsetKnown = 8 "onset_known",
-    ]
-}
-
-condition_kind! {
-    PersonCondition as Person, "PersonCondition", placeholder PERSON_LEAF;
-    parts: [];
-    leaves: [
-        RelationshipIn = 3 "relationship_in",
-        ClosenessIn = 4 "closeness_in",
-        Deceased = 5 "deceased",
-        Estranged = 6 "estranged",
-        Significant = 7 "significant",
-        ConflictLevelAtLeast = 8 "conflict_level_at_least",
-        ConflictVisibilityIn = 9 "conflict_visibility_in",
-        ConflictCourseIn = 10 "conflict_course_in",
-        ConflictBeganIn = 11 "conflict_began_in",
-        ExpectationsMetIn = 12 "expectations_met_in",
-        ChangeAroundOnsetIn = 13 "change_around_onset_in",
-        Confidant = 14 "confidant",
-        Supportive = 15 "supportive",
-        DiedWithin = 16 "died_within",
-        OnsetLinkIn = 17 "onset_link_in",
-    ]
-}
-
-condition_kind! {
-    EventCondition as Event, "EventCondition", placeholder EVENT_LEAF;
-    parts: [
-        Person(PersonCondition as Person, PERSON_LEAF) = 12 "person",
-    ];
-    leaves: [
-        KindIn = 3 "kind_in",
-        Death = 4 "death",
-        NonDeathLoss = 5 "non_death_loss",
-        RoleChange = 6 "role_change",
-        Within = 7 "within",
-        Linked = 8 "linked",
-        LinkedToOnset = 9 "linked_to_onset",
-        HasGriefSignIn = 10 "has_grief_sign_in",
-        OnsetLinkIn = 11 "onset_link_in",
-    ]
-}
+pub(crate) use condition_kind;
 
 impl<'a> Ref<'a> {
     fn push_children(self, out: &mut Vec<Ref<'a>>) {
@@ -461,7 +452,7 @@ impl Owned {
 /// Drops the children of a node one level at a time: each node is made
 /// shallow (its children taken out and pushed) before it is dropped, so no
 /// drop recurses more than two levels.
-fn drop_children(mut root: Owned) {
+pub(crate) fn drop_children(mut root: Owned) {
     let mut stack = Vec::new();
     root.take_children(&mut stack);
     while let Some(mut node) = stack.pop() {
@@ -472,7 +463,7 @@ fn drop_children(mut root: Owned) {
 
 /// A deep copy of the tree under `root`, made with a stack on the heap:
 /// children are copied before their parent (post-order).
-fn clone_tree(root: Ref<'_>) -> Owned {
+pub(crate) fn clone_tree(root: Ref<'_>) -> Owned {
     let mut work: Vec<(Ref<'_>, bool)> = vec![(root, false)];
     let mut done: Vec<Owned> = Vec::new();
     let mut kids = Vec::new();
@@ -492,7 +483,7 @@ fn clone_tree(root: Ref<'_>) -> Owned {
 
 /// Whether two trees are equal, compared node by node with a stack on the
 /// heap.
-fn tree_eq<'a>(a: Ref<'a>, b: Ref<'a>) -> bool {
+pub(crate) fn tree_eq<'a>(a: Ref<'a>, b: Ref<'a>) -> bool {
     let mut stack = vec![(a, b)];
     let (mut left, mut right) = (Vec::new(), Vec::new());
     while let Some((a, b)) = stack.pop() {
@@ -513,7 +504,7 @@ fn tree_eq<'a>(a: Ref<'a>, b: Ref<'a>) -> bool {
 
 /// Hashes a tree node by node, in pre-order, with a stack on the heap:
 /// equal trees hash the same sequence.
-fn tree_hash<H: Hasher>(root: Ref<'_>, h: &mut H) {
+pub(crate) fn tree_hash<H: Hasher>(root: Ref<'_>, h: &mut H) {
     let mut stack = vec![root];
     let mut kids = Vec::new();
     while let Some(node) = stack.pop() {
@@ -525,10 +516,14 @@ fn tree_hash<H: Hasher>(root: Ref<'_>, h: &mut H) {
 }
 
 /// A node shown by `Debug` at `depth` levels below the top.
-struct Shown<'a>(Ref<'a>, usize);
+pub(crate) struct Shown<'a>(pub(crate) Ref<'a>, pub(crate) usize);
 
 /// The parts of a group, shown one level deeper.
-fn shown_list<'a, K>(parts: &'a [K], wrap: fn(&'a K) -> Ref<'a>, depth: usize) -> Vec<Shown<'a>> {
+pub(crate) fn shown_list<'a, K>(
+    parts: &'a [K],
+    wrap: fn(&'a K) -> Ref<'a>,
+    depth: usize,
+) -> Vec<Shown<'a>> {
     parts.iter().map(|k| Shown(wrap(k), depth + 1)).collect()
 }
 
@@ -610,7 +605,7 @@ mod tests {
         });
     }
 
-    fn hash_of<T: Hash>(t: &T) -> u64 {
+    fn hash_of<T: std::hash::Hash>(t: &T) -> u64 {
         use std::collections::hash_map::DefaultHasher;
         let mut h = DefaultHasher::new();
         t.hash(&mut h);

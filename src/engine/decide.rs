@@ -10,9 +10,11 @@ use crate::inventory::Inventory;
 
 use super::buffers::SubjectBits;
 use super::compile::{Compiled, Leaf, Node, Space};
-use super::facts::{EventField, Facts, MissingRef, Truth};
+use super::condition::EventField;
+use super::facts::{Facts, Truth};
 use super::leaves::{Ctx, Discard, Sink};
 use super::masks::{LANES, Mask, SubjectMasks, Tri, lanes_of};
+use super::missing::MissingRef;
 
 /// How many node results (nodes times chunks) are kept on the stack.
 pub(crate) const INLINE_NODES: usize = 128;

@@ -19,9 +19,11 @@ use crate::{
 use super::assessment::{AreaFinding, Assessment, Evidence, MissingFact};
 use super::buffers::{Places, SpillVec, SubjectBits};
 use super::compile::Engine;
+use super::condition::{EventField, PersonField};
 use super::decide::Eval;
-use super::facts::{EventField, Facts, MissingRef, PersonField, Truth};
+use super::facts::{Facts, Truth};
 use super::leaves::Sink;
+use super::missing::MissingRef;
 use super::policy::{self, AreaTally};
 use super::proximity::NearMisses;
 use super::strength::{self, Counted, FactKey, FactRuns, SubjectIndex};

@@ -8,8 +8,9 @@
 use std::collections::BTreeMap;
 
 use super::condition::{Condition, EventCondition, PersonCondition};
+use super::condition::{EventRead, PersonRead, RootRead};
 use super::condition_tree::{Kind, Shape};
-use super::fact_table::{Asked, EventRead, PersonRead, RootRead};
+use super::fact_table::Asked;
 use super::ruleset::{MAX_CONDITION_DEPTH_LIMIT, Window};
 
 impl Condition {

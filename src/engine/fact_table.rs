@@ -1,5 +1,7 @@
-//! The table of engine facts: what a rule may ask about a person or an
-//! event, one entry per fact (DESIGN.md, "Where to add things").
+//! How a table of engine facts works: what a rule may ask about a person,
+//! an event or the inventory, one entry per fact. The three tables are in
+//! `condition.rs`, one per kind of condition, declared through
+//! [`fact_table!`] (DESIGN.md, "Where to add things").
 //!
 //! A fact's value is a set of *codes*, small numbers below 64: an enum's
 //! values by discriminant, `false` and `true` as 0 and 1, and, past the
@@ -13,7 +15,7 @@
 //! [`EventLeaf::Is`](super::compile::EventLeaf)). It is true where the
 //! subject has a code in the set; unknown where it has one of the fact's
 //! *unknown codes* not in the set (each names the inventory field whose
-//! absence it stands for, in the tables of `facts.rs`); false elsewhere.
+//! absence it stands for, in the table's `missing` list); false elsewhere.
 //! One subject is decided by [`decide`] (`leaves.rs`), 64 at once by
 //! [`CodeLanes`] (`masks.rs`): both read the subject through the table's
 //! accessor, so a fact has no code of its own in either.
@@ -23,18 +25,16 @@
 //! widens to the codes it covers (`listing`), the JSON key of the condition
 //! that lists its values, and its words (for explanations and near misses).
 //! The condition a rule set writes is mapped to its fact and values once, by
-//! an exhaustive `match` ([`PersonCondition::read`], [`EventCondition::read`]),
-//! which compiling and explaining both use.
+//! an exhaustive `match` the macro writes (`PersonCondition::read` and its
+//! kin), which compiling and explaining both use.
 
 use crate::inventory::{
     Closeness, ConflictCourse, ConflictLevel, ConflictVisibility, EventKind, ExpectationsMet,
-    GriefSign, LifeEvent, OnsetLink, Person, PersonStatus, PriorFunctioning, RelationshipChange,
-    RelationshipKind, RelativeToOnset, SocialContext,
+    GriefSign, OnsetLink, PriorFunctioning, RelationshipChange, RelationshipKind, RelativeToOnset,
 };
 
 use super::compile::bit;
-use super::condition::{Condition, EventCondition, PersonCondition};
-use super::facts::{EventField, Facts, PersonField, SocialField, Truth, significance};
+use super::facts::Truth;
 use super::masks::{Mask, Tri};
 
 /// A set of codes, one bit each.
@@ -78,16 +78,16 @@ pub(crate) const fn yes_no(b: bool) -> Codes {
 }
 
 /// The code "not recorded" of a yes-no fact.
-const UNRECORDED_BOOL: u32 = 2;
+pub(crate) const UNRECORDED_BOOL: u32 = 2;
 
 /// The codes of an optional yes-no value.
-fn opt_bool(v: Option<bool>) -> Codes {
+pub(crate) fn opt_bool(v: Option<bool>) -> Codes {
     v.map_or(bit(UNRECORDED_BOOL), yes_no)
 }
 
 /// The code of an optional value, "not recorded" being `count` (the first
 /// code past the enum's values).
-fn opt<T: Coded>(v: Option<T>, count: usize) -> Codes {
+pub(crate) fn opt<T: Coded>(v: Option<T>, count: usize) -> Codes {
     match v {
         Some(v) => bit(v.code()),
         None => bit(u32::try_from(count).unwrap_or(u32::MAX)),
@@ -95,7 +95,7 @@ fn opt<T: Coded>(v: Option<T>, count: usize) -> Codes {
 }
 
 /// `count` as a code (the first past an enum's values).
-const fn past(count: usize) -> u32 {
+pub(crate) const fn past(count: usize) -> u32 {
     count as u32
 }
 
@@ -163,111 +163,259 @@ impl Wording {
     }
 }
 
-/// Declares a table of facts about one kind of subject. Each entry:
-/// `Name { key, codes, read, unknown, listing, words }` (see the module's
-/// documentation). Generates the enum and its exhaustive lookups.
+/// What to ask when a field is missing: fixed words, or words around the
+/// name of the person or event the field belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Question {
+    Fixed(&'static str),
+    About(&'static str, &'static str),
+}
+
+impl Question {
+    /// The question, naming `who` (the person or event, as the report names
+    /// it).
+    pub(crate) fn ask(self, who: &str) -> String {
+        match self {
+            Question::Fixed(q) => String::from(q),
+            Question::About(before, after) => format!("{before}{who}{after}"),
+        }
+    }
+}
+
+/// Declares one kind of condition and the table of facts it reads (see the
+/// module's documentation and `condition.rs`, where the three tables are).
+///
+/// An invocation gives, in order:
+///
+/// * the public condition enum's docs, name, its place in the condition
+///   tree (`as Whole`), a leaf to leave behind where a child was taken out,
+///   and the enum of what its conditions read;
+/// * the facts' enum, the subject they are about and, for people and events,
+///   the lanes that hold the codes of up to 64 subjects;
+/// * `missing`: the inventory fields a rule on this kind of subject may find
+///   missing, **in the order they appear in the subject's JSON** (that order
+///   sorts the assessment's missing facts; a test checks it), each with its
+///   JSON path below the subject and the question to ask;
+/// * `parts`: the conditions that hold conditions of another kind;
+/// * `table`: one entry per fact: the condition variant that asks about it
+///   (with how it asks: `Is` a yes-no value, `In` a list of values,
+///   `AtLeast` a value), then the fact's `key` (the JSON key of that
+///   condition), `codes`, `read`, `unknown`, `listing` and `words`;
+/// * `others`: the conditions with logic of their own, each with what it
+///   reads.
+///
+/// It generates the public enum (its variants in that order after `all`,
+/// `any` and `not`, each named in JSON by its key), the tree operations
+/// ([`condition_kind!`](super::condition_tree::condition_kind)), the
+/// condition's `read`, the facts' enum with its exhaustive lookups and
+/// lanes, and the fields' enum with its paths and questions. Every `match`
+/// it writes is exhaustive, so nothing can be left out of one.
 macro_rules! fact_table {
+    (@asked In $v:ident) => { Asked::In($v) };
+    (@asked Is $v:ident) => { Asked::Is(*$v) };
+    (@asked AtLeast $v:ident) => { Asked::AtLeast($v.code(), (*$v).into()) };
     (
+        $(#[$cmeta:meta])*
+        pub enum $Cond:ident as $wrap:ident, placeholder $cleaf:expr, reads $Read:ident;
         $(#[$meta:meta])*
-        enum $Fact:ident about $Subject:ty, missing $Field:ty $(, lanes $Lanes:ident)?;
-        $(
-            $(#[$doc:meta])*
-            $name:ident {
-                key: $key:literal,
-                codes: $codes:expr,
-                read: $read:expr,
-                unknown: [$($uc:expr => $uf:expr),* $(,)?],
-                listing: $listing:expr,
-                words: ($first:literal, $second:literal $(,)?),
-            }
-        )*
+        facts $Fact:ident about $Subject:ty $(, lanes $Lanes:ident)?;
+        $(#[$mmeta:meta])*
+        missing $Field:ident: [
+            $( $(#[$mdoc:meta])* $mv:ident at $mpath:literal asks $mq:expr ),* $(,)?
+        ];
+        parts: [
+            $(
+                $(#[$qdoc:meta])*
+                $q:ident($qty:ident as $qwrap:ident, $qleaf:expr) = $qk:literal
+                    => |$qx:ident| $qread:expr
+            ),* $(,)?
+        ];
+        table: [
+            $(
+                $(#[$doc:meta])*
+                $cv:ident($(#[$cattr:meta])* $cty:ty) as $how:ident => $name:ident {
+                    key: $key:literal,
+                    codes: $codes:expr,
+                    read: $read:expr,
+                    unknown: [$($uc:expr => $uf:expr),* $(,)?],
+                    listing: $listing:expr,
+                    words: ($first:literal, $second:literal $(,)?),
+                }
+            )*
+        ];
+        others: [
+            $(
+                $(#[$odoc:meta])*
+                $o:ident($(#[$oattr:meta])* $oty:ty) = $ok:literal => |$ox:ident| $oread:expr
+            ),* $(,)?
+        ];
     ) => {
+        $(#[$cmeta])*
+        #[derive(serde::Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(deny_unknown_fields)]
+        #[non_exhaustive]
+        pub enum $Cond {
+            /// Every part holds. Must not be empty.
+            #[serde(rename = "all")]
+            All(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<$Cond>),
+            /// At least one part holds. Must not be empty.
+            #[serde(rename = "any")]
+            Any(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<$Cond>),
+            /// The part does not hold.
+            #[serde(rename = "not")]
+            Not(Box<$Cond>),
+            $(
+                $(#[$qdoc])*
+                #[serde(rename = $qk)]
+                $q(Box<$qty>),
+            )*
+            $(
+                $(#[$doc])*
+                #[serde(rename = $key)]
+                $cv($(#[$cattr])* $cty),
+            )*
+            $(
+                $(#[$odoc])*
+                #[serde(rename = $ok)]
+                $o($(#[$oattr])* $oty),
+            )*
+        }
+
+        $crate::engine::condition_tree::condition_kind! {
+            $Cond as $wrap, placeholder $cleaf;
+            parts: [$($q($qty as $qwrap, $qleaf) = $qk),*];
+            leaves: [$($cv = $key,)* $($o = $ok),*]
+        }
+
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub(crate) enum $Fact {
             $( $(#[$doc])* $name, )*
         }
 
-        impl $Fact {
-            /// Every fact, in declaration order.
-            #[cfg(test)]
-            pub(crate) const ALL: &'static [$Fact] = &[$($Fact::$name),*];
-
-            /// How many facts there are.
-            pub(crate) const COUNT: usize = [$($Fact::$name),*].len();
-
-            /// How many codes each fact has, by fact.
-            const CODE_COUNTS: [usize; Self::COUNT] = [$($codes),*];
-
-            /// The codes subject `i` (`s`) has.
-            #[inline]
-            pub(crate) fn read(self, facts: &Facts<'_>, i: usize, s: &$Subject) -> Codes {
-                match self {
-                    $( $Fact::$name => {
-                        let read: fn(&Facts<'_>, usize, &$Subject) -> Codes = $read;
-                        read(facts, i, s)
-                    } )*
-                }
-            }
-
-            /// The codes that are unknown unless listed.
-            #[inline]
-            pub(crate) fn unknown(self) -> Codes {
-                match self {
-                    $( $Fact::$name => 0 $( | bit($uc) )*, )*
-                }
-            }
-
-            /// The field whose absence unknown code `code` stands for.
-            pub(crate) fn missing(self, code: u32) -> Option<$Field> {
-                match self {
-                    $( $Fact::$name => {
-                        $( if code == $uc {
-                            return Some($uf);
-                        } )*
-                        None
-                    } )*
-                }
-            }
-
-            /// The codes a condition listing `codes` holds for.
-            fn listing(self, codes: Codes) -> Codes {
-                match self {
-                    $( $Fact::$name => {
-                        let listing: fn(Codes) -> Codes = $listing;
-                        listing(codes)
-                    } )*
-                }
-            }
-
-            /// Where a condition listing `codes` holds, and where it is
-            /// unknown.
-            pub(crate) fn holds(self, codes: Codes) -> Holds {
-                let yes = self.listing(codes);
-                Holds {
-                    yes,
-                    vague: self.unknown() & !yes,
-                }
-            }
-
-            /// The JSON key of the condition that lists the fact's values.
-            pub(crate) fn key(self) -> &'static str {
-                match self {
-                    $( $Fact::$name => $key, )*
-                }
-            }
-
-            /// The fact's words.
-            pub(crate) fn words(self) -> Wording {
-                match self {
-                    $( $Fact::$name => Wording($first, $second), )*
-                }
-            }
+        $(#[$mmeta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub(crate) enum $Field {
+            $( $(#[$mdoc])* $mv, )*
         }
 
-        const _: () = assert!(fits(&$Fact::CODE_COUNTS), "at most 64 codes a fact, 63 facts");
+        const _: () = {
+            use $crate::engine::compile::bit;
+            use $crate::engine::facts::Facts;
+            use $crate::engine::fact_table::{Asked, Codes, Holds, Question, Wording, fits};
 
-        fact_table!(@lanes [$($Lanes)?] $Fact about $Subject; $($name: $read),*);
+            impl $Cond {
+                /// What the condition reads.
+                pub(crate) fn read(&self) -> $Read<'_> {
+                    match self {
+                        $Cond::All(_) | $Cond::Any(_) | $Cond::Not(_) => $Read::Group,
+                        $( $Cond::$q($qx) => $qread, )*
+                        $( $Cond::$cv(v) => $Read::Fact($Fact::$name, fact_table!(@asked $how v)), )*
+                        $( $Cond::$o($ox) => $oread, )*
+                    }
+                }
+            }
+
+            impl $Field {
+                /// Every field, in document order.
+                pub(crate) const ALL: &'static [$Field] = &[$($Field::$mv),*];
+
+                /// The field's JSON path below its subject, and the question
+                /// to ask when it is missing.
+                pub(crate) fn entry(self) -> (&'static str, Question) {
+                    match self {
+                        $( $Field::$mv => ($mpath, $mq), )*
+                    }
+                }
+
+                /// The field's JSON path below its subject.
+                pub(crate) fn suffix(self) -> &'static str {
+                    self.entry().0
+                }
+            }
+
+            impl $Fact {
+                /// Every fact, in declaration order.
+                #[cfg(test)]
+                pub(crate) const ALL: &'static [$Fact] = &[$($Fact::$name),*];
+
+                /// How many facts there are.
+                pub(crate) const COUNT: usize = [$($Fact::$name),*].len();
+
+                /// How many codes each fact has, by fact.
+                pub(crate) const CODE_COUNTS: [usize; Self::COUNT] = [$($codes),*];
+
+                /// The codes subject `i` (`s`) has.
+                #[inline]
+                pub(crate) fn read(self, facts: &Facts<'_>, i: usize, s: &$Subject) -> Codes {
+                    match self {
+                        $( $Fact::$name => {
+                            let read: fn(&Facts<'_>, usize, &$Subject) -> Codes = $read;
+                            read(facts, i, s)
+                        } )*
+                    }
+                }
+
+                /// The codes that are unknown unless listed.
+                #[inline]
+                pub(crate) fn unknown(self) -> Codes {
+                    match self {
+                        $( $Fact::$name => 0 $( | bit($uc) )*, )*
+                    }
+                }
+
+                /// The field whose absence unknown code `code` stands for.
+                pub(crate) fn missing(self, code: u32) -> Option<$Field> {
+                    match self {
+                        $( $Fact::$name => {
+                            $( if code == $uc {
+                                return Some($uf);
+                            } )*
+                            None
+                        } )*
+                    }
+                }
+
+                /// The codes a condition listing `codes` holds for.
+                fn listing(self, codes: Codes) -> Codes {
+                    match self {
+                        $( $Fact::$name => {
+                            let listing: fn(Codes) -> Codes = $listing;
+                            listing(codes)
+                        } )*
+                    }
+                }
+
+                /// Where a condition listing `codes` holds, and where it is
+                /// unknown.
+                pub(crate) fn holds(self, codes: Codes) -> Holds {
+                    let yes = self.listing(codes);
+                    Holds {
+                        yes,
+                        vague: self.unknown() & !yes,
+                    }
+                }
+
+                /// The JSON key of the condition that asks about the fact.
+                pub(crate) fn key(self) -> &'static str {
+                    match self {
+                        $( $Fact::$name => $key, )*
+                    }
+                }
+
+                /// The fact's words.
+                pub(crate) fn words(self) -> Wording {
+                    match self {
+                        $( $Fact::$name => Wording($first, $second), )*
+                    }
+                }
+            }
+
+            assert!(fits(&$Fact::CODE_COUNTS), "at most 64 codes a fact, 63 facts");
+        };
+
+        $crate::engine::fact_table::fact_table!(@lanes [$($Lanes)?] $Fact about $Subject; $($name: $read),*);
     };
     // No lanes: the table's facts are read one subject at a time.
     (@lanes [] $Fact:ident about $Subject:ty; $($name:ident: $read:expr),*) => {};
@@ -275,84 +423,94 @@ macro_rules! fact_table {
     (@lanes [$Lanes:ident] $Fact:ident about $Subject:ty; $($name:ident: $read:expr),*) => {
         /// The facts' codes in the lanes of a chunk.
         #[derive(Debug, Clone, Copy)]
-        pub(crate) struct $Lanes(CodeLanes<{ $Fact::TOTAL_CODES }, { $Fact::COUNT }>);
+        pub(crate) struct $Lanes(
+            $crate::engine::fact_table::CodeLanes<{ $Fact::TOTAL_CODES }, { $Fact::COUNT }>,
+        );
 
-        impl $Lanes {
-            /// No lanes.
-            pub(crate) const EMPTY: Self = $Lanes(CodeLanes::EMPTY);
+        const _: () = {
+            use $crate::engine::compile::bit;
+            use $crate::engine::facts::Facts;
+            use $crate::engine::fact_table::{offset, sum, CodeLanes, Codes, Holds};
+            use $crate::engine::masks::{Mask, Tri};
 
-            /// Records the codes subject `i` (`s`) has of the facts in
-            /// `needs` (by index), in `lanes`.
-            #[inline]
-            pub(crate) fn add(
-                &mut self,
-                needs: u64,
-                facts: &Facts<'_>,
-                i: usize,
-                s: &$Subject,
-                lanes: Mask,
-            ) {
-                $Fact::read_needed(needs, facts, i, s, |index, offset, codes| {
-                    self.0.add(index, offset, codes, lanes);
-                });
-            }
+            impl $Lanes {
+                /// No lanes.
+                pub(crate) const EMPTY: Self = $Lanes(CodeLanes::EMPTY);
 
-            /// The truth in every lane of a leaf on `fact` that `holds`.
-            #[inline]
-            pub(crate) fn tri(&self, fact: $Fact, holds: Holds) -> Tri {
-                self.0.tri(fact.index(), fact.offset(), holds)
-            }
-        }
+                /// Records the codes subject `i` (`s`) has of the facts in
+                /// `needs` (by index), in `lanes`.
+                #[inline]
+                pub(crate) fn add(
+                    &mut self,
+                    needs: u64,
+                    facts: &Facts<'_>,
+                    i: usize,
+                    s: &$Subject,
+                    lanes: Mask,
+                ) {
+                    $Fact::read_needed(needs, facts, i, s, |index, offset, codes| {
+                        self.0.add(index, offset, codes, lanes);
+                    });
+                }
 
-        impl $Fact {
-            /// How many codes all facts have together.
-            pub(crate) const TOTAL_CODES: usize = sum(&Self::CODE_COUNTS);
-
-            /// The fact's place in declaration order.
-            #[inline]
-            pub(crate) fn index(self) -> usize {
-                self as usize
-            }
-
-            /// Where the fact's codes start among all facts' codes.
-            #[inline]
-            pub(crate) fn offset(self) -> usize {
-                match self {
-                    $( $Fact::$name => const { offset(&Self::CODE_COUNTS, $Fact::$name as usize) }, )*
+                /// The truth in every lane of a leaf on `fact` that `holds`.
+                #[inline]
+                pub(crate) fn tri(&self, fact: $Fact, holds: Holds) -> Tri {
+                    self.0.tri(fact.index(), fact.offset(), holds)
                 }
             }
 
-            /// Reads the facts in `needs` (a set of facts by index) about
-            /// subject `i` (`s`): gives `each` the index, offset and codes of
-            /// each, in order.
-            #[inline(always)]
-            pub(crate) fn read_needed(
-                needs: u64,
-                facts: &Facts<'_>,
-                i: usize,
-                s: &$Subject,
-                mut each: impl FnMut(usize, usize, Codes),
-            ) {
-                $( {
-                    const INDEX: usize = $Fact::$name as usize;
-                    if needs & bit(INDEX as u32) != 0 {
-                        let read: fn(&Facts<'_>, usize, &$Subject) -> Codes = $read;
-                        each(
-                            INDEX,
-                            const { offset(&$Fact::CODE_COUNTS, INDEX) },
-                            read(facts, i, s),
-                        );
-                    }
-                } )*
-            }
+            impl $Fact {
+                /// How many codes all facts have together.
+                pub(crate) const TOTAL_CODES: usize = sum(&Self::CODE_COUNTS);
 
-        }
+                /// The fact's place in declaration order.
+                #[inline]
+                pub(crate) fn index(self) -> usize {
+                    self as usize
+                }
+
+                /// Where the fact's codes start among all facts' codes.
+                #[inline]
+                pub(crate) fn offset(self) -> usize {
+                    match self {
+                        $( $Fact::$name => const { offset(&Self::CODE_COUNTS, $Fact::$name as usize) }, )*
+                    }
+                }
+
+                /// Reads the facts in `needs` (a set of facts by index) about
+                /// subject `i` (`s`): gives `each` the index, offset and codes
+                /// of each, in order.
+                #[inline(always)]
+                pub(crate) fn read_needed(
+                    needs: u64,
+                    facts: &Facts<'_>,
+                    i: usize,
+                    s: &$Subject,
+                    mut each: impl FnMut(usize, usize, Codes),
+                ) {
+                    $( {
+                        const INDEX: usize = $Fact::$name as usize;
+                        if needs & bit(INDEX as u32) != 0 {
+                            let read: fn(&Facts<'_>, usize, &$Subject) -> Codes = $read;
+                            each(
+                                INDEX,
+                                const { offset(&$Fact::CODE_COUNTS, INDEX) },
+                                read(facts, i, s),
+                            );
+                        }
+                    } )*
+                }
+            }
+        };
     };
 }
 
+pub(crate) use fact_table;
+
 /// Whether every count fits a set of codes, and the facts fit a set of
 /// facts with a bit to spare.
-const fn fits(counts: &[usize]) -> bool {
+pub(crate) const fn fits(counts: &[usize]) -> bool {
     let mut rest = counts;
     while let Some((count, tail)) = rest.split_first() {
         if *count > 64 {
@@ -364,12 +522,12 @@ const fn fits(counts: &[usize]) -> bool {
 }
 
 /// The sum of `counts`.
-const fn sum(counts: &[usize]) -> usize {
+pub(crate) const fn sum(counts: &[usize]) -> usize {
     offset(counts, counts.len())
 }
 
 /// The sum of the first `n` of `counts`.
-const fn offset(counts: &[usize], n: usize) -> usize {
+pub(crate) const fn offset(counts: &[usize], n: usize) -> usize {
     let mut total = 0;
     let mut rest = counts;
     let mut k = 0;
@@ -385,203 +543,8 @@ const fn offset(counts: &[usize], n: usize) -> usize {
 }
 
 /// Listing the values as they are.
-fn as_listed(codes: Codes) -> Codes {
+pub(crate) fn as_listed(codes: Codes) -> Codes {
     codes
-}
-
-/// A recorded conflict of a person: present with a level above none.
-fn conflict(p: &Person) -> Option<&crate::inventory::Conflict> {
-    p.conflict
-        .as_ref()
-        .filter(|c| c.level > ConflictLevel::None)
-}
-
-fact_table! {
-    /// A fact about one person.
-    enum PersonFact about Person, missing PersonField, lanes PersonLanes;
-    /// The kind of relationship.
-    Relationship {
-        key: "relationship_in",
-        codes: RelationshipKind::COUNT,
-        read: |_, _, p| bit(p.relationship.code()),
-        unknown: [],
-        listing: as_listed,
-        words: ("relationship is ", ""),
-    }
-    /// The place on the closeness circle.
-    Closeness {
-        key: "closeness_in",
-        codes: Closeness::COUNT + 1,
-        read: |_, _, p| opt(p.closeness, Closeness::COUNT),
-        unknown: [past(Closeness::COUNT) => PersonField::Closeness],
-        listing: as_listed,
-        words: ("on the ", " circle"),
-    }
-    /// Whether the person has died.
-    Deceased {
-        key: "deceased",
-        codes: 2,
-        read: |_, _, p| yes_no(p.status.is_deceased()),
-        unknown: [],
-        listing: as_listed,
-        words: ("has died", "has not died"),
-    }
-    /// Whether the person is estranged.
-    Estranged {
-        key: "estranged",
-        codes: 2,
-        read: |_, _, p| yes_no(p.status == PersonStatus::Estranged),
-        unknown: [],
-        listing: as_listed,
-        words: ("is estranged", "is not estranged"),
-    }
-    /// Whether the person is a significant other ([`significance`]);
-    /// unknown closeness leaves it unknown for some.
-    Significant {
-        key: "significant",
-        codes: 3,
-        read: |_, _, p| opt_bool(significance(p)),
-        unknown: [UNRECORDED_BOOL => PersonField::Closeness],
-        listing: as_listed,
-        words: ("is a significant other", "is not a significant other"),
-    }
-    /// The conflict's level, `none` when no conflict is recorded.
-    ConflictLevel {
-        key: "conflict_level_at_least",
-        codes: ConflictLevel::COUNT,
-        read: |_, _, p| bit(p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level).code()),
-        unknown: [],
-        listing: as_listed,
-        words: ("conflict level is at least ", ""),
-    }
-    /// Whether a recorded conflict is open or hidden; no code without one.
-    ConflictVisibility {
-        key: "conflict_visibility_in",
-        codes: ConflictVisibility::COUNT + 1,
-        read: |_, _, p| conflict(p).map_or(0, |c| opt(c.visibility, ConflictVisibility::COUNT)),
-        unknown: [past(ConflictVisibility::COUNT) => PersonField::ConflictVisibility],
-        listing: as_listed,
-        words: ("conflict is ", ""),
-    }
-    /// The course of a recorded conflict; no code without one.
-    ConflictCourse {
-        key: "conflict_course_in",
-        codes: ConflictCourse::COUNT + 1,
-        read: |_, _, p| conflict(p).map_or(0, |c| opt(c.course, ConflictCourse::COUNT)),
-        unknown: [past(ConflictCourse::COUNT) => PersonField::ConflictCourse],
-        listing: as_listed,
-        words: ("conflict course is ", ""),
-    }
-    /// When a recorded conflict began, relative to the onset; no code
-    /// without one.
-    ConflictBegan {
-        key: "conflict_began_in",
-        codes: RelativeToOnset::COUNT + 1,
-        read: |_, _, p| conflict(p).map_or(0, |c| opt(c.began, RelativeToOnset::COUNT)),
-        unknown: [past(RelativeToOnset::COUNT) => PersonField::ConflictBegan],
-        listing: as_listed,
-        words: ("conflict began ", ""),
-    }
-    /// Whether expectations are met. No expectations recorded is its own
-    /// code, which listing `unknown` covers; otherwise it and `unknown` are
-    /// unknown.
-    ExpectationsMet {
-        key: "expectations_met_in",
-        codes: ExpectationsMet::COUNT + 1,
-        read: |_, _, p| match &p.expectations {
-            Some(e) => bit(e.met.code()),
-            None => bit(past(ExpectationsMet::COUNT)),
-        },
-        unknown: [
-            ExpectationsMet::Unknown as u32 => PersonField::ExpectationsMet,
-            past(ExpectationsMet::COUNT) => PersonField::Expectations,
-        ],
-        listing: |codes| {
-            if codes & bit(ExpectationsMet::Unknown.code()) != 0 {
-                codes | bit(past(ExpectationsMet::COUNT))
-            } else {
-                codes
-            }
-        },
-        words: ("expectations are ", ""),
-    }
-    /// How the relationship changed around the onset.
-    ChangeAroundOnset {
-        key: "change_around_onset_in",
-        codes: RelationshipChange::COUNT + 1,
-        read: |_, _, p| opt(p.change_around_onset, RelationshipChange::COUNT),
-        unknown: [past(RelationshipChange::COUNT) => PersonField::ChangeAroundOnset],
-        listing: as_listed,
-        words: ("relationship around onset: ", ""),
-    }
-    /// Whether the patient can confide in the person.
-    Confidant {
-        key: "confidant",
-        codes: 3,
-        read: |_, _, p| opt_bool(p.confidant),
-        unknown: [UNRECORDED_BOOL => PersonField::Confidant],
-        listing: as_listed,
-        words: ("is a confidant", "is not a confidant"),
-    }
-    /// Whether the person is supportive.
-    Supportive {
-        key: "supportive",
-        codes: 3,
-        read: |_, _, p| opt_bool(p.supportive),
-        unknown: [UNRECORDED_BOOL => PersonField::Supportive],
-        listing: as_listed,
-        words: ("is supportive", "is not supportive"),
-    }
-    /// The clinician's link to the onset ([`Facts::person_link`]).
-    OnsetLink {
-        key: "onset_link_in",
-        codes: OnsetLink::COUNT,
-        read: |facts, i, _| bit(facts.person_link(i).code()),
-        unknown: [],
-        listing: as_listed,
-        words: ("the clinician's link to onset is ", ""),
-    }
-}
-
-/// What a person condition reads: a table fact, or a fact with logic of its
-/// own.
-pub(crate) enum PersonRead<'a> {
-    /// `all`, `any` or `not`.
-    Group,
-    /// A table fact.
-    Fact(PersonFact, Asked<'a>),
-    /// Died inside the named window.
-    DiedWithin(&'a str),
-}
-
-impl PersonCondition {
-    /// What the condition reads.
-    pub(crate) fn read(&self) -> PersonRead<'_> {
-        use PersonFact as F;
-        use PersonRead::Fact;
-        match self {
-            PersonCondition::All(_) | PersonCondition::Any(_) | PersonCondition::Not(_) => {
-                PersonRead::Group
-            }
-            PersonCondition::RelationshipIn(v) => Fact(F::Relationship, Asked::In(v)),
-            PersonCondition::ClosenessIn(v) => Fact(F::Closeness, Asked::In(v)),
-            PersonCondition::Deceased(b) => Fact(F::Deceased, Asked::Is(*b)),
-            PersonCondition::Estranged(b) => Fact(F::Estranged, Asked::Is(*b)),
-            PersonCondition::Significant(b) => Fact(F::Significant, Asked::Is(*b)),
-            PersonCondition::ConflictLevelAtLeast(l) => {
-                Fact(F::ConflictLevel, Asked::AtLeast(l.code(), (*l).into()))
-            }
-            PersonCondition::ConflictVisibilityIn(v) => Fact(F::ConflictVisibility, Asked::In(v)),
-            PersonCondition::ConflictCourseIn(v) => Fact(F::ConflictCourse, Asked::In(v)),
-            PersonCondition::ConflictBeganIn(v) => Fact(F::ConflictBegan, Asked::In(v)),
-            PersonCondition::ExpectationsMetIn(v) => Fact(F::ExpectationsMet, Asked::In(v)),
-            PersonCondition::ChangeAroundOnsetIn(v) => Fact(F::ChangeAroundOnset, Asked::In(v)),
-            PersonCondition::Confidant(b) => Fact(F::Confidant, Asked::Is(*b)),
-            PersonCondition::Supportive(b) => Fact(F::Supportive, Asked::Is(*b)),
-            PersonCondition::DiedWithin(name) => PersonRead::DiedWithin(name),
-            PersonCondition::OnsetLinkIn(v) => Fact(F::OnsetLink, Asked::In(v)),
-        }
-    }
 }
 
 /// Where a compiled leaf about a table fact holds: the codes for which it
@@ -590,173 +553,6 @@ impl PersonCondition {
 pub(crate) struct Holds {
     pub(crate) yes: Codes,
     pub(crate) vague: Codes,
-}
-
-fact_table! {
-    /// A fact about one life event.
-    enum EventFact about LifeEvent, missing EventField, lanes EventLanes;
-    /// The event's kind.
-    Kind {
-        key: "kind_in",
-        codes: EventKind::COUNT,
-        read: |_, _, ev| bit(ev.kind.code()),
-        unknown: [],
-        listing: as_listed,
-        words: ("kind is ", ""),
-    }
-    /// The complicated-grief signs it carries: one code each (none recorded
-    /// reads as none).
-    GriefSigns {
-        key: "has_grief_sign_in",
-        codes: GriefSign::COUNT,
-        read: |_, _, ev| ev.grief_signs.iter().fold(0, |m, &s| m | bit(s.code())),
-        unknown: [],
-        listing: as_listed,
-        words: ("shows a complicated-grief sign: ", ""),
-    }
-    /// The clinician's link to the onset.
-    OnsetLink {
-        key: "onset_link_in",
-        codes: OnsetLink::COUNT,
-        read: |_, _, ev| bit(ev.linked_to_onset.code()),
-        unknown: [],
-        listing: as_listed,
-        words: ("the clinician's link to onset is ", ""),
-    }
-    /// Whether the clinician links it to the onset: the same field as yes,
-    /// no or not recorded.
-    LinkedToOnset {
-        key: "linked_to_onset",
-        codes: 3,
-        read: |_, _, ev| opt_bool(ev.linked_to_onset.as_bool()),
-        unknown: [UNRECORDED_BOOL => EventField::LinkedToOnset],
-        listing: as_listed,
-        words: (
-            "the clinician links it to the onset",
-            "the clinician does not link it to the onset",
-        ),
-    }
-}
-
-/// Every event fact, to be read for every event.
-pub(crate) const ALL_EVENT_FACTS: u64 = (1 << EventFact::COUNT) - 1;
-
-/// What an event condition reads: a table fact, a yes-no reading of the
-/// event's kind, its person, or a fact with logic of its own.
-pub(crate) enum EventRead<'a> {
-    /// `all`, `any` or `not`.
-    Group,
-    /// A table fact.
-    Fact(EventFact, Asked<'a>),
-    /// Whether the kind is one for which `holds` is true is `yes`, in the
-    /// words `words`.
-    KindWhere {
-        yes: bool,
-        holds: fn(EventKind) -> bool,
-        words: Wording,
-    },
-    /// The event's person satisfies this.
-    Person(&'a PersonCondition),
-    /// Dated inside the named window.
-    Within(&'a str),
-    /// Linked to the onset by the clinician, or by the named window.
-    Linked(&'a str),
-}
-
-impl EventCondition {
-    /// What the condition reads.
-    pub(crate) fn read(&self) -> EventRead<'_> {
-        use EventFact as F;
-        use EventRead::{Fact, KindWhere};
-        match self {
-            EventCondition::All(_) | EventCondition::Any(_) | EventCondition::Not(_) => {
-                EventRead::Group
-            }
-            EventCondition::KindIn(v) => Fact(F::Kind, Asked::In(v)),
-            EventCondition::Death(b) => KindWhere {
-                yes: *b,
-                holds: EventKind::is_death,
-                words: Wording("is a death", "is not a death"),
-            },
-            EventCondition::NonDeathLoss(b) => KindWhere {
-                yes: *b,
-                holds: EventKind::is_non_death_loss,
-                words: Wording(
-                    "is a loss that is not a death",
-                    "is not a loss other than a death",
-                ),
-            },
-            EventCondition::RoleChange(b) => KindWhere {
-                yes: *b,
-                holds: |k| k.transition().is_some() && !k.is_death(),
-                words: Wording("changes a social role", "does not change a social role"),
-            },
-            EventCondition::Within(name) => EventRead::Within(name),
-            EventCondition::Linked(name) => EventRead::Linked(name),
-            EventCondition::LinkedToOnset(b) => Fact(F::LinkedToOnset, Asked::Is(*b)),
-            EventCondition::HasGriefSignIn(v) => Fact(F::GriefSigns, Asked::In(v)),
-            EventCondition::OnsetLinkIn(v) => Fact(F::OnsetLink, Asked::In(v)),
-            EventCondition::Person(inner) => EventRead::Person(inner),
-        }
-    }
-}
-
-fact_table! {
-    /// A fact about the patient's social context (a condition on the
-    /// inventory as a whole); read for the one inventory, so without lanes.
-    enum SocialFact about SocialContext, missing SocialField;
-    /// The patient's social functioning before the episode.
-    PriorFunctioning {
-        key: "prior_functioning_in",
-        codes: PriorFunctioning::COUNT + 1,
-        read: |_, _, sc| opt(sc.prior_functioning, PriorFunctioning::COUNT),
-        unknown: [past(PriorFunctioning::COUNT) => SocialField::PriorFunctioning],
-        listing: as_listed,
-        words: ("prior functioning is ", ""),
-    }
-    /// Whether the patient lives alone.
-    LivesAlone {
-        key: "lives_alone",
-        codes: 3,
-        read: |_, _, sc| opt_bool(sc.lives_alone),
-        unknown: [UNRECORDED_BOOL => SocialField::LivesAlone],
-        listing: as_listed,
-        words: ("the patient lives alone", "the patient does not live alone"),
-    }
-}
-
-/// What a condition on the inventory as a whole reads: a table fact, a
-/// quantifier over people or events, or a fact with logic of its own.
-pub(crate) enum RootRead<'a> {
-    /// `all`, `any` or `not`.
-    Group,
-    /// Some person satisfies this.
-    SomePerson(&'a PersonCondition),
-    /// Some event satisfies this.
-    SomeEvent(&'a EventCondition),
-    /// A table fact.
-    Fact(SocialFact, Asked<'a>),
-    /// The patient has at most this many confidants.
-    ConfidantsAtMost(u32),
-    /// Whether the onset is known is this.
-    OnsetKnown(bool),
-}
-
-impl Condition {
-    /// What the condition reads.
-    pub(crate) fn read(&self) -> RootRead<'_> {
-        match self {
-            Condition::All(_) | Condition::Any(_) | Condition::Not(_) => RootRead::Group,
-            Condition::SomePerson(inner) => RootRead::SomePerson(inner),
-            Condition::SomeEvent(inner) => RootRead::SomeEvent(inner),
-            Condition::PriorFunctioningIn(v) => {
-                RootRead::Fact(SocialFact::PriorFunctioning, Asked::In(v))
-            }
-            Condition::LivesAlone(b) => RootRead::Fact(SocialFact::LivesAlone, Asked::Is(*b)),
-            Condition::ConfidantsAtMost(n) => RootRead::ConfidantsAtMost(*n),
-            Condition::OnsetKnown(b) => RootRead::OnsetKnown(*b),
-        }
-    }
 }
 
 /// The truth of a table leaf that `holds` about a subject with the codes
@@ -846,42 +642,5 @@ impl<const N: usize, const F: usize> CodeLanes<N, F> {
         } else {
             Tri::new(t, self.select(index, offset, holds.vague))
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    macro_rules! check_table {
-        ($Fact:ident) => {
-            for (k, &f) in $Fact::ALL.iter().enumerate() {
-                let count = $Fact::CODE_COUNTS[k];
-                assert!(count <= 64, "{f:?}");
-                assert_eq!(f.unknown() >> count, 0, "{f:?}");
-                for code in 0..64 {
-                    assert_eq!(
-                        f.missing(code).is_some(),
-                        f.unknown() & bit(code) != 0,
-                        "{f:?}"
-                    );
-                }
-                assert!(!f.key().is_empty());
-            }
-        };
-    }
-
-    #[test]
-    fn codes_fit_in_a_set() {
-        check_table!(PersonFact);
-        check_table!(EventFact);
-        check_table!(SocialFact);
-        for &f in PersonFact::ALL {
-            assert!(f.offset() + PersonFact::CODE_COUNTS[f.index()] <= PersonFact::TOTAL_CODES);
-        }
-        for &f in EventFact::ALL {
-            assert!(f.offset() + EventFact::CODE_COUNTS[f.index()] <= EventFact::TOTAL_CODES);
-        }
-        assert_eq!(ALL_EVENT_FACTS.count_ones() as usize, EventFact::COUNT);
     }
 }

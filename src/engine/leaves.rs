@@ -4,10 +4,10 @@
 //! subjects at once; this reads one, to say which facts held a rule back.
 
 use super::compile::{EventLeaf, Leaf, PersonLeaf, RootLeaf};
+use super::condition::{EventField, PersonField, SocialField};
 use super::fact_table::decide;
-use super::facts::{
-    EventField, Facts, MissingRef, PersonField, SocialField, Truth, WindowRef, death_date,
-};
+use super::facts::{Facts, Truth, WindowRef, death_date};
+use super::missing::MissingRef;
 
 /// What a condition is being evaluated about, when a single person or event
 /// must be looked at (to report the facts a leaf missed).

@@ -9,9 +9,8 @@
 use crate::inventory::{LifeEvent, OnsetLink, Person};
 
 use super::compile::{EventLeaf, PersonLeaf, bit};
-use super::fact_table::{
-    ALL_EVENT_FACTS, EventFact, EventLanes, Holds, PersonFact, PersonLanes, yes_no,
-};
+use super::condition::{ALL_EVENT_FACTS, EventFact, EventLanes, PersonFact, PersonLanes};
+use super::fact_table::{Holds, yes_no};
 use super::facts::{Facts, INLINE_WINDOWS, Truth, WindowRef, death_date};
 use super::ruleset::Window;
 

@@ -17,6 +17,7 @@ mod facts;
 mod fingerprint;
 mod leaves;
 mod masks;
+mod missing;
 mod policy;
 mod proximity;
 mod recommend;

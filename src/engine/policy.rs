@@ -17,7 +17,9 @@ use crate::{
 
 use super::assessment::{Advisory, AdvisoryCode, Evidence, EvidenceStrength};
 use super::compile::bit;
-use super::facts::{MissingRef, PersonField, is_significant};
+use super::condition::{EventField, PersonField};
+use super::facts::is_significant;
+use super::missing::MissingRef;
 use super::ruleset::Indicator;
 
 /// An area's score for selection (the strength of its best fact linked to
@@ -422,7 +424,7 @@ pub(crate) fn grief_kind(
             .into_iter()
             .map(|e| {
                 (
-                    MissingRef::Event(e, super::facts::EventField::GriefSigns),
+                    MissingRef::Event(e, EventField::GriefSigns),
                     NeededFor::GriefKind,
                 )
             })

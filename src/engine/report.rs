@@ -99,7 +99,7 @@ impl<'a> Report<'a> {
             .as_ref()
             .map_or_else(String::new, |s| self.subject(ix, s));
         // The question is the field's, from the fact tables.
-        match super::facts::question(&m.path) {
+        match super::missing::question(&m.path) {
             Some(q) => q.ask(&who),
             None => format!("Record {}.", m.path),
         }
