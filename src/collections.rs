@@ -5,12 +5,14 @@
 //! by id once per subject, so at 100k subjects hashing was a quarter of the
 //! work with std's SipHash (issue 10). `foldhash` hashes a short id several
 //! times faster. Its own default seed reads the system clock, which the crate
-//! never does, so each map is seeded here from std's `RandomState` instead:
-//! the same per-process randomness std's maps already used, which keeps
+//! never does, so the maps are seeded here from std's `RandomState` instead
+//! (one draw per thread, stepped for each map): the same per-process
+//! randomness std's maps already used, which keeps
 //! inputs crafted to collide from making a lookup quadratic. The maps are
 //! only looked up, never iterated into an output, so the seed never changes
 //! what the crate writes.
 
+use std::cell::Cell;
 use std::collections::hash_map::RandomState as StdRandomState;
 use std::hash::BuildHasher;
 
@@ -30,12 +32,33 @@ pub(crate) struct Seeded(SeedableRandomState);
 
 impl Default for Seeded {
     fn default() -> Self {
-        let seed = StdRandomState::new().hash_one(0_u8);
         Seeded(SeedableRandomState::with_seed(
-            seed,
+            next_seed(),
             SharedSeed::global_fixed(),
         ))
     }
+}
+
+std::thread_local! {
+    /// The next map's seed on this thread: drawn once from std's
+    /// `RandomState`, then stepped for each map.
+    static NEXT_SEED: Cell<Option<u64>> = const { Cell::new(None) };
+}
+
+/// A seed for one map. Drawing a fresh std `RandomState` and hashing with
+/// it costs a SipHash per map, which was a tenth of validating a small
+/// inventory; instead each thread draws one and steps it by an odd constant
+/// for each map, as std steps its own keys, so that no two maps of a thread
+/// share a seed (a map filled by iterating another with the same seed can
+/// take quadratic time).
+fn next_seed() -> u64 {
+    NEXT_SEED.with(|next| {
+        let seed = next
+            .get()
+            .unwrap_or_else(|| StdRandomState::new().hash_one(0_u8));
+        next.set(Some(seed.wrapping_add(0x9E37_79B9_7F4A_7C15)));
+        seed
+    })
 }
 
 impl BuildHasher for Seeded {

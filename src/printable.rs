@@ -62,11 +62,21 @@ pub(crate) fn is_invisible(c: char) -> bool {
 /// Whether `text` shows nothing: empty, or only white space and invisible
 /// characters ([`is_invisible`]).
 pub(crate) fn is_blank(text: &str) -> bool {
+    // A printable ASCII character other than the space shows: most labels
+    // are decided at their first byte.
+    if text.bytes().any(|b| b.is_ascii_graphic()) {
+        return false;
+    }
     text.chars().all(|c| c.is_whitespace() || is_invisible(c))
 }
 
 /// The first layout control in `text` ([`is_layout_control`]), if any.
 pub(crate) fn first_layout_control(text: &str) -> Option<char> {
+    // Printable ASCII (space to `~`) holds none: most text is decided a
+    // byte at a time, without decoding characters.
+    if text.bytes().all(|b| matches!(b, b' '..=b'~')) {
+        return None;
+    }
     text.chars().find(|c| is_layout_control(*c))
 }
 
@@ -135,5 +145,24 @@ mod tests {
     fn code_points_are_named() {
         assert_eq!(code_point('\u{1b}'), "U+001B");
         assert_eq!(code_point('\u{202E}'), "U+202E");
+    }
+
+    proptest::proptest! {
+        /// The ASCII fast paths agree with the definitions, character by
+        /// character, on any text (the regex mixes ASCII, controls and
+        /// invisible characters so that every path is taken).
+        #[test]
+        fn fast_paths_agree_with_the_definitions(
+            text in "[ -~\\t\\n\\u{7f}\\u{85}\\u{200B}\\u{202E}\\u{FEFF}é李]{0,12}",
+        ) {
+            proptest::prop_assert_eq!(
+                is_blank(&text),
+                text.chars().all(|c| c.is_whitespace() || is_invisible(c))
+            );
+            proptest::prop_assert_eq!(
+                first_layout_control(&text),
+                text.chars().find(|c| is_layout_control(*c))
+            );
+        }
     }
 }

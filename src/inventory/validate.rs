@@ -596,9 +596,10 @@ pub(crate) fn check_limits(inventory: &Inventory, limits: &Limits, found: &mut F
     }
     let max = limits.text_chars;
     let mut text = |order: Order, path: &dyn Fn() -> JsonPath, t: &Sensitive<String>| {
-        // Counting stops one past the limit: a long text costs no more.
-        let n = t.expose().chars().take(max.saturating_add(1)).count();
-        if n > max {
+        // A text of at most `max` bytes has at most `max` characters; a
+        // longer one is counted, stopping one past the limit.
+        let t_bytes = t.expose().len();
+        if t_bytes > max && t.expose().chars().take(max.saturating_add(1)).count() > max {
             let length = t.expose().chars().count();
             found.push(
                 order,
@@ -714,29 +715,26 @@ fn check_death_event<'a>(
     }
 }
 
-/// Ids with the index of each use, sorted, for finding the first use of an
-/// id by binary search: one allocation, and time n log n for any number of
-/// people or events.
-struct FirstUses<'a>(Vec<(&'a str, usize)>);
+/// The index of the first use of each id, for finding repeated ids: one
+/// allocation, and expected linear time for any number of people or events
+/// (a hash map, seeded per map, so ids crafted to collide cannot make it
+/// quadratic).
+struct FirstUses<'a>(HashMap<&'a str, usize>);
 
 impl<'a> FirstUses<'a> {
     fn new(uses: impl Iterator<Item = (&'a str, usize)>) -> Self {
         // Room for every use at once (the filter of unreadable ids hides the
-        // count from `collect`, which would grow the list several times).
-        let mut all = Vec::with_capacity(uses.size_hint().1.unwrap_or(0));
-        all.extend(uses);
-        let mut uses: Vec<(&'a str, usize)> = all;
-        uses.sort_unstable();
-        FirstUses(uses)
+        // count from `size_hint`'s lower bound).
+        let mut first = HashMap::with_capacity(uses.size_hint().1.unwrap_or(0));
+        for (id, index) in uses {
+            first.entry(id).or_insert(index);
+        }
+        FirstUses(first)
     }
 
     /// The index of the first use of `id`.
     fn first(&self, id: &str) -> Option<usize> {
-        let at = self.0.partition_point(|&(x, _)| x < id);
-        self.0
-            .get(at)
-            .filter(|&&(x, _)| x == id)
-            .map(|&(_, index)| index)
+        self.0.get(id).copied()
     }
 
     /// For an id used before `index`, what was expected, naming the first
