@@ -715,37 +715,50 @@ fn check_death_event<'a>(
     }
 }
 
-/// The index of the first use of each id, for finding repeated ids: one
-/// allocation, and expected linear time for any number of people or events
-/// (a hash map, seeded per map, so ids crafted to collide cannot make it
-/// quadratic).
-struct FirstUses<'a>(HashMap<&'a str, usize>);
+/// The index of the first use of each id, and the uses that repeat an
+/// earlier one: one map, and expected linear time for any number of people
+/// or events (a hash map, seeded per map, so ids crafted to collide cannot
+/// make it quadratic).
+struct FirstUses<'a> {
+    first: HashMap<&'a str, usize>,
+    /// Each use that repeats an id, with the index of the id's first use,
+    /// in the order of the uses (usually none).
+    repeats: Vec<(usize, usize)>,
+}
 
 impl<'a> FirstUses<'a> {
     fn new(uses: impl Iterator<Item = (&'a str, usize)>) -> Self {
         // Room for every use at once (the filter of unreadable ids hides the
         // count from `size_hint`'s lower bound).
         let mut first = HashMap::with_capacity(uses.size_hint().1.unwrap_or(0));
+        let mut repeats = Vec::new();
         for (id, index) in uses {
-            first.entry(id).or_insert(index);
+            match first.entry(id) {
+                Entry::Occupied(earlier) => repeats.push((index, *earlier.get())),
+                Entry::Vacant(slot) => {
+                    slot.insert(index);
+                }
+            }
         }
-        FirstUses(first)
+        FirstUses { first, repeats }
     }
 
     /// The index of the first use of `id`.
     fn first(&self, id: &str) -> Option<usize> {
-        self.0.get(id).copied()
+        self.first.get(id).copied()
     }
 
-    /// For an id used before `index`, what was expected, naming the first
-    /// use (`$.people[0]`).
+    /// For the use at `index` of `id`, when it repeats an earlier use, what
+    /// was expected, naming the first use (`$.people[0]`).
     fn repeated(&self, id: &str, index: usize, what: &str, collection: &str) -> Option<String> {
-        match self.first(id) {
-            Some(first) if first != index => Some(format!(
-                "a unique {what} id; `{id}` is already the id of $.{collection}[{first}]"
-            )),
-            _ => None,
-        }
+        let at = self
+            .repeats
+            .binary_search_by_key(&index, |&(i, _)| i)
+            .ok()?;
+        let &(_, first) = self.repeats.get(at)?;
+        Some(format!(
+            "a unique {what} id; `{id}` is already the id of $.{collection}[{first}]"
+        ))
     }
 }
 
