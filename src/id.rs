@@ -143,9 +143,10 @@ macro_rules! id_type {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                // Checked on the borrowed text, then copied once.
+                // Checked on the borrowed text, then copied once (or not
+                // at all, from an embedded document: `SharedText::read`).
                 crate::text::read_str(deserializer, |text| {
-                    check_id(text).map(|()| $name(SharedText::from(text)))
+                    check_id(text).map(|()| $name(SharedText::read(text)))
                 })
             }
         }

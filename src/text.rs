@@ -9,6 +9,7 @@
 //! change (issue 7, point 5).
 
 use std::borrow::Borrow;
+use std::cell::Cell;
 use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -188,9 +189,59 @@ impl Serialize for SharedText {
 impl<'de> Deserialize<'de> for SharedText {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         read_str(deserializer, |text| {
-            Ok::<_, std::convert::Infallible>(SharedText::from(text))
+            Ok::<_, std::convert::Infallible>(SharedText::read(text))
         })
     }
+}
+
+impl SharedText {
+    /// Text read from a document: borrowed for good when it is the very
+    /// bytes of the document being read with [`reading_static`], else
+    /// copied once.
+    pub(crate) fn read(text: &str) -> SharedText {
+        match in_static_source(text) {
+            Some(text) => SharedText::from_static(text),
+            None => SharedText::from(text),
+        }
+    }
+}
+
+std::thread_local! {
+    /// The document being read on this thread when it is known at compile
+    /// time (an embedded rule set), else empty.
+    static STATIC_SOURCE: Cell<&'static str> = const { Cell::new("") };
+}
+
+/// Runs `read` with `source`, a document known at compile time, as the
+/// thread's static source: every [`SharedText`] read from it while `read`
+/// runs (a string written without escapes, which serde lends from the
+/// document itself) points into `source` instead of being copied, so
+/// cloning it later counts no references. Reading an embedded rule set this
+/// way replaced a search of the document for every text after reading it
+/// (a fifth of the first `Engine::standard()`).
+pub(crate) fn reading_static<T>(source: &'static str, read: impl FnOnce() -> T) -> T {
+    /// Puts the previous source back, however `read` ends.
+    struct Restore(&'static str);
+
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            STATIC_SOURCE.set(self.0);
+        }
+    }
+
+    let _restore = Restore(STATIC_SOURCE.replace(source));
+    read()
+}
+
+/// `text` as the same bytes of the thread's static source, when `text` is
+/// a part of it. Only addresses are compared (no pointer is made from an
+/// address): a text whose first byte lies inside the source is a part of
+/// the source's memory, and the equal bytes are checked anyway.
+fn in_static_source(text: &str) -> Option<&'static str> {
+    let source = STATIC_SOURCE.get();
+    let start = (text.as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
+    let part = source.get(start..start.checked_add(text.len())?)?;
+    (part == text).then_some(part)
 }
 
 /// Reads a JSON string and makes a value of it with `make`, whose error is
@@ -352,5 +403,25 @@ mod tests {
         assert!("x" == text);
         assert!(owned == text);
         assert_eq!(String::from(text), "x");
+    }
+
+    #[test]
+    fn text_read_from_a_static_source_points_into_it() {
+        static DOC: &str = r#"["plain", "esc\"aped", "plain"]"#;
+        let read = || serde_json::from_str::<Vec<SharedText>>(DOC).unwrap();
+        let inside = reading_static(DOC, read);
+        assert_eq!(inside, ["plain", "esc\"aped", "plain"]);
+        // Written without escapes: the document's own bytes.
+        assert!(inside[0].is_static() && inside[2].is_static());
+        assert!(std::ptr::eq(inside[0].as_str(), &DOC[2..7]));
+        // With escapes, serde unescapes into a buffer: copied.
+        assert!(!inside[1].is_static());
+        // Outside `reading_static`, and for other text, nothing is borrowed.
+        assert!(read().iter().all(|t| !t.is_static()));
+        let other = String::from(r#"["plain"]"#);
+        let copied = reading_static(DOC, || {
+            serde_json::from_str::<Vec<SharedText>>(&other).unwrap()
+        });
+        assert!(!copied[0].is_static());
     }
 }

@@ -1,7 +1,6 @@
 //! A rule set as data: its id, version, parameters (time windows, the focus
 //! threshold, confidence bands) and rules (DESIGN.md decision 4).
 
-use crate::collections::HashSet;
 use crate::macros::vocabulary_enum;
 use std::collections::BTreeMap;
 
@@ -519,11 +518,12 @@ impl RuleSet {
         Self::embedded(IPSRT_RULES_JSON)
     }
 
-    /// Reads a rule set embedded in the crate, its text shared with `json`.
+    /// Reads a rule set embedded in the crate, its text shared with `json`:
+    /// the ids and texts written without escapes point into `json`
+    /// ([`reading_static`](crate::text::reading_static)), so an assessment
+    /// shares them with no reference counting.
     fn embedded(json: &'static str) -> Result<RuleSet, JsonError> {
-        let mut rules = Self::from_json(json)?;
-        rules.share_static_text(json);
-        Ok(rules)
+        crate::text::reading_static(json, || Self::from_json(json))
     }
 
     /// What an embedded rule set of `area_set` reads as were its file ever
@@ -576,42 +576,6 @@ impl RuleSet {
     /// ```
     pub fn ipsrt_json() -> &'static str {
         IPSRT_RULES_JSON
-    }
-
-    /// Points the rules' ids and text at the same text in `json`, a document
-    /// known at compile time, wherever a string of the document holds it
-    /// verbatim: the text is equal, but an assessment then shares it with no
-    /// reference counting.
-    ///
-    /// The document's strings written without escapes are collected in one
-    /// pass and each text is a probe among them: searching the document for
-    /// each text was a quarter of the first `Engine::standard()`.
-    fn share_static_text(&mut self, json: &'static str) {
-        let literals = verbatim_strings(json);
-        let find = |text: &str| literals.get(text).copied();
-        if let Some(found) = find(self.id.as_str()) {
-            self.id = RuleId::from_known(found);
-        }
-        for rule in &mut self.rules {
-            if let Some(found) = find(rule.id.as_str()) {
-                rule.id = RuleId::from_known(found);
-            }
-            let share = |text: &mut SharedText| {
-                if let Some(found) = find(text) {
-                    *text = SharedText::from_static(found);
-                }
-            };
-            share(&mut rule.summary);
-            share(&mut rule.detail);
-            rule.source = Source::from_cites(rule.source.cites().iter().map(|cite| {
-                let mut cite = cite.clone();
-                if let Some(work) = cite.reference() {
-                    cite.key = SharedText::from_static(work.key);
-                }
-                share(&mut cite.locator);
-                cite
-            }));
-        }
     }
 
     /// Reads a rule set from JSON. This checks the shape only; compile it with
@@ -678,51 +642,9 @@ fn invalid_id() -> RuleId {
     RuleId::from_known("invalid")
 }
 
-/// The strings of the JSON document `json` that are written without
-/// escapes (keys and values alike), as they stand in it: one pass over the
-/// bytes.
-fn verbatim_strings(json: &'static str) -> HashSet<&'static str> {
-    let bytes = json.as_bytes();
-    let mut found = HashSet::default();
-    let mut i = 0;
-    while let Some(open) = bytes
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'"'))
-    {
-        let start = i.saturating_add(open).saturating_add(1);
-        let mut j = start;
-        let mut escaped = false;
-        while let Some(&b) = bytes.get(j) {
-            match b {
-                b'\\' => {
-                    escaped = true;
-                    j = j.saturating_add(2);
-                }
-                b'"' => break,
-                _ => j = j.saturating_add(1),
-            }
-        }
-        if !escaped {
-            if let Some(text) = json.get(start..j) {
-                found.insert(text);
-            }
-        }
-        i = j.saturating_add(1);
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn verbatim_strings_are_the_unescaped_strings_keys_included() {
-        let found = verbatim_strings(r#"{"a": "b c", "d": ["e\"f", "g\\", ""], "h": 1}"#);
-        let mut found: Vec<&str> = found.into_iter().collect();
-        found.sort_unstable();
-        assert_eq!(found, ["", "a", "b c", "d", "h"]);
-    }
 
     #[test]
     fn fingerprint_is_sha256_of_the_rfc8785_form() {
