@@ -52,13 +52,21 @@ std::thread_local! {
 /// share a seed (a map filled by iterating another with the same seed can
 /// take quadratic time).
 fn next_seed() -> u64 {
-    NEXT_SEED.with(|next| {
-        let seed = next
+    let step = NEXT_SEED.with(|next| {
+        let step = next
             .get()
             .unwrap_or_else(|| StdRandomState::new().hash_one(0_u8));
-        next.set(Some(seed.wrapping_add(0x9E37_79B9_7F4A_7C15)));
-        seed
-    })
+        next.set(Some(step.wrapping_add(0x9E37_79B9_7F4A_7C15)));
+        step
+    });
+    mix(step)
+}
+
+/// SplitMix64's finaliser: seeds one step apart share no known difference.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 impl BuildHasher for Seeded {

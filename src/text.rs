@@ -424,4 +424,22 @@ mod tests {
         });
         assert!(!copied[0].is_static());
     }
+
+    #[test]
+    fn the_static_source_is_restored_after_nesting_and_panics() {
+        static OUTER: &str = r#""outer""#;
+        static INNER: &str = r#""inner""#;
+        let read = |doc: &str| serde_json::from_str::<SharedText>(doc).unwrap();
+        reading_static(OUTER, || {
+            let inner = reading_static(INNER, || read(INNER));
+            assert!(inner.is_static());
+            // Back to the outer source once the inner reading ends.
+            assert!(read(OUTER).is_static());
+            assert!(!read(INNER).is_static());
+            let caught = std::panic::catch_unwind(|| reading_static(INNER, || panic!("boom")));
+            assert!(caught.is_err());
+            assert!(read(OUTER).is_static());
+        });
+        assert!(!read(OUTER).is_static());
+    }
 }

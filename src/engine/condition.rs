@@ -36,8 +36,8 @@ use crate::inventory::{
 
 use super::condition_tree::{EVENT_LEAF, PERSON_LEAF, WHOLE_LEAF};
 use super::fact_table::{
-    Asked, Coded, Question, UNRECORDED_BOOL, Wording, as_listed, fact_table, opt, opt_bool, past,
-    yes_no,
+    Asked, Coded, Question, UNRECORDED_BOOL, Wording, YES_NO, YES_NO_OR_UNRECORDED, as_listed,
+    fact_table, opt, opt_bool, past, yes_no,
 };
 use super::facts::significance;
 
@@ -120,7 +120,7 @@ fact_table! {
         /// Whether the patient lives alone is this. Unknown when not recorded.
         LivesAlone(bool) as Is => LivesAlone {
             key: "lives_alone",
-            codes: 3,
+            codes: YES_NO_OR_UNRECORDED,
             read: |_, _, sc| opt_bool(sc.lives_alone),
             unknown: [UNRECORDED_BOOL => SocialField::LivesAlone],
             listing: as_listed,
@@ -230,7 +230,7 @@ fact_table! {
         /// Whether the person has died is this.
         Deceased(bool) as Is => Deceased {
             key: "deceased",
-            codes: 2,
+            codes: YES_NO,
             read: |_, _, p| yes_no(p.status.is_deceased()),
             unknown: [],
             listing: as_listed,
@@ -239,7 +239,7 @@ fact_table! {
         /// Whether the person is estranged is this.
         Estranged(bool) as Is => Estranged {
             key: "estranged",
-            codes: 2,
+            codes: YES_NO,
             read: |_, _, p| yes_no(p.status == PersonStatus::Estranged),
             unknown: [],
             listing: as_listed,
@@ -262,7 +262,7 @@ fact_table! {
         /// choice of this crate \[I\].
         Significant(bool) as Is => Significant {
             key: "significant",
-            codes: 3,
+            codes: YES_NO_OR_UNRECORDED,
             // Unknown closeness leaves it unknown for some (`significance`).
             read: |_, _, p| opt_bool(significance(p)),
             unknown: [UNRECORDED_BOOL => PersonField::Closeness],
@@ -349,7 +349,7 @@ fact_table! {
         /// recorded.
         Confidant(bool) as Is => Confidant {
             key: "confidant",
-            codes: 3,
+            codes: YES_NO_OR_UNRECORDED,
             read: |_, _, p| opt_bool(p.confidant),
             unknown: [UNRECORDED_BOOL => PersonField::Confidant],
             listing: as_listed,
@@ -358,7 +358,7 @@ fact_table! {
         /// Whether the person is supportive is this. Unknown when not recorded.
         Supportive(bool) as Is => Supportive {
             key: "supportive",
-            codes: 3,
+            codes: YES_NO_OR_UNRECORDED,
             read: |_, _, p| opt_bool(p.supportive),
             unknown: [UNRECORDED_BOOL => PersonField::Supportive],
             listing: as_listed,
@@ -460,11 +460,12 @@ fact_table! {
             listing: as_listed,
             words: ("the clinician's link to onset is ", ""),
         }
-        /// Whether the patient links the event to the episode is this. Unknown when
-        /// not asked.
+        /// Whether the clinician links the event to the onset is this: the
+        /// event's `linked_to_onset` as yes or no. Unknown when the link is
+        /// not recorded (`unknown`).
         LinkedToOnset(bool) as Is => LinkedToOnset {
             key: "linked_to_onset",
-            codes: 3,
+            codes: YES_NO_OR_UNRECORDED,
             // The same field as `onset_link_in`, as yes, no or not recorded.
             read: |_, _, ev| opt_bool(ev.linked_to_onset.as_bool()),
             unknown: [UNRECORDED_BOOL => EventField::LinkedToOnset],
@@ -572,6 +573,87 @@ mod tests {
             assert!(f.offset() + EventFact::CODE_COUNTS[f.index()] <= EventFact::TOTAL_CODES);
         }
         assert_eq!(ALL_EVENT_FACTS.count_ones() as usize, EventFact::COUNT);
+    }
+}
+
+#[cfg(test)]
+mod table_reads {
+    use std::fmt::Debug;
+
+    use crate::engine::compile::{EventLeaf, Leaf, Node, PersonLeaf, RootLeaf};
+    use crate::engine::decide::tests::{every_leaf, inventories};
+    use crate::engine::fact_table::Codes;
+    use crate::engine::facts::Facts;
+
+    use super::{EventFact, PersonFact, SocialFact};
+
+    /// A fact reads only its declared codes, and a yes-no fact's codes past
+    /// no and yes are unknown codes (so "not recorded" never reads as "no").
+    fn check(codes: Codes, count: usize, unknown: Codes, asked: &str, fact: &dyn Debug) {
+        assert_eq!(
+            codes
+                .checked_shr(u32::try_from(count).unwrap())
+                .unwrap_or(0),
+            0,
+            "{fact:?} reads a code past its {count} codes"
+        );
+        if asked == "Is" {
+            assert_eq!(
+                codes & !0b11 & !unknown,
+                0,
+                "{fact:?}: a yes-no fact's codes past no and yes must be unknown codes"
+            );
+        }
+    }
+
+    #[test]
+    fn every_code_a_fact_reads_is_declared() {
+        for inv in inventories() {
+            let facts = Facts::new(&inv, &[]);
+            for (i, p) in inv.people.iter().enumerate() {
+                for (k, &f) in PersonFact::ALL.iter().enumerate() {
+                    let count = PersonFact::CODE_COUNTS[k];
+                    check(f.read(&facts, i, p), count, f.unknown(), f.asked_as(), &f);
+                }
+            }
+            for (j, e) in inv.events.iter().enumerate() {
+                for (k, &f) in EventFact::ALL.iter().enumerate() {
+                    let count = EventFact::CODE_COUNTS[k];
+                    check(f.read(&facts, j, e), count, f.unknown(), f.asked_as(), &f);
+                }
+            }
+            for (k, &f) in SocialFact::ALL.iter().enumerate() {
+                let count = SocialFact::CODE_COUNTS[k];
+                let codes = f.read(&facts, 0, &inv.social_context);
+                check(codes, count, f.unknown(), f.asked_as(), &f);
+            }
+        }
+    }
+
+    /// The rule set of `every_leaf`, on which the decision tests (lanes
+    /// against one subject at a time) run, asks about every table fact: a
+    /// fact added to a table and not to that rule set fails here.
+    #[test]
+    fn the_decision_tests_cover_every_table_fact() {
+        let engine = every_leaf();
+        let (mut people, mut events, mut social) = (Vec::new(), Vec::new(), Vec::new());
+        for node in &engine.compiled.nodes {
+            match node {
+                Node::Leaf(Leaf::Person(PersonLeaf::Is(f, _))) => people.push(*f),
+                Node::Leaf(Leaf::Event(EventLeaf::Is(f, _))) => events.push(*f),
+                Node::Leaf(Leaf::Root(RootLeaf::Is(f, _))) => social.push(*f),
+                _ => {}
+            }
+        }
+        for f in PersonFact::ALL {
+            assert!(people.contains(f), "{f:?}");
+        }
+        for f in EventFact::ALL {
+            assert!(events.contains(f), "{f:?}");
+        }
+        for f in SocialFact::ALL {
+            assert!(social.contains(f), "{f:?}");
+        }
     }
 }
 

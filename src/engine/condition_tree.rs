@@ -23,9 +23,8 @@
 //! [`MAX_JSON_DEPTH`](crate::error::MAX_JSON_DEPTH), and compiling refuses
 //! conditions deeper than the rule set's `max_depth`.
 //!
-//! Every `match` over the variants here is generated from the table and is
-//! exhaustive: a variant added to a kind and left out of its table does not
-//! compile.
+//! Every `match` over the variants here is generated, with the enum itself,
+//! from the kind's table, so each lists every variant.
 
 use std::fmt;
 use std::hash::Hasher;
@@ -93,6 +92,22 @@ pub(crate) const fn position(keys: &[&str], key: &str) -> u32 {
     index
 }
 
+/// Whether no two of `keys` are the same (in a constant).
+pub(crate) const fn distinct(keys: &[&str]) -> bool {
+    let mut rest = keys;
+    while let Some((first, tail)) = rest.split_first() {
+        let mut others = tail;
+        while let Some((other, more)) = others.split_first() {
+            if same(first.as_bytes(), other.as_bytes()) {
+                return false;
+            }
+            others = more;
+        }
+        rest = tail;
+    }
+    true
+}
+
 /// Whether `a` and `b` are the same bytes (in a constant).
 const fn same(mut a: &[u8], mut b: &[u8]) -> bool {
     while let (Some((x, a_tail)), Some((y, b_tail))) = (a.split_first(), b.split_first()) {
@@ -153,12 +168,13 @@ macro_rules! condition_kind {
         use serde::{Serialize, Serializer};
 
         use $crate::engine::condition_tree::{
-            DeepMany, DeepOne, Kind, Owned, Ref, SerializeAt, Shape, Shown, clone_tree,
+            DeepMany, DeepOne, Kind, Owned, Ref, SerializeAt, Shape, Shown, clone_tree, distinct,
             drop_children, position, shown_list, tree_eq, tree_hash,
         };
 
         /// The JSON keys of the variants, in declaration order.
         const KEYS: &[&str] = &["all", "any", "not", $($qk,)* $($lk,)*];
+        assert!(distinct(KEYS), "a condition's JSON keys are distinct");
 
         impl Kind for $kind {
             fn shape(&self) -> Shape<'_, Self> {

@@ -80,6 +80,13 @@ pub(crate) const fn yes_no(b: bool) -> Codes {
 /// The code "not recorded" of a yes-no fact.
 pub(crate) const UNRECORDED_BOOL: u32 = 2;
 
+/// How many codes a yes-no fact that is always recorded has: no and yes.
+pub(crate) const YES_NO: usize = 2;
+
+/// How many codes a yes-no fact that may be missing has: no, yes and
+/// [`UNRECORDED_BOOL`].
+pub(crate) const YES_NO_OR_UNRECORDED: usize = 3;
+
 /// The codes of an optional yes-no value.
 pub(crate) fn opt_bool(v: Option<bool>) -> Codes {
     v.map_or(bit(UNRECORDED_BOOL), yes_no)
@@ -204,6 +211,10 @@ impl Question {
 /// * `others`: the conditions with logic of their own, each with what it
 ///   reads.
 ///
+/// In `parts` and `others`, `=> |name| expression` looks like a closure but
+/// only names the variant's value (borrowed) for the expression, which
+/// becomes an arm of the condition's `read`.
+///
 /// It generates the public enum (its variants in that order after `all`,
 /// `any` and `not`, each named in JSON by its key), the tree operations
 /// ([`condition_kind!`](super::condition_tree::condition_kind)), the
@@ -311,7 +322,7 @@ macro_rules! fact_table {
                     match self {
                         $Cond::All(_) | $Cond::Any(_) | $Cond::Not(_) => $Read::Group,
                         $( $Cond::$q($qx) => $qread, )*
-                        $( $Cond::$cv(v) => $Read::Fact($Fact::$name, fact_table!(@asked $how v)), )*
+                        $( $Cond::$cv(v) => $Read::Fact($Fact::$name, $crate::engine::fact_table::fact_table!(@asked $how v)), )*
                         $( $Cond::$o($ox) => $oread, )*
                     }
                 }
@@ -339,6 +350,15 @@ macro_rules! fact_table {
                 /// Every fact, in declaration order.
                 #[cfg(test)]
                 pub(crate) const ALL: &'static [$Fact] = &[$($Fact::$name),*];
+
+                /// How the fact's condition asks about it: `Is`, `In` or
+                /// `AtLeast`.
+                #[cfg(test)]
+                pub(crate) fn asked_as(self) -> &'static str {
+                    match self {
+                        $( $Fact::$name => stringify!($how), )*
+                    }
+                }
 
                 /// How many facts there are.
                 pub(crate) const COUNT: usize = [$($Fact::$name),*].len();

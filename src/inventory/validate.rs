@@ -740,6 +740,9 @@ impl<'a> FirstUses<'a> {
                 }
             }
         }
+        // In the order of the uses' indices, for the binary search below,
+        // whatever order the uses came in.
+        repeats.sort_unstable();
         FirstUses { first, repeats }
     }
 
