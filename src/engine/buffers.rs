@@ -26,6 +26,7 @@ impl<T: Copy, const N: usize> SpillVec<T, N> {
         }
     }
 
+    #[inline]
     pub(crate) fn push(&mut self, item: T) {
         if self.heap.is_empty() {
             if let Some(slot) = self.inline.get_mut(self.len) {
@@ -46,6 +47,7 @@ impl<T: Copy, const N: usize> SpillVec<T, N> {
     }
 
     /// The items, in the order they were pushed.
+    #[inline]
     pub(crate) fn as_slice(&self) -> &[T] {
         if self.heap.is_empty() {
             self.inline.get(..self.len).unwrap_or(&[])
@@ -55,6 +57,7 @@ impl<T: Copy, const N: usize> SpillVec<T, N> {
     }
 
     /// How many items it holds.
+    #[inline]
     pub(crate) fn len(&self) -> usize {
         if self.heap.is_empty() {
             self.len
@@ -64,10 +67,12 @@ impl<T: Copy, const N: usize> SpillVec<T, N> {
     }
 
     /// The item at `i`, to change.
+    #[inline]
     pub(crate) fn get_mut(&mut self, i: usize) -> Option<&mut T> {
         self.as_mut_slice().get_mut(i)
     }
 
+    #[inline]
     pub(crate) fn as_mut_slice(&mut self) -> &mut [T] {
         if self.heap.is_empty() {
             self.inline.get_mut(..self.len).unwrap_or(&mut [])
@@ -113,6 +118,7 @@ impl<K: Copy + Eq + Hash> Places<K> {
     }
 
     /// Where `key` is, if it was inserted.
+    #[inline]
     pub(crate) fn get(&self, key: K) -> Option<usize> {
         match &self.map {
             Some(map) if !map.is_empty() => map.get(&key).copied(),
@@ -127,6 +133,7 @@ impl<K: Copy + Eq + Hash> Places<K> {
     }
 
     /// Records that `key` is at `place`; the key must not be there yet.
+    #[inline]
     pub(crate) fn insert(&mut self, key: K, place: usize) {
         if self.map.as_ref().is_none_or(|map| map.is_empty()) {
             if let Some(slot) = self.inline.get_mut(self.len) {
