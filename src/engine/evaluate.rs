@@ -47,14 +47,19 @@ type Questions = SpillVec<(MissingRef, NeededFor), INLINE_QUESTIONS>;
 /// back.
 type MissingList = SpillVec<(MissingRef, usize), INLINE_MISSING>;
 
-/// Collects the fields one rule missed.
-struct HeldBack<'a> {
+/// Collects the fields one rule missed, and shows them to `timing` too when
+/// it is given: one walk of the rule for both.
+struct HeldBack<'a, 'i> {
     list: &'a mut MissingList,
     rule: usize,
+    timing: Option<&'a mut EventTimingUnknown<'i>>,
 }
 
-impl Sink for HeldBack<'_> {
+impl Sink for HeldBack<'_, '_> {
     fn missing(&mut self, m: MissingRef) {
+        if let Some(timing) = &mut self.timing {
+            timing.missing(m);
+        }
         self.list.push((m, self.rule));
     }
 }
@@ -284,14 +289,13 @@ impl Engine {
                     // focus by itself: the other areas cannot be ruled out, so
                     // deficits is not suggested (CLINICAL-BASIS.md §2.4: deficits "only if none
                     // of the other three areas exists"; missing is not false).
-                    if rule.area != ProblemArea::InterpersonalDeficits && !timing.seen {
-                        eval.missing(root, &mut timing);
-                    }
+                    let watch = rule.area != ProblemArea::InterpersonalDeficits && !timing.seen;
                     eval.missing(
                         root,
                         &mut HeldBack {
                             list: &mut missing_raw,
                             rule: ri,
+                            timing: watch.then_some(&mut timing),
                         },
                     );
                 }
