@@ -26,6 +26,7 @@ impl<T: Copy, const N: usize> SpillVec<T, N> {
         }
     }
 
+    #[inline]
     pub(crate) fn push(&mut self, item: T) {
         if self.heap.is_empty() {
             if let Some(slot) = self.inline.get_mut(self.len) {
@@ -39,7 +40,14 @@ impl<T: Copy, const N: usize> SpillVec<T, N> {
         self.heap.push(item);
     }
 
+    /// Forgets every item, keeping the room.
+    pub(crate) fn clear(&mut self) {
+        self.len = 0;
+        self.heap.clear();
+    }
+
     /// The items, in the order they were pushed.
+    #[inline]
     pub(crate) fn as_slice(&self) -> &[T] {
         if self.heap.is_empty() {
             self.inline.get(..self.len).unwrap_or(&[])
@@ -49,6 +57,7 @@ impl<T: Copy, const N: usize> SpillVec<T, N> {
     }
 
     /// How many items it holds.
+    #[inline]
     pub(crate) fn len(&self) -> usize {
         if self.heap.is_empty() {
             self.len
@@ -58,10 +67,12 @@ impl<T: Copy, const N: usize> SpillVec<T, N> {
     }
 
     /// The item at `i`, to change.
+    #[inline]
     pub(crate) fn get_mut(&mut self, i: usize) -> Option<&mut T> {
         self.as_mut_slice().get_mut(i)
     }
 
+    #[inline]
     pub(crate) fn as_mut_slice(&mut self) -> &mut [T] {
         if self.heap.is_empty() {
             self.inline.get_mut(..self.len).unwrap_or(&mut [])
@@ -79,12 +90,13 @@ const SCANNED_KEYS: usize = 16;
 /// inline, and past [`SCANNED_KEYS`] of them a hash probe. Finding a key costs
 /// at most a bounded scan or one probe, so the time stays linear in the keys,
 /// and the few facts of a typical piece of evidence or area need no
-/// allocation.
+/// allocation. The map is made only when the scan is outgrown: making one
+/// draws a seed, which costs more than a short scan.
 #[derive(Debug, Clone)]
 pub(crate) struct Places<K> {
     inline: [(K, usize); SCANNED_KEYS],
     len: usize,
-    map: HashMap<K, usize>,
+    map: Option<HashMap<K, usize>>,
 }
 
 impl<K: Copy + Eq + Hash> Places<K> {
@@ -93,42 +105,49 @@ impl<K: Copy + Eq + Hash> Places<K> {
         Places {
             inline: [(fill, 0); SCANNED_KEYS],
             len: 0,
-            map: HashMap::new(),
+            map: None,
         }
     }
 
     /// Forgets every key, keeping the room.
     pub(crate) fn clear(&mut self) {
         self.len = 0;
-        self.map.clear();
+        if let Some(map) = &mut self.map {
+            map.clear();
+        }
     }
 
     /// Where `key` is, if it was inserted.
+    #[inline]
     pub(crate) fn get(&self, key: K) -> Option<usize> {
-        if self.map.is_empty() {
-            self.inline
+        match &self.map {
+            Some(map) if !map.is_empty() => map.get(&key).copied(),
+            _ => self
+                .inline
                 .get(..self.len)
                 .unwrap_or(&[])
                 .iter()
                 .find(|(k, _)| *k == key)
-                .map(|&(_, at)| at)
-        } else {
-            self.map.get(&key).copied()
+                .map(|&(_, at)| at),
         }
     }
 
     /// Records that `key` is at `place`; the key must not be there yet.
+    #[inline]
     pub(crate) fn insert(&mut self, key: K, place: usize) {
-        if self.map.is_empty() {
+        if self.map.as_ref().is_none_or(|map| map.is_empty()) {
             if let Some(slot) = self.inline.get_mut(self.len) {
                 *slot = (key, place);
                 self.len += 1;
                 return;
             }
-            self.map.reserve(SCANNED_KEYS.saturating_mul(2));
-            self.map.extend(self.inline.iter().copied());
         }
-        self.map.insert(key, place);
+        let map = self.map.get_or_insert_with(HashMap::new);
+        if map.is_empty() {
+            map.reserve(SCANNED_KEYS.saturating_mul(2));
+            map.extend(self.inline.iter().copied());
+        }
+        map.insert(key, place);
     }
 }
 

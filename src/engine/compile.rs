@@ -146,6 +146,10 @@ pub(crate) struct Compiled {
     /// For each node, whether it always counts as one condition when
     /// measuring how close a rule came (see [`Compiled::unit_parts`]).
     pub(crate) unit: Vec<bool>,
+    /// For each rule, in rule order, the place of its id among the rules'
+    /// distinct ids sorted: rules with equal ids have equal places, so
+    /// sorting by place sorts by id without comparing strings.
+    pub(crate) id_rank: Vec<u32>,
     /// The recommendations for every focus, built once.
     pub(crate) recommendations: &'static super::recommend::RecommendationTable,
 }
@@ -727,6 +731,7 @@ impl Engine {
         let event_person_needs = needs(Space::EventPerson);
         let absent = proximity::absent_proximities(&nodes, &kids);
         let unit = units(&nodes, &kids);
+        let id_rank = id_ranks(&rules.rules);
         let rules = Arc::new(rules);
         let cells = std::iter::repeat_with(OnceLock::new)
             .take(nodes.len())
@@ -752,6 +757,7 @@ impl Engine {
                 event_person_needs,
                 absent,
                 unit,
+                id_rank,
                 recommendations: super::recommend::RecommendationTable::shared(),
             }),
         })
@@ -858,6 +864,27 @@ pub(crate) const MAX_UNIT_PARTS: usize = 255;
 
 /// Whether each node always counts as one condition (see
 /// [`Compiled::is_unit`]). Children precede their parents.
+/// [`Compiled::id_rank`] of `rules`.
+fn id_ranks(rules: &[super::ruleset::Rule]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..rules.len()).collect();
+    let id = |i: usize| rules.get(i).map(|r| r.id.as_str());
+    order.sort_by(|&a, &b| id(a).cmp(&id(b)));
+    let mut rank = vec![0u32; rules.len()];
+    let mut place = 0u32;
+    let mut last: Option<&str> = None;
+    for &i in &order {
+        let this = id(i);
+        if last.is_some() && last != this {
+            place = place.saturating_add(1);
+        }
+        last = this;
+        if let Some(r) = rank.get_mut(i) {
+            *r = place;
+        }
+    }
+    rank
+}
+
 fn units(nodes: &[Node], kids: &[u32]) -> Vec<bool> {
     let mut unit: Vec<bool> = Vec::with_capacity(nodes.len());
     for node in nodes {

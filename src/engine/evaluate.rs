@@ -34,18 +34,34 @@ const INLINE_MISSING: usize = 64;
 /// How many rules' truths are kept on the stack.
 const INLINE_RULES: usize = 64;
 
+/// How many subjects of one piece of evidence are kept on the stack.
+const INLINE_SUBJECTS: usize = 64;
+
+/// How many questions besides held-back rules (onset links, the dispute's
+/// stage, the grief's kind) are kept on the stack.
+const INLINE_QUESTIONS: usize = 32;
+
+/// The questions besides held-back rules: a missing field and what it would
+/// settle.
+type Questions = SpillVec<(MissingRef, NeededFor), INLINE_QUESTIONS>;
+
 /// The missing fields of all rules, each with the index of the rule it held
 /// back.
 type MissingList = SpillVec<(MissingRef, usize), INLINE_MISSING>;
 
-/// Collects the fields one rule missed.
-struct HeldBack<'a> {
+/// Collects the fields one rule missed, and shows them to `timing` too when
+/// it is given: one walk of the rule for both.
+struct HeldBack<'a, 'i> {
     list: &'a mut MissingList,
     rule: usize,
+    timing: Option<&'a mut EventTimingUnknown<'i>>,
 }
 
-impl Sink for HeldBack<'_> {
+impl Sink for HeldBack<'_, '_> {
     fn missing(&mut self, m: MissingRef) {
+        if let Some(timing) = &mut self.timing {
+            timing.missing(m);
+        }
         self.list.push((m, self.rule));
     }
 }
@@ -174,11 +190,11 @@ impl Engine {
         let mut people = SubjectBits::new(inventory.people.len());
         let mut events = SubjectBits::new(inventory.events.len());
         let mut missing_raw = MissingList::new((MissingRef::Onset, 0));
-        let mut link_questions: Vec<(MissingRef, NeededFor)> = Vec::new();
+        let mut link_questions = Questions::new((MissingRef::Onset, NeededFor::OnsetLink));
         // The people a death event names, found when first needed.
         let mut death_named: Option<SubjectBits> = None;
         // The subjects of one piece of evidence by index, reused.
-        let mut indices: Vec<SubjectIndex> = Vec::new();
+        let mut indices = SpillVec::<SubjectIndex, INLINE_SUBJECTS>::new(SubjectIndex::Person(0));
         for (ri, ((rule, &root), &truth)) in rules
             .iter()
             .zip(&compiled.roots)
@@ -207,7 +223,7 @@ impl Engine {
                         }
                     });
                     if rule.area != ProblemArea::InterpersonalDeficits {
-                        for &s in &indices {
+                        for &s in indices.as_slice() {
                             if !strength::link_unknown(facts, s) {
                                 continue;
                             }
@@ -244,8 +260,14 @@ impl Engine {
                             ));
                         }
                     }
-                    let c =
-                        Counted::new(&mut runs, &mut places, facts, window, rule.area, &indices);
+                    let c = Counted::new(
+                        &mut runs,
+                        &mut places,
+                        facts,
+                        window,
+                        rule.area,
+                        indices.as_slice(),
+                    );
                     counted.push(c);
                     if let Some(list) = evidence.get_mut(ai) {
                         list.push(Evidence {
@@ -269,14 +291,13 @@ impl Engine {
                     // focus by itself: the other areas cannot be ruled out, so
                     // deficits is not suggested (CLINICAL-BASIS.md §2.4: deficits "only if none
                     // of the other three areas exists"; missing is not false).
-                    if rule.area != ProblemArea::InterpersonalDeficits && !timing.seen {
-                        eval.missing(root, &mut timing);
-                    }
+                    let watch = rule.area != ProblemArea::InterpersonalDeficits && !timing.seen;
                     eval.missing(
                         root,
                         &mut HeldBack {
                             list: &mut missing_raw,
                             rule: ri,
+                            timing: watch.then_some(&mut timing),
                         },
                     );
                 }
@@ -336,12 +357,12 @@ impl Engine {
             .get(area_index(ProblemArea::InterpersonalDeficits))
             .is_some_and(|t| t.score >= params.min_focus_score);
         if deficits_scored && !any_other_evidence {
-            link_questions.extend(unresolved().map(|e| {
-                (
+            for e in unresolved() {
+                link_questions.push((
                     MissingRef::Event(e, EventField::LinkedToOnset),
                     NeededFor::OnsetLink,
-                )
-            }));
+                ));
+            }
         }
         let selection = policy::select_focus(
             params,
@@ -375,7 +396,9 @@ impl Engine {
                 .get(area_index(ProblemArea::RoleDispute))
                 .map_or(&[][..], |f| f.evidence.as_slice());
             let (stage, missing) = policy::dispute_stage(inventory, evidence);
-            extra_missing.extend(missing);
+            if let Some(m) = missing {
+                extra_missing.push(m);
+            }
             stage
         } else {
             None
@@ -384,9 +407,7 @@ impl Engine {
             let evidence = findings
                 .get(area_index(ProblemArea::Grief))
                 .map_or(&[][..], |f| f.evidence.as_slice());
-            let (kind, missing) = policy::grief_kind(inventory, evidence, params);
-            extra_missing.extend(missing);
-            kind
+            policy::grief_kind(inventory, evidence, params, |m| extra_missing.push(m))
         } else {
             None
         };
@@ -414,8 +435,9 @@ impl Engine {
         let missing = merge_missing(
             inventory,
             rules,
+            &compiled.id_rank,
             missing_raw.as_mut_slice(),
-            &mut extra_missing,
+            extra_missing.as_mut_slice(),
         );
 
         Assessment {
@@ -603,57 +625,50 @@ fn people_named_by_a_death(inventory: &Inventory, facts: &Facts<'_>) -> SubjectB
 /// Merges missing fields by path: document order, held-back rule ids sorted
 /// and deduplicated; `extra` adds what else each fact would settle (the
 /// dispute stage, an onset link, the grief kind). `raw` pairs each missing
-/// field with the index of a rule it held back; it is sorted in place, and
-/// so is `extra`. Every list is allocated at its final length.
+/// field with the index of a rule it held back; it is sorted in place, by
+/// field and then by the place of the rule's id among the ids (`rank`, see
+/// [`Compiled::id_rank`](super::compile::Compiled::id_rank)), so that each
+/// field's rules come out in id order with no second sort and no string
+/// compared; `extra` is sorted in place too. The two sorted lists are then
+/// walked side by side. Every list is allocated at its final length.
 fn merge_missing(
     inv: &Inventory,
     rules: &[crate::engine::Rule],
+    rank: &[u32],
     raw: &mut [(MissingRef, usize)],
     extra: &mut [(MissingRef, NeededFor)],
 ) -> Vec<MissingFact> {
-    raw.sort_unstable();
+    // A rule out of range (never the case) sorts last and is skipped.
+    let place = |ri: usize| match rules.get(ri) {
+        Some(_) => rank.get(ri).copied().unwrap_or(u32::MAX),
+        None => u32::MAX,
+    };
+    raw.sort_unstable_by_key(|&(m, ri)| (m, place(ri), ri));
     extra.sort_unstable();
-    // The distinct fields, in order, from both lists.
-    let mut fields = SpillVec::<MissingRef, INLINE_MISSING>::new(MissingRef::Onset);
-    for &(m, _) in raw.iter() {
-        fields.push(m);
-    }
-    for &(m, _) in extra.iter() {
-        fields.push(m);
-    }
-    let fields = fields.as_mut_slice();
-    fields.sort_unstable();
-    let mut out: Vec<MissingFact> = Vec::with_capacity(count_distinct(fields));
-    let (mut r, mut x) = (0, 0);
-    let mut last: Option<MissingRef> = None;
-    for &m in fields.iter() {
-        if last == Some(m) {
-            continue;
-        }
-        last = Some(m);
-        let held = raw.get(r..).unwrap_or_default();
-        let n = held.iter().take_while(|&&(f, _)| f == m).count();
-        let held = held.get(..n).unwrap_or_default();
-        r += n;
-        let needed = extra.get(x..).unwrap_or_default();
-        let k = needed.iter().take_while(|&&(f, _)| f == m).count();
-        let needed = needed.get(..k).unwrap_or_default();
-        x += k;
-        let id_of = |ri: usize| rules.get(ri).map(|rule| &rule.id);
-        let mut ids = SpillVec::<usize, INLINE_MISSING>::new(0);
-        for &(_, ri) in held {
-            if id_of(ri).is_some() {
-                ids.push(ri);
+    let raw = &*raw;
+    let extra = &*extra;
+    let mut count = 0;
+    each_field(raw, extra, |_, _, _| count += 1);
+    let mut out: Vec<MissingFact> = Vec::with_capacity(count);
+    each_field(raw, extra, |m, held, needed| {
+        let distinct = |held: &[(MissingRef, usize)]| {
+            let mut n = 0;
+            let mut last: Option<u32> = None;
+            for &(_, ri) in held {
+                if rules.get(ri).is_some() && last != Some(place(ri)) {
+                    n += 1;
+                    last = Some(place(ri));
+                }
             }
-        }
-        let ids = ids.as_mut_slice();
-        ids.sort_unstable_by(|&a, &b| id_of(a).cmp(&id_of(b)));
-        let mut held_back: Vec<RuleId> =
-            Vec::with_capacity(count_distinct_by(ids, |&ri| id_of(ri)));
-        for &ri in ids.iter() {
-            if let Some(id) = id_of(ri) {
-                if held_back.last() != Some(id) {
-                    held_back.push(id.clone());
+            n
+        };
+        let mut held_back: Vec<RuleId> = Vec::with_capacity(distinct(held));
+        let mut last: Option<u32> = None;
+        for &(_, ri) in held {
+            if let Some(rule) = rules.get(ri) {
+                if last != Some(place(ri)) {
+                    held_back.push(rule.id.clone());
+                    last = Some(place(ri));
                 }
             }
         }
@@ -670,18 +685,37 @@ fn merge_missing(
             held_back,
             needed_for,
         });
-    }
+    });
     out
 }
 
-/// How many distinct values a sorted list holds.
-fn count_distinct<T: PartialEq>(sorted: &[T]) -> usize {
-    let changes = sorted
-        .iter()
-        .zip(sorted.iter().skip(1))
-        .filter(|(a, b)| a != b)
-        .count();
-    if sorted.is_empty() { 0 } else { changes + 1 }
+/// Calls `f` with each distinct field of `raw` and `extra`, both sorted by
+/// field, in order, with the entries of each list about it.
+fn each_field(
+    raw: &[(MissingRef, usize)],
+    extra: &[(MissingRef, NeededFor)],
+    mut f: impl FnMut(MissingRef, &[(MissingRef, usize)], &[(MissingRef, NeededFor)]),
+) {
+    let (mut r, mut x) = (0, 0);
+    loop {
+        let held = raw.get(r..).unwrap_or_default();
+        let needed = extra.get(x..).unwrap_or_default();
+        let m = match (held.first(), needed.first()) {
+            (Some(&(a, _)), Some(&(b, _))) => a.min(b),
+            (Some(&(a, _)), None) => a,
+            (None, Some(&(b, _))) => b,
+            (None, None) => return,
+        };
+        let n = held.iter().take_while(|&&(field, _)| field == m).count();
+        let k = needed.iter().take_while(|&&(field, _)| field == m).count();
+        r += n;
+        x += k;
+        f(
+            m,
+            held.get(..n).unwrap_or_default(),
+            needed.get(..k).unwrap_or_default(),
+        );
+    }
 }
 
 /// How many distinct keys a list sorted by them holds.

@@ -2,7 +2,7 @@
 //! which areas are in focus, the dispute's stage, the kind of grief, and the
 //! advisories. Each step cites its source in CLINICAL-BASIS.md §2.5.
 
-use crate::collections::{HashMap, HashMapExt, HashSet, HashSetExt};
+use crate::collections::{HashSet, HashSetExt};
 
 use crate::macros::source;
 use crate::{
@@ -16,6 +16,7 @@ use crate::{
 };
 
 use super::assessment::{Advisory, AdvisoryCode, Evidence, EvidenceStrength};
+use super::buffers::{Places, SpillVec};
 use super::compile::bit;
 use super::condition::{EventField, PersonField};
 use super::facts::is_significant;
@@ -142,39 +143,61 @@ enum Named<'a> {
 /// subject), and the strongest onset link of that evidence. Built once, so
 /// that each person or event is a lookup, not a scan of all the evidence:
 /// linear in the evidence's subjects.
+///
+/// The subjects are found by a bounded scan while they are few, and through
+/// a hash map past that ([`Places`]): a typical evaluation needs no
+/// allocation here.
 struct NamedWeights<'a> {
-    weights: HashMap<(bool, &'a str), (f64, LinkBasis)>,
+    /// Where each subject's weight and link are in `weights`.
+    at: Places<(bool, &'a str)>,
+    weights: SpillVec<(f64, LinkBasis), INLINE_NAMED>,
 }
+
+/// How many subjects' weights [`NamedWeights`] keeps on the stack.
+const INLINE_NAMED: usize = 16;
 
 impl<'a> NamedWeights<'a> {
     fn new(evidence: &'a [Evidence]) -> Self {
-        let subjects: usize = evidence.iter().map(|e| e.subjects.len()).sum();
-        let mut weights: HashMap<(bool, &str), (f64, LinkBasis)> = HashMap::with_capacity(subjects);
-        let mut seen = HashSet::new();
+        let mut at = Places::new((false, ""));
+        let mut weights = SpillVec::new((-0.0, LinkBasis::None));
+        let mut seen: Option<HashSet<(bool, &str)>> = None;
         for e in evidence {
             // A subject named twice by one piece of evidence counts once: a
             // short list is checked in place, a long one through a set.
             let short = e.subjects.len() <= 8;
-            seen.clear();
+            if !short {
+                seen.get_or_insert_with(HashSet::new).clear();
+            }
             for (i, s) in e.subjects.iter().enumerate() {
                 let key = subject_key(s);
-                let repeated = if short {
-                    e.subjects
+                let repeated = match &mut seen {
+                    Some(seen) if !short => !seen.insert(key),
+                    _ => e
+                        .subjects
                         .get(..i)
-                        .is_some_and(|before| before.iter().any(|b| subject_key(b) == key))
-                } else {
-                    !seen.insert(key)
+                        .is_some_and(|before| before.iter().any(|b| subject_key(b) == key)),
                 };
                 if repeated {
                     continue;
                 }
-                // As `Iterator::sum` of f64 does, start from negative zero.
-                let (weight, link) = weights.entry(key).or_insert((-0.0, LinkBasis::None));
-                *weight += e.weight;
-                *link = (*link).max(e.onset_link);
+                let place = match at.get(key) {
+                    Some(place) => place,
+                    None => {
+                        let place = weights.len();
+                        at.insert(key, place);
+                        // As `Iterator::sum` of f64 does, start from
+                        // negative zero.
+                        weights.push((-0.0, LinkBasis::None));
+                        place
+                    }
+                };
+                if let Some((weight, link)) = weights.get_mut(place) {
+                    *weight += e.weight;
+                    *link = (*link).max(e.onset_link);
+                }
             }
         }
-        NamedWeights { weights }
+        NamedWeights { at, weights }
     }
 
     /// The summed weight of the evidence naming `who` (negative zero when
@@ -186,15 +209,16 @@ impl<'a> NamedWeights<'a> {
     /// The summed weight and the strongest onset link of the evidence naming
     /// `who`, in one lookup.
     fn weight_and_link(&self, who: Named<'_>) -> (f64, LinkBasis) {
-        self.weights
-            .get(&key(who))
+        self.at
+            .get(key(who))
+            .and_then(|place| self.weights.as_slice().get(place))
             .copied()
             .unwrap_or((-0.0, LinkBasis::None))
     }
 
     /// Whether some evidence names `who`.
     fn names(&self, who: Named<'_>) -> bool {
-        self.weights.contains_key(&key(who))
+        self.at.get(key(who)).is_some()
     }
 }
 
@@ -327,7 +351,8 @@ pub(crate) fn grief_kind(
     inv: &Inventory,
     evidence: &[Evidence],
     params: &RuleParameters,
-) -> (Option<GriefKind>, Vec<(MissingRef, NeededFor)>) {
+    mut ask: impl FnMut((MissingRef, NeededFor)),
+) -> Option<GriefKind> {
     // (link, weight, is_person, index)
     let mut best: Option<(LinkBasis, f64, bool, usize)> = None;
     let named = NamedWeights::new(evidence);
@@ -365,34 +390,30 @@ pub(crate) fn grief_kind(
             consider(Named::Person(&p.id), true, i);
         }
     }
-    let Some((link, _, is_person, index)) = best else {
-        return (None, Vec::new());
-    };
+    let (link, _, is_person, index) = best?;
     // The deceased person, and the death events about them.
     let person: Option<&PersonId> = if is_person {
         inv.people.get(index).map(|p| &p.id)
     } else {
         inv.events.get(index).and_then(|e| e.person.as_ref())
     };
-    // The signs seen, as a set of bits by discriminant; the principal death
-    // events, for the question to ask.
+    // The principal death events: those the question is asked about.
+    let principal = |e: usize, ev: &crate::inventory::LifeEvent| {
+        ev.kind == EventKind::Death
+            && ((!is_person && e == index) || (person.is_some() && ev.person.as_ref() == person))
+    };
+    // The signs seen, as a set of bits by discriminant.
     let mut signs: u64 = 0;
-    let mut principal_events: Vec<usize> = Vec::new();
     for (e, ev) in inv.events.iter().enumerate() {
         if ev.kind != EventKind::Death {
             continue;
         }
-        let principal =
-            (!is_person && e == index) || (person.is_some() && ev.person.as_ref() == person);
         let named = named.names(Named::Event(&ev.id))
             || ev
                 .person
                 .as_ref()
                 .is_some_and(|p| named.names(Named::Person(p)));
-        if principal {
-            principal_events.push(e);
-        }
-        if principal || named {
+        if principal(e, ev) || named {
             for &s in &ev.grief_signs {
                 signs |= bit(s as u32);
             }
@@ -419,20 +440,17 @@ pub(crate) fn grief_kind(
     } else {
         None
     };
-    let questions = if kind.is_none() {
-        principal_events
-            .into_iter()
-            .map(|e| {
-                (
+    if kind.is_none() {
+        for (e, ev) in inv.events.iter().enumerate() {
+            if principal(e, ev) {
+                ask((
                     MissingRef::Event(e, EventField::GriefSigns),
                     NeededFor::GriefKind,
-                )
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    (kind, questions)
+                ));
+            }
+        }
+    }
+    kind
 }
 
 /// The source of the safety advisory ([`cited::SAFETY_FIRST`]).
@@ -506,7 +524,46 @@ pub(crate) struct Situation<'a> {
 ///   them; CLINICAL-BASIS.md §7.1 [K: `frank-2005-ipsrt`]).
 /// * `no_focus_found` (info) when no area reached the threshold.
 pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
-    let mut out = Vec::new();
+    let reported = inv.safety.is_reported();
+    let screen_missing = !reported && !inv.safety.is_asked();
+    let deficits = at.focus.contains(&ProblemArea::InterpersonalDeficits);
+    let traumas: Vec<Subject> = inv
+        .events
+        .iter()
+        .filter(|e| {
+            e.kind.is_trauma() && e.linked_to_onset != crate::inventory::OnsetLink::NotLinked
+        })
+        .map(|e| Subject::Event(e.id.clone()))
+        .collect();
+    let upcoming: Vec<Subject> = if at.ipsrt {
+        inv.upcoming
+            .iter()
+            .filter(|e| e.kind.is_rhythm_disruptor())
+            .map(|e| Subject::Event(e.id.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let two_areas = at.focus.len() >= 2;
+    let no_focus = at.focus.is_empty() && !at.invalid;
+    // Counted first, so that the list is allocated at its final length.
+    let count = [
+        reported || screen_missing,
+        at.invalid,
+        !at.onset_known,
+        deficits,
+        at.deficits_held_back,
+        at.tied,
+        at.link_inferred,
+        !traumas.is_empty(),
+        !upcoming.is_empty(),
+        two_areas,
+        no_focus,
+    ]
+    .iter()
+    .filter(|&&b| b)
+    .count();
+    let mut out = Vec::with_capacity(count);
     let advisory = |code, indicator, summary: &'static str, source: Source| Advisory {
         code,
         indicator,
@@ -514,7 +571,7 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
         source,
         subjects: Vec::new(),
     };
-    if inv.safety.is_reported() {
+    if reported {
         out.push(advisory(
             AdvisoryCode::SuicidalThoughtsReported,
             Indicator::Critical,
@@ -523,7 +580,7 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
              any focus work; no focus suggestion substitutes for it.",
             SAFETY_SOURCE,
         ));
-    } else if !inv.safety.is_asked() {
+    } else if screen_missing {
         out.push(advisory(
             AdvisoryCode::SafetyScreenMissing,
             Indicator::Critical,
@@ -552,7 +609,7 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
             ONSET_SOURCE,
         ));
     }
-    if at.focus.contains(&ProblemArea::InterpersonalDeficits) {
+    if deficits {
         out.push(advisory(
             AdvisoryCode::LookForHiddenGriefOrDispute,
             Indicator::Warning,
@@ -602,14 +659,6 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
             ONSET_SOURCE,
         ));
     }
-    let traumas: Vec<Subject> = inv
-        .events
-        .iter()
-        .filter(|e| {
-            e.kind.is_trauma() && e.linked_to_onset != crate::inventory::OnsetLink::NotLinked
-        })
-        .map(|e| Subject::Event(e.id.clone()))
-        .collect();
     if !traumas.is_empty() {
         out.push(Advisory {
             subjects: traumas,
@@ -626,29 +675,21 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
             )
         });
     }
-    if at.ipsrt {
-        let upcoming: Vec<Subject> = inv
-            .upcoming
-            .iter()
-            .filter(|e| e.kind.is_rhythm_disruptor())
-            .map(|e| Subject::Event(e.id.clone()))
-            .collect();
-        if !upcoming.is_empty() {
-            out.push(Advisory {
-                subjects: upcoming,
-                ..advisory(
-                    AdvisoryCode::PlanRoutineAroundDisruptor,
-                    Indicator::Info,
-                    "An upcoming change can disrupt daily rhythms (travel across time zones, \
-                     shift work, a new baby, a move, a new job). Plan with the patient how to \
-                     keep sleep, meals, activity and social contact regular around it, and \
-                     watch the rhythm diary and mood in the weeks around it.",
-                    DISRUPTOR_SOURCE,
-                )
-            });
-        }
+    if !upcoming.is_empty() {
+        out.push(Advisory {
+            subjects: upcoming,
+            ..advisory(
+                AdvisoryCode::PlanRoutineAroundDisruptor,
+                Indicator::Info,
+                "An upcoming change can disrupt daily rhythms (travel across time zones, \
+                 shift work, a new baby, a move, a new job). Plan with the patient how to \
+                 keep sleep, meals, activity and social contact regular around it, and \
+                 watch the rhythm diary and mood in the weeks around it.",
+                DISRUPTOR_SOURCE,
+            )
+        });
     }
-    if at.focus.len() >= 2 {
+    if two_areas {
         out.push(advisory(
             AdvisoryCode::AskPatientWhichMatters,
             Indicator::Info,
@@ -658,7 +699,7 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
             ONE_AREA_SOURCE,
         ));
     }
-    if at.focus.is_empty() && !at.invalid {
+    if no_focus {
         out.push(advisory(
             AdvisoryCode::NoFocusFound,
             Indicator::Info,

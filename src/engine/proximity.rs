@@ -3,10 +3,11 @@
 //! the lane results of the evaluation pass.
 
 use super::assessment::NearMiss;
+use super::buffers::SpillVec;
 use super::compile::{Compiled, Node, Space};
 use super::decide::Eval;
 use super::facts::Truth;
-use super::masks::{Mask, lanes_of};
+use super::masks::{LANES, Mask, lanes_of};
 use super::ruleset::Rule;
 
 /// How close a condition came: leaves satisfied and total on its best path,
@@ -60,6 +61,29 @@ impl Proximity {
         let lhs = u64::from(self.satisfied) * u64::from(other.total.max(1));
         let rhs = u64::from(other.satisfied) * u64::from(self.total.max(1));
         (lhs, self.satisfied, self.prefix) > (rhs, other.satisfied, other.prefix)
+    }
+}
+
+/// Splits each class of lanes in two by `by`, when both halves have lanes.
+/// `lanes` is the union of the classes: when `by` holds all of them or none,
+/// nothing is split.
+#[inline]
+fn split(classes: &mut SpillVec<Mask, LANES>, by: Mask, lanes: Mask) {
+    if by & lanes == 0 || by & lanes == lanes {
+        return;
+    }
+    for i in 0..classes.len() {
+        let mut apart = 0;
+        if let Some(class) = classes.get_mut(i) {
+            let (inside, outside) = (*class & by, *class & !by);
+            if inside != 0 && outside != 0 {
+                *class = inside;
+                apart = outside;
+            }
+        }
+        if apart != 0 {
+            classes.push(apart);
+        }
     }
 }
 
@@ -228,7 +252,22 @@ impl Eval<'_, '_> {
         }
         let mut best: Option<Proximity> = None;
         for c in 0..self.chunks() {
-            for j in lanes_of(self.lanes(space, c)) {
+            let lanes = self.lanes(space, c);
+            if lanes == 0 {
+                continue;
+            }
+            // Lanes that agree on everything `lane_proximity` reads come
+            // equally close: only the first of each such class is measured.
+            // Classes are visited by their first lane, so the first of
+            // equals is the same lane as when every lane is measured.
+            let mut classes = SpillVec::<Mask, LANES>::new(0);
+            classes.push(lanes);
+            self.split_lanes(k, c, lanes, &mut classes);
+            let firsts = classes
+                .as_slice()
+                .iter()
+                .fold(0, |m: Mask, &class| m | (class & class.wrapping_neg()));
+            for j in lanes_of(firsts) {
                 let p = self.lane_proximity(k, c, j);
                 if best.is_none_or(|b| p.closer_than(&b)) {
                     best = Some(p);
@@ -236,6 +275,31 @@ impl Eval<'_, '_> {
             }
         }
         best.unwrap_or_else(|| self.compiled.absent(k))
+    }
+
+    /// Splits `classes`, sets of lanes of chunk `c` whose union is `lanes`, so that the lanes of a
+    /// class agree on everything [`Eval::lane_proximity`] reads at or below
+    /// node `n`: the results of its leaves and `not`s, and whether an event
+    /// names a person. Quantifiers below are not looked into: how close they
+    /// come does not depend on the lane.
+    fn split_lanes(&self, n: u32, c: usize, lanes: Mask, classes: &mut SpillVec<Mask, LANES>) {
+        match self.compiled.nodes.get(n as usize) {
+            Some(&(Node::All { start, len } | Node::Any { start, len })) => {
+                for &k in self.compiled.kids(start, len) {
+                    self.split_lanes(k, c, lanes, classes);
+                }
+            }
+            Some(&Node::EventPerson(k)) => {
+                split(classes, self.event_people(c).1, lanes);
+                self.split_lanes(k, c, lanes, classes);
+            }
+            Some(Node::Leaf(_) | Node::Not(_)) => {
+                let tri = self.tri(c, n);
+                split(classes, tri.t, lanes);
+                split(classes, tri.nf, lanes);
+            }
+            None | Some(Node::SomePerson(_) | Node::SomeEvent(_)) => {}
+        }
     }
 
     /// The lanes where unit node `n` (see [`Compiled::is_unit`]) counts as
