@@ -527,9 +527,11 @@ pub fn from_json_reader<T: DeserializeOwned, R: std::io::Read>(
 /// small: a document at the limit reads on a 64 KiB thread stack in a release
 /// build. It is well above what any document of the crate needs: the deepest
 /// is a rule set with conditions nested [`MAX_CONDITION_DEPTH_LIMIT`] deep,
-/// about 68 levels. A document nested deeper is refused before it is read,
-/// at the path of the first value too deep, in one pass that does not
-/// recurse (serde_json's own limit, 128, is never reached).
+/// about 68 levels. A document nested deeper is refused at the path of the
+/// first value too deep, found in one pass that does not recurse: before it
+/// is read, or, for an [`Inventory`](crate::Inventory), whose fields cannot
+/// nest that deep, once a first reading has failed (serde_json's own limit,
+/// 128, is never reached).
 ///
 /// [`MAX_CONDITION_DEPTH_LIMIT`]: crate::engine::MAX_CONDITION_DEPTH_LIMIT
 ///
@@ -683,8 +685,20 @@ fn deeper_than_allowed(json: &[u8]) -> bool {
 /// second reading fails at the same place, and its error is the one
 /// returned. `text` is `json` as text when the caller has it (then the
 /// first reading need not check that it is UTF-8).
+///
+/// A document nested deeper than [`MAX_JSON_DEPTH`] is refused with
+/// [`too_deep`]'s error. For most types that check comes first, since a
+/// value of the type may nest that deep (a rule set's conditions, any
+/// `serde_json::Value`) and reading it could use more stack than the limit
+/// allows for. An [`Inventory`](crate::Inventory) cannot: none of its types
+/// holds itself, so it reads to a fixed depth (under ten levels), and a
+/// document nested deeper is not an inventory. Its first reading comes
+/// first, and the check runs only when that reading fails, before the
+/// second; the error is the same, and reading the inventory that does read
+/// does not pay for a pass over the bytes.
 fn read_document<T: DeserializeOwned>(json: &[u8], text: Option<&str>) -> Result<T, JsonError> {
-    if deeper_than_allowed(json) {
+    let checked_first = !cannot_nest_deep::<T>();
+    if checked_first && deeper_than_allowed(json) {
         if let Some(error) = too_deep(json) {
             return Err(error);
         }
@@ -700,8 +714,32 @@ fn read_document<T: DeserializeOwned>(json: &[u8], text: Option<&str>) -> Result
             take_pending();
             Ok(value)
         }
-        None => read_with_path(json),
+        None => {
+            if !checked_first && deeper_than_allowed(json) {
+                if let Some(error) = too_deep(json) {
+                    take_pending();
+                    return Err(error);
+                }
+            }
+            read_with_path(json)
+        }
     }
+}
+
+/// Whether `T` is a document type whose values cannot nest deeper than a
+/// few levels, however the document nests: one whose fields hold no list
+/// of itself, no `serde_json::Value` and no value read through an untagged
+/// or flattened choice (which serde buffers, recursing as deep as the
+/// document), so that reading it cannot recurse past its own shape
+/// (serde_json skips an unknown value without recursing).
+///
+/// Only [`Inventory`](crate::Inventory) is, the document read most often.
+/// The test is on the type's name, since `T` need not be `'static`; a name
+/// is not always unique to one type, but only a type of this crate can
+/// have this one (another build of the same inventory, which cannot nest
+/// either); and serde_json's own limit bounds any first reading.
+fn cannot_nest_deep<T>() -> bool {
+    std::any::type_name::<T>() == std::any::type_name::<crate::Inventory>()
 }
 
 /// The first reading of [`read_document`]: the value, or `None` when the

@@ -479,6 +479,44 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
 }
 
 #[test]
+fn an_inventory_too_deep_is_refused_as_any_document_too_deep_is() {
+    // An inventory is read before its depth is checked (its types cannot
+    // nest), and checked only when that reading fails: the error must be
+    // the one the check before reading gives for a value of any shape.
+    let limit = interpersonal::error::MAX_JSON_DEPTH;
+    let full = full_document();
+    let mut cases = Vec::new();
+    for depth in [limit + 1, limit + 2, 128, 129, 1_000] {
+        let arrays = nested("[", "]", depth);
+        let objects = nested(r#"{"deceased":"#, "}", depth);
+        cases.extend([
+            arrays.clone(),
+            format!("{full}{arrays}"),
+            format!("{full} {objects}"),
+            with_person(&format!(r#", "unknown": {arrays}"#)),
+            with_person(&format!(r#", "status": {objects}"#)),
+            with_person(&format!(r#", "status": {{"living": null, "x": {arrays}}}"#)),
+            with_event(&format!(r#", "notes": {arrays}"#)),
+            doc(&format!(r#", "people": [{arrays}]"#)),
+            doc(&format!(r#", "events": [{{}}, {arrays}"#)),
+            // Unclosed, and text that looks deep.
+            arrays.replace(']', ""),
+            with_person(&format!(r#", "notes": "{arrays}", "x": {arrays}"#)),
+        ]);
+    }
+    for json in cases {
+        let as_inventory = from_json::<Inventory>(&json).unwrap_err();
+        let as_value = from_json::<serde_json::Value>(&json).unwrap_err();
+        assert!(as_value.message.contains("nested at most"), "{as_value}");
+        assert_eq!(as_inventory, as_value);
+    }
+    // Text that only looks deep is not.
+    let arrays = nested("[", "]", 1_000);
+    let json = with_person(&format!(r#", "notes": "{arrays}""#));
+    assert!(from_json::<Inventory>(&json).is_ok());
+}
+
+#[test]
 fn huge_arrays_parse_or_fail_cleanly() {
     // 100 000 people of valid shape: read, and valid.
     let people: Vec<String> = (0..100_000)
