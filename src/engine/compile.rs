@@ -55,7 +55,7 @@ pub(crate) enum Node {
 }
 
 /// A compiled predicate, by what it is about. A fact of the tables in
-/// `fact_table.rs` compiles to `Is(fact, codes)`, read through the table;
+/// `condition.rs` compiles to `Is(fact, codes)`, read through the table;
 /// the facts with logic of their own keep a variant each. Each kind's leaves
 /// are decided by an exhaustive `match` ([`Facts::leaf`](super::facts::Facts),
 /// the lane masks), so a leaf left out of one does not compile.
@@ -76,7 +76,7 @@ pub(crate) enum RootLeaf {
 }
 
 /// A compiled predicate about one person: a fact of the table
-/// (`fact_table.rs`) and the codes it holds for, or a fact with logic of
+/// (`condition.rs`) and the codes it holds for, or a fact with logic of
 /// its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum PersonLeaf {

@@ -3,8 +3,6 @@
 //! ask. The fields themselves, with their paths and questions, are listed
 //! in the tables of `condition.rs`.
 
-use std::fmt::Write;
-
 use crate::inventory::Inventory;
 
 use super::assessment::Subject;
@@ -61,8 +59,7 @@ impl MissingRef {
         let mut path = String::with_capacity(head.len() + digits + closing + suffix.len());
         path.push_str(head);
         if let Some(i) = index {
-            // Writing to a String cannot fail.
-            let _ = write!(path, "{i}");
+            crate::error::push_decimal(&mut path, i);
             path.push_str("].");
         }
         path.push_str(suffix);
