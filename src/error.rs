@@ -479,7 +479,16 @@ fn take_pending() -> Option<Problems> {
 /// Returns a [`JsonError`] naming the path of the first value that could not be
 /// read.
 pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, JsonError> {
-    read_document(json.as_bytes(), Some(json))
+    read_document(json.as_bytes(), Some(json), !cannot_nest_deep::<T>())
+}
+
+/// [`from_json`] for a document compiled into the crate (an embedded rule
+/// set), whose depth its tests know: its first reading does not check the
+/// nesting first, which for the default rules was a pass over 25 KB of
+/// text on every process's first `Engine::standard()`. Were the reading ever
+/// to fail, the check runs before the second reading, as for any document.
+pub(crate) fn from_embedded_json<T: DeserializeOwned>(json: &'static str) -> Result<T, JsonError> {
+    read_document(json.as_bytes(), Some(json), false)
 }
 
 /// Writes any of the crate's document types as compact JSON, in its stable
@@ -524,7 +533,7 @@ pub fn from_json_reader<T: DeserializeOwned, R: std::io::Read>(
     reader
         .read_to_end(&mut bytes)
         .map_err(|e| json_error(JsonPath::root(), &serde_json::Error::io(e), None))?;
-    read_document(&bytes, None)
+    read_document(&bytes, None, !cannot_nest_deep::<T>())
 }
 
 /// The deepest nesting of arrays and objects a document may have.
@@ -646,7 +655,7 @@ fn too_deep(json: &[u8]) -> Option<JsonError> {
 /// [`MAX_JSON_DEPTH`]: one pass over the bytes that allocates nothing, so a
 /// document of normal depth pays little for the check. [`too_deep`] then
 /// finds the path of the first value too deep.
-fn deeper_than_allowed(json: &[u8]) -> bool {
+pub(crate) fn deeper_than_allowed(json: &[u8]) -> bool {
     // A document with no more arrays and objects than the limit cannot nest
     // deeper; counting them is a loop the compiler vectorises.
     let opened = json.iter().filter(|&&b| b == b'[' || b == b'{').count();
@@ -701,9 +710,14 @@ fn deeper_than_allowed(json: &[u8]) -> bool {
 /// document nested deeper is not an inventory. Its first reading comes
 /// first, and the check runs only when that reading fails, before the
 /// second; the error is the same, and reading the inventory that does read
-/// does not pay for a pass over the bytes.
-fn read_document<T: DeserializeOwned>(json: &[u8], text: Option<&str>) -> Result<T, JsonError> {
-    let checked_first = !cannot_nest_deep::<T>();
+/// does not pay for a pass over the bytes. The same holds for a document
+/// compiled into the crate ([`from_embedded_json`]), whose depth is known.
+/// `checked_first` says whether the check comes first.
+fn read_document<T: DeserializeOwned>(
+    json: &[u8],
+    text: Option<&str>,
+    checked_first: bool,
+) -> Result<T, JsonError> {
     if checked_first && deeper_than_allowed(json) {
         if let Some(error) = too_deep(json) {
             return Err(error);

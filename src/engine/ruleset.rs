@@ -523,7 +523,7 @@ impl RuleSet {
     /// ([`reading_static`](crate::text::reading_static)), so an assessment
     /// shares them with no reference counting.
     fn embedded(json: &'static str) -> Result<RuleSet, JsonError> {
-        crate::text::reading_static(json, || Self::from_json(json))
+        crate::text::reading_static(json, || crate::error::from_embedded_json(json))
     }
 
     /// What an embedded rule set of `area_set` reads as were its file ever
@@ -645,6 +645,15 @@ fn invalid_id() -> RuleId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The embedded rule sets are read without checking their nesting
+    /// first ([`crate::error::from_embedded_json`]): they must be shallow.
+    #[test]
+    fn embedded_rule_sets_nest_within_the_json_limit() {
+        for json in [DEFAULT_RULES_JSON, IPSRT_RULES_JSON] {
+            assert!(!crate::error::deeper_than_allowed(json.as_bytes()));
+        }
+    }
 
     #[test]
     fn fingerprint_is_sha256_of_the_rfc8785_form() {
