@@ -22,6 +22,15 @@
 //! ```
 //!
 //! and the total instructions divided by `IPT_TIMES` is one call's count.
+//!
+//! The first `Engine::standard()` of a process (reading, compiling and
+//! fingerprinting the embedded rules) can only be measured in a fresh
+//! process: `IPT_OP=process_first_standard` runs it once, first thing, for
+//! callgrind, and the counting run also times it in 21 fresh processes
+//! (this bench's binary run again) and prints the median. The criterion
+//! benchmark `cold/first_standard` cannot reset the process's compiled
+//! rules, so it times reading and compiling the default rules with the
+//! fingerprint found by comparing them with the compiled ones.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -142,6 +151,18 @@ fn run_op(op: &str, times: usize) -> bool {
 fn main() {
     // Criterion passes `--bench`; nothing here takes arguments.
     if let Ok(op) = std::env::var("IPT_OP") {
+        if op == "process_first_standard" {
+            hot_loop(1, || {
+                black_box(Engine::standard().unwrap());
+            });
+            return;
+        }
+        if op == "time_first_standard" {
+            let start = std::time::Instant::now();
+            black_box(Engine::standard().unwrap());
+            println!("{}", start.elapsed().as_nanos());
+            return;
+        }
         let times = std::env::var("IPT_TIMES")
             .ok()
             .and_then(|t| t.parse().ok())
@@ -218,4 +239,26 @@ fn main() {
     );
     println!("one of 100,000 small inventories (0 to 4 people) | {batch:.0}");
     println!("12 people | {per_twelve:.0}");
+
+    // The first `Engine::standard()` of a process, timed in fresh processes.
+    let exe = std::env::current_exe().unwrap();
+    let mut nanos: Vec<u128> = (0..21)
+        .map(|_| {
+            let out = std::process::Command::new(&exe)
+                .env("IPT_OP", "time_first_standard")
+                .output()
+                .unwrap();
+            String::from_utf8(out.stdout)
+                .unwrap()
+                .trim()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    nanos.sort_unstable();
+    println!();
+    println!(
+        "first Engine::standard() of a process, median of 21 processes | {:.1} µs",
+        nanos[10] as f64 / 1000.0
+    );
 }

@@ -29,8 +29,8 @@ use super::facts::{Truth, WindowRef};
 use super::masks::PersonNeeds;
 use super::proximity::{self, Proximity};
 use super::ruleset::{
-    MAX_CONDITION_DEPTH_LIMIT, MAX_RULE_WEIGHT, MAX_WINDOW_MONTHS, RULE_SET_SCHEMA_VERSION,
-    RuleParameters, RuleSet, Window,
+    DEFAULT_RULES_FINGERPRINT, IPSRT_RULES_FINGERPRINT, MAX_CONDITION_DEPTH_LIMIT, MAX_RULE_WEIGHT,
+    MAX_WINDOW_MONTHS, RULE_SET_SCHEMA_VERSION, RuleParameters, RuleSet, Window,
 };
 
 /// A compiled node. Children of `All`/`Any` are `kids[start..start + len]`.
@@ -456,9 +456,12 @@ static IPSRT: OnceLock<Result<Engine, Problems>> = OnceLock::new();
 fn embedded(
     cell: &'static OnceLock<Result<Engine, Problems>>,
     read: fn() -> Result<RuleSet, crate::JsonError>,
+    fingerprint: &'static str,
 ) -> Result<Engine, Problems> {
     cell.get_or_init(|| match read() {
-        Ok(rules) => Engine::compile(rules),
+        // The embedded document's fingerprint is known (a unit test checks
+        // it against the computed one).
+        Ok(rules) => Engine::compile_inner(rules, &Limits::default(), Some(fingerprint)),
         Err(e) => {
             let mut problems = Problems::default();
             problems.at(e.path.clone(), e.message.clone());
@@ -555,6 +558,16 @@ impl Engine {
     ///
     /// Returns [`Problems`], never empty, listing every problem found.
     pub fn compile_with(rules: RuleSet, limits: &Limits) -> Result<Engine, Problems> {
+        Engine::compile_inner(rules, limits, None)
+    }
+
+    /// [`Engine::compile_with`], with the rule set's fingerprint when it is
+    /// known (an embedded rule set's).
+    fn compile_inner(
+        rules: RuleSet,
+        limits: &Limits,
+        fingerprint: Option<&'static str>,
+    ) -> Result<Engine, Problems> {
         let mut problems = Problems::default();
         if rules.rules.len() > limits.rules {
             problems.at(
@@ -688,8 +701,11 @@ impl Engine {
         let info = RuleSetInfo {
             id: rules.id.clone(),
             version: SharedText::from(rules.version.as_str()),
-            fingerprint: standard_fingerprint(&rules)
-                .unwrap_or_else(|| SharedText::from(rules.fingerprint())),
+            fingerprint: match fingerprint {
+                Some(known) => SharedText::from_static(known),
+                None => standard_fingerprint(&rules)
+                    .unwrap_or_else(|| SharedText::from(rules.fingerprint())),
+            },
         };
         // Children precede their parents, so one forward pass suffices.
         let mut yields_subjects: Vec<bool> = Vec::with_capacity(nodes.len());
@@ -781,7 +797,7 @@ impl Engine {
     /// Returns [`Problems`] if the embedded rule set cannot be read or
     /// compiled, a defect the crate's tests rule out.
     pub fn standard() -> Result<Engine, Problems> {
-        embedded(&STANDARD, RuleSet::try_standard)
+        embedded(&STANDARD, RuleSet::try_standard, DEFAULT_RULES_FINGERPRINT)
     }
 
     /// Compiles the IPSRT rule set, `rules/ipsrt.json`
@@ -814,7 +830,7 @@ impl Engine {
     /// Returns [`Problems`] if the embedded rule set cannot be read or
     /// compiled, a defect the crate's tests rule out.
     pub fn ipsrt() -> Result<Engine, Problems> {
-        embedded(&IPSRT, RuleSet::try_ipsrt)
+        embedded(&IPSRT, RuleSet::try_ipsrt, IPSRT_RULES_FINGERPRINT)
     }
 
     /// The rule set this engine was compiled from.

@@ -98,6 +98,18 @@ const DEFAULT_RULES_JSON: &str = include_str!("../../rules/default.json");
 /// The IPSRT rule set, embedded at build time from `rules/ipsrt.json`.
 const IPSRT_RULES_JSON: &str = include_str!("../../rules/ipsrt.json");
 
+/// The fingerprint ([`RuleSet::fingerprint`]) of `rules/default.json`, so
+/// that the first [`Engine::standard`](crate::engine::Engine::standard) of a
+/// process does not serialise and hash the rules it has just read (a third
+/// of its time). The unit test `embedded_fingerprints_are_the_computed_ones`
+/// fails, naming the new value, when the file changes.
+pub(crate) const DEFAULT_RULES_FINGERPRINT: &str =
+    "a09f9250216ea4b1e299571948bae8650fc8646ae51231f9eaebcf8dfddad7d8";
+
+/// The fingerprint of `rules/ipsrt.json` (see [`DEFAULT_RULES_FINGERPRINT`]).
+pub(crate) const IPSRT_RULES_FINGERPRINT: &str =
+    "168ff7a223e24e2f7330ac53193b96a92ca08c1e8f31d0da6faaf59671bc1a4b";
+
 vocabulary_enum! {
     /// How urgent a piece of evidence or an advisory is: the `indicator` of a CDS
     /// Hooks card (DESIGN.md decision 6).
@@ -653,6 +665,20 @@ mod tests {
         for json in [DEFAULT_RULES_JSON, IPSRT_RULES_JSON] {
             assert!(!crate::error::deeper_than_allowed(json.as_bytes()));
         }
+    }
+
+    #[test]
+    fn embedded_fingerprints_are_the_computed_ones() {
+        assert_eq!(
+            RuleSet::try_standard().unwrap().fingerprint(),
+            DEFAULT_RULES_FINGERPRINT,
+            "rules/default.json changed: write its new fingerprint in DEFAULT_RULES_FINGERPRINT"
+        );
+        assert_eq!(
+            RuleSet::try_ipsrt().unwrap().fingerprint(),
+            IPSRT_RULES_FINGERPRINT,
+            "rules/ipsrt.json changed: write its new fingerprint in IPSRT_RULES_FINGERPRINT"
+        );
     }
 
     #[test]
