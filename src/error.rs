@@ -483,12 +483,15 @@ pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, JsonError> {
 }
 
 /// [`from_json`] for a document compiled into the crate (an embedded rule
-/// set), whose depth its tests know: its first reading does not check the
-/// nesting first, which for the default rules was a pass over 25 KB of
-/// text on every process's first `Engine::standard()`. Were the reading ever
-/// to fail, the check runs before the second reading, as for any document.
+/// set). Its depth is known to its tests, so its first reading does not
+/// check the nesting first, which for the default rules was a pass over
+/// 25 KB of text on every process's first `Engine::standard()`; were the
+/// reading ever to fail, the check runs before the second reading, as for
+/// any document. And it lives as long as the program, so its texts written
+/// without escapes point into it instead of being copied
+/// ([`reading_static`](crate::text::reading_static)).
 pub(crate) fn from_embedded_json<T: DeserializeOwned>(json: &'static str) -> Result<T, JsonError> {
-    read_document(json.as_bytes(), Some(json), false)
+    crate::text::reading_static(json, || read_document(json.as_bytes(), Some(json), false))
 }
 
 /// Writes any of the crate's document types as compact JSON, in its stable

@@ -878,8 +878,6 @@ fn standard_fingerprint(rules: &RuleSet) -> Option<SharedText> {
 /// operations (counts up to 255 fit the counter's eight bit planes).
 pub(crate) const MAX_UNIT_PARTS: usize = 255;
 
-/// Whether each node always counts as one condition (see
-/// [`Compiled::is_unit`]). Children precede their parents.
 /// [`Compiled::id_rank`] of `rules`.
 fn id_ranks(rules: &[super::ruleset::Rule]) -> Vec<u32> {
     let mut order: Vec<usize> = (0..rules.len()).collect();
@@ -901,6 +899,8 @@ fn id_ranks(rules: &[super::ruleset::Rule]) -> Vec<u32> {
     rank
 }
 
+/// Whether each node always counts as one condition (see
+/// [`Compiled::is_unit`]). Children precede their parents.
 fn units(nodes: &[Node], kids: &[u32]) -> Vec<bool> {
     let mut unit: Vec<bool> = Vec::with_capacity(nodes.len());
     for node in nodes {

@@ -651,18 +651,10 @@ fn merge_missing(
     each_field(raw, extra, |_, _, _| count += 1);
     let mut out: Vec<MissingFact> = Vec::with_capacity(count);
     each_field(raw, extra, |m, held, needed| {
-        let distinct = |held: &[(MissingRef, usize)]| {
-            let mut n = 0;
-            let mut last: Option<u32> = None;
-            for &(_, ri) in held {
-                if rules.get(ri).is_some() && last != Some(place(ri)) {
-                    n += 1;
-                    last = Some(place(ri));
-                }
-            }
-            n
-        };
-        let mut held_back: Vec<RuleId> = Vec::with_capacity(distinct(held));
+        // `held` is sorted by place; a rule out of range (never the case)
+        // would only leave one slot unused.
+        let mut held_back: Vec<RuleId> =
+            Vec::with_capacity(count_distinct_by(held, |&(_, ri)| place(ri)));
         let mut last: Option<u32> = None;
         for &(_, ri) in held {
             if let Some(rule) = rules.get(ri) {

@@ -530,12 +530,12 @@ impl RuleSet {
         Self::embedded(IPSRT_RULES_JSON)
     }
 
-    /// Reads a rule set embedded in the crate, its text shared with `json`:
-    /// the ids and texts written without escapes point into `json`
-    /// ([`reading_static`](crate::text::reading_static)), so an assessment
-    /// shares them with no reference counting.
+    /// Reads a rule set embedded in the crate
+    /// ([`from_embedded_json`](crate::error::from_embedded_json)): the ids
+    /// and texts written without escapes point into `json`, so an
+    /// assessment shares them with no reference counting.
     fn embedded(json: &'static str) -> Result<RuleSet, JsonError> {
-        crate::text::reading_static(json, || crate::error::from_embedded_json(json))
+        crate::error::from_embedded_json(json)
     }
 
     /// What an embedded rule set of `area_set` reads as were its file ever
