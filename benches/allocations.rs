@@ -115,6 +115,18 @@ fn run_op(op: &str, times: usize) -> bool {
         "evaluate_12" => hot_loop(times, || {
             black_box(engine.evaluate(black_box(&twelve)));
         }),
+        "evaluate_small" => {
+            // The batch benchmark's inventories, fifteen of them in turn.
+            let small: Vec<Inventory> = (0..15u64)
+                .map(|seed| inventory(seed, (seed % 5) as usize, (seed % 3) as usize))
+                .collect();
+            let mut next = small.iter().cycle();
+            hot_loop(times, || {
+                if let Some(inv) = next.next() {
+                    black_box(engine.evaluate(black_box(inv)));
+                }
+            })
+        }
         "validate_12" => hot_loop(times, || {
             let _ = black_box(black_box(&twelve).validate());
         }),

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{error::Problem, inventory::LinkBasis};
 
+use super::missing::FieldPath;
 use super::ruleset::Indicator;
 
 /// Which rule set made an assessment: its id, version and content
@@ -464,8 +465,8 @@ vocabulary_enum! {
 #[non_exhaustive]
 pub struct MissingFact {
     /// The JSON path of the missing field in the inventory, e.g. `$.onset`,
-    /// `$.people[2].conflict.course`, `$.events[1].date`.
-    pub path: String,
+    /// `$.people[2].conflict.course`, `$.events[1].date`: a string in JSON.
+    pub path: FieldPath,
     /// The person or event the field belongs to, if any.
     pub subject: Option<Subject>,
     /// The rules that ended unknown for want of it, sorted by id.

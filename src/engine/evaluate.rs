@@ -23,7 +23,7 @@ use super::condition::{EventField, PersonField};
 use super::decide::Eval;
 use super::facts::{Facts, Truth};
 use super::leaves::Sink;
-use super::missing::MissingRef;
+use super::missing::{FieldPath, MissingRef};
 use super::policy::{self, AreaTally};
 use super::proximity::NearMisses;
 use super::strength::{self, Counted, FactKey, FactRuns, SubjectIndex};
@@ -672,7 +672,7 @@ fn merge_missing(
             }
         }
         out.push(MissingFact {
-            path: m.path(),
+            path: FieldPath(m),
             subject: m.subject(inv),
             held_back,
             needed_for,

@@ -31,6 +31,7 @@ pub use assessment::{
 };
 pub use compile::Engine;
 pub use condition::{Condition, EventCondition, PersonCondition};
+pub use missing::FieldPath;
 pub use recommend::Recommendations;
 pub use report::Report;
 pub use ruleset::{

@@ -256,6 +256,17 @@ impl Eval<'_, '_> {
             if lanes == 0 {
                 continue;
             }
+            if lanes.count_ones() <= 2 {
+                // Too few lanes for classes to save a measure: each is
+                // measured, in order.
+                for j in lanes_of(lanes) {
+                    let p = self.lane_proximity(k, c, j);
+                    if best.is_none_or(|b| p.closer_than(&b)) {
+                        best = Some(p);
+                    }
+                }
+                continue;
+            }
             // Lanes that agree on everything `lane_proximity` reads come
             // equally close: only the first of each such class is measured.
             // Classes are visited by their first lane, so the first of

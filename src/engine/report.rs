@@ -99,10 +99,7 @@ impl<'a> Report<'a> {
             .as_ref()
             .map_or_else(String::new, |s| self.subject(ix, s));
         // The question is the field's, from the fact tables.
-        match super::missing::question(&m.path) {
-            Some(q) => q.ask(&who),
-            None => format!("Record {}.", m.path),
-        }
+        m.path.0.question().ask(&who)
     }
 }
 
@@ -354,12 +351,7 @@ impl fmt::Display for Report<'_> {
                 let mut settles: Vec<String> =
                     m.held_back.iter().map(ToString::to_string).collect();
                 settles.extend(m.needed_for.iter().map(|n| n.to_string()));
-                writeln!(
-                    f,
-                    "  ? {} ({})",
-                    escape(&self.question(&ix, m)),
-                    escape(m.path.as_str())
-                )?;
+                writeln!(f, "  ? {} ({})", escape(&self.question(&ix, m)), m.path)?;
                 if !settles.is_empty() {
                     writeln!(f, "      would settle: {}", settles.join(", "))?;
                 }

@@ -55,22 +55,22 @@ fn person(id: &str, relationship: &str, extra: Value) -> Value {
 
 /// The missing facts that held rules back or settle something other than an
 /// onset link (the questions about onset links are tested on their own).
-fn missing_paths(a: &Assessment) -> Vec<&str> {
+fn missing_paths(a: &Assessment) -> Vec<String> {
     a.missing
         .iter()
         .filter(|m| {
             !m.held_back.is_empty() || m.needed_for.iter().any(|n| *n != NeededFor::OnsetLink)
         })
-        .map(|m| m.path.as_str())
+        .map(|m| m.path.to_string())
         .collect()
 }
 
 /// The paths whose onset link the assessment asks about.
-fn link_questions(a: &Assessment) -> Vec<&str> {
+fn link_questions(a: &Assessment) -> Vec<String> {
     a.missing
         .iter()
         .filter(|m| m.needed_for.contains(&NeededFor::OnsetLink))
-        .map(|m| m.path.as_str())
+        .map(|m| m.path.to_string())
         .collect()
 }
 
@@ -1466,13 +1466,22 @@ fn a_deceased_persons_link_is_asked_on_the_death_event_or_the_person() {
             {"id": "d", "kind": "death", "person": "f", "date": "2025-12"},
         ]
     }));
-    let asked: Vec<&str> = a
+    let asked: Vec<String> = a
         .missing
         .iter()
-        .filter(|m| m.path.ends_with("linked_to_onset"))
-        .map(|m| m.path.as_str())
+        .map(|m| m.path.to_string())
+        .filter(|p| p.ends_with("linked_to_onset"))
         .collect();
-    assert!(asked.contains(&"$.people[0].linked_to_onset"), "{asked:?}");
-    assert!(!asked.contains(&"$.people[1].linked_to_onset"), "{asked:?}");
-    assert!(asked.contains(&"$.events[1].linked_to_onset"), "{asked:?}");
+    assert!(
+        asked.iter().any(|p| p == "$.people[0].linked_to_onset"),
+        "{asked:?}"
+    );
+    assert!(
+        !asked.iter().any(|p| p == "$.people[1].linked_to_onset"),
+        "{asked:?}"
+    );
+    assert!(
+        asked.iter().any(|p| p == "$.events[1].linked_to_onset"),
+        "{asked:?}"
+    );
 }

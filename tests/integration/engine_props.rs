@@ -262,7 +262,8 @@ fn order_free(a: &Assessment) -> String {
         .missing
         .iter()
         .map(|m| {
-            let tail = m.path.rsplit_once(']').map_or(m.path.as_str(), |(_, t)| t);
+            let path = m.path.to_string();
+            let tail = path.rsplit_once(']').map_or(path.as_str(), |(_, t)| t);
             format!(
                 "{:?} {tail} {:?} {:?}",
                 m.subject, m.held_back, m.needed_for
@@ -316,7 +317,7 @@ proptest! {
         }
         prop_assert_eq!(a.dispute_stage.is_some() && !a.focus.contains(&ProblemArea::RoleDispute), false);
         prop_assert_eq!(a.grief_kind.is_some() && !a.focus.contains(&ProblemArea::Grief), false);
-        let mut paths: Vec<&str> = a.missing.iter().map(|m| m.path.as_str()).collect();
+        let mut paths: Vec<String> = a.missing.iter().map(|m| m.path.to_string()).collect();
         let before = paths.len();
         paths.dedup();
         prop_assert_eq!(paths.len(), before, "missing facts are merged by path");

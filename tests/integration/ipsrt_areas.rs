@@ -139,7 +139,9 @@ fn trauma_is_its_own_kind_and_never_silently_ignored() {
             .any(|x| x.code == AdvisoryCode::TraumaLinkedToOnset)
     );
     assert!(
-        a.missing.iter().any(|m| m.path.starts_with("$.events[0]")),
+        a.missing
+            .iter()
+            .any(|m| m.path.to_string().starts_with("$.events[0]")),
         "{:?}",
         a.missing
     );
