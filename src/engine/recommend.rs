@@ -7,6 +7,7 @@ use crate::{
     text::SharedText,
 };
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The interventions and goal templates the catalogue offers for the
 /// suggested focus, a starting point for the treatment plan that the clinician
@@ -22,7 +23,10 @@ use serde::{Deserialize, Serialize};
 /// use interpersonal::{catalogue::Intervention, ProblemArea, engine::Recommendations};
 ///
 /// let r = Recommendations::for_focus(&[ProblemArea::Grief]);
-/// assert_eq!(r.interventions, [Intervention::GriefWork]);
+/// assert_eq!(*r.interventions, [Intervention::GriefWork]);
+/// for i in r.interventions.iter() {
+///     assert!(i.status().is_ipt());
+/// }
 /// assert!(r.goal_templates().all(|k| k.starts_with("grief.")));
 /// assert!(Recommendations::for_focus(&[]).interventions.is_empty());
 /// ```
@@ -31,10 +35,15 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Recommendations {
-    /// Interventions for the focus, most relevant area first.
-    pub interventions: Vec<Intervention>,
-    /// Keys of the goal templates ([`Recommendations::goal_templates`]).
-    pub(crate) goal_templates: Vec<SharedText>,
+    /// Interventions for the focus, most relevant area first. A list shared
+    /// by every assessment with the same focus (borrowed from a table built
+    /// once per process), or owned when built by
+    /// [`Recommendations::for_focus`] or read from JSON; either way it reads
+    /// as a slice.
+    pub interventions: Cow<'static, [Intervention]>,
+    /// Keys of the goal templates ([`Recommendations::goal_templates`]),
+    /// shared as the interventions are.
+    pub(crate) goal_templates: Cow<'static, [SharedText]>,
 }
 
 impl Recommendations {
@@ -49,21 +58,25 @@ impl Recommendations {
     /// assert_eq!(first.area(), ProblemArea::RoleDispute);
     /// ```
     pub fn for_focus(focus: &[ProblemArea]) -> Self {
-        let mut out = Recommendations::default();
+        let mut interventions: Vec<Intervention> = Vec::new();
+        let mut goal_templates: Vec<SharedText> = Vec::new();
         for &area in focus {
             for intervention in Intervention::for_area(area) {
-                if !out.interventions.contains(&intervention) {
-                    out.interventions.push(intervention);
+                if !interventions.contains(&intervention) {
+                    interventions.push(intervention);
                 }
             }
             for template in GoalTemplate::for_area(area) {
                 let key = template.key();
-                if !out.goal_templates.iter().any(|k| k == key) {
-                    out.goal_templates.push(SharedText::from_static(key));
+                if !goal_templates.iter().any(|k| k == key) {
+                    goal_templates.push(SharedText::from_static(key));
                 }
             }
         }
-        out
+        Recommendations {
+            interventions: Cow::Owned(interventions),
+            goal_templates: Cow::Owned(goal_templates),
+        }
     }
 
     /// Keys of the goal templates for the focus, most relevant area first
@@ -83,8 +96,8 @@ impl Recommendations {
 }
 
 /// The recommendations for every focus of up to two distinct areas, built
-/// once per process (the first time an engine is compiled), so that
-/// evaluating only clones them.
+/// once per process (the first time an engine is compiled), so that an
+/// assessment borrows its lists from here: no allocation.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RecommendationTable {
     /// For one area in focus, by [`area_index`](super::evaluate::area_index).
@@ -110,8 +123,9 @@ impl RecommendationTable {
         TABLE.get_or_init(RecommendationTable::new)
     }
 
-    /// The same as [`Recommendations::for_focus`].
-    pub(crate) fn for_focus(&self, focus: &[ProblemArea]) -> Recommendations {
+    /// The same as [`Recommendations::for_focus`], with lists borrowed from
+    /// the table.
+    pub(crate) fn for_focus(&'static self, focus: &[ProblemArea]) -> Recommendations {
         use super::evaluate::area_index;
         let found = match focus {
             [] => return Recommendations::default(),
@@ -122,7 +136,13 @@ impl RecommendationTable {
                 .and_then(|row| row.get(area_index(*b))),
             _ => None,
         };
-        found.map_or_else(|| Recommendations::for_focus(focus), Clone::clone)
+        found.map_or_else(
+            || Recommendations::for_focus(focus),
+            |r| Recommendations {
+                interventions: Cow::Borrowed(&r.interventions),
+                goal_templates: Cow::Borrowed(&r.goal_templates),
+            },
+        )
     }
 }
 
@@ -132,7 +152,7 @@ mod tests {
 
     #[test]
     fn the_table_agrees_with_for_focus_for_every_focus() {
-        let table = RecommendationTable::new();
+        let table = RecommendationTable::shared();
         let areas = super::super::evaluate::AREAS;
         assert_eq!(table.for_focus(&[]), Recommendations::for_focus(&[]));
         for a in areas {
@@ -144,5 +164,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn an_assessment_borrows_its_recommendations_from_the_table() {
+        let table = RecommendationTable::shared();
+        let areas = super::super::evaluate::AREAS;
+        for focus in [&[areas[0]][..], &[areas[1], areas[2]][..]] {
+            let r = table.for_focus(focus);
+            assert!(matches!(r.interventions, Cow::Borrowed(_)));
+            assert!(matches!(r.goal_templates, Cow::Borrowed(_)));
+            assert!(!r.interventions.is_empty());
+        }
+        // Read back from JSON, the lists are owned and equal.
+        let r = table.for_focus(&[areas[3]]);
+        let back: Recommendations =
+            serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+        assert!(matches!(back.interventions, Cow::Owned(_)));
+        assert_eq!(back, r);
     }
 }

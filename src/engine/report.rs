@@ -322,10 +322,10 @@ impl fmt::Display for Report<'_> {
         if !rec.interventions.is_empty() || !rec.goal_templates.is_empty() {
             writeln!(f)?;
             writeln!(f, "For the focus, the manuals offer")?;
-            for i in &rec.interventions {
+            for i in rec.interventions.iter() {
                 writeln!(f, "  * {}: {}", i, i.description())?;
             }
-            for key in &rec.goal_templates {
+            for key in rec.goal_templates.iter() {
                 if let Some(t) = crate::goal::GoalTemplate::by_key(key) {
                     writeln!(f, "  goal: {} [{}]", t.text(), key)?;
                 }
