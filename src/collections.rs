@@ -11,10 +11,15 @@
 //! inputs crafted to collide from making a lookup quadratic. The maps are
 //! only looked up, never iterated into an output, so the seed never changes
 //! what the crate writes.
+//!
+//! [`Places`] puts a short scan in front of such a map, for the lookups
+//! that usually see only a few keys (an inventory's ids, the facts of an
+//! area): no map, and so no allocation and no seed, until the scan is
+//! outgrown.
 
 use std::cell::Cell;
 use std::collections::hash_map::RandomState as StdRandomState;
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, Hash};
 
 use foldhash::SharedSeed;
 use foldhash::fast::{FoldHasher, SeedableRandomState};
@@ -112,6 +117,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn places_find_every_key_inline_and_past_the_scan() {
+        for n in [
+            0usize,
+            1,
+            SCANNED_KEYS - 1,
+            SCANNED_KEYS,
+            SCANNED_KEYS + 1,
+            200,
+        ] {
+            let mut places = Places::new(usize::MAX);
+            for k in 0..n {
+                assert_eq!(places.get(k * 3), None);
+                places.insert(k * 3, k);
+            }
+            for k in 0..n {
+                assert_eq!(places.get(k * 3), Some(k));
+                assert_eq!(places.get(k * 3 + 1), None);
+            }
+            places.clear();
+            assert_eq!(places.get(0), None);
+        }
+    }
+
+    #[test]
     fn maps_find_what_they_hold() {
         let mut map: HashMap<&str, usize> = HashMap::with_capacity(4);
         for (i, id) in ["maria", "tom", "ana"].into_iter().enumerate() {
@@ -122,5 +151,74 @@ mod tests {
         let mut set: HashSet<u32> = HashSet::new();
         assert!(set.insert(7));
         assert!(!set.insert(7));
+    }
+}
+
+/// How many keys a [`Places`] finds by a scan before it moves them to a hash
+/// map.
+const SCANNED_KEYS: usize = 16;
+
+/// Where each key is in a list being built: a scan of a few keys kept
+/// inline, and past [`SCANNED_KEYS`] of them a hash probe. Finding a key costs
+/// at most a bounded scan or one probe, so the time stays linear in the keys,
+/// and the few facts of a typical piece of evidence or area need no
+/// allocation. The map is made only when the scan is outgrown: making one
+/// draws a seed, which costs more than a short scan.
+#[derive(Debug, Clone)]
+pub(crate) struct Places<K> {
+    inline: [(K, usize); SCANNED_KEYS],
+    len: usize,
+    map: Option<HashMap<K, usize>>,
+}
+
+impl<K: Copy + Eq + Hash> Places<K> {
+    /// No keys; `fill` only initialises the unused slots.
+    pub(crate) fn new(fill: K) -> Self {
+        Places {
+            inline: [(fill, 0); SCANNED_KEYS],
+            len: 0,
+            map: None,
+        }
+    }
+
+    /// Forgets every key, keeping the room.
+    pub(crate) fn clear(&mut self) {
+        self.len = 0;
+        if let Some(map) = &mut self.map {
+            map.clear();
+        }
+    }
+
+    /// Where `key` is, if it was inserted.
+    #[inline]
+    pub(crate) fn get(&self, key: K) -> Option<usize> {
+        match &self.map {
+            Some(map) if !map.is_empty() => map.get(&key).copied(),
+            _ => self
+                .inline
+                .get(..self.len)
+                .unwrap_or(&[])
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|&(_, at)| at),
+        }
+    }
+
+    /// Records that `key` is at `place`; the key must not be there yet.
+    #[inline]
+    pub(crate) fn insert(&mut self, key: K, place: usize) {
+        if self.map.as_ref().is_none_or(|map| map.is_empty()) {
+            if let Some(slot) = self.inline.get_mut(self.len) {
+                *slot = (key, place);
+                self.len += 1;
+                return;
+            }
+        }
+        let map = self.map.get_or_insert_with(HashMap::new);
+        if map.is_empty() {
+            map.reserve(SCANNED_KEYS.saturating_mul(2));
+            map.extend(self.inline.iter().copied());
+        }
+        map.insert(key, place);
     }
 }

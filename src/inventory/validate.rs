@@ -7,7 +7,7 @@
 //! once, at its JSON path, in document order (DESIGN.md decision 9), and its
 //! message names ids, dates and enum values, never labels or notes.
 
-use crate::collections::{HashMap, HashMapExt, HashSet};
+use crate::collections::{HashMap, HashMapExt, HashSet, Places};
 use std::collections::hash_map::Entry;
 
 use chrono::NaiveDate;
@@ -429,7 +429,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
 
     let events_at = || JsonPath::root().field("events");
     let event_index = event_ids(&inventory.events, &unreadable.event_ids);
-    let mut death_event_of: HashMap<&str, usize> = HashMap::with_capacity(named_by_death.len());
+    let mut death_event_of: Places<&str> = Places::new("");
     for (j, event) in inventory.events.iter().enumerate() {
         let at = || events_at().index(j);
         if !unreadable.event_ids.contains(&j) {
@@ -668,7 +668,7 @@ fn check_death_event<'a>(
     j: usize,
     i: usize,
     person: &'a Person,
-    death_event_of: &mut HashMap<&'a str, usize>,
+    death_event_of: &mut Places<&'a str>,
     found: &mut Found,
 ) {
     match person.status {
@@ -699,26 +699,25 @@ fn check_death_event<'a>(
             ),
         ),
     }
-    match death_event_of.entry(person.id.as_str()) {
-        Entry::Occupied(first) => found.push(
+    match death_event_of.get(person.id.as_str()) {
+        Some(first) => found.push(
             Order::Event(j, EventField::Person),
             at().field("person"),
             format!(
-                "at most one death event per person; `{}` already died in $.events[{}]",
+                "at most one death event per person; `{}` already died in $.events[{first}]",
                 person.id,
-                first.get()
             ),
         ),
-        Entry::Vacant(slot) => {
-            slot.insert(j);
-        }
+        None => death_event_of.insert(person.id.as_str(), j),
     }
 }
 
 /// The index of the first use of each id, and the uses that repeat an
 /// earlier one: one map, and expected linear time for any number of people
 /// or events (a hash map, seeded per map, so ids crafted to collide cannot
-/// make it quadratic).
+/// make it quadratic). A [`Places`] scan costs more than the map here: a
+/// dozen ids already take more comparisons of text than a map's hashing and
+/// allocation.
 struct FirstUses<'a> {
     first: HashMap<&'a str, usize>,
     /// Each use that repeats an id, with the index of the id's first use,
@@ -784,6 +783,53 @@ mod tests {
             .map(|p| p.path.to_string())
             .collect();
         assert_eq!(paths, ["$.v", "$.p2id", "$.p2", "$.p10", "$.e"]);
+    }
+
+    #[test]
+    fn repeated_ids_are_found_before_and_past_the_scan() {
+        use crate::{
+            date::EpisodeOnset,
+            id::{EventId, PersonId},
+            inventory::{EventKind, Inventory, LifeEvent, Person, RelationshipKind},
+        };
+        let mut inv = Inventory::new(
+            NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+            EpisodeOnset::Unknown,
+        );
+        // 40 people and events: ids 5 and 25 (inside and past the scan of
+        // the first 16) used again at 30 and 35.
+        let id = |i: usize| match i {
+            30 => 5,
+            35 => 25,
+            i => i,
+        };
+        for i in 0..40 {
+            inv.people.push(Person::new(
+                PersonId::new(format!("p{}", id(i))).unwrap(),
+                "someone",
+                RelationshipKind::Friend,
+            ));
+            inv.events.push(LifeEvent::new(
+                EventId::new(format!("e{}", id(i))).unwrap(),
+                EventKind::Relocation,
+                None,
+            ));
+        }
+        let problems: Vec<String> = inv
+            .validate()
+            .unwrap_err()
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "$.people[30].id: expected a unique person id; `p5` is already the id of $.people[5]",
+                "$.people[35].id: expected a unique person id; `p25` is already the id of $.people[25]",
+                "$.events[30].id: expected a unique event id; `e5` is already the id of $.events[5]",
+                "$.events[35].id: expected a unique event id; `e25` is already the id of $.events[25]",
+            ]
+        );
     }
 
     #[test]
