@@ -245,10 +245,16 @@ fn main() {
     println!();
     println!("kept assessment | bytes (heap and inline)");
     println!("--- | ---");
-    println!(
-        "size_of::<Assessment>() | {}",
-        std::mem::size_of::<Assessment>()
-    );
+    {
+        use interpersonal::engine::{AreaFinding, Evidence, MissingFact, NearMiss, Subject};
+        use std::mem::size_of;
+        println!("size_of::<Assessment>() | {}", size_of::<Assessment>());
+        println!("size_of::<AreaFinding>() | {}", size_of::<AreaFinding>());
+        println!("size_of::<Evidence>() | {}", size_of::<Evidence>());
+        println!("size_of::<NearMiss>() | {}", size_of::<NearMiss>());
+        println!("size_of::<MissingFact>() | {}", size_of::<MissingFact>());
+        println!("size_of::<Subject>() | {}", size_of::<Subject>());
+    }
     println!("one of 100,000 small inventories (0 to 4 people) | {batch:.0}");
     println!("12 people | {per_twelve:.0}");
 
