@@ -49,7 +49,9 @@ macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         ///
-        /// Cloning an id does not copy its text: clones share it.
+        /// Cloning an id makes no allocation: an id of up to 22 bytes is
+        /// kept in the value itself and copied with it, a longer one is
+        /// shared by its clones.
         #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(SharedText);
 
@@ -81,6 +83,14 @@ macro_rules! id_type {
             #[doc = concat!("```\nlet id = interpersonal::id::", stringify!($name), "::new(\"x-1\").unwrap();\nassert_eq!(id.as_str(), \"x-1\");\n```")]
             pub fn as_str(&self) -> &str {
                 &self.0
+            }
+
+            /// The id's bytes (ASCII), for lookups that only compare ids:
+            /// unlike [`Self::as_str`], no check of the text is made.
+            // Only some id types are looked up so, the others never call it.
+            #[allow(dead_code)]
+            pub(crate) fn as_bytes(&self) -> &[u8] {
+                self.0.as_bytes()
             }
         }
 

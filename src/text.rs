@@ -18,20 +18,37 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// An immutable string that is cheap to clone: either text known at compile
-/// time (`&'static str`, no allocation at all) or text shared behind an
-/// [`Arc`], so a clone only bumps a counter.
+/// An immutable string that is cheap to clone: text known at compile time
+/// (`&'static str`, no allocation at all), a short text kept in the value
+/// itself (at most [`INLINE`] bytes, such as an id: no allocation, and a
+/// clone is a copy), or a longer text shared behind an [`Arc`], so a clone
+/// only bumps a counter.
 ///
 /// It compares, hashes, orders, prints and serializes exactly like the text it
-/// holds: which of the two forms holds it never shows.
+/// holds: which of the three forms holds it never shows. Comparing and
+/// hashing read the bytes ([`SharedText::as_bytes`]), which costs nothing
+/// in any form; [`SharedText::as_str`] checks an inline text's UTF-8 each
+/// time (the crate forbids `unsafe`), so hot paths that only compare or
+/// look up text use the bytes.
 #[derive(Clone)]
 pub(crate) struct SharedText(Repr);
+
+/// The longest text a [`SharedText`] keeps in itself: what fits beside the
+/// form's tag and the length in the 24 bytes the other two forms take.
+const INLINE: usize = 22;
 
 #[derive(Clone)]
 enum Repr {
     Static(&'static str),
     Shared(Arc<str>),
+    /// The length, then the text's bytes (always a whole text, so always
+    /// UTF-8) and zeros.
+    Inline(u8, [u8; INLINE]),
 }
+
+// The inline form costs no room: a `SharedText` is as large as a `&str`
+// and a tag.
+const _: () = assert!(std::mem::size_of::<SharedText>() == 24);
 
 impl SharedText {
     /// Text known at compile time; makes no allocation and works in `const`s.
@@ -40,10 +57,36 @@ impl SharedText {
     }
 
     /// The text.
+    #[inline]
     pub(crate) fn as_str(&self) -> &str {
         match &self.0 {
             Repr::Static(s) => s,
             Repr::Shared(s) => s,
+            // Always UTF-8 (a whole text was copied in), so never "".
+            Repr::Inline(..) => std::str::from_utf8(self.as_bytes()).unwrap_or_default(),
+        }
+    }
+
+    /// The text's bytes, without the UTF-8 check [`SharedText::as_str`]
+    /// makes for an inline text.
+    #[inline]
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            Repr::Static(s) => s.as_bytes(),
+            Repr::Shared(s) => s.as_bytes(),
+            Repr::Inline(len, bytes) => bytes.get(..usize::from(*len)).unwrap_or_default(),
+        }
+    }
+
+    /// `text` kept in the value when it is short, else shared.
+    fn copied(text: &str) -> SharedText {
+        let mut bytes = [0u8; INLINE];
+        match (bytes.get_mut(..text.len()), u8::try_from(text.len())) {
+            (Some(room), Ok(len)) => {
+                room.copy_from_slice(text.as_bytes());
+                SharedText(Repr::Inline(len, bytes))
+            }
+            _ => SharedText(Repr::Shared(Arc::from(text))),
         }
     }
 }
@@ -84,13 +127,13 @@ impl Borrow<str> for SharedText {
 
 impl From<String> for SharedText {
     fn from(text: String) -> Self {
-        SharedText(Repr::Shared(Arc::from(text)))
+        SharedText::copied(&text)
     }
 }
 
 impl From<&str> for SharedText {
     fn from(text: &str) -> Self {
-        SharedText(Repr::Shared(Arc::from(text)))
+        SharedText::copied(text)
     }
 }
 
@@ -120,7 +163,7 @@ impl fmt::Debug for SharedText {
 
 impl PartialEq for SharedText {
     fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
+        self.as_bytes() == other.as_bytes()
     }
 }
 
@@ -134,49 +177,54 @@ impl PartialOrd for SharedText {
 
 impl Ord for SharedText {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.as_str().cmp(other.as_str())
+        // Text orders by its bytes.
+        self.as_bytes().cmp(other.as_bytes())
     }
 }
 
 impl Hash for SharedText {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
+        // As `str` hashes (`Hasher::write_str`'s default, the only one on
+        // stable Rust), so that a map keyed by `SharedText` is looked up by
+        // `&str` (`Borrow<str>`); a test checks the two agree.
+        state.write(self.as_bytes());
+        state.write_u8(0xff);
     }
 }
 
 impl PartialEq<str> for SharedText {
     fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
+        self.as_bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<&str> for SharedText {
     fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
+        self.as_bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<String> for SharedText {
     fn eq(&self, other: &String) -> bool {
-        self.as_str() == other.as_str()
+        self.as_bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<SharedText> for str {
     fn eq(&self, other: &SharedText) -> bool {
-        self == other.as_str()
+        self.as_bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<SharedText> for &str {
     fn eq(&self, other: &SharedText) -> bool {
-        *self == other.as_str()
+        self.as_bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<SharedText> for String {
     fn eq(&self, other: &SharedText) -> bool {
-        self.as_str() == other.as_str()
+        self.as_bytes() == other.as_bytes()
     }
 }
 
@@ -377,8 +425,8 @@ mod tests {
     }
 
     #[test]
-    fn clone_shares_the_bytes() {
-        let text = SharedText::from(String::from("a rule's summary"));
+    fn clone_shares_the_bytes_of_a_long_text() {
+        let text = SharedText::from(String::from("a rule's summary, too long to keep inline"));
         let copy = text.clone();
         assert!(std::ptr::eq(text.as_str(), copy.as_str()));
     }
@@ -441,5 +489,58 @@ mod tests {
             assert!(read(OUTER).is_static());
         });
         assert!(!read(OUTER).is_static());
+    }
+
+    #[test]
+    fn every_form_compares_hashes_and_orders_as_its_text() {
+        use std::hash::BuildHasher;
+        let texts = [
+            "",
+            "p1",
+            "a-22-byte-text-exactly",
+            "a text of twenty-three.",
+            "déjà vu, 22 bytes: ok",
+            "a long text that is shared behind an Arc, not kept inline",
+        ];
+        let made: Vec<(SharedText, &str)> = texts
+            .iter()
+            .flat_map(|&t| {
+                [
+                    (SharedText::from(t), t),
+                    (SharedText::from(t.to_owned()), t),
+                ]
+            })
+            .chain([(SharedText::from_static("p1"), "p1")])
+            .collect();
+        let std_hasher = std::collections::hash_map::RandomState::new();
+        let crate_hasher = crate::collections::Seeded::default();
+        for (a, ta) in &made {
+            assert_eq!(a.as_str(), *ta);
+            assert_eq!(a.as_bytes(), ta.as_bytes());
+            assert_eq!(a.clone(), *a);
+            // Each way round, against `str` and `&str`.
+            assert!(*a == **ta);
+            assert!(*a == *ta);
+            assert!(**ta == *a);
+            assert!(*ta == *a);
+            assert_eq!(std_hasher.hash_one(a), std_hasher.hash_one(*ta));
+            assert_eq!(crate_hasher.hash_one(a), crate_hasher.hash_one(*ta));
+            for (b, tb) in &made {
+                assert_eq!(a == b, ta == tb);
+                assert_eq!(a.cmp(b), ta.cmp(tb));
+            }
+        }
+        // Short texts are kept inline, long ones shared.
+        assert!(matches!(
+            SharedText::from("a-22-byte-text-exactly").0,
+            Repr::Inline(22, _)
+        ));
+        assert!(matches!(
+            SharedText::from("a text of twenty-three.").0,
+            Repr::Shared(_)
+        ));
+        // A map keyed by the text is looked up by `&str`.
+        let map: HashSet<SharedText> = made.iter().map(|(t, _)| t.clone()).collect();
+        assert!(texts.iter().all(|t| map.contains(*t)));
     }
 }

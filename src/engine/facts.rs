@@ -134,9 +134,9 @@ impl<'a> Facts<'a> {
         let mut spilled = Vec::new();
         if !inline {
             // The first person with each id, as `find_person` finds it.
-            let mut first: HashMap<&str, usize> = HashMap::with_capacity(inv.people.len());
+            let mut first: HashMap<&[u8], usize> = HashMap::with_capacity(inv.people.len());
             for (i, p) in inv.people.iter().enumerate() {
-                first.entry(p.id.as_str()).or_insert(i);
+                first.entry(p.id.as_bytes()).or_insert(i);
             }
             spilled = inv
                 .events
@@ -145,7 +145,7 @@ impl<'a> Facts<'a> {
                     event
                         .person
                         .as_ref()
-                        .and_then(|pid| first.get(pid.as_str()))
+                        .and_then(|pid| first.get(pid.as_bytes()))
                         .and_then(|&i| u32::try_from(i).ok())
                         .unwrap_or(NO_PERSON)
                 })
@@ -337,14 +337,14 @@ fn last_day_of_month(d: NaiveDate) -> NaiveDate {
 pub(crate) fn find_person(inv: &Inventory, id: &PersonId) -> Option<usize> {
     inv.people
         .iter()
-        .position(|p| same_id(p.id.as_str(), id.as_str()))
+        .position(|p| same_id(p.id.as_bytes(), id.as_bytes()))
 }
 
 /// Whether two ids are equal, looking at their lengths and last bytes first
 /// (ids that differ mostly differ there, and a full comparison costs a call).
 #[inline]
-pub(crate) fn same_id(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
+pub(crate) fn same_id(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.last() == b.last() && a == b
 }
 
 /// Whether a person is a significant other: a partner, spouse, ex-partner,

@@ -149,7 +149,7 @@ enum Named<'a> {
 /// allocation here.
 struct NamedWeights<'a> {
     /// Where each subject's weight and link are in `weights`.
-    at: Places<(bool, &'a str)>,
+    at: Places<(bool, &'a [u8])>,
     weights: SpillVec<(f64, LinkBasis), INLINE_NAMED>,
 }
 
@@ -158,9 +158,9 @@ const INLINE_NAMED: usize = 16;
 
 impl<'a> NamedWeights<'a> {
     fn new(evidence: &'a [Evidence]) -> Self {
-        let mut at = Places::new((false, ""));
+        let mut at = Places::new((false, &[][..]));
         let mut weights = SpillVec::new((-0.0, LinkBasis::None));
-        let mut seen: Option<HashSet<(bool, &str)>> = None;
+        let mut seen: Option<HashSet<(bool, &[u8])>> = None;
         for e in evidence {
             // A subject named twice by one piece of evidence counts once: a
             // short list is checked in place, a long one through a set.
@@ -222,17 +222,17 @@ impl<'a> NamedWeights<'a> {
     }
 }
 
-fn subject_key(s: &Subject) -> (bool, &str) {
+fn subject_key(s: &Subject) -> (bool, &[u8]) {
     match s {
-        Subject::Person(id) => (true, id.as_str()),
-        Subject::Event(id) => (false, id.as_str()),
+        Subject::Person(id) => (true, id.as_bytes()),
+        Subject::Event(id) => (false, id.as_bytes()),
     }
 }
 
-fn key(who: Named<'_>) -> (bool, &str) {
+fn key(who: Named<'_>) -> (bool, &[u8]) {
     match who {
-        Named::Person(id) => (true, id.as_str()),
-        Named::Event(id) => (false, id.as_str()),
+        Named::Person(id) => (true, id.as_bytes()),
+        Named::Event(id) => (false, id.as_bytes()),
     }
 }
 
@@ -267,7 +267,7 @@ pub(crate) fn dispute_stage(
         let key = (level(p), weight, i);
         // Most weight, then strongest conflict, then the smallest id: the
         // inventory's order decides nothing.
-        let id_of = |i: usize| inv.people.get(i).map_or("", |p| p.id.as_str());
+        let id_of = |i: usize| inv.people.get(i).map_or(&[][..], |p| p.id.as_bytes());
         if best.is_none_or(|b| {
             key.1 > b.1
                 || (key.1 == b.1 && (key.0 > b.0 || (key.0 == b.0 && id_of(i) < id_of(b.2))))
@@ -285,7 +285,7 @@ pub(crate) fn dispute_stage(
             let smaller = |j: usize| {
                 inv.people
                     .get(j)
-                    .is_some_and(|q| p.id.as_str() < q.id.as_str())
+                    .is_some_and(|q| p.id.as_bytes() < q.id.as_bytes())
             };
             if fallback.is_none_or(|(fl, fi)| l > fl || (l == fl && smaller(fi))) {
                 fallback = Some((l, i));
@@ -364,9 +364,9 @@ pub(crate) fn grief_kind(
         let key = (link, weight, is_person, index);
         let id_of = |is_person: bool, i: usize| {
             if is_person {
-                inv.people.get(i).map_or("", |p| p.id.as_str())
+                inv.people.get(i).map_or(&[][..], |p| p.id.as_bytes())
             } else {
-                inv.events.get(i).map_or("", |e| e.id.as_str())
+                inv.events.get(i).map_or(&[][..], |e| e.id.as_bytes())
             }
         };
         let better = best.is_none_or(|b| {

@@ -329,10 +329,11 @@ pub(crate) fn count_area(
     }
     // The best fact: highest strength, then strongest link, then smallest
     // id (the inventory's order decides nothing).
+    // Ids order by their bytes, as their text does.
     let id_of = |key: FactKey| match key {
-        FactKey::Context => "",
-        FactKey::Person(i) => inv.people.get(i).map_or("", |p| p.id.as_str()),
-        FactKey::Event(e) => inv.events.get(e).map_or("", |e| e.id.as_str()),
+        FactKey::Context => &[][..],
+        FactKey::Person(i) => inv.people.get(i).map_or(&[][..], |p| p.id.as_bytes()),
+        FactKey::Event(e) => inv.events.get(e).map_or(&[][..], |e| e.id.as_bytes()),
     };
     let mut best: Option<(FactKey, f64, LinkBasis)> = None;
     let mut best_linked: Option<(f64, LinkBasis)> = None;

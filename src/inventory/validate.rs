@@ -368,11 +368,11 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
     }
 
     // The people named by a death event, for the "deceased without a date" check.
-    let mut named_by_death: Vec<&str> = inventory
+    let mut named_by_death: Vec<&[u8]> = inventory
         .events
         .iter()
         .filter(|e| e.kind.is_death())
-        .filter_map(|e| e.person.as_ref().map(|p| p.as_str()))
+        .filter_map(|e| e.person.as_ref().map(|p| p.as_bytes()))
         .collect();
     named_by_death.sort_unstable();
 
@@ -384,14 +384,13 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
             .iter()
             .enumerate()
             .filter(|(i, _)| !unreadable.person_ids.contains(i))
-            .map(|(i, p)| (p.id.as_str(), i)),
+            .map(|(i, p)| (p.id.as_bytes(), i)),
     );
     for (i, person) in inventory.people.iter().enumerate() {
         let at = || people_at().index(i);
         let id_readable = !unreadable.person_ids.contains(&i);
         if id_readable {
-            if let Some(expected) = person_index.repeated(person.id.as_str(), i, "person", "people")
-            {
+            if let Some(expected) = person_index.repeated(&person.id, i, "person", "people") {
                 found.push(
                     Order::Person(i, PersonField::Id),
                     at().field("id"),
@@ -410,7 +409,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
                 None if id_readable
                     && !unreadable.death_dates.contains(&i)
                     && !unreadable.death_event_person
-                    && named_by_death.binary_search(&person.id.as_str()).is_err() =>
+                    && named_by_death.binary_search(&person.id.as_bytes()).is_err() =>
                 {
                     found.push(
                         Order::Person(i, PersonField::Status),
@@ -429,11 +428,11 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
 
     let events_at = || JsonPath::root().field("events");
     let event_index = event_ids(&inventory.events, &unreadable.event_ids);
-    let mut death_event_of: Places<&str> = Places::new("");
+    let mut death_event_of: Places<&[u8]> = Places::new(&[]);
     for (j, event) in inventory.events.iter().enumerate() {
         let at = || events_at().index(j);
         if !unreadable.event_ids.contains(&j) {
-            if let Some(expected) = event_index.repeated(event.id.as_str(), j, "event", "events") {
+            if let Some(expected) = event_index.repeated(&event.id, j, "event", "events") {
                 found.push(Order::Event(j, EventField::Id), at().field("id"), expected);
             }
         }
@@ -448,7 +447,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
         }
         if let Some(person_id) = &event.person {
             let named = person_index
-                .first(person_id.as_str())
+                .first(person_id.as_bytes())
                 .and_then(|i| inventory.people.get(i).map(|p| (i, p)));
             match named {
                 None => found.push(
@@ -472,7 +471,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
         let order = |f| Order::Upcoming(k, f);
         if unreadable.upcoming_ids.contains(&k) {
             // Reported already, as an id that could not be read.
-        } else if let Some(j) = event_index.first(event.id.as_str()) {
+        } else if let Some(j) = event_index.first(event.id.as_bytes()) {
             found.push(
                 order(EventField::Id),
                 at().field("id"),
@@ -481,9 +480,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
                     event.id
                 ),
             );
-        } else if let Some(expected) =
-            upcoming_index.repeated(event.id.as_str(), k, "event", "upcoming")
-        {
+        } else if let Some(expected) = upcoming_index.repeated(&event.id, k, "event", "upcoming") {
             found.push(order(EventField::Id), at().field("id"), expected);
         }
         if let Some(date) = event.date {
@@ -507,7 +504,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
             );
         }
         if let Some(person_id) = &event.person {
-            if person_index.first(person_id.as_str()).is_none() {
+            if person_index.first(person_id.as_bytes()).is_none() {
                 found.push(
                     order(EventField::Person),
                     at().field("person"),
@@ -548,7 +545,7 @@ fn event_ids<'a>(events: &'a [LifeEvent], unreadable: &HashSet<usize>) -> FirstU
             .iter()
             .enumerate()
             .filter(|(j, _)| !unreadable.contains(j))
-            .map(|(j, e)| (e.id.as_str(), j)),
+            .map(|(j, e)| (e.id.as_bytes(), j)),
     )
 }
 
@@ -668,7 +665,7 @@ fn check_death_event<'a>(
     j: usize,
     i: usize,
     person: &'a Person,
-    death_event_of: &mut Places<&'a str>,
+    death_event_of: &mut Places<&'a [u8]>,
     found: &mut Found,
 ) {
     match person.status {
@@ -699,7 +696,7 @@ fn check_death_event<'a>(
             ),
         ),
     }
-    match death_event_of.get(person.id.as_str()) {
+    match death_event_of.get(person.id.as_bytes()) {
         Some(first) => found.push(
             Order::Event(j, EventField::Person),
             at().field("person"),
@@ -708,7 +705,7 @@ fn check_death_event<'a>(
                 person.id,
             ),
         ),
-        None => death_event_of.insert(person.id.as_str(), j),
+        None => death_event_of.insert(person.id.as_bytes(), j),
     }
 }
 
@@ -719,14 +716,14 @@ fn check_death_event<'a>(
 /// dozen ids already take more comparisons of text than a map's hashing and
 /// allocation.
 struct FirstUses<'a> {
-    first: HashMap<&'a str, usize>,
+    first: HashMap<&'a [u8], usize>,
     /// Each use that repeats an id, with the index of the id's first use,
     /// in the order of the uses (usually none).
     repeats: Vec<(usize, usize)>,
 }
 
 impl<'a> FirstUses<'a> {
-    fn new(uses: impl Iterator<Item = (&'a str, usize)>) -> Self {
+    fn new(uses: impl Iterator<Item = (&'a [u8], usize)>) -> Self {
         // Room for every use at once (the filter of unreadable ids hides the
         // count from `size_hint`'s lower bound).
         let mut first = HashMap::with_capacity(uses.size_hint().1.unwrap_or(0));
@@ -746,13 +743,19 @@ impl<'a> FirstUses<'a> {
     }
 
     /// The index of the first use of `id`.
-    fn first(&self, id: &str) -> Option<usize> {
+    fn first(&self, id: &[u8]) -> Option<usize> {
         self.first.get(id).copied()
     }
 
     /// For the use at `index` of `id`, when it repeats an earlier use, what
     /// was expected, naming the first use (`$.people[0]`).
-    fn repeated(&self, id: &str, index: usize, what: &str, collection: &str) -> Option<String> {
+    fn repeated(
+        &self,
+        id: &dyn std::fmt::Display,
+        index: usize,
+        what: &str,
+        collection: &str,
+    ) -> Option<String> {
         let at = self
             .repeats
             .binary_search_by_key(&index, |&(i, _)| i)
