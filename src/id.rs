@@ -45,6 +45,26 @@ fn check_id(s: &str) -> Result<(), IdError> {
     if ok { Ok(()) } else { Err(IdError) }
 }
 
+/// Whether two ids are equal, looking at their lengths and last bytes first
+/// (ids that differ mostly differ there, and a full comparison costs a call).
+#[inline]
+pub(crate) fn same_id(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.last() == b.last() && a == b
+}
+
+/// An id's bytes as a lookup key: compared with [`same_id`], so that a scan
+/// of a few keys ([`Places`](crate::collections::Places)) rarely calls a
+/// full comparison; hashed as the bytes.
+#[derive(Debug, Clone, Copy, Eq, Hash)]
+pub(crate) struct IdKey<'a>(pub(crate) &'a [u8]);
+
+impl PartialEq for IdKey<'_> {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        same_id(self.0, other.0)
+    }
+}
+
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*

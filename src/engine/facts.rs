@@ -337,15 +337,9 @@ fn last_day_of_month(d: NaiveDate) -> NaiveDate {
 pub(crate) fn find_person(inv: &Inventory, id: &PersonId) -> Option<usize> {
     inv.people
         .iter()
-        .position(|p| same_id(p.id.as_bytes(), id.as_bytes()))
+        .position(|p| crate::id::same_id(p.id.as_bytes(), id.as_bytes()))
 }
 
-/// Whether two ids are equal, looking at their lengths and last bytes first
-/// (ids that differ mostly differ there, and a full comparison costs a call).
-#[inline]
-pub(crate) fn same_id(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.last() == b.last() && a == b
-}
 
 /// Whether a person is a significant other: a partner, spouse, ex-partner,
 /// parent or child on any circle; anyone else (siblings, other family,

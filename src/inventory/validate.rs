@@ -7,8 +7,8 @@
 //! once, at its JSON path, in document order (DESIGN.md decision 9), and its
 //! message names ids, dates and enum values, never labels or notes.
 
-use crate::collections::{HashMap, HashMapExt, HashSet, Places};
-use std::collections::hash_map::Entry;
+use crate::collections::{HashSet, Places};
+use crate::id::IdKey;
 
 use chrono::NaiveDate;
 
@@ -428,7 +428,7 @@ pub(crate) fn check_inventory(inventory: &Inventory, unreadable: &Unreadable, fo
 
     let events_at = || JsonPath::root().field("events");
     let event_index = event_ids(&inventory.events, &unreadable.event_ids);
-    let mut death_event_of: Places<&[u8]> = Places::new(&[]);
+    let mut death_event_of: Places<IdKey<'_>> = Places::new(IdKey(&[]));
     for (j, event) in inventory.events.iter().enumerate() {
         let at = || events_at().index(j);
         if !unreadable.event_ids.contains(&j) {
@@ -665,7 +665,7 @@ fn check_death_event<'a>(
     j: usize,
     i: usize,
     person: &'a Person,
-    death_event_of: &mut Places<&'a [u8]>,
+    death_event_of: &mut Places<IdKey<'a>>,
     found: &mut Found,
 ) {
     match person.status {
@@ -696,7 +696,7 @@ fn check_death_event<'a>(
             ),
         ),
     }
-    match death_event_of.get(person.id.as_bytes()) {
+    match death_event_of.get(IdKey(person.id.as_bytes())) {
         Some(first) => found.push(
             Order::Event(j, EventField::Person),
             at().field("person"),
@@ -705,18 +705,18 @@ fn check_death_event<'a>(
                 person.id,
             ),
         ),
-        None => death_event_of.insert(person.id.as_bytes(), j),
+        None => death_event_of.insert(IdKey(person.id.as_bytes()), j),
     }
 }
 
 /// The index of the first use of each id, and the uses that repeat an
-/// earlier one: one map, and expected linear time for any number of people
-/// or events (a hash map, seeded per map, so ids crafted to collide cannot
-/// make it quadratic). A [`Places`] scan costs more than the map here: a
-/// dozen ids already take more comparisons of text than a map's hashing and
-/// allocation.
+/// earlier one: a scan of the first few ids ([`Places`], comparing lengths
+/// and last bytes first), then one map, so expected linear time for any
+/// number of people or events (a hash map, seeded per map, so ids crafted
+/// to collide cannot make it quadratic), and no allocation for a typical
+/// inventory.
 struct FirstUses<'a> {
-    first: HashMap<&'a [u8], usize>,
+    first: Places<IdKey<'a>>,
     /// Each use that repeats an id, with the index of the id's first use,
     /// in the order of the uses (usually none).
     repeats: Vec<(usize, usize)>,
@@ -724,16 +724,12 @@ struct FirstUses<'a> {
 
 impl<'a> FirstUses<'a> {
     fn new(uses: impl Iterator<Item = (&'a [u8], usize)>) -> Self {
-        // Room for every use at once (the filter of unreadable ids hides the
-        // count from `size_hint`'s lower bound).
-        let mut first = HashMap::with_capacity(uses.size_hint().1.unwrap_or(0));
+        let mut first = Places::new(IdKey(&[]));
         let mut repeats = Vec::new();
         for (id, index) in uses {
-            match first.entry(id) {
-                Entry::Occupied(earlier) => repeats.push((index, *earlier.get())),
-                Entry::Vacant(slot) => {
-                    slot.insert(index);
-                }
+            match first.get(IdKey(id)) {
+                Some(earlier) => repeats.push((index, earlier)),
+                None => first.insert(IdKey(id), index),
             }
         }
         // In the order of the uses' indices, for the binary search below,
@@ -743,8 +739,8 @@ impl<'a> FirstUses<'a> {
     }
 
     /// The index of the first use of `id`.
-    fn first(&self, id: &[u8]) -> Option<usize> {
-        self.first.get(id).copied()
+    fn first(&self, id: &'a [u8]) -> Option<usize> {
+        self.first.get(IdKey(id))
     }
 
     /// For the use at `index` of `id`, when it repeats an earlier use, what
