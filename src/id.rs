@@ -54,14 +54,21 @@ pub(crate) fn same_id(a: &[u8], b: &[u8]) -> bool {
 
 /// An id's bytes as a lookup key: compared with [`same_id`], so that a scan
 /// of a few keys ([`Places`](crate::collections::Places)) rarely calls a
-/// full comparison; hashed as the bytes.
-#[derive(Debug, Clone, Copy, Eq, Hash)]
+/// full comparison; hashed as the bytes, which agrees with that equality
+/// (equal keys have equal bytes).
+#[derive(Debug, Clone, Copy, Eq)]
 pub(crate) struct IdKey<'a>(pub(crate) &'a [u8]);
 
 impl PartialEq for IdKey<'_> {
     #[inline]
     fn eq(&self, other: &Self) -> bool {
         same_id(self.0, other.0)
+    }
+}
+
+impl std::hash::Hash for IdKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
     }
 }
 

@@ -2,7 +2,9 @@
 //!
 //! An [`Assessment`](crate::engine::Assessment) repeats text that never changes between
 //! evaluations (a rule's summary, its source); `SharedText` lets every copy
-//! point at the same bytes instead of allocating a new string.
+//! point at the same bytes instead of allocating a new string, and keeps a
+//! short text (an id) in the value itself, so copying it allocates nothing
+//! either.
 //!
 //! The type is private to the crate: public items hold it in private fields
 //! and hand out `&str`, so the representation can change without a breaking
@@ -26,7 +28,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// It compares, hashes, orders, prints and serializes exactly like the text it
 /// holds: which of the three forms holds it never shows. Comparing and
-/// hashing read the bytes ([`SharedText::as_bytes`]), which costs nothing
+/// ordering read the bytes ([`SharedText::as_bytes`]), which costs nothing
 /// in any form; [`SharedText::as_str`] checks an inline text's UTF-8 each
 /// time (the crate forbids `unsafe`), so hot paths that only compare or
 /// look up text use the bytes.
@@ -184,11 +186,11 @@ impl Ord for SharedText {
 
 impl Hash for SharedText {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        // As `str` hashes (`Hasher::write_str`'s default, the only one on
-        // stable Rust), so that a map keyed by `SharedText` is looked up by
-        // `&str` (`Borrow<str>`); a test checks the two agree.
-        state.write(self.as_bytes());
-        state.write_u8(0xff);
+        // Through `str`'s own hash, whatever the hasher does with a `str`
+        // (some override `write_str` on nightly Rust), so that a map keyed
+        // by `SharedText` or an id is looked up by `&str` (`Borrow<str>`).
+        // The hot lookups of ids hash their bytes instead (`IdKey`).
+        self.as_str().hash(state);
     }
 }
 

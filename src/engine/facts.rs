@@ -340,7 +340,6 @@ pub(crate) fn find_person(inv: &Inventory, id: &PersonId) -> Option<usize> {
         .position(|p| crate::id::same_id(p.id.as_bytes(), id.as_bytes()))
 }
 
-
 /// Whether a person is a significant other: a partner, spouse, ex-partner,
 /// parent or child on any circle; anyone else (siblings, other family,
 /// friends, colleagues) when the patient placed them on the inner or middle

@@ -211,7 +211,9 @@ impl<'de> Deserialize<'de> for FieldPath {
 
 impl FieldPath {
     /// The pattern of every path: the schema's `pattern`, built from the
-    /// fact tables so that it names exactly the paths [`FieldPath`] reads.
+    /// fact tables so that it names the paths [`FieldPath`] reads (an index
+    /// too large for a `usize`, which no inventory has, matches the pattern
+    /// but is refused).
     #[cfg(feature = "schema")]
     pub(crate) fn pattern() -> String {
         // The fields' suffixes are lower-case words joined by `_` and `.`;
