@@ -112,48 +112,6 @@ impl<T> HashSetExt for HashSet<T> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn places_find_every_key_inline_and_past_the_scan() {
-        for n in [
-            0usize,
-            1,
-            SCANNED_KEYS - 1,
-            SCANNED_KEYS,
-            SCANNED_KEYS + 1,
-            200,
-        ] {
-            let mut places = Places::new(usize::MAX);
-            for k in 0..n {
-                assert_eq!(places.get(k * 3), None);
-                places.insert(k * 3, k);
-            }
-            for k in 0..n {
-                assert_eq!(places.get(k * 3), Some(k));
-                assert_eq!(places.get(k * 3 + 1), None);
-            }
-            places.clear();
-            assert_eq!(places.get(0), None);
-        }
-    }
-
-    #[test]
-    fn maps_find_what_they_hold() {
-        let mut map: HashMap<&str, usize> = HashMap::with_capacity(4);
-        for (i, id) in ["maria", "tom", "ana"].into_iter().enumerate() {
-            map.insert(id, i);
-        }
-        assert_eq!(map.get("tom"), Some(&1));
-        assert_eq!(map.get("bob"), None);
-        let mut set: HashSet<u32> = HashSet::new();
-        assert!(set.insert(7));
-        assert!(!set.insert(7));
-    }
-}
-
 /// How many keys a [`Places`] finds by a scan before it moves them to a hash
 /// map.
 const SCANNED_KEYS: usize = 16;
@@ -220,5 +178,47 @@ impl<K: Copy + Eq + Hash> Places<K> {
             map.extend(self.inline.iter().copied());
         }
         map.insert(key, place);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_find_every_key_inline_and_past_the_scan() {
+        for n in [
+            0usize,
+            1,
+            SCANNED_KEYS - 1,
+            SCANNED_KEYS,
+            SCANNED_KEYS + 1,
+            200,
+        ] {
+            let mut places = Places::new(usize::MAX);
+            for k in 0..n {
+                assert_eq!(places.get(k * 3), None);
+                places.insert(k * 3, k);
+            }
+            for k in 0..n {
+                assert_eq!(places.get(k * 3), Some(k));
+                assert_eq!(places.get(k * 3 + 1), None);
+            }
+            places.clear();
+            assert_eq!(places.get(0), None);
+        }
+    }
+
+    #[test]
+    fn maps_find_what_they_hold() {
+        let mut map: HashMap<&str, usize> = HashMap::with_capacity(4);
+        for (i, id) in ["maria", "tom", "ana"].into_iter().enumerate() {
+            map.insert(id, i);
+        }
+        assert_eq!(map.get("tom"), Some(&1));
+        assert_eq!(map.get("bob"), None);
+        let mut set: HashSet<u32> = HashSet::new();
+        assert!(set.insert(7));
+        assert!(!set.insert(7));
     }
 }

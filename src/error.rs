@@ -33,28 +33,6 @@ use serde::{Deserialize, Serialize};
 #[serde(transparent)]
 pub struct JsonPath(String);
 
-/// Writes `n` in decimal at the end of `out`, without the formatting
-/// machinery (a path's index is written for every missing fact).
-pub(crate) fn push_decimal(out: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut n = n;
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        if let Some(d) = digits.get_mut(at) {
-            // `n % 10` is below 10, so the cast keeps it.
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || at == 0 {
-            break;
-        }
-    }
-    for &d in digits.get(at..).unwrap_or_default() {
-        out.push(char::from(d));
-    }
-}
-
 impl JsonPath {
     /// The document itself, `$`.
     ///
@@ -94,7 +72,23 @@ impl JsonPath {
         let mut path = String::with_capacity(self.0.len() + 22);
         path.push_str(&self.0);
         path.push('[');
-        push_decimal(&mut path, index);
+        let mut digits = [0u8; 20];
+        let mut n = index;
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            if let Some(d) = digits.get_mut(at) {
+                // `n % 10` is below 10, so the cast keeps it.
+                *d = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+            if n == 0 || at == 0 {
+                break;
+            }
+        }
+        for &d in digits.get(at..).unwrap_or_default() {
+            path.push(char::from(d));
+        }
         path.push(']');
         JsonPath(path)
     }

@@ -501,7 +501,7 @@ mod tests {
             "p1",
             "a-22-byte-text-exactly",
             "a text of twenty-three.",
-            "déjà vu, 22 bytes: ok",
+            "déjà vu: 22 bytes ok",
             "a long text that is shared behind an Arc, not kept inline",
         ];
         let made: Vec<(SharedText, &str)> = texts
@@ -532,9 +532,14 @@ mod tests {
                 assert_eq!(a.cmp(b), ta.cmp(tb));
             }
         }
-        // Short texts are kept inline, long ones shared.
+        // Short texts are kept inline, long ones shared, by bytes, not
+        // characters.
         assert!(matches!(
             SharedText::from("a-22-byte-text-exactly").0,
+            Repr::Inline(22, _)
+        ));
+        assert!(matches!(
+            SharedText::from("déjà vu: 22 bytes ok").0,
             Repr::Inline(22, _)
         ));
         assert!(matches!(

@@ -164,15 +164,16 @@ impl<'a> NamedWeights<'a> {
         for e in evidence {
             // A subject named twice by one piece of evidence counts once: a
             // short list is checked in place, a long one through a set.
-            let short = e.subjects.len() <= 8;
-            if !short {
-                seen.get_or_insert_with(HashSet::new).clear();
-            }
+            let mut set = (e.subjects.len() > 8).then(|| {
+                let set = seen.get_or_insert_with(HashSet::new);
+                set.clear();
+                set
+            });
             for (i, s) in e.subjects.iter().enumerate() {
                 let key = subject_key(s);
-                let repeated = match &mut seen {
-                    Some(seen) if !short => !seen.insert(key),
-                    _ => e
+                let repeated = match &mut set {
+                    Some(set) => !set.insert(key),
+                    None => e
                         .subjects
                         .get(..i)
                         .is_some_and(|before| before.iter().any(|b| subject_key(b) == key)),
@@ -525,8 +526,6 @@ pub(crate) struct Situation<'a> {
 /// * `no_focus_found` (info) when no area reached the threshold.
 pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
     let reported = inv.safety.is_reported();
-    let screen_missing = !reported && !inv.safety.is_asked();
-    let deficits = at.focus.contains(&ProblemArea::InterpersonalDeficits);
     let traumas: Vec<Subject> = inv
         .events
         .iter()
@@ -544,26 +543,6 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
     } else {
         Vec::new()
     };
-    let two_areas = at.focus.len() >= 2;
-    let no_focus = at.focus.is_empty() && !at.invalid;
-    // Counted first, so that the list is allocated at its final length.
-    let count = [
-        reported || screen_missing,
-        at.invalid,
-        !at.onset_known,
-        deficits,
-        at.deficits_held_back,
-        at.tied,
-        at.link_inferred,
-        !traumas.is_empty(),
-        !upcoming.is_empty(),
-        two_areas,
-        no_focus,
-    ]
-    .iter()
-    .filter(|&&b| b)
-    .count();
-    let mut out = Vec::with_capacity(count);
     let advisory = |code, indicator, summary: &'static str, source: Source| Advisory {
         code,
         indicator,
@@ -571,17 +550,18 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
         source,
         subjects: Vec::new(),
     };
-    if reported {
-        out.push(advisory(
+    // Every advisory in its place in the list, present or not: the list is
+    // then allocated at its final length.
+    let all = [
+        reported.then(|| advisory(
             AdvisoryCode::SuicidalThoughtsReported,
             Indicator::Critical,
             "The patient reported thoughts of death or self-harm. A clinician's suicide risk \
              assessment (ideation, plan, intent) and, where needed, a safety plan come before \
              any focus work; no focus suggestion substitutes for it.",
             SAFETY_SOURCE,
-        ));
-    } else if screen_missing {
-        out.push(advisory(
+        )),
+        (!reported && !inv.safety.is_asked()).then(|| advisory(
             AdvisoryCode::SafetyScreenMissing,
             Indicator::Critical,
             "The safety screen is missing: the inventory does not say whether the patient was \
@@ -589,28 +569,22 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
              the answer, before any focus work; if thoughts are reported, a clinician's suicide \
              risk assessment comes first.",
             SAFETY_SCREEN_SOURCE,
-        ));
-    }
-    if at.invalid {
-        out.push(advisory(
+        )),
+        at.invalid.then(|| advisory(
             AdvisoryCode::InventoryInvalid,
             Indicator::Warning,
             "The inventory failed validation, so no focus is suggested: fix the problems listed \
              with the assessment (each at its JSON path) and evaluate it again.",
             NO_FOCUS_SOURCE,
-        ));
-    }
-    if !at.onset_known {
-        out.push(advisory(
+        )),
+        (!at.onset_known).then(|| advisory(
             AdvisoryCode::OnsetUnknown,
             Indicator::Warning,
             "The onset of the current episode is not known, so no event or change can be \
              linked to it. IPT links the focus to the onset: ask when the symptoms began.",
             ONSET_SOURCE,
-        ));
-    }
-    if deficits {
-        out.push(advisory(
+        )),
+        at.focus.contains(&ProblemArea::InterpersonalDeficits).then(|| advisory(
             AdvisoryCode::LookForHiddenGriefOrDispute,
             Indicator::Warning,
             "Interpersonal deficits is the focal area of last resort. Before settling on it, \
@@ -619,14 +593,12 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
              with this focus; if there is no improvement, consider alternatives (another \
              therapy, adding medication).",
             DEFICITS_SOURCE,
-        ));
-    }
-    if at.deficits_held_back {
+        )),
         // Deficits reached the threshold but is residual: some grief, dispute or
         // transition evidence exists, too weak for focus. That is exactly where
         // a hidden grief or dispute may be (§2.4 [S: `weissman-2018-guide` ch. 8;
         // `markowitz-weissman-2012-casebook` ch. 5]).
-        out.push(advisory(
+        at.deficits_held_back.then(|| advisory(
             AdvisoryCode::DeficitsHeldBack,
             Indicator::Warning,
             "A lifelong pattern of few relationships points to interpersonal deficits, but \
@@ -636,10 +608,8 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
              only when none of the other three exists: explore that first (see the areas' \
              evidence and the missing facts).",
             DEFICITS_SOURCE,
-        ));
-    }
-    if at.tied {
-        out.push(advisory(
+        )),
+        at.tied.then(|| advisory(
             AdvisoryCode::AreasTied,
             Indicator::Warning,
             "Areas tie: they have the same score and equally strong links to the onset, so \
@@ -647,20 +617,16 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
              the areas). Ask the patient which matters most to them, and agree the focus \
              together.",
             ONE_AREA_SOURCE,
-        ));
-    }
-    if at.link_inferred {
-        out.push(advisory(
+        )),
+        at.link_inferred.then(|| advisory(
             AdvisoryCode::OnsetLinkInferred,
             Indicator::Warning,
             "The focus rests on evidence linked to the onset only by its dates: the link was \
              not recorded. Confirm with the patient that it goes with the episode (see the \
              missing facts needed for the onset link).",
             ONSET_SOURCE,
-        ));
-    }
-    if !traumas.is_empty() {
-        out.push(Advisory {
+        )),
+        (!traumas.is_empty()).then(|| Advisory {
             subjects: traumas,
             ..advisory(
                 AdvisoryCode::TraumaLinkedToOnset,
@@ -673,10 +639,8 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
                  the trauma.",
                 TRAUMA_SOURCE,
             )
-        });
-    }
-    if !upcoming.is_empty() {
-        out.push(Advisory {
+        }),
+        (!upcoming.is_empty()).then(|| Advisory {
             subjects: upcoming,
             ..advisory(
                 AdvisoryCode::PlanRoutineAroundDisruptor,
@@ -687,28 +651,26 @@ pub(crate) fn advisories(inv: &Inventory, at: &Situation<'_>) -> Vec<Advisory> {
                  watch the rhythm diary and mood in the weeks around it.",
                 DISRUPTOR_SOURCE,
             )
-        });
-    }
-    if two_areas {
-        out.push(advisory(
+        }),
+        (at.focus.len() >= 2).then(|| advisory(
             AdvisoryCode::AskPatientWhichMatters,
             Indicator::Info,
             "Two areas are in focus. The Guide advises focusing on one area where possible, \
              whichever seems most important to the patient: ask the patient which matters \
              most, and agree the focus with them.",
             ONE_AREA_SOURCE,
-        ));
-    }
-    if no_focus {
-        out.push(advisory(
+        )),
+        (at.focus.is_empty() && !at.invalid).then(|| advisory(
             AdvisoryCode::NoFocusFound,
             Indicator::Info,
             "No problem area reached the focus threshold with evidence linked to the onset. \
              Complete the inventory (see the missing facts) and review the timeline of symptom \
              onset against life events.",
             NO_FOCUS_SOURCE,
-        ));
-    }
+        )),
+    ];
+    let mut out = Vec::with_capacity(all.iter().flatten().count());
+    out.extend(all.into_iter().flatten());
     out
 }
 

@@ -723,6 +723,8 @@ struct FirstUses<'a> {
 }
 
 impl<'a> FirstUses<'a> {
+    /// The uses come in the order of their indices (every caller
+    /// enumerates a list), so `repeats` is sorted by index as it is built.
     fn new(uses: impl Iterator<Item = (&'a [u8], usize)>) -> Self {
         let mut first = Places::new(IdKey(&[]));
         let mut repeats = Vec::new();
@@ -732,9 +734,6 @@ impl<'a> FirstUses<'a> {
                 None => first.insert(IdKey(id), index),
             }
         }
-        // In the order of the uses' indices, for the binary search below,
-        // whatever order the uses came in.
-        repeats.sort_unstable();
         FirstUses { first, repeats }
     }
 
