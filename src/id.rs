@@ -105,6 +105,14 @@ macro_rules! id_type {
                 $name(SharedText::from_static(id))
             }
 
+            /// The same id, kept for the rest of the process
+            /// ([`SharedText::for_process`]).
+            // Only rule ids are kept so, the others never call it.
+            #[allow(dead_code)]
+            pub(crate) fn for_process(self) -> Self {
+                $name(self.0.for_process())
+            }
+
             /// The id as text.
             ///
             #[doc = concat!("```\nlet id = interpersonal::id::", stringify!($name), "::new(\"x-1\").unwrap();\nassert_eq!(id.as_str(), \"x-1\");\n```")]

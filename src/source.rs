@@ -146,6 +146,19 @@ impl Source {
         Source(Cites::Shared(cites.into_iter().collect()))
     }
 
+    /// The same source, kept for the rest of the process, as
+    /// [`SharedText::for_process`](crate::text::SharedText::for_process)
+    /// keeps a text: only for the rules of the engines compiled once per
+    /// process.
+    pub(crate) fn for_process(self) -> Source {
+        match self.0 {
+            Cites::Shared(cites) => Source(Cites::Static(Box::leak(
+                cites.iter().cloned().map(Citation::for_process).collect(),
+            ))),
+            cites => Source(cites),
+        }
+    }
+
     /// The citations, principal first.
     ///
     /// ```
@@ -342,6 +355,14 @@ pub(crate) mod shown {
                 basis: c.basis,
             }
         })))
+    }
+}
+
+impl Source {
+    /// Whether the citations are static (no reference counting on clone).
+    #[cfg(test)]
+    pub(crate) fn is_static(&self) -> bool {
+        matches!(self.0, Cites::Static(_))
     }
 }
 

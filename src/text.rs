@@ -94,10 +94,32 @@ impl SharedText {
 }
 
 impl SharedText {
+    /// The same text, kept for the rest of the process: a shared text is
+    /// copied once into memory that is never freed, so its clones count no
+    /// references (an atomic counter that every core would otherwise write,
+    /// for every assessment). Only for the text of the engines compiled once
+    /// per process ([`Engine::standard`](crate::Engine::standard)), which
+    /// live as long as the process anyway: at most once per text of an
+    /// embedded rule set.
+    pub(crate) fn for_process(self) -> SharedText {
+        match self.0 {
+            Repr::Shared(text) => SharedText(Repr::Static(Box::leak(Box::<str>::from(&*text)))),
+            other => SharedText(other),
+        }
+    }
+}
+
+impl SharedText {
     /// Whether the text is static (no reference counting on clone).
     #[cfg(test)]
     pub(crate) fn is_static(&self) -> bool {
         matches!(self.0, Repr::Static(_))
+    }
+
+    /// Whether the text is shared behind an `Arc` (reference counted).
+    #[cfg(test)]
+    pub(crate) fn is_shared(&self) -> bool {
+        matches!(self.0, Repr::Shared(_))
     }
 }
 

@@ -59,6 +59,18 @@ pub struct Citation {
 }
 
 impl Citation {
+    /// The same citation, its texts kept for the rest of the process
+    /// ([`Source::for_process`](crate::Source)).
+    pub(crate) fn for_process(self) -> Citation {
+        Citation {
+            key: self.key.for_process(),
+            locator: self.locator.for_process(),
+            basis: self.basis,
+        }
+    }
+}
+
+impl Citation {
     /// A citation of the work with key `key` at `locator`.
     ///
     /// ```

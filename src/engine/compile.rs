@@ -223,7 +223,14 @@ impl Compiled {
         };
         match self.text.cells.get(i) {
             Some(cell) => cell
-                .get_or_init(|| SharedText::from(self.text.describe(i)))
+                .get_or_init(|| {
+                    let text = SharedText::from(self.text.describe(i));
+                    if self.text.for_process {
+                        text.for_process()
+                    } else {
+                        text
+                    }
+                })
                 .clone(),
             None => SharedText::default(),
         }
@@ -250,6 +257,10 @@ pub(crate) struct NodeWords {
     prefixes: Vec<String>,
     /// Each node's words, once written.
     cells: Vec<OnceLock<SharedText>>,
+    /// Whether the engine is one of those compiled once per process, whose
+    /// words are kept for the rest of the process
+    /// ([`SharedText::for_process`]).
+    for_process: bool,
 }
 
 /// Where a node's condition is: rule `rule`'s `when`, then the children
@@ -461,7 +472,9 @@ fn embedded(
     cell.get_or_init(|| match read() {
         // The embedded document's fingerprint is known (a unit test checks
         // it against the computed one).
-        Ok(rules) => Engine::compile_inner(rules, &Limits::default(), Some(fingerprint)),
+        Ok(rules) => {
+            Engine::compile_inner(rules.for_process(), &Limits::default(), Some(fingerprint))
+        }
         Err(e) => {
             let mut problems = Problems::default();
             problems.at(e.path.clone(), e.message.clone());
@@ -562,7 +575,9 @@ impl Engine {
     }
 
     /// [`Engine::compile_with`], with the rule set's fingerprint when it is
-    /// known (an embedded rule set's).
+    /// known (an embedded rule set's). Only the process-wide engines know it,
+    /// so with it the words of the conditions are also kept for the rest of
+    /// the process ([`SharedText::for_process`]).
     fn compile_inner(
         rules: RuleSet,
         limits: &Limits,
@@ -762,6 +777,7 @@ impl Engine {
                     steps,
                     prefixes,
                     cells,
+                    for_process: fingerprint.is_some(),
                 },
                 nodes,
                 kids,
@@ -1461,5 +1477,32 @@ mod tests {
         assert_eq!(c.nodes.len(), c.text.cells.len());
         assert_eq!(c.roots.len(), engine.rule_set().rules.len());
         assert!(!c.nodes.contains(&BROKEN));
+    }
+
+    /// The process-wide engine's texts are kept for the process, so an
+    /// assessment copies them without counting references; an engine a
+    /// caller compiles keeps its texts shared, and freed with it.
+    #[test]
+    fn process_wide_texts_count_no_references() {
+        let inv: crate::Inventory =
+            crate::from_json(include_str!("../../examples/data/quickstart.json")).unwrap();
+        let standard = Engine::standard().unwrap().evaluate(&inv);
+        let evidence: Vec<_> = standard.areas.iter().flat_map(|f| &f.evidence).collect();
+        let near: Vec<_> = standard.areas.iter().flat_map(|f| &f.near_misses).collect();
+        assert!(!evidence.is_empty() && !near.is_empty());
+        for e in &evidence {
+            assert!(
+                !e.summary.is_shared() && !e.detail.is_shared(),
+                "{}",
+                e.rule
+            );
+            assert!(e.source.is_static(), "{}", e.rule);
+        }
+        assert!(near.iter().all(|m| !m.failed.is_shared()));
+
+        let own = Engine::compile(RuleSet::standard()).unwrap().evaluate(&inv);
+        assert_eq!(own, standard);
+        let near: Vec<_> = own.areas.iter().flat_map(|f| &f.near_misses).collect();
+        assert!(near.iter().any(|m| m.failed.is_shared()));
     }
 }

@@ -460,6 +460,22 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
+    /// The same rule set, its rules' ids, words and sources kept for the rest
+    /// of the process ([`SharedText::for_process`]), so that assessments
+    /// copy them without counting references: only for the embedded rule
+    /// sets the process-wide engines are compiled from, once per process.
+    pub(crate) fn for_process(mut self) -> RuleSet {
+        for rule in &mut self.rules {
+            rule.id = rule.id.clone().for_process();
+            rule.summary = std::mem::take(&mut rule.summary).for_process();
+            rule.detail = std::mem::take(&mut rule.detail).for_process();
+            rule.source = rule.source.clone().for_process();
+        }
+        self
+    }
+}
+
+impl RuleSet {
     /// The default IPT rule set, `rules/default.json`, embedded in the crate.
     ///
     /// It implements the clinical indicators of CLINICAL-BASIS.md §2.5 in the
