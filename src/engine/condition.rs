@@ -450,24 +450,27 @@ fact_table! {
             words: ("shows a complicated-grief sign: ", ""),
         }
         /// The clinician's link of the event to the onset is one of these
-        /// ([`OnsetLink`]). Never unknown (an unrecorded link is
-        /// the value `unknown`).
+        /// ([`OnsetLink`]): the event's own `linked_to_onset`, or for a death
+        /// whose own link is not recorded, the link recorded on the deceased
+        /// (one fact). Never unknown (an unrecorded link is the value
+        /// `unknown`).
         OnsetLinkIn(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<OnsetLink>) as In => OnsetLink {
             key: "onset_link_in",
             codes: OnsetLink::COUNT,
-            read: |_, _, ev| bit(ev.linked_to_onset.code()),
+            read: |facts, e, _| bit(facts.event_link(e).code()),
             unknown: [],
             listing: as_listed,
             words: ("the clinician's link to onset is ", ""),
         }
         /// Whether the clinician links the event to the onset is this: the
-        /// event's `linked_to_onset` as yes or no. Unknown when the link is
-        /// not recorded (`unknown`).
+        /// event's `linked_to_onset` as yes or no (for a death whose own link
+        /// is not recorded, the deceased's). Unknown when the link is not
+        /// recorded (`unknown`).
         LinkedToOnset(bool) as Is => LinkedToOnset {
             key: "linked_to_onset",
             codes: YES_NO_OR_UNRECORDED,
             // The same field as `onset_link_in`, as yes, no or not recorded.
-            read: |_, _, ev| opt_bool(ev.linked_to_onset.as_bool()),
+            read: |facts, e, _| opt_bool(facts.event_link(e).as_bool()),
             unknown: [UNRECORDED_BOOL => EventField::LinkedToOnset],
             listing: as_listed,
             words: (

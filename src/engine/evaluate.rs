@@ -66,8 +66,13 @@ impl Sink for HeldBack<'_, '_> {
     }
 }
 
-/// Notes whether a rule missed the date or link of a death or life event,
-/// the onset itself, or whether someone who died was close.
+/// Notes whether a rule of grief, a dispute or a transition missed the date
+/// or link of a death or life event, the onset itself, whether someone who
+/// died was close, or any fact about a living person with a recorded sign of
+/// one of those areas (a conflict, or a relationship that worsened, ended or
+/// began around the onset): the area may exist, so interpersonal deficits,
+/// "only if none of the other three areas exists", waits for the answer
+/// (not recorded is not "no").
 struct EventTimingUnknown<'i> {
     inv: &'i Inventory,
     seen: bool,
@@ -79,14 +84,60 @@ impl Sink for EventTimingUnknown<'_> {
             MissingRef::Onset
             | MissingRef::Event(..)
             | MissingRef::Person(_, PersonField::DeceasedDate) => true,
-            MissingRef::Person(i, PersonField::Closeness) => self
-                .inv
-                .people
-                .get(i)
-                .is_some_and(|p| p.status.is_deceased()),
+            MissingRef::Person(i, field) => self.inv.people.get(i).is_some_and(|p| {
+                if p.status.is_deceased() {
+                    field == PersonField::Closeness
+                } else {
+                    shows_another_area(p)
+                }
+            }),
             _ => false,
         };
     }
+}
+
+/// Whether a living person's record shows a sign of a dispute or a
+/// transition: a conflict at any level, or a relationship that worsened,
+/// ended or began around the onset.
+fn shows_another_area(p: &crate::inventory::Person) -> bool {
+    use crate::inventory::{ConflictLevel, RelationshipChange};
+    p.conflict
+        .as_ref()
+        .is_some_and(|c| c.level > ConflictLevel::None)
+        || matches!(
+            p.change_around_onset,
+            Some(RelationshipChange::Worse | RelationshipChange::Lost | RelationshipChange::New)
+        )
+}
+
+/// The people recorded as deceased whose link to the onset is not recorded
+/// and whom no death event names (a death event is asked about instead), in
+/// order: each is a death whose link the clinician has not given.
+fn unlinked_deaths_without_event<'f>(facts: &'f Facts<'_>) -> impl Iterator<Item = usize> + 'f {
+    let inv = facts.inv;
+    let candidates = inv
+        .people
+        .iter()
+        .enumerate()
+        .filter(move |&(i, p)| p.status.is_deceased() && facts.person_link(i).is_unknown());
+    // Built only when someone qualifies: the people a death event names.
+    let mut named: Option<Vec<bool>> = None;
+    candidates
+        .filter(move |&(i, _)| {
+            let named = named.get_or_insert_with(|| {
+                let mut named = vec![false; inv.people.len()];
+                for (e, ev) in inv.events.iter().enumerate() {
+                    if ev.kind.is_death() {
+                        if let Some(slot) = facts.event_person(e).and_then(|p| named.get_mut(p)) {
+                            *slot = true;
+                        }
+                    }
+                }
+                named
+            });
+            !named.get(i).copied().unwrap_or(false)
+        })
+        .map(|(i, _)| i)
 }
 
 /// The index of an area in [`ProblemArea`] declaration order.
@@ -339,29 +390,32 @@ impl Engine {
         let any_other_evidence = findings
             .iter()
             .any(|f| f.area != ProblemArea::InterpersonalDeficits && f.score > 0.0);
-        // A death or a life change whose link to the onset is not recorded:
-        // deficits is "only if none of the other three areas exists", so it
-        // waits for the clinician's answer, whatever the event's date.
+        // A death or a life change whose link to the onset is not recorded
+        // (on the event, or, for a death, on the deceased): deficits is "only if none of the other three areas
+        // exists", so it waits for the clinician's answer, whatever the
+        // event's date. A person recorded as deceased with no death event is
+        // the same fact and waits the same way.
         let unresolved = || {
             inventory
                 .events
                 .iter()
                 .enumerate()
-                .filter(|(_, ev)| {
-                    ev.linked_to_onset.is_unknown()
+                .filter(|&(e, ev)| {
+                    facts.event_link(e).is_unknown()
                         && (ev.kind.is_death() || ev.kind.transition().is_some())
                 })
-                .map(|(e, _)| e)
+                .map(|(e, _)| MissingRef::Event(e, EventField::LinkedToOnset))
+                .chain(
+                    unlinked_deaths_without_event(facts)
+                        .map(|i| MissingRef::Person(i, PersonField::LinkedToOnset)),
+                )
         };
         let deficits_scored = tallies
             .get(area_index(ProblemArea::InterpersonalDeficits))
             .is_some_and(|t| t.score >= params.min_focus_score);
         if deficits_scored && !any_other_evidence {
-            for e in unresolved() {
-                link_questions.push((
-                    MissingRef::Event(e, EventField::LinkedToOnset),
-                    NeededFor::OnsetLink,
-                ));
+            for m in unresolved() {
+                link_questions.push((m, NeededFor::OnsetLink));
             }
         }
         let selection = policy::select_focus(
@@ -395,7 +449,9 @@ impl Engine {
             let evidence = findings
                 .get(area_index(ProblemArea::RoleDispute))
                 .map_or(&[][..], |f| f.evidence.as_slice());
-            let (stage, missing) = policy::dispute_stage(inventory, evidence);
+            let links =
+                strength::FactLinks::of_area(ProblemArea::RoleDispute, counted.as_slice(), &runs);
+            let (stage, missing) = policy::dispute_stage(inventory, evidence, &links);
             if let Some(m) = missing {
                 extra_missing.push(m);
             }
@@ -407,7 +463,8 @@ impl Engine {
             let evidence = findings
                 .get(area_index(ProblemArea::Grief))
                 .map_or(&[][..], |f| f.evidence.as_slice());
-            policy::grief_kind(inventory, evidence, params, |m| extra_missing.push(m))
+            let links = strength::FactLinks::of_area(ProblemArea::Grief, counted.as_slice(), &runs);
+            policy::grief_kind(facts, evidence, &links, params, |m| extra_missing.push(m))
         } else {
             None
         };

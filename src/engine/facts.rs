@@ -212,7 +212,8 @@ impl<'a> Facts<'a> {
 
     /// The clinician's link to the onset of what happened with person `i`:
     /// the person's own, or, when that is unknown, the one stated on a death
-    /// event naming them.
+    /// event naming them: the death and the deceased are one fact, so a link
+    /// the clinician stated on either governs ([`Facts::event_link`]).
     pub(crate) fn person_link(&self, i: usize) -> OnsetLink {
         let own = self
             .inv
@@ -227,6 +228,26 @@ impl<'a> Facts<'a> {
         } else {
             own
         }
+    }
+
+    /// The clinician's link to the onset of event `e`: the event's own, or,
+    /// when that is unknown and the event is the death of a person of the
+    /// inventory, the link the clinician stated on that person. The death and
+    /// the deceased are one fact: a "not linked" on the person is not
+    /// overruled by the death's date (CLINICAL-BASIS.md §2.5: the
+    /// clinician's judgement governs; dates only stand in for it). Other
+    /// events naming a person (a separation, say) keep their own link: the
+    /// person's may be about something else, such as a dispute.
+    pub(crate) fn event_link(&self, e: usize) -> OnsetLink {
+        let Some(ev) = self.inv.events.get(e) else {
+            return OnsetLink::Unknown;
+        };
+        if !ev.linked_to_onset.is_unknown() || ev.kind != EventKind::Death {
+            return ev.linked_to_onset;
+        }
+        self.event_person(e)
+            .and_then(|p| self.inv.people.get(p))
+            .map_or(OnsetLink::Unknown, |p| p.linked_to_onset)
     }
 
     pub(crate) fn onset_known(&self) -> bool {

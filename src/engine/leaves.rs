@@ -164,7 +164,7 @@ impl Facts<'_> {
                 }
             }),
             EventLeaf::Within(w) => self.report_within(ev.date, w, at(EventField::Date), sink),
-            EventLeaf::Linked(w) => match ev.linked_to_onset {
+            EventLeaf::Linked(w) => match self.event_link(e) {
                 crate::inventory::OnsetLink::Linked => Truth::True,
                 crate::inventory::OnsetLink::NotLinked => Truth::False,
                 crate::inventory::OnsetLink::Unknown => {

@@ -10,7 +10,9 @@ use crate::{
     catalogue::{DisputeStage, GriefKind, ProblemArea},
     engine::{NeededFor, RuleParameters, Subject},
     id::{EventId, PersonId},
-    inventory::{ConflictCourse, ConflictLevel, EventKind, GriefSign, Inventory, LinkBasis},
+    inventory::{
+        ConflictCourse, ConflictLevel, EventKind, GriefSign, Inventory, LinkBasis, OnsetLink,
+    },
     source::Source,
     text::SharedText,
 };
@@ -19,9 +21,10 @@ use super::assessment::{Advisory, AdvisoryCode, Evidence, EvidenceStrength};
 use super::buffers::{Places, SpillVec};
 use super::compile::bit;
 use super::condition::{EventField, PersonField};
-use super::facts::is_significant;
+use super::facts::{Facts, is_significant};
 use super::missing::MissingRef;
 use super::ruleset::Indicator;
+use super::strength::{FactKey, FactLinks, SubjectIndex, fact_of};
 
 /// An area's score for selection (the strength of its best fact linked to
 /// the onset; for interpersonal deficits, its score) and that fact's link.
@@ -52,14 +55,19 @@ pub(crate) struct Selection {
 ///    questions, but does not make it a focus. Interpersonal deficits, defined
 ///    by the absence of life events, is scored on its own evidence.
 /// 2. Interpersonal deficits is not a candidate when grief, a role dispute or
-///    a role transition has *any* evidence, or when a death or life event
-///    whose date or link is not known held back a rule that could put one in
-///    focus (`others`): it is chosen "only if none of the other three areas
+///    a role transition has *any* evidence, or when something not recorded
+///    could still point to one (`others`): a death or life event whose date
+///    or link is not known (a deceased person's too, with or without a death
+///    event), or a fact about a living person whose record shows a conflict
+///    or a relationship that changed around the onset, held back a rule of
+///    another area; it is chosen "only if none of the other three areas
 ///    exists" (§2.4, §2.5 rule 3 [S: `weissman-2018-guide` ch. 8;
 ///    `markowitz-weissman-2012-casebook` ch. 5]).
-/// 3. Candidates are ordered by score, highest first; equal scores by the
-///    strength of their onset link (stated by the clinician before inferred
-///    from dates). Areas still equal **tie**: no order of areas is assumed
+/// 3. Candidates are ordered by the strength of their onset link first: an
+///    area the clinician links comes before one linked only by dates, since
+///    the clinician's judgement governs and dates only stand in for it
+///    (CLINICAL-BASIS.md §2.5 \[I\]); then by score, highest first. Areas
+///    still equal **tie**: no order of areas is assumed
 ///    (no source gives one); they are listed in declaration order, and the
 ///    assessment says they tie and advises asking the patient which matters
 ///    most (§2.5 rule 2 [S: `weissman-2018-guide` ch. "Role Disputes"]).
@@ -86,7 +94,7 @@ pub(crate) fn select_focus(
         }
     }
     let candidates = buffer.get_mut(..count).unwrap_or(&mut []);
-    let rank = |a: &AreaTally, b: &AreaTally| b.score.total_cmp(&a.score).then(b.link.cmp(&a.link));
+    let rank = |a: &AreaTally, b: &AreaTally| b.link.cmp(&a.link).then(b.score.total_cmp(&a.score));
     // A stable sort: areas that tie stay in declaration order.
     candidates.sort_by(|a, b| match (a, b) {
         (Some(a), Some(b)) => rank(a, b),
@@ -243,8 +251,10 @@ fn key(who: Named<'_>) -> (bool, &[u8]) {
 /// mapping from the conflict's course]).
 ///
 /// The principal disputant is, among the living people the dispute evidence
-/// names, the one with the most evidence weight, then the strongest conflict,
-/// then the first in the inventory; when the evidence names nobody, the
+/// names, the one whose relationship is most strongly linked to the onset
+/// (stated by the clinician before inferred from dates: the same link that
+/// chose the focus, CLINICAL-BASIS.md §2.5), then with the most evidence
+/// weight, then the strongest conflict; when the evidence names nobody, the
 /// living significant other with the strongest recorded conflict; remaining
 /// ties go to the smallest id, so the inventory's order decides nothing \[I\]. When
 /// that person's course is not recorded the stage is left unset and the
@@ -252,11 +262,12 @@ fn key(who: Named<'_>) -> (bool, &[u8]) {
 pub(crate) fn dispute_stage(
     inv: &Inventory,
     evidence: &[Evidence],
+    links: &FactLinks,
 ) -> (Option<DisputeStage>, Option<(MissingRef, NeededFor)>) {
     let level =
         |p: &crate::inventory::Person| p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
     let named = NamedWeights::new(evidence);
-    let mut best: Option<(ConflictLevel, f64, usize)> = None;
+    let mut best: Option<(LinkBasis, f64, ConflictLevel, usize)> = None;
     for (i, p) in inv.people.iter().enumerate() {
         if p.status.is_deceased() {
             continue;
@@ -265,18 +276,23 @@ pub(crate) fn dispute_stage(
         if weight <= 0.0 {
             continue;
         }
-        let key = (level(p), weight, i);
-        // Most weight, then strongest conflict, then the smallest id: the
+        let key = (links.get(FactKey::Person(i)), weight, level(p), i);
+        // The strongest link (the clinician's before the dates'), then most
+        // weight, then strongest conflict, then the smallest id: the
         // inventory's order decides nothing.
         let id_of = |i: usize| inv.people.get(i).map_or(&[][..], |p| p.id.as_bytes());
         if best.is_none_or(|b| {
-            key.1 > b.1
-                || (key.1 == b.1 && (key.0 > b.0 || (key.0 == b.0 && id_of(i) < id_of(b.2))))
+            key.0
+                .cmp(&b.0)
+                .then(key.1.total_cmp(&b.1))
+                .then(key.2.cmp(&b.2))
+                .then_with(|| id_of(b.3).cmp(id_of(i)))
+                == std::cmp::Ordering::Greater
         }) {
             best = Some(key);
         }
     }
-    let principal = best.map(|(_, _, i)| i).or_else(|| {
+    let principal = best.map(|(.., i)| i).or_else(|| {
         let mut fallback: Option<(ConflictLevel, usize)> = None;
         for (i, p) in inv.people.iter().enumerate() {
             let l = level(p);
@@ -320,9 +336,9 @@ pub(crate) fn dispute_stage(
 /// death, and the fact that would settle it when it is not known.
 ///
 /// The principal death is, among the deaths the grief evidence names (death
-/// events first, then deceased people), the one whose evidence is most
-/// strongly linked to the onset (stated by the clinician, then inferred from
-/// dates), then with the most evidence weight, then the smallest id (the
+/// events first, then deceased people), the one most strongly linked to the
+/// onset (stated by the clinician, then inferred from dates; the link of the
+/// death itself, not of evidence that also names other deaths), then with the most evidence weight, then the smallest id (the
 /// inventory's order decides nothing) \[I\]. Its signs are those of every death event about the
 /// same person.
 ///
@@ -336,7 +352,13 @@ pub(crate) fn dispute_stage(
 /// *complicated*, sub-type not determined. When several signs are present the
 /// precedence is delayed, distorted, chronic, complicated: the manuals' own
 /// order of the sub-types, with the named sub-types before the general risk
-/// indicators \[I\]. Signs are read from every death the grief evidence names.
+/// indicators \[I\]. Signs are read from the principal death and from every
+/// other death the grief evidence names, unless the same link rules it out
+/// (CLINICAL-BASIS.md §2.5: the link decides the grief kind): the signs of a
+/// death the clinician does not link, or of one the clinician has not linked
+/// beside a principal death the clinician links, do not set the kind. A
+/// death whose link is not recorded still counts (not recorded is not "no"):
+/// postponed mourning of an old loss is what delayed grief is.
 /// This names the IPT sub-type to work with; it is not a diagnosis (prolonged
 /// grief disorder is assessed by its own criteria, from 12 months after the
 /// death in adults and 6 months in children and adolescents
@@ -349,19 +371,29 @@ pub(crate) fn dispute_stage(
 /// gap alone [K: `weissman-2000-comprehensive-guide`]. The kind is then left unset and the
 /// death event's `grief_signs` are listed as a question to ask.
 pub(crate) fn grief_kind(
-    inv: &Inventory,
+    facts: &Facts<'_>,
     evidence: &[Evidence],
+    links: &FactLinks,
     params: &RuleParameters,
     mut ask: impl FnMut((MissingRef, NeededFor)),
 ) -> Option<GriefKind> {
+    let inv = facts.inv;
+    // The link of a death: that of its fact (the death event and the
+    // deceased are one), not of the evidence, which may name other deaths.
+    let link_of = |s: SubjectIndex| links.get(fact_of(facts, s));
     // (link, weight, is_person, index)
     let mut best: Option<(LinkBasis, f64, bool, usize)> = None;
     let named = NamedWeights::new(evidence);
     let mut consider = |who: Named<'_>, is_person: bool, index: usize| {
-        let (weight, link) = named.weight_and_link(who);
+        let weight = named.weight(who);
         if weight <= 0.0 {
             return;
         }
+        let link = link_of(if is_person {
+            SubjectIndex::Person(index)
+        } else {
+            SubjectIndex::Event(index)
+        });
         let key = (link, weight, is_person, index);
         let id_of = |is_person: bool, i: usize| {
             if is_person {
@@ -414,7 +446,17 @@ pub(crate) fn grief_kind(
                 .person
                 .as_ref()
                 .is_some_and(|p| named.names(Named::Person(p)));
-        if principal(e, ev) || named {
+        // Another death the evidence names adds its signs unless the same
+        // link rules it out: the clinician does not link it, or the
+        // clinician links the principal death and not this one.
+        let not_linked = facts.event_link(e) == OnsetLink::NotLinked
+            || facts
+                .event_person(e)
+                .is_some_and(|p| facts.person_link(p) == OnsetLink::NotLinked);
+        let counts = named
+            && !not_linked
+            && (link != LinkBasis::Stated || link_of(SubjectIndex::Event(e)) == LinkBasis::Stated);
+        if principal(e, ev) || counts {
             for &s in &ev.grief_signs {
                 signs |= bit(s as u32);
             }

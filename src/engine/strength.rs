@@ -96,7 +96,7 @@ pub(crate) fn subject_link(
             let Some(ev) = inv.events.get(e) else {
                 return LinkBasis::None;
             };
-            match ev.linked_to_onset {
+            match facts.event_link(e) {
                 OnsetLink::Linked => LinkBasis::Stated,
                 OnsetLink::NotLinked => LinkBasis::None,
                 _ => inferred(in_window(ev.date)),
@@ -138,11 +138,7 @@ pub(crate) fn subject_link(
 /// ask.
 pub(crate) fn link_unknown(facts: &Facts<'_>, s: SubjectIndex) -> bool {
     match s {
-        SubjectIndex::Event(e) => facts
-            .inv
-            .events
-            .get(e)
-            .is_some_and(|ev| ev.linked_to_onset.is_unknown()),
+        SubjectIndex::Event(e) => facts.event_link(e).is_unknown(),
         SubjectIndex::Person(i) => facts.person_link(i).is_unknown(),
     }
 }
@@ -245,11 +241,52 @@ impl Counted {
 pub(crate) struct AreaStrength {
     /// The strength of the best-supported fact.
     pub(crate) score: f64,
-    /// The strength of the best-supported fact linked to the onset (stated
-    /// or inferred); for interpersonal deficits, the score.
+    /// The strength of the best fact linked to the onset: the strongest fact
+    /// the clinician links, else the strongest linked by its dates; for
+    /// interpersonal deficits, the score.
     pub(crate) linked_score: f64,
     /// The link of that fact ([`LinkBasis::None`] when no fact is linked).
     pub(crate) link: LinkBasis,
+}
+
+/// The link of each fact an area's evidence is about (the strongest link of
+/// the subjects that make it up: a death event and the deceased are one
+/// fact), found by fact. Built once per area, in time linear in the
+/// evidence's facts, for choosing the principal death or disputant by the
+/// same link that chose the focus.
+pub(crate) struct FactLinks {
+    at: Places<FactKey>,
+    links: SpillVec<LinkBasis, INLINE_FACTS>,
+}
+
+impl FactLinks {
+    /// The facts of `area`'s evidence, from every area's `counted` pieces.
+    pub(crate) fn of_area(area: ProblemArea, counted: &[Counted], runs: &FactRuns) -> FactLinks {
+        let mut at = Places::new(FactKey::Context);
+        let mut links = SpillVec::new(LinkBasis::None);
+        for c in counted.iter().filter(|c| c.area == area) {
+            for &(key, link) in c.facts(runs) {
+                match at.get(key).and_then(|i| links.get_mut(i)) {
+                    Some(l) => *l = (*l).max(link),
+                    None => {
+                        at.insert(key, links.len());
+                        links.push(link);
+                    }
+                }
+            }
+        }
+        FactLinks { at, links }
+    }
+
+    /// The link of fact `key`; [`LinkBasis::None`] when no evidence of the
+    /// area is about it.
+    pub(crate) fn get(&self, key: FactKey) -> LinkBasis {
+        self.at
+            .get(key)
+            .and_then(|i| self.links.as_slice().get(i))
+            .copied()
+            .unwrap_or(LinkBasis::None)
+    }
 }
 
 /// One fact of an area's evidence as counted so far.
@@ -344,7 +381,12 @@ pub(crate) fn count_area(
         }) {
             best = Some((key, s, link));
         }
-        if link.is_linked() && best_linked.is_none_or(|(bs, bl)| s > bs || (s == bs && link > bl)) {
+        // The clinician's link is stronger evidence than the dates: a fact
+        // the clinician links comes before any fact linked only by its
+        // dates, whatever their strengths (CLINICAL-BASIS.md §2.5).
+        if link.is_linked()
+            && best_linked.is_none_or(|(bs, bl)| link > bl || (link == bl && s > bs))
+        {
             best_linked = Some((s, link));
         }
     }

@@ -39,6 +39,7 @@ mod ipsrt;
 mod ipsrt_areas;
 mod ipsrt_props;
 mod json_errors;
+mod judgement;
 mod limits;
 mod links;
 mod measures;
