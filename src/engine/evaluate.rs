@@ -115,27 +115,16 @@ fn shows_another_area(p: &crate::inventory::Person) -> bool {
 /// order: each is a death whose link the clinician has not given.
 fn unlinked_deaths_without_event<'f>(facts: &'f Facts<'_>) -> impl Iterator<Item = usize> + 'f {
     let inv = facts.inv;
-    let candidates = inv
-        .people
+    // Built only when someone qualifies: the people a death event names.
+    let mut named: Option<SubjectBits> = None;
+    inv.people
         .iter()
         .enumerate()
-        .filter(move |&(i, p)| p.status.is_deceased() && facts.person_link(i).is_unknown());
-    // Built only when someone qualifies: the people a death event names.
-    let mut named: Option<Vec<bool>> = None;
-    candidates
+        .filter(move |&(i, p)| p.status.is_deceased() && facts.person_link(i).is_unknown())
         .filter(move |&(i, _)| {
-            let named = named.get_or_insert_with(|| {
-                let mut named = vec![false; inv.people.len()];
-                for (e, ev) in inv.events.iter().enumerate() {
-                    if ev.kind.is_death() {
-                        if let Some(slot) = facts.event_person(e).and_then(|p| named.get_mut(p)) {
-                            *slot = true;
-                        }
-                    }
-                }
-                named
-            });
-            !named.get(i).copied().unwrap_or(false)
+            !named
+                .get_or_insert_with(|| people_named_by_a_death(inv, facts))
+                .contains(i)
         })
         .map(|(i, _)| i)
 }
