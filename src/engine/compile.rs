@@ -391,8 +391,17 @@ impl PartialEq for NodeWords {
 ///   grief, a dispute or a transition has any evidence at all (§2.4, §2.5
 ///   rule 3 [S: `weissman-2018-guide` ch. 8: "only if none of the other three";
 ///   `markowitz-weissman-2012-casebook` ch. 5: "the focal area of last resort"]), nor while a death
-///   or life event whose date or link to the onset is not known could still point to one
-///   (missing is not false); the assessment then advises resolving that first.
+///   or life event whose date or link to the onset is not known (a deceased
+///   person's, with or without a death event), or an unrecorded fact about a
+///   living person whose record shows a conflict or a change around the
+///   onset, could still point to one (missing is not false); the assessment
+///   then advises resolving that first.
+/// * **The clinician's link governs the dates.** A death and the deceased are
+///   one fact: a link recorded on either governs the other's unrecorded one.
+///   The principal death (for the grief kind) and disputant (for the stage)
+///   are those the clinician links before those linked by dates, among the
+///   facts strong enough to be a focus on their own; a death the clinician
+///   does not link adds no sign to the grief kind (§2.5 \[I\]).
 /// * **Order, and honest ties.** Highest score first; equal scores go to the
 ///   stronger onset link (stated by the clinician before inferred from dates).
 ///   Areas still equal tie: no source gives an order of areas, so the
@@ -472,9 +481,12 @@ fn embedded(
     cell.get_or_init(|| match read() {
         // The embedded document's fingerprint is known (a unit test checks
         // it against the computed one).
-        Ok(rules) => {
-            Engine::compile_inner(rules.for_process(), &Limits::default(), Some(fingerprint))
-        }
+        Ok(rules) => Engine::compile_inner(
+            rules.for_process(),
+            &Limits::default(),
+            Some(fingerprint),
+            true,
+        ),
         Err(e) => {
             let mut problems = Problems::default();
             problems.at(e.path.clone(), e.message.clone());
@@ -571,17 +583,19 @@ impl Engine {
     ///
     /// Returns [`Problems`], never empty, listing every problem found.
     pub fn compile_with(rules: RuleSet, limits: &Limits) -> Result<Engine, Problems> {
-        Engine::compile_inner(rules, limits, None)
+        Engine::compile_inner(rules, limits, None, false)
     }
 
     /// [`Engine::compile_with`], with the rule set's fingerprint when it is
-    /// known (an embedded rule set's). Only the process-wide engines know it,
-    /// so with it the words of the conditions are also kept for the rest of
-    /// the process ([`SharedText::for_process`]).
+    /// known (an embedded rule set's), and whether the engine is one of those
+    /// compiled once per process, whose words of the conditions are then kept
+    /// for the rest of the process ([`SharedText::for_process`]): only those,
+    /// or every compile would keep its words for good.
     fn compile_inner(
         rules: RuleSet,
         limits: &Limits,
         fingerprint: Option<&'static str>,
+        for_process: bool,
     ) -> Result<Engine, Problems> {
         let mut problems = Problems::default();
         if rules.rules.len() > limits.rules {
@@ -777,7 +791,7 @@ impl Engine {
                     steps,
                     prefixes,
                     cells,
-                    for_process: fingerprint.is_some(),
+                    for_process,
                 },
                 nodes,
                 kids,

@@ -361,7 +361,7 @@ impl Engine {
                 &mut list,
                 counted.as_slice(),
                 &runs,
-                params.support_cap,
+                (params.support_cap, params.min_focus_score),
             );
             if let Some(t) = tallies.get_mut(ai) {
                 t.score = st.linked_score;
@@ -438,9 +438,14 @@ impl Engine {
             let evidence = findings
                 .get(area_index(ProblemArea::RoleDispute))
                 .map_or(&[][..], |f| f.evidence.as_slice());
-            let links =
-                strength::FactLinks::of_area(ProblemArea::RoleDispute, counted.as_slice(), &runs);
-            let (stage, missing) = policy::dispute_stage(inventory, evidence, &links);
+            let area_facts = strength::AreaFacts::of_area(
+                ProblemArea::RoleDispute,
+                evidence,
+                counted.as_slice(),
+                &runs,
+                params.support_cap,
+            );
+            let (stage, missing) = policy::dispute_stage(inventory, evidence, &area_facts, params);
             if let Some(m) = missing {
                 extra_missing.push(m);
             }
@@ -452,8 +457,16 @@ impl Engine {
             let evidence = findings
                 .get(area_index(ProblemArea::Grief))
                 .map_or(&[][..], |f| f.evidence.as_slice());
-            let links = strength::FactLinks::of_area(ProblemArea::Grief, counted.as_slice(), &runs);
-            policy::grief_kind(facts, evidence, &links, params, |m| extra_missing.push(m))
+            let area_facts = strength::AreaFacts::of_area(
+                ProblemArea::Grief,
+                evidence,
+                counted.as_slice(),
+                &runs,
+                params.support_cap,
+            );
+            policy::grief_kind(facts, evidence, &area_facts, params, |m| {
+                extra_missing.push(m)
+            })
         } else {
             None
         };

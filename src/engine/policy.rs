@@ -24,7 +24,7 @@ use super::condition::{EventField, PersonField};
 use super::facts::{Facts, is_significant};
 use super::missing::MissingRef;
 use super::ruleset::Indicator;
-use super::strength::{FactKey, FactLinks, SubjectIndex, fact_of};
+use super::strength::{AreaFacts, FactKey, SubjectIndex, fact_of};
 
 /// An area's score for selection (the strength of its best fact linked to
 /// the onset; for interpersonal deficits, its score) and that fact's link.
@@ -63,11 +63,10 @@ pub(crate) struct Selection {
 ///    another area; it is chosen "only if none of the other three areas
 ///    exists" (§2.4, §2.5 rule 3 [S: `weissman-2018-guide` ch. 8;
 ///    `markowitz-weissman-2012-casebook` ch. 5]).
-/// 3. Candidates are ordered by the strength of their onset link first: an
-///    area the clinician links comes before one linked only by dates, since
-///    the clinician's judgement governs and dates only stand in for it
-///    (CLINICAL-BASIS.md §2.5 \[I\]); then by score, highest first. Areas
-///    still equal **tie**: no order of areas is assumed
+/// 3. Candidates are ordered by score, highest first; equal scores by the
+///    strength of their onset link (stated by the clinician before inferred
+///    from dates: the link decides tie-breaks, CLINICAL-BASIS.md §2.5 \[I\]).
+///    Areas still equal **tie**: no order of areas is assumed
 ///    (no source gives one); they are listed in declaration order, and the
 ///    assessment says they tie and advises asking the patient which matters
 ///    most (§2.5 rule 2 [S: `weissman-2018-guide` ch. "Role Disputes"]).
@@ -94,7 +93,7 @@ pub(crate) fn select_focus(
         }
     }
     let candidates = buffer.get_mut(..count).unwrap_or(&mut []);
-    let rank = |a: &AreaTally, b: &AreaTally| b.link.cmp(&a.link).then(b.score.total_cmp(&a.score));
+    let rank = |a: &AreaTally, b: &AreaTally| b.score.total_cmp(&a.score).then(b.link.cmp(&a.link));
     // A stable sort: areas that tie stay in declaration order.
     candidates.sort_by(|a, b| match (a, b) {
         (Some(a), Some(b)) => rank(a, b),
@@ -252,9 +251,10 @@ fn key(who: Named<'_>) -> (bool, &[u8]) {
 ///
 /// The principal disputant is, among the living people the dispute evidence
 /// names, the one whose relationship is most strongly linked to the onset
-/// (stated by the clinician before inferred from dates: the same link that
-/// chose the focus, CLINICAL-BASIS.md §2.5), then with the most evidence
-/// weight, then the strongest conflict; when the evidence names nobody, the
+/// (stated by the clinician before inferred from dates, CLINICAL-BASIS.md
+/// §2.5; counted only for a relationship whose evidence could be a focus on
+/// its own, [`AreaFacts::focus_link`]), then with the most evidence weight,
+/// then the strongest conflict; when the evidence names nobody, the
 /// living significant other with the strongest recorded conflict; remaining
 /// ties go to the smallest id, so the inventory's order decides nothing \[I\]. When
 /// that person's course is not recorded the stage is left unset and the
@@ -262,7 +262,8 @@ fn key(who: Named<'_>) -> (bool, &[u8]) {
 pub(crate) fn dispute_stage(
     inv: &Inventory,
     evidence: &[Evidence],
-    links: &FactLinks,
+    area_facts: &AreaFacts,
+    params: &RuleParameters,
 ) -> (Option<DisputeStage>, Option<(MissingRef, NeededFor)>) {
     let level =
         |p: &crate::inventory::Person| p.conflict.as_ref().map_or(ConflictLevel::None, |c| c.level);
@@ -276,7 +277,8 @@ pub(crate) fn dispute_stage(
         if weight <= 0.0 {
             continue;
         }
-        let key = (links.get(FactKey::Person(i)), weight, level(p), i);
+        let link = area_facts.focus_link(FactKey::Person(i), params.min_focus_score);
+        let key = (link, weight, level(p), i);
         // The strongest link (the clinician's before the dates'), then most
         // weight, then strongest conflict, then the smallest id: the
         // inventory's order decides nothing.
@@ -338,7 +340,9 @@ pub(crate) fn dispute_stage(
 /// The principal death is, among the deaths the grief evidence names (death
 /// events first, then deceased people), the one most strongly linked to the
 /// onset (stated by the clinician, then inferred from dates; the link of the
-/// death itself, not of evidence that also names other deaths), then with the most evidence weight, then the smallest id (the
+/// death itself, not of evidence that also names other deaths, and counted
+/// only for a death whose evidence could be a focus on its own,
+/// [`AreaFacts::focus_link`]), then with the most evidence weight, then the smallest id (the
 /// inventory's order decides nothing) \[I\]. Its signs are those of every death event about the
 /// same person.
 ///
@@ -353,12 +357,10 @@ pub(crate) fn dispute_stage(
 /// precedence is delayed, distorted, chronic, complicated: the manuals' own
 /// order of the sub-types, with the named sub-types before the general risk
 /// indicators \[I\]. Signs are read from the principal death and from every
-/// other death the grief evidence names, unless the same link rules it out
-/// (CLINICAL-BASIS.md §2.5: the link decides the grief kind): the signs of a
-/// death the clinician does not link, or of one the clinician has not linked
-/// beside a principal death the clinician links, do not set the kind. A
-/// death whose link is not recorded still counts (not recorded is not "no"):
-/// postponed mourning of an old loss is what delayed grief is.
+/// other death the grief evidence names, except one the clinician does not
+/// link (CLINICAL-BASIS.md §2.5: the link decides the grief kind). A death
+/// whose link is not recorded counts (not recorded is not "no"): postponed
+/// mourning of an old loss is what delayed grief is.
 /// This names the IPT sub-type to work with; it is not a diagnosis (prolonged
 /// grief disorder is assessed by its own criteria, from 12 months after the
 /// death in adults and 6 months in children and adolescents
@@ -373,14 +375,15 @@ pub(crate) fn dispute_stage(
 pub(crate) fn grief_kind(
     facts: &Facts<'_>,
     evidence: &[Evidence],
-    links: &FactLinks,
+    area_facts: &AreaFacts,
     params: &RuleParameters,
     mut ask: impl FnMut((MissingRef, NeededFor)),
 ) -> Option<GriefKind> {
     let inv = facts.inv;
     // The link of a death: that of its fact (the death event and the
     // deceased are one), not of the evidence, which may name other deaths.
-    let link_of = |s: SubjectIndex| links.get(fact_of(facts, s));
+    let link_of =
+        |s: SubjectIndex| area_facts.focus_link(fact_of(facts, s), params.min_focus_score);
     // (link, weight, is_person, index)
     let mut best: Option<(LinkBasis, f64, bool, usize)> = None;
     let named = NamedWeights::new(evidence);
@@ -446,17 +449,17 @@ pub(crate) fn grief_kind(
                 .person
                 .as_ref()
                 .is_some_and(|p| named.names(Named::Person(p)));
-        // Another death the evidence names adds its signs unless the same
-        // link rules it out: the clinician does not link it, or the
-        // clinician links the principal death and not this one.
-        let not_linked = facts.event_link(e) == OnsetLink::NotLinked
-            || facts
-                .event_person(e)
-                .is_some_and(|p| facts.person_link(p) == OnsetLink::NotLinked);
-        let counts = named
-            && !not_linked
-            && (link != LinkBasis::Stated || link_of(SubjectIndex::Event(e)) == LinkBasis::Stated);
-        if principal(e, ev) || counts {
+        // Another death the evidence names adds its signs unless the
+        // clinician does not link it (on the event or on the deceased, and
+        // neither says it is linked); a death whose link is not recorded
+        // counts (not recorded is not "no").
+        let says = [
+            Some(facts.event_link(e)),
+            facts.event_person(e).map(|p| facts.person_link(p)),
+        ];
+        let not_linked =
+            says.contains(&Some(OnsetLink::NotLinked)) && !says.contains(&Some(OnsetLink::Linked));
+        if principal(e, ev) || (named && !not_linked) {
             for &s in &ev.grief_signs {
                 signs |= bit(s as u32);
             }

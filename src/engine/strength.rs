@@ -241,52 +241,13 @@ impl Counted {
 pub(crate) struct AreaStrength {
     /// The strength of the best-supported fact.
     pub(crate) score: f64,
-    /// The strength of the best fact linked to the onset: the strongest fact
-    /// the clinician links, else the strongest linked by its dates; for
-    /// interpersonal deficits, the score.
+    /// The strength of the best-supported fact linked to the onset (stated
+    /// or inferred); for interpersonal deficits, the score.
     pub(crate) linked_score: f64,
-    /// The link of that fact ([`LinkBasis::None`] when no fact is linked).
+    /// The area's link ([`count_area`]): the strongest among its facts
+    /// strong enough to be a focus on their own, else that of its best
+    /// linked fact ([`LinkBasis::None`] when no fact is linked).
     pub(crate) link: LinkBasis,
-}
-
-/// The link of each fact an area's evidence is about (the strongest link of
-/// the subjects that make it up: a death event and the deceased are one
-/// fact), found by fact. Built once per area, in time linear in the
-/// evidence's facts, for choosing the principal death or disputant by the
-/// same link that chose the focus.
-pub(crate) struct FactLinks {
-    at: Places<FactKey>,
-    links: SpillVec<LinkBasis, INLINE_FACTS>,
-}
-
-impl FactLinks {
-    /// The facts of `area`'s evidence, from every area's `counted` pieces.
-    pub(crate) fn of_area(area: ProblemArea, counted: &[Counted], runs: &FactRuns) -> FactLinks {
-        let mut at = Places::new(FactKey::Context);
-        let mut links = SpillVec::new(LinkBasis::None);
-        for c in counted.iter().filter(|c| c.area == area) {
-            for &(key, link) in c.facts(runs) {
-                match at.get(key).and_then(|i| links.get_mut(i)) {
-                    Some(l) => *l = (*l).max(link),
-                    None => {
-                        at.insert(key, links.len());
-                        links.push(link);
-                    }
-                }
-            }
-        }
-        FactLinks { at, links }
-    }
-
-    /// The link of fact `key`; [`LinkBasis::None`] when no evidence of the
-    /// area is about it.
-    pub(crate) fn get(&self, key: FactKey) -> LinkBasis {
-        self.at
-            .get(key)
-            .and_then(|i| self.links.as_slice().get(i))
-            .copied()
-            .unwrap_or(LinkBasis::None)
-    }
 }
 
 /// One fact of an area's evidence as counted so far.
@@ -327,43 +288,88 @@ impl FactTally {
     }
 }
 
+/// The facts an area's evidence is about, each once, in first-seen order,
+/// with the strongest link of its subjects (a death event and the deceased
+/// are one fact) and the largest and the sum of the weights of the evidence
+/// about it, added in evidence order (a `Counted` names each fact once).
+/// Built in one pass with a bounded scan or a probe per fact, so in time
+/// linear in the evidence's subjects; found by fact afterwards.
+pub(crate) struct AreaFacts {
+    at: Places<FactKey>,
+    tallies: SpillVec<FactTally, 16>,
+    cap: f64,
+}
+
+impl AreaFacts {
+    /// The facts of `area`'s `evidence`, from every area's `counted` pieces
+    /// (`evidence` is `area`'s, in the same order as its pieces), with the
+    /// rule set's `support_cap`.
+    pub(crate) fn of_area(
+        area: ProblemArea,
+        evidence: &[Evidence],
+        counted: &[Counted],
+        runs: &FactRuns,
+        cap: f64,
+    ) -> AreaFacts {
+        let mut tallies = SpillVec::<FactTally, 16>::new(FactTally::new(FactKey::Context));
+        let mut at = Places::new(FactKey::Context);
+        let ours = counted.iter().filter(|c| c.area == area);
+        for (e, c) in evidence.iter().zip(ours) {
+            for &(key, link) in c.facts(runs) {
+                let i = match at.get(key) {
+                    Some(i) => i,
+                    None => {
+                        let i = tallies.len();
+                        at.insert(key, i);
+                        tallies.push(FactTally::new(key));
+                        i
+                    }
+                };
+                if let Some(t) = tallies.get_mut(i) {
+                    t.add(link, e.weight);
+                }
+            }
+        }
+        AreaFacts { at, tallies, cap }
+    }
+
+    /// The link that counts in choosing among the area's facts (the
+    /// principal death, the principal disputant, the area's own link): the
+    /// fact's link when the fact is strong enough to be a focus on its own
+    /// (`min`, the rule set's `min_focus_score`), else none. So the
+    /// clinician's link on a fact governs the dates of another, but a fact
+    /// too weak to be a focus does not displace one that is.
+    pub(crate) fn focus_link(&self, key: FactKey, min: f64) -> LinkBasis {
+        self.at
+            .get(key)
+            .and_then(|i| self.tallies.as_slice().get(i))
+            .filter(|t| t.strength(self.cap) >= min)
+            .map_or(LinkBasis::None, |t| t.link)
+    }
+}
+
 /// Counts an area's evidence, each fact once, and sets each piece's
 /// `counted` weight: the evidence about the best fact adds its strongest
 /// rule in full (the first such, in rule order) and the others' weights in
 /// rule order until the cap is spent; every other piece adds 0.
+///
+/// The area's score is its best fact's strength; its linked score that of
+/// its best fact linked to the onset; its link the strongest among its facts
+/// strong enough to be a focus on their own (at least `min`), or, when none
+/// is, that of its best linked fact: a focus that rests on a fact the
+/// clinician links does not rest only on dates, even when a fact linked by
+/// its dates scores more.
 pub(crate) fn count_area(
     inv: &Inventory,
     area: ProblemArea,
     evidence: &mut [Evidence],
     counted: &[Counted],
     runs: &FactRuns,
-    cap: f64,
+    (cap, min): (f64, f64),
 ) -> AreaStrength {
     // The area's pieces, in evidence order: `counted` holds every area's.
     let ours = || counted.iter().filter(move |c| c.area == area);
-    // Each fact once, in first-seen order, with its strongest link and the
-    // largest and the sum of the weights of the evidence about it, added in
-    // evidence order (a `Counted` names each fact once): one pass with a
-    // bounded scan or a probe per fact, so the time is linear in the
-    // evidence's subjects.
-    let mut keys = SpillVec::<FactTally, 16>::new(FactTally::new(FactKey::Context));
-    let mut at = Places::new(FactKey::Context);
-    for (e, c) in evidence.iter().zip(ours()) {
-        for &(key, link) in c.facts(runs) {
-            let i = match at.get(key) {
-                Some(i) => i,
-                None => {
-                    let i = keys.len();
-                    at.insert(key, i);
-                    keys.push(FactTally::new(key));
-                    i
-                }
-            };
-            if let Some(t) = keys.get_mut(i) {
-                t.add(link, e.weight);
-            }
-        }
-    }
+    let facts = AreaFacts::of_area(area, evidence, counted, runs, cap);
     // The best fact: highest strength, then strongest link, then smallest
     // id (the inventory's order decides nothing).
     // Ids order by their bytes, as their text does.
@@ -374,20 +380,19 @@ pub(crate) fn count_area(
     };
     let mut best: Option<(FactKey, f64, LinkBasis)> = None;
     let mut best_linked: Option<(f64, LinkBasis)> = None;
-    for t in keys.as_slice() {
+    let mut focus_link = LinkBasis::None;
+    for t in facts.tallies.as_slice() {
         let (key, link, s) = (t.key, t.link, t.strength(cap));
         if best.is_none_or(|(bk, bs, bl)| {
             s > bs || (s == bs && (link > bl || (link == bl && id_of(key) < id_of(bk))))
         }) {
             best = Some((key, s, link));
         }
-        // The clinician's link is stronger evidence than the dates: a fact
-        // the clinician links comes before any fact linked only by its
-        // dates, whatever their strengths (CLINICAL-BASIS.md §2.5).
-        if link.is_linked()
-            && best_linked.is_none_or(|(bs, bl)| link > bl || (link == bl && s > bs))
-        {
+        if link.is_linked() && best_linked.is_none_or(|(bs, bl)| s > bs || (s == bs && link > bl)) {
             best_linked = Some((s, link));
+        }
+        if s >= min {
+            focus_link = focus_link.max(link);
         }
     }
     for e in evidence.iter_mut() {
@@ -430,7 +435,8 @@ pub(crate) fn count_area(
     let (linked_score, link) = if area == ProblemArea::InterpersonalDeficits {
         (score, link)
     } else {
-        best_linked.unwrap_or((0.0, LinkBasis::None))
+        let (linked_score, best_link) = best_linked.unwrap_or((0.0, LinkBasis::None));
+        (linked_score, focus_link.max(best_link))
     };
     AreaStrength {
         score,

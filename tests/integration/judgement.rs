@@ -212,10 +212,10 @@ fn the_principal_death_is_the_one_the_clinician_links() {
 
 /// An aunt's death in the onset window (its link not recorded) scores more
 /// than a stalled conflict with the wife that the clinician links to the
-/// onset; the clinician's link is the stronger evidence, so the dispute comes
-/// first and the grief, linked only by dates, second.
+/// onset. The link decides ties, not scores: grief leads, the dispute joins
+/// it, and the assessment says the grief rests only on dates and asks.
 #[test]
-fn an_area_the_clinician_links_comes_before_one_linked_by_dates() {
+fn a_grief_linked_by_dates_leads_a_linked_dispute_and_is_flagged() {
     let a = assess(json!({
         "people": [
             {"id": "aunt", "label": "a", "relationship": "other_family", "closeness": "middle",
@@ -226,15 +226,62 @@ fn an_area_the_clinician_links_comes_before_one_linked_by_dates() {
         ],
         "events": [{"id": "ad", "kind": "death", "date": "2025-12", "person": "aunt"}]
     }));
-    assert_eq!(a.focus, [ProblemArea::RoleDispute, ProblemArea::Grief]);
+    assert_eq!(a.focus, [ProblemArea::Grief, ProblemArea::RoleDispute]);
     let grief = a.finding(ProblemArea::Grief).unwrap();
     let dispute = a.finding(ProblemArea::RoleDispute).unwrap();
     assert!(grief.score > dispute.score);
     assert_eq!(dispute.onset_link, LinkBasis::Stated);
     assert_eq!(grief.onset_link, LinkBasis::InferredFromDates);
-    // The grief in focus rests on dates: the assessment says so and asks.
     assert!(has(&a, AdvisoryCode::OnsetLinkInferred));
-    assert!(!has(&a, AdvisoryCode::AreasTied));
+    assert!(a.missing_at("$.events[0].linked_to_onset").is_some());
+}
+
+/// The clinician links a mother's relationship whose only evidence is weak
+/// (unmet expectations with a low conflict); the wife's stalled conflict,
+/// worse around the onset, is linked by dates. The weak linked fact cannot
+/// be a focus on its own, so it neither drops the dispute from the focus nor
+/// chooses its stage: recording more of the clinician's judgement never
+/// takes an area away.
+#[test]
+fn a_weak_fact_the_clinician_links_does_not_displace_a_strong_one() {
+    let a = assess(json!({
+        "people": [
+            {"id": "wife", "label": "w", "relationship": "spouse", "closeness": "inner",
+             "conflict": {"level": "high", "visibility": "overt", "course": "stalled"},
+             "change_around_onset": "worse"},
+            {"id": "mother", "label": "m", "relationship": "parent", "closeness": "inner",
+             "conflict": {"level": "low", "visibility": "overt", "course": "negotiating"},
+             "expectations": {"met": "unmet"}, "linked_to_onset": true}
+        ]
+    }));
+    assert_eq!(a.focus, [ProblemArea::RoleDispute]);
+    assert_eq!(a.dispute_stage, Some(DisputeStage::Impasse));
+    let dispute = a.finding(ProblemArea::RoleDispute).unwrap();
+    assert_eq!(dispute.onset_link, LinkBasis::InferredFromDates);
+    assert!(has(&a, AdvisoryCode::OnsetLinkInferred));
+}
+
+/// A husband's death the clinician links, and a son's death in the onset
+/// window whose link is not recorded, with avoided mourning: the son's sign
+/// counts (not recorded is not "no"), so the grief is delayed.
+#[test]
+fn the_signs_of_a_death_whose_link_is_not_recorded_count() {
+    let a = assess(json!({
+        "people": [
+            {"id": "husband", "label": "h", "relationship": "spouse", "closeness": "inner",
+             "status": {"deceased": {"date": "2025-12"}}},
+            {"id": "son", "label": "s", "relationship": "child", "closeness": "inner",
+             "status": {"deceased": {"date": "2025-11"}}}
+        ],
+        "events": [
+            {"id": "hd", "kind": "death", "date": "2025-12", "person": "husband",
+             "linked_to_onset": true},
+            {"id": "sd", "kind": "death", "date": "2025-11", "person": "son",
+             "grief_signs": ["avoided_mourning"]}
+        ]
+    }));
+    assert_eq!(a.focus, [ProblemArea::Grief]);
+    assert_eq!(a.grief_kind, Some(GriefKind::Delayed));
 }
 
 /// Two disputes: the clinician links the one with the wife (negotiating); the
