@@ -299,8 +299,10 @@ pub struct AreaFinding {
     pub score: f64,
     /// The band of the score.
     pub strength: EvidenceStrength,
-    /// The strongest onset link among its facts: what orders areas whose
-    /// scores tie. An area other than interpersonal deficits is suggested as
+    /// The strongest onset link among its facts that could be a focus on
+    /// their own (at least `min_focus_score`), else that of its best linked
+    /// fact: what orders areas whose scores tie, and whether a focus rests
+    /// only on dates. An area other than interpersonal deficits is suggested as
     /// a focus only through a fact linked to the onset (stated or inferred).
     pub onset_link: LinkBasis,
     /// The rules that fired, in rule-set order.
