@@ -397,7 +397,8 @@ impl PartialEq for NodeWords {
 ///   onset, could still point to one (missing is not false); the assessment
 ///   then advises resolving that first.
 /// * **The clinician's link governs the dates.** A death and the deceased are
-///   one fact: a link recorded on either governs the other's unrecorded one.
+///   one fact: a link recorded on either governs the other's unrecorded one;
+///   a separation or divorce speaks so for the partner's lost relationship.
 ///   The principal death (for the grief kind) and disputant (for the stage)
 ///   are those the clinician links before those linked by dates, among the
 ///   facts strong enough to be a focus on their own; a death the clinician

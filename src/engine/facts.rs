@@ -110,6 +110,9 @@ pub(crate) struct Facts<'a> {
     /// (linked when any says linked, else not linked when any says so);
     /// empty when no death event naming a person states a link.
     death_links: Vec<OnsetLink>,
+    /// For each person, the link stated on the separations and divorces
+    /// naming them, as `death_links`; empty when none states a link.
+    parting_links: Vec<OnsetLink>,
 }
 
 impl<'a> Facts<'a> {
@@ -164,18 +167,25 @@ impl<'a> Facts<'a> {
             ranges: [(NaiveDate::MIN, NaiveDate::MAX); INLINE_WINDOWS],
             range_count: 0,
             death_links: Vec::new(),
+            parting_links: Vec::new(),
         };
         for (e, ev) in inv.events.iter().enumerate() {
-            if ev.kind != EventKind::Death || ev.linked_to_onset.is_unknown() {
+            let parting = matches!(ev.kind, EventKind::Separation | EventKind::Divorce);
+            if !(ev.kind == EventKind::Death || parting) || ev.linked_to_onset.is_unknown() {
                 continue;
             }
             let Some(p) = facts.event_person(e) else {
                 continue;
             };
-            if facts.death_links.is_empty() {
-                facts.death_links = vec![OnsetLink::Unknown; inv.people.len()];
+            let links = if parting {
+                &mut facts.parting_links
+            } else {
+                &mut facts.death_links
+            };
+            if links.is_empty() {
+                *links = vec![OnsetLink::Unknown; inv.people.len()];
             }
-            if let Some(slot) = facts.death_links.get_mut(p) {
+            if let Some(slot) = links.get_mut(p) {
                 if *slot != OnsetLink::Linked {
                     *slot = ev.linked_to_onset;
                 }
@@ -222,6 +232,24 @@ impl<'a> Facts<'a> {
             .map_or(OnsetLink::Unknown, |p| p.linked_to_onset);
         if own.is_unknown() {
             self.death_links
+                .get(i)
+                .copied()
+                .unwrap_or(OnsetLink::Unknown)
+        } else {
+            own
+        }
+    }
+
+    /// The clinician's link to the onset of the loss of a relationship with
+    /// person `i` (a transition): the person's own link ([`Facts::person_link`]),
+    /// or, when that is unknown, the one stated on a separation or divorce
+    /// naming them, the same loss. Only for the transition: the person's
+    /// record may also be about a dispute, which the separation's link does
+    /// not speak for.
+    pub(crate) fn loss_link(&self, i: usize) -> OnsetLink {
+        let own = self.person_link(i);
+        if own.is_unknown() {
+            self.parting_links
                 .get(i)
                 .copied()
                 .unwrap_or(OnsetLink::Unknown)

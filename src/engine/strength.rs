@@ -106,7 +106,12 @@ pub(crate) fn subject_link(
             let Some(p) = inv.people.get(i) else {
                 return LinkBasis::None;
             };
-            match facts.person_link(i) {
+            let link = if area == ProblemArea::RoleTransition {
+                facts.loss_link(i)
+            } else {
+                facts.person_link(i)
+            };
+            match link {
                 OnsetLink::Linked => LinkBasis::Stated,
                 OnsetLink::NotLinked => LinkBasis::None,
                 _ => inferred(match area {

@@ -74,6 +74,30 @@ fn a_not_linked_on_the_deceased_governs_the_death_events_date() {
     assert!(!a.focus.contains(&ProblemArea::Grief), "{:?}", a.focus);
 }
 
+/// A separation the clinician does not link is the same loss as the
+/// partner's relationship recorded as lost around the onset: no transition
+/// through either record.
+#[test]
+fn a_not_linked_separation_is_not_a_transition_through_the_partner() {
+    let a = assess(json!({
+        "people": [{"id": "ex", "label": "e", "relationship": "ex_partner", "closeness": "middle",
+                    "change_around_onset": "lost"}],
+        "events": [{"id": "sep", "kind": "separation", "date": "2026-01", "person": "ex",
+                    "linked_to_onset": false}],
+        "social_context": {"prior_functioning": "adequate"}
+    }));
+    // The rule still fires, as evidence with no link to the onset.
+    let transition = a.finding(ProblemArea::RoleTransition).unwrap();
+    assert_eq!(transition.evidence.len(), 1);
+    assert_eq!(transition.onset_link, LinkBasis::None);
+    assert!(
+        !a.focus.contains(&ProblemArea::RoleTransition),
+        "{:?}",
+        a.focus
+    );
+    assert!(!has(&a, AdvisoryCode::OnsetLinkInferred));
+}
+
 /// A separation is not the ex-partner: a "no" on the divorce does not
 /// rule out a dispute with the ex that began after the onset.
 #[test]
