@@ -106,13 +106,12 @@ pub(crate) struct Facts<'a> {
     /// The date range of each of the first windows, when the onset is known.
     ranges: [(NaiveDate, NaiveDate); INLINE_WINDOWS],
     range_count: usize,
-    /// For each person, the link stated on the death events naming them
-    /// (linked when any says linked, else not linked when any says so);
-    /// empty when no death event naming a person states a link.
-    death_links: Vec<OnsetLink>,
-    /// For each person, the link stated on the separations and divorces
-    /// naming them, as `death_links`; empty when none states a link.
-    parting_links: Vec<OnsetLink>,
+    /// For each person, the link stated on the death events naming them,
+    /// then the one stated on the separations and divorces naming them
+    /// (each linked when any says linked, else not linked when any says so);
+    /// empty when no such event naming a person states a link. One list for
+    /// both, so one allocation at most.
+    ended_links: Vec<[OnsetLink; 2]>,
 }
 
 impl<'a> Facts<'a> {
@@ -166,8 +165,7 @@ impl<'a> Facts<'a> {
             event_people,
             ranges: [(NaiveDate::MIN, NaiveDate::MAX); INLINE_WINDOWS],
             range_count: 0,
-            death_links: Vec::new(),
-            parting_links: Vec::new(),
+            ended_links: Vec::new(),
         };
         for (e, ev) in inv.events.iter().enumerate() {
             let parting = matches!(ev.kind, EventKind::Separation | EventKind::Divorce);
@@ -177,15 +175,14 @@ impl<'a> Facts<'a> {
             let Some(p) = facts.event_person(e) else {
                 continue;
             };
-            let links = if parting {
-                &mut facts.parting_links
-            } else {
-                &mut facts.death_links
-            };
-            if links.is_empty() {
-                *links = vec![OnsetLink::Unknown; inv.people.len()];
+            if facts.ended_links.is_empty() {
+                facts.ended_links = vec![[OnsetLink::Unknown; 2]; inv.people.len()];
             }
-            if let Some(slot) = links.get_mut(p) {
+            let slot = facts
+                .ended_links
+                .get_mut(p)
+                .and_then(|links| links.get_mut(usize::from(parting)));
+            if let Some(slot) = slot {
                 if *slot != OnsetLink::Linked {
                     *slot = ev.linked_to_onset;
                 }
@@ -231,10 +228,9 @@ impl<'a> Facts<'a> {
             .get(i)
             .map_or(OnsetLink::Unknown, |p| p.linked_to_onset);
         if own.is_unknown() {
-            self.death_links
+            self.ended_links
                 .get(i)
-                .copied()
-                .unwrap_or(OnsetLink::Unknown)
+                .map_or(OnsetLink::Unknown, |[death, _]| *death)
         } else {
             own
         }
@@ -249,10 +245,9 @@ impl<'a> Facts<'a> {
     pub(crate) fn loss_link(&self, i: usize) -> OnsetLink {
         let own = self.person_link(i);
         if own.is_unknown() {
-            self.parting_links
+            self.ended_links
                 .get(i)
-                .copied()
-                .unwrap_or(OnsetLink::Unknown)
+                .map_or(OnsetLink::Unknown, |[_, parting]| *parting)
         } else {
             own
         }
