@@ -228,12 +228,20 @@ impl<'a> Facts<'a> {
             .get(i)
             .map_or(OnsetLink::Unknown, |p| p.linked_to_onset);
         if own.is_unknown() {
-            self.ended_links
-                .get(i)
-                .map_or(OnsetLink::Unknown, |[death, _]| *death)
+            self.ended_link(i, false)
         } else {
             own
         }
+    }
+
+    /// The link stated on the events that ended person `i`'s relationship:
+    /// their death, or (`parting`) a separation or divorce.
+    fn ended_link(&self, i: usize, parting: bool) -> OnsetLink {
+        self.ended_links
+            .get(i)
+            .and_then(|links| links.get(usize::from(parting)))
+            .copied()
+            .unwrap_or(OnsetLink::Unknown)
     }
 
     /// The clinician's link to the onset of the loss of a relationship with
@@ -245,9 +253,7 @@ impl<'a> Facts<'a> {
     pub(crate) fn loss_link(&self, i: usize) -> OnsetLink {
         let own = self.person_link(i);
         if own.is_unknown() {
-            self.ended_links
-                .get(i)
-                .map_or(OnsetLink::Unknown, |[_, parting]| *parting)
+            self.ended_link(i, true)
         } else {
             own
         }
