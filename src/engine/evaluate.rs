@@ -49,18 +49,18 @@ type Questions = SpillVec<(MissingRef, NeededFor), INLINE_QUESTIONS>;
 /// back.
 type MissingList = SpillVec<(MissingRef, usize), INLINE_MISSING>;
 
-/// Collects the fields one rule missed, and shows them to `timing` too when
+/// Collects the fields one rule missed, and shows them to `open` too when
 /// it is given: one walk of the rule for both.
 struct HeldBack<'a, 'i> {
     list: &'a mut MissingList,
     rule: usize,
-    timing: Option<&'a mut EventTimingUnknown<'i>>,
+    open: Option<&'a mut OtherAreaOpen<'i>>,
 }
 
 impl Sink for HeldBack<'_, '_> {
     fn missing(&mut self, m: MissingRef) {
-        if let Some(timing) = &mut self.timing {
-            timing.missing(m);
+        if let Some(open) = &mut self.open {
+            open.missing(m);
         }
         self.list.push((m, self.rule));
     }
@@ -73,12 +73,12 @@ impl Sink for HeldBack<'_, '_> {
 /// began around the onset): the area may exist, so interpersonal deficits,
 /// "only if none of the other three areas exists", waits for the answer
 /// (not recorded is not "no").
-struct EventTimingUnknown<'i> {
+struct OtherAreaOpen<'i> {
     inv: &'i Inventory,
     seen: bool,
 }
 
-impl Sink for EventTimingUnknown<'_> {
+impl Sink for OtherAreaOpen<'_> {
     fn missing(&mut self, m: MissingRef) {
         self.seen |= match m {
             MissingRef::Onset
@@ -223,7 +223,7 @@ impl Engine {
         let mut runs = FactRuns::new();
         let mut places = Places::new(FactKey::Context);
         let areas = self.rule_set().area_set.areas();
-        let mut timing = EventTimingUnknown {
+        let mut open = OtherAreaOpen {
             inv: inventory,
             seen: false,
         };
@@ -326,18 +326,19 @@ impl Engine {
                     }
                 }
                 Truth::Unknown => {
-                    // A death or life event whose timing or link is not known
-                    // held back a rule that could put grief or a transition in
-                    // focus by itself: the other areas cannot be ruled out, so
-                    // deficits is not suggested (CLINICAL-BASIS.md §2.4: deficits "only if none
-                    // of the other three areas exists"; missing is not false).
-                    let watch = rule.area != ProblemArea::InterpersonalDeficits && !timing.seen;
+                    // A fact that could still point to grief, a dispute or a
+                    // transition ([`OtherAreaOpen`]) held back one of their
+                    // rules: the other areas cannot be ruled out, so deficits
+                    // is not suggested (CLINICAL-BASIS.md §2.4: deficits "only
+                    // if none of the other three areas exists"; missing is
+                    // not false).
+                    let watch = rule.area != ProblemArea::InterpersonalDeficits && !open.seen;
                     eval.missing(
                         root,
                         &mut HeldBack {
                             list: &mut missing_raw,
                             rule: ri,
-                            timing: watch.then_some(&mut timing),
+                            open: watch.then_some(&mut open),
                         },
                     );
                 }
@@ -380,10 +381,11 @@ impl Engine {
             .iter()
             .any(|f| f.area != ProblemArea::InterpersonalDeficits && f.score > 0.0);
         // A death or a life change whose link to the onset is not recorded
-        // (on the event, or, for a death, on the deceased): deficits is "only if none of the other three areas
-        // exists", so it waits for the clinician's answer, whatever the
-        // event's date. A person recorded as deceased with no death event is
-        // the same fact and waits the same way.
+        // (on the event, or, for a death, on the deceased): deficits is "only
+        // if none of the other three areas exists", so it waits for the
+        // clinician's answer, whatever the event's date. A person recorded as
+        // deceased with no death event is the same fact and waits the same
+        // way.
         let unresolved = || {
             inventory
                 .events
@@ -410,7 +412,7 @@ impl Engine {
         let selection = policy::select_focus(
             params,
             tallies.get(..areas.len()).unwrap_or(&tallies),
-            timing.seen || any_other_evidence || unresolved().next().is_some(),
+            open.seen || any_other_evidence || unresolved().next().is_some(),
         );
         let focus = selection.focus;
 

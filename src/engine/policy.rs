@@ -147,7 +147,8 @@ enum Named<'a> {
 /// For each subject the evidence names (people and events, told apart by
 /// the flag, `true` for a person), the sum of the weights of the evidence
 /// naming it, added in evidence order (each piece of evidence counts once per
-/// subject), and the strongest onset link of that evidence. Built once, so
+/// subject). (A subject's link is its fact's, [`AreaFacts`], not that of
+/// evidence that may also name others.) Built once, so
 /// that each person or event is a lookup, not a scan of all the evidence:
 /// linear in the evidence's subjects.
 ///
@@ -155,9 +156,9 @@ enum Named<'a> {
 /// a hash map past that ([`Places`]): a typical evaluation needs no
 /// allocation here.
 struct NamedWeights<'a> {
-    /// Where each subject's weight and link are in `weights`.
+    /// Where each subject's weight is in `weights`.
     at: Places<(bool, &'a [u8])>,
-    weights: SpillVec<(f64, LinkBasis), INLINE_NAMED>,
+    weights: SpillVec<f64, INLINE_NAMED>,
 }
 
 /// How many subjects' weights [`NamedWeights`] keeps on the stack.
@@ -166,7 +167,7 @@ const INLINE_NAMED: usize = 16;
 impl<'a> NamedWeights<'a> {
     fn new(evidence: &'a [Evidence]) -> Self {
         let mut at = Places::new((false, &[][..]));
-        let mut weights = SpillVec::new((-0.0, LinkBasis::None));
+        let mut weights = SpillVec::new(-0.0);
         let mut seen: Option<HashSet<(bool, &[u8])>> = None;
         for e in evidence {
             // A subject named twice by one piece of evidence counts once: a
@@ -195,13 +196,12 @@ impl<'a> NamedWeights<'a> {
                         at.insert(key, place);
                         // As `Iterator::sum` of f64 does, start from
                         // negative zero.
-                        weights.push((-0.0, LinkBasis::None));
+                        weights.push(-0.0);
                         place
                     }
                 };
-                if let Some((weight, link)) = weights.get_mut(place) {
+                if let Some(weight) = weights.get_mut(place) {
                     *weight += e.weight;
-                    *link = (*link).max(e.onset_link);
                 }
             }
         }
@@ -211,17 +211,11 @@ impl<'a> NamedWeights<'a> {
     /// The summed weight of the evidence naming `who` (negative zero when
     /// none does).
     fn weight(&self, who: Named<'_>) -> f64 {
-        self.weight_and_link(who).0
-    }
-
-    /// The summed weight and the strongest onset link of the evidence naming
-    /// `who`, in one lookup.
-    fn weight_and_link(&self, who: Named<'_>) -> (f64, LinkBasis) {
         self.at
             .get(key(who))
             .and_then(|place| self.weights.as_slice().get(place))
             .copied()
-            .unwrap_or((-0.0, LinkBasis::None))
+            .unwrap_or(-0.0)
     }
 
     /// Whether some evidence names `who`.
